@@ -1,0 +1,89 @@
+#include "file/encoding.hpp"
+
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "file/text_decoder.hpp"
+#include "file/utf8.hpp"
+
+namespace hub::file {
+namespace {
+
+constexpr std::size_t kSniffChunkBytes = std::size_t{64} << 10;
+constexpr std::uint64_t kSniffBytesPastNonAscii = std::uint64_t{64} << 10;
+constexpr std::size_t kSignatureBytes = 4;
+
+// The encoding a byte-order mark at the start of `head` announces, with its length; empty name when none.
+ResolvedEncoding DetectSignature(std::string_view head) {
+  // ICU does not report GB18030's mark (U+FEFF encoded as 84 31 95 33).
+  constexpr std::string_view kGb18030Mark = "\x84\x31\x95\x33";
+  if (head.substr(0, kGb18030Mark.size()) == kGb18030Mark) return {"GB18030", kGb18030Mark.size()};
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  const char* name = ucnv_detectUnicodeSignature(head.data(), static_cast<int32_t>(head.size()), &length, &status);
+  if (U_FAILURE(status) || name == nullptr) return {};
+  sdk::Result<std::string> canonical = CanonicalEncodingName(name);
+  if (!canonical.ok()) return {};
+  static constexpr std::string_view kUsable[] = {"UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030"};
+  if (std::find(std::begin(kUsable), std::end(kUsable), *canonical) == std::end(kUsable)) return {};
+  return {*canonical, static_cast<std::size_t>(length)};
+}
+
+// "UTF-8" or "GB18030" by the auto rule, for a file without a byte-order mark.
+sdk::Result<std::string> SniffUtf8OrGb18030(const InputFile& file) {
+  std::string chunk;
+  std::string pending;  // a UTF-8 sequence cut by the end of the previous chunk
+  std::uint64_t offset = 0;
+  bool seen_non_ascii = false;
+  std::uint64_t past_non_ascii = 0;
+  while (!seen_non_ascii || past_non_ascii < kSniffBytesPastNonAscii) {
+    HUB_RETURN_IF_ERROR(file.ReadAt(offset, kSniffChunkBytes, &chunk));
+    if (chunk.empty()) break;
+    offset += chunk.size();
+    const std::string data = pending + chunk;
+    bool cut = false;
+    const std::size_t valid = ValidUtf8Prefix(data, &cut);
+    if (valid < data.size() && !cut) return std::string("GB18030");
+    pending = data.substr(valid);
+    if (seen_non_ascii) {
+      past_non_ascii += data.size();
+      continue;
+    }
+    auto first = std::find_if(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    seen_non_ascii = first != data.end();
+    past_non_ascii = static_cast<std::uint64_t>(data.end() - first);
+  }
+  return std::string("UTF-8");
+}
+
+// A requested name: its own byte-order mark is skipped; UTF-16/UTF-32 without a byte order take it from the mark.
+sdk::Result<ResolvedEncoding> ResolveNamed(std::string_view requested, std::string_view head) {
+  sdk::Result<std::string> canonical = CanonicalEncodingName(requested);
+  if (!canonical.ok()) return canonical.status();
+  const ResolvedEncoding signature = DetectSignature(head);
+  if (*canonical == "UTF-16" || *canonical == "UTF-32") {
+    if (signature.name.rfind(*canonical, 0) == 0) return signature;
+    return ResolvedEncoding{*canonical + "BE", 0};
+  }
+  if (!signature.name.empty() && signature.name == *canonical) {
+    return ResolvedEncoding{std::string(requested), signature.bom_bytes};
+  }
+  return ResolvedEncoding{std::string(requested), 0};
+}
+
+}  // namespace
+
+sdk::Result<ResolvedEncoding> ResolveEncoding(std::string_view requested, const InputFile& file) {
+  std::string head;
+  HUB_RETURN_IF_ERROR(file.ReadAt(0, kSignatureBytes, &head));
+  if (requested != kAutoEncoding) return ResolveNamed(requested, head);
+  ResolvedEncoding signature = DetectSignature(head);
+  if (!signature.name.empty()) return signature;
+  sdk::Result<std::string> sniffed = SniffUtf8OrGb18030(file);
+  if (!sniffed.ok()) return sniffed.status();
+  return ResolvedEncoding{*sniffed, 0};
+}
+
+}  // namespace hub::file

@@ -1,0 +1,33 @@
+// Which encoding a file's text is in: byte-order marks, and the auto-detection rule.
+#ifndef HUB_CONNECTORS_FILE_ENCODING_HPP_
+#define HUB_CONNECTORS_FILE_ENCODING_HPP_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "file/input_file.hpp"
+#include "hub/sdk/status.hpp"
+
+namespace hub::file {
+
+inline constexpr std::string_view kAutoEncoding = "auto";
+
+// The encoding to decode one file with.
+struct ResolvedEncoding {
+  std::string name;           // for TextDecoder::Create and for cursors
+  std::size_t bom_bytes = 0;  // byte-order mark at the start of the file, not part of the text
+};
+
+// Decides the encoding of `file`. `requested` is "auto" or an encoding name:
+//  - "auto": a byte-order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE, GB18030) decides. Without one the file is
+//    read until 64 KiB past its first non-ASCII byte (or to its end): UTF-8 when all of that is valid UTF-8,
+//    GB18030 otherwise (a pure ASCII file is UTF-8).
+//  - a name: used as given; a byte-order mark of that same encoding is skipped. "utf-16" and "utf-32" take
+//    their byte order from the mark (big-endian without one).
+// InvalidArgument for an unknown name, IoError when the file cannot be read. Thread-safe.
+sdk::Result<ResolvedEncoding> ResolveEncoding(std::string_view requested, const InputFile& file);
+
+}  // namespace hub::file
+
+#endif  // HUB_CONNECTORS_FILE_ENCODING_HPP_

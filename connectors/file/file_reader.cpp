@@ -1,0 +1,216 @@
+#include "file/file_reader.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "file/csv_row_parser.hpp"
+#include "file/encoding.hpp"
+#include "file/input_file.hpp"
+#include "file/jsonl_row_parser.hpp"
+#include "file/line_reader.hpp"
+#include "file/text_decoder.hpp"
+#include "file/text_lines.hpp"
+
+namespace hub::file {
+namespace {
+
+// The source id a record's id_field gives, or why it gives none.
+std::string SourceId(const sdk::Record& record, const std::string& id_field, std::string* problem) {
+  const sdk::Value* value = record.Find(id_field);
+  std::string id;
+  if (value != nullptr && value->type() == sdk::ValueType::kInt64) {
+    id = std::to_string(value->integer());
+  } else if (value != nullptr &&
+             (value->type() == sdk::ValueType::kString || value->type() == sdk::ValueType::kDecimal)) {
+    id = value->text();
+  } else if (value != nullptr && !value->is_null()) {
+    *problem = "id_field '" + id_field + "' is not a string or an integer";
+    return id;
+  }
+  if (id.empty()) *problem = "id_field '" + id_field + "' is empty";
+  return id;
+}
+
+// One read of one file: everything that lives from opening it to returning its records.
+class FileSession {
+ public:
+  FileSession(const FileOptions& options, const ReaderLimits& limits, InputFile file)
+      : options_(options), limits_(limits), file_(std::move(file)), name_(file_.path().filename().string()) {}
+
+  const std::string& name() const { return name_; }
+  sdk::Status Open(const FileCursor* cursor);
+  sdk::Result<FileRead> ReadRecords(std::size_t max_records);
+
+ private:
+  sdk::Result<bool> Matches(const FileCursor& cursor) const;
+  sdk::Status OpenText(std::string_view encoding);
+  std::unique_ptr<RowParser> MakeParser(FileFormat format) const;
+  sdk::Status SkipBlankLines();
+  sdk::Result<bool> AtEnd();
+  void Finish(std::uint64_t first_line, sdk::Record* record);
+  FileCursor CursorAt(const LineEnd& end) const;
+
+  const FileOptions& options_;
+  const ReaderLimits& limits_;
+  InputFile file_;
+  std::string name_;
+  std::string head_;  // the first kFingerprintBytes bytes
+  std::uint64_t head_hash_ = 0;
+  ResolvedEncoding encoding_;
+  std::unique_ptr<TextDecoder> decoder_;
+  std::unique_ptr<LineReader> reader_;
+  std::unique_ptr<TextLines> lines_;
+  std::unique_ptr<RowParser> parser_;
+  bool restarted_ = false;
+};
+
+sdk::Status FileSession::Open(const FileCursor* cursor) {
+  HUB_RETURN_IF_ERROR(file_.ReadAt(0, kFingerprintBytes, &head_));
+  head_hash_ = Fingerprint::Of(head_);
+  bool resume = false;
+  if (cursor != nullptr) {
+    sdk::Result<bool> matches = Matches(*cursor);
+    if (!matches.ok()) return matches.status();
+    resume = *matches;
+    restarted_ = !resume;
+  }
+  // Auto-detection is not repeated on resume: the file is decoded the same way throughout.
+  const bool reuse_encoding = resume && options_.encoding == kAutoEncoding;
+  HUB_RETURN_IF_ERROR(OpenText(reuse_encoding ? std::string_view(cursor->encoding) : options_.encoding));
+  HUB_RETURN_IF_ERROR(SkipBlankLines());
+  HUB_RETURN_IF_ERROR(parser_->ReadPreamble(*lines_));
+  if (!options_.id_field.empty()) {
+    HUB_RETURN_IF_ERROR(parser_->CheckFieldExists(options_.id_field).WithContext("id_field"));
+  }
+  if (resume && cursor->end.offset > lines_->position().offset) lines_->Seek(cursor->end);
+  return sdk::Status::Ok();
+}
+
+// True when the bytes before the cursor are still those it was taken after.
+sdk::Result<bool> FileSession::Matches(const FileCursor& cursor) const {
+  if (cursor.file_name != name_ || cursor.end.offset > file_.size()) return false;
+  if (cursor.head_bytes > head_.size() || Fingerprint::Of(head_.substr(0, cursor.head_bytes)) != cursor.head_hash) {
+    return false;
+  }
+  if (cursor.end.line_bytes == 0) return true;
+  std::string line;
+  const std::uint64_t length = std::min<std::uint64_t>(cursor.end.line_bytes, kFingerprintBytes);
+  HUB_RETURN_IF_ERROR(file_.ReadAt(cursor.end.offset - cursor.end.line_bytes, length, &line));
+  return Fingerprint::Of(line) == cursor.end.line_hash;
+}
+
+sdk::Status FileSession::OpenText(std::string_view encoding) {
+  sdk::Result<ResolvedEncoding> resolved = ResolveEncoding(encoding, file_);
+  if (!resolved.ok()) return resolved.status();
+  encoding_ = std::move(resolved).value();
+  sdk::Result<std::unique_ptr<TextDecoder>> decoder = TextDecoder::Create(encoding_.name);
+  if (!decoder.ok()) return sdk::Status::DataError(decoder.status().message());
+  decoder_ = std::move(decoder).value();
+  if (decoder_->line_break().size() == 1 && head_.find('\0', encoding_.bom_bytes) != std::string::npos) {
+    return sdk::Status::DataError("holds NUL bytes, so it is not " + encoding_.name +
+                                  " text (a spreadsheet, an archive, or UTF-16 without a byte-order mark?); "
+                                  "convert it or set the encoding option");
+  }
+  sdk::Result<FileFormat> format = FormatOf(name_, options_.format);
+  if (!format.ok()) return format.status();
+  parser_ = MakeParser(*format);
+  reader_ = std::make_unique<LineReader>(file_, decoder_->line_break(), limits_.buffer_bytes, limits_.max_record_bytes);
+  reader_->Seek(LineEnd{encoding_.bom_bytes, 1, 0, 0});
+  lines_ = std::make_unique<TextLines>(*reader_, *decoder_, limits_.max_record_bytes);
+  return sdk::Status::Ok();
+}
+
+std::unique_ptr<RowParser> FileSession::MakeParser(FileFormat format) const {
+  if (format == FileFormat::kJsonl) return std::make_unique<JsonlRowParser>();
+  CsvDialect dialect;
+  dialect.delimiter = options_.delimiter.value_or(format == FileFormat::kTsv ? '\t' : ',');
+  dialect.quote = options_.quote;
+  return std::make_unique<CsvRowParser>(dialect, CsvColumns{options_.header, options_.columns},
+                                        limits_.max_record_bytes);
+}
+
+sdk::Result<FileRead> FileSession::ReadRecords(std::size_t max_records) {
+  FileRead read;
+  HUB_RETURN_IF_ERROR(SkipBlankLines());
+  while (read.records.size() < max_records) {
+    sdk::Record record;
+    std::uint64_t first_line = 0;
+    sdk::Result<bool> more = parser_->Next(*lines_, &record, &first_line);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    // The cursor goes past empty lines, so that it says "end of file" when only they follow.
+    HUB_RETURN_IF_ERROR(SkipBlankLines());
+    Finish(first_line, &record);
+    read.records.push_back(std::move(record));
+  }
+  read.end = CursorAt(lines_->position());
+  sdk::Result<bool> at_end = AtEnd();
+  if (!at_end.ok()) return at_end.status();
+  read.at_end = *at_end;
+  read.restarted = restarted_;
+  return read;
+}
+
+sdk::Status FileSession::SkipBlankLines() {
+  if (!options_.skip_empty_lines) return sdk::Status::Ok();
+  TextLine line;
+  for (;;) {
+    sdk::Result<bool> more = lines_->Next(&line);
+    if (!more.ok() || !*more) return more.status();
+    if (!line.error.empty() || !parser_->IsBlank(line.text)) {
+      lines_->Unread();
+      return sdk::Status::Ok();
+    }
+  }
+}
+
+sdk::Result<bool> FileSession::AtEnd() {
+  TextLine line;
+  sdk::Result<bool> more = lines_->Next(&line);
+  if (!more.ok()) return more.status();
+  if (*more) lines_->Unread();
+  return !*more;
+}
+
+void FileSession::Finish(std::uint64_t first_line, sdk::Record* record) {
+  record->entity = options_.entity;
+  record->position = name_ + ":" + std::to_string(first_line);
+  if (record->rejection.empty() && !options_.id_field.empty()) {
+    record->source_id = SourceId(*record, options_.id_field, &record->rejection);
+  }
+  if (!record->rejection.empty()) {
+    record->rejection = record->position + ": " + record->rejection;
+    record->fields.clear();
+    record->Set("raw", sdk::Value::String(std::string(parser_->raw())));
+  }
+  if (record->source_id.empty()) record->source_id = record->position;
+  record->cursor = EncodeCursor(CursorAt(lines_->position()));
+}
+
+FileCursor FileSession::CursorAt(const LineEnd& end) const {
+  FileCursor cursor;
+  cursor.file_name = name_;
+  cursor.encoding = encoding_.name;
+  cursor.end = end;
+  cursor.head_bytes = std::min<std::uint64_t>(end.offset, head_.size());
+  cursor.head_hash =
+      cursor.head_bytes == head_.size() ? head_hash_ : Fingerprint::Of(head_.substr(0, cursor.head_bytes));
+  return cursor;
+}
+
+}  // namespace
+
+sdk::Result<FileRead> FileReader::Read(const std::filesystem::path& path, const FileCursor* cursor,
+                                       std::size_t max_records) const {
+  sdk::Result<InputFile> file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  FileSession session(options_, limits_, std::move(file).value());
+  HUB_RETURN_IF_ERROR(session.Open(cursor).WithContext(session.name()));
+  sdk::Result<FileRead> read = session.ReadRecords(max_records);
+  if (!read.ok()) return read.status().WithContext(session.name());
+  return read;
+}
+
+}  // namespace hub::file

@@ -1,0 +1,103 @@
+#include "cli/commands.hpp"
+
+#include <algorithm>
+#include <csignal>
+
+#include "cli/progress_line.hpp"
+#include "config/config_loader.hpp"
+#include "hub/sdk/abi.h"
+#include "hub/sdk/version.hpp"
+#include "plugin_host/plugin_registry.hpp"
+#include "service/hub_setup.hpp"
+#include "service/sync_jobs.hpp"
+#include "sync/batch_sink.hpp"
+
+namespace hub::cli {
+namespace {
+
+CancellationToken* g_sync_cancel = nullptr;  // set while SyncOnce runs
+
+extern "C" void CancelSyncOnSignal(int) {
+  if (g_sync_cancel != nullptr) g_sync_cancel->Cancel();  // a lock-free atomic store: async-signal-safe
+}
+
+void PrintErrors(const std::vector<config::ConfigError>& errors, std::ostream& err) {
+  for (const config::ConfigError& error : errors) err << error.ToString() << "\n";
+}
+
+std::string JobNames(const config::HubConfig& config) {
+  std::string names;
+  for (const config::JobConfig& job : config.jobs) names += (names.empty() ? "" : ", ") + job.name;
+  return names.empty() ? "none" : names;
+}
+
+}  // namespace
+
+std::string VersionLine() {
+  return std::string("hub ") + HUB_SDK_VERSION + " (sdk abi " + std::to_string(HUB_ABI_MAJOR) + ")";
+}
+
+int CheckConfig(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err) {
+  service::HubSetupResult loaded = service::LoadHubSetup(config_file, MakeLogger("check-config"));
+  if (!loaded.ok()) {
+    PrintErrors(loaded.errors, err);
+    return 2;
+  }
+  out << "ok\n";
+  return 0;
+}
+
+int ListPlugins(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err) {
+  config::ConfigLoadResult loaded = config::LoadConfig(config_file);
+  if (!loaded.ok()) {
+    PrintErrors(loaded.errors, err);
+    return 2;
+  }
+  auto registry = plugin_host::PluginRegistry::Load(loaded.config->plugin_dir, MakeLogger("plugin_host"));
+  if (!registry.ok()) {
+    err << config_file.string() << ": plugin folder: " << registry.status().message() << "\n";
+    return 1;
+  }
+  for (const plugin_host::PluginRecord& record : registry->Records()) {
+    out << plugin_host::FormatPluginLine(record) << "\n";
+  }
+  return 0;
+}
+
+int SyncOnce(const std::string& job, const std::filesystem::path& config_file, bool full, bool progress,
+             std::ostream& out, std::ostream& err) {
+  service::HubSetupResult loaded = service::LoadHubSetup(config_file, MakeLogger("sync"));
+  if (!loaded.ok()) {
+    PrintErrors(loaded.errors, err);
+    return 2;
+  }
+  if (loaded.setup->config.jobs.end() ==
+      std::find_if(loaded.setup->config.jobs.begin(), loaded.setup->config.jobs.end(),
+                   [&](const config::JobConfig& j) { return j.name == job; })) {
+    err << config_file.string() << ": no job named '" << job << "' (jobs: " << JobNames(loaded.setup->config)
+        << ")\n";
+    return 2;
+  }
+  SystemClock clock;
+  MetricsRegistry metrics;
+  sync::CheckpointOnlySink sink(MakeLogger("store"));
+  auto jobs = std::make_shared<service::SyncJobs>(loaded.setup, sink, metrics, clock);
+  CancellationToken cancel;
+  g_sync_cancel = &cancel;
+  std::signal(SIGINT, CancelSyncOnSignal);
+  std::signal(SIGTERM, CancelSyncOnSignal);
+  ProgressLine line(err, progress);
+  sync::SyncRunResult result = jobs->Run(job, full, cancel, [&](const sync::SyncProgress& p) { line.Update(p); });
+  line.Finish();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  g_sync_cancel = nullptr;
+  out << result.counts.ToLine() << "\n";
+  if (!result.status.ok()) {
+    err << "hub sync " << job << ": " << result.status.ToString() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace hub::cli

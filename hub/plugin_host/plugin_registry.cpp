@@ -1,0 +1,80 @@
+#include "plugin_host/plugin_registry.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+namespace hub::plugin_host {
+namespace {
+
+bool HasLibrarySuffix(const std::filesystem::path& file) {
+  static const std::string kSuffix = boost::dll::shared_library::suffix().string();
+  std::string name = file.filename().string();
+  return name.size() > kSuffix.size() && name.ends_with(kSuffix);
+}
+
+// The candidate plugin files of `dir`, sorted by name.
+sdk::Result<std::vector<std::filesystem::path>> ListPluginFiles(const std::filesystem::path& dir) {
+  std::error_code error;
+  if (!std::filesystem::exists(dir, error)) {
+    return sdk::Status::NotFound("plugin folder '" + dir.string() + "' does not exist");
+  }
+  if (!std::filesystem::is_directory(dir, error)) {
+    return sdk::Status::InvalidArgument("plugin folder '" + dir.string() + "' is not a folder");
+  }
+  std::vector<std::filesystem::path> files;
+  std::filesystem::directory_iterator it(dir, error);
+  for (; !error && it != std::filesystem::directory_iterator(); it.increment(error)) {
+    std::error_code type_error;
+    if (it->is_regular_file(type_error) && HasLibrarySuffix(it->path())) files.push_back(it->path());
+  }
+  if (error) return sdk::Status::IoError("cannot list plugin folder '" + dir.string() + "': " + error.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Reasons come from plugins and loaders; keep them to the one line `hub plugins` promises.
+std::string OneLine(std::string text) {
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return text;
+}
+
+}  // namespace
+
+sdk::Result<PluginRegistry> PluginRegistry::Load(const std::filesystem::path& dir, Logger logger) {
+  if (logger == nullptr) logger = MakeLogger("plugin_host");
+  sdk::Result<std::vector<std::filesystem::path>> files = ListPluginFiles(dir);
+  if (!files.ok()) return files.status();
+  PluginRegistry registry;
+  for (const std::filesystem::path& file : *files) registry.Add(file, logger);
+  return registry;
+}
+
+std::shared_ptr<const LoadedPlugin> PluginRegistry::Find(std::string_view name) const {
+  auto it = plugins_.find(name);
+  return it == plugins_.end() ? nullptr : it->second;
+}
+
+void PluginRegistry::Add(const std::filesystem::path& file, const Logger& logger) {
+  PluginRecord record;
+  sdk::Result<std::shared_ptr<const LoadedPlugin>> plugin = LoadedPlugin::Open(file, &record);
+  if (plugin.ok()) {
+    auto [it, inserted] = plugins_.emplace((*plugin)->name(), *plugin);
+    if (inserted) {
+      record.state = PluginRecord::State::kLoaded;
+      logger->info("loaded plugin {} {} from {}", record.name, record.version, file.string());
+    } else {
+      // Dropping `plugin` unloads the second copy.
+      record.reason = "duplicate plugin name '" + record.name + "': already loaded from " + it->second->path().string();
+    }
+  } else {
+    record.reason = OneLine(plugin.status().message());
+  }
+  if (record.state == PluginRecord::State::kRefused) {
+    logger->warn("refused plugin {}: {}", file.string(), record.reason);
+  }
+  records_.push_back(std::move(record));
+}
+
+}  // namespace hub::plugin_host

@@ -1,0 +1,75 @@
+#include "service/hub_setup.hpp"
+
+#include <utility>
+
+#include "config/config_loader.hpp"
+#include "config/option_validation.hpp"
+
+namespace hub::service {
+namespace {
+
+// Why `plugin` cannot serve a connector: not found, or refused and why.
+std::string MissingPluginReason(const plugin_host::PluginRegistry& plugins, const std::string& plugin,
+                                const std::filesystem::path& dir) {
+  for (const plugin_host::PluginRecord& record : plugins.Records()) {
+    if (record.name == plugin) return "plugin '" + plugin + "' was refused: " + record.reason;
+  }
+  return "no plugin named '" + plugin + "' in " + dir.string() + " (see `hub plugins`)";
+}
+
+void CheckConnectors(HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::ConnectorConfig& connector : setup.config.connectors) {
+    auto plugin = setup.plugins->Find(connector.plugin);
+    if (!plugin) {
+      errors.push_back({connector.location, "connector '" + connector.name + "': " +
+                                                MissingPluginReason(*setup.plugins, connector.plugin,
+                                                                    setup.config.plugin_dir)});
+      continue;
+    }
+    sdk::Options options;
+    auto problems =
+        config::ValidateConnectorOptions(connector, plugin->description(), setup.config.base_dir, &options);
+    errors.insert(errors.end(), problems.begin(), problems.end());
+    if (problems.empty()) setup.connector_options.emplace(connector.name, std::move(options));
+  }
+}
+
+sdk::Result<Schedule> ScheduleOf(const config::JobConfig& job) {
+  if (!job.cron.empty()) return Schedule::ParseCron(job.cron);
+  if (job.every) return Schedule::Every(*job.every);
+  return Schedule::Manual();
+}
+
+void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    sdk::Result<Schedule> schedule = ScheduleOf(job);
+    if (!schedule.ok()) {
+      errors.push_back({job.location, "job '" + job.name + "': " + schedule.status().message()});
+      continue;
+    }
+    setup.schedules.emplace(job.name, std::move(schedule).value());
+  }
+}
+
+}  // namespace
+
+HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log) {
+  config::ConfigLoadResult loaded = config::LoadConfig(config_file);
+  if (!loaded.ok()) return {nullptr, std::move(loaded.errors)};
+
+  auto setup = std::make_shared<HubSetup>();
+  setup->config = std::move(*loaded.config);
+  sdk::Result<plugin_host::PluginRegistry> plugins = plugin_host::PluginRegistry::Load(setup->config.plugin_dir, log);
+  if (!plugins.ok()) {
+    return {nullptr, {{config::SourceLocation{config_file, 0}, "plugin folder: " + plugins.status().message()}}};
+  }
+  setup->plugins = std::make_shared<const plugin_host::PluginRegistry>(std::move(plugins).value());
+
+  std::vector<config::ConfigError> errors;
+  CheckConnectors(*setup, errors);
+  CheckSchedules(*setup, errors);
+  if (!errors.empty()) return {nullptr, std::move(errors)};
+  return {std::move(setup), {}};
+}
+
+}  // namespace hub::service

@@ -1,0 +1,45 @@
+// Everything a hub command needs before it does anything: the configuration, the plugins, and every
+// connector's options and job's schedule checked against them.
+#ifndef HUB_SERVICE_HUB_SETUP_HPP_
+#define HUB_SERVICE_HUB_SETUP_HPP_
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/logging.hpp"
+#include "config/config_error.hpp"
+#include "config/hub_config.hpp"
+#include "hub/sdk/options.hpp"
+#include "plugin_host/plugin_registry.hpp"
+#include "runtime/schedule.hpp"
+
+namespace hub::service {
+
+// A configuration that passed every check, with what was derived from it. Immutable once built; shared
+// (read-only) between the threads of the service.
+struct HubSetup {
+  config::HubConfig config;
+  std::shared_ptr<const plugin_host::PluginRegistry> plugins;
+  std::map<std::string, sdk::Options, std::less<>> connector_options;  // by connector name
+  std::map<std::string, Schedule, std::less<>> schedules;              // by job name
+};
+
+// A HubSetup, or every error found: "file:line: message" for the configuration, one line each.
+struct HubSetupResult {
+  std::shared_ptr<const HubSetup> setup;
+  std::vector<config::ConfigError> errors;
+  bool ok() const { return setup != nullptr; }
+};
+
+// Loads `config_file`, loads the plugins of its plugin folder, validates each connector's options against
+// its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
+// refusal reason) and parses each job's schedule. Never throws; thread-safe.
+HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_HUB_SETUP_HPP_

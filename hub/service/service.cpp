@@ -1,0 +1,188 @@
+#include "service/service.hpp"
+
+#include <csignal>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "api/api_server.hpp"
+#include "service/ops_routes.hpp"
+#include "service/service_metrics.hpp"
+#include "service/sync_jobs.hpp"
+
+namespace hub::service {
+namespace {
+
+constexpr std::chrono::milliseconds kJobStopGrace{7000};
+constexpr std::chrono::milliseconds kApiDrainGrace{2000};
+
+// The parts of the service that a reload replaces, behind one lock.
+class LiveState {
+ public:
+  LiveState(std::shared_ptr<const HubSetup> setup, std::shared_ptr<SyncJobs> jobs)
+      : setup_(std::move(setup)), jobs_(std::move(jobs)) {}
+  std::shared_ptr<const HubSetup> setup() const {
+    std::lock_guard lock(mutex_);
+    return setup_;
+  }
+  void Replace(std::shared_ptr<const HubSetup> setup, std::shared_ptr<SyncJobs> jobs) {
+    std::lock_guard lock(mutex_);
+    setup_ = std::move(setup);
+    jobs_ = std::move(jobs);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::shared_ptr<const HubSetup> setup_;  // guarded by mutex_
+  std::shared_ptr<SyncJobs> jobs_;         // guarded by mutex_
+};
+
+// Settings a reload cannot change in place.
+void WarnAboutRestartOnlyChanges(const config::HubConfig& before, const config::HubConfig& after, const Logger& log) {
+  if (before.api.address != after.api.address || before.api.port != after.api.port ||
+      before.api.tls.has_value() != after.api.tls.has_value()) {
+    log->warn("reload: the API listener or TLS settings changed; they take effect at the next restart");
+  }
+  if (before.store.connection_strings != after.store.connection_strings) {
+    log->warn("reload: the store connection changed; it takes effect at the next restart");
+  }
+  if (before.runtime.io_threads != after.runtime.io_threads ||
+      before.runtime.worker_threads != after.runtime.worker_threads) {
+    log->warn("reload: thread counts changed; they take effect at the next restart");
+  }
+}
+
+// Everything `hub run` owns, in construction order (destroyed in reverse).
+class Service {
+ public:
+  Service(std::filesystem::path config_file, std::shared_ptr<const HubSetup> setup)
+      : config_file_(std::move(config_file)),
+        log_(MakeLogger("service")),
+        workers_(static_cast<std::size_t>(setup->config.runtime.worker_threads)),
+        control_(1),
+        sink_(MakeLogger("store")),
+        scheduler_(io_, RunBlocking(), clock_, MakeLogger("scheduler")),
+        state_(setup, nullptr),
+        signals_(io_, SIGINT, SIGTERM, SIGHUP) {
+    DescribeServiceMetrics(metrics_);
+    RecordPlugins(metrics_, *setup->plugins);
+  }
+
+  int Run(std::ostream& err) {
+    auto setup = state_.setup();
+    InstallJobs(setup);
+    api::Router router;
+    OpsContext ops{[this] { return state_.setup(); }, scheduler_, metrics_, clock_, clock_.Now()};
+    sdk::Status routes = AddOpsRoutes(router, ops);
+    if (!routes.ok()) {
+      err << "hub: " << routes.message() << "\n";
+      return 1;
+    }
+    server_ = std::make_unique<api::ApiServer>(
+        io_, setup->config.api, std::move(router), RunBlocking(),
+        [this](const api::RequestMetric& request) { RecordRequest(metrics_, request); }, MakeLogger("api"));
+    sdk::Status started = server_->Start();
+    if (!started.ok()) {
+      err << "hub: " << started.message() << "\n";
+      return 1;
+    }
+    scheduler_.Start();
+    WaitForSignal();
+    log_->info("hub '{}' serving on {}:{} with {} jobs", setup->config.instance_name, setup->config.api.address,
+               server_->port(), setup->config.jobs.size());
+    RunIoThreads(setup->config.runtime.io_threads);
+    control_.join();
+    workers_.join();
+    log_->info("stopped");
+    return 0;
+  }
+
+ private:
+  Scheduler::RunBlocking RunBlocking() {
+    return [this](std::function<void()> task) { boost::asio::post(workers_, std::move(task)); };
+  }
+
+  void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
+    auto jobs = std::make_shared<SyncJobs>(setup, sink_, metrics_, clock_);
+    scheduler_.SetJobs(jobs->Specs());
+    state_.Replace(setup, std::move(jobs));
+  }
+
+  void WaitForSignal() {
+    signals_.async_wait([this](const boost::system::error_code& error, int signal) {
+      if (error) return;  // operation_aborted: the io_context is stopping
+      if (signal == SIGHUP) {
+        boost::asio::post(control_, [this] { Reload(); });
+        WaitForSignal();
+        return;
+      }
+      log_->info("signal {}: stopping", signal);
+      boost::asio::post(control_, [this] { Stop(); });
+    });
+  }
+
+  // On the control thread: never blocks the I/O threads, never waits behind running jobs.
+  void Reload() {
+    log_->info("SIGHUP: reloading {}", config_file_.string());
+    HubSetupResult loaded = LoadHubSetup(config_file_, log_);
+    if (!loaded.ok()) {
+      for (const config::ConfigError& error : loaded.errors) log_->error("reload refused: {}", error.ToString());
+      log_->error("reload refused: keeping the running configuration");
+      return;
+    }
+    WarnAboutRestartOnlyChanges(state_.setup()->config, loaded.setup->config, log_);
+    ConfigureLogging(loaded.setup->config.logging);
+    RecordPlugins(metrics_, *loaded.setup->plugins);
+    server_->UpdateSecurity(loaded.setup->config.api);
+    InstallJobs(loaded.setup);
+    log_->info("reloaded: {} jobs", loaded.setup->config.jobs.size());
+  }
+
+  void Stop() {
+    server_->Stop();
+    if (!scheduler_.Stop(kJobStopGrace)) log_->warn("some job runs did not stop in time; their batch is rolled back");
+    if (!server_->WaitUntilIdle(kApiDrainGrace)) log_->warn("closing API connections still open");
+    signals_.cancel();
+    io_.stop();
+  }
+
+  void RunIoThreads(int count) {
+    std::vector<std::thread> threads;
+    for (int i = 1; i < count; ++i) threads.emplace_back([this] { io_.run(); });
+    io_.run();
+    for (std::thread& thread : threads) thread.join();
+  }
+
+  std::filesystem::path config_file_;
+  Logger log_;
+  SystemClock clock_;
+  MetricsRegistry metrics_;
+  boost::asio::io_context io_;
+  boost::asio::thread_pool workers_;
+  boost::asio::thread_pool control_;  // reloads and the stop sequence, one at a time
+  sync::CheckpointOnlySink sink_;
+  Scheduler scheduler_;
+  LiveState state_;
+  std::unique_ptr<api::ApiServer> server_;
+  boost::asio::signal_set signals_;
+};
+
+}  // namespace
+
+int RunService(const std::filesystem::path& config_file, std::ostream& err) {
+  HubSetupResult loaded = LoadHubSetup(config_file, MakeLogger("service"));
+  if (!loaded.ok()) {
+    for (const config::ConfigError& error : loaded.errors) err << error.ToString() << "\n";
+    return 2;
+  }
+  ConfigureLogging(loaded.setup->config.logging);
+  Service service(config_file, loaded.setup);
+  return service.Run(err);
+}
+
+}  // namespace hub::service

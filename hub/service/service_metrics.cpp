@@ -1,0 +1,56 @@
+#include "service/service_metrics.hpp"
+
+#include <string>
+
+#include "hub/sdk/abi.h"
+#include "hub/sdk/version.hpp"
+
+namespace hub::service {
+
+void DescribeServiceMetrics(MetricsRegistry& metrics) {
+  metrics.DescribeGauge("hub_build_info", "The running hub's version and plugin ABI; always 1.");
+  metrics.DescribeCounter("hub_sync_records_total", "Records handled by sync runs, by job and outcome.");
+  metrics.DescribeCounter("hub_sync_runs_total", "Finished sync runs, by job and result.");
+  metrics.DescribeHistogram("hub_sync_job_duration_seconds", "Duration of sync runs.",
+                            {0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
+  metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
+  metrics.DescribeHistogram("hub_api_request_duration_seconds", "API requests, by route, method and status.");
+  metrics.Set("hub_build_info",
+              {{"version", HUB_SDK_VERSION},
+               {"sdk_abi", std::to_string(HUB_ABI_MAJOR) + "." + std::to_string(HUB_ABI_MINOR)}},
+              1);
+}
+
+void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
+                   double duration_seconds) {
+  const std::string name(job);
+  const std::pair<const char*, std::uint64_t> outcomes[] = {{"read", result.counts.read},
+                                                            {"inserted", result.counts.inserted},
+                                                            {"updated", result.counts.updated},
+                                                            {"merged", result.counts.merged},
+                                                            {"quarantined", result.counts.quarantined}};
+  for (const auto& [outcome, count] : outcomes) {
+    metrics.Add("hub_sync_records_total", {{"job", name}, {"outcome", outcome}}, static_cast<double>(count));
+  }
+  const char* verdict = result.status.ok()                                          ? "ok"
+                        : result.status.code() == sdk::StatusCode::kCancelled ? "cancelled"
+                                                                                    : "failed";
+  metrics.Add("hub_sync_runs_total", {{"job", name}, {"result", verdict}});
+  metrics.Observe("hub_sync_job_duration_seconds", {{"job", name}}, duration_seconds);
+}
+
+void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins) {
+  for (const plugin_host::PluginRecord& record : plugins.Records()) {
+    bool loaded = record.state == plugin_host::PluginRecord::State::kLoaded;
+    metrics.Set("hub_plugin_loaded", {{"plugin", record.name}, {"file", record.path.filename().string()}},
+                loaded ? 1 : 0);
+  }
+}
+
+void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request) {
+  metrics.Observe("hub_api_request_duration_seconds",
+                  {{"route", request.route}, {"method", request.method}, {"status", std::to_string(request.status)}},
+                  request.duration_seconds);
+}
+
+}  // namespace hub::service

@@ -1,0 +1,30 @@
+// The service's metric families, described in one place, and the functions that record into them.
+#ifndef HUB_SERVICE_SERVICE_METRICS_HPP_
+#define HUB_SERVICE_SERVICE_METRICS_HPP_
+
+#include <string_view>
+
+#include "api/api_server.hpp"
+#include "common/metrics.hpp"
+#include "plugin_host/plugin_registry.hpp"
+#include "sync/sync_runner.hpp"
+
+namespace hub::service {
+
+// Describes every family below once; call before recording. Thread-safe (the registry is).
+//   hub_build_info{version,sdk_abi}                     gauge, always 1
+//   hub_sync_records_total{job,outcome}                 counter: read, inserted, updated, merged, quarantined
+//   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled
+//   hub_sync_job_duration_seconds{job}                  histogram
+//   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused
+//   hub_api_request_duration_seconds{route,method,status} histogram
+void DescribeServiceMetrics(MetricsRegistry& metrics);
+
+void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
+                   double duration_seconds);
+void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins);
+void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_SERVICE_METRICS_HPP_

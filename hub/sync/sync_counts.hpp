@@ -1,0 +1,40 @@
+// What one sync run did, counted.
+#ifndef HUB_SYNC_SYNC_COUNTS_HPP_
+#define HUB_SYNC_SYNC_COUNTS_HPP_
+
+#include <cstdint>
+#include <string>
+
+namespace hub::sync {
+
+// Records of one run by outcome. `read` counts every record the connector returned, rejected ones too;
+// `quarantined` the ones kept aside with their reason. A plain value.
+struct SyncCounts {
+  std::uint64_t read = 0;
+  std::uint64_t inserted = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t merged = 0;
+  std::uint64_t quarantined = 0;
+
+  SyncCounts& operator+=(const SyncCounts& other) {
+    read += other.read;
+    inserted += other.inserted;
+    updated += other.updated;
+    unchanged += other.unchanged;
+    merged += other.merged;
+    quarantined += other.quarantined;
+    return *this;
+  }
+
+  // The contract's line for `hub sync`: "read=N inserted=N updated=N merged=N quarantined=N".
+  std::string ToLine() const {
+    return "read=" + std::to_string(read) + " inserted=" + std::to_string(inserted) +
+           " updated=" + std::to_string(updated) + " merged=" + std::to_string(merged) +
+           " quarantined=" + std::to_string(quarantined);
+  }
+};
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_SYNC_COUNTS_HPP_

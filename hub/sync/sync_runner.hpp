@@ -1,0 +1,48 @@
+// One run of one sync job: read batches from a connector after the last checkpoint, hand them to a sink.
+#ifndef HUB_SYNC_SYNC_RUNNER_HPP_
+#define HUB_SYNC_SYNC_RUNNER_HPP_
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/cancellation.hpp"
+#include "hub/sdk/status.hpp"
+#include "plugin_host/connector_instance.hpp"
+#include "sync/batch_sink.hpp"
+#include "sync/sync_counts.hpp"
+
+namespace hub::sync {
+
+// Where a run stands, reported after every batch.
+struct SyncProgress {
+  SyncCounts counts;
+  std::optional<std::int64_t> total_hint;  // records in the whole source, when the connector knows
+  std::chrono::steady_clock::duration elapsed{};
+};
+
+struct SyncRunOptions {
+  std::string job;
+  std::size_t batch_size = 1000;
+  bool full = false;  // ignore the checkpoint and read from the beginning
+  std::function<void(const SyncProgress&)> on_progress;  // may be empty; called on the running thread
+};
+
+// The outcome of a run: the counts so far, and OK, Cancelled (stopped between batches: everything counted
+// is applied) or the error that ended it (the batch in flight was not applied).
+struct SyncRunResult {
+  SyncCounts counts;
+  sdk::Status status;
+};
+
+// Runs the job once: from the sink's checkpoint (or from the beginning when `full`), reads batches of at
+// most batch_size until the connector reports end of data, applying each with its cursor. Checks
+// `cancel` between batches. Blocking: call it on a worker thread. Not thread-safe per connector.
+SyncRunResult RunSync(plugin_host::ConnectorInstance& connector, BatchSink& sink, const SyncRunOptions& options,
+                      const CancellationToken& cancel);
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_SYNC_RUNNER_HPP_

@@ -1,0 +1,117 @@
+// A plugin's configuration: the schema it declares, and the validated values it receives.
+#ifndef HUB_SDK_OPTIONS_HPP_
+#define HUB_SDK_OPTIONS_HPP_
+
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "hub/sdk/abi.h"
+#include "hub/sdk/status.hpp"
+
+namespace hub::sdk {
+
+enum class OptionType : int {
+  kString = HUB_OPTION_STRING,
+  kInteger = HUB_OPTION_INTEGER,
+  kBoolean = HUB_OPTION_BOOLEAN,
+  kPath = HUB_OPTION_PATH,
+  kSecret = HUB_OPTION_SECRET,
+  kDuration = HUB_OPTION_DURATION,
+};
+
+// One key of a plugin's configuration section (fluent-bit's config_map): the host refuses unknown keys,
+// missing required ones and values of the wrong type, and generates the connector's docs from the same table.
+struct OptionSpec {
+  std::string name;
+  OptionType type = OptionType::kString;
+  std::optional<std::string> default_value;
+  bool required = false;
+  std::string description;
+};
+
+// What a plugin says about itself, before any connector exists.
+struct PluginDescription {
+  std::string name;
+  std::string version;
+  std::string kind = "connector";
+  std::string description;
+  std::vector<OptionSpec> options;
+};
+
+// Parses "250ms", "30s", "5m", "2h", "1d" or a bare number of milliseconds.
+inline Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
+  auto fail = [text](std::string_view why) {
+    std::string message("'");
+    message.append(text).append("' ").append(why);
+    return Status::InvalidArgument(std::move(message));
+  };
+  std::int64_t number = 0;
+  const char* end = text.data() + text.size();
+  auto [rest, error] = std::from_chars(text.data(), end, number);
+  if (error != std::errc() || number < 0) return fail("is not a duration (e.g. 30s, 5m, 2h)");
+  std::string_view unit(rest, static_cast<std::size_t>(end - rest));
+  static const std::pair<std::string_view, std::int64_t> kUnits[] = {
+      {"", 1}, {"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}};
+  for (const auto& [name, factor] : kUnits) {
+    if (unit != name) continue;
+    if (number > std::numeric_limits<std::int64_t>::max() / factor) return fail("is too long a duration");
+    return std::chrono::milliseconds(number * factor);
+  }
+  return fail("has an unknown unit (use ms, s, m, h or d)");
+}
+
+// The validated values of one connector's section: every declared option that has a value or a default,
+// paths already absolute, secrets already resolved. Immutable once built.
+class Options {
+ public:
+  Options() = default;
+  explicit Options(std::map<std::string, std::string, std::less<>> values) : values_(std::move(values)) {}
+  Options(std::initializer_list<std::pair<const std::string, std::string>> values) : values_(values) {}
+
+  bool Has(std::string_view name) const { return values_.find(name) != values_.end(); }
+  const std::map<std::string, std::string, std::less<>>& values() const { return values_; }
+
+  std::string GetString(std::string_view name, std::string_view fallback = {}) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? std::string(fallback) : it->second;
+  }
+  Result<std::int64_t> GetInteger(std::string_view name, std::int64_t fallback) const {
+    auto it = values_.find(name);
+    if (it == values_.end()) return fallback;
+    std::int64_t number = 0;
+    const std::string& text = it->second;
+    auto [rest, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || rest != text.data() + text.size()) {
+      return Status::InvalidArgument("option '" + std::string(name) + "': '" + text + "' is not an integer");
+    }
+    return number;
+  }
+  Result<bool> GetBool(std::string_view name, bool fallback) const {
+    auto it = values_.find(name);
+    if (it == values_.end()) return fallback;
+    if (it->second == "true" || it->second == "yes" || it->second == "1") return true;
+    if (it->second == "false" || it->second == "no" || it->second == "0") return false;
+    return Status::InvalidArgument("option '" + std::string(name) + "': '" + it->second + "' is not a boolean");
+  }
+  Result<std::chrono::milliseconds> GetDuration(std::string_view name, std::chrono::milliseconds fallback) const {
+    auto it = values_.find(name);
+    if (it == values_.end()) return fallback;
+    return ParseDuration(it->second);
+  }
+
+ private:
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+}  // namespace hub::sdk
+
+#endif  // HUB_SDK_OPTIONS_HPP_

@@ -1,0 +1,182 @@
+// The server's life: start errors, token reload, stop with requests in flight, timeouts, the connection cap.
+#include "api/api_server.hpp"
+
+#include <future>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+#include "api/token_authenticator.hpp"
+#include "support/http_client.hpp"
+#include "test_server.hpp"
+
+namespace hub::api::test {
+namespace {
+
+using hub::test::Get;
+using hub::test::HttpConnection;
+using hub::test::RawConnection;
+using hub::test::RequestOptions;
+using std::chrono::milliseconds;
+
+constexpr const char* kHost = "127.0.0.1";
+constexpr milliseconds kDeadline{10'000};
+
+Router HealthRouter(Handler handler = [](const HttpRequest&) { return HttpResponse::Text(200, "ok"); }) {
+  Router router;
+  EXPECT_TRUE(router.Add("GET", "/health", std::nullopt, std::move(handler)).ok());
+  EXPECT_TRUE(router
+                  .Add("GET", "/api/v1/jobs", config::Role::kRead,
+                       [](const HttpRequest&) { return HttpResponse::Text(200, "jobs"); })
+                  .ok());
+  return router;
+}
+
+RequestOptions WithToken(std::string token) {
+  RequestOptions options;
+  options.bearer_token = std::move(token);
+  return options;
+}
+
+// A handler that blocks until released, and tells when it has started.
+class Gate {
+ public:
+  HttpResponse Pass() {
+    std::unique_lock lock(mutex_);
+    entered_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+    return HttpResponse::Text(200, "finished");
+  }
+  bool WaitEntered() {
+    return WaitFor(mutex_, changed_, kDeadline, [this] { return entered_; });
+  }
+  void Open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool entered_ = false;  // guarded by mutex_
+  bool open_ = false;     // guarded by mutex_
+};
+
+TEST(ApiServerLifecycle, StartNamesTheAddressWhenThePortIsTaken) {
+  TestServer first(TestApiConfig(), HealthRouter());
+  ASSERT_TRUE(first.Start().ok());
+  config::ApiConfig config = TestApiConfig();
+  config.port = first.port();
+  TestServer second(config, HealthRouter());
+  sdk::Status status = second.Start();
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
+      << status.ToString();
+}
+
+TEST(ApiServerLifecycle, StartRefusesAnAddressThatIsNotAnIp) {
+  config::ApiConfig config = TestApiConfig();
+  config.address = "not an address";
+  TestServer server(config, HealthRouter());
+  sdk::Status status = server.Start();
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("not an address"), std::string::npos) << status.ToString();
+}
+
+TEST(ApiServerLifecycle, UpdateSecurityReplacesTheTokens) {
+  TestServer server(TestApiConfig(), HealthRouter());
+  ASSERT_TRUE(server.Start().ok());
+  auto before = Get(kHost, server.port(), "/api/v1/jobs", WithToken(kReadToken));
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ(before->status, 200u);
+
+  config::ApiConfig reloaded = TestApiConfig();
+  reloaded.tokens = {{"new-reader", TokenAuthenticator::Sha256Hex("fresh"), config::Role::kRead}};
+  server.server().UpdateSecurity(reloaded);
+
+  auto old_token = Get(kHost, server.port(), "/api/v1/jobs", WithToken(kReadToken));
+  auto new_token = Get(kHost, server.port(), "/api/v1/jobs", WithToken("fresh"));
+  ASSERT_TRUE(old_token.ok() && new_token.ok());
+  EXPECT_EQ(old_token->status, 401u);
+  EXPECT_EQ(new_token->status, 200u);
+}
+
+TEST(ApiServerLifecycle, StopLetsARequestInFlightFinishThenRefusesConnections) {
+  Gate gate;
+  TestServer server(TestApiConfig(), HealthRouter([&gate](const HttpRequest&) { return gate.Pass(); }));
+  ASSERT_TRUE(server.Start().ok());
+  const std::uint16_t port = server.port();
+  auto in_flight = std::async(std::launch::async, [port] { return Get(kHost, port, "/health"); });
+  ASSERT_TRUE(gate.WaitEntered());
+
+  server.server().Stop();
+  gate.Open();
+  auto result = in_flight.get();
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->status, 200u);
+  EXPECT_EQ(result->body, "finished");
+  EXPECT_EQ(result->Header("connection"), "close");
+  EXPECT_TRUE(server.server().WaitUntilIdle(kDeadline));
+  EXPECT_FALSE(Get(kHost, port, "/health").ok());
+}
+
+TEST(ApiServerLifecycle, StopClosesIdleKeepAliveConnections) {
+  TestServer server(TestApiConfig(), HealthRouter());
+  ASSERT_TRUE(server.Start().ok());
+  auto connection = HttpConnection::Open(kHost, server.port());
+  ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+  ASSERT_TRUE(connection->Send("GET", "/health").ok());
+  EXPECT_EQ(server.server().connection_count(), 1u);
+
+  server.server().Stop();
+  EXPECT_TRUE(server.server().WaitUntilIdle(kDeadline));
+  EXPECT_FALSE(connection->Send("GET", "/health").ok());
+}
+
+TEST(ApiServerLifecycle, ClientSendingHalfARequestIsDisconnectedAfterTheTimeout) {
+  config::ApiConfig config = TestApiConfig();
+  config.request_timeout = milliseconds(300);
+  TestServer server(config, HealthRouter());
+  ASSERT_TRUE(server.Start().ok());
+  auto connection = RawConnection::Open(kHost, server.port());
+  ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+  ASSERT_TRUE(connection->Send("GET /health HTTP/1.1\r\nHost: x\r\n").ok());
+  auto received = connection->ReadUntilClosed(kDeadline);
+  ASSERT_TRUE(received.ok()) << received.status().ToString();
+  EXPECT_EQ(*received, "");
+}
+
+TEST(ApiServerLifecycle, ConnectionsBeyondTheCapAreClosed) {
+  ApiLimits limits;
+  limits.max_connections = 1;
+  TestServer server(TestApiConfig(), HealthRouter(), limits);
+  ASSERT_TRUE(server.Start().ok());
+  auto first = HttpConnection::Open(kHost, server.port());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(first->Send("GET", "/health").ok());
+
+  auto second = RawConnection::Open(kHost, server.port());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  auto received = second->ReadUntilClosed(kDeadline);
+  ASSERT_TRUE(received.ok()) << received.status().ToString();
+  EXPECT_EQ(*received, "");
+
+  auto still_served = first->Send("GET", "/health");
+  ASSERT_TRUE(still_served.ok()) << still_served.status().ToString();
+  EXPECT_EQ(still_served->status, 200u);
+}
+
+TEST(ApiServerLifecycle, WorkerPoolRefusingATaskIsServiceUnavailable) {
+  TestServer server(TestApiConfig(), HealthRouter(), {},
+                    [](const std::function<void()>&) { throw std::runtime_error("pool stopped"); });
+  ASSERT_TRUE(server.Start().ok());
+  auto result = Get(kHost, server.port(), "/health");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->status, 503u);
+  EXPECT_NE(result->body.find(R"("code":"unavailable")"), std::string::npos) << result->body;
+}
+
+}  // namespace
+}  // namespace hub::api::test

@@ -1,0 +1,147 @@
+// The option schema, its parsing, and the README table generated from it.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "file/file_options.hpp"
+#include "file/options_doc.hpp"
+
+namespace hub::file {
+namespace {
+
+sdk::Result<FileOptions> Parse(std::map<std::string, std::string, std::less<>> values) {
+  if (values.find("path") == values.end()) values["path"] = "/data/in";
+  return ParseFileOptions(sdk::Options(std::move(values)));
+}
+
+TEST(FileOptionsSchema, DescribesAFileConnectorWithEveryOptionDocumented) {
+  const sdk::PluginDescription description = DescribeFileConnector();
+  EXPECT_EQ(description.name, "file");
+  EXPECT_EQ(description.kind, "connector");
+  EXPECT_FALSE(description.version.empty());
+  ASSERT_EQ(description.options.size(), 13u);
+  for (const sdk::OptionSpec& option : description.options) {
+    EXPECT_FALSE(option.description.empty()) << option.name;
+    EXPECT_EQ(option.required, option.name == "path") << option.name;
+  }
+}
+
+TEST(FileOptionsSchema, DeclaredDefaultsParseToTheBuiltInDefaults) {
+  std::map<std::string, std::string, std::less<>> defaults{{"path", "/data/in"}};
+  for (const sdk::OptionSpec& option : DescribeFileConnector().options) {
+    if (option.default_value) defaults[option.name] = *option.default_value;
+  }
+  auto parsed = ParseFileOptions(sdk::Options(defaults));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  FileOptions expected;
+  expected.path = "/data/in";
+  EXPECT_EQ(parsed->pattern, expected.pattern);
+  EXPECT_EQ(parsed->quote, expected.quote);
+  EXPECT_EQ(parsed->encoding, expected.encoding);
+  EXPECT_EQ(parsed->header, expected.header);
+  EXPECT_EQ(parsed->entity, expected.entity);
+  EXPECT_EQ(parsed->skip_empty_lines, expected.skip_empty_lines);
+  EXPECT_FALSE(parsed->format.has_value());
+  EXPECT_FALSE(parsed->delimiter.has_value());
+}
+
+TEST(FileOptionsParsing, ReadsEveryOption) {
+  auto parsed = Parse({{"pattern", "*.tsv"},
+                       {"format", "TSV"},
+                       {"delimiter", "tab"},
+                       {"quote", "none"},
+                       {"encoding", "GBK"},
+                       {"header", "false"},
+                       {"columns", " id , name "},
+                       {"entity", "customer"},
+                       {"id_field", "id"},
+                       {"archive_dir", "/data/done"},
+                       {"error_dir", "/data/bad"},
+                       {"skip_empty_lines", "no"}});
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->format, FileFormat::kTsv);
+  EXPECT_EQ(parsed->delimiter, '\t');
+  EXPECT_FALSE(parsed->quote.has_value());
+  EXPECT_EQ(parsed->encoding, "gbk");
+  EXPECT_FALSE(parsed->header);
+  EXPECT_EQ(parsed->columns, (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(parsed->entity, "customer");
+  EXPECT_EQ(parsed->archive_dir, "/data/done");
+  EXPECT_FALSE(parsed->skip_empty_lines);
+}
+
+struct BadOption {
+  const char* name;
+  std::map<std::string, std::string, std::less<>> values;
+  std::string message;
+};
+
+class FileOptionsErrors : public ::testing::TestWithParam<BadOption> {};
+
+TEST_P(FileOptionsErrors, NameTheOptionAndTheValue) {
+  auto parsed = ParseFileOptions(sdk::Options(GetParam().values));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), sdk::StatusCode::kInvalidArgument);
+  EXPECT_EQ(parsed.status().message(), GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FileOptionsErrors,
+    ::testing::Values(
+        BadOption{"MissingPath", {}, "option 'path' is required: a file or a folder"},
+        BadOption{"Format", {{"path", "/x"}, {"format", "xml"}}, "option 'format': 'xml' is not csv, tsv or jsonl"},
+        BadOption{"LongDelimiter",
+                  {{"path", "/x"}, {"delimiter", "ab"}},
+                  "option 'delimiter': 'ab' is not one ASCII character or tab"},
+        BadOption{"NonAsciiDelimiter",
+                  {{"path", "/x"}, {"delimiter", "；"}},
+                  "option 'delimiter': '；' is not one ASCII character or tab"},
+        BadOption{
+            "Quote", {{"path", "/x"}, {"quote", "''"}}, "option 'quote': '''' is not one ASCII character, tab or none"},
+        BadOption{"DelimiterIsQuote",
+                  {{"path", "/x"}, {"delimiter", "'"}, {"quote", "'"}},
+                  "options 'delimiter' and 'quote' must differ"},
+        BadOption{"Encoding",
+                  {{"path", "/x"}, {"encoding", "klingon"}},
+                  "option 'encoding': unknown encoding 'klingon' (use auto, utf-8, gbk, gb18030, big5, utf-16le, "
+                  "utf-16be, latin1 or another ICU converter name)"},
+        BadOption{"EncodingNotLineBased",
+                  {{"path", "/x"}, {"encoding", "scsu"}},
+                  "option 'encoding': encoding 'scsu' cannot be read line by line (for UTF-16/UTF-32 say utf-16le, "
+                  "utf-16be, utf-32le or utf-32be, or use auto with a byte-order mark)"},
+        BadOption{"Header", {{"path", "/x"}, {"header", "maybe"}}, "option 'header': 'maybe' is not a boolean"},
+        BadOption{
+            "EmptyColumn", {{"path", "/x"}, {"columns", "a,,b"}}, "option 'columns': 'a,,b' has an empty column name"},
+        BadOption{"EmptyEntity", {{"path", "/x"}, {"entity", ""}}, "option 'entity' must not be empty"}),
+    [](const ::testing::TestParamInfo<BadOption>& info) { return info.param.name; });
+
+TEST(FileFormatOf, ComesFromTheExtensionUnlessConfigured) {
+  EXPECT_EQ(*FormatOf("a.CSV", std::nullopt), FileFormat::kCsv);
+  EXPECT_EQ(*FormatOf("a.tab", std::nullopt), FileFormat::kTsv);
+  EXPECT_EQ(*FormatOf("a.ndjson", std::nullopt), FileFormat::kJsonl);
+  EXPECT_EQ(*FormatOf("a.csv", FileFormat::kJsonl), FileFormat::kJsonl);
+  EXPECT_EQ(FormatOf("a.xlsx", std::nullopt).status().code(), sdk::StatusCode::kDataError);
+}
+
+TEST(FileConnectorReadme, OptionsTableMatchesTheSchema) {
+  std::ifstream in(std::string(HUB_SOURCE_DIR) + "/connectors/file/README.md");
+  ASSERT_TRUE(in) << "connectors/file/README.md is missing";
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string readme = text.str();
+  const std::string begin = "<!-- options:begin -->\n";
+  const std::size_t from = readme.find(begin);
+  const std::size_t to = readme.find("<!-- options:end -->");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  const std::string expected = RenderOptionsTable(DescribeFileConnector());
+  EXPECT_EQ(readme.substr(from + begin.size(), to - from - begin.size()), expected)
+      << "Paste this table between the markers in connectors/file/README.md:\n"
+      << expected;
+}
+
+}  // namespace
+}  // namespace hub::file

@@ -1,0 +1,84 @@
+// The `hub` command's one-shot subcommands, per the contract: output lines and exit statuses.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "e2e_support.hpp"
+#include "hub_process.hpp"
+
+namespace hub::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
+
+class HubCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    csv_ = sandbox_.Write("customers.csv", "id,name\n1,Acme\n2,\"Globex, Inc.\"\n3,\"unterminated\n");
+    config_ = sandbox_.Write("hub.xml", HubConfigXml(csv_.string()));
+  }
+
+  HubSandbox sandbox_;
+  std::filesystem::path csv_;
+  std::filesystem::path config_;
+};
+
+TEST(HubCli, VersionFollowsTheContract) {
+  CommandResult result = RunHub({"--version"});
+  EXPECT_EQ(result.exit_status, 0);
+  EXPECT_THAT(result.output, MatchesRegex(R"(hub [0-9]+\.[0-9]+\.[0-9]+ \(sdk abi [0-9]+\)\s*)"));
+}
+
+TEST(HubCli, UnknownSubcommandIsBadUsage) {
+  EXPECT_EQ(RunHub({"frobnicate"}).exit_status, 2);
+  EXPECT_EQ(RunHub({"check-config"}).exit_status, 2);
+}
+
+TEST_F(HubCliTest, CheckConfigSaysOkForAValidFile) {
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_EQ(result.output, "ok\n");
+}
+
+TEST_F(HubCliTest, CheckConfigNamesFileAndLineOfAnUnknownConnectorOption) {
+  std::string xml = HubConfigXml(csv_.string());
+  xml.replace(xml.find("<path>"), 6, "\n<colour>blue</colour><path>");
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_THAT(result.output, HasSubstr(config_.string() + ":"));
+  EXPECT_THAT(result.output, HasSubstr("unknown option 'colour'"));
+}
+
+TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {
+  std::string xml = HubConfigXml(csv_.string());
+  xml.replace(xml.find("plugin=\"slow\""), 13, "plugin=\"nope\"");
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_THAT(result.output, HasSubstr("no plugin named 'nope'"));
+}
+
+TEST_F(HubCliTest, PluginsListsLoadedAndRefusedPlugins) {
+  sandbox_.Write("plugins/notes.so", "this is not a library");
+  CommandResult result = RunHub({"plugins", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("file "));
+  EXPECT_THAT(result.output, HasSubstr(" loaded"));
+  EXPECT_THAT(result.output, HasSubstr("notes.so refused: not a shared library"));
+}
+
+TEST_F(HubCliTest, SyncPrintsTheCountLineAndQuarantinesTheBadRecord) {
+  CommandResult result = RunHub({"sync", "customers", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("read=3 inserted=0 updated=0 merged=0 quarantined=1\n"));
+}
+
+TEST_F(HubCliTest, SyncOfAnUnknownJobIsBadUsage) {
+  CommandResult result = RunHub({"sync", "nope", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_THAT(result.output, HasSubstr("no job named 'nope'"));
+}
+
+}  // namespace
+}  // namespace hub::test
