@@ -13,7 +13,8 @@ hub::sdk::Batch CustomerBatch(std::size_t size) {
     hub::sdk::Record record;
     record.entity = "party";
     record.source_id = std::string("C").append(std::to_string(100000 + i));
-    record.cursor = std::string("customers.csv:").append(std::to_string(i * 120)).append(":").append(std::to_string(i + 2));
+    record.cursor =
+        std::string("customers.csv:").append(std::to_string(i * 120)).append(":").append(std::to_string(i + 2));
     record.position = std::string("customers.csv:").append(std::to_string(i + 2));
     record.Set("name", hub::sdk::Value::String("上海浦东新区华东贸易有限公司"))
         .Set("address", hub::sdk::Value::String("上海市浦东新区张江路123号"))

@@ -71,11 +71,10 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
     PrintErrors(loaded.errors, err);
     return 2;
   }
-  if (loaded.setup->config.jobs.end() ==
-      std::find_if(loaded.setup->config.jobs.begin(), loaded.setup->config.jobs.end(),
-                   [&](const config::JobConfig& j) { return j.name == job; })) {
-    err << config_file.string() << ": no job named '" << job << "' (jobs: " << JobNames(loaded.setup->config)
-        << ")\n";
+  if (loaded.setup->config.jobs.end() == std::find_if(loaded.setup->config.jobs.begin(),
+                                                      loaded.setup->config.jobs.end(),
+                                                      [&](const config::JobConfig& j) { return j.name == job; })) {
+    err << config_file.string() << ": no job named '" << job << "' (jobs: " << JobNames(loaded.setup->config) << ")\n";
     return 2;
   }
   SystemClock clock;

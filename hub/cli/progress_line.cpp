@@ -18,9 +18,9 @@ void ProgressLine::Update(const sync::SyncProgress& progress) {
   if (progress.total_hint && *progress.total_hint > 0 && rate > 0) {
     double total = static_cast<double>(*progress.total_hint);
     double left = (total - static_cast<double>(progress.counts.read)) / rate;
-    length += std::snprintf(text + length, sizeof(text) - static_cast<std::size_t>(length),
-                            ", %.0f%%, about %.0fs left", 100.0 * static_cast<double>(progress.counts.read) / total,
-                            left > 0 ? left : 0);
+    length +=
+        std::snprintf(text + length, sizeof(text) - static_cast<std::size_t>(length), ", %.0f%%, about %.0fs left",
+                      100.0 * static_cast<double>(progress.counts.read) / total, left > 0 ? left : 0);
   }
   out_ << text << "\x1b[K" << std::flush;
 }

@@ -71,8 +71,8 @@ struct ConnectorConfig {
 struct JobConfig {
   std::string name;
   std::string connector;
-  std::string cron;                                 // empty unless a cron expression was given
-  std::optional<std::chrono::milliseconds> every;   // set when an interval was given
+  std::string cron;                                // empty unless a cron expression was given
+  std::optional<std::chrono::milliseconds> every;  // set when an interval was given
   std::size_t batch_size = 1000;
   SourceLocation location;
 };

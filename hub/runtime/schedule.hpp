@@ -23,7 +23,7 @@ class Schedule {
   static Schedule Cron(CronExpression cron);
   // Parses `text` as a cron expression; errors as CronExpression::Parse.
   static sdk::Result<Schedule> ParseCron(std::string_view text);
-  // Runs every `interval`, the first time one interval after the scheduler starts. InvalidArgument when
+  // Runs every `interval`; the Scheduler also runs it once when it starts. InvalidArgument when
   // `interval` is not positive.
   static sdk::Result<Schedule> Every(std::chrono::milliseconds interval);
   // Never runs by itself; only on demand.

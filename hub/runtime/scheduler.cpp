@@ -109,7 +109,12 @@ void Scheduler::Impl::Start() {
   std::lock_guard lock(mutex_);
   if (stopping_ || timer_) return;
   const TimePoint now = clock_.Now();
-  for (auto& [name, job] : jobs_) job.state.next_run = job.spec.schedule.Next(now);
+  // An interval job runs once at start (a hub that just started has not synced "every 5m" ago); a cron
+  // job waits for its first matching minute.
+  for (auto& [name, job] : jobs_) {
+    bool interval = job.spec.schedule.kind() == Schedule::Kind::kInterval;
+    job.state.next_run = interval ? std::optional<TimePoint>(now) : job.spec.schedule.Next(now);
+  }
   timer_ = std::make_unique<boost::asio::steady_timer>(timers_);
   ArmLocked();
 }

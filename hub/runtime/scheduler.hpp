@@ -87,7 +87,7 @@ class Scheduler {
   // Stop still waits for it). With duplicate names the last spec wins.
   void SetJobs(std::vector<JobSpec> jobs);
 
-  // Computes every job's next run from now (an interval job first runs one interval after Start) and
+  // Computes every job's next run from now (an interval job runs at once, then every interval) and
   // arms the timer on `timers`. Calling it again, or after Stop, does nothing.
   void Start();
 

@@ -21,14 +21,13 @@ void CheckConnectors(HubSetup& setup, std::vector<config::ConfigError>& errors) 
   for (const config::ConnectorConfig& connector : setup.config.connectors) {
     auto plugin = setup.plugins->Find(connector.plugin);
     if (!plugin) {
-      errors.push_back({connector.location, "connector '" + connector.name + "': " +
-                                                MissingPluginReason(*setup.plugins, connector.plugin,
-                                                                    setup.config.plugin_dir)});
+      errors.push_back({connector.location,
+                        "connector '" + connector.name +
+                            "': " + MissingPluginReason(*setup.plugins, connector.plugin, setup.config.plugin_dir)});
       continue;
     }
     sdk::Options options;
-    auto problems =
-        config::ValidateConnectorOptions(connector, plugin->description(), setup.config.base_dir, &options);
+    auto problems = config::ValidateConnectorOptions(connector, plugin->description(), setup.config.base_dir, &options);
     errors.insert(errors.end(), problems.begin(), problems.end());
     if (problems.empty()) setup.connector_options.emplace(connector.name, std::move(options));
   }

@@ -29,7 +29,7 @@ boost::json::object JobToJson(const JobState& state, const HubSetup& setup) {
   job["last_end"] = OptionalTime(state.last_end);
   job["next_run"] = OptionalTime(state.next_run);
   job["last_status"] = state.runs == 0 ? boost::json::value(nullptr) : boost::json::value(state.last_status.ToString());
-  job["last_duration_seconds"] = std::chrono::duration<double>(state.last_duration).count();
+  job["last_duration_ms"] = state.last_duration.count();
   job["runs"] = state.runs;
   job["failures"] = state.failures;
   job["skipped_overlaps"] = state.skipped_overlaps;
@@ -81,21 +81,17 @@ HttpResponse RunJob(const OpsContext& context, const HttpRequest& request) {
 
 sdk::Status AddOpsRoutes(api::Router& router, const OpsContext& context) {
   using config::Role;
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/health", std::nullopt, [context](const HttpRequest&) {
-    return Health(context);
-  }));
+  HUB_RETURN_IF_ERROR(
+      router.Add("GET", "/health", std::nullopt, [context](const HttpRequest&) { return Health(context); }));
   HUB_RETURN_IF_ERROR(router.Add("GET", "/metrics", Role::kRead, [context](const HttpRequest&) {
     return HttpResponse::Text(200, context.metrics.RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
   }));
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/api/v1/plugins", Role::kRead, [context](const HttpRequest&) {
-    return Plugins(context);
-  }));
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/api/v1/jobs", Role::kRead, [context](const HttpRequest&) {
-    return Jobs(context);
-  }));
-  return router.Add("POST", "/api/v1/jobs/{name}/run", Role::kOperate, [context](const HttpRequest& request) {
-    return RunJob(context, request);
-  });
+  HUB_RETURN_IF_ERROR(
+      router.Add("GET", "/api/v1/plugins", Role::kRead, [context](const HttpRequest&) { return Plugins(context); }));
+  HUB_RETURN_IF_ERROR(
+      router.Add("GET", "/api/v1/jobs", Role::kRead, [context](const HttpRequest&) { return Jobs(context); }));
+  return router.Add("POST", "/api/v1/jobs/{name}/run", Role::kOperate,
+                    [context](const HttpRequest& request) { return RunJob(context, request); });
 }
 
 }  // namespace hub::service

@@ -15,10 +15,10 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
                             {0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
   metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
   metrics.DescribeHistogram("hub_api_request_duration_seconds", "API requests, by route, method and status.");
-  metrics.Set("hub_build_info",
-              {{"version", HUB_SDK_VERSION},
-               {"sdk_abi", std::to_string(HUB_ABI_MAJOR) + "." + std::to_string(HUB_ABI_MINOR)}},
-              1);
+  metrics.Set(
+      "hub_build_info",
+      {{"version", HUB_SDK_VERSION}, {"sdk_abi", std::to_string(HUB_ABI_MAJOR) + "." + std::to_string(HUB_ABI_MINOR)}},
+      1);
 }
 
 void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
@@ -32,9 +32,9 @@ void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::S
   for (const auto& [outcome, count] : outcomes) {
     metrics.Add("hub_sync_records_total", {{"job", name}, {"outcome", outcome}}, static_cast<double>(count));
   }
-  const char* verdict = result.status.ok()                                          ? "ok"
+  const char* verdict = result.status.ok()                                    ? "ok"
                         : result.status.code() == sdk::StatusCode::kCancelled ? "cancelled"
-                                                                                    : "failed";
+                                                                              : "failed";
   metrics.Add("hub_sync_runs_total", {{"job", name}, {"result", verdict}});
   metrics.Observe("hub_sync_job_duration_seconds", {{"job", name}}, duration_seconds);
 }

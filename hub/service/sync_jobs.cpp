@@ -28,7 +28,8 @@ sdk::Result<plugin_host::ConnectorInstance*> SyncJobs::ConnectorFor(const config
 
   const config::ConnectorConfig* connector = setup_->config.FindConnector(job.connector);
   auto plugin = connector ? setup_->plugins->Find(connector->plugin) : nullptr;
-  if (!plugin) return sdk::Status::NotFound("job '" + job.name + "': connector '" + job.connector + "' is not available");
+  if (!plugin)
+    return sdk::Status::NotFound("job '" + job.name + "': connector '" + job.connector + "' is not available");
   auto resolver = std::make_shared<config::SecretResolver>(setup_->config.base_dir);
   plugin_host::HostServices services{MakeLogger("connector." + connector->name), clock_, CancellationToken(),
                                      [resolver](std::string_view reference) { return resolver->Resolve(reference); }};

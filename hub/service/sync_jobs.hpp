@@ -27,8 +27,7 @@ namespace hub::service {
 // `sink`, `metrics` and `clock` must outlive this object and every run in flight. Thread-safe.
 class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
  public:
-  SyncJobs(std::shared_ptr<const HubSetup> setup, sync::BatchSink& sink, MetricsRegistry& metrics,
-           const Clock& clock);
+  SyncJobs(std::shared_ptr<const HubSetup> setup, sync::BatchSink& sink, MetricsRegistry& metrics, const Clock& clock);
 
   // Runs `job` once. NotFound for an unknown job; otherwise the run's counts and outcome.
   sync::SyncRunResult Run(std::string_view job, bool full, const CancellationToken& cancel,
@@ -47,7 +46,8 @@ class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
   const Clock& clock_;
   Logger log_;
   std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<plugin_host::ConnectorInstance>, std::less<>> connectors_;  // by job; guarded by mutex_
+  std::map<std::string, std::unique_ptr<plugin_host::ConnectorInstance>, std::less<>>
+      connectors_;  // by job; guarded by mutex_
 };
 
 }  // namespace hub::service

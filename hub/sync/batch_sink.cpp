@@ -2,6 +2,12 @@
 
 namespace hub::sync {
 
+std::string QuarantineReason(const sdk::Record& record) {
+  // Connectors usually put the position in front of the reason already; do not say it twice.
+  if (record.position.empty() || record.rejection.rfind(record.position, 0) == 0) return record.rejection;
+  return record.position + ": " + record.rejection;
+}
+
 sdk::Result<std::string> CheckpointOnlySink::LoadCursor(std::string_view job) {
   std::lock_guard lock(mutex_);
   auto it = cursors_.find(job);
@@ -14,7 +20,7 @@ sdk::Result<SyncCounts> CheckpointOnlySink::Apply(std::string_view job, const st
   for (const sdk::Record& record : records) {
     if (record.rejection.empty()) continue;
     ++counts.quarantined;
-    log_->warn("job {}: record {} quarantined: {}", job, record.position, record.rejection);
+    log_->warn("job {}: quarantined: {}", job, QuarantineReason(record));
   }
   std::lock_guard lock(mutex_);
   cursors_[std::string(job)] = std::string(next_cursor);

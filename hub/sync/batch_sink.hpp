@@ -15,6 +15,9 @@
 
 namespace hub::sync {
 
+// Why `record` (which has a rejection) is quarantined, starting with its position: "a.csv:42: 7 columns, ...".
+std::string QuarantineReason(const sdk::Record& record);
+
 // Receives each batch of a job together with the cursor that follows it, and keeps the job's checkpoint.
 // Apply is atomic: either the records and the new cursor are both kept, or neither is — so a run killed at
 // any moment resumes from the last applied cursor without loss or duplicates. Implementations are

@@ -26,7 +26,7 @@ struct SyncProgress {
 struct SyncRunOptions {
   std::string job;
   std::size_t batch_size = 1000;
-  bool full = false;  // ignore the checkpoint and read from the beginning
+  bool full = false;                                     // ignore the checkpoint and read from the beginning
   std::function<void(const SyncProgress&)> on_progress;  // may be empty; called on the running thread
 };
 

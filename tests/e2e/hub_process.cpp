@@ -70,8 +70,9 @@ void HubProcess::ReadOutput() {
 
 bool HubProcess::WaitForOutput(const std::string& needle, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, timeout, [&] { return output_.find(needle) != std::string::npos || output_closed_; }) &&
-         output_.find(needle) != std::string::npos;
+  return changed_.wait_for(lock, timeout, [&] {
+    return output_.find(needle) != std::string::npos || output_closed_;
+  }) && output_.find(needle) != std::string::npos;
 }
 
 std::optional<int> HubProcess::WaitForExit(std::chrono::milliseconds timeout) {

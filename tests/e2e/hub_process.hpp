@@ -46,7 +46,7 @@ class HubProcess {
   int output_fd_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  std::string output_;        // guarded by mutex_
+  std::string output_;          // guarded by mutex_
   bool output_closed_ = false;  // guarded by mutex_
   std::optional<int> exit_status_;
   std::thread reader_;

@@ -142,9 +142,9 @@ TEST_F(HubRunTest, SighupWithAGoodFileAppliesNewTokens) {
 TEST_F(HubRunTest, ServesTlsWithAConfiguredCertificate) {
   auto certificate = WriteSelfSignedCertificate(sandbox_.dir() / "tls");
   ASSERT_TRUE(certificate.ok()) << certificate.status().ToString();
-  config_ = sandbox_.Write("hub.xml", HubConfigXml(csv_.string(), "<tls certificate=\"" +
-                                                                      certificate->certificate.string() + "\" key=\"" +
-                                                                      certificate->private_key.string() + "\"/>"));
+  config_ = sandbox_.Write(
+      "hub.xml", HubConfigXml(csv_.string(), "<tls certificate=\"" + certificate->certificate.string() + "\" key=\"" +
+                                                 certificate->private_key.string() + "\"/>"));
   StartHub();
   RequestOptions options;
   options.tls = TlsClientOptions{certificate->certificate, true};

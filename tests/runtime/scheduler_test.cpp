@@ -161,6 +161,22 @@ TEST_F(SchedulerTest, CronJobIsDueAtItsNextMatchingMinute) {
   EXPECT_EQ(StateOf("report").next_run, Utc("2024-01-01 00:10"));
 }
 
+TEST_F(SchedulerTest, StartRunsIntervalJobsAtOnceButLetsCronJobsWait) {
+  scheduler_.SetJobs(
+      {CountingJob("sync", EveryMinute()), CountingJob("report", Schedule::ParseCron("*/5 * * * *").value())});
+  auto work = boost::asio::make_work_guard(io_);
+  std::thread timer_thread([this] { io_.run(); });
+  scheduler_.Start();
+  EXPECT_TRUE(finished_.WaitFor("sync", 1));
+  EXPECT_EQ(StateOf("sync").next_run, Utc("2024-01-01 00:03"));
+  EXPECT_EQ(StateOf("report").runs, 0u);
+  EXPECT_EQ(StateOf("report").next_run, Utc("2024-01-01 00:05"));
+  EXPECT_TRUE(scheduler_.Stop(kDeadline));
+  work.reset();
+  io_.stop();
+  timer_thread.join();
+}
+
 TEST_F(SchedulerTest, ManualJobNeverBecomesDue) {
   scheduler_.SetJobs({CountingJob("adhoc", Schedule::Manual())});
   clock_.Advance(std::chrono::hours(24 * 365));

@@ -83,9 +83,9 @@ typedef enum hub_value_type {
   HUB_VALUE_INT64 = 2,
   HUB_VALUE_DOUBLE = 3,
   HUB_VALUE_BOOL = 4,
-  HUB_VALUE_DECIMAL = 5,   /* text, e.g. "-1234.50": exact amounts never go through a double */
-  HUB_VALUE_DATE = 6,      /* text, ISO 8601 "YYYY-MM-DD" */
-  HUB_VALUE_TIMESTAMP = 7  /* int64: milliseconds since the Unix epoch, UTC */
+  HUB_VALUE_DECIMAL = 5,  /* text, e.g. "-1234.50": exact amounts never go through a double */
+  HUB_VALUE_DATE = 6,     /* text, ISO 8601 "YYYY-MM-DD" */
+  HUB_VALUE_TIMESTAMP = 7 /* int64: milliseconds since the Unix epoch, UTC */
 } hub_value_type;
 
 typedef struct hub_value {
@@ -101,10 +101,7 @@ typedef struct hub_field {
   hub_value value;
 } hub_field;
 
-typedef enum hub_record_operation {
-  HUB_RECORD_UPSERT = 0,
-  HUB_RECORD_DELETE = 1
-} hub_record_operation;
+typedef enum hub_record_operation { HUB_RECORD_UPSERT = 0, HUB_RECORD_DELETE = 1 } hub_record_operation;
 
 typedef struct hub_record {
   uint32_t struct_size;
@@ -130,7 +127,7 @@ typedef struct hub_batch {
 
 typedef struct hub_outbound_event {
   uint32_t struct_size;
-  hub_str kind;    /* e.g. "party.updated" */
+  hub_str kind; /* e.g. "party.updated" */
   hub_str entity;
   hub_str id;
   hub_str payload_json;
@@ -140,9 +137,9 @@ typedef enum hub_option_type {
   HUB_OPTION_STRING = 0,
   HUB_OPTION_INTEGER = 1,
   HUB_OPTION_BOOLEAN = 2,
-  HUB_OPTION_PATH = 3,     /* relative paths are resolved against the configuration file's folder */
-  HUB_OPTION_SECRET = 4,   /* never logged; usually given as ${env:...} or ${file:...} */
-  HUB_OPTION_DURATION = 5  /* "30s", "5m", "2h", "1d" or milliseconds */
+  HUB_OPTION_PATH = 3,    /* relative paths are resolved against the configuration file's folder */
+  HUB_OPTION_SECRET = 4,  /* never logged; usually given as ${env:...} or ${file:...} */
+  HUB_OPTION_DURATION = 5 /* "30s", "5m", "2h", "1d" or milliseconds */
 } hub_option_type;
 
 /* One key of a plugin's configuration section: the schema the host validates against. */
@@ -181,8 +178,7 @@ typedef struct hub_host_api {
   int64_t (*now_unix_ms)(void* host);
   int32_t (*is_cancelled)(void* host);
   /* Resolves "${env:NAME}" / "${file:PATH}"; the value is handed to sink, never stored by the host. */
-  int32_t (*resolve_secret)(void* host, hub_str reference, hub_string_sink sink, void* sink_context,
-                            hub_error* error);
+  int32_t (*resolve_secret)(void* host, hub_str reference, hub_string_sink sink, void* sink_context, hub_error* error);
 } hub_host_api;
 
 typedef struct hub_connector hub_connector; /* opaque, owned by the plugin */
@@ -199,8 +195,8 @@ typedef struct hub_plugin_api {
   int32_t (*configure)(hub_connector* connector, const hub_option_value* options, uint64_t option_count,
                        hub_error* error);
   /* *batch stays valid until the next call on this connector. */
-  int32_t (*read_batch)(hub_connector* connector, hub_str cursor, uint64_t max_records,
-                        const hub_batch** batch, hub_error* error);
+  int32_t (*read_batch)(hub_connector* connector, hub_str cursor, uint64_t max_records, const hub_batch** batch,
+                        hub_error* error);
   int32_t (*write_events)(hub_connector* connector, const hub_outbound_event* events, uint64_t count,
                           uint64_t* accepted, hub_error* error);
   int32_t (*check_health)(hub_connector* connector, hub_error* error);

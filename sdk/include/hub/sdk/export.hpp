@@ -11,13 +11,11 @@
 
 #include "hub/sdk/detail/plugin_adapter.hpp"
 
-#define HUB_EXPORT_CONNECTOR(ConnectorClass)                                          \
-  namespace hub_plugin_export_internal {                                             \
-  inline const hub_plugin_api* Entry() {                                             \
-    return ::hub::sdk::detail::PluginAdapter<ConnectorClass>::Api();                 \
-  }                                                                                  \
-  }                                                                                  \
-  BOOST_DLL_ALIAS(::hub::sdk::detail::kAbiRecord, hub_plugin_abi)                    \
+#define HUB_EXPORT_CONNECTOR(ConnectorClass)                                                                \
+  namespace hub_plugin_export_internal {                                                                    \
+  inline const hub_plugin_api* Entry() { return ::hub::sdk::detail::PluginAdapter<ConnectorClass>::Api(); } \
+  }                                                                                                         \
+  BOOST_DLL_ALIAS(::hub::sdk::detail::kAbiRecord, hub_plugin_abi)                                           \
   BOOST_DLL_ALIAS(hub_plugin_export_internal::Entry, hub_plugin_entry)
 
 #endif  // HUB_SDK_EXPORT_HPP_

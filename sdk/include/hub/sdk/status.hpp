@@ -56,15 +56,24 @@ class [[nodiscard]] Status {
 
   static const char* CodeName(StatusCode code) {
     switch (code) {
-      case StatusCode::kOk: return "ok";
-      case StatusCode::kInvalidArgument: return "invalid argument";
-      case StatusCode::kNotFound: return "not found";
-      case StatusCode::kIoError: return "i/o error";
-      case StatusCode::kUnavailable: return "unavailable";
-      case StatusCode::kCancelled: return "cancelled";
-      case StatusCode::kUnimplemented: return "unimplemented";
-      case StatusCode::kDataError: return "data error";
-      case StatusCode::kInternal: return "internal error";
+      case StatusCode::kOk:
+        return "ok";
+      case StatusCode::kInvalidArgument:
+        return "invalid argument";
+      case StatusCode::kNotFound:
+        return "not found";
+      case StatusCode::kIoError:
+        return "i/o error";
+      case StatusCode::kUnavailable:
+        return "unavailable";
+      case StatusCode::kCancelled:
+        return "cancelled";
+      case StatusCode::kUnimplemented:
+        return "unimplemented";
+      case StatusCode::kDataError:
+        return "data error";
+      case StatusCode::kInternal:
+        return "internal error";
     }
     return "unknown error";
   }
@@ -79,7 +88,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design, like absl::StatusOr
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design, like absl::StatusOr
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = Status::Internal("Result built from an OK status");
   }
@@ -102,9 +111,9 @@ class [[nodiscard]] Result {
 }  // namespace hub::sdk
 
 // Early return of a non-OK Status from a function returning Status or Result<T>.
-#define HUB_RETURN_IF_ERROR(expr)                        \
-  do {                                                   \
-    ::hub::sdk::Status hub_status_internal_ = (expr);    \
+#define HUB_RETURN_IF_ERROR(expr)                                \
+  do {                                                           \
+    ::hub::sdk::Status hub_status_internal_ = (expr);            \
     if (!hub_status_internal_.ok()) return hub_status_internal_; \
   } while (false)
 

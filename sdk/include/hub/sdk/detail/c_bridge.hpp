@@ -58,14 +58,22 @@ inline hub_value ToC(const Value& value) {
 inline Value FromC(const hub_value& value) {
   std::string text(FromC(value.text));
   switch (static_cast<ValueType>(value.type)) {
-    case ValueType::kString: return Value::String(std::move(text));
-    case ValueType::kDecimal: return Value::Decimal(std::move(text));
-    case ValueType::kDate: return Value::Date(std::move(text));
-    case ValueType::kInt64: return Value::Int64(value.integer);
-    case ValueType::kTimestamp: return Value::Timestamp(value.integer);
-    case ValueType::kDouble: return Value::Double(value.real);
-    case ValueType::kBool: return Value::Bool(value.boolean != 0);
-    case ValueType::kNull: break;
+    case ValueType::kString:
+      return Value::String(std::move(text));
+    case ValueType::kDecimal:
+      return Value::Decimal(std::move(text));
+    case ValueType::kDate:
+      return Value::Date(std::move(text));
+    case ValueType::kInt64:
+      return Value::Int64(value.integer);
+    case ValueType::kTimestamp:
+      return Value::Timestamp(value.integer);
+    case ValueType::kDouble:
+      return Value::Double(value.real);
+    case ValueType::kBool:
+      return Value::Bool(value.boolean != 0);
+    case ValueType::kNull:
+      break;
   }
   return Value::Null();
 }

@@ -18,8 +18,7 @@
 
 namespace hub::sdk::detail {
 
-inline constexpr hub_abi_record kAbiRecord{sizeof(hub_abi_record), HUB_ABI_MAJOR, HUB_ABI_MINOR,
-                                           HUB_SDK_VERSION};
+inline constexpr hub_abi_record kAbiRecord{sizeof(hub_abi_record), HUB_ABI_MAJOR, HUB_ABI_MINOR, HUB_SDK_VERSION};
 
 // Context over the host's function table.
 class HostContext final : public Context {
@@ -73,8 +72,9 @@ template <typename ConnectorT>
 class PluginAdapter {
  public:
   static const hub_plugin_api* Api() noexcept {
-    static const hub_plugin_api api{sizeof(hub_plugin_api), HUB_ABI_MAJOR, HUB_ABI_MINOR, &GetInfo, &Create,
-                                    &Destroy, &Configure, &ReadBatch, &WriteEvents, &CheckHealth};
+    static const hub_plugin_api api{
+        sizeof(hub_plugin_api), HUB_ABI_MAJOR, HUB_ABI_MINOR, &GetInfo, &Create, &Destroy, &Configure, &ReadBatch,
+        &WriteEvents,           &CheckHealth};
     return &api;
   }
 
