@@ -9,8 +9,9 @@
 #include "hub/sdk/version.hpp"
 #include "plugin_host/plugin_registry.hpp"
 #include "service/hub_setup.hpp"
+#include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
-#include "sync/batch_sink.hpp"
+#include "sync/store_sink.hpp"
 
 namespace hub::cli {
 namespace {
@@ -77,9 +78,15 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
     err << config_file.string() << ": no job named '" << job << "' (jobs: " << JobNames(loaded.setup->config) << ")\n";
     return 2;
   }
+  auto store = service::OpenAndMigrateStore(loaded.setup->config, 1, MakeLogger("store"));
+  if (!store.ok()) {
+    err << "hub sync " << job << ": store: " << store.status().message() << "\n";
+    return 1;
+  }
   SystemClock clock;
   MetricsRegistry metrics;
-  sync::CheckpointOnlySink sink(MakeLogger("store"));
+  sync::StoreSink sink(
+      **store, [&](std::string_view name) { return service::SinkJobFor(*loaded.setup, name); }, MakeLogger("store"));
   auto jobs = std::make_shared<service::SyncJobs>(loaded.setup, sink, metrics, clock);
   CancellationToken cancel;
   g_sync_cancel = &cancel;

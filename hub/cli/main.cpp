@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/db_commands.hpp"
 #include "common/logging.hpp"
 #include "service/service.hpp"
 
@@ -32,7 +33,10 @@ int main(int argc, char** argv) {
   bool full = false;
   sync->add_option("JOB", job, "the job's name in the configuration")->required();
   sync->add_flag("--full", full, "ignore the checkpoint and read the source from the beginning");
-  for (CLI::App* command : {run, check, plugins, sync}) add_config(command);
+  CLI::App* db = app.add_subcommand("db", "manage the store's database");
+  db->require_subcommand(1);
+  CLI::App* migrate = db->add_subcommand("migrate", "create or upgrade the store's schema (idempotent)");
+  for (CLI::App* command : {run, check, plugins, sync, migrate}) add_config(command);
 
   try {
     app.parse(argc, argv);
@@ -48,5 +52,6 @@ int main(int argc, char** argv) {
   hub::ConfigureLogging(hub::LogSettings{spdlog::level::warn, hub::LogFormat::kText, ""});
   if (*check) return hub::cli::CheckConfig(config_file, std::cout, std::cerr);
   if (*plugins) return hub::cli::ListPlugins(config_file, std::cout, std::cerr);
+  if (*migrate) return hub::cli::MigrateStore(config_file, std::cout, std::cerr);
   return hub::cli::SyncOnce(job, config_file, full, isatty(STDERR_FILENO) != 0, std::cout, std::cerr);
 }

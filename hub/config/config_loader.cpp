@@ -36,15 +36,19 @@ void ReadInstanceName(LoadContext& context, pugi::xml_node root, HubConfig* conf
   config->instance_name = std::move(name->text);
 }
 
+// The lambdas copy `config` (a pointer): the parameter itself is gone once this returns.
 std::vector<Section> SectionsOf(LoadContext& context, HubConfig* config) {
   return {
-      {"store", true, [&](pugi::xml_node node) { ParseStore(context, node, &config->store); }},
-      {"plugins", true, [&](pugi::xml_node node) { ParsePlugins(context, node, &config->plugin_dir); }},
-      {"runtime", false, [&](pugi::xml_node node) { ParseRuntime(context, node, &config->runtime); }},
-      {"logging", false, [&](pugi::xml_node node) { ParseLogging(context, node, &config->logging); }},
-      {"api", false, [&](pugi::xml_node node) { ParseApi(context, node, &config->api); }},
-      {"connectors", false, [&](pugi::xml_node node) { ParseConnectors(context, node, &config->connectors); }},
-      {"jobs", false, [&](pugi::xml_node node) { ParseJobs(context, node, &config->jobs); }},
+      {"store", true, [&context, config](pugi::xml_node node) { ParseStore(context, node, &config->store); }},
+      {"plugins", true, [&context, config](pugi::xml_node node) { ParsePlugins(context, node, &config->plugin_dir); }},
+      {"runtime", false, [&context, config](pugi::xml_node node) { ParseRuntime(context, node, &config->runtime); }},
+      {"logging", false, [&context, config](pugi::xml_node node) { ParseLogging(context, node, &config->logging); }},
+      {"api", false, [&context, config](pugi::xml_node node) { ParseApi(context, node, &config->api); }},
+      {"connectors", false,
+       [&context, config](pugi::xml_node node) { ParseConnectors(context, node, &config->connectors); }},
+      {"jobs", false, [&context, config](pugi::xml_node node) { ParseJobs(context, node, &config->jobs); }},
+      {"code_tables", false,
+       [&context, config](pugi::xml_node node) { ParseCodeTables(context, node, &config->code_tables); }},
   };
 }
 
@@ -94,6 +98,7 @@ ConfigLoadResult LoadConfig(const std::filesystem::path& file, const EnvLookup& 
   LoadContext context(*document, file, secrets, &result.errors);
   ParseRoot(context, document->Root(), &config);
   CheckJobConnectors(context, config);
+  CheckCodeTableReferences(context, config);
 
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const ConfigError& a, const ConfigError& b) { return a.location.line < b.location.line; });

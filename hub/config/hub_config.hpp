@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/logging.hpp"
@@ -67,13 +68,72 @@ struct ConnectorConfig {
   std::vector<Option> options;  // as written; validated against the plugin's schema separately
 };
 
+// <table name="countries"> inside <code_tables>: codes as sources write them, and the value each stands for.
+struct CodeTableConfig {
+  std::string name;
+  struct Entry {
+    std::string code;  // unique within the table, non-empty
+    std::string value;
+    SourceLocation location;
+  };
+  std::vector<Entry> entries;  // as written
+  SourceLocation location;
+};
+
+// A text transform of a mapped field (transform="trim|nfkc|collapse_spaces"), applied in the order written.
+enum class MappingTransform {
+  kTrim,            // white space (ASCII and Unicode, e.g. U+3000) removed at both ends
+  kUpper,           // Unicode upper case
+  kLower,           // Unicode lower case
+  kNfkc,            // Unicode NFKC: full-width letters, digits and punctuation to their usual forms
+  kCollapseSpaces,  // every run of white space becomes one ASCII space
+  kDigitsOnly,      // only the digits 0-9 are kept (full-width digits become ASCII)
+};
+
+// number="decimal=,|thousands=.|currency=¥,元|scale=2": how a source text is read as a number.
+struct NumberFormatConfig {
+  char decimal = '.';
+  // Grouping separators allowed between the digits of the integer part (and dropped). Default: "," when
+  // the decimal separator is ".", "." when it is ","; empty for thousands=none.
+  std::vector<std::string> thousands = {","};
+  std::vector<std::string> currency;  // symbols or codes allowed (and dropped) before or after the number
+  std::optional<int> scale;           // digits after the point in the result, padded with zeros
+};
+
+// One <field> of a <mapping>: how one model field is filled. Exactly one of `sources` (source= names one
+// field, concat= two or more) and `constant` (value=) is set; a constant takes none of the value options.
+struct MappingFieldConfig {
+  std::string target;                   // the model field
+  std::vector<std::string> sources;     // source fields, in order; empty for a constant
+  std::optional<std::string> constant;  // value="..."
+  std::string separator = " ";          // between the non-empty parts of a concat
+  std::vector<MappingTransform> transforms;
+  std::string lookup;                        // code table name; empty: none
+  std::optional<std::string> default_value;  // used when the value is empty or not in the code table
+  std::vector<std::string> date_formats;     // strptime-like, tried in order; checked when compiled
+  std::optional<NumberFormatConfig> number;
+  bool required = false;  // empty after transforms and default: the record is rejected
+  SourceLocation location;
+};
+
+// <mapping entity="party" id="客户编号"> inside <job>: which model entity the job fills and how. Targets,
+// types and formats are checked against the model when the mapping is compiled (sync/mapping/).
+struct MappingConfig {
+  std::string entity;
+  std::string id_source;                   // source field holding the source id; empty: the record's own source id
+  std::vector<MappingFieldConfig> fields;  // targets unique
+  SourceLocation location;
+};
+
 // <job name="customers" connector="crm" cron="*/5 * * * *"/> or every="5m"; neither: run on demand only.
+// Without <mapping>, records pass through as the connector read them.
 struct JobConfig {
   std::string name;
   std::string connector;
   std::string cron;                                // empty unless a cron expression was given
   std::optional<std::chrono::milliseconds> every;  // set when an interval was given
   std::size_t batch_size = 1000;
+  std::optional<MappingConfig> mapping;
   SourceLocation location;
 };
 
@@ -88,10 +148,17 @@ struct HubConfig {
   LogSettings logging;
   std::vector<ConnectorConfig> connectors;
   std::vector<JobConfig> jobs;
+  std::vector<CodeTableConfig> code_tables;  // names unique
 
   const ConnectorConfig* FindConnector(std::string_view name) const {
     for (const auto& connector : connectors) {
       if (connector.name == name) return &connector;
+    }
+    return nullptr;
+  }
+  const CodeTableConfig* FindCodeTable(std::string_view name) const {
+    for (const auto& table : code_tables) {
+      if (table.name == name) return &table;
     }
     return nullptr;
   }

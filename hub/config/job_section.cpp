@@ -10,7 +10,8 @@ namespace {
 constexpr std::int64_t kMaxBatchSize = 100'000;
 
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
-  CheckShape(context, element, {.attributes = {"name", "connector", "cron", "every", "batch_size"}});
+  CheckShape(context, element,
+             {.attributes = {"name", "connector", "cron", "every", "batch_size"}, .children = {"mapping"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
@@ -26,6 +27,7 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
     job.batch_size = static_cast<std::size_t>(*batch);
   }
+  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) job.mapping = ReadMapping(context, mapping);
   if (!name || !connector) return std::nullopt;
   job.name = std::move(*name);
   job.connector = std::move(*connector);

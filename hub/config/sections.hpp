@@ -4,6 +4,7 @@
 #define HUB_CONFIG_SECTIONS_HPP_
 
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -31,9 +32,19 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out);
 // <connectors> with its <connector> children; names unique. Options are kept as written.
 void ParseConnectors(LoadContext& context, pugi::xml_node connectors, std::vector<ConnectorConfig>* out);
 
-// <jobs> with its <job> children; names unique. Whether each job's connector exists is checked later,
-// once every section has been read.
+// <jobs> with its <job> children (each with at most one <mapping>); names unique. Whether each job's
+// connector and code tables exist is checked later, once every section has been read.
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out);
+
+// <mapping> inside a <job>, with its <field> children; targets unique. nullopt when the element itself
+// is unusable (every problem reported).
+std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node mapping);
+
+// <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
+void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);
+
+// Reports every mapping field whose lookup= names a table <code_tables> does not define.
+void CheckCodeTableReferences(LoadContext& context, const HubConfig& config);
 
 }  // namespace hub::config
 

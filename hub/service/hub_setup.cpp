@@ -1,5 +1,7 @@
 #include "service/hub_setup.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <utility>
 
 #include "config/config_loader.hpp"
@@ -50,6 +52,41 @@ void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   }
 }
 
+// One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError.
+config::ConfigError MappingError(const config::JobConfig& job, std::string_view problem) {
+  config::SourceLocation location = job.mapping->location;
+  const std::string prefix = location.file.string() + ":";
+  if (problem.substr(0, prefix.size()) == prefix) {
+    std::string_view rest = problem.substr(prefix.size());
+    std::size_t colon = rest.find(": ");
+    int line = 0;
+    auto [end, error] = std::from_chars(rest.data(), rest.data() + std::min(colon, rest.size()), line);
+    if (error == std::errc() && colon != std::string_view::npos && end == rest.data() + colon) {
+      location.line = line;
+      problem = rest.substr(colon + 2);
+    }
+  }
+  return {location, "job '" + job.name + "': " + std::string(problem)};
+}
+
+void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    if (!job.mapping) continue;
+    auto compiled = sync::mapping::CompiledMapping::Compile(*job.mapping, setup.config.code_tables);
+    if (!compiled.ok()) {
+      std::string_view message = compiled.status().message();
+      for (std::size_t start = 0; start < message.size();) {
+        std::size_t end = std::min(message.find('\n', start), message.size());
+        if (end > start) errors.push_back(MappingError(job, message.substr(start, end - start)));
+        start = end + 1;
+      }
+      continue;
+    }
+    setup.mappings.emplace(job.name,
+                           std::make_shared<const sync::mapping::CompiledMapping>(std::move(compiled).value()));
+  }
+}
+
 }  // namespace
 
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log) {
@@ -67,6 +104,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   std::vector<config::ConfigError> errors;
   CheckConnectors(*setup, errors);
   CheckSchedules(*setup, errors);
+  CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};
   return {std::move(setup), {}};
 }

@@ -16,6 +16,7 @@
 #include "hub/sdk/options.hpp"
 #include "plugin_host/plugin_registry.hpp"
 #include "runtime/schedule.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
 
 namespace hub::service {
 
@@ -26,6 +27,8 @@ struct HubSetup {
   std::shared_ptr<const plugin_host::PluginRegistry> plugins;
   std::map<std::string, sdk::Options, std::less<>> connector_options;  // by connector name
   std::map<std::string, Schedule, std::less<>> schedules;              // by job name
+  // By job name, for the jobs that have a <mapping>; shared with the store sink's runs in flight.
+  std::map<std::string, std::shared_ptr<const sync::mapping::CompiledMapping>, std::less<>> mappings;
 };
 
 // A HubSetup, or every error found: "file:line: message" for the configuration, one line each.
@@ -37,7 +40,8 @@ struct HubSetupResult {
 
 // Loads `config_file`, loads the plugins of its plugin folder, validates each connector's options against
 // its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
-// refusal reason) and parses each job's schedule. Never throws; thread-safe.
+// refusal reason), parses each job's schedule and compiles its mapping against the model. Never throws;
+// thread-safe.
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log);
 
 }  // namespace hub::service

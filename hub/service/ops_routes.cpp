@@ -38,13 +38,15 @@ boost::json::object JobToJson(const JobState& state, const HubSetup& setup) {
 
 HttpResponse Health(const OpsContext& context) {
   auto setup = context.current_setup();
+  sdk::Status store = context.check_store();
   boost::json::object body;
-  body["status"] = "ok";
+  body["status"] = store.ok() ? "ok" : "unavailable";
+  body["store"] = store.ok() ? std::string("ok") : store.message();
   body["instance"] = setup->config.instance_name;
   body["version"] = HUB_SDK_VERSION;
   body["uptime_seconds"] =
       std::chrono::duration_cast<std::chrono::seconds>(context.clock.Now() - context.started).count();
-  return HttpResponse::Json(200, body);
+  return HttpResponse::Json(store.ok() ? 200 : 503, body);
 }
 
 HttpResponse Plugins(const OpsContext& context) {

@@ -21,10 +21,11 @@ struct OpsContext {
   MetricsRegistry& metrics;
   const Clock& clock;
   TimePoint started;
+  std::function<sdk::Status()> check_store;  // OK when the store answers; called on worker threads
 };
 
 // Adds, per docs/openapi.yaml:
-//   GET  /health                   open      200 {"status":"ok",...}
+//   GET  /health                   open      200 {"status":"ok",...}; 503 when the store does not answer
 //   GET  /metrics                  read      Prometheus text
 //   GET  /api/v1/plugins           read      {"plugins":[...]}
 //   GET  /api/v1/jobs              read      {"jobs":[...]}

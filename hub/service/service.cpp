@@ -13,6 +13,7 @@
 #include "api/api_server.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
+#include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
 
 namespace hub::service {
@@ -60,12 +61,15 @@ void WarnAboutRestartOnlyChanges(const config::HubConfig& before, const config::
 // Everything `hub run` owns, in construction order (destroyed in reverse).
 class Service {
  public:
-  Service(std::filesystem::path config_file, std::shared_ptr<const HubSetup> setup)
+  Service(std::filesystem::path config_file, std::shared_ptr<const HubSetup> setup,
+          std::unique_ptr<odbc::Database> store)
       : config_file_(std::move(config_file)),
         log_(MakeLogger("service")),
         workers_(static_cast<std::size_t>(setup->config.runtime.worker_threads)),
         control_(1),
-        sink_(MakeLogger("store")),
+        store_(std::move(store)),
+        sink_(
+            *store_, [this](std::string_view job) { return SinkJobFor(*state_.setup(), job); }, MakeLogger("store")),
         scheduler_(io_, RunBlocking(), clock_, MakeLogger("scheduler")),
         state_(setup, nullptr),
         signals_(io_, SIGINT, SIGTERM, SIGHUP) {
@@ -77,7 +81,8 @@ class Service {
     auto setup = state_.setup();
     InstallJobs(setup);
     api::Router router;
-    OpsContext ops{[this] { return state_.setup(); }, scheduler_, metrics_, clock_, clock_.Now()};
+    OpsContext ops{[this] { return state_.setup(); },    scheduler_, metrics_, clock_, clock_.Now(),
+                   [this] { return PingStore(*store_); }};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
@@ -165,7 +170,8 @@ class Service {
   boost::asio::io_context io_;
   boost::asio::thread_pool workers_;
   boost::asio::thread_pool control_;  // reloads and the stop sequence, one at a time
-  sync::CheckpointOnlySink sink_;
+  std::unique_ptr<odbc::Database> store_;
+  sync::StoreSink sink_;
   Scheduler scheduler_;
   LiveState state_;
   std::unique_ptr<api::ApiServer> server_;
@@ -181,7 +187,14 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
     return 2;
   }
   ConfigureLogging(loaded.setup->config.logging);
-  Service service(config_file, loaded.setup);
+  const auto& config = loaded.setup->config;
+  auto store =
+      OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));
+  if (!store.ok()) {
+    err << "hub: store: " << store.status().message() << "\n";
+    return 1;
+  }
+  Service service(config_file, loaded.setup, std::move(store).value());
   return service.Run(err);
 }
 

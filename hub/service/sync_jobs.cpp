@@ -17,6 +17,13 @@ const config::JobConfig* FindJob(const config::HubConfig& config, std::string_vi
 
 }  // namespace
 
+sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job) {
+  const config::JobConfig* configured = FindJob(setup.config, job);
+  if (configured == nullptr) return {};
+  auto mapping = setup.mappings.find(job);
+  return {mapping == setup.mappings.end() ? nullptr : mapping->second, configured->connector};
+}
+
 SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, sync::BatchSink& sink, MetricsRegistry& metrics,
                    const Clock& clock)
     : setup_(std::move(setup)), sink_(sink), metrics_(metrics), clock_(clock), log_(MakeLogger("sync")) {}

@@ -17,9 +17,14 @@
 #include "runtime/scheduler.hpp"
 #include "service/hub_setup.hpp"
 #include "sync/batch_sink.hpp"
+#include "sync/store_sink.hpp"
 #include "sync/sync_runner.hpp"
 
 namespace hub::service {
+
+// What the store sink needs to know about `job` of `setup`: its compiled mapping and its connector's name
+// as the default source system. An unknown job gets neither.
+sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job);
 
 // Runs the jobs of one HubSetup. Each job gets its own connector instance, created and configured on its
 // first run and kept for the next ones (a failed creation is retried on the next run). Runs of different

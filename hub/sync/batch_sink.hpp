@@ -2,13 +2,10 @@
 #ifndef HUB_SYNC_BATCH_SINK_HPP_
 #define HUB_SYNC_BATCH_SINK_HPP_
 
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "common/logging.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "sync/sync_counts.hpp"
@@ -33,23 +30,6 @@ class BatchSink {
   // in one step. Answers what it did with them.
   virtual sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                         std::string_view next_cursor) = 0;
-};
-
-// A sink that keeps only the checkpoints, in memory, and counts what it is given: what the service uses
-// until a store is configured. Rejected records are logged (position and reason) and counted as
-// quarantined; every other record counts as read only.
-class CheckpointOnlySink final : public BatchSink {
- public:
-  explicit CheckpointOnlySink(Logger log) : log_(std::move(log)) {}
-
-  sdk::Result<std::string> LoadCursor(std::string_view job) override;
-  sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
-                                std::string_view next_cursor) override;
-
- private:
-  Logger log_;
-  std::mutex mutex_;
-  std::map<std::string, std::string, std::less<>> cursors_;  // guarded by mutex_
 };
 
 }  // namespace hub::sync

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "memory_sink.hpp"
 #include "plugin_host/plugin_registry.hpp"
 
 namespace hub::sync {
@@ -42,7 +43,7 @@ class SyncRunnerTest : public ::testing::Test {
   SyncRunOptions Options(bool full = false) { return SyncRunOptions{"job", 1, full, {}}; }
 
   SystemClock clock_;
-  CheckpointOnlySink sink_{MakeLogger("test")};
+  MemorySink sink_;
   std::unique_ptr<plugin_host::ConnectorInstance> connector_;
 };
 

@@ -1,13 +1,12 @@
 // The option schema, its parsing, and the README table generated from it.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <optional>
 #include <string>
 
+#include "common/options_doc.hpp"
 #include "file/file_options.hpp"
-#include "file/options_doc.hpp"
 
 namespace hub::file {
 namespace {
@@ -127,20 +126,11 @@ TEST(FileFormatOf, ComesFromTheExtensionUnlessConfigured) {
 }
 
 TEST(FileConnectorReadme, OptionsTableMatchesTheSchema) {
-  std::ifstream in(std::string(HUB_SOURCE_DIR) + "/connectors/file/README.md");
-  ASSERT_TRUE(in) << "connectors/file/README.md is missing";
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string readme = text.str();
-  const std::string begin = "<!-- options:begin -->\n";
-  const std::size_t from = readme.find(begin);
-  const std::size_t to = readme.find("<!-- options:end -->");
-  ASSERT_NE(from, std::string::npos);
-  ASSERT_NE(to, std::string::npos);
-  const std::string expected = RenderOptionsTable(DescribeFileConnector());
-  EXPECT_EQ(readme.substr(from + begin.size(), to - from - begin.size()), expected)
-      << "Paste this table between the markers in connectors/file/README.md:\n"
-      << expected;
+  const std::optional<std::string> table =
+      connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/file/README.md");
+  ASSERT_TRUE(table.has_value()) << "connectors/file/README.md is missing or lacks the options markers";
+  const std::string expected = connectors::RenderOptionsTable(DescribeFileConnector());
+  EXPECT_EQ(*table, expected) << "Paste this table between the markers in connectors/file/README.md:\n" << expected;
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
-#include "file/options_doc.hpp"
+#include "common/options_doc.hpp"
 
-namespace hub::file {
+#include <fstream>
+#include <sstream>
+
+namespace hub::connectors {
 namespace {
 
 const char* TypeName(sdk::OptionType type) {
@@ -44,4 +47,21 @@ std::string RenderOptionsTable(const sdk::PluginDescription& description) {
   return table;
 }
 
-}  // namespace hub::file
+std::optional<std::string> ExtractOptionsTable(std::string_view readme) {
+  const std::size_t begin = readme.find(kOptionsBeginMarker);
+  if (begin == std::string_view::npos) return std::nullopt;
+  const std::size_t from = begin + kOptionsBeginMarker.size();
+  const std::size_t to = readme.find(kOptionsEndMarker, from);
+  if (to == std::string_view::npos) return std::nullopt;
+  return std::string(readme.substr(from, to - from));
+}
+
+std::optional<std::string> ReadOptionsTable(const std::filesystem::path& readme) {
+  std::ifstream in(readme, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return ExtractOptionsTable(text.str());
+}
+
+}  // namespace hub::connectors

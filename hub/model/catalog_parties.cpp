@@ -1,0 +1,98 @@
+// The customer entities: parties (organizations and persons), the people at customer organizations, and
+// the relationships between those people.
+#include "model/catalog_groups.hpp"
+
+namespace hub::model::internal {
+namespace {
+
+using enum FieldType;
+
+// Field(name, type, required, stored in, description[, allowed values[, reference]])
+constexpr FieldSpec kParty[] = {
+    Field("kind", kString, kRequired, "parties.kind", "What the party is.", "organization|person"),
+    Field("name", kString, kRequired, "parties.name", "The name in its own script, e.g. 华为技术有限公司 or 张伟."),
+    Field("name_latin", kString, kOptional, "parties.name_latin", "The name in Latin script: English name or pinyin."),
+    Field("short_name", kString, kOptional, "parties.short_name", "The short name in common use (简称)."),
+    Field("family_name", kString, kOptional, "parties.family_name", "A person's family name (姓)."),
+    Field("given_name", kString, kOptional, "parties.given_name", "A person's given name (名)."),
+    Field("birth_date", kDate, kOptional, "parties.birth_date", "A person's date of birth."),
+    Field("grade", kString, kOptional, "parties.grade", "Customer grade by value.", "A|B|C"),
+    Field("tier", kString, kOptional, "parties.tier", "Level in the customer pyramid.", "base|middle|top"),
+    Field("classification", kString, kOptional, "parties.classification",
+          "Customer classification code, e.g. key_account, distributor, end_customer."),
+    Field("industry", kString, kOptional, "parties.industry", "Industry code or name."),
+    Field("region", kString, kOptional, "parties.region", "Sales region, e.g. East China."),
+    Field("status", kString, kOptional, "parties.status", "Lifecycle status (default active).",
+          "prospect|active|inactive"),
+    Field("owner_employee_number", kString, kOptional, "parties.owner_employee_id", "The account owner.", "",
+          "employee.employee_number"),
+    Field("uscc", kString, kOptional, "party_identifiers (scheme uscc)",
+          "Unified social credit code (统一社会信用代码), 18 characters."),
+    Field("business_registration", kString, kOptional, "party_identifiers (scheme business_registration)",
+          "Business registration number (工商注册号) or company number."),
+    Field("tax_id", kString, kOptional, "party_identifiers (scheme tax_number)", "Tax number (纳税人识别号)."),
+    Field("vat", kString, kOptional, "party_identifiers (scheme vat)", "VAT identification number."),
+    Field("duns", kString, kOptional, "party_identifiers (scheme duns)", "Dun & Bradstreet D-U-N-S number."),
+    Field("identifier_country", kString, kOptional, "party_identifiers.country",
+          "ISO 3166-1 alpha-2 country that issued the identifiers above (default: country)."),
+    Field("phone", kString, kOptional, "phones (kind landline)", "Landline number in any common form."),
+    Field("mobile", kString, kOptional, "phones (kind mobile)", "Mobile number in any common form."),
+    Field("fax", kString, kOptional, "phones (kind fax)", "Fax number in any common form."),
+    Field("email", kString, kOptional, "emails.address", "E-mail address."),
+    Field("website", kString, kOptional, "websites.url", "Web site URL or bare host name."),
+    Field("address_kind", kString, kOptional, "addresses.kind", "What the address is for (default office).",
+          "registered|office|billing|shipping|home|other"),
+    Field("address_line", kString, kOptional, "addresses.line1", "Street address, or the whole address as one line."),
+    Field("address_line2", kString, kOptional, "addresses.line2", "Building, floor, room."),
+    Field("district", kString, kOptional, "addresses.district", "District or county (区/县)."),
+    Field("city", kString, kOptional, "addresses.city", "City."),
+    Field("province", kString, kOptional, "addresses.province", "Province, state or region (省)."),
+    Field("postal_code", kString, kOptional, "addresses.postal_code", "Postal code."),
+    Field("country", kString, kOptional, "parties.country, addresses.country", "ISO 3166-1 alpha-2 country code."),
+};
+
+constexpr FieldSpec kContact[] = {
+    Field("organization_source_id", kString, kRequired, "contacts.organization_party_id",
+          "The organization the person works at.", "", "party.source_id"),
+    Field("name", kString, kRequired, "parties.name (the person)", "The person's full name in its own script."),
+    Field("name_latin", kString, kOptional, "parties.name_latin (the person)", "The name in Latin script."),
+    Field("family_name", kString, kOptional, "parties.family_name (the person)", "Family name (姓)."),
+    Field("given_name", kString, kOptional, "parties.given_name (the person)", "Given name (名)."),
+    Field("birthday", kDate, kOptional, "parties.birth_date (the person)", "Date of birth."),
+    Field("decision_role", kString, kOptional, "contacts.decision_role", "Role in the customer's decision chain.",
+          "decision_maker|influencer|user|gatekeeper|champion|other"),
+    Field("title", kString, kOptional, "contacts.title", "Job title."),
+    Field("department", kString, kOptional, "contacts.department", "Department."),
+    Field("preferences", kString, kOptional, "contacts.preferences",
+          "A JSON object of preferences ({\"channel\":\"wechat\"}); plain text is kept as {\"note\": text}."),
+    Field("is_primary", kBool, kOptional, "contacts.is_primary", "The organization's main contact."),
+    Field("status", kString, kOptional, "contacts.status", "Whether the person still works there (default active).",
+          "active|left"),
+    Field("phone", kString, kOptional, "phones (kind landline, the person)", "Office phone."),
+    Field("mobile", kString, kOptional, "phones (kind mobile, the person)", "Mobile phone."),
+    Field("email", kString, kOptional, "emails.address (the person)", "E-mail address."),
+};
+
+constexpr FieldSpec kContactRelationship[] = {
+    Field("from_contact_source_id", kString, kRequired, "contact_relationships.from_contact_id",
+          "The contact the relationship starts from.", "", "contact.source_id"),
+    Field("to_contact_source_id", kString, kRequired, "contact_relationships.to_contact_id",
+          "The contact it points at.", "", "contact.source_id"),
+    Field("kind", kString, kRequired, "contact_relationships.kind", "How they are related (from → to).",
+          "reports_to|works_with|family|friend|rival|former_colleague|other"),
+    Field("note", kString, kOptional, "contact_relationships.note", "Free text."),
+};
+
+constexpr EntitySpec kEntities[] = {
+    {"party", "parties", "A customer or prospect: an organization or a person, with its identifiers and channels.",
+     kParty},
+    {"contact", "contacts",
+     "A person at a customer organization, with their role in its decision chain (the person is a party).", kContact},
+    {"contact_relationship", "contact_relationships", "How two contacts relate to each other.", kContactRelationship},
+};
+
+}  // namespace
+
+std::span<const EntitySpec> PartyEntities() { return kEntities; }
+
+}  // namespace hub::model::internal

@@ -1,0 +1,86 @@
+#include "sync/mapping/compiled_mapping.hpp"
+
+#include "sync/mapping/field_plan.hpp"
+#include "sync/mapping/text_transforms.hpp"
+
+namespace hub::sync::mapping {
+
+const sdk::Value* MappedRecord::Find(std::string_view name) const {
+  for (const MappedField& field : fields) {
+    if (field.name() == name) return &field.value;
+  }
+  return nullptr;
+}
+
+std::string MappingRejection::ToString() const { return position.empty() ? reason : position + ": " + reason; }
+
+CompiledMapping::CompiledMapping(CompiledMapping&&) noexcept = default;
+CompiledMapping& CompiledMapping::operator=(CompiledMapping&&) noexcept = default;
+CompiledMapping::~CompiledMapping() = default;
+
+const sdk::Value* CompiledMapping::Lookup(const sdk::Record& record, std::uint32_t slot) const {
+  const SourceSlot& source = slots_[slot];
+  const std::vector<sdk::Field>& fields = record.fields;
+  // Relaxed: the hint only speeds the search up; any value it holds gives the same answer.
+  std::uint32_t hint = source.hint.load(std::memory_order_relaxed);
+  if (hint < fields.size() && fields[hint].name == source.name) return &fields[hint].value;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == source.name) {
+      source.hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
+      return &fields[i].value;
+    }
+  }
+  return nullptr;
+}
+
+bool CompiledMapping::ResolveSourceId(const sdk::Record& record, MappedRecord* mapped,
+                                      MappingRejection* rejection) const {
+  if (id_source_.empty()) {
+    mapped->source_id = record.source_id;
+  } else if (const sdk::Value* value = Lookup(record, id_slot_)) {
+    AppendSourceText(*value, &mapped->source_id);
+    std::string_view trimmed = TrimSpaces(mapped->source_id);
+    if (trimmed.size() != mapped->source_id.size()) mapped->source_id = std::string(trimmed);
+  }
+  if (!mapped->source_id.empty()) return true;
+  rejection->position = record.position;
+  rejection->source = id_source_;
+  rejection->reason =
+      id_source_.empty() ? "the record has no source id" : "the source id field '" + id_source_ + "' is empty";
+  return false;
+}
+
+MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
+  if (!record.rejection.empty()) return MappingOutcome(MappingRejection{record.position, {}, {}, record.rejection});
+  MappedRecord mapped;
+  MappingRejection rejection;
+  if (!ResolveSourceId(record, &mapped, &rejection)) return MappingOutcome(std::move(rejection));
+  mapped.entity = entity_;
+  mapped.operation = record.operation;
+  mapped.source_system = record.source_system;
+  mapped.position = record.position;
+  if (record.operation == sdk::Operation::kDelete) return MappingOutcome(std::move(mapped));
+  mapped.fields.reserve(fields_.size());
+  std::string problem;
+  for (const FieldPlan& plan : fields_) {
+    sdk::Value value;
+    if (!plan.Map(*this, record, &value, &problem)) {
+      std::string target(plan.target->name);
+      return MappingOutcome(
+          MappingRejection{record.position, target, plan.source_label,
+                           "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem)});
+    }
+    mapped.fields.push_back({plan.target, std::move(value)});
+  }
+  return MappingOutcome(std::move(mapped));
+}
+
+std::vector<std::string> CompiledMapping::UnseenSources() const {
+  std::vector<std::string> unseen;
+  for (std::size_t i = 0; i < slot_count_; ++i) {
+    if (slots_[i].hint.load(std::memory_order_relaxed) == kUnseen) unseen.push_back(slots_[i].name);
+  }
+  return unseen;
+}
+
+}  // namespace hub::sync::mapping

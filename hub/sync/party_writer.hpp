@@ -1,0 +1,60 @@
+// Stores mapped `party` records in the unified model: the party row, its identifiers, phones, e-mail
+// addresses, web site and address, its source link with the content hash, and a change event.
+#ifndef HUB_SYNC_PARTY_WRITER_HPP_
+#define HUB_SYNC_PARTY_WRITER_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "hub/sdk/status.hpp"
+#include "store/odbc/connection.hpp"
+#include "store/odbc/statement.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+
+namespace hub::sync {
+
+// What writing one record did.
+enum class WriteOutcome { kInserted, kUpdated, kUnchanged, kDeleted };
+
+// Writes party records on one connection, inside the caller's transaction (nothing here commits).
+//
+// A record is identified by its source link (source_system, "party", source_id). Unknown: a new party
+// with its channels, the link, and a "party.created" event. Known with the same content hash: nothing is
+// written (kUnchanged). Known with another hash: the party row is updated, the channels that came from this
+// link are replaced, the link's hash and last_seen_at move, and a "party.updated" event is written. A
+// delete marks the link deleted and writes "party.deleted"; the party stays (other sources may know it).
+// Threads: as the connection. Errors: the driver's Status; the caller rolls back to its savepoint.
+class PartyWriter {
+ public:
+  explicit PartyWriter(odbc::Connection& connection) : connection_(connection) {}
+
+  sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
+
+ private:
+  struct Link {
+    std::int64_t id = 0;
+    std::int64_t party_id = 0;
+    std::string content_hash;
+    bool deleted = false;
+  };
+
+  // Runs `sql` through this connection's statement cache: the same statements run for every record.
+  sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
+  sdk::Result<std::vector<odbc::Row>> QueryRows(std::string_view sql, const std::vector<sdk::Value>& params);
+  sdk::Result<std::optional<Link>> FindLink(const mapping::MappedRecord& record);
+  sdk::Result<std::int64_t> InsertReturningId(std::string_view sql, const std::vector<sdk::Value>& params);
+  sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record);
+  sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
+  sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
+  sdk::Status AddIdentifiers(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
+  sdk::Status AddPhones(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
+  sdk::Status AddAddress(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
+  sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
+
+  odbc::Connection& connection_;
+};
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_PARTY_WRITER_HPP_

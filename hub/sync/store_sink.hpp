@@ -1,0 +1,56 @@
+// The BatchSink over the store: each batch's records, quarantine rows, change events and the job's
+// checkpoint committed in one transaction.
+#ifndef HUB_SYNC_STORE_SINK_HPP_
+#define HUB_SYNC_STORE_SINK_HPP_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/logging.hpp"
+#include "store/odbc/database.hpp"
+#include "sync/batch_sink.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+
+namespace hub::sync {
+
+// What the sink needs to know about a job: its mapping (null: the job has none, and its records are
+// read and checkpointed but not stored) and the source system its records come from (the connector
+// instance's name) when a record does not say.
+struct SinkJob {
+  std::shared_ptr<const mapping::CompiledMapping> mapping;
+  std::string source_system;
+};
+
+// Stores batches in the unified model over ODBC.
+//
+// Apply runs in one transaction: every record is mapped (a failure is quarantined with the record's
+// position and reason), written by the entity's writer inside a savepoint (a record the database refuses
+// — a constraint, a value too long — is rolled back alone and quarantined with the driver's message),
+// and the job's cursor is upserted into sync_cursors before the commit. So the checkpoint moves exactly
+// when the batch's data is durable: a kill at any moment resumes without loss or duplicates. Records
+// the connector rejected are quarantined with their raw content. Entities other than `party` are
+// quarantined as not yet stored.
+//
+// Threads: thread-safe; each Apply leases its own connection. `database` must outlive the sink.
+class StoreSink final : public BatchSink {
+ public:
+  using JobLookup = std::function<SinkJob(std::string_view job)>;
+
+  StoreSink(odbc::Database& database, JobLookup jobs, Logger log)
+      : database_(database), jobs_(std::move(jobs)), log_(std::move(log)) {}
+
+  sdk::Result<std::string> LoadCursor(std::string_view job) override;
+  sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
+                                std::string_view next_cursor) override;
+
+ private:
+  odbc::Database& database_;
+  JobLookup jobs_;
+  Logger log_;
+};
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_STORE_SINK_HPP_

@@ -1,0 +1,150 @@
+// The model catalog: look-ups, allowed values, references, and the consistency of its definitions.
+#include "model/catalog.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace hub::model {
+namespace {
+
+TEST(Catalog, FindsEntitiesByName) {
+  for (const char* name : {"party", "contact", "employee", "order", "invoice", "payment", "service_request"}) {
+    const EntitySpec* entity = FindEntity(name);
+    ASSERT_NE(entity, nullptr) << name;
+    EXPECT_EQ(entity->name, name);
+  }
+  EXPECT_EQ(FindEntity("customer"), nullptr);
+  EXPECT_EQ(FindEntity("Party"), nullptr) << "names are exact";
+}
+
+TEST(Catalog, FindsFieldsByName) {
+  const EntitySpec* party = FindEntity("party");
+  ASSERT_NE(party, nullptr);
+  const FieldSpec* name = party->FindField("name");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->type, FieldType::kString);
+  EXPECT_TRUE(name->required);
+  EXPECT_EQ(name->stored_in, "parties.name");
+  EXPECT_EQ(party->FindField("nickname"), nullptr);
+}
+
+TEST(Catalog, PartyHasTheVocabularySourcesMapTo) {
+  const EntitySpec* party = FindEntity("party");
+  ASSERT_NE(party, nullptr);
+  for (const char* field : {"name",        "name_latin",     "kind",     "tax_id",
+                            "uscc",        "duns",           "vat",      "business_registration",
+                            "phone",       "mobile",         "fax",      "email",
+                            "website",     "address_line",   "city",     "province",
+                            "postal_code", "country",        "industry", "grade",
+                            "tier",        "classification", "region",   "status"}) {
+    EXPECT_NE(party->FindField(field), nullptr) << field;
+  }
+}
+
+TEST(Catalog, FieldTypesCarryTheirMeaning) {
+  EXPECT_EQ(FindEntity("order")->FindField("total_amount")->type, FieldType::kDecimal);
+  EXPECT_EQ(FindEntity("order")->FindField("ordered_on")->type, FieldType::kDate);
+  EXPECT_EQ(FindEntity("activity")->FindField("occurred_at")->type, FieldType::kTimestamp);
+  EXPECT_EQ(FindEntity("order_line")->FindField("line_no")->type, FieldType::kInt64);
+  EXPECT_EQ(FindEntity("contact")->FindField("is_primary")->type, FieldType::kBool);
+}
+
+struct AllowsCase {
+  const char* entity;
+  const char* field;
+  const char* value;
+  bool allowed;
+};
+
+class FieldAllowsValue : public ::testing::TestWithParam<AllowsCase> {};
+
+TEST_P(FieldAllowsValue, AcceptsOnlyTheListedValues) {
+  const AllowsCase& c = GetParam();
+  const FieldSpec* field = FindEntity(c.entity)->FindField(c.field);
+  ASSERT_NE(field, nullptr);
+  EXPECT_EQ(field->AllowsValue(c.value), c.allowed) << c.entity << "." << c.field << " = '" << c.value << "'";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FieldAllowsValue,
+    ::testing::Values(AllowsCase{"party", "kind", "organization", true}, AllowsCase{"party", "kind", "person", true},
+                      AllowsCase{"party", "kind", "robot", false}, AllowsCase{"party", "kind", "", false},
+                      AllowsCase{"party", "kind", "organization|person", false},
+                      AllowsCase{"party", "grade", "A", true}, AllowsCase{"party", "grade", "a", false},
+                      AllowsCase{"party", "tier", "middle", true},
+                      AllowsCase{"contact", "decision_role", "gatekeeper", true},
+                      AllowsCase{"party", "name", "anything at all", true}));
+
+TEST(Catalog, ReferencesSplitIntoEntityAndKey) {
+  const FieldSpec* organization = FindEntity("contact")->FindField("organization_source_id");
+  ASSERT_NE(organization, nullptr);
+  std::optional<FieldReference> reference = organization->Reference();
+  ASSERT_TRUE(reference.has_value());
+  EXPECT_EQ(reference->entity, "party");
+  EXPECT_EQ(reference->key, "source_id");
+  std::optional<FieldReference> owner = FindEntity("party")->FindField("owner_employee_number")->Reference();
+  ASSERT_TRUE(owner.has_value());
+  EXPECT_EQ(owner->entity, "employee");
+  EXPECT_EQ(owner->key, "employee_number");
+  EXPECT_FALSE(FindEntity("party")->FindField("name")->Reference().has_value());
+}
+
+TEST(FieldTypeNames, RoundTrip) {
+  for (FieldType type : {FieldType::kString, FieldType::kInt64, FieldType::kDecimal, FieldType::kDate,
+                         FieldType::kTimestamp, FieldType::kBool}) {
+    EXPECT_EQ(ParseFieldType(FieldTypeName(type)), type);
+  }
+  EXPECT_EQ(ParseFieldType("varchar"), std::nullopt);
+}
+
+TEST(CatalogDefinitions, NamesAreUniqueSnakeCaseAndDescribed) {
+  const std::regex snake_case("[a-z][a-z0-9_]*");
+  std::set<std::string_view> entities;
+  for (const EntitySpec& entity : Entities()) {
+    EXPECT_TRUE(entities.insert(entity.name).second) << "duplicate entity " << entity.name;
+    EXPECT_TRUE(std::regex_match(std::string(entity.name), snake_case)) << entity.name;
+    EXPECT_FALSE(entity.description.empty()) << entity.name;
+    EXPECT_FALSE(entity.fields.empty()) << entity.name;
+    std::set<std::string_view> fields;
+    for (const FieldSpec& field : entity.fields) {
+      EXPECT_TRUE(fields.insert(field.name).second) << "duplicate field " << entity.name << "." << field.name;
+      EXPECT_TRUE(std::regex_match(std::string(field.name), snake_case)) << entity.name << "." << field.name;
+      EXPECT_FALSE(field.description.empty()) << entity.name << "." << field.name;
+      EXPECT_FALSE(field.stored_in.empty()) << entity.name << "." << field.name;
+      EXPECT_TRUE(field.values.empty() || field.type == FieldType::kString) << entity.name << "." << field.name;
+    }
+  }
+}
+
+TEST(CatalogDefinitions, AllowedValuesHaveNoEmptyAlternative) {
+  for (const EntitySpec& entity : Entities()) {
+    for (const FieldSpec& field : entity.fields) {
+      if (field.values.empty()) continue;
+      EXPECT_EQ(field.values.find("||"), std::string_view::npos) << entity.name << "." << field.name;
+      EXPECT_NE(field.values.front(), '|') << entity.name << "." << field.name;
+      EXPECT_NE(field.values.back(), '|') << entity.name << "." << field.name;
+    }
+  }
+}
+
+TEST(CatalogDefinitions, EveryReferenceNamesAnEntityAndARequiredKeyOfIt) {
+  for (const EntitySpec& entity : Entities()) {
+    for (const FieldSpec& field : entity.fields) {
+      std::optional<FieldReference> reference = field.Reference();
+      if (!reference) continue;
+      const std::string where = std::string(entity.name) + "." + std::string(field.name);
+      const EntitySpec* target = FindEntity(reference->entity);
+      ASSERT_NE(target, nullptr) << where << " refers to unknown entity " << reference->entity;
+      if (reference->key == "source_id") continue;
+      const FieldSpec* key = target->FindField(reference->key);
+      ASSERT_NE(key, nullptr) << where << " refers to unknown key " << field.references;
+      EXPECT_TRUE(key->required) << where << ": a natural key must be required in " << target->name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace hub::model

@@ -1,0 +1,144 @@
+// Compiling a mapping against the catalog: every problem named with its field and configuration line.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mapping_test_support.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+
+namespace hub::sync::mapping {
+namespace {
+
+using config::MappingFieldConfig;
+using testing::Constant;
+using testing::Countries;
+using testing::CustomerMapping;
+using ::testing::HasSubstr;
+using testing::kTestCatalog;
+using testing::Source;
+
+std::string CompileError(const config::MappingConfig& config,
+                         const std::vector<config::CodeTableConfig>& tables = Countries()) {
+  auto compiled = CompiledMapping::Compile(config, tables, kTestCatalog);
+  EXPECT_FALSE(compiled.ok());
+  return compiled.ok() ? "" : compiled.status().message();
+}
+
+MappingFieldConfig WithDates(MappingFieldConfig field, std::vector<std::string> formats) {
+  field.date_formats = std::move(formats);
+  return field;
+}
+
+MappingFieldConfig WithNumber(MappingFieldConfig field, config::NumberFormatConfig number = {}) {
+  field.number = std::move(number);
+  return field;
+}
+
+MappingFieldConfig WithDefault(MappingFieldConfig field, std::string value) {
+  field.default_value = std::move(value);
+  return field;
+}
+
+MappingFieldConfig WithLookup(MappingFieldConfig field, std::string table) {
+  field.lookup = std::move(table);
+  return field;
+}
+
+struct CompileCase {
+  const char* name;
+  config::MappingConfig config;
+  std::string error;  // the whole message
+};
+
+void PrintTo(const CompileCase& c, std::ostream* out) { *out << c.name; }
+
+class MappingCompileErrors : public ::testing::TestWithParam<CompileCase> {};
+
+TEST_P(MappingCompileErrors, NameTheFieldTheLineAndTheProblem) {
+  EXPECT_EQ(CompileError(GetParam().config), GetParam().error);
+}
+
+config::MappingConfig UnknownEntity() {
+  config::MappingConfig config = CustomerMapping({});
+  config.entity = "customr";
+  return config;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, MappingCompileErrors,
+    ::testing::Values(
+        CompileCase{"UnknownEntity", UnknownEntity(),
+                    "hub.xml:5: <mapping entity=\"customr\">: unknown entity 'customr'; the model has: customer"},
+        CompileCase{"UnknownTarget", CustomerMapping({Source("founding", "成立日期", 12)}),
+                    "hub.xml:12: <field target=\"founding\">: entity 'customer' has no field 'founding'; its fields: "
+                    "name, kind, country, address_line, founded, credit_limit, employees, last_contact, active, "
+                    "phone, code"},
+        CompileCase{"MappedTwice", CustomerMapping({Source("phone", "a", 12), Source("phone", "b", 13)}),
+                    "hub.xml:13: <field target=\"phone\">: the field is mapped twice"},
+        CompileCase{"DatesOnADecimal", CustomerMapping({WithDates(Source("credit_limit", "额度", 12), {"%Y"})}),
+                    "hub.xml:12: <field target=\"credit_limit\">: date formats do not apply to a field of type "
+                    "decimal"},
+        CompileCase{"NumberOnADate", CustomerMapping({WithNumber(Source("founded", "成立日期", 12))}),
+                    "hub.xml:12: <field target=\"founded\">: number formats do not apply to a field of type date"},
+        CompileCase{"NumberOnABool", CustomerMapping({WithNumber(Source("active", "x", 12))}),
+                    "hub.xml:12: <field target=\"active\">: number formats do not apply to a field of type bool"},
+        CompileCase{"DatesAndNumber", CustomerMapping({WithNumber(WithDates(Source("code", "x", 12), {"%Y-%m-%d"}))}),
+                    "hub.xml:12: <field target=\"code\">: date formats and a number format cannot both apply; give "
+                    "one of them"},
+        CompileCase{"BadDateFormat",
+                    CustomerMapping({WithDates(Source("founded", "成立日期", 12), {"%Y-%m-%d", "%Y年%m月"})}),
+                    "hub.xml:12: <field target=\"founded\">: date format '%Y年%m月': needs the year (%Y), the month "
+                    "(%m or %b) and the day (%d)"},
+        CompileCase{"ConstantOfTheWrongType", CustomerMapping({Constant("founded", "yesterday", 12)}),
+                    "hub.xml:12: <field target=\"founded\">: value 'yesterday' matches none of the date formats "
+                    "%Y-%m-%d, %Y-%m-%dT%H:%M:%S%z, %Y-%m-%dT%H:%M:%S, %Y-%m-%d %H:%M:%S"},
+        CompileCase{"EmptyConstant", CustomerMapping({Constant("code", "", 12)}),
+                    "hub.xml:12: <field target=\"code\">: the value is empty; leave it out instead"},
+        CompileCase{"DefaultNotAllowed", CustomerMapping({WithDefault(Source("country", "国家", 12), "FR")}),
+                    "hub.xml:12: <field target=\"country\">: default 'FR' is not one of the allowed values CN, US, "
+                    "DE"},
+        CompileCase{"DefaultNotANumber", CustomerMapping({WithDefault(Source("employees", "n", 12), "many")}),
+                    "hub.xml:12: <field target=\"employees\">: default 'many' is not a number (decimal '.', "
+                    "thousands ',')"},
+        CompileCase{"UnknownCodeTable", CustomerMapping({WithLookup(Source("country", "国家", 12), "regions")}),
+                    "hub.xml:12: <field target=\"country\">: unknown code table 'regions'"}),
+    [](const ::testing::TestParamInfo<CompileCase>& info) { return std::string(info.param.name); });
+
+TEST(MappingCompile, RefusesAnEntityWhoseRequiredFieldsAreNotMapped) {
+  config::MappingConfig config = CustomerMapping({Source("phone", "电话")});
+  config.fields.erase(config.fields.begin());  // name
+  EXPECT_EQ(CompileError(config),
+            "hub.xml:5: <mapping entity=\"customer\">: the required field 'name' of entity 'customer' is not mapped");
+}
+
+TEST(MappingCompile, ChecksCodeTableValuesAgainstTheFieldAtTheEntrysLine) {
+  std::vector<config::CodeTableConfig> tables = Countries();
+  tables[0].entries.push_back({"法国", "FR", {"hub.xml", 44}});
+  tables[0].entries.push_back({"火星", "", {"hub.xml", 45}});  // an empty value maps to null
+  EXPECT_EQ(CompileError(CustomerMapping({WithLookup(Source("country", "国家", 12), "countries")}), tables),
+            "hub.xml:44: <field target=\"country\">: code table 'countries' entry '法国': value 'FR' is not one of "
+            "the allowed values CN, US, DE");
+}
+
+TEST(MappingCompile, ReportsEveryProblemOneALine) {
+  config::MappingConfig config = CustomerMapping(
+      {Source("nope", "x", 12), Constant("kind", "company", 13), WithDates(Source("founded", "y", 14), {"%Q"})});
+  config.fields.erase(config.fields.begin() + 1);  // the default kind, replaced by line 13's
+  std::string error = CompileError(config);
+  EXPECT_THAT(error, HasSubstr("hub.xml:12: <field target=\"nope\">: entity 'customer' has no field 'nope'"));
+  EXPECT_THAT(error, HasSubstr("\nhub.xml:13: <field target=\"kind\">: value 'company' is not one of the allowed "
+                               "values organization, person\n"));
+  EXPECT_THAT(error, HasSubstr("\nhub.xml:14: <field target=\"founded\">: date format '%Q': unknown directive '%Q'"));
+}
+
+TEST(MappingCompile, CompilesAgainstTheBuiltInCatalog) {
+  config::MappingConfig config;
+  config.entity = "party";
+  config.fields = {Source("name", "客户名称"), Constant("kind", "organization"),
+                   WithDates(Source("birth_date", "生日"), {"%Y年%m月%d日"})};
+  auto compiled = CompiledMapping::Compile(config, {});
+  ASSERT_TRUE(compiled.ok()) << compiled.status().message();
+  EXPECT_EQ(compiled->entity().name, "party");
+}
+
+}  // namespace
+}  // namespace hub::sync::mapping
