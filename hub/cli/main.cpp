@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/db_commands.hpp"
+#include "cli/export_command.hpp"
 #include "common/logging.hpp"
 #include "service/service.hpp"
 
@@ -36,7 +37,14 @@ int main(int argc, char** argv) {
   CLI::App* db = app.add_subcommand("db", "manage the store's database");
   db->require_subcommand(1);
   CLI::App* migrate = db->add_subcommand("migrate", "create or upgrade the store's schema (idempotent)");
-  for (CLI::App* command : {run, check, plugins, sync, migrate}) add_config(command);
+  CLI::App* export_data = app.add_subcommand("export", "write the store's data as CSV or JSON");
+  std::string kind;
+  std::string format = "csv";
+  std::string out_file;
+  export_data->add_option("KIND", kind, "customers or leads")->required();
+  export_data->add_option("--format", format, "csv (default) or json");
+  export_data->add_option("--out", out_file, "the file to write (default: standard output)");
+  for (CLI::App* command : {run, check, plugins, sync, migrate, export_data}) add_config(command);
 
   try {
     app.parse(argc, argv);
@@ -53,5 +61,6 @@ int main(int argc, char** argv) {
   if (*check) return hub::cli::CheckConfig(config_file, std::cout, std::cerr);
   if (*plugins) return hub::cli::ListPlugins(config_file, std::cout, std::cerr);
   if (*migrate) return hub::cli::MigrateStore(config_file, std::cout, std::cerr);
+  if (*export_data) return hub::cli::ExportData(kind, config_file, format, out_file, std::cout, std::cerr);
   return hub::cli::SyncOnce(job, config_file, full, isatty(STDERR_FILENO) != 0, std::cout, std::cerr);
 }

@@ -84,7 +84,7 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
         {Value::String(record.source_system), Value::String(record.source_id), Value::Int64(*party_id),
          Value::Int64(*party_id), Value::String(hash)});
     if (!link_id.ok()) return link_id.status();
-    HUB_RETURN_IF_ERROR(ReplaceChannels(*party_id, *link_id, record));
+    HUB_RETURN_IF_ERROR(AddChannels(*party_id, *link_id, record));
     HUB_RETURN_IF_ERROR(AddEvent(*party_id, "party.created", record));
     return WriteOutcome::kInserted;
   }
@@ -164,6 +164,10 @@ sdk::Status PartyWriter::ReplaceChannels(std::int64_t party_id, std::int64_t lin
     auto removed = Exec("DELETE FROM " + std::string(table) + " WHERE source_link_id = ?", {Value::Int64(link_id)});
     if (!removed.ok()) return removed.status();
   }
+  return AddChannels(party_id, link_id, record);
+}
+
+sdk::Status PartyWriter::AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record) {
   HUB_RETURN_IF_ERROR(AddIdentifiers(party_id, link_id, record));
   HUB_RETURN_IF_ERROR(AddPhones(party_id, link_id, record));
   if (std::string email = Text(record, "email"); !email.empty()) {

@@ -46,7 +46,10 @@ class PartyWriter {
   sdk::Result<std::int64_t> InsertReturningId(std::string_view sql, const std::vector<sdk::Value>& params);
   sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record);
   sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
+  // Removes what this source link contributed before, then AddChannels.
   sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
+  // Identifiers, phones, e-mail, web site and address of the record, tagged with its source link.
+  sdk::Status AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddIdentifiers(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddPhones(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddAddress(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);

@@ -1,4 +1,6 @@
 // The `hub` command's one-shot subcommands, per the contract: output lines and exit statuses.
+#include <fstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -78,6 +80,37 @@ TEST_F(HubCliTest, SyncOfAnUnknownJobIsBadUsage) {
   CommandResult result = RunHub({"sync", "nope", "--config", config_.string()});
   EXPECT_EQ(result.exit_status, 2);
   EXPECT_THAT(result.output, HasSubstr("no job named 'nope'"));
+}
+
+TEST_F(HubCliTest, ExportWritesTheSyncedCustomersAsCsvAndJson) {
+  std::string xml = HubConfigXml(csv_.string());
+  const std::string job = R"(<job name="customers" connector="customers_csv"/>)";
+  xml.replace(xml.find(job), job.size(), R"(<job name="customers" connector="customers_csv">
+      <mapping entity="party" id="id"><field target="kind" value="organization"/><field target="name" source="name"/></mapping>
+    </job>)");
+  sandbox_.Write("hub.xml", xml);
+  CommandResult synced = RunHub({"sync", "customers", "--config", config_.string()});
+  ASSERT_EQ(synced.exit_status, 0) << synced.output;
+  EXPECT_THAT(synced.output, HasSubstr("read=3 inserted=2 updated=0 merged=0 quarantined=1"));
+
+  CommandResult csv = RunHub({"export", "customers", "--config", config_.string()});
+  ASSERT_EQ(csv.exit_status, 0) << csv.output;
+  EXPECT_THAT(csv.output, ::testing::StartsWith("customer_id,kind,name,"));
+  EXPECT_THAT(csv.output, HasSubstr(",organization,\"Globex, Inc.\","));
+
+  const std::string json_file = (sandbox_.dir() / "customers.json").string();
+  CommandResult json =
+      RunHub({"export", "customers", "--config", config_.string(), "--format", "json", "--out", json_file});
+  ASSERT_EQ(json.exit_status, 0) << json.output;
+  std::ifstream written(json_file);
+  std::string content((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(content, HasSubstr(R"("name":"Acme")"));
+  EXPECT_FALSE(std::filesystem::exists(json_file + ".partial"));
+}
+
+TEST_F(HubCliTest, ExportOfAnUnknownKindOrFormatIsBadUsage) {
+  EXPECT_EQ(RunHub({"export", "planets", "--config", config_.string()}).exit_status, 2);
+  EXPECT_EQ(RunHub({"export", "customers", "--config", config_.string(), "--format", "xml"}).exit_status, 2);
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# End-to-end sync throughput: `hub sync` of a generated customer CSV (Chinese and English names, phones,
+# e-mail, tax ids) through the file connector, the mapping and the store sink, into SQLite and into a
+# throwaway PostgreSQL on loopback. Prints rows/s for a first load (all inserts) and a re-read (all
+# unchanged). Usage: bench/sync_throughput.sh [rows] (default 50000). Needs a built tree (scripts/build.sh).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${1:-50000}"
+hub="${HUB_BUILD_DIR:-$root/build}/bin/hub"
+plugins="${HUB_BUILD_DIR:-$root/build}/plugins"
+work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
+# shellcheck source=../scripts/lib/test_servers.sh
+source "$root/scripts/lib/test_servers.sh"
+trap 'stop_servers; rm -rf "$work"' EXIT
+
+python3 - "$rows" >"$work/customers.csv" <<'PY'
+import sys
+n = int(sys.argv[1])
+print("id,name,phone,email,tax_id,city")
+cities = ["上海", "深圳", "北京", "Hamburg", "Boston"]
+for i in range(n):
+    name = f"上海华腾贸易有限公司{i}" if i % 2 else f"Northwind Traders {i} Ltd"
+    print(f"C{i:07d},{name},+86 138 {i % 10000:04d} {i % 7777:04d},sales{i}@example.cn,9131011{i:011d},{cities[i % 5]}")
+PY
+
+write_config() {
+  cat >"$work/hub.xml" <<XML
+<hub>
+  <store><connection>$1</connection></store>
+  <plugins dir="$plugins"/>
+  <connectors><connector name="crm" plugin="file"><path>$work/customers.csv</path></connector></connectors>
+  <jobs>
+    <job name="customers" connector="crm" batch_size="1000">
+      <mapping entity="party" id="id">
+        <field target="kind" value="organization"/>
+        <field target="name" source="name" transform="trim|nfkc"/>
+        <field target="phone" source="phone"/>
+        <field target="email" source="email" transform="lower"/>
+        <field target="uscc" source="tax_id"/>
+        <field target="city" source="city"/>
+      </mapping>
+    </job>
+  </jobs>
+</hub>
+XML
+}
+
+measure() {
+  local label="$1" start end
+  start=$(date +%s.%N)
+  "$hub" sync customers --config "$work/hub.xml" --full >/dev/null
+  end=$(date +%s.%N)
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {int(sys.argv[4])/s:,.0f} rows/s ({s:.2f} s for {sys.argv[4]} rows)')" \
+    "$start" "$end" "$label" "$rows"
+}
+
+write_config "Driver=SQLite3;Database=$work/hub.db"
+"$hub" db migrate --config "$work/hub.xml" >/dev/null
+measure "sqlite, first load"
+measure "sqlite, unchanged re-read"
+
+start_postgres >/dev/null
+write_config "$HUB_TEST_PG_ODBC"
+"$hub" db migrate --config "$work/hub.xml" >/dev/null
+measure "postgresql, first load"
+measure "postgresql, unchanged re-read"

@@ -1,0 +1,73 @@
+#include "export/export_kinds.hpp"
+
+#include "store/odbc/statement.hpp"
+
+namespace hub::exporting {
+namespace {
+
+// Parties that are golden records (not merged into another), one row each, with the first value of each
+// channel. Correlated sub-queries keep it one row per party on every dialect.
+constexpr std::string_view kCustomers = R"(
+SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry, p.grade, p.tier, p.status,
+  (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'uscc' ORDER BY i.id LIMIT 1) AS uscc,
+  (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'tax_number' ORDER BY i.id LIMIT 1)
+    AS tax_number,
+  (SELECT ph.e164 FROM phones ph WHERE ph.party_id = p.id AND ph.e164 IS NOT NULL ORDER BY ph.id LIMIT 1) AS phone,
+  (SELECT e.address_normalized FROM emails e WHERE e.party_id = p.id ORDER BY e.id LIMIT 1) AS email,
+  (SELECT w.host FROM websites w WHERE w.party_id = p.id ORDER BY w.id LIMIT 1) AS website,
+  (SELECT a.city FROM addresses a WHERE a.party_id = p.id ORDER BY a.id LIMIT 1) AS city,
+  (SELECT COUNT(*) FROM source_links s WHERE s.party_id = p.id AND s.deleted_at IS NULL) AS source_records,
+  p.created_at, p.updated_at
+FROM parties p
+WHERE p.golden_party_id IS NULL
+ORDER BY p.id)";
+
+constexpr std::string_view kLeads = R"(
+SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l.email_normalized AS email,
+  l.province, l.city, l.industry, l.channel, l.campaign, l.status, l.grade, l.tier, l.score, l.party_id,
+  l.owner_employee_id, l.routing_rule, l.received_at, l.updated_at
+FROM leads l
+ORDER BY l.id)";
+
+constexpr ExportKind kKinds[] = {
+    {"customers", "golden customer records with their main identifiers and channels", kCustomers},
+    {"leads", "sales leads with their grading and routing", kLeads},
+};
+
+}  // namespace
+
+std::span<const ExportKind> ExportKinds() { return kKinds; }
+
+sdk::Result<const ExportKind*> FindExportKind(std::string_view name) {
+  std::string known;
+  for (const ExportKind& kind : kKinds) {
+    if (kind.name == name) return &kind;
+    known += (known.empty() ? "" : ", ") + std::string(kind.name);
+  }
+  return sdk::Status::InvalidArgument("unknown export kind '" + std::string(name) + "' (known: " + known + ")");
+}
+
+sdk::Result<std::uint64_t> WriteExport(odbc::Connection& connection, const ExportKind& kind, ExportFormat format,
+                                       std::ostream& out) {
+  sdk::Result<odbc::Statement> statement = connection.Prepare(kind.sql);
+  if (!statement.ok()) return statement.status();
+  auto executed = statement->Execute();
+  if (!executed.ok()) return executed.status();
+  std::vector<std::string> columns;
+  for (const odbc::ColumnInfo& column : statement->columns()) columns.push_back(column.name);
+  std::unique_ptr<TableWriter> writer = TableWriter::Create(format, out, std::move(columns));
+  std::uint64_t rows = 0;
+  while (true) {
+    sdk::Result<bool> more = statement->Next();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    sdk::Result<odbc::Row> row = statement->GetRow();
+    if (!row.ok()) return row.status();
+    writer->WriteRow(*row);
+    ++rows;
+  }
+  HUB_RETURN_IF_ERROR(writer->Finish());
+  return rows;
+}
+
+}  // namespace hub::exporting

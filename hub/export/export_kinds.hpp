@@ -1,0 +1,36 @@
+// What `hub export KIND` can write, and writing it from the store.
+#ifndef HUB_EXPORT_EXPORT_KINDS_HPP_
+#define HUB_EXPORT_EXPORT_KINDS_HPP_
+
+#include <span>
+#include <string_view>
+
+#include "export/table_writer.hpp"
+#include "hub/sdk/status.hpp"
+#include "store/odbc/connection.hpp"
+
+namespace hub::exporting {
+
+// One kind of export: its name on the command line and the query (portable across the shipped
+// dialects) whose columns and rows it writes. A constant.
+struct ExportKind {
+  std::string_view name;
+  std::string_view description;
+  std::string_view sql;
+};
+
+// Every kind, in documentation order: customers (the golden records with their main identifiers and
+// channels) and leads.
+std::span<const ExportKind> ExportKinds();
+
+// The kind named `name`, or InvalidArgument listing the known ones.
+sdk::Result<const ExportKind*> FindExportKind(std::string_view name);
+
+// Runs the kind's query on `connection` and streams every row to a TableWriter of `format` on `out`.
+// Answers the number of rows written. Errors: the driver's, or the stream's (IoError).
+sdk::Result<std::uint64_t> WriteExport(odbc::Connection& connection, const ExportKind& kind, ExportFormat format,
+                                       std::ostream& out);
+
+}  // namespace hub::exporting
+
+#endif  // HUB_EXPORT_EXPORT_KINDS_HPP_

@@ -1,0 +1,119 @@
+#include "export/table_writer.hpp"
+
+#include <boost/json.hpp>
+
+#include "common/time_format.hpp"
+
+namespace hub::exporting {
+namespace {
+
+std::string IsoTime(const sdk::Value& value) {
+  return FormatIsoUtc(TimePoint(std::chrono::milliseconds(value.integer())));
+}
+
+std::string CsvField(const sdk::Value& value) {
+  std::string text;
+  switch (value.type()) {
+    case sdk::ValueType::kNull:
+      return text;
+    case sdk::ValueType::kTimestamp:
+      return IsoTime(value);
+    case sdk::ValueType::kInt64:
+      return std::to_string(value.integer());
+    case sdk::ValueType::kDouble:
+      return boost::json::serialize(boost::json::value(value.real()));
+    case sdk::ValueType::kBool:
+      return value.boolean() ? "true" : "false";
+    case sdk::ValueType::kString:
+    case sdk::ValueType::kDecimal:
+    case sdk::ValueType::kDate:
+      text = value.text();
+      break;
+  }
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  return quoted + "\"";
+}
+
+boost::json::value JsonValue(const sdk::Value& value) {
+  switch (value.type()) {
+    case sdk::ValueType::kNull:
+      return nullptr;
+    case sdk::ValueType::kTimestamp:
+      return boost::json::string(IsoTime(value));
+    case sdk::ValueType::kInt64:
+      return value.integer();
+    case sdk::ValueType::kDouble:
+      return value.real();
+    case sdk::ValueType::kBool:
+      return value.boolean();
+    case sdk::ValueType::kString:
+    case sdk::ValueType::kDecimal:
+    case sdk::ValueType::kDate:
+      break;
+  }
+  return boost::json::string(value.text());
+}
+
+class CsvWriter final : public TableWriter {
+ public:
+  CsvWriter(std::ostream& out, std::vector<std::string> columns) : out_(out) {
+    std::vector<sdk::Value> header;
+    for (std::string& column : columns) header.push_back(sdk::Value::String(std::move(column)));
+    WriteRow(header);
+  }
+  void WriteRow(const std::vector<sdk::Value>& row) override {
+    for (std::size_t i = 0; i < row.size(); ++i) out_ << (i == 0 ? "" : ",") << CsvField(row[i]);
+    out_ << "\r\n";
+  }
+  sdk::Status Finish() override {
+    out_.flush();
+    return out_ ? sdk::Status::Ok() : sdk::Status::IoError("writing the CSV export failed");
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class JsonWriter final : public TableWriter {
+ public:
+  JsonWriter(std::ostream& out, std::vector<std::string> columns) : out_(out), columns_(std::move(columns)) {
+    out_ << "[";
+  }
+  void WriteRow(const std::vector<sdk::Value>& row) override {
+    boost::json::object object;
+    for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) object[columns_[i]] = JsonValue(row[i]);
+    out_ << (first_ ? "\n" : ",\n") << boost::json::serialize(object);
+    first_ = false;
+  }
+  sdk::Status Finish() override {
+    out_ << (first_ ? "]\n" : "\n]\n");
+    out_.flush();
+    return out_ ? sdk::Status::Ok() : sdk::Status::IoError("writing the JSON export failed");
+  }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+sdk::Result<ExportFormat> ParseExportFormat(std::string_view text) {
+  if (text == "csv") return ExportFormat::kCsv;
+  if (text == "json") return ExportFormat::kJson;
+  return sdk::Status::InvalidArgument("unknown export format '" + std::string(text) + "' (use csv or json)");
+}
+
+std::unique_ptr<TableWriter> TableWriter::Create(ExportFormat format, std::ostream& out,
+                                                 std::vector<std::string> columns) {
+  if (format == ExportFormat::kJson) return std::make_unique<JsonWriter>(out, std::move(columns));
+  return std::make_unique<CsvWriter>(out, std::move(columns));
+}
+
+}  // namespace hub::exporting
