@@ -2,33 +2,19 @@
 
 #include <boost/json.hpp>
 
-#include "common/time_format.hpp"
+#include "common/value_json.hpp"
 
 namespace hub::exporting {
 namespace {
 
-std::string IsoTime(const sdk::Value& value) {
-  return FormatIsoUtc(TimePoint(std::chrono::milliseconds(value.integer())));
-}
-
+// The field's text as the JSON export would show it, without JSON's quotes; NULL as an empty field.
 std::string CsvField(const sdk::Value& value) {
+  const boost::json::value json = ValueToJson(value);
   std::string text;
-  switch (value.type()) {
-    case sdk::ValueType::kNull:
-      return text;
-    case sdk::ValueType::kTimestamp:
-      return IsoTime(value);
-    case sdk::ValueType::kInt64:
-      return std::to_string(value.integer());
-    case sdk::ValueType::kDouble:
-      return boost::json::serialize(boost::json::value(value.real()));
-    case sdk::ValueType::kBool:
-      return value.boolean() ? "true" : "false";
-    case sdk::ValueType::kString:
-    case sdk::ValueType::kDecimal:
-    case sdk::ValueType::kDate:
-      text = value.text();
-      break;
+  if (json.is_string()) {
+    text = std::string(json.as_string().data(), json.as_string().size());
+  } else if (!json.is_null()) {
+    text = boost::json::serialize(json);
   }
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
@@ -37,26 +23,6 @@ std::string CsvField(const sdk::Value& value) {
     quoted.push_back(c);
   }
   return quoted + "\"";
-}
-
-boost::json::value JsonValue(const sdk::Value& value) {
-  switch (value.type()) {
-    case sdk::ValueType::kNull:
-      return nullptr;
-    case sdk::ValueType::kTimestamp:
-      return boost::json::string(IsoTime(value));
-    case sdk::ValueType::kInt64:
-      return value.integer();
-    case sdk::ValueType::kDouble:
-      return value.real();
-    case sdk::ValueType::kBool:
-      return value.boolean();
-    case sdk::ValueType::kString:
-    case sdk::ValueType::kDecimal:
-    case sdk::ValueType::kDate:
-      break;
-  }
-  return boost::json::string(value.text());
 }
 
 class CsvWriter final : public TableWriter {
@@ -86,7 +52,7 @@ class JsonWriter final : public TableWriter {
   }
   void WriteRow(const std::vector<sdk::Value>& row) override {
     boost::json::object object;
-    for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) object[columns_[i]] = JsonValue(row[i]);
+    for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) object[columns_[i]] = ValueToJson(row[i]);
     out_ << (first_ ? "\n" : ",\n") << boost::json::serialize(object);
     first_ = false;
   }

@@ -4,27 +4,10 @@
 
 #include <boost/json.hpp>
 
+#include "common/value_json.hpp"
+
 namespace hub::sync {
 namespace {
-
-boost::json::value ValueJson(const sdk::Value& value) {
-  switch (value.type()) {
-    case sdk::ValueType::kNull:
-      return nullptr;
-    case sdk::ValueType::kInt64:
-    case sdk::ValueType::kTimestamp:
-      return value.integer();
-    case sdk::ValueType::kDouble:
-      return value.real();
-    case sdk::ValueType::kBool:
-      return value.boolean();
-    case sdk::ValueType::kString:
-    case sdk::ValueType::kDecimal:
-    case sdk::ValueType::kDate:
-      break;
-  }
-  return boost::json::string(value.text());
-}
 
 std::string Hex(const unsigned char* bytes, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -41,7 +24,7 @@ std::string Hex(const unsigned char* bytes, unsigned int length) {
 
 std::string RawRecordJson(const sdk::Record& record, std::string_view source_system) {
   boost::json::object fields;
-  for (const sdk::Field& field : record.fields) fields[field.name] = ValueJson(field.value);
+  for (const sdk::Field& field : record.fields) fields[field.name] = ValueToJson(field.value);
   boost::json::object raw{{"entity", record.entity},
                           {"source_system", source_system},
                           {"source_id", record.source_id},
@@ -52,7 +35,7 @@ std::string RawRecordJson(const sdk::Record& record, std::string_view source_sys
 
 std::string MappedRecordJson(const mapping::MappedRecord& record) {
   boost::json::object fields;
-  for (const mapping::MappedField& field : record.fields) fields[field.name()] = ValueJson(field.value);
+  for (const mapping::MappedField& field : record.fields) fields[field.name()] = ValueToJson(field.value);
   boost::json::object payload{
       {"source_system", record.source_system}, {"source_id", record.source_id}, {"fields", std::move(fields)}};
   return boost::json::serialize(payload);
@@ -67,7 +50,7 @@ std::string ContentHash(const mapping::MappedRecord& record) {
     const sdk::Value& value = field.value;
     bool textual = value.type() == sdk::ValueType::kString || value.type() == sdk::ValueType::kDecimal ||
                    value.type() == sdk::ValueType::kDate;
-    canonical.append(textual ? value.text() : boost::json::serialize(ValueJson(value)));
+    canonical.append(textual ? value.text() : boost::json::serialize(ValueToJson(value)));
   }
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

@@ -14,9 +14,7 @@ HubSandbox::HubSandbox() {
 }
 
 std::filesystem::path HubSandbox::Write(const std::string& name, const std::string& content) const {
-  std::filesystem::path path = dir() / name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
+  return temp_.Write(name, content);
 }
 
 std::string Sha256Hex(const std::string& text) {

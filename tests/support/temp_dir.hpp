@@ -3,6 +3,8 @@
 #define HUB_TESTS_SUPPORT_TEMP_DIR_HPP_
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 namespace hub::test {
 
@@ -16,6 +18,9 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // Writes `bytes` to path()/name (replacing it; folders in `name` are created) and returns the file's
+  // path. Throws std::runtime_error when it cannot (tests only).
+  std::filesystem::path Write(const std::string& name, std::string_view bytes) const;
 
  private:
   std::filesystem::path path_;

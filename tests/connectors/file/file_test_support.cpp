@@ -13,27 +13,6 @@ namespace hub::file::testing {
 
 namespace fs = std::filesystem;
 
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = fs::temp_directory_path() /
-          ("hub_file_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1)));
-  fs::remove_all(path_);
-  fs::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  fs::remove_all(path_, ignored);
-}
-
-fs::path TempDir::Write(const std::string& name, std::string_view bytes) const {
-  fs::path file = path_ / name;
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  return file;
-}
-
 std::string Encode(std::string_view utf8, const char* encoding) {
   UErrorCode status = U_ZERO_ERROR;
   std::string out(utf8.size() * 4 + 16, '\0');

@@ -11,24 +11,11 @@
 #include "file/file_reader.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
+#include "support/temp_dir.hpp"
 
 namespace hub::file::testing {
 
-// A fresh folder under the system temp folder, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  // Writes `bytes` to path()/name (replacing it) and returns the file's path.
-  std::filesystem::path Write(const std::string& name, std::string_view bytes) const;
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = ::hub::test::TempDir;
 
 // `utf8` converted by ICU into `encoding` (e.g. "GBK", "UTF-16LE"): fixture bytes made from known text.
 std::string Encode(std::string_view utf8, const char* encoding);
