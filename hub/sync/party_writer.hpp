@@ -4,8 +4,11 @@
 #define HUB_SYNC_PARTY_WRITER_HPP_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "hub/sdk/status.hpp"
 #include "store/odbc/connection.hpp"
@@ -31,6 +34,16 @@ class PartyWriter {
 
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
+  // Looks up the source links of `source_ids` (all of `source_system`) with one query per few hundred
+  // and remembers them, found or not, so that Unchanged and Write ask nothing more for these records.
+  sdk::Status Prefetch(std::string_view source_system, const std::vector<std::string>& source_ids);
+
+  // True when writing `record` would change nothing: its link is live and has the same content hash.
+  sdk::Result<bool> Unchanged(const mapping::MappedRecord& record);
+
+  // Forgets what is known of `record`'s link: call it after rolling back a Write of it.
+  void Forget(const mapping::MappedRecord& record);
+
  private:
   struct Link {
     std::int64_t id = 0;
@@ -55,7 +68,11 @@ class PartyWriter {
   sdk::Status AddAddress(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
 
+  using LinkKey = std::pair<std::string, std::string>;  // (source_system, source_id)
+  static LinkKey KeyOf(const mapping::MappedRecord& record) { return {record.source_system, record.source_id}; }
+
   odbc::Connection& connection_;
+  std::map<LinkKey, std::optional<Link>> known_;  // links looked up or written in this transaction
 };
 
 }  // namespace hub::sync

@@ -1,5 +1,8 @@
 #include "sync/store_sink.hpp"
 
+#include <map>
+#include <optional>
+
 #include "store/odbc/transaction.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/record_json.hpp"
@@ -15,18 +18,21 @@ class BatchApplier {
   BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job, const Logger& log)
       : connection_(connection), job_(job), sink_job_(sink_job), log_(log), parties_(connection) {}
 
-  sdk::Status Apply(const sdk::Record& record) {
-    if (!record.rejection.empty()) return Quarantine(record, QuarantineReason(record));
-    if (sink_job_.mapping == nullptr) return sdk::Status::Ok();
-    mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
-    if (!outcome.ok()) return Quarantine(record, outcome.rejection().ToString());
-    mapping::MappedRecord& mapped = outcome.record();
-    if (mapped.source_system.empty()) mapped.source_system = sink_job_.source_system;
-    if (mapped.entity->name != "party") {
-      return Quarantine(record,
-                        record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
+  // Maps every record, looks up the batch's source links together, then stores or quarantines each
+  // record in order.
+  sdk::Status ApplyAll(const std::vector<sdk::Record>& records) {
+    std::vector<std::optional<mapping::MappingOutcome>> outcomes;
+    outcomes.reserve(records.size());
+    std::map<std::string, std::vector<std::string>> party_ids;  // by source system
+    for (const sdk::Record& record : records) {
+      outcomes.push_back(Map(record));
+      if (!outcomes.back() || !outcomes.back()->ok()) continue;
+      const mapping::MappedRecord& mapped = outcomes.back()->record();
+      if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
     }
-    return WriteInSavepoint(record, mapped);
+    for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(parties_.Prefetch(system, ids));
+    for (std::size_t i = 0; i < records.size(); ++i) HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+    return sdk::Status::Ok();
   }
 
   sdk::Status SaveCursor(std::string_view cursor) {
@@ -40,6 +46,35 @@ class BatchApplier {
   const SyncCounts& counts() const { return counts_; }
 
  private:
+  // The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
+  // without a mapping).
+  std::optional<mapping::MappingOutcome> Map(const sdk::Record& record) const {
+    if (!record.rejection.empty() || sink_job_.mapping == nullptr) return std::nullopt;
+    mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
+    if (outcome.ok() && outcome.record().source_system.empty()) {
+      outcome.record().source_system = sink_job_.source_system;
+    }
+    return outcome;
+  }
+
+  sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
+    if (!record.rejection.empty()) return Quarantine(record, QuarantineReason(record));
+    if (!outcome) return sdk::Status::Ok();
+    if (!outcome->ok()) return Quarantine(record, outcome->rejection().ToString());
+    const mapping::MappedRecord& mapped = outcome->record();
+    if (mapped.entity->name != "party") {
+      return Quarantine(record,
+                        record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
+    }
+    sdk::Result<bool> unchanged = parties_.Unchanged(mapped);
+    if (!unchanged.ok()) return unchanged.status();
+    if (*unchanged) {
+      ++counts_.unchanged;
+      return sdk::Status::Ok();
+    }
+    return WriteInSavepoint(record, mapped);
+  }
+
   sdk::Status WriteInSavepoint(const sdk::Record& record, const mapping::MappedRecord& mapped) {
     sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
     if (!savepoint.ok()) return savepoint.status();
@@ -48,6 +83,7 @@ class BatchApplier {
       // A connection failure ends the batch; anything else is this record's fault.
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
+      parties_.Forget(mapped);
       return Quarantine(record, record.position + ": the store refused it: " + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -110,7 +146,7 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
   BatchApplier applier(lease->get(), job, sink_job, log_);
-  for (const sdk::Record& record : records) HUB_RETURN_IF_ERROR(applier.Apply(record));
+  HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
   HUB_RETURN_IF_ERROR(applier.SaveCursor(next_cursor));
   HUB_RETURN_IF_ERROR(transaction->Commit());
   return applier.counts();

@@ -121,6 +121,29 @@ TEST_P(StoreSinkTest, AChangedRecordUpdatesThePartyAndReplacesItsChannels) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.updated'"), 1);
 }
 
+TEST_P(StoreSinkTest, TheSameSourceRecordTwiceInOneBatchIsInsertedThenUpdated) {
+  SyncCounts counts =
+      Apply({Customer("C1", "Acme", "138 0013 8001"), Customer("C1", "Acme Trading", "138 0013 8001")}, "1");
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(counts.updated, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links"), 1);
+  EXPECT_EQ(QueryRows("SELECT name FROM parties").at(0).at(0).text(), "Acme Trading");
+}
+
+TEST_P(StoreSinkTest, ARecordTheDatabaseRefusesIsQuarantinedAloneAndCanArriveLater) {
+  ASSERT_TRUE(connection_->ExecuteDirect("CREATE UNIQUE INDEX ux_test_one_email ON emails (address_normalized)").ok());
+  ASSERT_EQ(Apply({Customer("C1", "Acme", "138 0013 8001")}, "1").inserted, 1u);
+  sdk::Record clash = Customer("C2", "Globex", "138 0013 8003");
+  clash.fields[2].value = Value::String("Sales@C1.example.cn");  // the e-mail C1 already has
+  SyncCounts second = Apply({clash, Customer("C3", "Initech", "138 0013 8004")}, "2");
+  EXPECT_EQ(second.quarantined, 1u);
+  EXPECT_EQ(second.inserted, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = 'C2'"), 0) << "rolled back whole";
+  clash.fields[2].value = Value::String("sales@globex.example");
+  EXPECT_EQ(Apply({clash}, "3").inserted, 1u) << "a later, corrected copy is stored";
+}
+
 TEST_P(StoreSinkTest, ADeleteMarksTheSourceLinkAndKeepsTheParty) {
   Apply({Customer("C1", "Acme", "138 0013 8001")}, "1");
   sdk::Record gone;
