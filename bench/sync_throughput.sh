@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end sync throughput: `hub sync` of a generated customer CSV (Chinese and English names, phones,
 # e-mail, tax ids) through the file connector, the mapping and the store sink, into SQLite and into a
-# throwaway PostgreSQL on loopback. Prints rows/s for a first load (all inserts) and a re-read (all
-# unchanged). Usage: bench/sync_throughput.sh [rows] (default 50000). Needs a built tree (scripts/build.sh).
+# throwaway PostgreSQL on loopback. Prints, per database, rows/s and peak RSS for a first load (all new
+# parties) and a re-read of the same file (all unchanged), next to the raw multi-row ODBC insert rate
+# measured in the same run (bench_odbc_insert, 250 rows per statement).
+# Usage: bench/sync_throughput.sh [rows] (default 1000000). Needs a built tree (scripts/build.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rows="${1:-50000}"
+rows="${1:-1000000}"
 hub="${HUB_BUILD_DIR:-$root/build}/bin/hub"
+raw_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_odbc_insert"
 plugins="${HUB_BUILD_DIR:-$root/build}/plugins"
 work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
@@ -46,21 +49,28 @@ XML
 }
 
 measure() {
-  local label="$1" start end
+  local label="$1" start end peak_kb
   start=$(date +%s.%N)
-  "$hub" sync customers --config "$work/hub.xml" --full >/dev/null
+  peak_kb=$(/usr/bin/time -f %M "$hub" sync customers --config "$work/hub.xml" --full 2>&1 >/dev/null | tail -n 1)
   end=$(date +%s.%N)
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {int(sys.argv[4])/s:,.0f} rows/s ({s:.2f} s for {sys.argv[4]} rows)')" \
-    "$start" "$end" "$label" "$rows"
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {int(sys.argv[4])/s:,.0f} rows/s ({s:.2f} s for {sys.argv[4]} rows), peak RSS {int(sys.argv[5])/1024:.0f} MB')" \
+    "$start" "$end" "$label" "$rows" "$peak_kb"
+}
+
+raw_rate() {
+  "$raw_bench" --benchmark_filter="^insert/$1/rows_per_statement:250/" --benchmark_min_time=1 2>/dev/null |
+    awk -v db="$1" '/rows\/s=/ { match($0, /rows\/s=[0-9.]+[kM]?/); print db ", raw multi-row ODBC insert: " substr($0, RSTART + 7, RLENGTH - 7) " rows/s" }'
 }
 
 write_config "Driver=SQLite3;Database=$work/hub.db"
 "$hub" db migrate --config "$work/hub.xml" >/dev/null
 measure "sqlite, first load"
 measure "sqlite, unchanged re-read"
+raw_rate sqlite
 
 start_postgres >/dev/null
 write_config "$HUB_TEST_PG_ODBC"
 "$hub" db migrate --config "$work/hub.xml" >/dev/null
 measure "postgresql, first load"
 measure "postgresql, unchanged re-read"
+raw_rate postgresql
