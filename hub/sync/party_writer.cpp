@@ -1,65 +1,13 @@
 #include "sync/party_writer.hpp"
 
 #include <algorithm>
-#include <array>
 
-#include "model/normalize.hpp"
+#include "sync/party_rows.hpp"
 #include "sync/record_json.hpp"
 
 namespace hub::sync {
-namespace {
 
 using sdk::Value;
-
-// The party row's columns that come straight from catalog fields of the same name.
-constexpr std::array<std::string_view, 13> kPartyColumns = {
-    "kind",  "name",           "name_latin", "short_name", "family_name", "given_name", "birth_date",
-    "grade", "classification", "industry",   "region",     "country",     "tier"};
-
-// The catalog fields that become party_identifiers rows, with their scheme.
-constexpr std::pair<std::string_view, std::string_view> kIdentifierFields[] = {
-    {"uscc", "uscc"},
-    {"business_registration", "business_registration"},
-    {"tax_id", "tax_number"},
-    {"vat", "vat"},
-    {"duns", "duns"}};
-
-constexpr std::pair<std::string_view, std::string_view> kPhoneFields[] = {
-    {"phone", "landline"}, {"mobile", "mobile"}, {"fax", "fax"}};
-
-constexpr std::string_view kAddressFields[] = {"address_line", "address_line2", "district",
-                                               "city",         "province",      "postal_code"};
-
-Value FieldOrNull(const mapping::MappedRecord& record, std::string_view name) {
-  const Value* value = record.Find(name);
-  return value == nullptr ? Value::Null() : *value;
-}
-
-std::string Text(const mapping::MappedRecord& record, std::string_view name) {
-  const Value* value = record.Find(name);
-  return value == nullptr || value->is_null() ? std::string() : value->text();
-}
-
-// An identifier as compared: upper case, without blanks, hyphens, dots or slashes.
-std::string NormalizeIdentifier(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t') continue;
-    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
-  }
-  return out;
-}
-
-std::vector<Value> PartyValues(const mapping::MappedRecord& record) {
-  std::vector<Value> values;
-  for (std::string_view column : kPartyColumns) values.push_back(FieldOrNull(record, column));
-  const Value* status = record.Find("status");
-  values.push_back(status == nullptr || status->is_null() ? Value::String("active") : *status);
-  values.push_back(Value::String(model::NormalizeName(Text(record, "name"))));
-  return values;
-}
-
-}  // namespace
 
 sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record) {
   sdk::Result<std::optional<Link>> found = FindLink(record);
@@ -80,11 +28,8 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
   if (!*found) {
     sdk::Result<std::int64_t> party_id = InsertParty(record);
     if (!party_id.ok()) return party_id.status();
-    sdk::Result<std::int64_t> link_id = InsertReturningId(
-        "INSERT INTO source_links (source_system, entity, source_id, record_id, party_id, content_hash) "
-        "VALUES (?, 'party', ?, ?, ?, ?)",
-        {Value::String(record.source_system), Value::String(record.source_id), Value::Int64(*party_id),
-         Value::Int64(*party_id), Value::String(hash)});
+    sdk::Result<std::int64_t> link_id =
+        InsertReturningId(SingleRowInsertSql(PartyTable::kSourceLinks), SourceLinkValues(record, *party_id, hash));
     if (!link_id.ok()) return link_id.status();
     HUB_RETURN_IF_ERROR(AddChannels(*party_id, *link_id, record));
     HUB_RETURN_IF_ERROR(AddEvent(*party_id, "party.created", record));
@@ -185,11 +130,7 @@ sdk::Result<std::int64_t> PartyWriter::InsertReturningId(std::string_view sql, c
 }
 
 sdk::Result<std::int64_t> PartyWriter::InsertParty(const mapping::MappedRecord& record) {
-  return InsertReturningId(
-      "INSERT INTO parties (kind, name, name_latin, short_name, family_name, given_name, birth_date, grade, "
-      "classification, industry, region, country, tier, status, name_normalized) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      PartyValues(record));
+  return InsertReturningId(SingleRowInsertSql(PartyTable::kParties), PartyValues(record));
 }
 
 sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record) {
@@ -213,75 +154,26 @@ sdk::Status PartyWriter::ReplaceChannels(std::int64_t party_id, std::int64_t lin
 }
 
 sdk::Status PartyWriter::AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record) {
-  HUB_RETURN_IF_ERROR(AddIdentifiers(party_id, link_id, record));
-  HUB_RETURN_IF_ERROR(AddPhones(party_id, link_id, record));
-  if (std::string email = Text(record, "email"); !email.empty()) {
-    auto added = Exec("INSERT INTO emails (party_id, source_link_id, address, address_normalized) VALUES (?, ?, ?, ?)",
-                      {Value::Int64(party_id), Value::Int64(link_id), Value::String(email),
-                       Value::String(model::NormalizeEmail(email))});
-    if (!added.ok()) return added.status();
-  }
-  if (std::string website = Text(record, "website"); !website.empty()) {
-    auto added = Exec("INSERT INTO websites (party_id, source_link_id, url, host) VALUES (?, ?, ?, ?)",
-                      {Value::Int64(party_id), Value::Int64(link_id), Value::String(website),
-                       Value::String(model::WebsiteHost(website))});
-    if (!added.ok()) return added.status();
-  }
-  return AddAddress(party_id, link_id, record);
-}
-
-sdk::Status PartyWriter::AddIdentifiers(std::int64_t party_id, std::int64_t link_id,
-                                        const mapping::MappedRecord& record) {
-  std::string country = Text(record, "identifier_country");
-  if (country.empty()) country = Text(record, "country");
-  for (const auto& [field, scheme] : kIdentifierFields) {
-    std::string value = Text(record, field);
-    if (value.empty()) continue;
-    // Two sources may give the party the same identifier: the pair is unique per party, so skip repeats.
-    auto added = Exec(
-        "INSERT INTO party_identifiers (party_id, source_link_id, scheme, value, value_normalized, country) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (party_id, scheme, value_normalized) DO NOTHING",
-        {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(scheme)), Value::String(value),
-         Value::String(NormalizeIdentifier(value)), country.empty() ? Value::Null() : Value::String(country)});
+  for (const PartyRow& row : ChannelRows(record, party_id, link_id)) {
+    auto added = Exec(SingleRowInsertSql(row.table), row.values);
     if (!added.ok()) return added.status();
   }
   return sdk::Status::Ok();
-}
-
-sdk::Status PartyWriter::AddPhones(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record) {
-  const std::string country = Text(record, "country");
-  for (const auto& [field, kind] : kPhoneFields) {
-    std::string raw = Text(record, field);
-    if (raw.empty()) continue;
-    std::optional<std::string> e164 = model::NormalizePhone(raw, country);
-    auto added = Exec("INSERT INTO phones (party_id, source_link_id, kind, raw, e164) VALUES (?, ?, ?, ?, ?)",
-                      {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(kind)),
-                       Value::String(raw), e164 ? Value::String(*e164) : Value::Null()});
-    if (!added.ok()) return added.status();
-  }
-  return sdk::Status::Ok();
-}
-
-sdk::Status PartyWriter::AddAddress(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record) {
-  bool any = false;
-  for (std::string_view field : kAddressFields) any = any || !Text(record, field).empty();
-  if (!any) return sdk::Status::Ok();
-  std::string kind = Text(record, "address_kind");
-  auto added = Exec(
-      "INSERT INTO addresses (party_id, source_link_id, kind, line1, line2, district, city, province, postal_code, "
-      "country, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {Value::Int64(party_id), Value::Int64(link_id), Value::String(kind.empty() ? "office" : kind),
-       FieldOrNull(record, "address_line"), FieldOrNull(record, "address_line2"), FieldOrNull(record, "district"),
-       FieldOrNull(record, "city"), FieldOrNull(record, "province"), FieldOrNull(record, "postal_code"),
-       FieldOrNull(record, "country"), Value::Bool(true)});
-  return added.ok() ? sdk::Status::Ok() : added.status();
 }
 
 sdk::Status PartyWriter::AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record) {
-  auto added = Exec("INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES ('party', ?, ?, ?)",
-                    {Value::String(std::to_string(party_id)), Value::String(std::string(kind)),
-                     Value::String(MappedRecordJson(record))});
+  auto added = Exec(SingleRowInsertSql(PartyTable::kEvents), EventValues(party_id, kind, record));
   return added.ok() ? sdk::Status::Ok() : added.status();
+}
+
+void PartyWriter::Remember(const mapping::MappedRecord& record, std::int64_t link_id, std::int64_t party_id,
+                           std::string content_hash) {
+  known_[KeyOf(record)] = Link{link_id, party_id, std::move(content_hash), false};
+}
+
+bool PartyWriter::KnownAbsent(const mapping::MappedRecord& record) const {
+  auto known = known_.find(KeyOf(record));
+  return known != known_.end() && !known->second;
 }
 
 }  // namespace hub::sync

@@ -44,6 +44,14 @@ class PartyWriter {
   // Forgets what is known of `record`'s link: call it after rolling back a Write of it.
   void Forget(const mapping::MappedRecord& record);
 
+  // True when a Prefetch or a Write of this transaction found that `record` has no source link yet.
+  bool KnownAbsent(const mapping::MappedRecord& record) const;
+
+  // Records that `record`'s link was written elsewhere in this transaction (by BulkPartyWriter), live,
+  // with `content_hash`: later records of the same link are then updates or unchanged.
+  void Remember(const mapping::MappedRecord& record, std::int64_t link_id, std::int64_t party_id,
+                std::string content_hash);
+
  private:
   struct Link {
     std::int64_t id = 0;
@@ -61,11 +69,8 @@ class PartyWriter {
   sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
   // Removes what this source link contributed before, then AddChannels.
   sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
-  // Identifiers, phones, e-mail, web site and address of the record, tagged with its source link.
+  // Identifiers, phones, e-mail, web site and address of the record (ChannelRows), tagged with its link.
   sdk::Status AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
-  sdk::Status AddIdentifiers(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
-  sdk::Status AddPhones(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
-  sdk::Status AddAddress(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
 
   using LinkKey = std::pair<std::string, std::string>;  // (source_system, source_id)

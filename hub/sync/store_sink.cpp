@@ -1,9 +1,12 @@
 #include "sync/store_sink.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "store/odbc/transaction.hpp"
+#include "sync/bulk_party_writer.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/record_json.hpp"
 
@@ -12,14 +15,18 @@ namespace {
 
 using sdk::Value;
 
+// New parties go through the bulk path this many at a time, each group under its own savepoint: a group
+// the database refuses is written again record by record, so one bad record costs at most this many.
+constexpr std::size_t kBulkGroup = 500;
+
 // One batch on one connection, inside its transaction.
 class BatchApplier {
  public:
   BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job, const Logger& log)
-      : connection_(connection), job_(job), sink_job_(sink_job), log_(log), parties_(connection) {}
+      : connection_(connection), job_(job), sink_job_(sink_job), log_(log), parties_(connection), bulk_(connection) {}
 
-  // Maps every record, looks up the batch's source links together, then stores or quarantines each
-  // record in order.
+  // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
+  // stores or quarantines each other record in order.
   sdk::Status ApplyAll(const std::vector<sdk::Record>& records) {
     std::vector<std::optional<mapping::MappingOutcome>> outcomes;
     outcomes.reserve(records.size());
@@ -31,7 +38,11 @@ class BatchApplier {
       if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
     }
     for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(parties_.Prefetch(system, ids));
-    for (std::size_t i = 0; i < records.size(); ++i) HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+    std::vector<bool> stored(records.size(), false);
+    HUB_RETURN_IF_ERROR(InsertNewParties(outcomes, stored));
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (!stored[i]) HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+    }
     return sdk::Status::Ok();
   }
 
@@ -55,6 +66,54 @@ class BatchApplier {
       outcome.record().source_system = sink_job_.source_system;
     }
     return outcome;
+  }
+
+  // The positions of the records the bulk path can take: mapped party upserts whose link the prefetch did
+  // not find, each the first record of its link in the batch (later ones are updates, written in order
+  // after it by the per-record path). None on an engine without id reservation.
+  std::vector<std::size_t> NewParties(const std::vector<std::optional<mapping::MappingOutcome>>& outcomes) const {
+    std::vector<std::size_t> fresh;
+    if (connection_.dialect() == odbc::Dialect::kOther) return fresh;
+    std::set<std::pair<std::string, std::string>> seen;  // (source_system, source_id)
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      if (!outcomes[i] || !outcomes[i]->ok()) continue;
+      const mapping::MappedRecord& mapped = outcomes[i]->record();
+      if (mapped.entity->name != "party") continue;
+      const bool first = seen.emplace(mapped.source_system, mapped.source_id).second;
+      if (first && mapped.operation == sdk::Operation::kUpsert && parties_.KnownAbsent(mapped)) fresh.push_back(i);
+    }
+    return fresh;
+  }
+
+  // Inserts the batch's new parties in groups, marking them `stored`. A group the database refuses (a
+  // constraint, a check) is rolled back and left to the per-record path, which quarantines the bad
+  // records alone; a lost connection ends the batch.
+  sdk::Status InsertNewParties(const std::vector<std::optional<mapping::MappingOutcome>>& outcomes,
+                               std::vector<bool>& stored) {
+    const std::vector<std::size_t> fresh = NewParties(outcomes);
+    for (std::size_t start = 0; start < fresh.size(); start += kBulkGroup) {
+      const std::vector<std::size_t> group(fresh.begin() + start,
+                                           fresh.begin() + std::min(fresh.size(), start + kBulkGroup));
+      std::vector<const mapping::MappedRecord*> mapped;
+      for (std::size_t i : group) mapped.push_back(&outcomes[i]->record());
+      sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
+      if (!savepoint.ok()) return savepoint.status();
+      sdk::Result<std::vector<InsertedParty>> inserted = bulk_.Insert(mapped);
+      if (!inserted.ok()) {
+        if (inserted.status().code() == sdk::StatusCode::kUnavailable) return inserted.status();
+        HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
+        log_->info("job {}: {} new records written one by one: {}", job_, group.size(), inserted.status().message());
+        continue;
+      }
+      HUB_RETURN_IF_ERROR(savepoint->Release());
+      for (std::size_t k = 0; k < group.size(); ++k) {
+        InsertedParty& party = (*inserted)[k];
+        parties_.Remember(*mapped[k], party.link_id, party.party_id, std::move(party.content_hash));
+        stored[group[k]] = true;
+        ++counts_.inserted;
+      }
+    }
+    return sdk::Status::Ok();
   }
 
   sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
@@ -125,6 +184,7 @@ class BatchApplier {
   const SinkJob& sink_job_;
   const Logger& log_;
   PartyWriter parties_;
+  BulkPartyWriter bulk_;
   SyncCounts counts_;
 };
 
@@ -146,8 +206,12 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
   BatchApplier applier(lease->get(), job, sink_job, log_);
-  HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
+  // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
+  // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
+  // snapshot that another connection's commit could make stale — so writing first takes the write lock
+  // for the whole batch, which reserving ids by max(id) + 1 (AllocateIds) relies on.
   HUB_RETURN_IF_ERROR(applier.SaveCursor(next_cursor));
+  HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
   HUB_RETURN_IF_ERROR(transaction->Commit());
   return applier.counts();
 }

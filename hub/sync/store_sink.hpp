@@ -33,6 +33,10 @@ struct SinkJob {
 // the connector rejected are quarantined with their raw content. Entities other than `party` are
 // quarantined as not yet stored.
 //
+// New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
+// in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
+// is rolled back and written again record by record, so only the bad records are quarantined.
+//
 // Threads: thread-safe; each Apply leases its own connection. `database` must outlive the sink.
 class StoreSink final : public BatchSink {
  public:

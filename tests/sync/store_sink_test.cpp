@@ -5,8 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "schema_fixture.hpp"
+#include "store/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
+#include "sync/party_writer.hpp"
 
 namespace hub::sync {
 namespace {
@@ -52,6 +56,51 @@ sdk::Record Customer(const std::string& id, const std::string& name, const std::
   return record;
 }
 
+// A mapping that fills every kind of row a party writes: identifiers, phones, e-mail, web site, address.
+std::shared_ptr<const mapping::CompiledMapping> RichPartyMapping() {
+  config::MappingConfig config;
+  config.entity = "party";
+  config::MappingFieldConfig kind;
+  kind.target = "kind";
+  kind.constant = "organization";
+  config.fields = {kind,
+                   Source("name", "name"),
+                   Source("phone", "phone"),
+                   Source("mobile", "mobile"),
+                   Source("email", "email"),
+                   Source("website", "website"),
+                   Source("uscc", "uscc"),
+                   Source("tax_id", "tax_id"),
+                   Source("address_line", "address"),
+                   Source("city", "city"),
+                   Source("country", "country")};
+  auto compiled = mapping::CompiledMapping::Compile(config, {});
+  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
+}
+
+// Customer number `i` for RichPartyMapping, with some channels left out depending on `i`.
+sdk::Record RichCustomer(int i) {
+  const std::string id = "R" + std::to_string(i);
+  sdk::Record record = Customer(id, i % 2 == 0 ? "Northwind Traders " + id + " Ltd" : "上海华腾贸易有限公司" + id,
+                                "+86 21 " + std::to_string(5550000 + i));
+  record.Set("mobile", Value::String(i % 3 == 0 ? "" : "139 " + std::to_string(10000000 + i)))
+      .Set("website", Value::String(i % 4 == 0 ? "" : "https://www." + id + ".example.cn/about"))
+      .Set("tax_id", Value::String(i % 5 == 0 ? "" : "9131-0115-" + std::to_string(i)))
+      .Set("address", Value::String(i % 6 == 0 ? "" : std::to_string(i) + " Nanjing Road"))
+      .Set("city", Value::String(i % 7 == 0 ? "" : "上海"));
+  return record;
+}
+
+std::vector<sdk::Record> RichCustomers(int count) {
+  std::vector<sdk::Record> records;
+  for (int i = 0; i < count; ++i) records.push_back(RichCustomer(i));
+  return records;
+}
+
+constexpr const char* kPartyTables[] = {"parties", "source_links", "party_identifiers", "phones",
+                                        "emails",  "websites",     "addresses",         "outbox_events"};
+
 class StoreSinkTest : public schema::test::SchemaTest {
  protected:
   void SetUp() override {
@@ -80,6 +129,63 @@ class StoreSinkTest : public schema::test::SchemaTest {
   }
 
   std::int64_t Count(const std::string& sql) { return QueryRows(sql).at(0).at(0).integer(); }
+
+  // Writes `records` as new parties with the per-record PartyWriter alone, in one transaction.
+  void WriteOneByOne(const std::vector<sdk::Record>& records) {
+    auto transaction = odbc::Transaction::Begin(*connection_);
+    ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
+    PartyWriter writer(*connection_);
+    for (const sdk::Record& record : records) {
+      mapping::MappingOutcome outcome = mapping_->Apply(record);
+      ASSERT_TRUE(outcome.ok()) << outcome.rejection().ToString();
+      outcome.record().source_system = "erp";
+      auto written = writer.Write(outcome.record());
+      ASSERT_TRUE(written.ok()) << written.status().ToString();
+      ASSERT_EQ(*written, WriteOutcome::kInserted);
+    }
+    ASSERT_TRUE(transaction->Commit().ok());
+  }
+
+  // Every row of the party tables in id order, with ids made relative to each table's first id and the
+  // timestamps left out: equal for two writes of the same records into emptied tables.
+  std::vector<std::vector<Value>> DumpPartyTables() {
+    std::map<std::string, std::int64_t> first;
+    for (const char* table : kPartyTables) first[table] = Count(std::string("SELECT MIN(id) FROM ") + table);
+    const std::map<std::string, std::string> refers_to = {{"id", ""},
+                                                          {"party_id", "parties"},
+                                                          {"record_id", "parties"},
+                                                          {"aggregate_id", "parties"},
+                                                          {"source_link_id", "source_links"}};
+    std::vector<std::vector<Value>> dump;
+    for (const char* table : kPartyTables) {
+      auto rows = connection_->Query(std::string("SELECT * FROM ") + table + " ORDER BY id");
+      EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+      if (!rows.ok()) return dump;
+      for (const odbc::Row& row : rows->rows) {
+        std::vector<Value> out{Value::String(table)};
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          const std::string& name = rows->columns[c].name;
+          if (name.size() > 3 && name.substr(name.size() - 3) == "_at") continue;
+          auto reference = refers_to.find(name);
+          if (reference == refers_to.end() || row[c].is_null()) {
+            out.push_back(row[c]);
+            continue;
+          }
+          const std::int64_t id =
+              row[c].type() == sdk::ValueType::kString ? std::stoll(row[c].text()) : row[c].integer();
+          out.push_back(Value::Int64(id - first[reference->second.empty() ? table : reference->second]));
+        }
+        dump.push_back(std::move(out));
+      }
+    }
+    return dump;
+  }
+
+  void EmptyPartyTables() {
+    for (auto table = std::rbegin(kPartyTables); table != std::rend(kPartyTables); ++table) {
+      ASSERT_TRUE(connection_->ExecuteDirect(std::string("DELETE FROM ") + *table).ok());
+    }
+  }
 
   std::shared_ptr<const mapping::CompiledMapping> mapping_ = PartyMapping();
   std::unique_ptr<odbc::Database> database_;
@@ -183,6 +289,107 @@ TEST_P(StoreSinkTest, ABatchThatCannotSaveItsCheckpointLeavesNoTrace) {
   EXPECT_THAT(failed.status().message(), HasSubstr("checkpoint"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1) << "the batch's records must roll back with its checkpoint";
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events"), 1);
+}
+
+TEST_P(StoreSinkTest, NewRecordsInBulkAreStoredExactlyAsThePerRecordPathStoresThem) {
+  mapping_ = RichPartyMapping();
+  const std::vector<sdk::Record> records = RichCustomers(60);
+  ASSERT_EQ(Apply(records, "1").inserted, records.size());
+  const std::vector<std::vector<Value>> bulk = DumpPartyTables();
+  EmptyPartyTables();
+  WriteOneByOne(records);
+  const std::vector<std::vector<Value>> one_by_one = DumpPartyTables();
+  ASSERT_EQ(bulk.size(), one_by_one.size());
+  for (std::size_t i = 0; i < bulk.size(); ++i) {
+    EXPECT_EQ(bulk[i], one_by_one[i]) << "row " << i << " of " << bulk[i].front().text();
+  }
+  EXPECT_GT(Count("SELECT COUNT(*) FROM websites"), 0);
+  EXPECT_GT(Count("SELECT COUNT(*) FROM addresses"), 0);
+}
+
+TEST_P(StoreSinkTest, ABatchOfTwoThousandNewRecordsIsStoredWhole) {
+  mapping_ = RichPartyMapping();
+  const std::vector<sdk::Record> records = RichCustomers(2000);
+  SyncCounts counts = Apply(records, "2000");
+  EXPECT_EQ(counts.inserted, 2000u);
+  EXPECT_EQ(counts.quarantined, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 2000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links"), 2000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.created'"), 2000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM emails"), 2000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM phones WHERE kind = 'mobile'"), 2000 - 667);  // every third has none
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM websites"), 1500);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM party_identifiers WHERE scheme = 'tax_number'"), 1600);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links l JOIN parties p ON p.id = l.party_id "
+                  "WHERE l.record_id = l.party_id AND p.name LIKE '%' || l.source_id || '%'"),
+            2000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM phones f JOIN source_links l ON l.id = f.source_link_id "
+                  "WHERE l.party_id = f.party_id"),
+            Count("SELECT COUNT(*) FROM phones"));
+  // The next record without an explicit id continues after the reserved ones.
+  ASSERT_EQ(Apply({Customer("C1", "Acme", "138 0013 8001"), Customer("C1", "Acme Trading", "138 0013 8001")}, "2001")
+                .inserted,
+            1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 2001);
+}
+
+TEST_P(StoreSinkTest, ABatchMixingNewChangedUnchangedAndBadRecordsStoresEachAsAlone) {
+  Apply({Customer("C1", "Acme", "138 0013 8001"), Customer("C2", "Globex", "138 0013 8002")}, "1");
+  sdk::Record deleted;
+  deleted.operation = sdk::Operation::kDelete;
+  deleted.entity = "party";
+  deleted.source_id = "C9";
+  SyncCounts counts =
+      Apply({Customer("C1", "Acme", "138 0013 8001"), Customer("C3", "Initech", "138 0013 8003"),
+             Customer("C2", "Globex Corp", "138 0013 8002"), Customer("C4", "", "138 0013 8004"),
+             Customer("C5", "Umbrella", "138 0013 8005"), deleted, Customer("C3", "Initech Group", "138 0013 8006")},
+            "2");
+  EXPECT_EQ(counts.unchanged, 2u);  // C1, and the delete of a record never stored
+  EXPECT_EQ(counts.inserted, 2u);   // C3, C5
+  EXPECT_EQ(counts.updated, 2u);    // C2, then C3's second version
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 4);
+  EXPECT_EQ(QueryRows("SELECT p.name FROM parties p JOIN source_links l ON l.party_id = p.id "
+                      "WHERE l.source_id = 'C3'")
+                .at(0)
+                .at(0)
+                .text(),
+            "Initech Group");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM phones p JOIN source_links l ON l.id = p.source_link_id "
+                  "WHERE l.source_id = 'C3' AND p.e164 = '+8613800138006'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM phones"), 4) << "C3's first phone was replaced";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.created'"), 4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.updated'"), 2);
+  EXPECT_EQ(QueryRows("SELECT source_position FROM quarantine").at(0).at(0).text(), "customers.csv:C4");
+}
+
+TEST_P(StoreSinkTest, ANewRecordTheDatabaseRefusesInBulkIsQuarantinedAloneAndTheOthersAreStored) {
+  ASSERT_TRUE(connection_->ExecuteDirect("CREATE UNIQUE INDEX ux_test_one_email ON emails (address_normalized)").ok());
+  mapping_ = RichPartyMapping();
+  ASSERT_EQ(Apply({RichCustomer(0)}, "1").inserted, 1u);
+  std::vector<sdk::Record> records = RichCustomers(1200);
+  records.erase(records.begin());
+  sdk::Record& clash = records[700];
+  clash.fields[2].value = Value::String("Sales@R0.example.cn");  // the e-mail R0 already has
+  SyncCounts counts = Apply(records, "2");
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_EQ(counts.inserted, 1198u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1199);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = '" + clash.source_id + "'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events"), 1199);
+  std::vector<odbc::Row> quarantined = QueryRows("SELECT source_position, reason FROM quarantine");
+  ASSERT_EQ(quarantined.size(), 1u);
+  EXPECT_EQ(quarantined[0][0].text(), clash.position);
+  EXPECT_THAT(quarantined[0][1].text(), HasSubstr("the store refused it"));
+}
+
+TEST_P(StoreSinkTest, NewPartiesNeverTakeTheIdOfADeletedOne) {
+  Apply({Customer("C1", "Acme", "138 0013 8001"), Customer("C2", "Globex", "138 0013 8002")}, "1");
+  const std::int64_t last = Count("SELECT MAX(id) FROM parties");
+  EmptyPartyTables();
+  Apply({Customer("C3", "Initech", "138 0013 8003")}, "2");
+  EXPECT_GT(Count("SELECT MIN(id) FROM parties"), last);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreSinkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

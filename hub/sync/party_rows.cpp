@@ -1,0 +1,188 @@
+#include "sync/party_rows.hpp"
+
+#include <array>
+#include <optional>
+#include <utility>
+
+#include "model/normalize.hpp"
+#include "sync/record_json.hpp"
+
+namespace hub::sync {
+namespace {
+
+using sdk::Value;
+
+// The party row's columns that come straight from catalog fields of the same name.
+constexpr std::array<std::string_view, 13> kPartyColumns = {
+    "kind",  "name",           "name_latin", "short_name", "family_name", "given_name", "birth_date",
+    "grade", "classification", "industry",   "region",     "country",     "tier"};
+
+// The catalog fields that become party_identifiers rows, with their scheme.
+constexpr std::pair<std::string_view, std::string_view> kIdentifierFields[] = {
+    {"uscc", "uscc"},
+    {"business_registration", "business_registration"},
+    {"tax_id", "tax_number"},
+    {"vat", "vat"},
+    {"duns", "duns"}};
+
+constexpr std::pair<std::string_view, std::string_view> kPhoneFields[] = {
+    {"phone", "landline"}, {"mobile", "mobile"}, {"fax", "fax"}};
+
+constexpr std::string_view kAddressFields[] = {"address_line", "address_line2", "district",
+                                               "city",         "province",      "postal_code"};
+
+std::array<odbc::BatchSpec, kPartyTableCount> MakeSpecs() {
+  std::vector<std::string> party_columns(kPartyColumns.begin(), kPartyColumns.end());
+  party_columns.insert(party_columns.end(), {"status", "name_normalized"});
+  return {{
+      {"parties", party_columns, "", 0},
+      {"source_links", {"source_system", "entity", "source_id", "record_id", "party_id", "content_hash"}, "", 0},
+      // Two sources may give the party the same identifier: the pair is unique per party, so skip repeats.
+      {"party_identifiers",
+       {"party_id", "source_link_id", "scheme", "value", "value_normalized", "country"},
+       "ON CONFLICT (party_id, scheme, value_normalized) DO NOTHING",
+       0},
+      {"phones", {"party_id", "source_link_id", "kind", "raw", "e164"}, "", 0},
+      {"emails", {"party_id", "source_link_id", "address", "address_normalized"}, "", 0},
+      {"websites", {"party_id", "source_link_id", "url", "host"}, "", 0},
+      {"addresses",
+       {"party_id", "source_link_id", "kind", "line1", "line2", "district", "city", "province", "postal_code",
+        "country", "is_primary"},
+       "",
+       0},
+      {"outbox_events", {"aggregate", "aggregate_id", "kind", "payload"}, "", 0},
+  }};
+}
+
+std::string MakeSingleRowInsert(const odbc::BatchSpec& spec) {
+  std::string sql = "INSERT INTO " + spec.table + " (";
+  std::string markers;
+  for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+    sql.append(i == 0 ? "" : ", ").append(spec.columns[i]);
+    markers.append(i == 0 ? "?" : ", ?");
+  }
+  sql += ") VALUES (" + markers + ")";
+  if (!spec.conflict_clause.empty()) sql += " " + spec.conflict_clause;
+  return sql;
+}
+
+Value FieldOrNull(const mapping::MappedRecord& record, std::string_view name) {
+  const Value* value = record.Find(name);
+  return value == nullptr ? Value::Null() : *value;
+}
+
+std::string Text(const mapping::MappedRecord& record, std::string_view name) {
+  const Value* value = record.Find(name);
+  return value == nullptr || value->is_null() ? std::string() : value->text();
+}
+
+// An identifier as compared: upper case, without blanks, hyphens, dots or slashes.
+std::string NormalizeIdentifier(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t') continue;
+    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+  }
+  return out;
+}
+
+void AddIdentifiers(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
+                    std::vector<PartyRow>& rows) {
+  std::string country = Text(record, "identifier_country");
+  if (country.empty()) country = Text(record, "country");
+  for (const auto& [field, scheme] : kIdentifierFields) {
+    std::string value = Text(record, field);
+    if (value.empty()) continue;
+    rows.push_back(
+        {PartyTable::kIdentifiers,
+         {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(scheme)), Value::String(value),
+          Value::String(NormalizeIdentifier(value)), country.empty() ? Value::Null() : Value::String(country)}});
+  }
+}
+
+void AddPhones(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
+               std::vector<PartyRow>& rows) {
+  const std::string country = Text(record, "country");
+  for (const auto& [field, kind] : kPhoneFields) {
+    std::string raw = Text(record, field);
+    if (raw.empty()) continue;
+    std::optional<std::string> e164 = model::NormalizePhone(raw, country);
+    rows.push_back({PartyTable::kPhones,
+                    {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(kind)),
+                     Value::String(raw), e164 ? Value::String(*e164) : Value::Null()}});
+  }
+}
+
+void AddAddress(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
+                std::vector<PartyRow>& rows) {
+  bool any = false;
+  for (std::string_view field : kAddressFields) any = any || !Text(record, field).empty();
+  if (!any) return;
+  std::string kind = Text(record, "address_kind");
+  rows.push_back({PartyTable::kAddresses,
+                  {Value::Int64(party_id), Value::Int64(link_id), Value::String(kind.empty() ? "office" : kind),
+                   FieldOrNull(record, "address_line"), FieldOrNull(record, "address_line2"),
+                   FieldOrNull(record, "district"), FieldOrNull(record, "city"), FieldOrNull(record, "province"),
+                   FieldOrNull(record, "postal_code"), FieldOrNull(record, "country"), Value::Bool(true)}});
+}
+
+}  // namespace
+
+const odbc::BatchSpec& PartyTableSpec(PartyTable table) {
+  static const std::array<odbc::BatchSpec, kPartyTableCount> specs = MakeSpecs();
+  return specs[static_cast<std::size_t>(table)];
+}
+
+const std::string& SingleRowInsertSql(PartyTable table) {
+  static const std::array<std::string, kPartyTableCount> sql = [] {
+    std::array<std::string, kPartyTableCount> built;
+    for (std::size_t i = 0; i < kPartyTableCount; ++i) built[i] = MakeSingleRowInsert(PartyTableSpec(PartyTable{i}));
+    return built;
+  }();
+  return sql[static_cast<std::size_t>(table)];
+}
+
+std::vector<Value> PartyValues(const mapping::MappedRecord& record) {
+  std::vector<Value> values;
+  values.reserve(kPartyColumns.size() + 2);
+  for (std::string_view column : kPartyColumns) values.push_back(FieldOrNull(record, column));
+  const Value* status = record.Find("status");
+  values.push_back(status == nullptr || status->is_null() ? Value::String("active") : *status);
+  values.push_back(Value::String(model::NormalizeName(Text(record, "name"))));
+  return values;
+}
+
+std::vector<Value> SourceLinkValues(const mapping::MappedRecord& record, std::int64_t party_id,
+                                    const std::string& content_hash) {
+  return {Value::String(record.source_system),
+          Value::String("party"),
+          Value::String(record.source_id),
+          Value::Int64(party_id),
+          Value::Int64(party_id),
+          Value::String(content_hash)};
+}
+
+std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id) {
+  std::vector<PartyRow> rows;
+  AddIdentifiers(record, party_id, link_id, rows);
+  AddPhones(record, party_id, link_id, rows);
+  if (std::string email = Text(record, "email"); !email.empty()) {
+    rows.push_back({PartyTable::kEmails,
+                    {Value::Int64(party_id), Value::Int64(link_id), Value::String(email),
+                     Value::String(model::NormalizeEmail(email))}});
+  }
+  if (std::string website = Text(record, "website"); !website.empty()) {
+    rows.push_back({PartyTable::kWebsites,
+                    {Value::Int64(party_id), Value::Int64(link_id), Value::String(website),
+                     Value::String(model::WebsiteHost(website))}});
+  }
+  AddAddress(record, party_id, link_id, rows);
+  return rows;
+}
+
+std::vector<Value> EventValues(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record) {
+  return {Value::String("party"), Value::String(std::to_string(party_id)), Value::String(std::string(kind)),
+          Value::String(MappedRecordJson(record))};
+}
+
+}  // namespace hub::sync

@@ -1,0 +1,61 @@
+// The rows a mapped `party` record writes, table by table: built once here so that the per-record path
+// (PartyWriter) and the bulk path (BulkPartyWriter) store exactly the same columns and normalizations.
+#ifndef HUB_SYNC_PARTY_ROWS_HPP_
+#define HUB_SYNC_PARTY_ROWS_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hub/sdk/record.hpp"
+#include "store/odbc/batch_writer.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+
+namespace hub::sync {
+
+// The tables a party record writes, in foreign-key order (a table only refers to tables before it).
+enum class PartyTable : std::size_t {
+  kParties,
+  kSourceLinks,
+  kIdentifiers,
+  kPhones,
+  kEmails,
+  kWebsites,
+  kAddresses,
+  kEvents,
+};
+inline constexpr std::size_t kPartyTableCount = 8;
+
+// The table's name, columns (without `id`, which the database assigns unless a writer gives it) and
+// conflict clause, as one BatchSpec. Threads: safe (constant data).
+const odbc::BatchSpec& PartyTableSpec(PartyTable table);
+
+// "INSERT INTO <table> (<columns>) VALUES (?, ...) <conflict clause>": one row of the table's spec.
+const std::string& SingleRowInsertSql(PartyTable table);
+
+// One row for one table, its values in the order of the table spec's columns.
+struct PartyRow {
+  PartyTable table;
+  std::vector<sdk::Value> values;
+};
+
+// The parties row of `record` (kParties' columns): catalog fields, status (default "active") and the
+// normalized name.
+std::vector<sdk::Value> PartyValues(const mapping::MappedRecord& record);
+
+// The source_links row tying `record` to `party_id`, with the record's content hash.
+std::vector<sdk::Value> SourceLinkValues(const mapping::MappedRecord& record, std::int64_t party_id,
+                                         const std::string& content_hash);
+
+// The identifiers, phones, e-mail, web site and address rows of `record`, tagged with its source link,
+// in the order the per-record path writes them (identifiers repeat-safe through the spec's conflict clause).
+std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id);
+
+// The outbox_events row of a change of kind `kind` ("party.created", ...) to `party_id`.
+std::vector<sdk::Value> EventValues(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_PARTY_ROWS_HPP_
