@@ -19,28 +19,29 @@ using schema::test::Backend;
 using sdk::Value;
 using ::testing::HasSubstr;
 
-config::MappingFieldConfig Source(std::string target, std::string source) {
-  config::MappingFieldConfig field;
-  field.target = std::move(target);
-  field.sources = {std::move(source)};
-  return field;
-}
-
-std::shared_ptr<const mapping::CompiledMapping> PartyMapping() {
+// An organization mapping whose targets each take the source field named in `targets` (target, source).
+std::shared_ptr<const mapping::CompiledMapping> OrganizationMapping(
+    const std::vector<std::pair<std::string, std::string>>& targets) {
   config::MappingConfig config;
   config.entity = "party";
   config::MappingFieldConfig kind;
   kind.target = "kind";
   kind.constant = "organization";
-  config.fields = {kind,
-                   Source("name", "name"),
-                   Source("phone", "phone"),
-                   Source("email", "email"),
-                   Source("uscc", "uscc"),
-                   Source("country", "country")};
+  config.fields.push_back(kind);
+  for (const auto& [target, source] : targets) {
+    config::MappingFieldConfig field;
+    field.target = target;
+    field.sources = {source};
+    config.fields.push_back(field);
+  }
   auto compiled = mapping::CompiledMapping::Compile(config, {});
   EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
   return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
+}
+
+std::shared_ptr<const mapping::CompiledMapping> PartyMapping() {
+  return OrganizationMapping(
+      {{"name", "name"}, {"phone", "phone"}, {"email", "email"}, {"uscc", "uscc"}, {"country", "country"}});
 }
 
 sdk::Record Customer(const std::string& id, const std::string& name, const std::string& phone) {
@@ -58,25 +59,16 @@ sdk::Record Customer(const std::string& id, const std::string& name, const std::
 
 // A mapping that fills every kind of row a party writes: identifiers, phones, e-mail, web site, address.
 std::shared_ptr<const mapping::CompiledMapping> RichPartyMapping() {
-  config::MappingConfig config;
-  config.entity = "party";
-  config::MappingFieldConfig kind;
-  kind.target = "kind";
-  kind.constant = "organization";
-  config.fields = {kind,
-                   Source("name", "name"),
-                   Source("phone", "phone"),
-                   Source("mobile", "mobile"),
-                   Source("email", "email"),
-                   Source("website", "website"),
-                   Source("uscc", "uscc"),
-                   Source("tax_id", "tax_id"),
-                   Source("address_line", "address"),
-                   Source("city", "city"),
-                   Source("country", "country")};
-  auto compiled = mapping::CompiledMapping::Compile(config, {});
-  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-  return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
+  return OrganizationMapping({{"name", "name"},
+                              {"phone", "phone"},
+                              {"mobile", "mobile"},
+                              {"email", "email"},
+                              {"website", "website"},
+                              {"uscc", "uscc"},
+                              {"tax_id", "tax_id"},
+                              {"address_line", "address"},
+                              {"city", "city"},
+                              {"country", "country"}});
 }
 
 // Customer number `i` for RichPartyMapping, with some channels left out depending on `i`.
