@@ -22,25 +22,23 @@ namespace {
 constexpr std::chrono::milliseconds kJobStopGrace{7000};
 constexpr std::chrono::milliseconds kApiDrainGrace{2000};
 
-// The parts of the service that a reload replaces, behind one lock.
-class LiveState {
+// The configuration in force, which a reload replaces, behind one lock. (The jobs it made are kept alive
+// by the scheduler's entries, which hold them.)
+class LiveSetup {
  public:
-  LiveState(std::shared_ptr<const HubSetup> setup, std::shared_ptr<SyncJobs> jobs)
-      : setup_(std::move(setup)), jobs_(std::move(jobs)) {}
-  std::shared_ptr<const HubSetup> setup() const {
+  explicit LiveSetup(std::shared_ptr<const HubSetup> setup) : setup_(std::move(setup)) {}
+  std::shared_ptr<const HubSetup> get() const {
     std::lock_guard lock(mutex_);
     return setup_;
   }
-  void Replace(std::shared_ptr<const HubSetup> setup, std::shared_ptr<SyncJobs> jobs) {
+  void Replace(std::shared_ptr<const HubSetup> setup) {
     std::lock_guard lock(mutex_);
     setup_ = std::move(setup);
-    jobs_ = std::move(jobs);
   }
 
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<const HubSetup> setup_;  // guarded by mutex_
-  std::shared_ptr<SyncJobs> jobs_;         // guarded by mutex_
 };
 
 // Settings a reload cannot change in place.
@@ -69,19 +67,19 @@ class Service {
         control_(1),
         store_(std::move(store)),
         sink_(
-            *store_, [this](std::string_view job) { return SinkJobFor(*state_.setup(), job); }, MakeLogger("store")),
+            *store_, [this](std::string_view job) { return SinkJobFor(*live_setup_.get(), job); }, MakeLogger("store")),
         scheduler_(io_, RunBlocking(), clock_, MakeLogger("scheduler")),
-        state_(setup, nullptr),
+        live_setup_(setup),
         signals_(io_, SIGINT, SIGTERM, SIGHUP) {
     DescribeServiceMetrics(metrics_);
     RecordPlugins(metrics_, *setup->plugins);
   }
 
   int Run(std::ostream& err) {
-    auto setup = state_.setup();
+    auto setup = live_setup_.get();
     InstallJobs(setup);
     api::Router router;
-    OpsContext ops{[this] { return state_.setup(); },    scheduler_, metrics_, clock_, clock_.Now(),
+    OpsContext ops{[this] { return live_setup_.get(); }, scheduler_, metrics_, clock_, clock_.Now(),
                    [this] { return PingStore(*store_); }};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (!routes.ok()) {
@@ -115,7 +113,7 @@ class Service {
   void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
     auto jobs = std::make_shared<SyncJobs>(setup, sink_, metrics_, clock_);
     scheduler_.SetJobs(jobs->Specs());
-    state_.Replace(setup, std::move(jobs));
+    live_setup_.Replace(setup);
   }
 
   void WaitForSignal() {
@@ -140,7 +138,7 @@ class Service {
       log_->error("reload refused: keeping the running configuration");
       return;
     }
-    WarnAboutRestartOnlyChanges(state_.setup()->config, loaded.setup->config, log_);
+    WarnAboutRestartOnlyChanges(live_setup_.get()->config, loaded.setup->config, log_);
     ConfigureLogging(loaded.setup->config.logging);
     RecordPlugins(metrics_, *loaded.setup->plugins);
     server_->UpdateSecurity(loaded.setup->config.api);
@@ -173,7 +171,7 @@ class Service {
   std::unique_ptr<odbc::Database> store_;
   sync::StoreSink sink_;
   Scheduler scheduler_;
-  LiveState state_;
+  LiveSetup live_setup_;
   std::unique_ptr<api::ApiServer> server_;
   boost::asio::signal_set signals_;
 };
