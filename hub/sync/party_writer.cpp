@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sync/insert_id.hpp"
 #include "sync/party_rows.hpp"
 #include "sync/record_json.hpp"
 
@@ -28,8 +29,8 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
   if (!*found) {
     sdk::Result<std::int64_t> party_id = InsertParty(record);
     if (!party_id.ok()) return party_id.status();
-    sdk::Result<std::int64_t> link_id =
-        InsertReturningId(SingleRowInsertSql(PartyTable::kSourceLinks), SourceLinkValues(record, *party_id, hash));
+    sdk::Result<std::int64_t> link_id = InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kSourceLinks),
+                                                          SourceLinkValues(record, *party_id, hash));
     if (!link_id.ok()) return link_id.status();
     HUB_RETURN_IF_ERROR(AddChannels(*party_id, *link_id, record));
     HUB_RETURN_IF_ERROR(AddEvent(*party_id, "party.created", record));
@@ -115,22 +116,8 @@ sdk::Result<std::vector<odbc::Row>> PartyWriter::QueryRows(std::string_view sql,
   return (*statement)->FetchAll();
 }
 
-sdk::Result<std::int64_t> PartyWriter::InsertReturningId(std::string_view sql, const std::vector<Value>& params) {
-  if (connection_.dialect() == odbc::Dialect::kPostgres) {
-    auto rows = QueryRows(std::string(sql) + " RETURNING id", params);
-    if (!rows.ok()) return rows.status();
-    return rows->at(0).at(0).integer();
-  }
-  // SQLite's driver does not hand back RETURNING rows; the connection's last row id is exact here.
-  auto inserted = Exec(sql, params);
-  if (!inserted.ok()) return inserted.status();
-  auto rows = QueryRows("SELECT last_insert_rowid()", {});
-  if (!rows.ok()) return rows.status();
-  return rows->at(0).at(0).integer();
-}
-
 sdk::Result<std::int64_t> PartyWriter::InsertParty(const mapping::MappedRecord& record) {
-  return InsertReturningId(SingleRowInsertSql(PartyTable::kParties), PartyValues(record));
+  return InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kParties), PartyValues(record));
 }
 
 sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record) {

@@ -64,7 +64,6 @@ class PartyWriter {
   sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
   sdk::Result<std::vector<odbc::Row>> QueryRows(std::string_view sql, const std::vector<sdk::Value>& params);
   sdk::Result<std::optional<Link>> FindLink(const mapping::MappedRecord& record);
-  sdk::Result<std::int64_t> InsertReturningId(std::string_view sql, const std::vector<sdk::Value>& params);
   sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record);
   sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
   // Removes what this source link contributed before, then AddChannels.

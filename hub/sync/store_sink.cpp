@@ -7,6 +7,7 @@
 
 #include "store/odbc/transaction.hpp"
 #include "sync/bulk_party_writer.hpp"
+#include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/record_json.hpp"
 
@@ -23,7 +24,13 @@ constexpr std::size_t kBulkGroup = 500;
 class BatchApplier {
  public:
   BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job, const Logger& log)
-      : connection_(connection), job_(job), sink_job_(sink_job), log_(log), parties_(connection), bulk_(connection) {}
+      : connection_(connection),
+        job_(job),
+        sink_job_(sink_job),
+        log_(log),
+        parties_(connection),
+        entities_(connection),
+        bulk_(connection) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
   // stores or quarantines each other record in order.
@@ -121,28 +128,31 @@ class BatchApplier {
     if (!outcome) return sdk::Status::Ok();
     if (!outcome->ok()) return Quarantine(record, outcome->rejection().ToString());
     const mapping::MappedRecord& mapped = outcome->record();
-    if (mapped.entity->name != "party") {
-      return Quarantine(record,
-                        record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
-    }
-    sdk::Result<bool> unchanged = parties_.Unchanged(mapped);
+    if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
+    if (IsPlainEntity(*mapped.entity)) return StoreWith(entities_, record, mapped);
+    return Quarantine(record,
+                      record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
+  }
+
+  // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
+  // database refuses is rolled back alone (and forgotten by `writer`) and quarantined with the driver's
+  // message; a lost connection ends the batch. `Writer` is PartyWriter or EntityWriter.
+  template <typename Writer>
+  sdk::Status StoreWith(Writer& writer, const sdk::Record& record, const mapping::MappedRecord& mapped) {
+    sdk::Result<bool> unchanged = writer.Unchanged(mapped);
     if (!unchanged.ok()) return unchanged.status();
     if (*unchanged) {
       ++counts_.unchanged;
       return sdk::Status::Ok();
     }
-    return WriteInSavepoint(record, mapped);
-  }
-
-  sdk::Status WriteInSavepoint(const sdk::Record& record, const mapping::MappedRecord& mapped) {
     sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
     if (!savepoint.ok()) return savepoint.status();
-    sdk::Result<WriteOutcome> written = parties_.Write(mapped);
+    sdk::Result<WriteOutcome> written = writer.Write(mapped);
     if (!written.ok()) {
       // A connection failure ends the batch; anything else is this record's fault.
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
-      parties_.Forget(mapped);
+      writer.Forget(mapped);
       return Quarantine(record, record.position + ": the store refused it: " + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -184,6 +194,7 @@ class BatchApplier {
   const SinkJob& sink_job_;
   const Logger& log_;
   PartyWriter parties_;
+  EntityWriter entities_;
   BulkPartyWriter bulk_;
   SyncCounts counts_;
 };
