@@ -11,15 +11,22 @@
 #include "service/hub_setup.hpp"
 #include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
-#include "sync/store_sink.hpp"
 
 namespace hub::cli {
 namespace {
 
 CancellationToken* g_sync_cancel = nullptr;  // set while SyncOnce runs
 
-extern "C" void CancelSyncOnSignal(int) {
-  if (g_sync_cancel != nullptr) g_sync_cancel->Cancel();  // a lock-free atomic store: async-signal-safe
+// The first SIGINT/SIGTERM stops the run between batches; a second one (a connector stuck in a read)
+// ends the process at once. Only async-signal-safe calls: a lock-free atomic store, signal, raise.
+extern "C" void CancelSyncOnSignal(int signal_number) {
+  if (g_sync_cancel == nullptr) return;
+  if (g_sync_cancel->Cancelled()) {
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+    return;
+  }
+  g_sync_cancel->Cancel();
 }
 
 void PrintErrors(const std::vector<config::ConfigError>& errors, std::ostream& err) {
@@ -85,9 +92,7 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
   }
   SystemClock clock;
   MetricsRegistry metrics;
-  sync::StoreSink sink(
-      **store, [&](std::string_view name) { return service::SinkJobFor(*loaded.setup, name); }, MakeLogger("store"));
-  auto jobs = std::make_shared<service::SyncJobs>(loaded.setup, sink, metrics, clock);
+  auto jobs = std::make_shared<service::SyncJobs>(loaded.setup, **store, metrics, clock);
   CancellationToken cancel;
   g_sync_cancel = &cancel;
   std::signal(SIGINT, CancelSyncOnSignal);

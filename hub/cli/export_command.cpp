@@ -24,8 +24,11 @@ sdk::Result<std::uint64_t> ExportToFile(odbc::Connection& connection, const expo
     return rows;
   }
   std::filesystem::rename(partial, file, error);
-  if (error)
-    return sdk::Status::IoError("renaming " + partial.string() + " to " + file.string() + ": " + error.message());
+  if (error) {
+    std::string reason = error.message();
+    std::filesystem::remove(partial, error);
+    return sdk::Status::IoError("renaming " + partial.string() + " to " + file.string() + ": " + reason);
+  }
   return rows;
 }
 

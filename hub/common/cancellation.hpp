@@ -7,6 +7,9 @@
 
 namespace hub {
 
+// Cancel() may be called from a signal handler: that needs a lock-free flag.
+static_assert(std::atomic<bool>::is_always_lock_free);
+
 // A copyable handle on one shared flag. Cancel() is sticky and thread-safe; workers poll Cancelled().
 class CancellationToken {
  public:

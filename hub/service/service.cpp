@@ -1,10 +1,13 @@
 #include "service/service.hpp"
 
+#include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -66,8 +69,6 @@ class Service {
         workers_(static_cast<std::size_t>(setup->config.runtime.worker_threads)),
         control_(1),
         store_(std::move(store)),
-        sink_(
-            *store_, [this](std::string_view job) { return SinkJobFor(*live_setup_.get(), job); }, MakeLogger("store")),
         scheduler_(io_, RunBlocking(), clock_, MakeLogger("scheduler")),
         live_setup_(setup),
         signals_(io_, SIGINT, SIGTERM, SIGHUP) {
@@ -100,6 +101,7 @@ class Service {
                server_->port(), setup->config.jobs.size());
     RunIoThreads(setup->config.runtime.io_threads);
     control_.join();
+    if (!runs_stopped_) ExitLeavingStuckRuns();
     workers_.join();
     log_->info("stopped");
     return 0;
@@ -111,9 +113,9 @@ class Service {
   }
 
   void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
-    auto jobs = std::make_shared<SyncJobs>(setup, sink_, metrics_, clock_);
-    scheduler_.SetJobs(jobs->Specs());
+    auto jobs = std::make_shared<SyncJobs>(setup, *store_, metrics_, clock_);
     live_setup_.Replace(setup);
+    scheduler_.SetJobs(jobs->Specs());
   }
 
   void WaitForSignal() {
@@ -148,10 +150,20 @@ class Service {
 
   void Stop() {
     server_->Stop();
-    if (!scheduler_.Stop(kJobStopGrace)) log_->warn("some job runs did not stop in time; their batch is rolled back");
+    runs_stopped_ = scheduler_.Stop(kJobStopGrace);
     if (!server_->WaitUntilIdle(kApiDrainGrace)) log_->warn("closing API connections still open");
     signals_.cancel();
     io_.stop();
+  }
+
+  // A run that ignores cancellation (a connector blocked in a read) must not keep the process past its
+  // stop deadline. Its batch has not committed, so ending the process makes the store roll it back and
+  // the checkpoint stays at the last committed batch.
+  [[noreturn]] void ExitLeavingStuckRuns() {
+    log_->error("job runs still busy {} s after the stop signal; exiting: their open batch is rolled back",
+                std::chrono::duration_cast<std::chrono::seconds>(kJobStopGrace).count());
+    spdlog::apply_all([](const Logger& logger) { logger->flush(); });
+    std::_Exit(0);
   }
 
   void RunIoThreads(int count) {
@@ -169,11 +181,11 @@ class Service {
   boost::asio::thread_pool workers_;
   boost::asio::thread_pool control_;  // reloads and the stop sequence, one at a time
   std::unique_ptr<odbc::Database> store_;
-  sync::StoreSink sink_;
   Scheduler scheduler_;
   LiveSetup live_setup_;
   std::unique_ptr<api::ApiServer> server_;
   boost::asio::signal_set signals_;
+  std::atomic<bool> runs_stopped_{true};  // false when Stop's grace ran out with runs still going
 };
 
 }  // namespace

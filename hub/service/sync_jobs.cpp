@@ -24,25 +24,34 @@ sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job) {
   return {mapping == setup.mappings.end() ? nullptr : mapping->second, configured->connector};
 }
 
-SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, sync::BatchSink& sink, MetricsRegistry& metrics,
+SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics,
                    const Clock& clock)
-    : setup_(std::move(setup)), sink_(sink), metrics_(metrics), clock_(clock), log_(MakeLogger("sync")) {}
+    : setup_(std::move(setup)),
+      sink_(
+          store, [setup = setup_](std::string_view job) { return SinkJobFor(*setup, job); }, MakeLogger("store")),
+      metrics_(metrics),
+      clock_(clock),
+      log_(MakeLogger("sync")) {}
 
 sdk::Result<plugin_host::ConnectorInstance*> SyncJobs::ConnectorFor(const config::JobConfig& job) {
-  std::lock_guard lock(mutex_);
-  auto existing = connectors_.find(job.name);
-  if (existing != connectors_.end()) return existing->second.get();
-
+  {
+    std::lock_guard lock(mutex_);
+    auto existing = connectors_.find(job.name);
+    if (existing != connectors_.end()) return existing->second.get();
+  }
   const config::ConnectorConfig* connector = setup_->config.FindConnector(job.connector);
   auto plugin = connector ? setup_->plugins->Find(connector->plugin) : nullptr;
-  if (!plugin)
+  if (!plugin) {
     return sdk::Status::NotFound("job '" + job.name + "': connector '" + job.connector + "' is not available");
+  }
   auto resolver = std::make_shared<config::SecretResolver>(setup_->config.base_dir);
   plugin_host::HostServices services{MakeLogger("connector." + connector->name), clock_, CancellationToken(),
                                      [resolver](std::string_view reference) { return resolver->Resolve(reference); }};
   auto instance = plugin_host::ConnectorInstance::Create(connector->name, plugin, std::move(services));
   if (!instance.ok()) return instance.status();
   HUB_RETURN_IF_ERROR((*instance)->Configure(setup_->connector_options.at(connector->name)));
+  // One run of a job at a time, so nobody else created this job's instance meanwhile.
+  std::lock_guard lock(mutex_);
   auto* raw = instance->get();
   connectors_.emplace(job.name, std::move(instance).value());
   return raw;

@@ -16,7 +16,6 @@
 #include "plugin_host/connector_instance.hpp"
 #include "runtime/scheduler.hpp"
 #include "service/hub_setup.hpp"
-#include "sync/batch_sink.hpp"
 #include "sync/store_sink.hpp"
 #include "sync/sync_runner.hpp"
 
@@ -26,13 +25,15 @@ namespace hub::service {
 // as the default source system. An unknown job gets neither.
 sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job);
 
-// Runs the jobs of one HubSetup. Each job gets its own connector instance, created and configured on its
-// first run and kept for the next ones (a failed creation is retried on the next run). Runs of different
-// jobs may overlap; the caller (the Scheduler, or `hub sync`) guarantees one run of a job at a time.
-// `sink`, `metrics` and `clock` must outlive this object and every run in flight. Thread-safe.
+// Runs the jobs of one HubSetup into the store. Each job gets its own connector instance, created and
+// configured on its first run and kept for the next ones (a failed creation is retried on the next run).
+// Every run maps and stores with this setup's mappings, even after a reload installed another setup, so a
+// run in flight never mixes two configurations. Runs of different jobs may overlap; the caller (the
+// Scheduler, or `hub sync`) guarantees one run of a job at a time. `store`, `metrics` and `clock` must
+// outlive this object and every run in flight. Thread-safe.
 class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
  public:
-  SyncJobs(std::shared_ptr<const HubSetup> setup, sync::BatchSink& sink, MetricsRegistry& metrics, const Clock& clock);
+  SyncJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics, const Clock& clock);
 
   // Runs `job` once. NotFound for an unknown job; otherwise the run's counts and outcome.
   sync::SyncRunResult Run(std::string_view job, bool full, const CancellationToken& cancel,
@@ -42,11 +43,12 @@ class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
   std::vector<JobSpec> Specs();
 
  private:
-  // The job's connector instance, created and configured on first use.
+  // The job's connector instance, created and configured on first use (outside the lock: a plugin may
+  // take its time connecting, and other jobs must not wait for it).
   sdk::Result<plugin_host::ConnectorInstance*> ConnectorFor(const config::JobConfig& job);
 
   std::shared_ptr<const HubSetup> setup_;
-  sync::BatchSink& sink_;
+  sync::StoreSink sink_;
   MetricsRegistry& metrics_;
   const Clock& clock_;
   Logger log_;

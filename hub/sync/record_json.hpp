@@ -9,8 +9,13 @@
 
 namespace hub::sync {
 
+// `text` as every store accepts it: bytes that are not well-formed UTF-8, and NUL characters (which
+// PostgreSQL refuses in TEXT and JSONB), replaced by U+FFFD. Thread-safe.
+std::string StorableText(std::string_view text);
+
 // {"entity":..,"source_system":..,"source_id":..,"position":..,"fields":{name: value, ...}}: everything the
-// connector gave, so that a quarantined record can be repaired and replayed. Thread-safe.
+// connector gave, so that a quarantined record can be repaired and replayed. Strings pass through
+// StorableText. Thread-safe.
 std::string RawRecordJson(const sdk::Record& record, std::string_view source_system);
 
 // {"source_system":..,"source_id":..,"fields":{name: value, ...}} of a mapped record. Thread-safe.

@@ -53,6 +53,23 @@ class BatchApplier {
     return sdk::Status::Ok();
   }
 
+  // On PostgreSQL, batches that write the same source system take turns (a transaction-scoped advisory lock
+  // per source system, taken in name order): otherwise two jobs reading one system, or `hub sync` beside
+  // `hub run`, could both find a source record new and both insert it. SQLite needs none: a writing
+  // transaction holds the database's one write lock.
+  sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records) {
+    if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
+    std::set<std::string> systems;
+    for (const sdk::Record& record : records) {
+      systems.insert(record.source_system.empty() ? sink_job_.source_system : record.source_system);
+    }
+    for (const std::string& system : systems) {
+      auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
+      if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+    }
+    return sdk::Status::Ok();
+  }
+
   sdk::Status SaveCursor(std::string_view cursor) {
     auto saved = connection_.ExecuteUpdate(
         "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP) "
@@ -180,8 +197,9 @@ class BatchApplier {
     auto kept = connection_.ExecuteUpdate(
         "INSERT INTO quarantine (job, source_system, entity, source_id, source_position, reason, raw_record) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {Value::String(std::string(job_)), Value::String(system), Value::String(record.entity),
-         Value::String(record.source_id), Value::String(record.position), Value::String(reason),
+        {Value::String(std::string(job_)), Value::String(StorableText(system)),
+         Value::String(StorableText(record.entity)), Value::String(StorableText(record.source_id)),
+         Value::String(StorableText(record.position)), Value::String(StorableText(reason)),
          Value::String(RawRecordJson(record, system))});
     if (!kept.ok()) return kept.status().WithContext("quarantining " + record.position);
     ++counts_.quarantined;
@@ -221,6 +239,7 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock
   // for the whole batch, which reserving ids by max(id) + 1 (AllocateIds) relies on.
+  HUB_RETURN_IF_ERROR(applier.LockSourceSystems(records));
   HUB_RETURN_IF_ERROR(applier.SaveCursor(next_cursor));
   HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
   HUB_RETURN_IF_ERROR(transaction->Commit());

@@ -118,6 +118,17 @@ TEST_F(HubRunTest, StopsWithinTenSecondsWhileAJobIsRunning) {
   EXPECT_THAT(hub_->Output(), HasSubstr("job slow: cancelled"));
 }
 
+TEST_F(HubRunTest, ExitsWithinTenSecondsEvenWhenARunIgnoresCancellation) {
+  std::string xml = HubConfigXml(csv_.string(), "", "60s");
+  const std::string delay = "<delay>60s</delay>";
+  xml.replace(xml.find(delay), delay.size(), delay + "<honour_cancel>false</honour_cancel>");
+  config_ = sandbox_.Write("hub.xml", xml);
+  StartHub();
+  ASSERT_EQ(Status("POST", "/api/v1/jobs/slow/run", kOperateToken), 202u);
+  StopAndExpectCleanExit(SIGTERM);
+  EXPECT_THAT(hub_->Output(), HasSubstr("their open batch is rolled back"));
+}
+
 TEST_F(HubRunTest, SighupWithABadFileKeepsServingTheRunningConfiguration) {
   StartHub();
   sandbox_.Write("hub.xml", "<hub><store>\n<oops/></hub>");

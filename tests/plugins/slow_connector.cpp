@@ -21,6 +21,8 @@ class SlowConnector final : public hub::sdk::Connector {
     description.options = {
         {"records", hub::sdk::OptionType::kInteger, "1000", false, "Records before end of data."},
         {"delay", hub::sdk::OptionType::kDuration, "200ms", false, "Time each batch takes."},
+        {"honour_cancel", hub::sdk::OptionType::kBoolean, "true", false,
+         "false: a stuck source that ignores cancellation until its delay is over."},
     };
     return description;
   }
@@ -30,8 +32,11 @@ class SlowConnector final : public hub::sdk::Connector {
     if (!records.ok()) return records.status();
     auto delay = options.GetDuration("delay", std::chrono::milliseconds(200));
     if (!delay.ok()) return delay.status();
+    auto honour_cancel = options.GetBool("honour_cancel", true);
+    if (!honour_cancel.ok()) return honour_cancel.status();
     records_ = *records;
     delay_ = *delay;
+    honour_cancel_ = *honour_cancel;
     return hub::sdk::Status::Ok();
   }
 
@@ -59,7 +64,7 @@ class SlowConnector final : public hub::sdk::Connector {
     std::unique_lock lock(mutex_);
     auto deadline = std::chrono::steady_clock::now() + delay_;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (context_.Cancelled()) return false;
+      if (honour_cancel_ && context_.Cancelled()) return false;
       wakeup_.wait_for(lock, std::chrono::milliseconds(10));
     }
     return !context_.Cancelled();
@@ -68,6 +73,7 @@ class SlowConnector final : public hub::sdk::Connector {
   hub::sdk::Context& context_;
   std::int64_t records_ = 1000;
   std::chrono::milliseconds delay_{200};
+  bool honour_cancel_ = true;
   std::mutex mutex_;
   std::condition_variable wakeup_;
 };

@@ -2,6 +2,8 @@
 // and the checkpoint committed with the data or not at all.
 #include "sync/store_sink.hpp"
 
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -280,6 +282,45 @@ TEST_P(StoreSinkTest, BadRecordsAreQuarantinedWithTheirPositionAndTheBatchGoesOn
   EXPECT_THAT(rows[0][2].text(), HasSubstr("C7,broken"));
   EXPECT_EQ(rows[1][0].text(), "customers.csv:C8");
   EXPECT_THAT(rows[1][1].text(), HasSubstr("name"));
+}
+
+TEST_P(StoreSinkTest, ARecordWithNulAndInvalidUtf8IsQuarantinedNotStuck) {
+  sdk::Record garbled;
+  garbled.position = std::string("customers.csv:9\xff");
+  garbled.rejection = std::string("customers.csv:9: invalid GB18030 byte 0xFF in \"a\0b\xff\"", 48);
+  garbled.Set("raw", Value::String(std::string("C9,\0\xfe\xff,\xe4\xb8", 9)));
+  SyncCounts counts = Apply({garbled, Customer("C1", "Acme", "138 0013 8001")}, "1");
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(*sink_->LoadCursor("customers"), "1");
+  EXPECT_THAT(QueryRows("SELECT raw_record FROM quarantine").at(0).at(0).text(), HasSubstr("\xEF\xBF\xBD"));
+}
+
+TEST_P(StoreSinkTest, TwoJobsWritingTheSameSourceAtOnceStoreEachRecordOnce) {
+  odbc::DatabaseOptions options;
+  options.connection_strings = {connection_string_};
+  options.pool_size = 2;
+  auto shared = odbc::Database::Open(std::move(options));
+  ASSERT_TRUE(shared.ok()) << shared.status().ToString();
+  StoreSink sink(
+      **shared,
+      [this](std::string_view) {
+        return SinkJob{mapping_, "erp"};
+      },
+      MakeLogger("store-test"));
+  std::vector<sdk::Record> records;
+  for (int i = 0; i < 300; ++i)
+    records.push_back(Customer("C" + std::to_string(i), "Acme " + std::to_string(i), "138 0013 8001"));
+  sdk::Result<SyncCounts> first = sdk::Status::Internal("not run");
+  sdk::Result<SyncCounts> second = sdk::Status::Internal("not run");
+  std::thread other([&] { second = sink.Apply("job_b", records, "b"); });
+  first = sink.Apply("job_a", records, "a");
+  other.join();
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(first->quarantined + second->quarantined, 0u);
+  EXPECT_EQ(first->inserted + second->inserted, 300u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 300);
 }
 
 TEST_P(StoreSinkTest, ABatchThatCannotSaveItsCheckpointLeavesNoTrace) {

@@ -100,13 +100,9 @@ class PluginAdapter {
     });
   }
 
-  static void Destroy(hub_connector* handle) noexcept {
-    try {
-      delete Unbox(handle);
-    } catch (...) {
-      // A throwing destructor must not cross the boundary; the object is gone either way.
-    }
-  }
+  // Destructors are noexcept: a connector whose destructor throws terminates the process, as in any C++
+  // program. Release resources in the destructor without throwing.
+  static void Destroy(hub_connector* handle) noexcept { delete Unbox(handle); }
 
   static int32_t Configure(hub_connector* handle, const hub_option_value* options, uint64_t count,
                            hub_error* error) noexcept {
