@@ -2,8 +2,8 @@
 
 #include "store/odbc/statement.hpp"
 #include "store/odbc/transaction.hpp"
-#include "sync/insert_id.hpp"
 #include "sync/record_json.hpp"
+#include "sync/store_statements.hpp"
 
 namespace hub::sync {
 namespace {
@@ -25,7 +25,7 @@ std::pair<std::string, std::vector<Value>> InsertRow(const mapping::MappedRecord
   return {"INSERT INTO " + std::string(record.entity->table) + " (" + columns + ") VALUES (" + marks + ")", values};
 }
 
-// "UPDATE <table> SET <field> = ?, ...[, updated_at = CURRENT_TIMESTAMP] WHERE id = ?" and its values.
+// "UPDATE <table> SET <field> = ?, ...[, updated_at = {{now}}] WHERE id = ?" and its values.
 std::pair<std::string, std::vector<Value>> UpdateRow(const mapping::MappedRecord& record, std::int64_t record_id,
                                                      bool touch_updated_at) {
   std::string sets;
@@ -34,7 +34,7 @@ std::pair<std::string, std::vector<Value>> UpdateRow(const mapping::MappedRecord
     sets += (values.empty() ? "" : ", ") + std::string(field.name()) + " = ?";
     values.push_back(field.value);
   }
-  if (touch_updated_at) sets += std::string(values.empty() ? "" : ", ") + "updated_at = CURRENT_TIMESTAMP";
+  if (touch_updated_at) sets += std::string(values.empty() ? "" : ", ") + "updated_at = {{now}}";
   values.push_back(Value::Int64(record_id));
   return {"UPDATE " + std::string(record.entity->table) + " SET " + sets + " WHERE id = ?", values};
 }
@@ -79,9 +79,7 @@ EntityWriter::LinkKey EntityWriter::KeyOf(const mapping::MappedRecord& record) {
 }
 
 sdk::Result<std::int64_t> EntityWriter::Exec(std::string_view sql, const std::vector<Value>& params) {
-  sdk::Result<odbc::Statement*> statement = connection_.PrepareCached(sql);
-  if (!statement.ok()) return statement.status();
-  return (*statement)->Execute(params);
+  return ExecuteStoreStatement(connection_, sql, params);
 }
 
 sdk::Result<std::optional<EntityWriter::Link>> EntityWriter::FindLink(const mapping::MappedRecord& record) {
@@ -128,9 +126,8 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& reco
   const auto [sql, values] = UpdateRow(record, link.record_id, *touch);
   auto updated = Exec(sql, values);
   if (!updated.ok()) return updated.status();
-  auto moved =
-      Exec("UPDATE source_links SET content_hash = ?, last_seen_at = CURRENT_TIMESTAMP, deleted_at = NULL WHERE id = ?",
-           {Value::String(hash), Value::Int64(link.id)});
+  auto moved = Exec("UPDATE source_links SET content_hash = ?, last_seen_at = {{now}}, deleted_at = NULL WHERE id = ?",
+                    {Value::String(hash), Value::Int64(link.id)});
   if (!moved.ok()) return moved.status();
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
   known_[KeyOf(record)] = Link{link.id, link.record_id, hash, false};
@@ -138,9 +135,8 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& reco
 }
 
 sdk::Result<WriteOutcome> EntityWriter::Delete(const mapping::MappedRecord& record, const Link& link) {
-  auto marked =
-      Exec("UPDATE source_links SET deleted_at = CURRENT_TIMESTAMP, last_seen_at = CURRENT_TIMESTAMP WHERE id = ?",
-           {Value::Int64(link.id)});
+  auto marked = Exec("UPDATE source_links SET deleted_at = {{now}}, last_seen_at = {{now}} WHERE id = ?",
+                     {Value::Int64(link.id)});
   if (!marked.ok()) return marked.status();
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "deleted"));
   known_[KeyOf(record)]->deleted = true;

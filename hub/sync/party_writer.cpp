@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "sync/insert_id.hpp"
 #include "sync/party_rows.hpp"
 #include "sync/record_json.hpp"
+#include "sync/store_statements.hpp"
 
 namespace hub::sync {
 
@@ -15,9 +15,8 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
   if (!found.ok()) return found.status();
   if (record.operation == sdk::Operation::kDelete) {
     if (!*found || (*found)->deleted) return WriteOutcome::kUnchanged;
-    auto marked =
-        Exec("UPDATE source_links SET deleted_at = CURRENT_TIMESTAMP, last_seen_at = CURRENT_TIMESTAMP WHERE id = ?",
-             {Value::Int64((*found)->id)});
+    auto marked = Exec("UPDATE source_links SET deleted_at = {{now}}, last_seen_at = {{now}} WHERE id = ?",
+                       {Value::Int64((*found)->id)});
     if (!marked.ok()) return marked.status();
     HUB_RETURN_IF_ERROR(AddEvent((*found)->party_id, "party.deleted", record));
     known_[KeyOf(record)]->deleted = true;
@@ -40,9 +39,8 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
 
   const Link& link = **found;
   HUB_RETURN_IF_ERROR(UpdateParty(link.party_id, record));
-  auto moved =
-      Exec("UPDATE source_links SET content_hash = ?, last_seen_at = CURRENT_TIMESTAMP, deleted_at = NULL WHERE id = ?",
-           {Value::String(hash), Value::Int64(link.id)});
+  auto moved = Exec("UPDATE source_links SET content_hash = ?, last_seen_at = {{now}}, deleted_at = NULL WHERE id = ?",
+                    {Value::String(hash), Value::Int64(link.id)});
   if (!moved.ok()) return moved.status();
   HUB_RETURN_IF_ERROR(ReplaceChannels(link.party_id, link.id, record));
   HUB_RETURN_IF_ERROR(AddEvent(link.party_id, "party.updated", record));
@@ -103,13 +101,11 @@ sdk::Result<bool> PartyWriter::Unchanged(const mapping::MappedRecord& record) {
 void PartyWriter::Forget(const mapping::MappedRecord& record) { known_.erase(KeyOf(record)); }
 
 sdk::Result<std::int64_t> PartyWriter::Exec(std::string_view sql, const std::vector<Value>& params) {
-  sdk::Result<odbc::Statement*> statement = connection_.PrepareCached(sql);
-  if (!statement.ok()) return statement.status();
-  return (*statement)->Execute(params);
+  return ExecuteStoreStatement(connection_, sql, params);
 }
 
 sdk::Result<std::vector<odbc::Row>> PartyWriter::QueryRows(std::string_view sql, const std::vector<Value>& params) {
-  sdk::Result<odbc::Statement*> statement = connection_.PrepareCached(sql);
+  sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(connection_, sql);
   if (!statement.ok()) return statement.status();
   auto executed = (*statement)->Execute(params);
   if (!executed.ok()) return executed.status();
@@ -126,7 +122,7 @@ sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::Mappe
   auto updated = Exec(
       "UPDATE parties SET kind = ?, name = ?, name_latin = ?, short_name = ?, family_name = ?, given_name = ?, "
       "birth_date = ?, grade = ?, classification = ?, industry = ?, region = ?, country = ?, tier = ?, status = ?, "
-      "name_normalized = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      "name_normalized = ?, updated_at = {{now}} WHERE id = ?",
       values);
   return updated.ok() ? sdk::Status::Ok() : updated.status();
 }

@@ -10,6 +10,7 @@
 #include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/record_json.hpp"
+#include "sync/store_statements.hpp"
 
 namespace hub::sync {
 namespace {
@@ -71,8 +72,9 @@ class BatchApplier {
   }
 
   sdk::Status SaveCursor(std::string_view cursor) {
-    auto saved = connection_.ExecuteUpdate(
-        "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP) "
+    auto saved = ExecuteStoreStatement(
+        connection_,
+        "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, {{now}}) "
         "ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
         {Value::String(std::string(job_)), Value::String(std::string(cursor))});
     return saved.ok() ? sdk::Status::Ok() : saved.status().WithContext("saving the checkpoint");

@@ -1,0 +1,34 @@
+// Running the sync writers' statements: written once with the schema's dialect tokens ({{now}}), prepared
+// once per connection, and inserts that answer their generated id on every shipped dialect.
+#ifndef HUB_SYNC_STORE_STATEMENTS_HPP_
+#define HUB_SYNC_STORE_STATEMENTS_HPP_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "hub/sdk/record.hpp"
+#include "hub/sdk/status.hpp"
+#include "store/odbc/connection.hpp"
+#include "store/odbc/statement.hpp"
+
+namespace hub::sync {
+
+// `sql` with its "{{token}}"s expanded for the connection's dialect (schema/sql_dialect.hpp), prepared
+// through the connection's statement cache. Threads: as the connection. Errors: InvalidArgument for an
+// unknown token or an engine without a schema; the driver's Status.
+sdk::Result<odbc::Statement*> PrepareStoreStatement(odbc::Connection& connection, std::string_view sql);
+
+// PrepareStoreStatement, then Execute with `params`: the rows affected.
+sdk::Result<std::int64_t> ExecuteStoreStatement(odbc::Connection& connection, std::string_view sql,
+                                                const std::vector<sdk::Value>& params);
+
+// Runs the one-row INSERT `sql` (no RETURNING clause) with `params` through `connection`'s statement cache
+// and returns the new row's id (RETURNING on PostgreSQL, last_insert_rowid() elsewhere). Threads: as the
+// connection. Errors: the driver's Status.
+sdk::Result<std::int64_t> InsertReturningId(odbc::Connection& connection, std::string_view sql,
+                                            const std::vector<sdk::Value>& params);
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_STORE_STATEMENTS_HPP_
