@@ -53,7 +53,7 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
   if (!IsPlainEntity(*record.entity)) {
     return sdk::Status::InvalidArgument("entity '" + std::string(record.entity->name) + "' is not a plain entity");
   }
-  sdk::Result<std::optional<Link>> found = FindLink(record);
+  sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
   if (!found.ok()) return found.status();
   if (record.operation == sdk::Operation::kDelete) {
     if (!*found || (*found)->deleted) return WriteOutcome::kUnchanged;
@@ -65,43 +65,8 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
   return Update(record, **found, hash);
 }
 
-sdk::Result<bool> EntityWriter::Unchanged(const mapping::MappedRecord& record) {
-  if (record.operation == sdk::Operation::kDelete) return false;
-  sdk::Result<std::optional<Link>> found = FindLink(record);
-  if (!found.ok()) return found.status();
-  return *found && !(*found)->deleted && (*found)->content_hash == ContentHash(record);
-}
-
-void EntityWriter::Forget(const mapping::MappedRecord& record) { known_.erase(KeyOf(record)); }
-
-EntityWriter::LinkKey EntityWriter::KeyOf(const mapping::MappedRecord& record) {
-  return {std::string(record.entity->name), record.source_system, record.source_id};
-}
-
 sdk::Result<std::int64_t> EntityWriter::Exec(std::string_view sql, const std::vector<Value>& params) {
   return ExecuteStoreStatement(connection_, sql, params);
-}
-
-sdk::Result<std::optional<EntityWriter::Link>> EntityWriter::FindLink(const mapping::MappedRecord& record) {
-  auto known = known_.find(KeyOf(record));
-  if (known != known_.end()) return known->second;
-  sdk::Result<odbc::Statement*> statement = connection_.PrepareCached(
-      "SELECT id, record_id, content_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END "
-      "FROM source_links WHERE source_system = ? AND entity = ? AND source_id = ?");
-  if (!statement.ok()) return statement.status();
-  auto executed = (*statement)
-                      ->Execute({Value::String(record.source_system), Value::String(std::string(record.entity->name)),
-                                 Value::String(record.source_id)});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*statement)->FetchAll();
-  if (!rows.ok()) return rows.status();
-  std::optional<Link> link;
-  if (!rows->empty()) {
-    const odbc::Row& row = rows->front();
-    link = Link{row[0].integer(), row[1].integer(), row[2].text(), row[3].integer() != 0};
-  }
-  known_[KeyOf(record)] = link;
-  return link;
 }
 
 sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& record, const std::string& hash) {
@@ -115,31 +80,25 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
        Value::String(record.source_id), Value::Int64(*record_id), Value::String(hash)});
   if (!link_id.ok()) return link_id.status();
   HUB_RETURN_IF_ERROR(AddEvent(record, *record_id, "created"));
-  known_[KeyOf(record)] = Link{*link_id, *record_id, hash, false};
+  links_.Remember(record, SourceLink{*link_id, *record_id, hash, false});
   return WriteOutcome::kInserted;
 }
 
-sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& record, const Link& link,
+sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& record, const SourceLink& link,
                                                const std::string& hash) {
   sdk::Result<bool> touch = HasUpdatedAt(record.entity->table);
   if (!touch.ok()) return touch.status();
   const auto [sql, values] = UpdateRow(record, link.record_id, *touch);
   auto updated = Exec(sql, values);
   if (!updated.ok()) return updated.status();
-  auto moved = Exec("UPDATE source_links SET content_hash = ?, last_seen_at = {{now}}, deleted_at = NULL WHERE id = ?",
-                    {Value::String(hash), Value::Int64(link.id)});
-  if (!moved.ok()) return moved.status();
+  HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
-  known_[KeyOf(record)] = Link{link.id, link.record_id, hash, false};
   return WriteOutcome::kUpdated;
 }
 
-sdk::Result<WriteOutcome> EntityWriter::Delete(const mapping::MappedRecord& record, const Link& link) {
-  auto marked = Exec("UPDATE source_links SET deleted_at = {{now}}, last_seen_at = {{now}} WHERE id = ?",
-                     {Value::Int64(link.id)});
-  if (!marked.ok()) return marked.status();
+sdk::Result<WriteOutcome> EntityWriter::Delete(const mapping::MappedRecord& record, const SourceLink& link) {
+  HUB_RETURN_IF_ERROR(links_.MarkDeleted(record, link));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "deleted"));
-  known_[KeyOf(record)]->deleted = true;
   return WriteOutcome::kDeleted;
 }
 

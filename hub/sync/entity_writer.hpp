@@ -5,10 +5,8 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "hub/sdk/status.hpp"
@@ -16,6 +14,7 @@
 #include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_writer.hpp"
+#include "sync/source_links.hpp"
 
 namespace hub::sync {
 
@@ -37,40 +36,26 @@ bool IsPlainEntity(const model::EntitySpec& entity);
 // bound, table and column names come from the catalog only.
 //
 // Threads: as the connection. Errors: the driver's Status (InvalidArgument for an entity that is not
-// plain); the caller rolls back to its savepoint and calls Forget.
+// plain); the caller rolls back to its savepoint and forgets the record's link.
 class EntityWriter {
  public:
-  explicit EntityWriter(odbc::Connection& connection) : connection_(connection) {}
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
+  EntityWriter(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
 
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
-  // True when writing `record` would change nothing: its link is live and has the same content hash.
-  sdk::Result<bool> Unchanged(const mapping::MappedRecord& record);
-
-  // Forgets what is known of `record`'s link: call it after rolling back a Write of it.
-  void Forget(const mapping::MappedRecord& record);
-
  private:
-  struct Link {
-    std::int64_t id = 0;
-    std::int64_t record_id = 0;
-    std::string content_hash;
-    bool deleted = false;
-  };
-  using LinkKey = std::tuple<std::string, std::string, std::string>;  // (entity, source_system, source_id)
-
-  static LinkKey KeyOf(const mapping::MappedRecord& record);
   sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
-  sdk::Result<std::optional<Link>> FindLink(const mapping::MappedRecord& record);
   sdk::Result<WriteOutcome> Insert(const mapping::MappedRecord& record, const std::string& hash);
-  sdk::Result<WriteOutcome> Update(const mapping::MappedRecord& record, const Link& link, const std::string& hash);
-  sdk::Result<WriteOutcome> Delete(const mapping::MappedRecord& record, const Link& link);
+  sdk::Result<WriteOutcome> Update(const mapping::MappedRecord& record, const SourceLink& link,
+                                   const std::string& hash);
+  sdk::Result<WriteOutcome> Delete(const mapping::MappedRecord& record, const SourceLink& link);
   // True when `table` has an updated_at column (probed once per table, inside a savepoint).
   sdk::Result<bool> HasUpdatedAt(std::string_view table);
   sdk::Status AddEvent(const mapping::MappedRecord& record, std::int64_t record_id, std::string_view change);
 
   odbc::Connection& connection_;
-  std::map<LinkKey, std::optional<Link>> known_;     // links looked up or written in this transaction
+  SourceLinks& links_;
   std::map<std::string_view, bool> has_updated_at_;  // by table (catalog constants)
 };
 

@@ -4,16 +4,13 @@
 #define HUB_SYNC_PARTY_WRITER_HPP_
 
 #include <cstdint>
-#include <map>
-#include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "hub/sdk/status.hpp"
 #include "store/odbc/connection.hpp"
-#include "store/odbc/statement.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
+#include "sync/source_links.hpp"
 
 namespace hub::sync {
 
@@ -30,40 +27,14 @@ enum class WriteOutcome { kInserted, kUpdated, kUnchanged, kDeleted };
 // Threads: as the connection. Errors: the driver's Status; the caller rolls back to its savepoint.
 class PartyWriter {
  public:
-  explicit PartyWriter(odbc::Connection& connection) : connection_(connection) {}
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
+  PartyWriter(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
 
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
-  // Looks up the source links of `source_ids` (all of `source_system`) with one query per few hundred
-  // and remembers them, found or not, so that Unchanged and Write ask nothing more for these records.
-  sdk::Status Prefetch(std::string_view source_system, const std::vector<std::string>& source_ids);
-
-  // True when writing `record` would change nothing: its link is live and has the same content hash.
-  sdk::Result<bool> Unchanged(const mapping::MappedRecord& record);
-
-  // Forgets what is known of `record`'s link: call it after rolling back a Write of it.
-  void Forget(const mapping::MappedRecord& record);
-
-  // True when a Prefetch or a Write of this transaction found that `record` has no source link yet.
-  bool KnownAbsent(const mapping::MappedRecord& record) const;
-
-  // Records that `record`'s link was written elsewhere in this transaction (by BulkPartyWriter), live,
-  // with `content_hash`: later records of the same link are then updates or unchanged.
-  void Remember(const mapping::MappedRecord& record, std::int64_t link_id, std::int64_t party_id,
-                std::string content_hash);
-
  private:
-  struct Link {
-    std::int64_t id = 0;
-    std::int64_t party_id = 0;
-    std::string content_hash;
-    bool deleted = false;
-  };
-
   // Runs `sql` through this connection's statement cache: the same statements run for every record.
   sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
-  sdk::Result<std::vector<odbc::Row>> QueryRows(std::string_view sql, const std::vector<sdk::Value>& params);
-  sdk::Result<std::optional<Link>> FindLink(const mapping::MappedRecord& record);
   sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record);
   sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
   // Removes what this source link contributed before, then AddChannels.
@@ -72,11 +43,8 @@ class PartyWriter {
   sdk::Status AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
 
-  using LinkKey = std::pair<std::string, std::string>;  // (source_system, source_id)
-  static LinkKey KeyOf(const mapping::MappedRecord& record) { return {record.source_system, record.source_id}; }
-
   odbc::Connection& connection_;
-  std::map<LinkKey, std::optional<Link>> known_;  // links looked up or written in this transaction
+  SourceLinks& links_;
 };
 
 }  // namespace hub::sync

@@ -29,8 +29,9 @@ class BatchApplier {
         job_(job),
         sink_job_(sink_job),
         log_(log),
-        parties_(connection),
-        entities_(connection),
+        links_(connection),
+        parties_(connection, links_),
+        entities_(connection, links_),
         bulk_(connection) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
@@ -45,7 +46,7 @@ class BatchApplier {
       const mapping::MappedRecord& mapped = outcomes.back()->record();
       if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
     }
-    for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(parties_.Prefetch(system, ids));
+    for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(links_.Prefetch("party", system, ids));
     std::vector<bool> stored(records.size(), false);
     HUB_RETURN_IF_ERROR(InsertNewParties(outcomes, stored));
     for (std::size_t i = 0; i < records.size(); ++i) {
@@ -106,7 +107,7 @@ class BatchApplier {
       const mapping::MappedRecord& mapped = outcomes[i]->record();
       if (mapped.entity->name != "party") continue;
       const bool first = seen.emplace(mapped.source_system, mapped.source_id).second;
-      if (first && mapped.operation == sdk::Operation::kUpsert && parties_.KnownAbsent(mapped)) fresh.push_back(i);
+      if (first && mapped.operation == sdk::Operation::kUpsert && links_.KnownAbsent(mapped)) fresh.push_back(i);
     }
     return fresh;
   }
@@ -134,7 +135,7 @@ class BatchApplier {
       HUB_RETURN_IF_ERROR(savepoint->Release());
       for (std::size_t k = 0; k < group.size(); ++k) {
         InsertedParty& party = (*inserted)[k];
-        parties_.Remember(*mapped[k], party.link_id, party.party_id, std::move(party.content_hash));
+        links_.Remember(*mapped[k], SourceLink{party.link_id, party.party_id, std::move(party.content_hash), false});
         stored[group[k]] = true;
         ++counts_.inserted;
       }
@@ -158,7 +159,7 @@ class BatchApplier {
   // message; a lost connection ends the batch. `Writer` is PartyWriter or EntityWriter.
   template <typename Writer>
   sdk::Status StoreWith(Writer& writer, const sdk::Record& record, const mapping::MappedRecord& mapped) {
-    sdk::Result<bool> unchanged = writer.Unchanged(mapped);
+    sdk::Result<bool> unchanged = links_.Unchanged(mapped);
     if (!unchanged.ok()) return unchanged.status();
     if (*unchanged) {
       ++counts_.unchanged;
@@ -171,7 +172,7 @@ class BatchApplier {
       // A connection failure ends the batch; anything else is this record's fault.
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
-      writer.Forget(mapped);
+      links_.Forget(mapped);
       return Quarantine(record, record.position + ": the store refused it: " + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -213,6 +214,7 @@ class BatchApplier {
   std::string_view job_;
   const SinkJob& sink_job_;
   const Logger& log_;
+  SourceLinks links_;  // shared by the writers below, which hold references to it
   PartyWriter parties_;
   EntityWriter entities_;
   BulkPartyWriter bulk_;

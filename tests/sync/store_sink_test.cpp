@@ -137,7 +137,8 @@ class StoreSinkTest : public schema::test::SchemaTest {
   void WriteOneByOne(const std::vector<sdk::Record>& records) {
     auto transaction = odbc::Transaction::Begin(*connection_);
     ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
-    PartyWriter writer(*connection_);
+    SourceLinks links(*connection_);
+    PartyWriter writer(*connection_, links);
     for (const sdk::Record& record : records) {
       mapping::MappingOutcome outcome = mapping_->Apply(record);
       ASSERT_TRUE(outcome.ok()) << outcome.rejection().ToString();
