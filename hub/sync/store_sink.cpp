@@ -149,9 +149,7 @@ class BatchApplier {
     if (!outcome->ok()) return Quarantine(record, outcome->rejection().ToString());
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
-    if (IsPlainEntity(*mapped.entity)) return StoreWith(entities_, record, mapped);
-    return Quarantine(record,
-                      record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
+    return StoreWith(entities_, record, mapped);
   }
 
   // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
@@ -173,7 +171,12 @@ class BatchApplier {
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
       links_.Forget(mapped);
-      return Quarantine(record, record.position + ": the store refused it: " + written.status().message());
+      // NotFound and InvalidArgument come from the writers' own checks (a reference to nothing, a value
+      // out of range); any other code is the database's refusal.
+      const sdk::StatusCode code = written.status().code();
+      const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
+      return Quarantine(record,
+                        record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
@@ -188,6 +191,9 @@ class BatchApplier {
       case WriteOutcome::kUpdated:
       case WriteOutcome::kDeleted:
         ++counts_.updated;
+        break;
+      case WriteOutcome::kMerged:
+        ++counts_.merged;
         break;
       case WriteOutcome::kUnchanged:
         ++counts_.unchanged;

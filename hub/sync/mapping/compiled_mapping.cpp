@@ -12,6 +12,11 @@ const sdk::Value* MappedRecord::Find(std::string_view name) const {
   return nullptr;
 }
 
+sdk::Value MappedRecord::ValueOrNull(std::string_view name) const {
+  const sdk::Value* value = Find(name);
+  return value == nullptr ? sdk::Value::Null() : *value;
+}
+
 std::string MappingRejection::ToString() const { return position.empty() ? reason : position + ": " + reason; }
 
 CompiledMapping::CompiledMapping(CompiledMapping&&) noexcept = default;

@@ -41,6 +41,9 @@ struct MappedRecord {
 
   // The value of the field named `name`, or nullptr when the mapping does not fill it.
   const sdk::Value* Find(std::string_view name) const;
+
+  // The value of the field named `name`; null when the mapping does not fill it.
+  sdk::Value ValueOrNull(std::string_view name) const;
 };
 
 // Why a record was not mapped, for quarantine and logs.
