@@ -21,7 +21,7 @@
 namespace hub::sync {
 namespace {
 
-using schema::test::Backend;
+using hub::test::Backend;
 using sdk::Value;
 
 // One source record of an entity: its source id and its fields as a source would send them (text).
@@ -508,8 +508,7 @@ TEST_P(EntityRoundTripTest, ANewOpportunityEntersItsStageAtTheGivenTime) {
       "2026-11-10T10:00:00");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, EntityRoundTripTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, EntityRoundTripTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::sync

@@ -15,7 +15,7 @@
 namespace hub::sync {
 namespace {
 
-using schema::test::Backend;
+using hub::test::Backend;
 using sdk::Value;
 using test::EntityMapping;
 using ::testing::HasSubstr;
@@ -232,8 +232,7 @@ TEST_P(EntityWriterTest, AContactUpdateMovesThePersonAndReplacesTheirPhones) {
   EXPECT_EQ(phones[0][0].text(), "+8613987654321");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, EntityWriterTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, EntityWriterTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::sync

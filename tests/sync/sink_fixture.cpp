@@ -23,7 +23,7 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
 }
 
 void SinkTest::SetUp() {
-  SchemaTest::SetUp();
+  StoreTest::SetUp();
   if (HasFatalFailure()) return;
   auto migrated = schema::Migrate(*connection_);
   ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();

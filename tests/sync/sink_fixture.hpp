@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "schema_fixture.hpp"
 #include "store/odbc/database.hpp"
+#include "support/store_fixture.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/store_sink.hpp"
 
@@ -24,7 +24,7 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
 
 // Per test: the store migrated, a one-connection Database and a StoreSink whose every job maps with
 // `mapping_` (set it before Apply) from source system "erp".
-class SinkTest : public schema::test::SchemaTest {
+class SinkTest : public hub::test::StoreTest {
  protected:
   void SetUp() override;
 

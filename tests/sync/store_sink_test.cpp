@@ -17,7 +17,7 @@
 namespace hub::sync {
 namespace {
 
-using schema::test::Backend;
+using hub::test::Backend;
 using sdk::Value;
 using test::EntityMapping;
 using ::testing::HasSubstr;
@@ -389,8 +389,7 @@ TEST_P(StoreSinkTest, NewPartiesNeverTakeTheIdOfADeletedOne) {
   EXPECT_GT(Count("SELECT MIN(id) FROM parties"), last);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, StoreSinkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, StoreSinkTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::sync
