@@ -92,13 +92,15 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
 sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& record, bool for_update) {
   RowValues row;
   for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
-    if (record.Find(column.field->name) == nullptr) continue;  // not mapped: the stored value stays
+    const mapping::MappedField* mapped = record.FindField(column.field->name);
+    if (mapped == nullptr) continue;  // not mapped: the stored value stays
     Value value = ValueOf(record, column);
     if (value.is_null() && (!for_update || column.store_computes_default)) continue;
     if (!column.text_column.empty()) row.Add(column.text_column, value);
     if (column.reference && !value.is_null()) {
-      sdk::Result<std::optional<std::int64_t>> id =
-          references_.Resolve(*column.reference, record.source_system, value.text());
+      sdk::Result<std::optional<std::int64_t>> id = references_.Resolve(
+          *column.reference, mapped->reference_system.empty() ? record.source_system : mapped->reference_system,
+          value.text());
       if (!id.ok()) return id.status();
       if (!*id && column.text_column.empty()) {
         return MissingReference(column.reference->entity, value.text(), column.field->name);

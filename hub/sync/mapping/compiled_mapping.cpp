@@ -6,8 +6,13 @@
 namespace hub::sync::mapping {
 
 const sdk::Value* MappedRecord::Find(std::string_view name) const {
+  const MappedField* field = FindField(name);
+  return field == nullptr ? nullptr : &field->value;
+}
+
+const MappedField* MappedRecord::FindField(std::string_view name) const {
   for (const MappedField& field : fields) {
-    if (field.name() == name) return &field.value;
+    if (field.name() == name) return &field;
   }
   return nullptr;
 }
@@ -75,7 +80,7 @@ MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
           MappingRejection{record.position, target, plan.source_label,
                            "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem)});
     }
-    mapped.fields.push_back({plan.target, std::move(value)});
+    mapped.fields.push_back({plan.target, std::move(value), plan.reference_system});
   }
   return MappingOutcome(std::move(mapped));
 }
