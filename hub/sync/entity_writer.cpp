@@ -89,13 +89,14 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
   return Update(record, **found, hash);
 }
 
-sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& record, bool for_update) {
+sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& record, RowPurpose purpose) {
   RowValues row;
   for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
     const mapping::MappedField* mapped = record.FindField(column.field->name);
     if (mapped == nullptr) continue;  // not mapped: the stored value stays
+    if (mapped->value.is_null() && purpose == RowPurpose::kMerge) continue;
     Value value = ValueOf(record, column);
-    if (value.is_null() && (!for_update || column.store_computes_default)) continue;
+    if (value.is_null() && (purpose != RowPurpose::kUpdate || column.store_computes_default)) continue;
     if (!column.text_column.empty()) row.Add(column.text_column, value);
     if (column.reference && !value.is_null()) {
       sdk::Result<std::optional<std::int64_t>> id = references_.Resolve(
@@ -123,7 +124,7 @@ sdk::Result<std::optional<std::int64_t>> EntityWriter::ExistingByNaturalKey(cons
 sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& record, const std::string& hash) {
   sdk::Result<std::optional<std::int64_t>> existing = ExistingByNaturalKey(record);
   if (!existing.ok()) return existing.status();
-  sdk::Result<RowValues> row = BuildRow(record, existing->has_value());
+  sdk::Result<RowValues> row = BuildRow(record, *existing ? RowPurpose::kMerge : RowPurpose::kInsert);
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, *existing, *row));
@@ -156,7 +157,7 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
 
 sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& record, const SourceLink& link,
                                                const std::string& hash) {
-  sdk::Result<RowValues> row = BuildRow(record, true);
+  sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));

@@ -34,7 +34,8 @@ namespace hub::sync {
 // default.
 //
 // Unknown link: when the entity has a natural key (employee number, code, sku) and a row with that key
-// exists, the link points at that row and the row is updated (kMerged: two sources, one row); otherwise a
+// exists, the link points at that row and the row is updated with the record's non-null values (kMerged:
+// two sources, one row; what one source does not know never erases what another stored); otherwise a
 // row is inserted with the record's non-null columns. Then the link with the content hash, the
 // extension's rows, and an "<entity>.created" (or ".updated") event. Known, live, same hash: nothing is
 // written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
@@ -54,7 +55,11 @@ class EntityWriter {
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
  private:
-  sdk::Result<RowValues> BuildRow(const mapping::MappedRecord& record, bool for_update);
+  // What a null value does to the row: kInsert writes the field's declared default or leaves the column to
+  // the table's default; kUpdate writes the declared default or NULL (a value the store computes stays);
+  // kMerge (a new source's record for a row another source stored) leaves the stored value.
+  enum class RowPurpose { kInsert, kUpdate, kMerge };
+  sdk::Result<RowValues> BuildRow(const mapping::MappedRecord& record, RowPurpose purpose);
   sdk::Result<std::optional<std::int64_t>> ExistingByNaturalKey(const mapping::MappedRecord& record);
   sdk::Result<WriteOutcome> Insert(const mapping::MappedRecord& record, const std::string& hash);
   sdk::Result<WriteOutcome> Update(const mapping::MappedRecord& record, const SourceLink& link,

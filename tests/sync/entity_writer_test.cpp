@@ -114,6 +114,23 @@ TEST_P(EntityWriterTest, TwoSourceRecordsWithOneNaturalKeyShareOneRow) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'speciality'"), 2);
 }
 
+TEST_P(EntityWriterTest, ASecondSourceNeverErasesWhatTheFirstStored) {
+  const std::vector<std::string> fields = {"sku", "name", "category", "status"};
+  Sync("product", fields,
+       {Record("product", "P1",
+               {{"sku", "SKU-1"}, {"name", "传感器"}, {"category", "sensors"}, {"status", "discontinued"}})});
+  source_system_ = "shop";
+  EXPECT_EQ(Sync("product", fields,
+                 {Record("product", "p-1", {{"sku", "SKU-1"}, {"name", "Sensor"}, {"category", ""}, {"status", ""}})})
+                .merged,
+            1u);
+  std::vector<odbc::Row> rows = QueryRows("SELECT name, category, status FROM products");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0].text(), "Sensor");
+  EXPECT_EQ(rows[0][1].text(), "sensors");
+  EXPECT_EQ(rows[0][2].text(), "discontinued") << "no declared default replaces a stored value on a merge";
+}
+
 TEST_P(EntityWriterTest, ARowTheDatabaseRefusesIsQuarantinedAloneWithTheDriversMessage) {
   SyncCustomer("C1");
   const std::vector<std::string> fields = {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"};

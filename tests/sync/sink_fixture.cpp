@@ -36,7 +36,7 @@ void SinkTest::SetUp() {
   sink_ = std::make_unique<StoreSink>(
       *database_,
       [this](std::string_view) {
-        return SinkJob{mapping_, "erp"};
+        return SinkJob{mapping_, source_system_};
       },
       MakeLogger("store-test"));
 }

@@ -23,7 +23,7 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     std::vector<config::MappingFieldConfig> first = {});
 
 // Per test: the store migrated, a one-connection Database and a StoreSink whose every job maps with
-// `mapping_` (set it before Apply) from source system "erp".
+// `mapping_` from source system `source_system_` (set them before Apply).
 class SinkTest : public hub::test::StoreTest {
  protected:
   void SetUp() override;
@@ -34,6 +34,7 @@ class SinkTest : public hub::test::StoreTest {
   std::int64_t Count(const std::string& sql);
 
   std::shared_ptr<const mapping::CompiledMapping> mapping_;
+  std::string source_system_ = "erp";
   std::unique_ptr<odbc::Database> database_;
   std::unique_ptr<StoreSink> sink_;
 };
