@@ -162,6 +162,7 @@ TEST_P(EntityWriterTest, AReferenceToARecordNotStoredIsQuarantinedNamingItAndLan
               HasSubstr("order.csv:SO1: refers to party 'C404' (party_source_id), which is not in the store"));
   SyncCustomer("C404");
   EXPECT_EQ(Sync("order", fields, {order}).inserted, 1u) << "a re-read stores it";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0) << "and resolves its entry";
   EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o JOIN parties p ON p.id = o.party_id WHERE p.name = '客户C404'"), 1);
 }
 

@@ -205,7 +205,14 @@ TEST_P(StoreSinkTest, ARecordTheDatabaseRefusesIsQuarantinedAloneAndCanArriveLat
   EXPECT_EQ(second.inserted, 1u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = 'C2'"), 0) << "rolled back whole";
   clash.fields[2].value = Value::String("sales@globex.example");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 1);
   EXPECT_EQ(Apply({clash}, "3").inserted, 1u) << "a later, corrected copy is stored";
+  std::vector<odbc::Row> entry =
+      QueryRows("SELECT entity, source_id, resolution FROM quarantine WHERE resolved_at IS NOT NULL");
+  ASSERT_EQ(entry.size(), 1u) << "the quarantine entry is resolved by the later read";
+  EXPECT_EQ(entry[0][0].text(), "party");
+  EXPECT_EQ(entry[0][1].text(), "C2");
+  EXPECT_EQ(entry[0][2].text(), "stored by job customers on a later read");
 }
 
 TEST_P(StoreSinkTest, ADeleteMarksTheSourceLinkAndKeepsTheParty) {
