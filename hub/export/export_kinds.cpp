@@ -32,6 +32,14 @@ SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l
 FROM leads l
 ORDER BY l.id)";
 
+// The quarantine entries still open: what operators have to fix, with each record's raw content.
+constexpr std::string_view kQuarantine = R"(
+SELECT q.id AS quarantine_id, q.job, q.source_system, q.entity, q.source_id, q.source_position, q.reason,
+  q.raw_record, q.created_at
+FROM quarantine q
+WHERE q.resolved_at IS NULL
+ORDER BY q.id)";
+
 // Every stay of an opportunity in a stage, in the order FunnelBuilder folds them.
 constexpr std::string_view kStageHistory = R"(
 SELECT h.opportunity_id, h.to_stage, h.changed_at, o.status
@@ -80,6 +88,7 @@ constexpr ExportKind kKinds[] = {
     {"leads", "sales leads with their grading and routing", kLeads},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},
+    {"quarantine", "records kept aside and not yet stored, with their position, reason and raw content", kQuarantine},
 };
 
 }  // namespace

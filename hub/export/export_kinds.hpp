@@ -25,7 +25,8 @@ struct ExportKind {
 };
 
 // Every kind, in documentation order: customers (the golden records with their main identifiers and
-// channels), leads, and funnel (per sales stage, from the opportunities' stage history).
+// channels), leads, funnel (per sales stage, from the opportunities' stage history) and quarantine (the
+// open entries).
 std::span<const ExportKind> ExportKinds();
 
 // The kind named `name`, or InvalidArgument listing the known ones.

@@ -119,6 +119,10 @@ TEST_P(HubBadInputTest, EachBadLineIsQuarantinedWithItsReasonAndTheRestLands) {
   EXPECT_THAT(QueryValue("SELECT raw_record FROM quarantine WHERE source_position = 'tickets.csv:3'").text(),
               HasSubstr("读数漂移"))
       << "the raw text is kept, decoded";
+  CommandResult exported = RunHub({"export", "quarantine", "--config", config_.string()});
+  ASSERT_EQ(exported.exit_status, 0) << exported.output;
+  EXPECT_THAT(exported.output, HasSubstr("tickets.csv:6,"));
+  EXPECT_THAT(exported.output, HasSubstr("refers to party 'C404'"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HubBadInputTest, kBothBackends, BackendName);
