@@ -34,6 +34,8 @@ sdk::Result<std::uint64_t> ExportToFile(odbc::Connection& connection, const expo
 
 }  // namespace
 
+std::string ExportKindList() { return exporting::ExportKindNames(); }
+
 int ExportData(const std::string& kind_name, const std::filesystem::path& config_file, const std::string& format_name,
                const std::filesystem::path& out_file, std::ostream& out, std::ostream& err) {
   const std::string prefix = "hub export " + kind_name + ": ";

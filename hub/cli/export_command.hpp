@@ -8,6 +8,9 @@
 
 namespace hub::cli {
 
+// The export kinds for `hub export --help`: "customers, leads, ...".
+std::string ExportKindList();
+
 // Writes the export KIND of the configuration's store as `format` ("csv" or "json") to `out_file`, or to
 // `out` when it is empty. A file is written under a temporary name and renamed when complete, so it is
 // never seen half-written. Exit status: 0; 2 for an unknown kind or format or an invalid configuration;

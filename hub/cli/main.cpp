@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   std::string kind;
   std::string format = "csv";
   std::string out_file;
-  export_data->add_option("KIND", kind, "customers, leads, funnel or quarantine")->required();
+  export_data->add_option("KIND", kind, hub::cli::ExportKindList())->required();
   export_data->add_option("--format", format, "csv (default) or json");
   export_data->add_option("--out", out_file, "the file to write (default: standard output)");
   for (CLI::App* command : {run, check, plugins, sync, migrate, export_data}) add_config(command);

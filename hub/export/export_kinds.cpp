@@ -95,13 +95,18 @@ constexpr ExportKind kKinds[] = {
 
 std::span<const ExportKind> ExportKinds() { return kKinds; }
 
+std::string ExportKindNames() {
+  std::string names;
+  for (const ExportKind& kind : kKinds) names += (names.empty() ? "" : ", ") + std::string(kind.name);
+  return names;
+}
+
 sdk::Result<const ExportKind*> FindExportKind(std::string_view name) {
-  std::string known;
   for (const ExportKind& kind : kKinds) {
     if (kind.name == name) return &kind;
-    known += (known.empty() ? "" : ", ") + std::string(kind.name);
   }
-  return sdk::Status::InvalidArgument("unknown export kind '" + std::string(name) + "' (known: " + known + ")");
+  return sdk::Status::InvalidArgument("unknown export kind '" + std::string(name) + "' (known: " + ExportKindNames() +
+                                      ")");
 }
 
 sdk::Result<std::uint64_t> WriteExport(odbc::Connection& connection, const ExportKind& kind, ExportFormat format,

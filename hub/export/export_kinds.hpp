@@ -29,6 +29,9 @@ struct ExportKind {
 // open entries).
 std::span<const ExportKind> ExportKinds();
 
+// The kinds' names, comma-separated in documentation order: "customers, leads, ...".
+std::string ExportKindNames();
+
 // The kind named `name`, or InvalidArgument listing the known ones.
 sdk::Result<const ExportKind*> FindExportKind(std::string_view name);
 
