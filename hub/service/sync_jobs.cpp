@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "config/secret_resolver.hpp"
+#include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
 namespace hub::service {
@@ -29,6 +30,7 @@ SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store,
     : setup_(std::move(setup)),
       sink_(
           store, [setup = setup_](std::string_view job) { return SinkJobFor(*setup, job); }, MakeLogger("store")),
+      store_(store),
       metrics_(metrics),
       clock_(clock),
       log_(MakeLogger("sync")) {}
@@ -71,6 +73,9 @@ sync::SyncRunResult SyncJobs::Run(std::string_view name, bool full, const Cancel
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   RecordSyncRun(metrics_, job->name, result, seconds);
+  if (sdk::Status audited = AuditSyncRun(store_, job->name, full, result, seconds); !audited.ok()) {
+    log_->error("job {}: the run's audit row was not written: {}", job->name, audited.ToString());
+  }
   if (result.status.ok()) {
     log_->info("job {}: {} in {:.3f}s", job->name, result.counts.ToLine(), seconds);
   } else {

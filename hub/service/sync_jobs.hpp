@@ -35,7 +35,8 @@ class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
  public:
   SyncJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics, const Clock& clock);
 
-  // Runs `job` once. NotFound for an unknown job; otherwise the run's counts and outcome.
+  // Runs `job` once and appends the run to the audit log (AuditSyncRun; a failure to is logged, the run
+  // stands). NotFound for an unknown job; otherwise the run's counts and outcome.
   sync::SyncRunResult Run(std::string_view job, bool full, const CancellationToken& cancel,
                           const std::function<void(const sync::SyncProgress&)>& on_progress = {});
 
@@ -49,6 +50,7 @@ class SyncJobs : public std::enable_shared_from_this<SyncJobs> {
 
   std::shared_ptr<const HubSetup> setup_;
   sync::StoreSink sink_;
+  odbc::Database& store_;
   MetricsRegistry& metrics_;
   const Clock& clock_;
   Logger log_;

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <map>
 #include <string>
 
@@ -119,6 +120,12 @@ TEST_P(HubBadInputTest, EachBadLineIsQuarantinedWithItsReasonAndTheRestLands) {
   EXPECT_THAT(QueryValue("SELECT raw_record FROM quarantine WHERE source_position = 'tickets.csv:3'").text(),
               HasSubstr("读数漂移"))
       << "the raw text is kept, decoded";
+  std::vector<odbc::Row> audit =
+      QueryRows("SELECT actor, action, after_data FROM audit_log WHERE entity_id = 'tickets'");
+  ASSERT_EQ(audit.size(), 1u) << "the run is in the audit log";
+  EXPECT_EQ(audit[0][0].text(), "job:tickets");
+  EXPECT_EQ(audit[0][1].text(), "sync");
+  EXPECT_EQ(boost::json::parse(audit[0][2].text()).at("quarantined").to_number<int>(), 5);
   CommandResult exported = RunHub({"export", "quarantine", "--config", config_.string()});
   ASSERT_EQ(exported.exit_status, 0) << exported.output;
   EXPECT_THAT(exported.output, HasSubstr("tickets.csv:6,"));

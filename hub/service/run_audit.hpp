@@ -1,0 +1,26 @@
+// The audit trail of sync runs: one audit_log row per run saying which job changed what and how it ended.
+#ifndef HUB_SERVICE_RUN_AUDIT_HPP_
+#define HUB_SERVICE_RUN_AUDIT_HPP_
+
+#include <string>
+#include <string_view>
+
+#include "hub/sdk/status.hpp"
+#include "store/odbc/database.hpp"
+#include "sync/sync_runner.hpp"
+
+namespace hub::service {
+
+// The after_data of a run's audit row: {"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,
+// "quarantined":N,"outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
+std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds);
+
+// Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "sync" (or
+// "sync --full"), entity "job", entity_id `job`, after_data SyncRunAuditJson. Thread-safe (a connection
+// leased from `store`). Errors: the driver's Status.
+sdk::Status AuditSyncRun(odbc::Database& store, std::string_view job, bool full, const sync::SyncRunResult& result,
+                         double seconds);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_RUN_AUDIT_HPP_

@@ -1,0 +1,31 @@
+// What a sync run's audit row says about it.
+#include "service/run_audit.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace hub::service {
+namespace {
+
+TEST(SyncRunAudit, CountsTheRunAndSaysHowItEnded) {
+  sync::SyncRunResult result;
+  result.counts.read = 7;
+  result.counts.inserted = 2;
+  result.counts.quarantined = 5;
+  boost::json::value audit = boost::json::parse(SyncRunAuditJson(result, 1.5));
+  EXPECT_EQ(audit.at("read").to_number<std::int64_t>(), 7);
+  EXPECT_EQ(audit.at("inserted").to_number<std::int64_t>(), 2);
+  EXPECT_EQ(audit.at("quarantined").to_number<std::int64_t>(), 5);
+  EXPECT_EQ(audit.at("outcome").as_string(), "ok");
+  EXPECT_DOUBLE_EQ(audit.at("seconds").as_double(), 1.5);
+
+  result.status = sdk::Status::Cancelled("stopping");
+  EXPECT_EQ(boost::json::parse(SyncRunAuditJson(result, 0)).at("outcome").as_string(), "cancelled");
+  result.status = sdk::Status::Unavailable("store down");
+  EXPECT_EQ(boost::json::parse(SyncRunAuditJson(result, 0)).at("outcome").as_string(),
+            "failed: " + sdk::Status::Unavailable("store down").ToString());
+}
+
+}  // namespace
+}  // namespace hub::service
