@@ -125,6 +125,7 @@ TEST_F(HubRunTest, ExitsWithinTenSecondsEvenWhenARunIgnoresCancellation) {
   config_ = sandbox_.Write("hub.xml", xml);
   StartHub();
   ASSERT_EQ(Status("POST", "/api/v1/jobs/slow/run", kOperateToken), 202u);
+  ASSERT_TRUE(hub_->WaitForOutput("reading record 0", seconds(30))) << hub_->Output();
   StopAndExpectCleanExit(SIGTERM);
   EXPECT_THAT(hub_->Output(), HasSubstr("their open batch is rolled back"));
 }

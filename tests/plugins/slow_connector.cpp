@@ -46,6 +46,7 @@ class SlowConnector final : public hub::sdk::Connector {
     batch.next_cursor = std::to_string(next);
     batch.end_of_data = true;
     if (next >= records_) return batch;
+    context_.Info("reading record " + std::to_string(next));  // tests wait for it before they interrupt
     if (!WaitUnlessCancelled()) return hub::sdk::Status::Cancelled("slow read cancelled");
     hub::sdk::Record record;
     record.entity = "party";
