@@ -43,12 +43,10 @@ class BulkPartyWriter {
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const mapping::MappedRecord*>& records);
 
  private:
-  using TableRows = std::array<std::vector<std::vector<sdk::Value>>, kPartyTableCount>;
-
   sdk::Result<std::vector<InsertedParty>> Allocate(std::size_t count);
   // Every record's rows, bucketed by table; parties and source_links lead with their reserved id.
-  static TableRows BuildRows(const std::vector<const mapping::MappedRecord*>& records,
-                             std::vector<InsertedParty>& inserted);
+  static PartyTableRows BuildRows(const std::vector<const mapping::MappedRecord*>& records,
+                                  std::vector<InsertedParty>& inserted);
   sdk::Status WriteTable(PartyTable table, std::vector<std::vector<sdk::Value>>& rows);
   sdk::Result<odbc::BatchWriter*> WriterFor(PartyTable table);
 

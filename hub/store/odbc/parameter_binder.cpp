@@ -30,7 +30,7 @@ SQLRETURN BindText(SQLHSTMT statement, SQLUSMALLINT number, const sdk::Value& va
 
 }  // namespace
 
-SQLRETURN ParameterBinder::Bind(SQLHSTMT statement, const std::vector<sdk::Value>& values, std::size_t* failed_index) {
+SQLRETURN ParameterBinder::Bind(SQLHSTMT statement, std::span<const sdk::Value> values, std::size_t* failed_index) {
   if (slots_.size() < values.size()) slots_.resize(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     const SQLRETURN rc = BindOne(statement, static_cast<SQLUSMALLINT>(i + 1), values[i], slots_[i]);

@@ -2,6 +2,7 @@
 #ifndef HUB_STORE_ODBC_PARAMETER_BINDER_HPP_
 #define HUB_STORE_ODBC_PARAMETER_BINDER_HPP_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ class ParameterBinder {
  public:
   // Binds values[i] to marker i + 1. Returns the SQLRETURN of the last call; on failure the index of the
   // failing value is in `failed_index` and the statement's diagnostics say why.
-  SQLRETURN Bind(SQLHSTMT statement, const std::vector<sdk::Value>& values, std::size_t* failed_index);
+  SQLRETURN Bind(SQLHSTMT statement, std::span<const sdk::Value> values, std::size_t* failed_index);
 
  private:
   // The fixed-size storage of one parameter; the indicator tells the driver its length or NULL.
