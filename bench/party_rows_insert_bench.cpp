@@ -1,10 +1,10 @@
 // The raw multi-row insert of the same rows a first load writes: what the database costs for a first load
 // without the sync engine. For every record of a job's CSV it precomputes, outside the timed part, exactly
 // the rows the sync's bulk path would insert (party, source link, identifiers, phones, e-mail, address,
-// change event: party_rows.hpp, through the job's own mapping), then times only writing them with
-// BatchWriter (default rows per statement) into the real migrated schema, one transaction per batch of the
-// job's batch_size records, as the sync commits. No reading, mapping, source-link look-up, id reservation,
-// savepoint or checkpoint is timed.
+// change event: party_rows.hpp, through the job's own mapping), then times only writing them as the bulk
+// path writes them (InsertPartyRows: BatchWriter, default rows per statement) into the real migrated
+// schema, one transaction per batch of the job's batch_size records, as the sync commits. No reading, mapping,
+// source-link look-up, id reservation, savepoint or checkpoint is timed.
 //
 // Usage: bench_party_rows_insert CONFIG JOB
 //   CONFIG: a hub configuration whose store (first connection string) is a database of its own, migrated
@@ -20,10 +20,10 @@
 #include <vector>
 
 #include "config/config_loader.hpp"
-#include "store/odbc/batch_writer.hpp"
 #include "store/odbc/connection.hpp"
 #include "store/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
+#include "sync/bulk_party_writer.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_rows.hpp"
 #include "sync/record_json.hpp"
@@ -108,17 +108,11 @@ Result<PartyTableRows> BuildRows(const Setup& setup, const std::vector<hub::sdk:
   return rows;
 }
 
-// Writes one transaction's rows, table by table in foreign-key order, and commits.
+// Writes one transaction's rows as the sync's bulk path does, and commits.
 Status WriteTransaction(hub::odbc::Connection& connection, PartyTableRows& rows) {
   auto transaction = hub::odbc::Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status();
-  for (std::size_t table = 0; table < rows.size(); ++table) {
-    if (rows[table].empty()) continue;
-    auto writer = hub::odbc::BatchWriter::Create(connection, hub::sync::NewPartySpec(hub::sync::PartyTable{table}));
-    if (!writer.ok()) return writer.status();
-    for (std::vector<hub::sdk::Value>& row : rows[table]) HUB_RETURN_IF_ERROR(writer->Add(std::move(row)));
-    HUB_RETURN_IF_ERROR(writer->Flush());
-  }
+  HUB_RETURN_IF_ERROR(hub::sync::InsertPartyRows(connection, rows));
   return transaction->Commit();
 }
 

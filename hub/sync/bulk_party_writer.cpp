@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "store/odbc/batch_writer.hpp"
 #include "sync/id_allocator.hpp"
 #include "sync/record_json.hpp"
 
@@ -12,13 +13,7 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Insert(
   sdk::Result<std::vector<InsertedParty>> inserted = Allocate(records.size());
   if (!inserted.ok()) return inserted.status();
   PartyTableRows rows = BuildRows(records, *inserted);
-  for (std::size_t table = 0; table < kPartyTableCount; ++table) {
-    sdk::Status written = WriteTable(PartyTable{table}, rows[table]);
-    if (!written.ok()) {
-      for (std::optional<odbc::BatchWriter>& writer : writers_) writer.reset();  // drops buffered rows
-      return written;
-    }
-  }
+  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, rows));
   return inserted;
 }
 
@@ -49,21 +44,15 @@ PartyTableRows BulkPartyWriter::BuildRows(const std::vector<const mapping::Mappe
   return rows;
 }
 
-sdk::Status BulkPartyWriter::WriteTable(PartyTable table, std::vector<std::vector<sdk::Value>>& rows) {
-  if (rows.empty()) return sdk::Status::Ok();
-  sdk::Result<odbc::BatchWriter*> writer = WriterFor(table);
-  if (!writer.ok()) return writer.status();
-  for (std::vector<sdk::Value>& row : rows) HUB_RETURN_IF_ERROR((*writer)->Add(std::move(row)));
-  return (*writer)->Flush();
-}
-
-sdk::Result<odbc::BatchWriter*> BulkPartyWriter::WriterFor(PartyTable table) {
-  std::optional<odbc::BatchWriter>& slot = writers_[static_cast<std::size_t>(table)];
-  if (slot) return &*slot;
-  sdk::Result<odbc::BatchWriter> created = odbc::BatchWriter::Create(connection_, NewPartySpec(table));
-  if (!created.ok()) return created.status();
-  slot.emplace(std::move(created).value());
-  return &*slot;
+sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows) {
+  for (std::size_t table = 0; table < kPartyTableCount; ++table) {
+    if (rows[table].empty()) continue;
+    sdk::Result<odbc::BatchWriter> writer = odbc::BatchWriter::Create(connection, NewPartySpec(PartyTable{table}));
+    if (!writer.ok()) return writer.status();
+    for (std::vector<sdk::Value>& row : rows[table]) HUB_RETURN_IF_ERROR(writer->Add(std::move(row)));
+    HUB_RETURN_IF_ERROR(writer->Flush());
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::sync
