@@ -113,6 +113,7 @@ struct MappingFieldConfig {
   std::vector<std::string> date_formats;     // strptime-like, tried in order; checked when compiled
   std::optional<NumberFormatConfig> number;
   bool required = false;  // empty after transforms and default: the record is rejected
+  std::string system;     // system="erp": a reference holds source ids of that system; empty: the record's own
   SourceLocation location;
 };
 

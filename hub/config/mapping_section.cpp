@@ -198,7 +198,7 @@ std::optional<NumberFormatConfig> ReadNumberFormat(LoadContext& context, pugi::x
 std::optional<MappingFieldConfig> ReadField(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
              {.attributes = {"target", "source", "concat", "separator", "value", "transform", "lookup", "default",
-                             "date", "number", "required"}});
+                             "date", "number", "required", "system"}});
   MappingFieldConfig field;
   field.location = context.At(element);
   auto target = ReadIdentifier(context, element, "target");
@@ -221,6 +221,10 @@ std::optional<MappingFieldConfig> ReadField(LoadContext& context, pugi::xml_node
     valid = valid && field.number;
   }
   field.required = ReadBoolean(context, element, "required").value_or(false);
+  if (auto system = ReadAttribute(context, element, "system", Presence::kOptional)) {
+    if (system->text.empty()) context.Error(system->location, subject + " attribute 'system' is empty");
+    field.system = std::move(system->text);
+  }
   CheckCombinations(context, element, subject, field);
   if (!target || !transforms || !valid) return std::nullopt;
   field.target = std::move(*target);

@@ -1,5 +1,8 @@
 #include "export/export_kinds.hpp"
 
+#include <functional>
+
+#include "export/funnel.hpp"
 #include "store/odbc/statement.hpp"
 
 namespace hub::exporting {
@@ -29,9 +32,54 @@ SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l
 FROM leads l
 ORDER BY l.id)";
 
+// Every stay of an opportunity in a stage, in the order FunnelBuilder folds them.
+constexpr std::string_view kStageHistory = R"(
+SELECT h.opportunity_id, h.to_stage, h.changed_at, o.status
+FROM opportunity_stage_history h JOIN opportunities o ON o.id = h.opportunity_id
+ORDER BY h.opportunity_id, h.changed_at, h.id)";
+
+// Calls `take` with each row the executed statement answers, in order.
+sdk::Status ForEachRow(odbc::Statement& executed, const std::function<void(const odbc::Row&)>& take) {
+  while (true) {
+    sdk::Result<bool> more = executed.Next();
+    if (!more.ok()) return more.status();
+    if (!*more) return sdk::Status::Ok();
+    sdk::Result<odbc::Row> row = executed.GetRow();
+    if (!row.ok()) return row.status();
+    take(*row);
+  }
+}
+
+sdk::Result<std::uint64_t> StreamRows(odbc::Statement& executed, ExportFormat format, std::ostream& out) {
+  std::vector<std::string> columns;
+  for (const odbc::ColumnInfo& column : executed.columns()) columns.push_back(column.name);
+  std::unique_ptr<TableWriter> writer = TableWriter::Create(format, out, std::move(columns));
+  std::uint64_t rows = 0;
+  HUB_RETURN_IF_ERROR(ForEachRow(executed, [&](const odbc::Row& row) {
+    writer->WriteRow(row);
+    ++rows;
+  }));
+  HUB_RETURN_IF_ERROR(writer->Finish());
+  return rows;
+}
+
+sdk::Result<std::uint64_t> WriteFunnel(odbc::Statement& executed, ExportFormat format, std::ostream& out) {
+  FunnelBuilder funnel;
+  HUB_RETURN_IF_ERROR(ForEachRow(executed, [&](const odbc::Row& row) {
+    funnel.Add(row[0].integer(), row[1].text(), row[2].integer(), row[3].text());
+  }));
+  std::unique_ptr<TableWriter> writer = TableWriter::Create(format, out, FunnelBuilder::Columns());
+  std::vector<std::vector<sdk::Value>> rows = funnel.Rows();
+  for (const std::vector<sdk::Value>& row : rows) writer->WriteRow(row);
+  HUB_RETURN_IF_ERROR(writer->Finish());
+  return rows.size();
+}
+
 constexpr ExportKind kKinds[] = {
     {"customers", "golden customer records with their main identifiers and channels", kCustomers},
     {"leads", "sales leads with their grading and routing", kLeads},
+    {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
+     kStageHistory, WriteFunnel},
 };
 
 }  // namespace
@@ -53,21 +101,7 @@ sdk::Result<std::uint64_t> WriteExport(odbc::Connection& connection, const Expor
   if (!statement.ok()) return statement.status();
   auto executed = statement->Execute();
   if (!executed.ok()) return executed.status();
-  std::vector<std::string> columns;
-  for (const odbc::ColumnInfo& column : statement->columns()) columns.push_back(column.name);
-  std::unique_ptr<TableWriter> writer = TableWriter::Create(format, out, std::move(columns));
-  std::uint64_t rows = 0;
-  while (true) {
-    sdk::Result<bool> more = statement->Next();
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    sdk::Result<odbc::Row> row = statement->GetRow();
-    if (!row.ok()) return row.status();
-    writer->WriteRow(*row);
-    ++rows;
-  }
-  HUB_RETURN_IF_ERROR(writer->Finish());
-  return rows;
+  return (kind.write == nullptr ? StreamRows : kind.write)(*statement, format, out);
 }
 
 }  // namespace hub::exporting

@@ -8,19 +8,24 @@
 #include "export/table_writer.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/connection.hpp"
+#include "store/odbc/statement.hpp"
 
 namespace hub::exporting {
 
-// One kind of export: its name on the command line and the query (portable across the shipped
-// dialects) whose columns and rows it writes. A constant.
+// Writes what an executed query answers as an export; answers the rows written.
+using ExportWriter = sdk::Result<std::uint64_t> (*)(odbc::Statement& executed, ExportFormat format, std::ostream& out);
+
+// One kind of export: its name on the command line, the query (portable across the shipped dialects) it
+// reads, and how the answer becomes rows: as it is (`write` null) or folded (`write`). A constant.
 struct ExportKind {
   std::string_view name;
   std::string_view description;
   std::string_view sql;
+  ExportWriter write = nullptr;
 };
 
 // Every kind, in documentation order: customers (the golden records with their main identifiers and
-// channels) and leads.
+// channels), leads, and funnel (per sales stage, from the opportunities' stage history).
 std::span<const ExportKind> ExportKinds();
 
 // The kind named `name`, or InvalidArgument listing the known ones.

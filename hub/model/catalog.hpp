@@ -50,6 +50,10 @@ struct EntitySpec {
   std::string_view table;        // the main table its records land in
   std::string_view description;  // one sentence
   std::span<const FieldSpec> fields;
+  // The field every system shares for this entity ("employee_number", "code", "sku"): a new source record
+  // with the key of a stored row is linked to that row rather than inserted again. Empty when records are
+  // known by their source ids alone.
+  std::string_view natural_key = {};
 
   // The field named `name` (exact match), or nullptr.
   const FieldSpec* FindField(std::string_view name) const;

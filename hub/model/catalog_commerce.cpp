@@ -157,7 +157,7 @@ constexpr FieldSpec kPayment[] = {
 };
 
 constexpr EntitySpec kEntities[] = {
-    {"product", "products", "Something we sell.", kProduct},
+    {"product", "products", "Something we sell.", kProduct, "sku"},
     {"quote", "quotes", "An offer made to a customer.", kQuote},
     {"quote_line", "quote_lines", "One line of a quote.", kQuoteLine},
     {"contract", "contracts", "A signed agreement with a customer.", kContract},

@@ -26,7 +26,12 @@ std::string ConstraintCell(const FieldSpec& field) {
 
 void RenderEntity(const EntitySpec& entity, std::string& out) {
   out += "### " + std::string(entity.name) + "\n\n";
-  out += std::string(entity.description) + " Main table: `" + std::string(entity.table) + "`.\n\n";
+  out += std::string(entity.description) + " Main table: `" + std::string(entity.table) + "`.";
+  if (!entity.natural_key.empty()) {
+    out += " Known across systems by `" + std::string(entity.natural_key) +
+           "`: a record from another source with the same value updates the same row.";
+  }
+  out += "\n\n";
   out += "| field | type | required | values / reference | stored in | description |\n";
   out += "| --- | --- | --- | --- | --- | --- |\n";
   for (const FieldSpec& field : entity.fields) {

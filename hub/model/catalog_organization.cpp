@@ -59,11 +59,13 @@ constexpr FieldSpec kSpeciality[] = {
 };
 
 constexpr EntitySpec kEntities[] = {
-    {"employee", "employees", "One of our employees, with team, territories and specialities.", kEmployee},
-    {"team", "teams", "A sales or service team.", kTeam},
-    {"territory", "territories", "A territory that sales ownership and lead routing are organized by.", kTerritory},
+    {"employee", "employees", "One of our employees, with team, territories and specialities.", kEmployee,
+     "employee_number"},
+    {"team", "teams", "A sales or service team.", kTeam, "code"},
+    {"territory", "territories", "A territory that sales ownership and lead routing are organized by.", kTerritory,
+     "code"},
     {"speciality", "specialities", "A skill that lead routing can ask for: product line, industry, language.",
-     kSpeciality},
+     kSpeciality, "code"},
 };
 
 }  // namespace

@@ -1,7 +1,14 @@
 #include "sync/entity_writer.hpp"
 
+#include <boost/json.hpp>
+
+#include "model/normalize.hpp"
 #include "store/odbc/statement.hpp"
 #include "store/odbc/transaction.hpp"
+#include "sync/contact_person.hpp"
+#include "sync/employee_assignments.hpp"
+#include "sync/entity_columns.hpp"
+#include "sync/opportunity_stages.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -10,48 +17,65 @@ namespace {
 
 using sdk::Value;
 
-// "INSERT INTO <table> (<non-null fields>) VALUES (?, ...)" and its values, in the record's field order.
-std::pair<std::string, std::vector<Value>> InsertRow(const mapping::MappedRecord& record) {
-  std::string columns;
-  std::string marks;
-  std::vector<Value> values;
-  for (const mapping::MappedField& field : record.fields) {
-    if (field.value.is_null()) continue;
-    columns += (values.empty() ? "" : ", ") + std::string(field.name());
-    marks += values.empty() ? "?" : ", ?";
-    values.push_back(field.value);
-  }
-  if (values.empty()) return {"INSERT INTO " + std::string(record.entity->table) + " DEFAULT VALUES", values};
-  return {"INSERT INTO " + std::string(record.entity->table) + " (" + columns + ") VALUES (" + marks + ")", values};
+// `text` as a JSON object: itself when it is one, else {"note": text}.
+std::string JsonObjectText(const std::string& text) {
+  boost::system::error_code error;
+  boost::json::value parsed = boost::json::parse(text, error);
+  if (!error && parsed.is_object()) return boost::json::serialize(parsed);
+  return boost::json::serialize(boost::json::object{{"note", text}});
 }
 
-// "UPDATE <table> SET <field> = ?, ...[, updated_at = {{now}}] WHERE id = ?" and its values.
-std::pair<std::string, std::vector<Value>> UpdateRow(const mapping::MappedRecord& record, std::int64_t record_id,
-                                                     bool touch_updated_at) {
-  std::string sets;
-  std::vector<Value> values;
-  for (const mapping::MappedField& field : record.fields) {
-    sets += (values.empty() ? "" : ", ") + std::string(field.name()) + " = ?";
-    values.push_back(field.value);
+Value Derive(DerivedValue derived, const Value& value) {
+  if (value.is_null()) return Value::Null();
+  switch (derived) {
+    case DerivedValue::kNormalizedEmail:
+      return Value::String(model::NormalizeEmail(value.text()));
+    case DerivedValue::kE164Phone: {
+      std::optional<std::string> e164 = model::NormalizePhone(value.text(), "");
+      return e164 ? Value::String(*e164) : Value::Null();
+    }
+    case DerivedValue::kNone:
+      break;
   }
-  if (touch_updated_at) sets += std::string(values.empty() ? "" : ", ") + "updated_at = {{now}}";
-  values.push_back(Value::Int64(record_id));
-  return {"UPDATE " + std::string(record.entity->table) + " SET " + sets + " WHERE id = ?", values};
+  return Value::Null();
+}
+
+// The value a record gives `column` (null when the mapping leaves it out), its declared default in place
+// of null.
+Value ValueOf(const mapping::MappedRecord& record, const FieldColumn& column) {
+  const Value* value = record.Find(column.field->name);
+  if (value != nullptr && !value->is_null()) {
+    return column.form == ColumnForm::kJsonObject ? Value::String(JsonObjectText(value->text())) : *value;
+  }
+  if (!column.default_text) return Value::Null();
+  if (column.field->type == model::FieldType::kBool) return Value::Bool(*column.default_text == "true");
+  return Value::String(std::string(*column.default_text));
+}
+
+std::string Placeholders(std::size_t count) {
+  std::string marks;
+  for (std::size_t i = 0; i < count; ++i) marks += i == 0 ? "?" : ", ?";
+  return marks;
+}
+
+std::string Joined(const std::vector<std::string_view>& names, std::string_view suffix) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    joined.append(i == 0 ? "" : ", ").append(names[i]).append(suffix);
+  }
+  return joined;
 }
 
 }  // namespace
 
-bool IsPlainEntity(const model::EntitySpec& entity) {
-  for (const model::FieldSpec& field : entity.fields) {
-    const std::string column = std::string(entity.table) + "." + std::string(field.name);
-    if (field.stored_in != column || !field.references.empty()) return false;
-  }
-  return !entity.fields.empty();
-}
+EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links)
+    : connection_(connection), links_(links), references_(connection, links) {}
+
+EntityWriter::~EntityWriter() = default;
 
 sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& record) {
-  if (!IsPlainEntity(*record.entity)) {
-    return sdk::Status::InvalidArgument("entity '" + std::string(record.entity->name) + "' is not a plain entity");
+  if (record.entity->name == "party") {
+    return sdk::Status::InvalidArgument("parties are written by PartyWriter, not EntityWriter");
   }
   sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
   if (!found.ok()) return found.status();
@@ -65,35 +89,96 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
   return Update(record, **found, hash);
 }
 
-sdk::Result<std::int64_t> EntityWriter::Exec(std::string_view sql, const std::vector<Value>& params) {
-  return ExecuteStoreStatement(connection_, sql, params);
+sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& record, RowPurpose purpose) {
+  RowValues row;
+  for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
+    const mapping::MappedField* mapped = record.FindField(column.field->name);
+    if (mapped == nullptr) continue;  // not mapped: the stored value stays
+    if (mapped->value.is_null() && purpose == RowPurpose::kMerge) continue;
+    Value value = ValueOf(record, column);
+    if (value.is_null() && (purpose != RowPurpose::kUpdate || column.store_computes_default)) continue;
+    if (!column.text_column.empty()) row.Add(column.text_column, value);
+    if (column.reference && !value.is_null()) {
+      sdk::Result<std::optional<std::int64_t>> id = references_.Resolve(
+          *column.reference, mapped->reference_system.empty() ? record.source_system : mapped->reference_system,
+          value.text());
+      if (!id.ok()) return id.status();
+      if (!*id && column.text_column.empty()) {
+        return MissingReference(column.reference->entity, value.text(), column.field->name);
+      }
+      value = *id ? Value::Int64(**id) : Value::Null();
+    }
+    if (column.derived != DerivedValue::kNone) row.Add(column.derived_column, Derive(column.derived, value));
+    row.Add(column.column, std::move(value));
+  }
+  return row;
+}
+
+sdk::Result<std::optional<std::int64_t>> EntityWriter::ExistingByNaturalKey(const mapping::MappedRecord& record) {
+  if (record.entity->natural_key.empty()) return std::optional<std::int64_t>();
+  const Value* key = record.Find(record.entity->natural_key);
+  if (key == nullptr || key->is_null()) return std::optional<std::int64_t>();
+  return references_.FindByNaturalKey(*record.entity, key->text());
 }
 
 sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& record, const std::string& hash) {
-  const auto [sql, values] = InsertRow(record);
-  sdk::Result<std::int64_t> record_id = InsertReturningId(connection_, sql, values);
-  if (!record_id.ok()) return record_id.status();
+  sdk::Result<std::optional<std::int64_t>> existing = ExistingByNaturalKey(record);
+  if (!existing.ok()) return existing.status();
+  sdk::Result<RowValues> row = BuildRow(record, *existing ? RowPurpose::kMerge : RowPurpose::kInsert);
+  if (!row.ok()) return row.status();
+  EntityExtension* extension = ExtensionFor(*record.entity);
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, *existing, *row));
+  std::int64_t row_id = 0;
+  if (*existing) {
+    row_id = **existing;
+    HUB_RETURN_IF_ERROR(UpdateRow(record, row_id, *row));
+  } else {
+    const std::string table(record.entity->table);
+    sdk::Result<std::int64_t> inserted =
+        row->columns.empty() ? InsertReturningId(connection_, "INSERT INTO " + table + " DEFAULT VALUES", {})
+                             : InsertReturningId(connection_,
+                                                 "INSERT INTO " + table + " (" + Joined(row->columns, "") +
+                                                     ") VALUES (" + Placeholders(row->columns.size()) + ")",
+                                                 row->values);
+    if (!inserted.ok()) return inserted.status();
+    row_id = *inserted;
+  }
   sdk::Result<std::int64_t> link_id = InsertReturningId(
       connection_,
       "INSERT INTO source_links (source_system, entity, source_id, record_id, content_hash) VALUES (?, ?, ?, ?, ?)",
       {Value::String(record.source_system), Value::String(std::string(record.entity->name)),
-       Value::String(record.source_id), Value::Int64(*record_id), Value::String(hash)});
+       Value::String(record.source_id), Value::Int64(row_id), Value::String(hash)});
   if (!link_id.ok()) return link_id.status();
-  HUB_RETURN_IF_ERROR(AddEvent(record, *record_id, "created"));
-  links_.Remember(record, SourceLink{*link_id, *record_id, hash, false});
-  return WriteOutcome::kInserted;
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, !*existing));
+  HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
+  links_.Remember(record, SourceLink{*link_id, row_id, hash, false});
+  return *existing ? WriteOutcome::kMerged : WriteOutcome::kInserted;
 }
 
 sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& record, const SourceLink& link,
                                                const std::string& hash) {
-  sdk::Result<bool> touch = HasUpdatedAt(record.entity->table);
-  if (!touch.ok()) return touch.status();
-  const auto [sql, values] = UpdateRow(record, link.record_id, *touch);
-  auto updated = Exec(sql, values);
-  if (!updated.ok()) return updated.status();
+  sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
+  if (!row.ok()) return row.status();
+  EntityExtension* extension = ExtensionFor(*record.entity);
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
+  HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, false));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
   return WriteOutcome::kUpdated;
+}
+
+sdk::Status EntityWriter::UpdateRow(const mapping::MappedRecord& record, std::int64_t row_id, const RowValues& row) {
+  sdk::Result<bool> touch = HasUpdatedAt(record.entity->table);
+  if (!touch.ok()) return touch.status();
+  std::string sets = Joined(row.columns, " = ?");
+  if (*touch) sets += std::string(sets.empty() ? "" : ", ") + "updated_at = {{now}}";
+  if (sets.empty()) return sdk::Status::Ok();
+  std::vector<Value> values = row.values;
+  values.push_back(Value::Int64(row_id));
+  auto updated = ExecuteStoreStatement(
+      connection_, "UPDATE " + std::string(record.entity->table) + " SET " + sets + " WHERE id = ?", values);
+  return updated.ok() ? sdk::Status::Ok() : updated.status();
 }
 
 sdk::Result<WriteOutcome> EntityWriter::Delete(const mapping::MappedRecord& record, const SourceLink& link) {
@@ -117,11 +202,22 @@ sdk::Result<bool> EntityWriter::HasUpdatedAt(std::string_view table) {
 
 sdk::Status EntityWriter::AddEvent(const mapping::MappedRecord& record, std::int64_t record_id,
                                    std::string_view change) {
-  auto added = Exec("INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES (?, ?, ?, ?)",
-                    {Value::String(std::string(record.entity->name)), Value::String(std::to_string(record_id)),
-                     Value::String(std::string(record.entity->name) + "." + std::string(change)),
-                     Value::String(MappedRecordJson(record))});
+  auto added = ExecuteStoreStatement(
+      connection_, "INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES (?, ?, ?, ?)",
+      {Value::String(std::string(record.entity->name)), Value::String(std::to_string(record_id)),
+       Value::String(std::string(record.entity->name) + "." + std::string(change)),
+       Value::String(MappedRecordJson(record))});
   return added.ok() ? sdk::Status::Ok() : added.status();
+}
+
+EntityExtension* EntityWriter::ExtensionFor(const model::EntitySpec& entity) {
+  auto known = extensions_.find(entity.name);
+  if (known != extensions_.end()) return known->second.get();
+  std::unique_ptr<EntityExtension> extension;
+  if (entity.name == "employee") extension = std::make_unique<EmployeeAssignments>(connection_, references_);
+  if (entity.name == "contact") extension = std::make_unique<ContactPerson>(connection_);
+  if (entity.name == "opportunity") extension = std::make_unique<OpportunityStages>(connection_);
+  return extensions_.emplace(entity.name, std::move(extension)).first->second.get();
 }
 
 }  // namespace hub::sync

@@ -1,10 +1,12 @@
-// Stores mapped records of the "plain" entities — those whose every field is a column of the entity's own
-// main table — with one generic writer whose SQL is built from the model catalog.
+// Stores mapped records of every entity but `party` (PartyWriter) with one generic writer whose SQL is
+// built from the model catalog (EntityColumns), plus a small extension for what an entity keeps outside
+// its main table.
 #ifndef HUB_SYNC_ENTITY_WRITER_HPP_
 #define HUB_SYNC_ENTITY_WRITER_HPP_
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,51 +14,68 @@
 #include "hub/sdk/status.hpp"
 #include "model/catalog.hpp"
 #include "store/odbc/connection.hpp"
+#include "sync/entity_extension.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_writer.hpp"
+#include "sync/references.hpp"
 #include "sync/source_links.hpp"
 
 namespace hub::sync {
 
-// True when EntityWriter can store `entity`: every field's `stored_in` is exactly "<entity.table>.<field
-// name>" and no field references another entity. Decided from the catalog alone. Thread-safe.
-bool IsPlainEntity(const model::EntitySpec& entity);
-
-// Writes records of plain entities (IsPlainEntity) on one connection, inside the caller's transaction
-// (nothing here commits).
+// Writes records of any entity but `party` on one connection, inside the caller's transaction (nothing
+// here commits).
 //
 // A record is identified by its source link (source_system, entity, source_id); the link's record_id is
-// the row id in the entity's main table. Unknown: the row is inserted with the record's non-null fields as
-// columns (the others take the table's defaults), then the link with the content hash, and an
-// "<entity>.created" event. Known, live, same hash: nothing is written (kUnchanged). Known with another
-// hash (or deleted before): every mapped field's column is set (a null value sets NULL, which a NOT NULL
-// column refuses), updated_at too when the table has that column, the link's hash moves and it is live
-// again, and an "<entity>.updated" event is written. A delete marks the link deleted and writes
-// "<entity>.deleted"; the row stays. Statements go through the connection's statement cache; values are
-// bound, table and column names come from the catalog only.
+// the row id in the entity's main table. Each field lands as EntityColumns plans it: its own column (with
+// the normalized form beside it where the schema keeps one, JSON text as an object), or, for a reference,
+// the id of the row it names (References); a reference no stored row answers makes the record NotFound
+// ("refers to party 'C-9' (party_source_id), which is not in the store"), except where the
+// text is kept too (an unknown sku leaves product_id null). A null value takes the field's declared
+// default.
 //
-// Threads: as the connection. Errors: the driver's Status (InvalidArgument for an entity that is not
-// plain); the caller rolls back to its savepoint and forgets the record's link.
+// Unknown link: when the entity has a natural key (employee number, code, sku) and a row with that key
+// exists, the link points at that row and the row is updated with the record's non-null values (kMerged:
+// two sources, one row; what one source does not know never erases what another stored); otherwise a
+// row is inserted with the record's non-null columns. Then the link with the content hash, the
+// extension's rows, and an "<entity>.created" (or ".updated") event. Known, live, same hash: nothing is
+// written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
+// timestamp the store computes is kept when null), updated_at too when the table has it, the link's
+// hash moves and it is live again, and an "<entity>.updated" event is written. A delete marks the link
+// deleted and writes "<entity>.deleted"; the row stays. Statements go through the connection's statement
+// cache; values are bound, table and column names come from the catalog only.
+//
+// Threads: as the connection. Errors: NotFound or InvalidArgument for the record's own fault (see
+// EntityExtension); the driver's Status; the caller rolls back to its savepoint and forgets the link.
 class EntityWriter {
  public:
   // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
-  EntityWriter(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
+  EntityWriter(odbc::Connection& connection, SourceLinks& links);
+  ~EntityWriter();
 
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
  private:
-  sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
+  // What a null value does to the row: kInsert writes the field's declared default or leaves the column to
+  // the table's default; kUpdate writes the declared default or NULL (a value the store computes stays);
+  // kMerge (a new source's record for a row another source stored) leaves the stored value.
+  enum class RowPurpose { kInsert, kUpdate, kMerge };
+  sdk::Result<RowValues> BuildRow(const mapping::MappedRecord& record, RowPurpose purpose);
+  sdk::Result<std::optional<std::int64_t>> ExistingByNaturalKey(const mapping::MappedRecord& record);
   sdk::Result<WriteOutcome> Insert(const mapping::MappedRecord& record, const std::string& hash);
   sdk::Result<WriteOutcome> Update(const mapping::MappedRecord& record, const SourceLink& link,
                                    const std::string& hash);
+  sdk::Status UpdateRow(const mapping::MappedRecord& record, std::int64_t row_id, const RowValues& row);
   sdk::Result<WriteOutcome> Delete(const mapping::MappedRecord& record, const SourceLink& link);
   // True when `table` has an updated_at column (probed once per table, inside a savepoint).
   sdk::Result<bool> HasUpdatedAt(std::string_view table);
   sdk::Status AddEvent(const mapping::MappedRecord& record, std::int64_t record_id, std::string_view change);
+  EntityExtension* ExtensionFor(const model::EntitySpec& entity);
 
   odbc::Connection& connection_;
   SourceLinks& links_;
-  std::map<std::string_view, bool> has_updated_at_;  // by table (catalog constants)
+  References references_;
+  std::map<std::string_view, std::unique_ptr<EntityExtension>> extensions_;  // by entity name
+  std::map<std::string_view, bool> has_updated_at_;                          // by table (catalog constants)
 };
 
 }  // namespace hub::sync

@@ -14,8 +14,8 @@
 
 namespace hub::sync {
 
-// What writing one record did.
-enum class WriteOutcome { kInserted, kUpdated, kUnchanged, kDeleted };
+// What writing one record did. kMerged: a new source record linked to a row another source stored.
+enum class WriteOutcome { kInserted, kUpdated, kMerged, kUnchanged, kDeleted };
 
 // Writes party records on one connection, inside the caller's transaction (nothing here commits).
 //

@@ -74,19 +74,25 @@ sdk::Result<std::vector<odbc::Row>> QueryArray(odbc::Connection& connection, std
 }  // namespace
 
 sdk::Result<std::optional<SourceLink>> SourceLinks::Find(const mapping::MappedRecord& record) {
-  auto known = known_.find(KeyOf(record));
+  return Find(record.source_system, record.entity->name, record.source_id);
+}
+
+sdk::Result<std::optional<SourceLink>> SourceLinks::Find(std::string_view source_system, std::string_view entity,
+                                                         std::string_view source_id) {
+  Key key{std::string(source_system), std::string(entity), std::string(source_id)};
+  auto known = known_.find(key);
   if (known != known_.end()) return known->second;
   sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(connection_, std::string(kLinkColumns) + "= ?");
   if (!statement.ok()) return statement.status();
   auto executed = (*statement)
-                      ->Execute({Value::String(record.source_system), Value::String(std::string(record.entity->name)),
-                                 Value::String(record.source_id)});
+                      ->Execute({Value::String(std::get<0>(key)), Value::String(std::get<1>(key)),
+                                 Value::String(std::get<2>(key))});
   if (!executed.ok()) return executed.status();
   auto rows = (*statement)->FetchAll();
   if (!rows.ok()) return rows.status();
   std::optional<SourceLink> link;
   if (!rows->empty()) link = LinkOf(rows->front());
-  known_[KeyOf(record)] = link;
+  known_[std::move(key)] = link;
   return link;
 }
 

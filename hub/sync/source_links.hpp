@@ -36,6 +36,10 @@ class SourceLinks {
   // The link of `record`, or nullopt when it has none yet.
   sdk::Result<std::optional<SourceLink>> Find(const mapping::MappedRecord& record);
 
+  // The link of the record `source_id` of `entity` in `source_system`, or nullopt when it has none yet.
+  sdk::Result<std::optional<SourceLink>> Find(std::string_view source_system, std::string_view entity,
+                                              std::string_view source_id);
+
   // Looks up the links of `source_ids` (of one entity and source system) with one query per few hundred
   // (SQLite) or few thousand (PostgreSQL) and remembers them, found or not, so that Find asks nothing more
   // for these records.

@@ -9,6 +9,7 @@
 #include "sync/bulk_party_writer.hpp"
 #include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
+#include "sync/quarantine_book.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -32,6 +33,7 @@ class BatchApplier {
         links_(connection),
         parties_(connection, links_),
         entities_(connection, links_),
+        quarantine_(connection, job),
         bulk_(connection) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
@@ -50,9 +52,13 @@ class BatchApplier {
     std::vector<bool> stored(records.size(), false);
     HUB_RETURN_IF_ERROR(InsertNewParties(outcomes, stored));
     for (std::size_t i = 0; i < records.size(); ++i) {
-      if (!stored[i]) HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+      if (stored[i]) {
+        quarantine_.NoteStored(outcomes[i]->record());
+      } else {
+        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+      }
     }
-    return sdk::Status::Ok();
+    return quarantine_.ResolveStored();
   }
 
   // On PostgreSQL, batches that write the same source system take turns (a transaction-scoped advisory lock
@@ -144,14 +150,12 @@ class BatchApplier {
   }
 
   sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) return Quarantine(record, QuarantineReason(record));
+    if (!record.rejection.empty()) return Quarantine(record, nullptr, QuarantineReason(record));
     if (!outcome) return sdk::Status::Ok();
-    if (!outcome->ok()) return Quarantine(record, outcome->rejection().ToString());
+    if (!outcome->ok()) return Quarantine(record, nullptr, outcome->rejection().ToString());
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
-    if (IsPlainEntity(*mapped.entity)) return StoreWith(entities_, record, mapped);
-    return Quarantine(record,
-                      record.position + ": entity '" + std::string(mapped.entity->name) + "' cannot be stored yet");
+    return StoreWith(entities_, record, mapped);
   }
 
   // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
@@ -173,10 +177,16 @@ class BatchApplier {
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
       links_.Forget(mapped);
-      return Quarantine(record, record.position + ": the store refused it: " + written.status().message());
+      // NotFound and InvalidArgument come from the writers' own checks (a reference to nothing, a value
+      // out of range); any other code is the database's refusal.
+      const sdk::StatusCode code = written.status().code();
+      const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
+      return Quarantine(record, &mapped,
+                        record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
+    quarantine_.NoteStored(mapped);
     return sdk::Status::Ok();
   }
 
@@ -189,22 +199,18 @@ class BatchApplier {
       case WriteOutcome::kDeleted:
         ++counts_.updated;
         break;
+      case WriteOutcome::kMerged:
+        ++counts_.merged;
+        break;
       case WriteOutcome::kUnchanged:
         ++counts_.unchanged;
         break;
     }
   }
 
-  sdk::Status Quarantine(const sdk::Record& record, const std::string& reason) {
+  sdk::Status Quarantine(const sdk::Record& record, const mapping::MappedRecord* mapped, const std::string& reason) {
     std::string system = record.source_system.empty() ? sink_job_.source_system : record.source_system;
-    auto kept = connection_.ExecuteUpdate(
-        "INSERT INTO quarantine (job, source_system, entity, source_id, source_position, reason, raw_record) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {Value::String(std::string(job_)), Value::String(StorableText(system)),
-         Value::String(StorableText(record.entity)), Value::String(StorableText(record.source_id)),
-         Value::String(StorableText(record.position)), Value::String(StorableText(reason)),
-         Value::String(RawRecordJson(record, system))});
-    if (!kept.ok()) return kept.status().WithContext("quarantining " + record.position);
+    HUB_RETURN_IF_ERROR(quarantine_.Put(record, system, mapped, reason));
     ++counts_.quarantined;
     log_->warn("job {}: quarantined: {}", job_, reason);
     return sdk::Status::Ok();
@@ -217,6 +223,7 @@ class BatchApplier {
   SourceLinks links_;  // shared by the writers below, which hold references to it
   PartyWriter parties_;
   EntityWriter entities_;
+  QuarantineBook quarantine_;
   BulkPartyWriter bulk_;
   SyncCounts counts_;
 };

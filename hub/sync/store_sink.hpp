@@ -31,8 +31,9 @@ struct SinkJob {
 // and the job's cursor is upserted into sync_cursors before the commit. So the checkpoint moves exactly
 // when the batch's data is durable: a kill at any moment resumes without loss or duplicates. Records
 // the connector rejected are quarantined with their raw content. `party` records are written by
-// PartyWriter, records of plain entities (IsPlainEntity) by EntityWriter; other entities are quarantined
-// as not yet stored.
+// PartyWriter, every other entity by EntityWriter; a record that refers to a record not in the store is
+// quarantined naming the reference, and lands on a later re-read once its referent has; a quarantine
+// entry whose record a later batch stores is marked resolved (QuarantineBook).
 //
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "hub_process.hpp"
-#include "schema_fixture.hpp"
+#include "support/store_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::test {
@@ -16,10 +16,10 @@ namespace {
 
 constexpr int kRecords = 30000;
 
-class HubKillResumeTest : public schema::test::SchemaTest {
+class HubKillResumeTest : public hub::test::StoreTest {
  protected:
   void SetUp() override {
-    SchemaTest::SetUp();
+    StoreTest::SetUp();
     if (HasFatalFailure()) return;
     std::string csv = "id,name,phone\n";
     for (int i = 0; i < kRecords; ++i) {
@@ -93,9 +93,7 @@ TEST_P(HubKillResumeTest, AKilledSyncResumesWithoutLossOrDuplicates) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.created'"), kRecords);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, HubKillResumeTest,
-                         ::testing::Values(schema::test::Backend::kSqlite, schema::test::Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, HubKillResumeTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::test

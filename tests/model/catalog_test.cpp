@@ -142,6 +142,29 @@ TEST(CatalogDefinitions, EveryReferenceNamesAnEntityAndARequiredKeyOfIt) {
       const FieldSpec* key = target->FindField(reference->key);
       ASSERT_NE(key, nullptr) << where << " refers to unknown key " << field.references;
       EXPECT_TRUE(key->required) << where << ": a natural key must be required in " << target->name;
+      EXPECT_EQ(target->natural_key, reference->key)
+          << where << " refers by a key that is not " << target->name << "'s natural key";
+    }
+  }
+}
+
+TEST(CatalogDefinitions, NaturalKeysAreRequiredFieldsKeptInTheMainTable) {
+  for (const EntitySpec& entity : Entities()) {
+    if (entity.natural_key.empty()) continue;
+    const FieldSpec* key = entity.FindField(entity.natural_key);
+    ASSERT_NE(key, nullptr) << entity.name;
+    EXPECT_TRUE(key->required) << entity.name;
+    EXPECT_EQ(key->stored_in, std::string(entity.table) + "." + std::string(entity.natural_key)) << entity.name;
+  }
+}
+
+TEST(CatalogDefinitions, LiteralDefaultsAreAllowedValues) {
+  for (const EntitySpec& entity : Entities()) {
+    for (const FieldSpec& field : entity.fields) {
+      const std::size_t at = field.description.find("(default ");
+      if (at == std::string_view::npos || field.values.empty()) continue;
+      std::string_view rest = field.description.substr(at + 9);
+      EXPECT_TRUE(field.AllowsValue(rest.substr(0, rest.find(')')))) << entity.name << "." << field.name;
     }
   }
 }

@@ -8,26 +8,18 @@
 #include <vector>
 
 #include "model/catalog.hpp"
-#include "schema_fixture.hpp"
+#include "sink_fixture.hpp"
 #include "store/odbc/batch_writer.hpp"
 #include "store/odbc/transaction.hpp"
-#include "store/schema/migrator.hpp"
 
 namespace hub::sync {
 namespace {
 
-using schema::test::Backend;
 using sdk::Value;
 
-class SourceLinksTest : public schema::test::SchemaTest {
+// The sink's migrated store; the links are read and written on `connection_` directly.
+class SourceLinksTest : public test::SinkTest {
  protected:
-  void SetUp() override {
-    SchemaTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto migrated = schema::Migrate(*connection_);
-    ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
-  }
-
   // Stores a party link of source system "erp" for each of `ids`, the i-th with record id 1000 + i.
   void InsertLinks(const std::vector<std::string>& ids) {
     auto transaction = odbc::Transaction::Begin(*connection_);
@@ -95,8 +87,7 @@ TEST_P(SourceLinksTest, PrefetchOfMoreIdsThanOneQueryTakesFindsThemAll) {
   EXPECT_EQ((*last)->record_id, 6999);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SourceLinksTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, SourceLinksTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::sync

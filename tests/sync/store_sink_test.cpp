@@ -9,37 +9,18 @@
 
 #include <map>
 
-#include "schema_fixture.hpp"
+#include "sink_fixture.hpp"
 #include "store/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
-#include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
 
 namespace hub::sync {
 namespace {
 
-using schema::test::Backend;
+using hub::test::Backend;
 using sdk::Value;
+using test::EntityMapping;
 using ::testing::HasSubstr;
-
-// A mapping to `entity` whose targets each take the source field named in `targets` (target, source),
-// after the fields of `first`.
-std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
-    const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
-    std::vector<config::MappingFieldConfig> first = {}) {
-  config::MappingConfig config;
-  config.entity = entity;
-  config.fields = std::move(first);
-  for (const auto& [target, source] : targets) {
-    config::MappingFieldConfig field;
-    field.target = target;
-    field.sources = {source};
-    config.fields.push_back(field);
-  }
-  auto compiled = mapping::CompiledMapping::Compile(config, {});
-  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-  return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
-}
 
 // An organization (party) mapping whose targets each take the source field named in `targets`.
 std::shared_ptr<const mapping::CompiledMapping> OrganizationMapping(
@@ -104,34 +85,9 @@ std::vector<sdk::Record> RichCustomers(int count) {
 constexpr const char* kPartyTables[] = {"parties", "source_links", "party_identifiers", "phones",
                                         "emails",  "websites",     "addresses",         "outbox_events"};
 
-class StoreSinkTest : public schema::test::SchemaTest {
+class StoreSinkTest : public test::SinkTest {
  protected:
-  void SetUp() override {
-    SchemaTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto migrated = schema::Migrate(*connection_);
-    ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
-    odbc::DatabaseOptions options;
-    options.connection_strings = {connection_string_};
-    options.pool_size = 1;
-    auto database = odbc::Database::Open(std::move(options));
-    ASSERT_TRUE(database.ok()) << database.status().ToString();
-    database_ = std::move(database).value();
-    sink_ = std::make_unique<StoreSink>(
-        *database_,
-        [this](std::string_view) {
-          return SinkJob{mapping_, "erp"};
-        },
-        MakeLogger("store-test"));
-  }
-
-  SyncCounts Apply(const std::vector<sdk::Record>& records, const std::string& cursor) {
-    auto counts = sink_->Apply("customers", records, cursor);
-    EXPECT_TRUE(counts.ok()) << counts.status().ToString();
-    return counts.ok() ? *counts : SyncCounts{};
-  }
-
-  std::int64_t Count(const std::string& sql) { return QueryRows(sql).at(0).at(0).integer(); }
+  StoreSinkTest() { mapping_ = PartyMapping(); }
 
   // Writes `records` as new parties with the per-record PartyWriter alone, in one transaction.
   void WriteOneByOne(const std::vector<sdk::Record>& records) {
@@ -190,10 +146,6 @@ class StoreSinkTest : public schema::test::SchemaTest {
       ASSERT_TRUE(connection_->ExecuteDirect(std::string("DELETE FROM ") + *table).ok());
     }
   }
-
-  std::shared_ptr<const mapping::CompiledMapping> mapping_ = PartyMapping();
-  std::unique_ptr<odbc::Database> database_;
-  std::unique_ptr<StoreSink> sink_;
 };
 
 TEST_P(StoreSinkTest, StoresNewPartiesWithLinksChannelsEventsAndTheCheckpoint) {
@@ -253,7 +205,14 @@ TEST_P(StoreSinkTest, ARecordTheDatabaseRefusesIsQuarantinedAloneAndCanArriveLat
   EXPECT_EQ(second.inserted, 1u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = 'C2'"), 0) << "rolled back whole";
   clash.fields[2].value = Value::String("sales@globex.example");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 1);
   EXPECT_EQ(Apply({clash}, "3").inserted, 1u) << "a later, corrected copy is stored";
+  std::vector<odbc::Row> entry =
+      QueryRows("SELECT entity, source_id, resolution FROM quarantine WHERE resolved_at IS NOT NULL");
+  ASSERT_EQ(entry.size(), 1u) << "the quarantine entry is resolved by the later read";
+  EXPECT_EQ(entry[0][0].text(), "party");
+  EXPECT_EQ(entry[0][1].text(), "C2");
+  EXPECT_EQ(entry[0][2].text(), "stored by job customers on a later read");
 }
 
 TEST_P(StoreSinkTest, ADeleteMarksTheSourceLinkAndKeepsTheParty) {
@@ -437,91 +396,7 @@ TEST_P(StoreSinkTest, NewPartiesNeverTakeTheIdOfADeletedOne) {
   EXPECT_GT(Count("SELECT MIN(id) FROM parties"), last);
 }
 
-// A speciality record (a plain entity: every field a column of `specialities`).
-sdk::Record Speciality(const std::string& id, const std::string& code, const std::string& name,
-                       const std::string& description = "") {
-  sdk::Record record;
-  record.entity = "speciality";
-  record.source_id = id;
-  record.position = "skills.csv:" + id;
-  record.Set("code", Value::String(code))
-      .Set("name", Value::String(name))
-      .Set("description", Value::String(description));
-  return record;
-}
-
-TEST(PlainEntity, IsDecidedFromTheCatalog) {
-  const std::vector<std::pair<std::string, bool>> cases = {
-      {"speciality", true}, {"product", true}, {"team", false}, {"employee", false}, {"party", false}};
-  for (const auto& [name, plain] : cases) {
-    const model::EntitySpec* entity = model::FindEntity(name);
-    ASSERT_NE(entity, nullptr) << name;
-    EXPECT_EQ(IsPlainEntity(*entity), plain) << name;
-  }
-}
-
-TEST_P(StoreSinkTest, APlainEntityIsInsertedSkippedWhenUnchangedAndUpdated) {
-  mapping_ = EntityMapping("speciality", {{"code", "code"}, {"name", "name"}, {"description", "description"}});
-  SyncCounts first =
-      Apply({Speciality("S1", "erp_finance", "ERP finance"), Speciality("S2", "japanese", "日本語")}, "1");
-  EXPECT_EQ(first.inserted, 2u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM specialities WHERE description IS NULL"), 2);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links l JOIN specialities s ON s.id = l.record_id "
-                  "WHERE l.entity = 'speciality' AND l.party_id IS NULL"),
-            2);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'speciality.created'"), 2);
-  EXPECT_EQ(Apply({Speciality("S1", "erp_finance", "ERP finance")}, "2").unchanged, 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events"), 2) << "nothing written for an unchanged record";
-  EXPECT_EQ(Apply({Speciality("S1", "erp_finance", "ERP finance and controlling", "FI/CO")}, "3").updated, 1u);
-  std::vector<odbc::Row> rows = QueryRows("SELECT name, description FROM specialities WHERE code = 'erp_finance'");
-  ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0][0].text(), "ERP finance and controlling");
-  EXPECT_EQ(rows[0][1].text(), "FI/CO");
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'speciality.updated'"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM specialities"), 2);
-}
-
-TEST_P(StoreSinkTest, APlainEntityDeleteMarksItsLinkAndKeepsTheRow) {
-  mapping_ = EntityMapping("speciality", {{"code", "code"}, {"name", "name"}});
-  Apply({Speciality("S1", "japanese", "Japanese")}, "1");
-  sdk::Record gone;
-  gone.operation = sdk::Operation::kDelete;
-  gone.entity = "speciality";
-  gone.source_id = "S1";
-  EXPECT_EQ(Apply({gone}, "2").updated, 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'speciality' AND deleted_at IS NOT NULL"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM specialities"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'speciality.deleted'"), 1);
-}
-
-TEST_P(StoreSinkTest, APlainEntityRowTheDatabaseRefusesIsQuarantinedAlone) {
-  mapping_ = EntityMapping("speciality", {{"code", "code"}, {"name", "name"}});
-  SyncCounts counts = Apply({Speciality("S1", "japanese", "Japanese"), Speciality("S2", "japanese", "Nihongo"),
-                             Speciality("S3", "german", "German")},
-                            "1");
-  EXPECT_EQ(counts.inserted, 2u);
-  EXPECT_EQ(counts.quarantined, 1u);
-  std::vector<odbc::Row> rows = QueryRows("SELECT source_id, reason FROM quarantine");
-  ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0][0].text(), "S2");
-  EXPECT_THAT(rows[0][1].text(), HasSubstr("skills.csv:S2: the store refused it"));
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = 'S2'"), 0) << "rolled back whole";
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events"), 2);
-}
-
-TEST_P(StoreSinkTest, AnEntityThatIsNotPlainIsStillQuarantinedAsNotStoredYet) {
-  mapping_ = EntityMapping("team", {{"code", "code"}, {"name", "name"}});
-  sdk::Record team = Speciality("T1", "north", "North");
-  team.entity = "team";
-  EXPECT_EQ(Apply({team}, "1").quarantined, 1u);
-  std::vector<odbc::Row> rows = QueryRows("SELECT reason FROM quarantine");
-  ASSERT_EQ(rows.size(), 1u);
-  EXPECT_THAT(rows[0][0].text(), HasSubstr("entity 'team' cannot be stored yet"));
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM teams"), 0);
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, StoreSinkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         schema::test::BackendName);
+INSTANTIATE_TEST_SUITE_P(Engines, StoreSinkTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
 }  // namespace hub::sync

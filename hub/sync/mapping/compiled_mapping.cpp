@@ -6,10 +6,20 @@
 namespace hub::sync::mapping {
 
 const sdk::Value* MappedRecord::Find(std::string_view name) const {
+  const MappedField* field = FindField(name);
+  return field == nullptr ? nullptr : &field->value;
+}
+
+const MappedField* MappedRecord::FindField(std::string_view name) const {
   for (const MappedField& field : fields) {
-    if (field.name() == name) return &field.value;
+    if (field.name() == name) return &field;
   }
   return nullptr;
+}
+
+sdk::Value MappedRecord::ValueOrNull(std::string_view name) const {
+  const sdk::Value* value = Find(name);
+  return value == nullptr ? sdk::Value::Null() : *value;
 }
 
 std::string MappingRejection::ToString() const { return position.empty() ? reason : position + ": " + reason; }
@@ -70,7 +80,7 @@ MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
           MappingRejection{record.position, target, plan.source_label,
                            "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem)});
     }
-    mapped.fields.push_back({plan.target, std::move(value)});
+    mapped.fields.push_back({plan.target, std::move(value), plan.reference_system});
   }
   return MappingOutcome(std::move(mapped));
 }

@@ -26,6 +26,9 @@ struct FieldPlan;
 struct MappedField {
   const model::FieldSpec* field = nullptr;
   sdk::Value value;  // of the field's type (FieldType::kString: ValueType::kString, ...), or null
+  // For a reference by source id: the source system its ids belong to (the mapping's system=, which the
+  // mapping outlives the record with); empty: the record's own.
+  std::string_view reference_system;
 
   std::string_view name() const { return field->name; }
 };
@@ -41,6 +44,12 @@ struct MappedRecord {
 
   // The value of the field named `name`, or nullptr when the mapping does not fill it.
   const sdk::Value* Find(std::string_view name) const;
+
+  // The field named `name`, or nullptr when the mapping does not fill it.
+  const MappedField* FindField(std::string_view name) const;
+
+  // The value of the field named `name`; null when the mapping does not fill it.
+  sdk::Value ValueOrNull(std::string_view name) const;
 };
 
 // Why a record was not mapped, for quarantine and logs.

@@ -41,7 +41,8 @@ struct FieldPlan {
   std::unique_ptr<const ConvertedTable> lookup;  // nullptr: no lookup
   std::optional<sdk::Value> default_value;
   ValueConverter converter;
-  bool required = false;  // by the mapping or by the catalog
+  bool required = false;         // by the mapping or by the catalog
+  std::string reference_system;  // system=: the source system a reference's source ids belong to
 
   // The field's value for `record` (null when empty and not required); false with `problem` set when the
   // record cannot fill it.

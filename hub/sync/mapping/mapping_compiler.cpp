@@ -99,6 +99,14 @@ void MappingCompiler::CompileField(const config::MappingFieldConfig& field) {
   plan.separator = field.separator;
   plan.transforms = field.transforms;
   plan.required = field.required || target->required;
+  if (!field.system.empty()) {
+    std::optional<model::FieldReference> reference = target->Reference();
+    if (!reference || reference->key != "source_id") {
+      return Error(field.location, subject,
+                   "attribute 'system' applies only to a reference by source id (a field ending in _source_id)");
+    }
+    plan.reference_system = field.system;
+  }
   for (const std::string& source : field.sources) {
     plan.sources.push_back(SlotFor(source));
     plan.source_label += (plan.source_label.empty() ? "" : " + ") + source;

@@ -78,7 +78,7 @@ TEST_P(SourceErrors, ACursorOfAnotherModeIsRefused) {
   EXPECT_THAT(batch.status().message(), HasSubstr("reset the job's checkpoint"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, SourceErrors, ::testing::Values(Backend::kSqlite, Backend::kPostgres), DriverName);
+INSTANTIATE_TEST_SUITE_P(Drivers, SourceErrors, hub::test::kBothBackends, DriverName);
 
 TEST(UnreachableSource, ReadAndHealthFailAsUnavailableWithThePasswordMasked) {
   OdbcOptions options;

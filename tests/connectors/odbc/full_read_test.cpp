@@ -81,7 +81,7 @@ TEST_P(FullRead, NamesRowsWithoutAnIdByTheirNumberInTheRun) {
   EXPECT_EQ(run.records.front().source_id, "a");
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, FullRead, ::testing::Values(Backend::kSqlite, Backend::kPostgres), DriverName);
+INSTANTIATE_TEST_SUITE_P(Drivers, FullRead, hub::test::kBothBackends, DriverName);
 
 }  // namespace
 }  // namespace hub::odbc_source::test

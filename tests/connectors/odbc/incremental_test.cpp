@@ -180,7 +180,7 @@ TEST_P(IncrementalRead, ADateColumnServesAsTheTimestamp) {
   EXPECT_THAT(SourceIds(second.records), ElementsAre("2", "3", "4", "5"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, IncrementalRead, ::testing::Values(Backend::kSqlite, Backend::kPostgres), DriverName);
+INSTANTIATE_TEST_SUITE_P(Drivers, IncrementalRead, hub::test::kBothBackends, DriverName);
 
 // timestamptz comes back as text with its zone ("+00" in the UTC session the ODBC layer sets up); the
 // keyset sends it back as written and the record holds the instant.

@@ -1,9 +1,5 @@
 #include "source_database.hpp"
 
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
 namespace hub::odbc_source::test {
@@ -15,13 +11,12 @@ SourceDatabase::SourceDatabase(Backend backend) : backend_(backend) {
     folder_ = std::make_unique<hub::test::TempDir>();
     connection_string_ = "Driver=SQLite3;Database=" + (folder_->path() / "source.db").string();
   } else {
-    const char* pg = std::getenv("HUB_TEST_PG_ODBC");
-    if (pg == nullptr || *pg == '\0') {
-      ADD_FAILURE() << "HUB_TEST_PG_ODBC is not set: run scripts/test.sh, or source scripts/lib/test_servers.sh "
-                       "and call start_postgres";
+    std::optional<std::string> pg = hub::test::PostgresConnectionString();
+    if (!pg) {
+      ADD_FAILURE() << hub::test::kPostgresMissing;
       return;
     }
-    connection_string_ = pg;
+    connection_string_ = *pg;
   }
   sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
   if (!environment.ok()) {
@@ -43,7 +38,7 @@ SourceDatabase::~SourceDatabase() {
 }
 
 std::string SourceDatabase::Table(std::string_view base) {
-  std::string name = std::string(base) + "_" + std::to_string(::getpid()) + "_" + std::to_string(tables_.size());
+  std::string name = hub::test::UniqueName(std::string(base));
   tables_.push_back(name);
   return name;
 }

@@ -15,11 +15,12 @@
 #include "odbc/odbc_options.hpp"
 #include "odbc/odbc_source.hpp"
 #include "store/odbc/connection.hpp"
+#include "support/store_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::odbc_source::test {
 
-enum class Backend { kSqlite, kPostgres };
+using hub::test::Backend;
 
 // "SQLite" or "PostgreSQL": for test names.
 std::string BackendName(Backend backend);

@@ -57,7 +57,7 @@ TEST_P(TypedValues, TextIdsPageInTheSourceOrder) {
   EXPECT_EQ(*run.records[2].Find("name"), sdk::Value::String("华为"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, TypedValues, ::testing::Values(Backend::kSqlite, Backend::kPostgres), DriverName);
+INSTANTIATE_TEST_SUITE_P(Drivers, TypedValues, hub::test::kBothBackends, DriverName);
 
 // SQLite keeps whatever text it is given in a TIMESTAMP column; PostgreSQL refuses it on insert.
 TEST(RejectedRows, ATimestampThatIsNotADateTimeRejectsTheRowAndTheReadGoesOn) {

@@ -1,21 +1,26 @@
 // Multi-row batch writes on both drivers: chunking, the tail, upserts, errors.
 #include <gtest/gtest.h>
 
-#include "odbc_fixture.hpp"
 #include "store/odbc/batch_writer.hpp"
 #include "store/odbc/transaction.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 using sdk::Value;
 
 constexpr int kRows = 10000;
 
-class BatchWriterTest : public OdbcTest {
+class BatchWriterTest : public StoreTest {
  protected:
   void SetUp() override {
-    OdbcTest::SetUp();
+    StoreTest::SetUp();
     if (HasFatalFailure()) return;
     table_ = CreateTable("batch",
                          "source_system TEXT NOT NULL, source_id TEXT NOT NULL, name TEXT, amount BIGINT, "
@@ -151,8 +156,7 @@ TEST_P(BatchWriterTest, TailsOfAnySizeNeedOneStatementPerPowerOfTwoOnly) {
   EXPECT_EQ(connection_->cached_statements() - before, 5u);  // 16 rows, 8, 4, 2, 1
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, BatchWriterTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Drivers, BatchWriterTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::odbc::test

@@ -9,11 +9,17 @@
 #include <sstream>
 #include <thread>
 
-#include "odbc_fixture.hpp"
 #include "store/odbc/connection_string.hpp"
 #include "store/odbc/database.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::PostgresConnectionString;
+using hub::test::StoreTest;
+
 namespace {
 
 using sdk::Value;
@@ -44,7 +50,7 @@ std::string UnreachableConnectionString(Backend backend) {
          ";Database=hub_test;Uid=postgres;Pwd=" + kSecret + ";";
 }
 
-class DatabaseTest : public OdbcTest {
+class DatabaseTest : public StoreTest {
  protected:
   DatabaseOptions Options(std::vector<std::string> connection_strings, std::size_t pool_size = 2) {
     DatabaseOptions options;
@@ -156,7 +162,7 @@ TEST_P(DatabaseTest, ServesSeveralThreadsAtOnce) {
   EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM " + table), Value::Int64(kThreads * kPerThread));
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, DatabaseTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Drivers, DatabaseTest, hub::test::kBothBackends, BackendName);
 
 // PostgreSQL only: the server ends the session under a pooled connection.
 TEST(DatabaseReconnect, ReconnectsAfterTheServerTerminatesTheSession) {

@@ -1,10 +1,15 @@
 // Prepared statements on both drivers: every value type in and out, text encodings, errors as Statuses.
 #include <gtest/gtest.h>
 
-#include "odbc_fixture.hpp"
 #include "store/odbc/connection.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 using sdk::Value;
@@ -25,7 +30,7 @@ std::string SelectAllTypes(const std::string& table) {
   return "SELECT s, i, d, b, n, dt, ts FROM " + table + " WHERE id = ?";
 }
 
-using StatementTest = OdbcTest;
+using StatementTest = StoreTest;
 
 TEST_P(StatementTest, RoundTripsEveryValueType) {
   const std::string table = CreateTable("all_types", kAllTypesColumns);
@@ -173,7 +178,7 @@ TEST_P(StatementTest, ReportsTheDialectOfTheConnection) {
   EXPECT_FALSE(connection_->dbms_version().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, StatementTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Drivers, StatementTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::odbc::test

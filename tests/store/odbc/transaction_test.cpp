@@ -1,18 +1,23 @@
 // Transactions and savepoints on both drivers: commit keeps, rollback and scope exit undo.
 #include <gtest/gtest.h>
 
-#include "odbc_fixture.hpp"
 #include "store/odbc/transaction.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 using sdk::Value;
 
-class TransactionTest : public OdbcTest {
+class TransactionTest : public StoreTest {
  protected:
   void SetUp() override {
-    OdbcTest::SetUp();
+    StoreTest::SetUp();
     if (HasFatalFailure()) return;
     table_ = CreateTable("tx", "id BIGINT PRIMARY KEY, s TEXT");
   }
@@ -115,8 +120,7 @@ TEST_P(TransactionTest, SavepointNeedsATransaction) {
   EXPECT_EQ(Savepoint::Create(*connection_).status().code(), sdk::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, TransactionTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Drivers, TransactionTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::odbc::test

@@ -5,10 +5,15 @@
 #include <set>
 
 #include "model/catalog.hpp"
-#include "schema_fixture.hpp"
 #include "store/schema/migrator.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::schema::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 // The places named by a FieldSpec::stored_in: "phones.raw (kind mobile, the person), parties.country" gives
@@ -30,10 +35,10 @@ std::vector<std::string> StoragePlaces(std::string_view stored_in) {
   return places;
 }
 
-class CatalogSchemaTest : public SchemaTest {
+class CatalogSchemaTest : public StoreTest {
  protected:
   void SetUp() override {
-    SchemaTest::SetUp();
+    StoreTest::SetUp();
     if (HasFatalFailure()) return;
     ASSERT_TRUE(Migrate(*connection_).ok());
   }
@@ -73,8 +78,7 @@ TEST_P(CatalogSchemaTest, EveryEntityTableAndFieldColumnExists) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CatalogSchemaTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogSchemaTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::schema::test

@@ -4,10 +4,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "schema_fixture.hpp"
 #include "store/schema/migrator.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::schema::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 std::string ReadDataModelDoc() {
@@ -26,7 +31,7 @@ std::string TableSection(const std::string& doc, const std::string& table) {
   return doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-class DataModelTablesTest : public SchemaTest {};
+class DataModelTablesTest : public StoreTest {};
 
 TEST_P(DataModelTablesTest, EveryTableAndColumnIsDescribed) {
   ASSERT_TRUE(Migrate(*connection_).ok());

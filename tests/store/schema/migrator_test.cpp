@@ -9,9 +9,14 @@
 #include <set>
 #include <thread>
 
-#include "schema_fixture.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::schema::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 using ::testing::HasSubstr;
@@ -29,7 +34,7 @@ std::set<std::string> TablesCreatedByMigrations() {
 
 std::span<const MigrationSource> FirstMigrations(std::size_t count) { return EmbeddedMigrations().first(count); }
 
-class MigratorTest : public SchemaTest {};
+class MigratorTest : public StoreTest {};
 
 TEST_P(MigratorTest, MigratesAnEmptyStoreToTheLatestVersion) {
   const int latest = static_cast<int>(EmbeddedMigrations().size());
@@ -166,7 +171,7 @@ TEST_P(MigratorTest, MigratesThroughADatabaseLease) {
   EXPECT_EQ(outcome->version, static_cast<int>(EmbeddedMigrations().size()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MigratorTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, MigratorTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::schema::test

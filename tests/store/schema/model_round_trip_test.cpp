@@ -3,18 +3,23 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "schema_fixture.hpp"
 #include "store/schema/migrator.hpp"
+#include "support/store_fixture.hpp"
 
 namespace hub::schema::test {
+
+using hub::test::Backend;
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
 namespace {
 
 using sdk::Value;
 
-class ModelRoundTripTest : public SchemaTest {
+class ModelRoundTripTest : public StoreTest {
  protected:
   void SetUp() override {
-    SchemaTest::SetUp();
+    StoreTest::SetUp();
     if (HasFatalFailure()) return;
     sdk::Result<MigrationOutcome> outcome = Migrate(*connection_);
     ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
@@ -160,8 +165,7 @@ TEST_P(ModelRoundTripTest, TheOutboxDefaultsCreationTimeAndListsUnpublishedEvent
   EXPECT_FALSE(rows[0][2].is_null());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ModelRoundTripTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, ModelRoundTripTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
 }  // namespace hub::schema::test

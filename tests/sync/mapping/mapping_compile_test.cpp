@@ -140,5 +140,43 @@ TEST(MappingCompile, CompilesAgainstTheBuiltInCatalog) {
   EXPECT_EQ(compiled->entity().name, "party");
 }
 
+MappingFieldConfig WithSystem(MappingFieldConfig field, std::string system) {
+  field.system = std::move(system);
+  return field;
+}
+
+TEST(MappingCompile, AReferenceBySourceIdCarriesTheSystemItsIdsBelongTo) {
+  config::MappingConfig config;
+  config.entity = "order";
+  config.fields = {Source("order_number", "单号"), WithSystem(Source("party_source_id", "客户"), "erp"),
+                   Source("currency", "币种"), Source("total_amount", "金额"), Source("ordered_on", "日期")};
+  auto compiled = CompiledMapping::Compile(config, {});
+  ASSERT_TRUE(compiled.ok()) << compiled.status().message();
+  sdk::Record record;
+  record.source_id = "SO-1";
+  record.Set("单号", sdk::Value::String("SO-1"))
+      .Set("客户", sdk::Value::String("C1"))
+      .Set("币种", sdk::Value::String("CNY"))
+      .Set("金额", sdk::Value::String("10.00"))
+      .Set("日期", sdk::Value::String("2026-11-23"));
+  MappingOutcome outcome = compiled->Apply(record);
+  ASSERT_TRUE(outcome.ok()) << outcome.rejection().ToString();
+  EXPECT_EQ(outcome.record().FindField("party_source_id")->reference_system, "erp");
+  EXPECT_EQ(outcome.record().FindField("currency")->reference_system, "");
+}
+
+TEST(MappingCompile, RefusesASystemOnAFieldThatIsNoReferenceBySourceId) {
+  config::MappingConfig config;
+  config.entity = "order";
+  config.fields = {Source("order_number", "单号"), Source("party_source_id", "客户"),
+                   Source("currency", "币种"),     Source("total_amount", "金额"),
+                   Source("ordered_on", "日期"),   WithSystem(Source("owner_employee_number", "业务员"), "hr")};
+  auto compiled = CompiledMapping::Compile(config, {});
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_THAT(compiled.status().message(),
+              HasSubstr("<field target=\"owner_employee_number\">: attribute 'system' applies only to a reference by "
+                        "source id"));
+}
+
 }  // namespace
 }  // namespace hub::sync::mapping

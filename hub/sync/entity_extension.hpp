@@ -1,0 +1,49 @@
+// What an entity keeps outside its main table, written by a small class per entity beside the generic
+// entity writer: an employee's teams, territories and specialities; a contact's person; an opportunity's
+// stage history.
+#ifndef HUB_SYNC_ENTITY_EXTENSION_HPP_
+#define HUB_SYNC_ENTITY_EXTENSION_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "hub/sdk/record.hpp"
+#include "hub/sdk/status.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+
+namespace hub::sync {
+
+// The columns and values of one main-table row about to be written, in column order.
+struct RowValues {
+  std::vector<std::string_view> columns;  // catalog or schema constants
+  std::vector<sdk::Value> values;
+
+  void Add(std::string_view column, sdk::Value value) {
+    columns.push_back(column);
+    values.push_back(std::move(value));
+  }
+};
+
+// The hooks the generic writer calls around an entity's main row, inside the record's savepoint. Errors:
+// NotFound (a reference to nothing) or InvalidArgument (a value the entity cannot take) for the record's
+// own fault, quarantined with the message; the driver's Status otherwise.
+// Threads: as the connection. Lifetime: one batch.
+class EntityExtension {
+ public:
+  virtual ~EntityExtension() = default;
+
+  // Before the row is written: `row_id` is the stored row for an update, nullopt for an insert. May add
+  // columns to `row`.
+  virtual sdk::Status BeforeRow(const mapping::MappedRecord& record, std::optional<std::int64_t> row_id,
+                                RowValues& row) = 0;
+
+  // After the row `row_id` and its source link `link_id` are written; `inserted` when the row is new.
+  virtual sdk::Status AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
+                               bool inserted) = 0;
+};
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_ENTITY_EXTENSION_HPP_

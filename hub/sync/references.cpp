@@ -1,0 +1,44 @@
+#include "sync/references.hpp"
+
+#include "sync/store_statements.hpp"
+
+namespace hub::sync {
+
+sdk::Status MissingReference(std::string_view entity, std::string_view text, std::string_view field) {
+  return sdk::Status::NotFound("refers to " + std::string(entity) + " '" + std::string(text) + "' (" +
+                               std::string(field) + "), which is not in the store");
+}
+
+sdk::Result<std::optional<std::int64_t>> References::Resolve(const model::FieldReference& reference,
+                                                             std::string_view source_system, const std::string& text) {
+  const model::EntitySpec* entity = model::FindEntity(reference.entity);
+  if (entity == nullptr) {
+    return sdk::Status::InvalidArgument("a reference to unknown entity '" + std::string(reference.entity) + "'");
+  }
+  if (reference.key == "source_id") {
+    sdk::Result<std::optional<SourceLink>> link = links_.Find(source_system, entity->name, text);
+    if (!link.ok()) return link.status();
+    if (!*link) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>((*link)->record_id);
+  }
+  return FindByNaturalKey(*entity, text);
+}
+
+sdk::Result<std::optional<std::int64_t>> References::FindByNaturalKey(const model::EntitySpec& entity,
+                                                                      const std::string& key) {
+  if (entity.natural_key.empty()) {
+    return sdk::Status::InvalidArgument("entity '" + std::string(entity.name) + "' has no natural key");
+  }
+  sdk::Result<odbc::Statement*> statement =
+      PrepareStoreStatement(connection_, "SELECT id FROM " + std::string(entity.table) + " WHERE " +
+                                             std::string(entity.natural_key) + " = ?");
+  if (!statement.ok()) return statement.status();
+  auto executed = (*statement)->Execute({sdk::Value::String(key)});
+  if (!executed.ok()) return executed.status();
+  auto rows = (*statement)->FetchAll();
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows->front().front().integer());
+}
+
+}  // namespace hub::sync

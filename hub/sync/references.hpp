@@ -1,0 +1,47 @@
+// Turns the value of a reference field ("party_source_id" = "C-1001", "owner_employee_number" = "E042")
+// into the id of the stored row it names.
+#ifndef HUB_SYNC_REFERENCES_HPP_
+#define HUB_SYNC_REFERENCES_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "hub/sdk/status.hpp"
+#include "model/catalog.hpp"
+#include "store/odbc/connection.hpp"
+#include "sync/source_links.hpp"
+
+namespace hub::sync {
+
+// The NotFound error for a reference that no stored row answers, naming the field:
+// "refers to team 'T-9' (team_code), which is not in the store".
+sdk::Status MissingReference(std::string_view entity, std::string_view text, std::string_view field);
+
+// Resolves references on one connection, inside the batch's transaction, so that a record refers to rows
+// written earlier in the same batch. A "<entity>.source_id" reference is looked up among the source links
+// of the same source system (the batch's SourceLinks, cached there); a natural key ("employee.
+// employee_number", "product.sku") in the referenced entity's table, across every source system.
+// Threads: as the connection. Lifetime: the batch.
+class References {
+ public:
+  References(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
+
+  // The id of the row `text` names through `reference`, for a record of `source_system`; nullopt when no
+  // stored row has it (the caller decides whether that is an error). Errors: the driver's Status;
+  // InvalidArgument for a reference to an entity the catalog does not know.
+  sdk::Result<std::optional<std::int64_t>> Resolve(const model::FieldReference& reference,
+                                                   std::string_view source_system, const std::string& text);
+
+  // The id of the stored row of `entity` whose natural key is `key` (EntitySpec::natural_key), or nullopt.
+  sdk::Result<std::optional<std::int64_t>> FindByNaturalKey(const model::EntitySpec& entity, const std::string& key);
+
+ private:
+  odbc::Connection& connection_;
+  SourceLinks& links_;
+};
+
+}  // namespace hub::sync
+
+#endif  // HUB_SYNC_REFERENCES_HPP_

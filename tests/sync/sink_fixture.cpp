@@ -1,0 +1,52 @@
+#include "sink_fixture.hpp"
+
+#include "common/logging.hpp"
+#include "store/schema/migrator.hpp"
+
+namespace hub::sync::test {
+
+std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
+    const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
+    std::vector<config::MappingFieldConfig> first) {
+  config::MappingConfig config;
+  config.entity = entity;
+  config.fields = std::move(first);
+  for (const auto& [target, source] : targets) {
+    config::MappingFieldConfig field;
+    field.target = target;
+    field.sources = {source};
+    config.fields.push_back(field);
+  }
+  auto compiled = mapping::CompiledMapping::Compile(config, {});
+  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
+}
+
+void SinkTest::SetUp() {
+  StoreTest::SetUp();
+  if (HasFatalFailure()) return;
+  auto migrated = schema::Migrate(*connection_);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  odbc::DatabaseOptions options;
+  options.connection_strings = {connection_string_};
+  options.pool_size = 1;
+  auto database = odbc::Database::Open(std::move(options));
+  ASSERT_TRUE(database.ok()) << database.status().ToString();
+  database_ = std::move(database).value();
+  sink_ = std::make_unique<StoreSink>(
+      *database_,
+      [this](std::string_view) {
+        return SinkJob{mapping_, source_system_};
+      },
+      MakeLogger("store-test"));
+}
+
+SyncCounts SinkTest::Apply(const std::vector<sdk::Record>& records, const std::string& cursor) {
+  auto counts = sink_->Apply("customers", records, cursor);
+  EXPECT_TRUE(counts.ok()) << counts.status().ToString();
+  return counts.ok() ? *counts : SyncCounts{};
+}
+
+std::int64_t SinkTest::Count(const std::string& sql) { return QueryRows(sql).at(0).at(0).integer(); }
+
+}  // namespace hub::sync::test

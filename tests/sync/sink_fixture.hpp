@@ -1,0 +1,44 @@
+// A migrated store on both engines with a StoreSink over it, for tests that sync records through the sink
+// and read back what it wrote.
+#ifndef HUB_TESTS_SYNC_SINK_FIXTURE_HPP_
+#define HUB_TESTS_SYNC_SINK_FIXTURE_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/odbc/database.hpp"
+#include "support/store_fixture.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
+#include "sync/store_sink.hpp"
+
+namespace hub::sync::test {
+
+// A mapping to `entity`: the fields of `first`, then each target taking the source field named in
+// `targets` (target, source). Fails the test when it does not compile.
+std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
+    const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
+    std::vector<config::MappingFieldConfig> first = {});
+
+// Per test: the store migrated, a one-connection Database and a StoreSink whose every job maps with
+// `mapping_` from source system `source_system_` (set them before Apply).
+class SinkTest : public hub::test::StoreTest {
+ protected:
+  void SetUp() override;
+
+  // Applies `records` as one batch of job "customers" with checkpoint `cursor`; fails the test on error.
+  SyncCounts Apply(const std::vector<sdk::Record>& records, const std::string& cursor);
+  // The single integer `sql` answers.
+  std::int64_t Count(const std::string& sql);
+
+  std::shared_ptr<const mapping::CompiledMapping> mapping_;
+  std::string source_system_ = "erp";
+  std::unique_ptr<odbc::Database> database_;
+  std::unique_ptr<StoreSink> sink_;
+};
+
+}  // namespace hub::sync::test
+
+#endif  // HUB_TESTS_SYNC_SINK_FIXTURE_HPP_
