@@ -34,7 +34,8 @@ struct BatchSpec {
 // Flush() sends the remainder in statements of decreasing powers of two rows (137 rows: 128 + 8 + 1).
 // Statements come from the connection's cache (Connection::PrepareCached): prepared once per connection
 // and shared by every writer of the same spec on it, so a writer made for each batch prepares nothing
-// after the first batch, and one spec never needs more than 1 + log2(rows_per_statement) statements.
+// after the first batch, and one spec never needs more than 2 + floor(log2(rows_per_statement)) statements
+// (9 for 250 rows).
 //
 // It does not open a transaction: run it inside one (Transaction) for speed and atomicity; it never
 // commits. A failed statement fails Add/Flush and drops every row still buffered (the caller rolls back
