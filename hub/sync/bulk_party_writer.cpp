@@ -2,29 +2,18 @@
 
 #include <utility>
 
+#include "store/odbc/batch_writer.hpp"
 #include "sync/id_allocator.hpp"
 #include "sync/record_json.hpp"
 
 namespace hub::sync {
-namespace {
-
-// The tables whose ids are reserved up front: the others' rows are referred to by nothing here.
-bool TakesExplicitId(PartyTable table) { return table == PartyTable::kParties || table == PartyTable::kSourceLinks; }
-
-}  // namespace
 
 sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Insert(
     const std::vector<const mapping::MappedRecord*>& records) {
   sdk::Result<std::vector<InsertedParty>> inserted = Allocate(records.size());
   if (!inserted.ok()) return inserted.status();
-  TableRows rows = BuildRows(records, *inserted);
-  for (std::size_t table = 0; table < kPartyTableCount; ++table) {
-    sdk::Status written = WriteTable(PartyTable{table}, rows[table]);
-    if (!written.ok()) {
-      for (std::optional<odbc::BatchWriter>& writer : writers_) writer.reset();  // drops buffered rows
-      return written;
-    }
-  }
+  PartyTableRows rows = BuildRows(records, *inserted);
+  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, rows));
   return inserted;
 }
 
@@ -44,45 +33,26 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Allocate(std::size_t co
   return inserted;
 }
 
-BulkPartyWriter::TableRows BulkPartyWriter::BuildRows(const std::vector<const mapping::MappedRecord*>& records,
-                                                      std::vector<InsertedParty>& inserted) {
-  TableRows rows;
-  auto with_id = [](std::int64_t id, std::vector<sdk::Value> values) {
-    values.insert(values.begin(), sdk::Value::Int64(id));
-    return values;
-  };
+PartyTableRows BulkPartyWriter::BuildRows(const std::vector<const mapping::MappedRecord*>& records,
+                                          std::vector<InsertedParty>& inserted) {
+  PartyTableRows rows;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const mapping::MappedRecord& record = *records[i];
     InsertedParty& party = inserted[i];
-    party.content_hash = ContentHash(record);
-    rows[static_cast<std::size_t>(PartyTable::kParties)].push_back(with_id(party.party_id, PartyValues(record)));
-    rows[static_cast<std::size_t>(PartyTable::kSourceLinks)].push_back(
-        with_id(party.link_id, SourceLinkValues(record, party.party_id, party.content_hash)));
-    for (PartyRow& row : ChannelRows(record, party.party_id, party.link_id)) {
-      rows[static_cast<std::size_t>(row.table)].push_back(std::move(row.values));
-    }
-    rows[static_cast<std::size_t>(PartyTable::kEvents)].push_back(EventValues(party.party_id, "party.created", record));
+    party.content_hash = ContentHash(*records[i]);
+    AppendNewPartyRows(*records[i], party.party_id, party.link_id, party.content_hash, rows);
   }
   return rows;
 }
 
-sdk::Status BulkPartyWriter::WriteTable(PartyTable table, std::vector<std::vector<sdk::Value>>& rows) {
-  if (rows.empty()) return sdk::Status::Ok();
-  sdk::Result<odbc::BatchWriter*> writer = WriterFor(table);
-  if (!writer.ok()) return writer.status();
-  for (std::vector<sdk::Value>& row : rows) HUB_RETURN_IF_ERROR((*writer)->Add(std::move(row)));
-  return (*writer)->Flush();
-}
-
-sdk::Result<odbc::BatchWriter*> BulkPartyWriter::WriterFor(PartyTable table) {
-  std::optional<odbc::BatchWriter>& slot = writers_[static_cast<std::size_t>(table)];
-  if (slot) return &*slot;
-  odbc::BatchSpec spec = PartyTableSpec(table);
-  if (TakesExplicitId(table)) spec.columns.insert(spec.columns.begin(), "id");
-  sdk::Result<odbc::BatchWriter> created = odbc::BatchWriter::Create(connection_, std::move(spec));
-  if (!created.ok()) return created.status();
-  slot.emplace(std::move(created).value());
-  return &*slot;
+sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows) {
+  for (std::size_t table = 0; table < kPartyTableCount; ++table) {
+    if (rows[table].empty()) continue;
+    sdk::Result<odbc::BatchWriter> writer = odbc::BatchWriter::Create(connection, NewPartySpec(PartyTable{table}));
+    if (!writer.ok()) return writer.status();
+    for (std::vector<sdk::Value>& row : rows[table]) HUB_RETURN_IF_ERROR(writer->Add(std::move(row)));
+    HUB_RETURN_IF_ERROR(writer->Flush());
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::sync

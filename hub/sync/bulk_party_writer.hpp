@@ -3,14 +3,11 @@
 #ifndef HUB_SYNC_BULK_PARTY_WRITER_HPP_
 #define HUB_SYNC_BULK_PARTY_WRITER_HPP_
 
-#include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "hub/sdk/status.hpp"
-#include "store/odbc/batch_writer.hpp"
 #include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_rows.hpp"
@@ -31,10 +28,9 @@ struct InsertedParty {
 // ids reserved by AllocateIds and one statement per few hundred rows of a table, table by table in
 // foreign-key order. The records must be upserts whose link does not exist, one record per link.
 //
-// Threads: as the connection. Lifetime: must not outlive the connection; keeps its prepared statements
-// between calls. Errors: the driver's Status (a constraint or check violation, a lost connection); some
-// rows may then be written: the caller rolls back to a savepoint taken before the call, and the rows
-// still buffered are dropped here.
+// Threads: as the connection. Lifetime: must not outlive the connection (its statements stay cached on
+// the connection). Errors: the driver's Status (a constraint or check violation, a lost connection); some
+// rows may then be written: the caller rolls back to a savepoint taken before the call.
 class BulkPartyWriter {
  public:
   explicit BulkPartyWriter(odbc::Connection& connection) : connection_(connection) {}
@@ -43,18 +39,19 @@ class BulkPartyWriter {
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const mapping::MappedRecord*>& records);
 
  private:
-  using TableRows = std::array<std::vector<std::vector<sdk::Value>>, kPartyTableCount>;
-
   sdk::Result<std::vector<InsertedParty>> Allocate(std::size_t count);
   // Every record's rows, bucketed by table; parties and source_links lead with their reserved id.
-  static TableRows BuildRows(const std::vector<const mapping::MappedRecord*>& records,
-                             std::vector<InsertedParty>& inserted);
-  sdk::Status WriteTable(PartyTable table, std::vector<std::vector<sdk::Value>>& rows);
-  sdk::Result<odbc::BatchWriter*> WriterFor(PartyTable table);
+  static PartyTableRows BuildRows(const std::vector<const mapping::MappedRecord*>& records,
+                                  std::vector<InsertedParty>& inserted);
 
   odbc::Connection& connection_;
-  std::array<std::optional<odbc::BatchWriter>, kPartyTableCount> writers_;  // created on first use
 };
+
+// Inserts `rows` (as AppendNewPartyRows builds them), table by table in foreign-key order, each table
+// with one BatchWriter (multi-row statements, prepared once per connection), inside the caller's
+// transaction. Consumes the rows. Errors: the driver's Status; rows may then be partly written (the caller
+// rolls back to a savepoint).
+sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows);
 
 }  // namespace hub::sync
 

@@ -7,12 +7,19 @@ namespace {
 
 sdk::Result<std::vector<std::int64_t>> FromSequence(odbc::Connection& connection, const std::string& table,
                                                     std::size_t count) {
-  auto rows = connection.Query("SELECT nextval(pg_get_serial_sequence('" + table +
-                               "', 'id')) FROM generate_series(1, " + std::to_string(count) + ")");
+  // The sequence is looked up once per statement (a materialized CTE), not once per id; the statement is
+  // cached on the connection, one per table.
+  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(
+      "WITH sequence AS MATERIALIZED (SELECT pg_get_serial_sequence('" + table +
+      "', 'id')::regclass AS id) SELECT nextval(sequence.id) FROM sequence, generate_series(1, ?)");
+  if (!statement.ok()) return statement.status().WithContext("reserving ids of " + table);
+  auto executed = (*statement)->Execute({sdk::Value::Int64(static_cast<std::int64_t>(count))});
+  if (!executed.ok()) return executed.status().WithContext("reserving ids of " + table);
+  auto rows = (*statement)->FetchAll();
   if (!rows.ok()) return rows.status().WithContext("reserving ids of " + table);
   std::vector<std::int64_t> ids;
   ids.reserve(count);
-  for (const odbc::Row& row : rows->rows) ids.push_back(row.at(0).integer());
+  for (const odbc::Row& row : *rows) ids.push_back(row.at(0).integer());
   return ids;
 }
 

@@ -1,6 +1,7 @@
 #include "sync/party_rows.hpp"
 
 #include <array>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -126,6 +127,15 @@ void AddAddress(const mapping::MappedRecord& record, std::int64_t party_id, std:
                    FieldOrNull(record, "postal_code"), FieldOrNull(record, "country"), Value::Bool(true)}});
 }
 
+// `values` behind a leading explicit id.
+std::vector<Value> WithId(std::int64_t id, std::vector<Value> values) {
+  std::vector<Value> row;
+  row.reserve(values.size() + 1);
+  row.push_back(Value::Int64(id));
+  std::move(values.begin(), values.end(), std::back_inserter(row));
+  return row;
+}
+
 }  // namespace
 
 const odbc::BatchSpec& PartyTableSpec(PartyTable table) {
@@ -183,6 +193,24 @@ std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int6
 std::vector<Value> EventValues(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record) {
   return {Value::String("party"), Value::String(std::to_string(party_id)), Value::String(std::string(kind)),
           Value::String(MappedRecordJson(record))};
+}
+
+odbc::BatchSpec NewPartySpec(PartyTable table) {
+  odbc::BatchSpec spec = PartyTableSpec(table);
+  if (table == PartyTable::kParties || table == PartyTable::kSourceLinks)
+    spec.columns.insert(spec.columns.begin(), "id");
+  return spec;
+}
+
+void AppendNewPartyRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
+                        const std::string& content_hash, PartyTableRows& rows) {
+  auto add = [&rows](PartyTable table, std::vector<Value> values) {
+    rows[static_cast<std::size_t>(table)].push_back(std::move(values));
+  };
+  add(PartyTable::kParties, WithId(party_id, PartyValues(record)));
+  add(PartyTable::kSourceLinks, WithId(link_id, SourceLinkValues(record, party_id, content_hash)));
+  for (PartyRow& row : ChannelRows(record, party_id, link_id)) add(row.table, std::move(row.values));
+  add(PartyTable::kEvents, EventValues(party_id, "party.created", record));
 }
 
 }  // namespace hub::sync

@@ -3,6 +3,7 @@
 #ifndef HUB_SYNC_PARTY_ROWS_HPP_
 #define HUB_SYNC_PARTY_ROWS_HPP_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,6 +56,21 @@ std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int6
 
 // The outbox_events row of a change of kind `kind` ("party.created", ...) to `party_id`.
 std::vector<sdk::Value> EventValues(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
+
+// Rows of several records bucketed by table (indexed by PartyTable), each row's values in the order of
+// NewPartySpec(table)'s columns.
+using PartyTableRows = std::array<std::vector<std::vector<sdk::Value>>, kPartyTableCount>;
+
+// How the bulk path inserts `table`: PartyTableSpec, with a leading explicit `id` column for parties and
+// source_links (their ids are reserved up front, see id_allocator.hpp; other rows are referred to by
+// nothing and take the database's ids).
+odbc::BatchSpec NewPartySpec(PartyTable table);
+
+// Appends to `rows` everything a new party record writes: its party row (id `party_id`), its source link
+// (id `link_id`, with `content_hash`), its channels and a "party.created" event — exactly what the
+// per-record path writes for a record without a link.
+void AppendNewPartyRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
+                        const std::string& content_hash, PartyTableRows& rows);
 
 }  // namespace hub::sync
 

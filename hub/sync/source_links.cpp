@@ -1,6 +1,7 @@
 #include "sync/source_links.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
@@ -16,6 +17,58 @@ constexpr std::string_view kLinkColumns =
 
 SourceLink LinkOf(const odbc::Row& row) {
   return SourceLink{row[1].integer(), row[2].integer(), row[3].text(), row[4].integer() != 0};
+}
+
+constexpr std::size_t kIdsPerInList = 500;
+constexpr std::size_t kIdsPerArray = 5000;
+
+// The links of `ids` with one IN list, prepared afresh each time (not cached: PostgreSQL would move a
+// cached statement to a generic plan after a few runs, and a generic plan for a long IN list scans every
+// link of the system). Rows as kLinkColumns.
+sdk::Result<std::vector<odbc::Row>> QueryInList(odbc::Connection& connection, std::string_view entity,
+                                                std::string_view source_system, std::span<const std::string> ids) {
+  std::string sql = std::string(kLinkColumns) + "IN (?";
+  std::vector<Value> params{Value::String(std::string(source_system)), Value::String(std::string(entity))};
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sql += i == 0 ? "" : ", ?";
+    params.push_back(Value::String(ids[i]));
+  }
+  auto rows = connection.Query(sql + ")", params);
+  if (!rows.ok()) return rows.status();
+  return std::move(rows->rows);
+}
+
+// `ids` as a PostgreSQL array literal: every element quoted, backslashes and quotes escaped.
+std::string ArrayLiteral(std::span<const std::string> ids) {
+  std::string literal = "{";
+  for (const std::string& id : ids) {
+    literal.append(literal.size() == 1 ? "\"" : ",\"");
+    for (char c : id) {
+      if (c == '"' || c == '\\') literal.push_back('\\');
+      literal.push_back(c);
+    }
+    literal.push_back('"');
+  }
+  return literal + "}";
+}
+
+// PostgreSQL: the links of `ids` passed as one text[], each probed through the unique index by a LATERAL
+// subquery the planner cannot flatten (LIMIT 1). The plan is the same with or without statistics, so the
+// statement is cached; an IN list was planned, while the table had no statistics yet (right after a first
+// load), as a scan of every link of the system: 15x slower. Rows as kLinkColumns.
+sdk::Result<std::vector<odbc::Row>> QueryArray(odbc::Connection& connection, std::string_view entity,
+                                               std::string_view source_system, std::span<const std::string> ids) {
+  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(
+      "SELECT wanted.source_id, link.id, link.record_id, link.content_hash, "
+      "CASE WHEN link.deleted_at IS NULL THEN 0 ELSE 1 END FROM unnest(CAST(? AS text[])) AS wanted(source_id) "
+      "CROSS JOIN LATERAL (SELECT id, record_id, content_hash, deleted_at FROM source_links "
+      "WHERE source_system = ? AND entity = ? AND source_id = wanted.source_id LIMIT 1) AS link");
+  if (!statement.ok()) return statement.status();
+  auto executed = (*statement)
+                      ->Execute({Value::String(ArrayLiteral(ids)), Value::String(std::string(source_system)),
+                                 Value::String(std::string(entity))});
+  if (!executed.ok()) return executed.status();
+  return (*statement)->FetchAll();
 }
 
 }  // namespace
@@ -45,22 +98,15 @@ sdk::Result<std::optional<SourceLink>> SourceLinks::Find(std::string_view source
 
 sdk::Status SourceLinks::Prefetch(std::string_view entity, std::string_view source_system,
                                   const std::vector<std::string>& source_ids) {
-  constexpr std::size_t kIdsPerQuery = 500;
-  for (std::size_t start = 0; start < source_ids.size(); start += kIdsPerQuery) {
-    const std::size_t count = std::min(kIdsPerQuery, source_ids.size() - start);
-    std::string sql = std::string(kLinkColumns) + "IN (?";
-    std::vector<Value> params{Value::String(std::string(source_system)), Value::String(std::string(entity))};
-    for (std::size_t i = 0; i < count; ++i) {
-      sql += i == 0 ? "" : ", ?";
-      params.push_back(Value::String(source_ids[start + i]));
-      known_[{std::string(source_system), std::string(entity), source_ids[start + i]}] = std::nullopt;
-    }
-    sql += ")";
-    // Prepared afresh each time, not cached: PostgreSQL would otherwise move the statement to a generic
-    // plan after a few runs, and a generic plan for a long IN list scans the whole table (measured: 60x).
-    auto rows = connection_.Query(sql, params);
+  const bool postgres = connection_.dialect() == odbc::Dialect::kPostgres;
+  const std::size_t per_query = postgres ? kIdsPerArray : kIdsPerInList;
+  for (std::size_t start = 0; start < source_ids.size(); start += per_query) {
+    const std::span<const std::string> ids(source_ids.data() + start, std::min(per_query, source_ids.size() - start));
+    for (const std::string& id : ids) known_[{std::string(source_system), std::string(entity), id}] = std::nullopt;
+    auto rows = postgres ? QueryArray(connection_, entity, source_system, ids)
+                         : QueryInList(connection_, entity, source_system, ids);
     if (!rows.ok()) return rows.status();
-    for (const odbc::Row& row : rows->rows) {
+    for (const odbc::Row& row : *rows) {
       known_[{std::string(source_system), std::string(entity), row[0].text()}] = LinkOf(row);
     }
   }

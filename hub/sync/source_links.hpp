@@ -41,7 +41,8 @@ class SourceLinks {
                                               std::string_view source_id);
 
   // Looks up the links of `source_ids` (of one entity and source system) with one query per few hundred
-  // and remembers them, found or not, so that Find asks nothing more for these records.
+  // (SQLite) or few thousand (PostgreSQL) and remembers them, found or not, so that Find asks nothing more
+  // for these records.
   sdk::Status Prefetch(std::string_view entity, std::string_view source_system,
                        const std::vector<std::string>& source_ids);
 

@@ -20,7 +20,7 @@ using sdk::Value;
 
 // New parties go through the bulk path this many at a time, each group under its own savepoint: a group
 // the database refuses is written again record by record, so one bad record costs at most this many.
-constexpr std::size_t kBulkGroup = 500;
+constexpr std::size_t kBulkGroup = 1000;
 
 // One batch on one connection, inside its transaction.
 class BatchApplier {

@@ -1,7 +1,9 @@
 #include "store/odbc/batch_writer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <iterator>
 #include <utility>
 
 namespace hub::odbc {
@@ -82,23 +84,29 @@ sdk::Status BatchWriter::Add(std::vector<sdk::Value> row) {
   }
   std::move(row.begin(), row.end(), std::back_inserter(buffered_));
   if (buffered_rows() < rows_per_statement_) return sdk::Status::Ok();
-  return Send(rows_per_statement_);
+  sdk::Status sent = Send(buffered_, rows_per_statement_);
+  buffered_.clear();
+  return sent;
 }
 
 sdk::Status BatchWriter::Flush() {
-  const std::size_t rows = buffered_rows();
-  if (rows == 0) return sdk::Status::Ok();
-  return Send(rows);
+  const std::span<const sdk::Value> buffered(buffered_);
+  const std::size_t columns = spec_.columns.size();
+  sdk::Status sent = sdk::Status::Ok();
+  for (std::size_t done = 0, left = buffered_rows(); left > 0 && sent.ok();) {
+    const std::size_t rows = std::bit_floor(left);
+    sent = Send(buffered.subspan(done * columns, rows * columns), rows);
+    done += rows;
+    left -= rows;
+  }
+  buffered_.clear();
+  return sent;
 }
 
-sdk::Status BatchWriter::Send(std::size_t rows) {
+sdk::Status BatchWriter::Send(std::span<const sdk::Value> values, std::size_t rows) {
   sdk::Result<Statement*> statement = StatementFor(rows);
-  if (!statement.ok()) {
-    buffered_.clear();
-    return statement.status();
-  }
-  sdk::Result<std::int64_t> affected = (*statement)->Execute(buffered_);
-  buffered_.clear();
+  if (!statement.ok()) return statement.status();
+  sdk::Result<std::int64_t> affected = (*statement)->ExecuteWith(values);
   if (!affected.ok()) {
     return affected.status().WithContext("writing " + std::to_string(rows) + " rows to " + spec_.table);
   }
@@ -108,13 +116,10 @@ sdk::Status BatchWriter::Send(std::size_t rows) {
 
 sdk::Result<Statement*> BatchWriter::StatementFor(std::size_t rows) {
   const bool full = rows == rows_per_statement_;
-  std::unique_ptr<Statement>& slot = full ? full_ : tail_;
-  if (slot && (full || tail_rows_ == rows)) return slot.get();
-  sdk::Result<Statement> prepared = connection_->Prepare(InsertSql(rows));
-  if (!prepared.ok()) return prepared.status();
-  slot = std::make_unique<Statement>(std::move(*prepared));
-  if (!full) tail_rows_ = rows;
-  return slot.get();
+  if (full && full_ != nullptr) return full_;
+  sdk::Result<Statement*> statement = connection_->PrepareCached(InsertSql(rows));
+  if (statement.ok() && full) full_ = *statement;
+  return statement;
 }
 
 }  // namespace hub::odbc

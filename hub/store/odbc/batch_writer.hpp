@@ -4,7 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,13 +30,16 @@ struct BatchSpec {
 
 // Writes rows with multi-row INSERTs: the fastest portable path on both shipped drivers (psqlODBC sends
 // parameter arrays one row at a time; one statement of a few hundred rows is several times faster).
-// Rows are buffered; every time rows_per_statement rows are waiting they go out with one prepared
-// statement (kept for reuse), and Flush() sends the remainder with a second statement prepared for that
-// size (kept while the size repeats).
+// Rows are buffered; every time rows_per_statement rows are waiting they go out with one statement, and
+// Flush() sends the remainder in statements of decreasing powers of two rows (137 rows: 128 + 8 + 1).
+// Statements come from the connection's cache (Connection::PrepareCached): prepared once per connection
+// and shared by every writer of the same spec on it, so a writer made for each batch prepares nothing
+// after the first batch, and one spec never needs more than 2 + floor(log2(rows_per_statement)) statements
+// (9 for 250 rows).
 //
 // It does not open a transaction: run it inside one (Transaction) for speed and atomicity; it never
-// commits. A failed statement fails Add/Flush and drops the rows of that statement (the caller rolls
-// back or retries, e.g. row by row under a Savepoint to find the bad row).
+// commits. A failed statement fails Add/Flush and drops every row still buffered (the caller rolls back
+// or retries, e.g. row by row under a Savepoint to find the bad row).
 //
 // Threads: as the Connection. Lifetime: must not outlive the Connection. Move-only.
 class BatchWriter {
@@ -55,7 +58,7 @@ class BatchWriter {
   // wait. Errors: InvalidArgument for a wrong value count; driver errors of the statement sent.
   sdk::Status Add(std::vector<sdk::Value> row);
 
-  // Sends every buffered row. Errors: driver errors (the rows of the failed statement are dropped).
+  // Sends every buffered row. Errors: driver errors (the buffered rows are dropped).
   sdk::Status Flush();
 
   // Rows reported affected by the statements sent so far (an upsert that updates counts as the driver
@@ -69,16 +72,15 @@ class BatchWriter {
 
  private:
   BatchWriter(Connection* connection, BatchSpec spec, std::size_t rows_per_statement);
-  sdk::Status Send(std::size_t rows);
+  // Sends `values` (whole rows) as one statement of `rows` rows.
+  sdk::Status Send(std::span<const sdk::Value> values, std::size_t rows);
   sdk::Result<Statement*> StatementFor(std::size_t rows);
 
   Connection* connection_;  // not owned
   BatchSpec spec_;
   std::size_t rows_per_statement_;
   std::vector<sdk::Value> buffered_;  // row-major, spec_.columns.size() per row
-  std::unique_ptr<Statement> full_;   // rows_per_statement_ rows
-  std::unique_ptr<Statement> tail_;   // tail_rows_ rows
-  std::size_t tail_rows_ = 0;
+  Statement* full_ = nullptr;         // rows_per_statement_ rows, owned by the connection's cache
   std::int64_t rows_affected_ = 0;
 };
 

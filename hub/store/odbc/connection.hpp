@@ -88,6 +88,9 @@ class Connection {
   // lives; its cursor is closed before it is returned.
   sdk::Result<Statement*> PrepareCached(std::string_view sql);
 
+  // How many statements PrepareCached holds (for tests and metrics).
+  std::size_t cached_statements() const { return cached_.size(); }
+
   // Transaction control (prefer the RAII Transaction in transaction.hpp). BeginTransaction turns
   // autocommit off; Commit and Rollback end the transaction (SQLEndTran) and turn autocommit back on.
   // Errors: InvalidArgument when a transaction is already open / none is open; driver errors.

@@ -20,17 +20,9 @@ SQLSMALLINT Scale(const std::string& text) {
   return static_cast<SQLSMALLINT>(text.size() - point - 1);
 }
 
-SQLRETURN BindText(SQLHSTMT statement, SQLUSMALLINT number, const sdk::Value& value, SQLLEN& indicator) {
-  const SQLULEN size = value.text().size();
-  indicator = static_cast<SQLLEN>(size);
-  const SQLSMALLINT sql_type = size > kLongTextBytes ? SQL_LONGVARCHAR : SQL_VARCHAR;
-  return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_CHAR, sql_type, size == 0 ? 1 : size, 0,
-                          Text(value), indicator, &indicator);
-}
-
 }  // namespace
 
-SQLRETURN ParameterBinder::Bind(SQLHSTMT statement, const std::vector<sdk::Value>& values, std::size_t* failed_index) {
+SQLRETURN ParameterBinder::Bind(SQLHSTMT statement, std::span<const sdk::Value> values, std::size_t* failed_index) {
   if (slots_.size() < values.size()) slots_.resize(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     const SQLRETURN rc = BindOne(statement, static_cast<SQLUSMALLINT>(i + 1), values[i], slots_[i]);
@@ -43,43 +35,53 @@ SQLRETURN ParameterBinder::Bind(SQLHSTMT statement, const std::vector<sdk::Value
 }
 
 SQLRETURN ParameterBinder::BindOne(SQLHSTMT statement, SQLUSMALLINT number, const sdk::Value& value, Slot& slot) {
+  const Binding binding = Stage(value, slot);
+  if (binding.c_type == 0) return SQL_ERROR;
+  if (binding == slot.bound) return SQL_SUCCESS;
+  slot.bound = Binding{};  // a failed call leaves nothing reusable
+  const SQLRETURN rc =
+      SQLBindParameter(statement, number, SQL_PARAM_INPUT, binding.c_type, binding.sql_type, binding.column_size,
+                       binding.digits, binding.buffer, binding.buffer_length, binding.indicator);
+  if (SQL_SUCCEEDED(rc)) slot.bound = binding;
+  return rc;
+}
+
+ParameterBinder::Binding ParameterBinder::Stage(const sdk::Value& value, Slot& slot) {
+  slot.indicator = 0;
   switch (value.type()) {
     case sdk::ValueType::kNull:
       slot.indicator = SQL_NULL_DATA;
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 1, 0, nullptr, 0,
-                              &slot.indicator);
-    case sdk::ValueType::kString:
-      return BindText(statement, number, value, slot.indicator);
+      return {SQL_C_CHAR, SQL_VARCHAR, 1, 0, nullptr, 0, &slot.indicator};
+    case sdk::ValueType::kString: {
+      const SQLULEN size = value.text().size();
+      return TextBinding(value, size > kLongTextBytes ? SQL_LONGVARCHAR : SQL_VARCHAR, size == 0 ? 1 : size, 0, slot);
+    }
     case sdk::ValueType::kInt64:
       slot.integer = value.integer();
-      slot.indicator = 0;
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_SBIGINT, SQL_BIGINT, 0, 0, &slot.integer, 0,
-                              &slot.indicator);
+      return {SQL_C_SBIGINT, SQL_BIGINT, 0, 0, &slot.integer, 0, &slot.indicator};
     case sdk::ValueType::kDouble:
       slot.real = value.real();
-      slot.indicator = 0;
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, &slot.real, 0,
-                              &slot.indicator);
+      return {SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, &slot.real, 0, &slot.indicator};
     case sdk::ValueType::kBool:
       slot.bit = value.boolean() ? 1 : 0;
-      slot.indicator = 0;
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_BIT, SQL_BIT, 1, 0, &slot.bit, 0,
-                              &slot.indicator);
+      return {SQL_C_BIT, SQL_BIT, 1, 0, &slot.bit, 0, &slot.indicator};
     case sdk::ValueType::kDecimal:
-      slot.indicator = static_cast<SQLLEN>(value.text().size());
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_NUMERIC, value.text().size(),
-                              Scale(value.text()), Text(value), slot.indicator, &slot.indicator);
+      return TextBinding(value, SQL_NUMERIC, value.text().size(), Scale(value.text()), slot);
     case sdk::ValueType::kDate:
-      slot.indicator = static_cast<SQLLEN>(value.text().size());
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_TYPE_DATE, 10, 0, Text(value),
-                              slot.indicator, &slot.indicator);
+      return TextBinding(value, SQL_TYPE_DATE, 10, 0, slot);
     case sdk::ValueType::kTimestamp:
       slot.timestamp = TimestampFromUnixMs(value.integer());
       slot.indicator = sizeof(slot.timestamp);
-      return SQLBindParameter(statement, number, SQL_PARAM_INPUT, SQL_C_TYPE_TIMESTAMP, SQL_TYPE_TIMESTAMP,
-                              kTimestampColumnSize, kTimestampDigits, &slot.timestamp, 0, &slot.indicator);
+      return {SQL_C_TYPE_TIMESTAMP, SQL_TYPE_TIMESTAMP, kTimestampColumnSize, kTimestampDigits, &slot.timestamp, 0,
+              &slot.indicator};
   }
-  return SQL_ERROR;
+  return {};
+}
+
+ParameterBinder::Binding ParameterBinder::TextBinding(const sdk::Value& value, SQLSMALLINT sql_type,
+                                                      SQLULEN column_size, SQLSMALLINT digits, Slot& slot) {
+  slot.indicator = static_cast<SQLLEN>(value.text().size());
+  return {SQL_C_CHAR, sql_type, column_size, digits, Text(value), slot.indicator, &slot.indicator};
 }
 
 SQL_TIMESTAMP_STRUCT TimestampFromUnixMs(std::int64_t unix_ms) {

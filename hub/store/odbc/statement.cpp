@@ -91,7 +91,7 @@ sdk::Status Statement::Fail(std::string_view action) const {
   return connection_->Diagnose(SQL_HANDLE_STMT, handle_.get(), std::string(action) + " `" + Shorten(sql_) + "`");
 }
 
-sdk::Result<std::int64_t> Statement::Execute(const std::vector<sdk::Value>& params) {
+sdk::Result<std::int64_t> Statement::ExecuteWith(std::span<const sdk::Value> params) {
   if (params.size() != parameter_count_) {
     std::string message = "`";
     message.append(Shorten(sql_)).append("` takes ").append(std::to_string(parameter_count_));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +85,10 @@ class Statement {
   // DELETE (SQLRowCount; -1 when the driver does not say, as for SELECT). For a statement returning rows
   // the cursor is open afterwards: call Next() and the getters. `params` must stay unchanged during the
   // call only. Errors: InvalidArgument when params.size() != parameter_count(); driver errors as above.
-  sdk::Result<std::int64_t> Execute(const std::vector<sdk::Value>& params = {});
+  sdk::Result<std::int64_t> Execute(const std::vector<sdk::Value>& params = {}) { return ExecuteWith(params); }
+
+  // Execute with the parameters in any contiguous range (a slice of a larger buffer), same contract.
+  sdk::Result<std::int64_t> ExecuteWith(std::span<const sdk::Value> params);
 
   // The result columns of the last Execute (empty for statements without rows).
   const std::vector<ColumnInfo>& columns() const { return columns_; }

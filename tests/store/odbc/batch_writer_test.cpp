@@ -127,6 +127,35 @@ TEST_P(BatchWriterTest, ConstraintViolationInAChunkIsADataError) {
   EXPECT_EQ(writer->buffered_rows(), 0u);
 }
 
+TEST_P(BatchWriterTest, WritersOfOneSpecShareTheConnectionsPreparedStatements) {
+  std::int64_t affected = 0;
+  ASSERT_TRUE(WriteRows(Spec(), 600, "first", &affected).ok());  // two full statements and a tail of 100
+  const std::size_t prepared = connection_->cached_statements();
+  ASSERT_TRUE(connection_->Query("DELETE FROM " + table_).ok());
+  const sdk::Status again = WriteRows(Spec(), 600, "second", &affected);  // a new writer, same statements
+  ASSERT_TRUE(again.ok()) << again.ToString();
+  EXPECT_EQ(connection_->cached_statements(), prepared);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM " + table_ + " WHERE name LIKE 'second %'"), "600");
+}
+
+TEST_P(BatchWriterTest, TailsOfAnySizeNeedOneStatementPerPowerOfTwoOnly) {
+  BatchSpec spec = Spec();
+  spec.rows_per_statement = 16;  // tails of 1..15 rows: sent as 8, 4, 2 and 1 rows
+  const std::size_t before = connection_->cached_statements();
+  int written = 0;
+  for (int rows = 1; rows <= 40; ++rows) {
+    ASSERT_TRUE(connection_->Query("DELETE FROM " + table_).ok());
+    std::int64_t affected = 0;
+    const sdk::Status status = WriteRows(spec, rows, "tail", &affected);
+    ASSERT_TRUE(status.ok()) << status.ToString();
+    EXPECT_EQ(affected, rows);
+    EXPECT_EQ(Scalar("SELECT COUNT(*) FROM " + table_), std::to_string(rows));
+    written += rows;
+  }
+  EXPECT_EQ(written, 820);
+  EXPECT_EQ(connection_->cached_statements() - before, 5u);  // 16 rows, 8, 4, 2, 1
+}
+
 INSTANTIATE_TEST_SUITE_P(Drivers, BatchWriterTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace

@@ -133,6 +133,36 @@ TEST_P(StatementTest, ReusesAPreparedStatementWithNewParameters) {
   EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM " + table), Value::Int64(3));
 }
 
+TEST_P(StatementTest, ReusedStatementReadsEachExecutionsValuesWhateverTheirTypes) {
+  const std::string table = CreateTable("rebind", kAllTypesColumns);
+  auto insert = connection_->Prepare(InsertAllTypes(table));
+  ASSERT_TRUE(insert.ok()) << insert.status().ToString();
+  // Each row after the first keeps some parameters' types (not bound again, only their buffers updated)
+  // and changes others (NULL <-> value): every execution must store its own values.
+  const std::vector<std::vector<Value>> rows = {
+      {Value::String("a"), Value::Int64(1), Value::Double(1.5), Value::Bool(true), Value::Decimal("1.2345"),
+       Value::Date("2024-01-01"), Value::Timestamp(kTimestampMs)},
+      {Value::Null(), Value::Int64(2), Value::Null(), Value::Bool(false), Value::Null(), Value::Date("2024-01-02"),
+       Value::Timestamp(kTimestampMs + 1000)},
+      {Value::String(kChinese), Value::Null(), Value::Double(-2.5), Value::Null(), Value::Decimal("-7.5432"),
+       Value::Null(), Value::Null()},
+      {Value::String("d"), Value::Int64(4), Value::Double(4.5), Value::Bool(true), Value::Decimal("4.7531"),
+       Value::Date("2024-01-04"), Value::Timestamp(kTimestampMs + 3000)},
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::vector<Value> params = {Value::Int64(static_cast<std::int64_t>(i))};
+    params.insert(params.end(), rows[i].begin(), rows[i].end());
+    auto inserted = insert->Execute(params);
+    ASSERT_TRUE(inserted.ok()) << inserted.status().ToString();
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto result = connection_->Query(SelectAllTypes(table), {Value::Int64(static_cast<std::int64_t>(i))});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_EQ(result->rows.size(), 1u);
+    EXPECT_EQ(result->rows[0], rows[i]) << "row " << i;
+  }
+}
+
 TEST_P(StatementTest, UniqueViolationIsDataErrorWithSqlState23505) {
   const std::string table = CreateTable("unique", "id BIGINT PRIMARY KEY, s TEXT NOT NULL");
   const std::string sql = "INSERT INTO " + table + " (id, s) VALUES (?, ?)";
