@@ -102,7 +102,7 @@ Result<PartyTableRows> BuildRows(const Setup& setup, const std::vector<hub::sdk:
     hub::sync::mapping::MappedRecord& mapped = outcome.record();
     if (mapped.source_system.empty()) mapped.source_system = setup.source_system;
     const std::int64_t id = next_id++;
-    hub::sync::AppendNewPartyRows(mapped, id, id, hub::sync::ContentHash(mapped), rows);
+    hub::sync::AppendNewPartyRows(mapped, id, id, hub::sync::ContentHash(mapped), hub::sdk::Value::Null(), rows);
   }
   for (const auto& table : rows) row_count += table.size();
   return rows;

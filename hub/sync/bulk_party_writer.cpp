@@ -1,5 +1,6 @@
 #include "sync/bulk_party_writer.hpp"
 
+#include <map>
 #include <utility>
 
 #include "store/odbc/batch_writer.hpp"
@@ -12,8 +13,9 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Insert(
     const std::vector<const mapping::MappedRecord*>& records) {
   sdk::Result<std::vector<InsertedParty>> inserted = Allocate(records.size());
   if (!inserted.ok()) return inserted.status();
-  PartyTableRows rows = BuildRows(records, *inserted);
-  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, rows));
+  sdk::Result<PartyTableRows> rows = BuildRows(records, *inserted);
+  if (!rows.ok()) return rows.status();
+  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, *rows));
   return inserted;
 }
 
@@ -33,13 +35,25 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Allocate(std::size_t co
   return inserted;
 }
 
-PartyTableRows BulkPartyWriter::BuildRows(const std::vector<const mapping::MappedRecord*>& records,
-                                          std::vector<InsertedParty>& inserted) {
+sdk::Result<PartyTableRows> BulkPartyWriter::BuildRows(const std::vector<const mapping::MappedRecord*>& records,
+                                                       std::vector<InsertedParty>& inserted) {
   PartyTableRows rows;
+  std::map<std::string, sdk::Value> owners;  // by employee number: owners repeat across a batch
   for (std::size_t i = 0; i < records.size(); ++i) {
+    const sdk::Value* number = records[i]->Find("owner_employee_number");
+    sdk::Value owner;
+    if (number != nullptr && !number->is_null()) {
+      auto known = owners.find(number->text());
+      if (known == owners.end()) {
+        sdk::Result<sdk::Value> resolved = references_.IdValueOf(*records[i], "owner_employee_number");
+        if (!resolved.ok()) return resolved.status();
+        known = owners.emplace(number->text(), *resolved).first;
+      }
+      owner = known->second;
+    }
     InsertedParty& party = inserted[i];
     party.content_hash = ContentHash(*records[i]);
-    AppendNewPartyRows(*records[i], party.party_id, party.link_id, party.content_hash, rows);
+    AppendNewPartyRows(*records[i], party.party_id, party.link_id, party.content_hash, owner, rows);
   }
   return rows;
 }

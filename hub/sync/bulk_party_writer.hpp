@@ -11,6 +11,7 @@
 #include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_rows.hpp"
+#include "sync/references.hpp"
 
 namespace hub::sync {
 
@@ -33,7 +34,9 @@ struct InsertedParty {
 // rows may then be written: the caller rolls back to a savepoint taken before the call.
 class BulkPartyWriter {
  public:
-  explicit BulkPartyWriter(odbc::Connection& connection) : connection_(connection) {}
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
+  BulkPartyWriter(odbc::Connection& connection, SourceLinks& links)
+      : connection_(connection), references_(connection, links) {}
 
   // Inserts `records` and returns, in the same order, what was written for each.
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const mapping::MappedRecord*>& records);
@@ -41,10 +44,12 @@ class BulkPartyWriter {
  private:
   sdk::Result<std::vector<InsertedParty>> Allocate(std::size_t count);
   // Every record's rows, bucketed by table; parties and source_links lead with their reserved id.
-  static PartyTableRows BuildRows(const std::vector<const mapping::MappedRecord*>& records,
-                                  std::vector<InsertedParty>& inserted);
+  // NotFound when a record's owner is no stored employee (nothing is written then).
+  sdk::Result<PartyTableRows> BuildRows(const std::vector<const mapping::MappedRecord*>& records,
+                                        std::vector<InsertedParty>& inserted);
 
   odbc::Connection& connection_;
+  References references_;
 };
 
 // Inserts `rows` (as AppendNewPartyRows builds them), table by table in foreign-key order, each table

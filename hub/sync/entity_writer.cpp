@@ -99,9 +99,7 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& recor
     if (value.is_null() && (purpose != RowPurpose::kUpdate || column.store_computes_default)) continue;
     if (!column.text_column.empty()) row.Add(column.text_column, value);
     if (column.reference && !value.is_null()) {
-      sdk::Result<std::optional<std::int64_t>> id = references_.Resolve(
-          *column.reference, mapped->reference_system.empty() ? record.source_system : mapped->reference_system,
-          value.text());
+      sdk::Result<std::optional<std::int64_t>> id = references_.ResolveField(record, *mapped);
       if (!id.ok()) return id.status();
       if (!*id && column.text_column.empty()) {
         return MissingReference(column.reference->entity, value.text(), column.field->name);

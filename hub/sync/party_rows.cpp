@@ -34,7 +34,7 @@ constexpr std::string_view kAddressFields[] = {"address_line", "address_line2", 
 
 std::array<odbc::BatchSpec, kPartyTableCount> MakeSpecs() {
   std::vector<std::string> party_columns(kPartyColumns.begin(), kPartyColumns.end());
-  party_columns.insert(party_columns.end(), {"status", "name_normalized"});
+  party_columns.insert(party_columns.end(), {"status", "name_normalized", "owner_employee_id"});
   return {{
       {"parties", party_columns, "", 0},
       {"source_links", {"source_system", "entity", "source_id", "record_id", "party_id", "content_hash"}, "", 0},
@@ -152,13 +152,14 @@ const std::string& SingleRowInsertSql(PartyTable table) {
   return sql[static_cast<std::size_t>(table)];
 }
 
-std::vector<Value> PartyValues(const mapping::MappedRecord& record) {
+std::vector<Value> PartyValues(const mapping::MappedRecord& record, const Value& owner_employee_id) {
   std::vector<Value> values;
-  values.reserve(kPartyColumns.size() + 2);
+  values.reserve(kPartyColumns.size() + 3);
   for (std::string_view column : kPartyColumns) values.push_back(FieldOrNull(record, column));
   const Value* status = record.Find("status");
   values.push_back(status == nullptr || status->is_null() ? Value::String("active") : *status);
   values.push_back(Value::String(model::NormalizeName(Text(record, "name"))));
+  values.push_back(owner_employee_id);
   return values;
 }
 
@@ -203,11 +204,11 @@ odbc::BatchSpec NewPartySpec(PartyTable table) {
 }
 
 void AppendNewPartyRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
-                        const std::string& content_hash, PartyTableRows& rows) {
+                        const std::string& content_hash, const Value& owner_employee_id, PartyTableRows& rows) {
   auto add = [&rows](PartyTable table, std::vector<Value> values) {
     rows[static_cast<std::size_t>(table)].push_back(std::move(values));
   };
-  add(PartyTable::kParties, WithId(party_id, PartyValues(record)));
+  add(PartyTable::kParties, WithId(party_id, PartyValues(record, owner_employee_id)));
   add(PartyTable::kSourceLinks, WithId(link_id, SourceLinkValues(record, party_id, content_hash)));
   for (PartyRow& row : ChannelRows(record, party_id, link_id)) add(row.table, std::move(row.values));
   add(PartyTable::kEvents, EventValues(party_id, "party.created", record));

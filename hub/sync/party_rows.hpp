@@ -42,9 +42,9 @@ struct PartyRow {
   std::vector<sdk::Value> values;
 };
 
-// The parties row of `record` (kParties' columns): catalog fields, status (default "active") and the
-// normalized name.
-std::vector<sdk::Value> PartyValues(const mapping::MappedRecord& record);
+// The parties row of `record` (kParties' columns): catalog fields, status (default "active"), the
+// normalized name, and the owner's employee id as resolved by the caller (References::IdValueOf).
+std::vector<sdk::Value> PartyValues(const mapping::MappedRecord& record, const sdk::Value& owner_employee_id);
 
 // The source_links row tying `record` to `party_id`, with the record's content hash.
 std::vector<sdk::Value> SourceLinkValues(const mapping::MappedRecord& record, std::int64_t party_id,
@@ -68,9 +68,9 @@ odbc::BatchSpec NewPartySpec(PartyTable table);
 
 // Appends to `rows` everything a new party record writes: its party row (id `party_id`), its source link
 // (id `link_id`, with `content_hash`), its channels and a "party.created" event — exactly what the
-// per-record path writes for a record without a link.
+// per-record path writes for a record without a link. `owner_employee_id` as for PartyValues.
 void AppendNewPartyRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
-                        const std::string& content_hash, PartyTableRows& rows);
+                        const std::string& content_hash, const sdk::Value& owner_employee_id, PartyTableRows& rows);
 
 }  // namespace hub::sync
 

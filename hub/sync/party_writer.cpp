@@ -20,8 +20,10 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
   const std::string hash = ContentHash(record);
   if (*found && (*found)->content_hash == hash && !(*found)->deleted) return WriteOutcome::kUnchanged;
 
+  sdk::Result<Value> owner = references_.IdValueOf(record, "owner_employee_number");
+  if (!owner.ok()) return owner.status();
   if (!*found) {
-    sdk::Result<std::int64_t> party_id = InsertParty(record);
+    sdk::Result<std::int64_t> party_id = InsertParty(record, *owner);
     if (!party_id.ok()) return party_id.status();
     sdk::Result<std::int64_t> link_id = InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kSourceLinks),
                                                           SourceLinkValues(record, *party_id, hash));
@@ -33,7 +35,7 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const mapping::MappedRecord& record
   }
 
   const SourceLink link = **found;
-  HUB_RETURN_IF_ERROR(UpdateParty(link.record_id, record));
+  HUB_RETURN_IF_ERROR(UpdateParty(link.record_id, record, *owner));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
   HUB_RETURN_IF_ERROR(ReplaceChannels(link.record_id, link.id, record));
   HUB_RETURN_IF_ERROR(AddEvent(link.record_id, "party.updated", record));
@@ -44,17 +46,17 @@ sdk::Result<std::int64_t> PartyWriter::Exec(std::string_view sql, const std::vec
   return ExecuteStoreStatement(connection_, sql, params);
 }
 
-sdk::Result<std::int64_t> PartyWriter::InsertParty(const mapping::MappedRecord& record) {
-  return InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kParties), PartyValues(record));
+sdk::Result<std::int64_t> PartyWriter::InsertParty(const mapping::MappedRecord& record, const Value& owner) {
+  return InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kParties), PartyValues(record, owner));
 }
 
-sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record) {
-  std::vector<Value> values = PartyValues(record);
+sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record, const Value& owner) {
+  std::vector<Value> values = PartyValues(record, owner);
   values.push_back(Value::Int64(party_id));
   auto updated = Exec(
       "UPDATE parties SET kind = ?, name = ?, name_latin = ?, short_name = ?, family_name = ?, given_name = ?, "
       "birth_date = ?, grade = ?, classification = ?, industry = ?, region = ?, country = ?, tier = ?, status = ?, "
-      "name_normalized = ?, updated_at = {{now}} WHERE id = ?",
+      "name_normalized = ?, owner_employee_id = ?, updated_at = {{now}} WHERE id = ?",
       values);
   return updated.ok() ? sdk::Status::Ok() : updated.status();
 }

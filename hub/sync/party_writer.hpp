@@ -10,6 +10,7 @@
 #include "hub/sdk/status.hpp"
 #include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
+#include "sync/references.hpp"
 #include "sync/source_links.hpp"
 
 namespace hub::sync {
@@ -24,19 +25,22 @@ enum class WriteOutcome { kInserted, kUpdated, kMerged, kUnchanged, kDeleted };
 // written (kUnchanged). Known with another hash: the party row is updated, the channels that came from this
 // link are replaced, the link's hash and last_seen_at move, and a "party.updated" event is written. A
 // delete marks the link deleted and writes "party.deleted"; the party stays (other sources may know it).
-// Threads: as the connection. Errors: the driver's Status; the caller rolls back to its savepoint.
+// The owner (owner_employee_number) becomes the employee's id; an owner no stored employee has is NotFound.
+// Threads: as the connection. Errors: NotFound for an unknown owner; the driver's Status; the caller rolls
+// back to its savepoint.
 class PartyWriter {
  public:
   // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
-  PartyWriter(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
+  PartyWriter(odbc::Connection& connection, SourceLinks& links)
+      : connection_(connection), links_(links), references_(connection, links) {}
 
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
  private:
   // Runs `sql` through this connection's statement cache: the same statements run for every record.
   sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
-  sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record);
-  sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record);
+  sdk::Result<std::int64_t> InsertParty(const mapping::MappedRecord& record, const sdk::Value& owner);
+  sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record, const sdk::Value& owner);
   // Removes what this source link contributed before, then AddChannels.
   sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   // Identifiers, phones, e-mail, web site and address of the record (ChannelRows), tagged with its link.
@@ -45,6 +49,7 @@ class PartyWriter {
 
   odbc::Connection& connection_;
   SourceLinks& links_;
+  References references_;
 };
 
 }  // namespace hub::sync

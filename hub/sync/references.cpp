@@ -24,6 +24,23 @@ sdk::Result<std::optional<std::int64_t>> References::Resolve(const model::FieldR
   return FindByNaturalKey(*entity, text);
 }
 
+sdk::Result<std::optional<std::int64_t>> References::ResolveField(const mapping::MappedRecord& record,
+                                                                  const mapping::MappedField& field) {
+  std::optional<model::FieldReference> reference = field.field->Reference();
+  if (!reference) return sdk::Status::InvalidArgument("field '" + std::string(field.name()) + "' is no reference");
+  return Resolve(*reference, field.reference_system.empty() ? record.source_system : field.reference_system,
+                 field.value.text());
+}
+
+sdk::Result<sdk::Value> References::IdValueOf(const mapping::MappedRecord& record, std::string_view name) {
+  const mapping::MappedField* field = record.FindField(name);
+  if (field == nullptr || field->value.is_null()) return sdk::Value::Null();
+  sdk::Result<std::optional<std::int64_t>> id = ResolveField(record, *field);
+  if (!id.ok()) return id.status();
+  if (!*id) return MissingReference(field->field->Reference()->entity, field->value.text(), name);
+  return sdk::Value::Int64(**id);
+}
+
 sdk::Result<std::optional<std::int64_t>> References::FindByNaturalKey(const model::EntitySpec& entity,
                                                                       const std::string& key) {
   if (entity.natural_key.empty()) {

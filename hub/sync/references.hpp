@@ -11,6 +11,7 @@
 #include "hub/sdk/status.hpp"
 #include "model/catalog.hpp"
 #include "store/odbc/connection.hpp"
+#include "sync/mapping/compiled_mapping.hpp"
 #include "sync/source_links.hpp"
 
 namespace hub::sync {
@@ -33,6 +34,17 @@ class References {
   // InvalidArgument for a reference to an entity the catalog does not know.
   sdk::Result<std::optional<std::int64_t>> Resolve(const model::FieldReference& reference,
                                                    std::string_view source_system, const std::string& text);
+
+  // The id of the row the reference field `field` of `record` names (its own system, or the mapping's
+  // system= for it); nullopt when no stored row has it. Errors: as Resolve; InvalidArgument for a field
+  // that is no reference.
+  sdk::Result<std::optional<std::int64_t>> ResolveField(const mapping::MappedRecord& record,
+                                                        const mapping::MappedField& field);
+
+  // The value to store for the reference field named `name` of `record`: null when the mapping leaves it
+  // out or it is empty, else the id of the row it names. Errors: NotFound (MissingReference) when no stored
+  // row has it; as ResolveField.
+  sdk::Result<sdk::Value> IdValueOf(const mapping::MappedRecord& record, std::string_view name);
 
   // The id of the stored row of `entity` whose natural key is `key` (EntitySpec::natural_key), or nullopt.
   sdk::Result<std::optional<std::int64_t>> FindByNaturalKey(const model::EntitySpec& entity, const std::string& key);

@@ -34,7 +34,7 @@ class BatchApplier {
         parties_(connection, links_),
         entities_(connection, links_),
         quarantine_(connection, job),
-        bulk_(connection) {}
+        bulk_(connection, links_) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
   // stores or quarantines each other record in order.

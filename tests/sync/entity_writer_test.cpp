@@ -250,6 +250,24 @@ TEST_P(EntityWriterTest, AContactUpdateMovesThePersonAndReplacesTheirPhones) {
   EXPECT_EQ(phones[0][0].text(), "+8613987654321");
 }
 
+TEST_P(EntityWriterTest, APartysOwnerIsAStoredEmployeeOrTheRecordIsQuarantined) {
+  Sync("employee", {"employee_number", "name"},
+       {Record("employee", "E1", {{"employee_number", "E1"}, {"name", "王芳"}})});
+  const std::vector<std::string> fields = {"kind", "name", "owner_employee_number"};
+  auto customer = [](const std::string& id, const std::string& owner) {
+    return Record("party", id, {{"kind", "organization"}, {"name", "客户" + id}, {"owner_employee_number", owner}});
+  };
+  SyncCounts counts = Sync("party", fields, {customer("C1", "E1"), customer("C2", "E404"), customer("C3", "E1")});
+  EXPECT_EQ(counts.inserted, 2u);
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_THAT(OnlyQuarantineReason(), HasSubstr("party.csv:C2: refers to employee 'E404' (owner_employee_number)"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties p JOIN employees e ON e.id = p.owner_employee_id "
+                  "WHERE e.employee_number = 'E1'"),
+            2);
+  EXPECT_EQ(Sync("party", fields, {customer("C1", "")}).updated, 1u);
+  EXPECT_TRUE(QueryValue("SELECT owner_employee_id FROM parties WHERE name = '客户C1'").is_null());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EntityWriterTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
