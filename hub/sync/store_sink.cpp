@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "store/odbc/transaction.hpp"
 #include "sync/bulk_party_writer.hpp"
@@ -37,7 +38,8 @@ class BatchApplier {
         bulk_(connection, links_) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
-  // stores or quarantines each other record in order.
+  // stores or quarantines each other record in order; a record whose reference found nothing is tried
+  // again after the others (RetryDeferred), as its referent may come later in the batch.
   sdk::Status ApplyAll(const std::vector<sdk::Record>& records) {
     std::vector<std::optional<mapping::MappingOutcome>> outcomes;
     outcomes.reserve(records.size());
@@ -55,10 +57,41 @@ class BatchApplier {
       if (stored[i]) {
         quarantine_.NoteStored(outcomes[i]->record());
       } else {
+        current_ = i;
         HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
       }
     }
+    HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
     return quarantine_.ResolveStored();
+  }
+
+  // Stores the deferred records again, pass after pass while a pass stores any (a chain of references in
+  // reverse order takes one pass per link); then one last pass quarantines what still refers to nothing.
+  // A deferred record that the batch holds again later is dropped: its later copy was stored in its place.
+  sdk::Status RetryDeferred(const std::vector<sdk::Record>& records,
+                            const std::vector<std::optional<mapping::MappingOutcome>>& outcomes) {
+    std::map<std::tuple<std::string, std::string_view, std::string>, std::size_t> last;  // record key → index
+    if (!deferred_.empty()) {
+      for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes[i] || !outcomes[i]->ok()) continue;
+        const mapping::MappedRecord& mapped = outcomes[i]->record();
+        last[{mapped.source_system, mapped.entity->name, mapped.source_id}] = i;
+      }
+    }
+    while (!deferred_.empty()) {
+      std::vector<std::size_t> pass;
+      pass.swap(deferred_);
+      for (std::size_t i : pass) {
+        const mapping::MappedRecord& mapped = outcomes[i]->record();
+        if (last[{mapped.source_system, mapped.entity->name, mapped.source_id}] != i) continue;
+        current_ = i;
+        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+      }
+      if (last_chance_) break;
+      last_chance_ = deferred_.size() == pass.size();  // no progress: the next pass is the last
+    }
+    last_chance_ = false;
+    return sdk::Status::Ok();
   }
 
   // On PostgreSQL, batches that write the same source system take turns (a transaction-scoped advisory lock
@@ -177,6 +210,10 @@ class BatchApplier {
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
       links_.Forget(mapped);
+      if (written.status().code() == sdk::StatusCode::kNotFound && !last_chance_) {
+        deferred_.push_back(current_);
+        return sdk::Status::Ok();
+      }
       // NotFound and InvalidArgument come from the writers' own checks (a reference to nothing, a value
       // out of range); any other code is the database's refusal.
       const sdk::StatusCode code = written.status().code();
@@ -226,6 +263,9 @@ class BatchApplier {
   QuarantineBook quarantine_;
   BulkPartyWriter bulk_;
   SyncCounts counts_;
+  std::size_t current_ = 0;            // the index of the record being stored
+  std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again
+  bool last_chance_ = false;           // a reference that finds nothing now quarantines the record
 };
 
 }  // namespace

@@ -176,6 +176,35 @@ TEST_P(EntityWriterTest, AReferenceToAnEarlierRecordOfTheSameBatchResolves) {
             1);
 }
 
+TEST_P(EntityWriterTest, AReferenceToALaterRecordOfTheSameBatchResolves) {
+  const std::vector<std::string> fields = {"employee_number", "name", "manager_employee_number"};
+  auto employee = [](const std::string& number, const std::string& manager) {
+    return Record("employee", number,
+                  {{"employee_number", number}, {"name", "员工" + number}, {"manager_employee_number", manager}});
+  };
+  // A reports to B reports to C, listed from the bottom up; D's manager is nobody the store knows.
+  SyncCounts counts =
+      Sync("employee", fields, {employee("A", "B"), employee("D", "Z9"), employee("B", "C"), employee("C", "")});
+  EXPECT_EQ(counts.inserted, 3u);
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_THAT(OnlyQuarantineReason(), HasSubstr("employee.csv:D: refers to employee 'Z9' (manager_employee_number)"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM employees e JOIN employees m ON m.id = e.manager_employee_id "
+                  "WHERE (e.employee_number = 'A' AND m.employee_number = 'B') OR "
+                  "(e.employee_number = 'B' AND m.employee_number = 'C')"),
+            2);
+}
+
+TEST_P(EntityWriterTest, ADeferredRecordTheBatchHoldsAgainLaterGivesWayToTheLaterCopy) {
+  const std::vector<std::string> fields = {"code", "name", "parent_team_code"};
+  SyncCounts counts = Sync("team", fields,
+                           {Record("team", "EAST", {{"code", "EAST"}, {"name", "旧名"}, {"parent_team_code", "HQ"}}),
+                            Record("team", "HQ", {{"code", "HQ"}, {"name", "总部"}, {"parent_team_code", ""}}),
+                            Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}, {"parent_team_code", "HQ"}})});
+  EXPECT_EQ(counts.inserted, 2u);
+  EXPECT_EQ(counts.quarantined, 0u);
+  EXPECT_EQ(QueryValue("SELECT name FROM teams WHERE code = 'EAST'").text(), "华东");
+}
+
 TEST_P(EntityWriterTest, ANullValueTakesTheDeclaredDefaultOnInsertAndUpdate) {
   const std::vector<std::string> fields = {"code", "name", "status"};
   Sync("team", fields, {Record("team", "T1", {{"code", "T1"}, {"name", "One"}, {"status", "inactive"}})});
