@@ -3,7 +3,8 @@
 #ifndef HUB_SYNC_QUARANTINE_BOOK_HPP_
 #define HUB_SYNC_QUARANTINE_BOOK_HPP_
 
-#include <map>
+#include <compare>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,23 +25,33 @@ class QuarantineBook {
  public:
   QuarantineBook(odbc::Connection& connection, std::string_view job) : connection_(connection), job_(job) {}
 
-  // Keeps `record` (read from `source_system`) aside with `reason`; `mapped` is its mapped form, or
-  // nullptr when it has none. Errors: the driver's Status, with the record's position.
-  sdk::Status Put(const sdk::Record& record, const std::string& source_system, const mapping::MappedRecord* mapped,
-                  const std::string& reason);
+  // The identity an entry is kept under: the model's entity and the record's id as the mapping reads them
+  // (the connector's when the record was not mapped that far).
+  struct Identity {
+    std::string source_system;
+    std::string entity;
+    std::string source_id;
+    auto operator<=>(const Identity&) const = default;
+  };
 
-  // Notes that `mapped` was stored by this batch.
+  // Keeps `record` aside under `identity` with `reason`. Errors: the driver's Status, with the position.
+  sdk::Status Put(const sdk::Record& record, const Identity& identity, const std::string& reason);
+
+  // Notes that `mapped` was stored by this batch (inserted, updated, merged or deleted).
   void NoteStored(const mapping::MappedRecord& mapped);
 
-  // Marks resolved every open entry for a record noted stored. Costs one query per source system when no
-  // entry of that system is open. Errors: the driver's Status.
+  // Marks resolved every open entry of a record whose last copy in this batch was stored (not one whose
+  // last copy was quarantined again). Costs one query per source system when no entry of that system is
+  // open. Errors: the driver's Status.
   sdk::Status ResolveStored();
 
  private:
+  // Marks resolved the open entries of `source_ids` (of `entity` in `system`).
+  sdk::Status Resolve(const std::string& system, const std::string& entity, const std::vector<std::string>& source_ids);
+
   odbc::Connection& connection_;
   std::string job_;
-  // source system → entity → source ids stored by the batch
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> stored_;
+  std::set<Identity> stored_;  // records whose last copy in the batch was stored
 };
 
 }  // namespace hub::sync

@@ -83,7 +83,10 @@ class BatchApplier {
       pass.swap(deferred_);
       for (std::size_t i : pass) {
         const mapping::MappedRecord& mapped = outcomes[i]->record();
-        if (last[{mapped.source_system, mapped.entity->name, mapped.source_id}] != i) continue;
+        if (last[{mapped.source_system, mapped.entity->name, mapped.source_id}] != i) {
+          ++counts_.unchanged;  // a later copy in the batch was stored in its place
+          continue;
+        }
         current_ = i;
         HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
       }
@@ -183,9 +186,9 @@ class BatchApplier {
   }
 
   sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) return Quarantine(record, nullptr, QuarantineReason(record));
+    if (!record.rejection.empty()) return Quarantine(record, "", QuarantineReason(record));
     if (!outcome) return sdk::Status::Ok();
-    if (!outcome->ok()) return Quarantine(record, nullptr, outcome->rejection().ToString());
+    if (!outcome->ok()) return Quarantine(record, outcome->rejection().source_id, outcome->rejection().ToString());
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
     return StoreWith(entities_, record, mapped);
@@ -218,12 +221,12 @@ class BatchApplier {
       // out of range); any other code is the database's refusal.
       const sdk::StatusCode code = written.status().code();
       const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
-      return Quarantine(record, &mapped,
+      return Quarantine(record, mapped.source_id,
                         record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
-    quarantine_.NoteStored(mapped);
+    if (*written != WriteOutcome::kUnchanged) quarantine_.NoteStored(mapped);
     return sdk::Status::Ok();
   }
 
@@ -245,9 +248,13 @@ class BatchApplier {
     }
   }
 
-  sdk::Status Quarantine(const sdk::Record& record, const mapping::MappedRecord* mapped, const std::string& reason) {
-    std::string system = record.source_system.empty() ? sink_job_.source_system : record.source_system;
-    HUB_RETURN_IF_ERROR(quarantine_.Put(record, system, mapped, reason));
+  // Keeps `record` aside under the model's entity (the job's mapping's) and `source_id`, the record's id as
+  // the mapping read it (the connector's when empty), so that a later read storing it finds the entry.
+  sdk::Status Quarantine(const sdk::Record& record, const std::string& source_id, const std::string& reason) {
+    QuarantineBook::Identity identity{record.source_system.empty() ? sink_job_.source_system : record.source_system,
+                                      sink_job_.mapping ? std::string(sink_job_.mapping->entity().name) : record.entity,
+                                      source_id.empty() ? record.source_id : source_id};
+    HUB_RETURN_IF_ERROR(quarantine_.Put(record, identity, reason));
     ++counts_.quarantined;
     log_->warn("job {}: quarantined: {}", job_, reason);
     return sdk::Status::Ok();

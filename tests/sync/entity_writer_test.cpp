@@ -149,6 +149,36 @@ TEST_P(EntityWriterTest, ARowTheDatabaseRefusesIsQuarantinedAloneWithTheDriversM
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_id = 'T2'"), 0) << "rolled back whole";
 }
 
+TEST_P(EntityWriterTest, ARefusalAfterAStoredCopyInTheSameBatchStaysOpen) {
+  SyncCustomer("C1");
+  const std::vector<std::string> fields = {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"};
+  auto ticket = [](const std::string& satisfaction) {
+    return Record("service_request", "T1",
+                  {{"ticket_number", "T1"},
+                   {"party_source_id", "C1"},
+                   {"subject", "读数漂移"},
+                   {"opened_at", "2026-11-23T01:00:00Z"},
+                   {"satisfaction", satisfaction}});
+  };
+  SyncCounts counts = Sync("service_request", fields, {ticket("4"), ticket("9")});
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 1)
+      << "the newest copy was refused: nothing resolved it";
+}
+
+TEST_P(EntityWriterTest, ARecordTheMappingRefusedIsResolvedWhenItsFixedCopyIsStored) {
+  const std::vector<std::string> fields = {"kind", "name"};
+  sdk::Record broken = Record("party", "C1", {{"kind", "organization"}, {"name", ""}});
+  broken.entity = "customers";  // the connector's own name for what it reads
+  EXPECT_EQ(Sync("party", fields, {broken}).quarantined, 1u);
+  sdk::Record fixed = Record("party", "C1", {{"kind", "organization"}, {"name", "华腾"}});
+  fixed.entity = "customers";
+  EXPECT_EQ(Sync("party", fields, {fixed}).inserted, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+  EXPECT_EQ(QueryValue("SELECT entity FROM quarantine").text(), "party");
+}
+
 TEST_P(EntityWriterTest, AReferenceToARecordNotStoredIsQuarantinedNamingItAndLandsOnceItIs) {
   const std::vector<std::string> fields = {"order_number", "party_source_id", "currency", "total_amount", "ordered_on"};
   const sdk::Record order = Record("order", "SO1",
@@ -201,6 +231,7 @@ TEST_P(EntityWriterTest, ADeferredRecordTheBatchHoldsAgainLaterGivesWayToTheLate
                             Record("team", "HQ", {{"code", "HQ"}, {"name", "总部"}, {"parent_team_code", ""}}),
                             Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}, {"parent_team_code", "HQ"}})});
   EXPECT_EQ(counts.inserted, 2u);
+  EXPECT_EQ(counts.unchanged, 1u) << "the first copy is counted: the later one stands for it";
   EXPECT_EQ(counts.quarantined, 0u);
   EXPECT_EQ(QueryValue("SELECT name FROM teams WHERE code = 'EAST'").text(), "华东");
 }

@@ -78,7 +78,8 @@ MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
       std::string target(plan.target->name);
       return MappingOutcome(
           MappingRejection{record.position, target, plan.source_label,
-                           "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem)});
+                           "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem),
+                           std::move(mapped.source_id)});
     }
     mapped.fields.push_back({plan.target, std::move(value), plan.reference_system});
   }

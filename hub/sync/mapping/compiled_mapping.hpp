@@ -54,10 +54,11 @@ struct MappedRecord {
 
 // Why a record was not mapped, for quarantine and logs.
 struct MappingRejection {
-  std::string position;  // the record's position, as the connector gave it
-  std::string target;    // the model field at fault; empty when it is the record as a whole
-  std::string source;    // its source field(s) as configured ("成立日期", "地址 + 城市"); may be empty
-  std::string reason;    // "field 'founded' from '成立日期': '2023/13/45' matches none of the date formats ..."
+  std::string position;   // the record's position, as the connector gave it
+  std::string target;     // the model field at fault; empty when it is the record as a whole
+  std::string source;     // its source field(s) as configured ("成立日期", "地址 + 城市"); may be empty
+  std::string reason;     // "field 'founded' from '成立日期': '2023/13/45' matches none of the date formats ..."
+  std::string source_id;  // the record's id as the mapping reads it; empty when that is what failed
 
   // "customers.csv:42: " + reason (just the reason when there is no position).
   std::string ToString() const;
