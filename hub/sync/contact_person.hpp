@@ -23,7 +23,7 @@ class ContactPerson : public EntityExtension {
   sdk::Status BeforeRow(const mapping::MappedRecord& record, std::optional<std::int64_t> row_id,
                         RowValues& row) override;
   sdk::Status AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
-                       bool inserted) override;
+                       bool shared_row) override;
 
  private:
   sdk::Result<std::int64_t> InsertPerson(const mapping::MappedRecord& record);

@@ -41,14 +41,15 @@ sdk::Status Exec(odbc::Connection& connection, std::string_view sql, const std::
 }  // namespace
 
 sdk::Status EmployeeAssignments::AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t,
-                                          bool) {
-  if (record.Find("team_code") != nullptr) HUB_RETURN_IF_ERROR(ReplaceTeam(record, row_id));
-  if (const Value* codes = record.Find("territory_codes"); codes != nullptr) {
-    HUB_RETURN_IF_ERROR(ReplaceTerritories(*codes, row_id));
-  }
-  if (const Value* codes = record.Find("speciality_codes"); codes != nullptr) {
-    HUB_RETURN_IF_ERROR(ReplaceSpecialities(*codes, row_id));
-  }
+                                          bool shared_row) {
+  // Whether the record says something about `field`: mapped, and not null on a row another source shares.
+  auto says = [&](std::string_view field) {
+    const Value* value = record.Find(field);
+    return value != nullptr && !(shared_row && value->is_null());
+  };
+  if (says("team_code")) HUB_RETURN_IF_ERROR(ReplaceTeam(record, row_id));
+  if (says("territory_codes")) HUB_RETURN_IF_ERROR(ReplaceTerritories(*record.Find("territory_codes"), row_id));
+  if (says("speciality_codes")) HUB_RETURN_IF_ERROR(ReplaceSpecialities(*record.Find("speciality_codes"), row_id));
   return sdk::Status::Ok();
 }
 

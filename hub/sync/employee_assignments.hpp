@@ -11,7 +11,8 @@
 namespace hub::sync {
 
 // After an employee row is written, replaces each assignment whose field the mapping fills (a field the
-// mapping leaves out leaves those rows alone; a null value clears them): the team (role default member),
+// mapping leaves out leaves those rows alone; a null value clears them, unless another source shares
+// the employee): the team (role default member),
 // the territories (codes separated by commas, role owner) and the specialities ("code" or "code:level",
 // level 1-5, default 1). A code no stored team, territory or speciality has is NotFound (MissingReference), a level out
 // of range InvalidArgument. Threads: as the connection. Lifetime: the batch; `references` must outlive it.
@@ -24,7 +25,7 @@ class EmployeeAssignments : public EntityExtension {
     return sdk::Status::Ok();
   }
   sdk::Status AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
-                       bool inserted) override;
+                       bool shared_row) override;
 
  private:
   sdk::Status ReplaceTeam(const mapping::MappedRecord& record, std::int64_t employee_id);

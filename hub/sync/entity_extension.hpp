@@ -39,9 +39,10 @@ class EntityExtension {
   virtual sdk::Status BeforeRow(const mapping::MappedRecord& record, std::optional<std::int64_t> row_id,
                                 RowValues& row) = 0;
 
-  // After the row `row_id` and its source link `link_id` are written; `inserted` when the row is new.
+  // After the row `row_id` and its source link `link_id` are written. `shared_row`: another source's
+  // record stands for the same row too (a natural key), so a null value must leave what is stored.
   virtual sdk::Status AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
-                               bool inserted) = 0;
+                               bool shared_row) = 0;
 };
 
 }  // namespace hub::sync

@@ -147,7 +147,7 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
       {Value::String(record.source_system), Value::String(std::string(record.entity->name)),
        Value::String(record.source_id), Value::Int64(row_id), Value::String(hash)});
   if (!link_id.ok()) return link_id.status();
-  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, !*existing));
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, existing->has_value()));
   HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
   links_.Remember(record, SourceLink{*link_id, row_id, hash, false});
   return *existing ? WriteOutcome::kMerged : WriteOutcome::kInserted;
@@ -155,15 +155,32 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
 
 sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& record, const SourceLink& link,
                                                const std::string& hash) {
-  sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
+  sdk::Result<bool> shared = SharedWithAnotherSource(record, link);
+  if (!shared.ok()) return shared.status();
+  sdk::Result<RowValues> row = BuildRow(record, *shared ? RowPurpose::kMerge : RowPurpose::kUpdate);
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
-  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, false));
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, *shared));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
   return WriteOutcome::kUpdated;
+}
+
+sdk::Result<bool> EntityWriter::SharedWithAnotherSource(const mapping::MappedRecord& record, const SourceLink& link) {
+  if (record.entity->natural_key.empty()) return false;
+  sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(
+      connection_,
+      "SELECT COUNT(*) FROM source_links WHERE entity = ? AND record_id = ? AND id <> ? AND deleted_at IS NULL");
+  if (!statement.ok()) return statement.status();
+  auto executed = (*statement)
+                      ->Execute({Value::String(std::string(record.entity->name)), Value::Int64(link.record_id),
+                                 Value::Int64(link.id)});
+  if (!executed.ok()) return executed.status();
+  auto rows = (*statement)->FetchAll();
+  if (!rows.ok()) return rows.status();
+  return !rows->empty() && rows->front().front().integer() > 0;
 }
 
 sdk::Status EntityWriter::UpdateRow(const mapping::MappedRecord& record, std::int64_t row_id, const RowValues& row) {

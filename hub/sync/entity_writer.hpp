@@ -35,7 +35,8 @@ namespace hub::sync {
 //
 // Unknown link: when the entity has a natural key (employee number, code, sku) and a row with that key
 // exists, the link points at that row and the row is updated with the record's non-null values (kMerged:
-// two sources, one row; what one source does not know never erases what another stored); otherwise a
+// two sources, one row; what one source does not know never erases what another stored, on this write
+// and on every later update of a row that more than one live link shares); otherwise a
 // row is inserted with the record's non-null columns. Then the link with the content hash, the
 // extension's rows, and an "<entity>.created" (or ".updated") event. Known, live, same hash: nothing is
 // written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
@@ -65,6 +66,8 @@ class EntityWriter {
   sdk::Result<WriteOutcome> Update(const mapping::MappedRecord& record, const SourceLink& link,
                                    const std::string& hash);
   sdk::Status UpdateRow(const mapping::MappedRecord& record, std::int64_t row_id, const RowValues& row);
+  // True when another live source link (of a natural-key entity) stands for `link`'s row.
+  sdk::Result<bool> SharedWithAnotherSource(const mapping::MappedRecord& record, const SourceLink& link);
   sdk::Result<WriteOutcome> Delete(const mapping::MappedRecord& record, const SourceLink& link);
   // True when `table` has an updated_at column (probed once per table, inside a savepoint).
   sdk::Result<bool> HasUpdatedAt(std::string_view table);

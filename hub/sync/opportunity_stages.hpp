@@ -23,7 +23,7 @@ class OpportunityStages : public EntityExtension {
   sdk::Status BeforeRow(const mapping::MappedRecord& record, std::optional<std::int64_t> row_id,
                         RowValues& row) override;
   sdk::Status AfterRow(const mapping::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
-                       bool inserted) override;
+                       bool shared_row) override;
 
  private:
   odbc::Connection& connection_;

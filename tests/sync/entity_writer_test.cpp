@@ -129,6 +129,33 @@ TEST_P(EntityWriterTest, ASecondSourceNeverErasesWhatTheFirstStored) {
   EXPECT_EQ(rows[0][0].text(), "Sensor");
   EXPECT_EQ(rows[0][1].text(), "sensors");
   EXPECT_EQ(rows[0][2].text(), "discontinued") << "no declared default replaces a stored value on a merge";
+  EXPECT_EQ(
+      Sync("product", fields,
+           {Record("product", "p-1", {{"sku", "SKU-1"}, {"name", "Sensor v2"}, {"category", ""}, {"status", ""}})})
+          .updated,
+      1u);
+  rows = QueryRows("SELECT name, category, status FROM products");
+  EXPECT_EQ(rows[0][0].text(), "Sensor v2");
+  EXPECT_EQ(rows[0][1].text(), "sensors") << "nor on the second source's later changes";
+  EXPECT_EQ(rows[0][2].text(), "discontinued");
+}
+
+TEST_P(EntityWriterTest, ASecondSourceWithoutTerritoriesLeavesAnEmployeesTerritories) {
+  Sync("territory", {"code", "name"}, {Record("territory", "N", {{"code", "N"}, {"name", "North"}})});
+  const std::vector<std::string> fields = {"employee_number", "name", "territory_codes"};
+  Sync("employee", fields,
+       {Record("employee", "E1", {{"employee_number", "E1"}, {"name", "王芳"}, {"territory_codes", "N"}})});
+  source_system_ = "payroll";
+  EXPECT_EQ(Sync("employee", fields,
+                 {Record("employee", "P-7", {{"employee_number", "E1"}, {"name", "王芳"}, {"territory_codes", ""}})})
+                .merged,
+            1u);
+  EXPECT_EQ(
+      Sync("employee", fields,
+           {Record("employee", "P-7", {{"employee_number", "E1"}, {"name", "Wang Fang"}, {"territory_codes", ""}})})
+          .updated,
+      1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM employee_territories"), 1);
 }
 
 TEST_P(EntityWriterTest, ARowTheDatabaseRefusesIsQuarantinedAloneWithTheDriversMessage) {
