@@ -42,16 +42,18 @@ sdk::Result<PartyTableRows> BulkPartyWriter::BuildRows(const std::vector<const m
   for (std::size_t i = 0; i < records.size(); ++i) {
     const sdk::Value* number = records[i]->Find("owner_employee_number");
     sdk::Value owner;
+    InsertedParty& party = inserted[i];
     if (number != nullptr && !number->is_null()) {
       auto known = owners.find(number->text());
       if (known == owners.end()) {
         sdk::Result<sdk::Value> resolved = references_.IdValueOf(*records[i], "owner_employee_number");
-        if (!resolved.ok()) return resolved.status();
-        known = owners.emplace(number->text(), *resolved).first;
+        if (!resolved.ok() && resolved.status().code() != sdk::StatusCode::kNotFound) return resolved.status();
+        known = owners.emplace(number->text(), resolved.ok() ? *resolved : sdk::Value()).first;
       }
       owner = known->second;
+      party.written = !owner.is_null();
+      if (!party.written) continue;
     }
-    InsertedParty& party = inserted[i];
     party.content_hash = ContentHash(*records[i]);
     AppendNewPartyRows(*records[i], party.party_id, party.link_id, party.content_hash, owner, rows);
   }

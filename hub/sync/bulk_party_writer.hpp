@@ -20,6 +20,7 @@ struct InsertedParty {
   std::int64_t party_id = 0;
   std::int64_t link_id = 0;
   std::string content_hash;
+  bool written = true;  // false: left out (its owner is no stored employee): the per-record path decides
 };
 
 // Writes new party records on one connection, inside the caller's transaction (nothing here commits).
@@ -43,8 +44,8 @@ class BulkPartyWriter {
 
  private:
   sdk::Result<std::vector<InsertedParty>> Allocate(std::size_t count);
-  // Every record's rows, bucketed by table; parties and source_links lead with their reserved id.
-  // NotFound when a record's owner is no stored employee (nothing is written then).
+  // Every record's rows, bucketed by table; parties and source_links lead with their reserved id. A
+  // record whose owner is no stored employee is left out (InsertedParty::written false).
   sdk::Result<PartyTableRows> BuildRows(const std::vector<const mapping::MappedRecord*>& records,
                                         std::vector<InsertedParty>& inserted);
 

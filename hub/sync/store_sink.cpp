@@ -23,6 +23,15 @@ using sdk::Value;
 // the database refuses is written again record by record, so one bad record costs at most this many.
 constexpr std::size_t kBulkGroup = 1000;
 
+// True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
+// then can a batch, which holds one entity, hold the record a reference is looking for.
+bool RefersToItself(const model::EntitySpec& entity) {
+  return std::any_of(entity.fields.begin(), entity.fields.end(), [&](const model::FieldSpec& field) {
+    std::optional<model::FieldReference> reference = field.Reference();
+    return reference && reference->entity == entity.name;
+  });
+}
+
 // One batch on one connection, inside its transaction.
 class BatchApplier {
  public:
@@ -177,6 +186,7 @@ class BatchApplier {
       HUB_RETURN_IF_ERROR(savepoint->Release());
       for (std::size_t k = 0; k < group.size(); ++k) {
         InsertedParty& party = (*inserted)[k];
+        if (!party.written) continue;
         links_.Remember(*mapped[k], SourceLink{party.link_id, party.party_id, std::move(party.content_hash), false});
         stored[group[k]] = true;
         ++counts_.inserted;
@@ -213,7 +223,7 @@ class BatchApplier {
       if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
       links_.Forget(mapped);
-      if (written.status().code() == sdk::StatusCode::kNotFound && !last_chance_) {
+      if (written.status().code() == sdk::StatusCode::kNotFound && !last_chance_ && RefersToItself(*mapped.entity)) {
         deferred_.push_back(current_);
         return sdk::Status::Ok();
       }

@@ -32,7 +32,8 @@ struct SinkJob {
 // when the batch's data is durable: a kill at any moment resumes without loss or duplicates. Records
 // the connector rejected are quarantined with their raw content. `party` records are written by
 // PartyWriter, every other entity by EntityWriter; a record that refers to a record not in the store is
-// tried again after the rest of the batch (the referent may come later in it), then quarantined naming
+// tried again after the rest of the batch when it refers to its own entity (an employee listed before
+// their manager), then quarantined naming
 // the reference, and lands on a later re-read once its referent has; a quarantine
 // entry whose record a later batch stores is marked resolved (QuarantineBook).
 //
