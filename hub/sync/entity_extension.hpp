@@ -19,6 +19,7 @@ namespace hub::sync {
 struct RowValues {
   std::vector<std::string_view> columns;  // catalog or schema constants
   std::vector<sdk::Value> values;
+  bool unresolved_text_reference = false;  // a reference kept as text (a line's sku) named no stored row
 
   void Add(std::string_view column, sdk::Value value) {
     columns.push_back(column);

@@ -66,6 +66,15 @@ std::string Joined(const std::vector<std::string_view>& names, std::string_view 
   return joined;
 }
 
+// Appended to the content hash kept on a link whose row has a text reference that named no stored row (an
+// order line's unknown sku): the next read of the same record then differs from it, so the reference is
+// looked up again and stored once it names a row.
+constexpr std::string_view kUnresolvedMark = "+unresolved";
+
+std::string LinkHash(const std::string& hash, const RowValues& row) {
+  return row.unresolved_text_reference ? hash + std::string(kUnresolvedMark) : hash;
+}
+
 }  // namespace
 
 EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links)
@@ -86,6 +95,12 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const mapping::MappedRecord& recor
   const std::string hash = ContentHash(record);
   if (!*found) return Insert(record, hash);
   if ((*found)->content_hash == hash && !(*found)->deleted) return WriteOutcome::kUnchanged;
+  if ((*found)->content_hash == hash + std::string(kUnresolvedMark) && !(*found)->deleted) {
+    // Stored before with a text reference that named nothing: write again only if it names a row now.
+    sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
+    if (!row.ok()) return row.status();
+    if (row->unresolved_text_reference) return WriteOutcome::kUnchanged;
+  }
   return Update(record, **found, hash);
 }
 
@@ -104,6 +119,7 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& recor
       if (!*id && column.text_column.empty()) {
         return MissingReference(column.reference->entity, value.text(), column.field->name);
       }
+      row.unresolved_text_reference = row.unresolved_text_reference || !*id;
       value = *id ? Value::Int64(**id) : Value::Null();
     }
     if (column.derived != DerivedValue::kNone) row.Add(column.derived_column, Derive(column.derived, value));
@@ -145,11 +161,11 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
       connection_,
       "INSERT INTO source_links (source_system, entity, source_id, record_id, content_hash) VALUES (?, ?, ?, ?, ?)",
       {Value::String(record.source_system), Value::String(std::string(record.entity->name)),
-       Value::String(record.source_id), Value::Int64(row_id), Value::String(hash)});
+       Value::String(record.source_id), Value::Int64(row_id), Value::String(LinkHash(hash, *row))});
   if (!link_id.ok()) return link_id.status();
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, existing->has_value()));
   HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
-  links_.Remember(record, SourceLink{*link_id, row_id, hash, false});
+  links_.Remember(record, SourceLink{*link_id, row_id, LinkHash(hash, *row), false});
   return *existing ? WriteOutcome::kMerged : WriteOutcome::kInserted;
 }
 
@@ -162,7 +178,7 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& reco
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
-  HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
+  HUB_RETURN_IF_ERROR(links_.Refresh(record, link, LinkHash(hash, *row)));
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, *shared));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
   return WriteOutcome::kUpdated;

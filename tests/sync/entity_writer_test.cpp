@@ -263,6 +263,32 @@ TEST_P(EntityWriterTest, ADeferredRecordTheBatchHoldsAgainLaterGivesWayToTheLate
   EXPECT_EQ(QueryValue("SELECT name FROM teams WHERE code = 'EAST'").text(), "华东");
 }
 
+TEST_P(EntityWriterTest, ALineWithAnUnknownSkuIsLinkedToItsProductOnTheReadAfterTheProductArrives) {
+  SyncCustomer("C1");
+  Sync("order", {"order_number", "party_source_id", "currency", "total_amount", "ordered_on"},
+       {Record("order", "SO1",
+               {{"order_number", "SO-1"},
+                {"party_source_id", "C1"},
+                {"currency", "CNY"},
+                {"total_amount", "10.00"},
+                {"ordered_on", "2026-11-20"}})});
+  const std::vector<std::string> fields = {"order_source_id", "line_no", "sku", "quantity", "unit_price", "amount"};
+  const sdk::Record line = Record("order_line", "SO1-1",
+                                  {{"order_source_id", "SO1"},
+                                   {"line_no", "1"},
+                                   {"sku", "SKU-9"},
+                                   {"quantity", "1"},
+                                   {"unit_price", "10.00"},
+                                   {"amount", "10.00"}});
+  EXPECT_EQ(Sync("order_line", fields, {line}).inserted, 1u);
+  EXPECT_EQ(Sync("order_line", fields, {line}).unchanged, 1u) << "no product yet: nothing to write";
+  Sync("product", {"sku", "name"}, {Record("product", "P9", {{"sku", "SKU-9"}, {"name", "阀门"}})});
+  EXPECT_EQ(Sync("order_line", fields, {line}).updated, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.sku = 'SKU-9'"),
+            1);
+  EXPECT_EQ(Sync("order_line", fields, {line}).unchanged, 1u);
+}
+
 TEST_P(EntityWriterTest, ANullValueTakesTheDeclaredDefaultOnInsertAndUpdate) {
   const std::vector<std::string> fields = {"code", "name", "status"};
   Sync("team", fields, {Record("team", "T1", {{"code", "T1"}, {"name", "One"}, {"status", "inactive"}})});
