@@ -65,7 +65,7 @@ constexpr FieldSpec kContact[] = {
     Field("department", kString, kOptional, "contacts.department", "Department."),
     Field("preferences", kString, kOptional, "contacts.preferences",
           "A JSON object of preferences ({\"channel\":\"wechat\"}); plain text is kept as {\"note\": text}."),
-    Field("is_primary", kBool, kOptional, "contacts.is_primary", "The organization's main contact."),
+    Field("is_primary", kBool, kOptional, "contacts.is_primary", "The organization's main contact (default false)."),
     Field("status", kString, kOptional, "contacts.status", "Whether the person still works there (default active).",
           "active|left"),
     Field("phone", kString, kOptional, "phones (kind landline, the person)", "Office phone."),

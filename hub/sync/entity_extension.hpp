@@ -15,14 +15,18 @@
 
 namespace hub::sync {
 
-// The columns and values of one main-table row about to be written, in column order.
+// The columns and values of one main-table row about to be written, in column order, each with the SQL
+// expression its value is written through: "?" (the value itself), or one that keeps what a null stands
+// for ("COALESCE(?, {{now}})", "COALESCE(?, <column>)").
 struct RowValues {
   std::vector<std::string_view> columns;  // catalog or schema constants
+  std::vector<std::string> expressions;   // one "?" each
   std::vector<sdk::Value> values;
   bool unresolved_text_reference = false;  // a reference kept as text (a line's sku) named no stored row
 
-  void Add(std::string_view column, sdk::Value value) {
+  void Add(std::string_view column, sdk::Value value, std::string expression = "?") {
     columns.push_back(column);
+    expressions.push_back(std::move(expression));
     values.push_back(std::move(value));
   }
 };

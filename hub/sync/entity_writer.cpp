@@ -41,30 +41,27 @@ Value Derive(DerivedValue derived, const Value& value) {
 }
 
 // The value a record gives `column` (null when the mapping leaves it out), its declared default in place
-// of null.
-Value ValueOf(const mapping::MappedRecord& record, const FieldColumn& column) {
+// of null when `with_default`.
+Value ValueOf(const mapping::MappedRecord& record, const FieldColumn& column, bool with_default) {
   const Value* value = record.Find(column.field->name);
   if (value != nullptr && !value->is_null()) {
     return column.form == ColumnForm::kJsonObject ? Value::String(JsonObjectText(value->text())) : *value;
   }
-  if (!column.default_text) return Value::Null();
+  if (!column.default_text || !with_default) return Value::Null();
   if (column.field->type == model::FieldType::kBool) return Value::Bool(*column.default_text == "true");
   return Value::String(std::string(*column.default_text));
 }
 
-std::string Placeholders(std::size_t count) {
-  std::string marks;
-  for (std::size_t i = 0; i < count; ++i) marks += i == 0 ? "?" : ", ?";
-  return marks;
-}
-
-std::string Joined(const std::vector<std::string_view>& names, std::string_view suffix) {
+// "a, b, c" of `items`, each passed through `format`.
+template <typename Items, typename Format>
+std::string Joined(const Items& items, Format format) {
   std::string joined;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    joined.append(i == 0 ? "" : ", ").append(names[i]).append(suffix);
-  }
+  for (std::size_t i = 0; i < items.size(); ++i) joined.append(i == 0 ? "" : ", ").append(format(i));
   return joined;
 }
+
+// The expression that writes a null as "leave the stored value": "COALESCE(?, <column>)".
+std::string Keeping(std::string_view column) { return "COALESCE(?, " + std::string(column) + ")"; }
 
 // Appended to the content hash kept on a link whose row has a text reference that named no stored row (an
 // order line's unknown sku): the next read of the same record then differs from it, so the reference is
@@ -109,10 +106,15 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& recor
   for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
     const mapping::MappedField* mapped = record.FindField(column.field->name);
     if (mapped == nullptr) continue;  // not mapped: the stored value stays
-    if (mapped->value.is_null() && purpose == RowPurpose::kMerge) continue;
-    Value value = ValueOf(record, column);
-    if (value.is_null() && (purpose != RowPurpose::kUpdate || column.store_computes_default)) continue;
-    if (!column.text_column.empty()) row.Add(column.text_column, value);
+    Value value = ValueOf(record, column, purpose != RowPurpose::kMerge);
+    // Every mapped column is written whatever its value, so that one mapping writes through one statement
+    // shape (the statement cache stays bounded); expressions keep what a null stands for.
+    auto expression = [&](std::string_view name) {
+      if (purpose == RowPurpose::kMerge) return Keeping(name);
+      if (!column.store_computes_default) return std::string("?");
+      return purpose == RowPurpose::kInsert ? std::string("COALESCE(?, {{now}})") : Keeping(name);
+    };
+    if (!column.text_column.empty()) row.Add(column.text_column, value, expression(column.text_column));
     if (column.reference && !value.is_null()) {
       sdk::Result<std::optional<std::int64_t>> id = references_.ResolveField(record, *mapped);
       if (!id.ok()) return id.status();
@@ -122,8 +124,10 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& recor
       row.unresolved_text_reference = row.unresolved_text_reference || !*id;
       value = *id ? Value::Int64(**id) : Value::Null();
     }
-    if (column.derived != DerivedValue::kNone) row.Add(column.derived_column, Derive(column.derived, value));
-    row.Add(column.column, std::move(value));
+    if (column.derived != DerivedValue::kNone) {
+      row.Add(column.derived_column, Derive(column.derived, value), expression(column.derived_column));
+    }
+    row.Add(column.column, std::move(value), expression(column.column));
   }
   return row;
 }
@@ -148,12 +152,13 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
     HUB_RETURN_IF_ERROR(UpdateRow(record, row_id, *row));
   } else {
     const std::string table(record.entity->table);
+    const std::string columns = Joined(row->columns, [&](std::size_t i) { return std::string(row->columns[i]); });
+    const std::string values = Joined(row->expressions, [&](std::size_t i) { return row->expressions[i]; });
     sdk::Result<std::int64_t> inserted =
-        row->columns.empty() ? InsertReturningId(connection_, "INSERT INTO " + table + " DEFAULT VALUES", {})
-                             : InsertReturningId(connection_,
-                                                 "INSERT INTO " + table + " (" + Joined(row->columns, "") +
-                                                     ") VALUES (" + Placeholders(row->columns.size()) + ")",
-                                                 row->values);
+        row->columns.empty()
+            ? InsertReturningId(connection_, "INSERT INTO " + table + " DEFAULT VALUES", {})
+            : InsertReturningId(connection_, "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")",
+                                row->values);
     if (!inserted.ok()) return inserted.status();
     row_id = *inserted;
   }
@@ -202,7 +207,8 @@ sdk::Result<bool> EntityWriter::SharedWithAnotherSource(const mapping::MappedRec
 sdk::Status EntityWriter::UpdateRow(const mapping::MappedRecord& record, std::int64_t row_id, const RowValues& row) {
   sdk::Result<bool> touch = HasUpdatedAt(record.entity->table);
   if (!touch.ok()) return touch.status();
-  std::string sets = Joined(row.columns, " = ?");
+  std::string sets =
+      Joined(row.columns, [&](std::size_t i) { return std::string(row.columns[i]) + " = " + row.expressions[i]; });
   if (*touch) sets += std::string(sets.empty() ? "" : ", ") + "updated_at = {{now}}";
   if (sets.empty()) return sdk::Status::Ok();
   std::vector<Value> values = row.values;

@@ -56,9 +56,10 @@ class EntityWriter {
   sdk::Result<WriteOutcome> Write(const mapping::MappedRecord& record);
 
  private:
-  // What a null value does to the row: kInsert writes the field's declared default or leaves the column to
-  // the table's default; kUpdate writes the declared default or NULL (a value the store computes stays);
-  // kMerge (a new source's record for a row another source stored) leaves the stored value.
+  // What a null value does to the row: kInsert writes the field's declared default, the value the store
+  // computes (a timestamp: now), or NULL; kUpdate writes the declared default or NULL (a value the store
+  // computes stays); kMerge (a record for a row another source shares) leaves the stored value. Every
+  // mapped column is in the row whatever its value, so that a mapping's writes share one statement.
   enum class RowPurpose { kInsert, kUpdate, kMerge };
   sdk::Result<RowValues> BuildRow(const mapping::MappedRecord& record, RowPurpose purpose);
   sdk::Result<std::optional<std::int64_t>> ExistingByNaturalKey(const mapping::MappedRecord& record);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sink_fixture.hpp"
+#include "store/odbc/transaction.hpp"
 
 namespace hub::sync {
 namespace {
@@ -287,6 +288,35 @@ TEST_P(EntityWriterTest, ALineWithAnUnknownSkuIsLinkedToItsProductOnTheReadAfter
   EXPECT_EQ(Count("SELECT COUNT(*) FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.sku = 'SKU-9'"),
             1);
   EXPECT_EQ(Sync("order_line", fields, {line}).unchanged, 1u);
+}
+
+TEST_P(EntityWriterTest, RecordsWithAnyMixOfEmptyFieldsShareTheirStatements) {
+  auto mapping = Mapping("product", {"sku", "name", "name_latin", "category", "unit", "status"});
+  auto transaction = odbc::Transaction::Begin(*connection_);
+  ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
+  SourceLinks links(*connection_);
+  EntityWriter writer(*connection_, links);
+  std::size_t after_first = 0;
+  for (int i = 0; i < 32; ++i) {  // every pattern of five optional fields left empty or not
+    auto text = [i](int bit, const std::string& value) { return (i >> bit) & 1 ? value : std::string(); };
+    sdk::Record record = Record("product", "P" + std::to_string(i),
+                                {{"sku", "SKU-" + std::to_string(i)},
+                                 {"name", "阀门"},
+                                 {"name_latin", text(0, "Valve")},
+                                 {"category", text(1, "valves")},
+                                 {"unit", text(2, "pcs")},
+                                 {"status", text(3, "discontinued")}});
+    mapping::MappingOutcome mapped = mapping->Apply(record);
+    ASSERT_TRUE(mapped.ok()) << mapped.rejection().ToString();
+    mapped.record().source_system = "erp";
+    auto written = writer.Write(mapped.record());
+    ASSERT_TRUE(written.ok()) << written.status().ToString();
+    if (i == 0) after_first = connection_->cached_statements();
+  }
+  EXPECT_EQ(connection_->cached_statements(), after_first);
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM products WHERE status = 'active'").integer(), 16)
+      << "an empty status takes its declared default";
+  ASSERT_TRUE(transaction->Commit().ok());
 }
 
 TEST_P(EntityWriterTest, ANullValueTakesTheDeclaredDefaultOnInsertAndUpdate) {
