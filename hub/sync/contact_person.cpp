@@ -74,12 +74,8 @@ sdk::Result<std::int64_t> ContactPerson::InsertPerson(const mapping::MappedRecor
 }
 
 sdk::Result<std::int64_t> ContactPerson::UpdatePerson(const mapping::MappedRecord& record, std::int64_t contact_id) {
-  sdk::Result<odbc::Statement*> lookup =
-      PrepareStoreStatement(connection_, "SELECT person_party_id FROM contacts WHERE id = ?");
-  if (!lookup.ok()) return lookup.status();
-  auto executed = (*lookup)->Execute({Value::Int64(contact_id)});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*lookup)->FetchAll();
+  auto rows =
+      QueryStoreRows(connection_, "SELECT person_party_id FROM contacts WHERE id = ?", {Value::Int64(contact_id)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return sdk::Status::Internal("contact " + std::to_string(contact_id) + " has no row");
   const std::int64_t person_id = rows->front().front().integer();

@@ -191,15 +191,10 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& reco
 
 sdk::Result<bool> EntityWriter::SharedWithAnotherSource(const mapping::MappedRecord& record, const SourceLink& link) {
   if (record.entity->natural_key.empty()) return false;
-  sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(
+  auto rows = QueryStoreRows(
       connection_,
-      "SELECT COUNT(*) FROM source_links WHERE entity = ? AND record_id = ? AND id <> ? AND deleted_at IS NULL");
-  if (!statement.ok()) return statement.status();
-  auto executed = (*statement)
-                      ->Execute({Value::String(std::string(record.entity->name)), Value::Int64(link.record_id),
-                                 Value::Int64(link.id)});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*statement)->FetchAll();
+      "SELECT COUNT(*) FROM source_links WHERE entity = ? AND record_id = ? AND id <> ? AND deleted_at IS NULL",
+      {Value::String(std::string(record.entity->name)), Value::Int64(link.record_id), Value::Int64(link.id)});
   if (!rows.ok()) return rows.status();
   return !rows->empty() && rows->front().front().integer() > 0;
 }

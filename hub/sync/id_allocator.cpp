@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sync/store_statements.hpp"
+
 namespace hub::sync {
 namespace {
 
@@ -9,13 +11,11 @@ sdk::Result<std::vector<std::int64_t>> FromSequence(odbc::Connection& connection
                                                     std::size_t count) {
   // The sequence is looked up once per statement (a materialized CTE), not once per id; the statement is
   // cached on the connection, one per table.
-  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(
-      "WITH sequence AS MATERIALIZED (SELECT pg_get_serial_sequence('" + table +
-      "', 'id')::regclass AS id) SELECT nextval(sequence.id) FROM sequence, generate_series(1, ?)");
-  if (!statement.ok()) return statement.status().WithContext("reserving ids of " + table);
-  auto executed = (*statement)->Execute({sdk::Value::Int64(static_cast<std::int64_t>(count))});
-  if (!executed.ok()) return executed.status().WithContext("reserving ids of " + table);
-  auto rows = (*statement)->FetchAll();
+  auto rows = QueryStoreRows(connection,
+                             "WITH sequence AS MATERIALIZED (SELECT pg_get_serial_sequence('" + table +
+                                 "', 'id')::regclass AS id) SELECT nextval(sequence.id) FROM sequence, "
+                                 "generate_series(1, ?)",
+                             {sdk::Value::Int64(static_cast<std::int64_t>(count))});
   if (!rows.ok()) return rows.status().WithContext("reserving ids of " + table);
   std::vector<std::int64_t> ids;
   ids.reserve(count);

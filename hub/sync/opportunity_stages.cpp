@@ -10,12 +10,7 @@ using sdk::Value;
 sdk::Status OpportunityStages::BeforeRow(const mapping::MappedRecord&, std::optional<std::int64_t> row_id, RowValues&) {
   stored_stage_.reset();
   if (!row_id) return sdk::Status::Ok();
-  sdk::Result<odbc::Statement*> lookup =
-      PrepareStoreStatement(connection_, "SELECT stage FROM opportunities WHERE id = ?");
-  if (!lookup.ok()) return lookup.status();
-  auto executed = (*lookup)->Execute({Value::Int64(*row_id)});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*lookup)->FetchAll();
+  auto rows = QueryStoreRows(connection_, "SELECT stage FROM opportunities WHERE id = ?", {Value::Int64(*row_id)});
   if (!rows.ok()) return rows.status();
   if (!rows->empty()) stored_stage_ = rows->front().front().text();
   return sdk::Status::Ok();

@@ -67,11 +67,6 @@ std::string MakeSingleRowInsert(const odbc::BatchSpec& spec) {
   return sql;
 }
 
-Value FieldOrNull(const mapping::MappedRecord& record, std::string_view name) {
-  const Value* value = record.Find(name);
-  return value == nullptr ? Value::Null() : *value;
-}
-
 std::string Text(const mapping::MappedRecord& record, std::string_view name) {
   const Value* value = record.Find(name);
   return value == nullptr || value->is_null() ? std::string() : value->text();
@@ -122,9 +117,9 @@ void AddAddress(const mapping::MappedRecord& record, std::int64_t party_id, std:
   std::string kind = Text(record, "address_kind");
   rows.push_back({PartyTable::kAddresses,
                   {Value::Int64(party_id), Value::Int64(link_id), Value::String(kind.empty() ? "office" : kind),
-                   FieldOrNull(record, "address_line"), FieldOrNull(record, "address_line2"),
-                   FieldOrNull(record, "district"), FieldOrNull(record, "city"), FieldOrNull(record, "province"),
-                   FieldOrNull(record, "postal_code"), FieldOrNull(record, "country"), Value::Bool(true)}});
+                   record.ValueOrNull("address_line"), record.ValueOrNull("address_line2"),
+                   record.ValueOrNull("district"), record.ValueOrNull("city"), record.ValueOrNull("province"),
+                   record.ValueOrNull("postal_code"), record.ValueOrNull("country"), Value::Bool(true)}});
 }
 
 // `values` behind a leading explicit id.
@@ -155,7 +150,7 @@ const std::string& SingleRowInsertSql(PartyTable table) {
 std::vector<Value> PartyValues(const mapping::MappedRecord& record, const Value& owner_employee_id) {
   std::vector<Value> values;
   values.reserve(kPartyColumns.size() + 3);
-  for (std::string_view column : kPartyColumns) values.push_back(FieldOrNull(record, column));
+  for (std::string_view column : kPartyColumns) values.push_back(record.ValueOrNull(column));
   const Value* status = record.Find("status");
   values.push_back(status == nullptr || status->is_null() ? Value::String("active") : *status);
   values.push_back(Value::String(model::NormalizeName(Text(record, "name"))));

@@ -46,13 +46,9 @@ sdk::Result<std::optional<std::int64_t>> References::FindByNaturalKey(const mode
   if (entity.natural_key.empty()) {
     return sdk::Status::InvalidArgument("entity '" + std::string(entity.name) + "' has no natural key");
   }
-  sdk::Result<odbc::Statement*> statement =
-      PrepareStoreStatement(connection_, "SELECT id FROM " + std::string(entity.table) + " WHERE " +
-                                             std::string(entity.natural_key) + " = ?");
-  if (!statement.ok()) return statement.status();
-  auto executed = (*statement)->Execute({sdk::Value::String(key)});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*statement)->FetchAll();
+  auto rows = QueryStoreRows(
+      connection_, "SELECT id FROM " + std::string(entity.table) + " WHERE " + std::string(entity.natural_key) + " = ?",
+      {sdk::Value::String(key)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(rows->front().front().integer());

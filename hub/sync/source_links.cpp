@@ -58,17 +58,14 @@ std::string ArrayLiteral(std::span<const std::string> ids) {
 // load), as a scan of every link of the system: 15x slower. Rows as kLinkColumns.
 sdk::Result<std::vector<odbc::Row>> QueryArray(odbc::Connection& connection, std::string_view entity,
                                                std::string_view source_system, std::span<const std::string> ids) {
-  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(
+  return QueryStoreRows(
+      connection,
       "SELECT wanted.source_id, link.id, link.record_id, link.content_hash, "
       "CASE WHEN link.deleted_at IS NULL THEN 0 ELSE 1 END FROM unnest(CAST(? AS text[])) AS wanted(source_id) "
       "CROSS JOIN LATERAL (SELECT id, record_id, content_hash, deleted_at FROM source_links "
-      "WHERE source_system = ? AND entity = ? AND source_id = wanted.source_id LIMIT 1) AS link");
-  if (!statement.ok()) return statement.status();
-  auto executed = (*statement)
-                      ->Execute({Value::String(ArrayLiteral(ids)), Value::String(std::string(source_system)),
-                                 Value::String(std::string(entity))});
-  if (!executed.ok()) return executed.status();
-  return (*statement)->FetchAll();
+      "WHERE source_system = ? AND entity = ? AND source_id = wanted.source_id LIMIT 1) AS link",
+      {Value::String(ArrayLiteral(ids)), Value::String(std::string(source_system)),
+       Value::String(std::string(entity))});
 }
 
 }  // namespace
@@ -82,13 +79,9 @@ sdk::Result<std::optional<SourceLink>> SourceLinks::Find(std::string_view source
   Key key{std::string(source_system), std::string(entity), std::string(source_id)};
   auto known = known_.find(key);
   if (known != known_.end()) return known->second;
-  sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(connection_, std::string(kLinkColumns) + "= ?");
-  if (!statement.ok()) return statement.status();
-  auto executed = (*statement)
-                      ->Execute({Value::String(std::get<0>(key)), Value::String(std::get<1>(key)),
-                                 Value::String(std::get<2>(key))});
-  if (!executed.ok()) return executed.status();
-  auto rows = (*statement)->FetchAll();
+  auto rows = QueryStoreRows(
+      connection_, std::string(kLinkColumns) + "= ?",
+      {Value::String(std::get<0>(key)), Value::String(std::get<1>(key)), Value::String(std::get<2>(key))});
   if (!rows.ok()) return rows.status();
   std::optional<SourceLink> link;
   if (!rows->empty()) link = LinkOf(rows->front());

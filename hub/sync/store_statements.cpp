@@ -22,6 +22,15 @@ sdk::Result<std::int64_t> ExecuteStoreStatement(odbc::Connection& connection, st
   return (*statement)->Execute(params);
 }
 
+sdk::Result<std::vector<odbc::Row>> QueryStoreRows(odbc::Connection& connection, std::string_view sql,
+                                                   const std::vector<sdk::Value>& params) {
+  sdk::Result<odbc::Statement*> statement = PrepareStoreStatement(connection, sql);
+  if (!statement.ok()) return statement.status();
+  auto executed = (*statement)->Execute(params);
+  if (!executed.ok()) return executed.status();
+  return (*statement)->FetchAll();
+}
+
 sdk::Result<std::int64_t> InsertReturningId(odbc::Connection& connection, std::string_view sql,
                                             const std::vector<sdk::Value>& params) {
   const bool returning = connection.dialect() == odbc::Dialect::kPostgres;

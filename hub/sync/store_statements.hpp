@@ -23,6 +23,10 @@ sdk::Result<odbc::Statement*> PrepareStoreStatement(odbc::Connection& connection
 sdk::Result<std::int64_t> ExecuteStoreStatement(odbc::Connection& connection, std::string_view sql,
                                                 const std::vector<sdk::Value>& params);
 
+// PrepareStoreStatement, then Execute with `params`: every row of the answer.
+sdk::Result<std::vector<odbc::Row>> QueryStoreRows(odbc::Connection& connection, std::string_view sql,
+                                                   const std::vector<sdk::Value>& params);
+
 // Runs the one-row INSERT `sql` (no RETURNING clause) with `params` through `connection`'s statement cache
 // and returns the new row's id (RETURNING on PostgreSQL, last_insert_rowid() elsewhere). Threads: as the
 // connection. Errors: the driver's Status.
