@@ -143,7 +143,10 @@ struct HubConfig {
   std::filesystem::path base_dir;  // its folder: relative paths inside are resolved against it
   std::string instance_name = "hub";
   StoreConfig store;
-  std::filesystem::path plugin_dir;  // absolute
+  // Where plugins are loaded from, in order (see <plugins>): the configured folders, absolute, then the
+  // installed system folder when `system_plugins` is set.
+  std::vector<std::filesystem::path> plugin_dirs;
+  bool system_plugins = true;
   ApiConfig api;
   RuntimeConfig runtime;
   LogSettings logging;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <utility>
 
+#include "hub/sdk/version.hpp"
+
 namespace hub::plugin_host {
 namespace {
 
@@ -75,11 +77,12 @@ sdk::Status CheckAbiVersion(const hub_abi_record& record) {
   std::string ours = AbiVersionText(HUB_ABI_MAJOR, HUB_ABI_MINOR);
   std::string theirs = AbiVersionText(record.abi_major, record.abi_minor);
   if (record.abi_major != HUB_ABI_MAJOR) {
-    return sdk::Status::InvalidArgument("built for SDK ABI " + theirs + ", this hub speaks " + ours +
-                                        ": rebuild the plugin against SDK " + std::to_string(HUB_ABI_MAJOR) + ".x");
+    return sdk::Status::InvalidArgument("built for SDK ABI " + theirs + ", this hub speaks SDK ABI " + ours +
+                                        ": rebuild the plugin against this hub's SDK (HubSDK " HUB_SDK_VERSION ")");
   }
   if (record.abi_minor > HUB_ABI_MINOR) {
-    return sdk::Status::InvalidArgument("needs SDK ABI " + theirs + ", this hub speaks " + ours + ": upgrade the hub");
+    return sdk::Status::InvalidArgument("needs SDK ABI " + theirs + ", this hub speaks SDK ABI " + ours +
+                                        ": upgrade the hub, or rebuild the plugin against HubSDK " HUB_SDK_VERSION);
   }
   return sdk::Status::Ok();
 }

@@ -12,20 +12,24 @@ namespace {
 
 // Why `plugin` cannot serve a connector: not found, or refused and why.
 std::string MissingPluginReason(const plugin_host::PluginRegistry& plugins, const std::string& plugin,
-                                const std::filesystem::path& dir) {
+                                const std::vector<plugin_host::PluginFolder>& folders) {
   for (const plugin_host::PluginRecord& record : plugins.Records()) {
     if (record.name == plugin) return "plugin '" + plugin + "' was refused: " + record.reason;
   }
-  return "no plugin named '" + plugin + "' in " + dir.string() + " (see `hub plugins`)";
+  std::string searched;
+  for (const plugin_host::PluginFolder& folder : folders) {
+    searched += (searched.empty() ? "" : ", ") + folder.path.string();
+  }
+  return "no plugin named '" + plugin + "' in " + searched + " (see `hub plugins`)";
 }
 
 void CheckConnectors(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::ConnectorConfig& connector : setup.config.connectors) {
     auto plugin = setup.plugins->Find(connector.plugin);
     if (!plugin) {
-      errors.push_back({connector.location,
-                        "connector '" + connector.name +
-                            "': " + MissingPluginReason(*setup.plugins, connector.plugin, setup.config.plugin_dir)});
+      errors.push_back(
+          {connector.location, "connector '" + connector.name + "': " +
+                                   MissingPluginReason(*setup.plugins, connector.plugin, PluginFolders(setup.config))});
       continue;
     }
     sdk::Options options;
@@ -89,13 +93,21 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
 
 }  // namespace
 
+std::vector<plugin_host::PluginFolder> PluginFolders(const config::HubConfig& config) {
+  std::vector<plugin_host::PluginFolder> folders;
+  for (const std::filesystem::path& dir : config.plugin_dirs) folders.push_back({dir, true});
+  if (config.system_plugins) folders.push_back({plugin_host::SystemPluginFolder(), false});
+  return folders;
+}
+
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log) {
   config::ConfigLoadResult loaded = config::LoadConfig(config_file);
   if (!loaded.ok()) return {nullptr, std::move(loaded.errors)};
 
   auto setup = std::make_shared<HubSetup>();
   setup->config = std::move(*loaded.config);
-  sdk::Result<plugin_host::PluginRegistry> plugins = plugin_host::PluginRegistry::Load(setup->config.plugin_dir, log);
+  sdk::Result<plugin_host::PluginRegistry> plugins =
+      plugin_host::PluginRegistry::Load(PluginFolders(setup->config), log);
   if (!plugins.ok()) {
     return {nullptr, {{config::SourceLocation{config_file, 0}, "plugin folder: " + plugins.status().message()}}};
   }

@@ -38,7 +38,11 @@ struct HubSetupResult {
   bool ok() const { return setup != nullptr; }
 };
 
-// Loads `config_file`, loads the plugins of its plugin folder, validates each connector's options against
+// The plugin folders `config` names, in search order: its configured folders (required to exist), then
+// the system folder (skipped when missing) unless <plugins system="false">.
+std::vector<plugin_host::PluginFolder> PluginFolders(const config::HubConfig& config);
+
+// Loads `config_file`, loads the plugins of its plugin folders, validates each connector's options against
 // its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
 // refusal reason), parses each job's schedule and compiles its mapping against the model. Never throws;
 // thread-safe.

@@ -85,7 +85,7 @@ TEST_F(FullConfigTest, ReadsStoreConnectionsInOrderWithSecretsResolvedAndTextTri
 }
 
 TEST_F(FullConfigTest, MakesPluginAndLogPathsAbsoluteAgainstTheFilesFolder) {
-  EXPECT_EQ(config().plugin_dir, Under("build/plugins"));
+  EXPECT_THAT(config().plugin_dirs, ElementsAre(Under("build/plugins")));
   EXPECT_EQ(config().logging.file, Under("var/hub.log").string());
   EXPECT_EQ(config().logging.level, spdlog::level::debug);
   EXPECT_EQ(config().logging.format, LogFormat::kJson);
@@ -151,6 +151,35 @@ TEST_F(FullConfigTest, ReadsJobsWithTheirSchedules) {
   EXPECT_FALSE(manual.every.has_value());
 }
 
+TEST(LoadConfig, ReadsPluginFoldersInOrderAttributeFirst) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store>
+    <plugins dir="build/plugins" system="false"><dir>vendor</dir><dir>/opt/acme/plugins</dir></plugins></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_THAT(result.config->plugin_dirs, ElementsAre(dir.path() / "build/plugins", dir.path() / "vendor",
+                                                      std::filesystem::path("/opt/acme/plugins")));
+  EXPECT_FALSE(result.config->system_plugins);
+}
+
+TEST(LoadConfig, PluginsWithoutAFolderMeanTheSystemFolder) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins/></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_TRUE(result.config->plugin_dirs.empty());
+  EXPECT_TRUE(result.config->system_plugins);
+}
+
+TEST(LoadConfig, RefusesPluginsThatNameNoFolderAtAll) {
+  TempDir dir;
+  auto file =
+      dir.Write("hub.xml", "<hub><store><connection>DSN=x</connection></store>\n<plugins system=\"false\"/></hub>");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(FormatErrors(result.errors), HasSubstr("hub.xml:2: <plugins> names no folder"));
+}
+
 TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   TempDir dir;
   auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins dir="."/></hub>)");
@@ -158,7 +187,8 @@ TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   const HubConfig& config = *result.config;
   EXPECT_EQ(config.instance_name, "hub");
-  EXPECT_EQ(config.plugin_dir, dir.path());
+  EXPECT_THAT(config.plugin_dirs, ElementsAre(dir.path()));
+  EXPECT_TRUE(config.system_plugins);
   EXPECT_EQ(config.runtime.io_threads, 2);
   EXPECT_EQ(config.runtime.worker_threads, 4);
   EXPECT_EQ(config.logging.level, spdlog::level::info);

@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "hub/sdk/version.hpp"
+
 namespace hub::plugin_host {
 namespace {
 
@@ -19,6 +21,9 @@ TEST(AbiRecord, AcceptsTheHubsOwnVersionAndOlderMinors) {
   EXPECT_TRUE(CheckAbiVersion(Record(HUB_ABI_MAJOR, 0)).ok());
 }
 
+// The advice names the SDK release that exists: the HubSDK package this hub ships.
+const std::string kRebuild = "rebuild the plugin against this hub's SDK (HubSDK " HUB_SDK_VERSION ")";
+
 TEST(AbiRecord, RefusesOtherMajorsAndNewerMinorsSayingWhatToDo) {
   struct Case {
     hub_abi_record record;
@@ -27,12 +32,12 @@ TEST(AbiRecord, RefusesOtherMajorsAndNewerMinorsSayingWhatToDo) {
   std::string ours = AbiVersionText(HUB_ABI_MAJOR, HUB_ABI_MINOR);
   std::string major = std::to_string(HUB_ABI_MAJOR);
   const Case kCases[] = {
-      {Record(HUB_ABI_MAJOR + 1, 0), "built for SDK ABI " + std::to_string(HUB_ABI_MAJOR + 1) + ".0, this hub speaks " +
-                                         ours + ": rebuild the plugin against SDK " + major + ".x"},
-      {Record(0, 7),
-       "built for SDK ABI 0.7, this hub speaks " + ours + ": rebuild the plugin against SDK " + major + ".x"},
-      {Record(HUB_ABI_MAJOR, HUB_ABI_MINOR + 3), "needs SDK ABI " + major + "." + std::to_string(HUB_ABI_MINOR + 3) +
-                                                     ", this hub speaks " + ours + ": upgrade the hub"},
+      {Record(HUB_ABI_MAJOR + 1, 0), "built for SDK ABI " + std::to_string(HUB_ABI_MAJOR + 1) +
+                                         ".0, this hub speaks SDK ABI " + ours + ": " + kRebuild},
+      {Record(0, 7), "built for SDK ABI 0.7, this hub speaks SDK ABI " + ours + ": " + kRebuild},
+      {Record(HUB_ABI_MAJOR, HUB_ABI_MINOR + 3),
+       "needs SDK ABI " + major + "." + std::to_string(HUB_ABI_MINOR + 3) + ", this hub speaks SDK ABI " + ours +
+           ": upgrade the hub, or rebuild the plugin against HubSDK " HUB_SDK_VERSION},
   };
   for (const Case& c : kCases) {
     sdk::Status status = CheckAbiVersion(c.record);
