@@ -14,6 +14,7 @@ namespace {
 constexpr std::size_t kSniffChunkBytes = std::size_t{64} << 10;
 constexpr std::uint64_t kSniffBytesPastNonAscii = std::uint64_t{64} << 10;
 constexpr std::size_t kSignatureBytes = 4;
+constexpr std::size_t kUtf16SniffBytes = 4096;
 
 // The encoding a byte-order mark at the start of `head` announces, with its length; empty name when none.
 ResolvedEncoding DetectSignature(std::string_view head) {
@@ -29,6 +30,23 @@ ResolvedEncoding DetectSignature(std::string_view head) {
   static constexpr std::string_view kUsable[] = {"UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030"};
   if (std::find(std::begin(kUsable), std::end(kUsable), *canonical) == std::end(kUsable)) return {};
   return {*canonical, static_cast<std::size_t>(length)};
+}
+
+// "UTF-16LE" or "UTF-16BE" when `head` looks like UTF-16 text without a byte-order mark: zero bytes in at
+// least a quarter of the high-byte places and hardly any in the others, as ASCII characters in UTF-16 have.
+// Empty otherwise (a stray NUL in 8-bit text does not look like this).
+std::string LooksLikeUtf16(std::string_view head) {
+  const std::size_t units = head.size() / 2;
+  std::size_t zero_even = 0;
+  std::size_t zero_odd = 0;
+  for (std::size_t at = 0; at + 1 < head.size(); at += 2) {
+    zero_even += head[at] == '\0' ? 1 : 0;
+    zero_odd += head[at + 1] == '\0' ? 1 : 0;
+  }
+  if (units < 2) return {};
+  if (zero_odd * 4 >= units && zero_even * 8 <= zero_odd) return "UTF-16LE";
+  if (zero_even * 4 >= units && zero_odd * 8 <= zero_even) return "UTF-16BE";
+  return {};
 }
 
 // "UTF-8" or "GB18030" by the auto rule, for a file without a byte-order mark.
@@ -81,6 +99,12 @@ sdk::Result<ResolvedEncoding> ResolveEncoding(std::string_view requested, const 
   if (requested != kAutoEncoding) return ResolveNamed(requested, head);
   ResolvedEncoding signature = DetectSignature(head);
   if (!signature.name.empty()) return signature;
+  HUB_RETURN_IF_ERROR(file.ReadAt(0, kUtf16SniffBytes, &head));
+  if (const std::string utf16 = LooksLikeUtf16(head); !utf16.empty()) {
+    std::string option = utf16 == "UTF-16LE" ? "utf-16le" : "utf-16be";
+    return sdk::Status::DataError("looks like " + utf16 + " text without a byte-order mark (zero bytes between " +
+                                  "its characters); set the encoding option to " + option);
+  }
   sdk::Result<std::string> sniffed = SniffUtf8OrGb18030(file);
   if (!sniffed.ok()) return sniffed.status();
   return ResolvedEncoding{*sniffed, 0};

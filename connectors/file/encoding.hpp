@@ -22,7 +22,8 @@ struct ResolvedEncoding {
 // Decides the encoding of `file`. `requested` is "auto" or an encoding name:
 //  - "auto": a byte-order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE, GB18030) decides. Without one the file is
 //    read until 64 KiB past its first non-ASCII byte (or to its end): UTF-8 when all of that is valid UTF-8,
-//    GB18030 otherwise (a pure ASCII file is UTF-8).
+//    GB18030 otherwise (a pure ASCII file is UTF-8). A file that looks like UTF-16 without a mark (zero
+//    bytes between ASCII characters) is refused with DataError saying which encoding to set.
 //  - a name: used as given; a byte-order mark of that same encoding is skipped. "utf-16" and "utf-32" take
 //    their byte order from the mark (big-endian without one).
 // InvalidArgument for an unknown name, IoError when the file cannot be read. Thread-safe.

@@ -113,11 +113,6 @@ sdk::Status FileSession::OpenText(std::string_view encoding) {
   sdk::Result<std::unique_ptr<TextDecoder>> decoder = TextDecoder::Create(encoding_.name);
   if (!decoder.ok()) return sdk::Status::DataError(decoder.status().message());
   decoder_ = std::move(decoder).value();
-  if (decoder_->line_break().size() == 1 && head_.find('\0', encoding_.bom_bytes) != std::string::npos) {
-    return sdk::Status::DataError("holds NUL bytes, so it is not " + encoding_.name +
-                                  " text (a spreadsheet, an archive, or UTF-16 without a byte-order mark?); "
-                                  "convert it or set the encoding option");
-  }
   sdk::Result<FileFormat> format = FormatOf(name_, options_.format);
   if (!format.ok()) return format.status();
   parser_ = MakeParser(*format);

@@ -46,7 +46,8 @@ class FileReader {
   // first bytes, same line before its offset), else from the start. `in_folder`: the file is one of a
   // watched folder's (moved in once written counts as complete). Errors, with the file's name in front:
   // NotFound when the file is gone; IoError when it cannot be read; DataError when it cannot be read as
-  // text of its format at all (NUL bytes, an unreadable header, an unknown extension, id_field not a column).
+  // text of its format at all (UTF-16 without a byte-order mark under encoding=auto, an unreadable header,
+  // an unknown extension, id_field not a column).
   sdk::Result<FileRead> Read(const std::filesystem::path& path, const FileCursor* cursor, std::size_t max_records,
                              bool in_folder) const;
 

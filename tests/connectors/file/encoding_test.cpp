@@ -161,13 +161,29 @@ TEST(EncodingReading, InvalidGbkBytesRejectTheRowNamingThem) {
   EXPECT_EQ(testing::Text((*records)[1], "b"), "x");
 }
 
-TEST(EncodingReading, BinaryFileIsRefusedAsAWhole) {
+TEST(EncodingDetection, Utf16WithoutByteOrderMarkIsRefusedSayingWhichEncodingToSet) {
   TempDir dir;
-  auto records = ReadAll(OptionsFor(dir.Write("t.csv", Encode("a,b\n1,2\n", "UTF-16LE"))));
-  ASSERT_FALSE(records.ok());
-  EXPECT_EQ(records.status().code(), sdk::StatusCode::kDataError);
-  EXPECT_EQ(records.status().message().rfind("t.csv: holds NUL bytes, so it is not UTF-8 text", 0), 0u)
-      << records.status().message();
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE"}) {
+    auto records = ReadAll(OptionsFor(dir.Write("t.csv", Encode(kChineseCsv, encoding))));
+    ASSERT_FALSE(records.ok()) << encoding;
+    EXPECT_EQ(records.status().code(), sdk::StatusCode::kDataError);
+    const std::string option = std::string(encoding) == "UTF-16LE" ? "utf-16le" : "utf-16be";
+    EXPECT_EQ(records.status().message(), std::string("t.csv: looks like ") + encoding +
+                                              " text without a byte-order mark (zero bytes between its characters); "
+                                              "set the encoding option to " +
+                                              option);
+  }
+}
+
+TEST(EncodingDetection, AStrayNulDoesNotMakeAFileLookLikeUtf16) {
+  TempDir dir;
+  std::string bytes = "id,name\n1,Acme\n2,Be";
+  bytes += '\0';
+  bytes += "ta\n3,Gamma\n";
+  auto records = ReadAll(OptionsFor(dir.Write("t.csv", bytes)));
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  EXPECT_EQ(testing::Rejections(*records), std::vector<std::string>{"t.csv:3: NUL byte at byte 5 of the line"});
+  EXPECT_EQ(Rows(*records).back(), (std::vector<std::string>{"3", "Gamma"}));
 }
 
 }  // namespace
