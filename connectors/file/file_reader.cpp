@@ -81,7 +81,7 @@ sdk::Status FileSession::Open(const FileCursor* cursor) {
     resume = *matches;
     restarted_ = !resume;
   }
-  // Auto-detection is not repeated on resume: the file is decoded the same way throughout.
+  // Auto-detection is not repeated on resume (only continued past ASCII): the file is decoded one way throughout.
   const bool reuse_encoding = resume && options_.encoding == kAutoEncoding;
   HUB_RETURN_IF_ERROR(OpenText(reuse_encoding ? std::string_view(cursor->encoding) : options_.encoding));
   HUB_RETURN_IF_ERROR(SkipBlankLines());
@@ -107,7 +107,7 @@ sdk::Result<bool> FileSession::Matches(const FileCursor& cursor) const {
 }
 
 sdk::Status FileSession::OpenText(std::string_view encoding) {
-  sdk::Result<ResolvedEncoding> resolved = ResolveEncoding(encoding, file_);
+  sdk::Result<ResolvedEncoding> resolved = ResolveEncoding(encoding, file_, complete_);
   if (!resolved.ok()) return resolved.status();
   encoding_ = std::move(resolved).value();
   sdk::Result<std::unique_ptr<TextDecoder>> decoder = TextDecoder::Create(encoding_.name);
@@ -203,7 +203,7 @@ void FileSession::Finish(std::uint64_t first_line, sdk::Record* record) {
 FileCursor FileSession::CursorAt(const LineEnd& end) const {
   FileCursor cursor;
   cursor.file_name = name_;
-  cursor.encoding = encoding_.name;
+  cursor.encoding = encoding_.resume_as;
   cursor.end = end;
   cursor.head_bytes = std::min<std::uint64_t>(end.offset, head_.size());
   cursor.head_hash =

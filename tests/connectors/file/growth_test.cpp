@@ -78,7 +78,8 @@ class GrowingFile : public ::testing::TestWithParam<GrowthCase> {
     if (!GetParam().encoding.empty()) options.encoding = GetParam().encoding;
     return options;
   }
-  // What a read of the complete file, written whole, gives: the same records with the same cursors.
+  // What a read of the complete file, written whole, gives (cursors aside: one taken while auto-detection
+  // had seen only ASCII says so).
   std::vector<sdk::Record> Expected() const {
     TempDir dir;
     FileOptions options = Options(dir.Write(GetParam().file_name, GetParam().bytes));
@@ -87,7 +88,11 @@ class GrowingFile : public ::testing::TestWithParam<GrowthCase> {
     EXPECT_TRUE(records.ok()) << records.status().ToString();
     EXPECT_TRUE(testing::Rejections(*records).empty());
     EXPECT_FALSE(records->empty());
-    return *records;
+    return WithoutCursors(*records);
+  }
+  static std::vector<sdk::Record> WithoutCursors(std::vector<sdk::Record> records) {
+    for (sdk::Record& record : records) record.cursor.clear();
+    return records;
   }
 };
 
@@ -103,7 +108,7 @@ TEST_P(GrowingFile, AppendedByteByByteEndsWithExactlyTheRecordsOfTheCompleteFile
     syncs.Run();
     ASSERT_TRUE(testing::Rejections(syncs.stored()).empty()) << "after " << i + 1 << " bytes";
   }
-  EXPECT_EQ(syncs.stored(), Expected());
+  EXPECT_EQ(WithoutCursors(syncs.stored()), Expected());
 }
 
 // The same in the pieces a writer's buffer flushes: a cut every 7 bytes and a sync after each.
@@ -117,7 +122,7 @@ TEST_P(GrowingFile, AppendedInPiecesEndsWithExactlyTheRecordsOfTheCompleteFile) 
     syncs.Run();
   }
   EXPECT_TRUE(testing::Rejections(syncs.stored()).empty());
-  EXPECT_EQ(syncs.stored(), Expected());
+  EXPECT_EQ(WithoutCursors(syncs.stored()), Expected());
 }
 
 const std::string kCsv =
@@ -125,18 +130,26 @@ const std::string kCsv =
     "B1,First Co,021-11111111,\"two\nlines\"\n"
     "B2,上海华腾贸易有限公司,021-22222222,\"say \"\"hi\"\"\"\n"
     "B3,Third Co,021-33333333,plain\n";
+// Only ASCII in the first rows: auto-detection cannot tell UTF-8 from GBK until the later rows arrive.
+const std::string kAsciiFirstCsv =
+    "id,name\n"
+    "B1,First Co\n"
+    "B2,上海华腾贸易有限公司\n"
+    "B3,深圳市鹏程电子科技有限公司\n";
 const std::string kJsonl =
     "{\"id\":\"B1\",\"name\":\"First Co\",\"phone\":\"021-11111111\"}\n"
     "{\"id\":\"B2\",\"name\":\"上海华腾\",\"phone\":\"021-22222222\"}\n";
 
-INSTANTIATE_TEST_SUITE_P(Cases, GrowingFile,
-                         ::testing::Values(GrowthCase{"Utf8Csv", "grow.csv", kCsv, ""},
-                                           GrowthCase{"GbkCsv", "grow.csv", Encode(kCsv, "GBK"), "gbk"},
-                                           GrowthCase{"Utf16LeCsvWithByteOrderMark", "grow.csv",
-                                                      "\xFF\xFE" + Encode(kCsv, "UTF-16LE"), ""},
-                                           GrowthCase{"Utf16BeCsv", "grow.csv", Encode(kCsv, "UTF-16BE"), "utf-16be"},
-                                           GrowthCase{"Jsonl", "grow.jsonl", kJsonl, ""}),
-                         [](const ::testing::TestParamInfo<GrowthCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Cases, GrowingFile,
+    ::testing::Values(GrowthCase{"Utf8Csv", "grow.csv", kCsv, ""},
+                      GrowthCase{"GbkCsv", "grow.csv", Encode(kCsv, "GBK"), "gbk"},
+                      GrowthCase{"Utf16LeCsvWithByteOrderMark", "grow.csv", "\xFF\xFE" + Encode(kCsv, "UTF-16LE"), ""},
+                      GrowthCase{"Utf16BeCsv", "grow.csv", Encode(kCsv, "UTF-16BE"), "utf-16be"},
+                      GrowthCase{"GbkDetectedAfterAsciiRows", "grow.csv", Encode(kAsciiFirstCsv, "GBK"), ""},
+                      GrowthCase{"Utf8DetectedAfterAsciiRows", "grow.csv", kAsciiFirstCsv, ""},
+                      GrowthCase{"Jsonl", "grow.jsonl", kJsonl, ""}),
+    [](const ::testing::TestParamInfo<GrowthCase>& info) { return info.param.name; });
 
 TEST(GrowingFileLastLine, IsReadWholeOnceItsLineEndArrivesAtItsOwnLine) {
   TempDir dir;
