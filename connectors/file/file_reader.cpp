@@ -158,8 +158,7 @@ sdk::Result<FileRead> FileSession::ReadRecords(std::size_t max_records) {
     if (!at_end.ok()) return at_end.status();
     read.at_end = *at_end;
   }
-  // Bytes left after the end for now are a tail the writer has not finished.
-  read.waiting = read.at_end && read.end.end.offset < file_.size();
+  read.complete = complete_;
   read.restarted = restarted_;
   return read;
 }

@@ -26,7 +26,7 @@ struct FileRead {
   std::vector<sdk::Record> records;
   FileCursor end;          // after the last record and any empty lines after it
   bool at_end = false;     // nothing more in the file for now
-  bool waiting = false;    // at_end, but before a last line (or quoted record) that is still being written
+  bool complete = false;   // the file is known to be written to its end (IsKnownComplete)
   bool restarted = false;  // a cursor was given, but the file no longer matches it: read from its start
 };
 

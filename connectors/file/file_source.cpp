@@ -52,8 +52,8 @@ sdk::Result<sdk::Batch> FileSource::ReadSingleFile(std::string_view cursor_text,
 }
 
 // Reads on in the cursor's file, or the next file with records. A file that gives no records from a
-// cursor the hub committed (or from its start) has nothing unstored left, so it is archived right away;
-// unless its last line is still being written: then the read waits at it.
+// cursor the hub committed (or from its start) has nothing unstored left, so it is archived right away,
+// once it is complete: a file still being written (in place) may grow, so the read waits at it.
 sdk::Result<sdk::Batch> FileSource::ReadFolder(std::string_view cursor_text, const FileCursor* cursor,
                                                std::size_t max_records) {
   std::optional<std::string> name;
@@ -71,7 +71,7 @@ sdk::Result<sdk::Batch> FileSource::ReadFolder(std::string_view cursor_text, con
       NoteRestart(*read);
       return BatchOf(std::move(read).value(), cursor_text, false);
     }
-    if (read.ok() && read->waiting) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
+    if (read.ok() && !read->complete) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
     if (read.ok()) {
       HUB_RETURN_IF_ERROR(Archive(*name));
     } else if (read.status().code() != sdk::StatusCode::kNotFound) {

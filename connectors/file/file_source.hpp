@@ -29,9 +29,9 @@ using LogSink = std::function<void(sdk::LogLevel level, std::string_view message
 //    A file is archived (moved to archive_dir) only when a read starts from a cursor at its end, i.e. once
 //    the hub has stored its last records; without archive_dir it stays and only later names are read next.
 //    A file that cannot be read at all is moved to error_dir with a note, or fails the read when error_dir
-//    is unset. A file whose last line is still being written is neither archived nor left for the next:
-//    the read ends there for now (end_of_data). end_of_data when no file has anything left; files dropped
-//    later are read by later calls.
+//    is unset. A file not known to be complete (still being written in place: see FileReader) is neither
+//    archived nor left for the next once its records are read: the read ends there for now (end_of_data). end_of_data
+//    when no file has anything left; files dropped later are read by later calls.
 // Idempotent for a given cursor as long as the files are not changed in between. Not thread-safe: one call
 // at a time, as the hub does with a connector.
 class FileSource {

@@ -1,6 +1,7 @@
 // Folder mode: files in name order, archived once the hub is past them, unreadable files set aside.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -44,8 +45,10 @@ class FolderMode : public ::testing::Test {
     options_.error_dir = root_.path() / "errors";
   }
   fs::path in() const { return root_.path() / "in"; }
+  // A file written an hour ago: complete, as a file dropped into a watched folder should be.
   void Drop(const std::string& name, std::string_view bytes) const {
     std::ofstream(in() / name, std::ios::binary) << bytes;
+    fs::last_write_time(in() / name, fs::file_time_type::clock::now() - std::chrono::hours(1));
   }
   sdk::Batch Read(FileSource& source, const std::string& cursor, std::size_t max = 100) const {
     auto batch = source.ReadBatch(cursor, max);
