@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,8 @@ struct GrowthCase {
   std::string bytes;     // the complete file
   std::string encoding;  // the option; empty: auto
 };
+
+void PrintTo(const GrowthCase& test, std::ostream* out) { *out << test.name; }
 
 class GrowingFile : public ::testing::TestWithParam<GrowthCase> {
  protected:
