@@ -1,4 +1,6 @@
 // The `hub` command's one-shot subcommands, per the contract: output lines and exit statuses.
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include <gmock/gmock.h>
@@ -17,6 +19,8 @@ class HubCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     csv_ = sandbox_.Write("customers.csv", "id,name\n1,Acme\n2,\"Globex, Inc.\"\n3,\"unterminated\n");
+    // An export written an hour ago: complete, so its open quote is a bad record rather than one on its way.
+    std::filesystem::last_write_time(csv_, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
     config_ = sandbox_.Write("hub.xml", HubConfigXml(csv_.string()));
   }
 
