@@ -44,6 +44,7 @@ DispatchResult RequestDispatcher::Dispatch(HttpRequest request) const {
   }
   request.params = std::move(match.params);
   request.principal = std::move(decision.principal);
+  request.role = decision.role;
   result.response = Invoke(*match.route, request);
   return result;
 }

@@ -81,7 +81,7 @@ class Service {
     InstallJobs(setup);
     api::Router router;
     OpsContext ops{[this] { return live_setup_.get(); }, scheduler_, metrics_, clock_, clock_.Now(),
-                   [this] { return PingStore(*store_); }};
+                   [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
