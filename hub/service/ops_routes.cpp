@@ -115,12 +115,16 @@ HttpResponse RunJob(const OpsContext& context, const HttpRequest& request) {
 sdk::Status AddOpsRoutes(api::Router& router, const OpsContext& context) {
   using config::Role;
   auto health_log = std::make_shared<StoreHealthLog>(context.logger);
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/health", std::nullopt, [context, health_log](const HttpRequest& request) {
-    return Health(context, *health_log, request);
-  }));
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/metrics", Role::kRead, [context](const HttpRequest&) {
-    return HttpResponse::Text(200, context.metrics.RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
-  }));
+  HUB_RETURN_IF_ERROR(router.Add(
+      "GET", "/health", std::nullopt,
+      [context, health_log](const HttpRequest& request) { return Health(context, *health_log, request); },
+      api::UnderLoad::kServed));
+  HUB_RETURN_IF_ERROR(router.Add(
+      "GET", "/metrics", Role::kRead,
+      [context](const HttpRequest&) {
+        return HttpResponse::Text(200, context.metrics.RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
+      },
+      api::UnderLoad::kServed));
   HUB_RETURN_IF_ERROR(
       router.Add("GET", "/api/v1/plugins", Role::kRead, [context](const HttpRequest&) { return Plugins(context); }));
   HUB_RETURN_IF_ERROR(

@@ -26,7 +26,7 @@ struct OpsContext {
   Logger logger;                             // where /health writes why the store does not answer
 };
 
-// Adds, per docs/openapi.yaml:
+// Adds, per docs/openapi.yaml (every GET answers HEAD too):
 //   GET  /health                   open      200 {"status":"ok",...}; 503 {"status":"unavailable",
 //                                            "reason":"store",...} when the store does not answer, with the
 //                                            store's error as "detail" for a caller with the read role
@@ -34,6 +34,7 @@ struct OpsContext {
 //   GET  /api/v1/plugins           read      {"plugins":[...]}
 //   GET  /api/v1/jobs              read      {"jobs":[...]}
 //   POST /api/v1/jobs/{name}/run   operate   202 started; 404 unknown; 409 already running; 503 stopping
+// /health and /metrics are served under load (api::UnderLoad::kServed).
 sdk::Status AddOpsRoutes(api::Router& router, const OpsContext& context);
 
 }  // namespace hub::service

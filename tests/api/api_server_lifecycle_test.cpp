@@ -1,4 +1,4 @@
-// The server's life: start errors, token reload, stop with requests in flight, timeouts, the connection cap.
+// The server's life: start errors, token reload, stop with requests in flight, timeouts.
 #include "api/api_server.hpp"
 
 #include <future>
@@ -146,26 +146,6 @@ TEST(ApiServerLifecycle, ClientSendingHalfARequestIsDisconnectedAfterTheTimeout)
   auto received = connection->ReadUntilClosed(kDeadline);
   ASSERT_TRUE(received.ok()) << received.status().ToString();
   EXPECT_EQ(*received, "");
-}
-
-TEST(ApiServerLifecycle, ConnectionsBeyondTheCapAreClosed) {
-  ApiLimits limits;
-  limits.max_connections = 1;
-  TestServer server(TestApiConfig(), HealthRouter(), limits);
-  ASSERT_TRUE(server.Start().ok());
-  auto first = HttpConnection::Open(kHost, server.port());
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_TRUE(first->Send("GET", "/health").ok());
-
-  auto second = RawConnection::Open(kHost, server.port());
-  ASSERT_TRUE(second.ok()) << second.status().ToString();
-  auto received = second->ReadUntilClosed(kDeadline);
-  ASSERT_TRUE(received.ok()) << received.status().ToString();
-  EXPECT_EQ(*received, "");
-
-  auto still_served = first->Send("GET", "/health");
-  ASSERT_TRUE(still_served.ok()) << still_served.status().ToString();
-  EXPECT_EQ(still_served->status, 200u);
 }
 
 TEST(ApiServerLifecycle, WorkerPoolRefusingATaskIsServiceUnavailable) {

@@ -80,6 +80,13 @@ TEST_F(OpsRoutesTest, HealthShowsTheStoresErrorToACallerWithTheReadRole) {
   }
 }
 
+TEST_F(OpsRoutesTest, HealthAndMetricsAreServedUnderLoadAndTheOtherRoutesAreNot) {
+  for (const auto& route : router_.routes()) {
+    const bool kept = route.pattern == "/health" || route.pattern == "/metrics";
+    EXPECT_EQ(route.under_load == api::UnderLoad::kServed, kept) << route.method << " " << route.pattern;
+  }
+}
+
 TEST_F(OpsRoutesTest, RunningAJobAnswersByWhatTheSchedulerDid) {
   EXPECT_EQ(Call("POST", "/api/v1/jobs/nightly/run").status, 202u);
   EXPECT_EQ(Call("POST", "/api/v1/jobs/unknown/run").status, 404u);
