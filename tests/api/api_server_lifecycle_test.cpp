@@ -148,6 +148,26 @@ TEST(ApiServerLifecycle, ClientSendingHalfARequestIsDisconnectedAfterTheTimeout)
   EXPECT_EQ(*received, "");
 }
 
+TEST(ApiServerLifecycle, AConnectionWaitingForARequestIsClosedAfterTheIdleTimeout) {
+  config::ApiConfig config = TestApiConfig();
+  config.request_timeout = milliseconds(60'000);  // longer than the wait below: only the idle timeout ends it
+  config.idle_timeout = milliseconds(200);
+  TestServer server(config, HealthRouter());
+  ASSERT_TRUE(server.Start().ok());
+  auto silent = RawConnection::Open(kHost, server.port());
+  ASSERT_TRUE(silent.ok()) << silent.status().ToString();
+  auto nothing = silent->ReadUntilClosed(kDeadline);
+  ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
+  EXPECT_EQ(*nothing, "");
+
+  auto kept = RawConnection::Open(kHost, server.port());
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  ASSERT_TRUE(kept->Send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").ok());
+  auto answered = kept->ReadUntilClosed(kDeadline);  // answered, then idle between requests until closed
+  ASSERT_TRUE(answered.ok()) << answered.status().ToString();
+  EXPECT_EQ(answered->rfind("HTTP/1.1 200", 0), 0u) << *answered;
+}
+
 TEST(ApiServerLifecycle, WorkerPoolRefusingATaskIsServiceUnavailable) {
   TestServer server(TestApiConfig(), HealthRouter(), {},
                     [](const std::function<void()>&) { throw std::runtime_error("pool stopped"); });
