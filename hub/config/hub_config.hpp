@@ -44,6 +44,14 @@ struct ApiConfig {
   std::uint16_t port = 8080;
   std::size_t max_body_bytes = 1 << 20;
   std::chrono::milliseconds request_timeout{30'000};
+  // How long a connection may wait for its next request (or its first) before it is closed; the
+  // request_timeout when not written.
+  std::chrono::milliseconds idle_timeout{30'000};
+  // Connections served in full. At the limit an idle one is closed to make room; when none is idle, a new
+  // connection serves only the routes kept under load (/health, /metrics) and refuses the rest with 503.
+  std::size_t max_connections = 256;
+  // Connections one client address may hold; beyond it its own idle ones make room, or it is refused 429.
+  std::size_t max_connections_per_client = 64;
   std::optional<TlsConfig> tls;
   // false only when <auth required="false"/> is written, and allowed only on a loopback address.
   bool auth_required = true;

@@ -80,16 +80,15 @@ class Service {
     auto setup = live_setup_.get();
     InstallJobs(setup);
     api::Router router;
-    OpsContext ops{[this] { return live_setup_.get(); }, scheduler_, metrics_, clock_, clock_.Now(),
-                   [this] { return PingStore(*store_); }};
+    OpsContext ops{[this] { return live_setup_.get(); },  scheduler_,          metrics_, clock_, clock_.Now(),
+                   [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
     }
-    server_ = std::make_unique<api::ApiServer>(
-        io_, setup->config.api, std::move(router), RunBlocking(),
-        [this](const api::RequestMetric& request) { RecordRequest(metrics_, request); }, MakeLogger("api"));
+    server_ = std::make_unique<api::ApiServer>(io_, setup->config.api, std::move(router), RunBlocking(),
+                                               ApiMetricsObservers(metrics_), MakeLogger("api"));
     sdk::Status started = server_->Start();
     if (!started.ok()) {
       err << "hub: " << started.message() << "\n";

@@ -29,7 +29,7 @@ std::string FullFile() {
   <plugins dir="../build/plugins"/>
   <runtime io_threads="3" worker_threads="8"/>
   <logging level="debug" format="json" file="../var/hub.log"/>
-  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s">
+  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s" idle_timeout="2m" max_connections="1000" max_connections_per_client="8">
     <tls certificate="certs/hub.pem" key="certs/hub.key"/>
     <auth required="true">
       <token name="ops" role="operate" sha256=")" +
@@ -99,6 +99,9 @@ TEST_F(FullConfigTest, ReadsRuntimeAndApiSettings) {
   EXPECT_EQ(api.port, 9090);
   EXPECT_EQ(api.max_body_bytes, 2048u);
   EXPECT_EQ(api.request_timeout, std::chrono::seconds(5));
+  EXPECT_EQ(api.idle_timeout, std::chrono::minutes(2));
+  EXPECT_EQ(api.max_connections, 1000u);
+  EXPECT_EQ(api.max_connections_per_client, 8u);
   ASSERT_TRUE(api.tls.has_value());
   EXPECT_EQ(api.tls->certificate_chain, Under("etc/certs/hub.pem"));
   EXPECT_EQ(api.tls->private_key, Under("etc/certs/hub.key"));
@@ -198,10 +201,22 @@ TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   EXPECT_EQ(config.api.port, 8080);
   EXPECT_EQ(config.api.max_body_bytes, std::size_t{1} << 20);
   EXPECT_EQ(config.api.request_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(config.api.idle_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(config.api.max_connections, 256u);
+  EXPECT_EQ(config.api.max_connections_per_client, 64u);
   EXPECT_FALSE(config.api.tls.has_value());
   EXPECT_TRUE(config.api.auth_required);
   EXPECT_TRUE(config.connectors.empty());
   EXPECT_TRUE(config.jobs.empty());
+}
+
+TEST(LoadConfig, IdleTimeoutIsTheRequestTimeoutUnlessWritten) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins dir="."/>
+    <api request_timeout="7s"/></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_EQ(result.config->api.idle_timeout, std::chrono::seconds(7));
 }
 
 TEST(LoadConfig, AllowsAuthOffAndPortZeroOnLoopback) {
