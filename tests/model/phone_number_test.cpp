@@ -80,7 +80,9 @@ INSTANTIATE_TEST_SUITE_P(OtherCountries, PhoneReads,
                                            ReadCase{"+49 711 555 2290", "", "+497115552290", kUnknown, ""},
                                            ReadCase{"2345 6789", "HK", "+85223456789", kUnknown, ""},
                                            ReadCase{"+852 2345 6789", "", "+85223456789", kUnknown, ""},
-                                           ReadCase{"+971 4 123 4567", "", "+97141234567", kUnknown, ""}));
+                                           ReadCase{"+971 4 123 4567", "", "+97141234567", kUnknown, ""},
+                                           ReadCase{"044 555 31 20", "CH", "+41445553120", kUnknown, ""},
+                                           ReadCase{"+41 44 555 31 20", "", "+41445553120", kUnknown, ""}));
 
 struct RefusedCase {
   const char* raw;
