@@ -16,3 +16,10 @@ CREATE TABLE data_quality (
 );
 CREATE INDEX ix_data_quality_party ON data_quality (party_id);
 CREATE INDEX ix_data_quality_source_link ON data_quality (source_link_id);
+
+-- Records stored before this migration had their phones and identifiers normalized by older rules (an
+-- impossible number given an E.164 form, a mobile stored as a landline, a wrong code stored). Their links
+-- are marked changed, so that the next read of each record (a `--full` sync re-reads a whole source)
+-- stores it again under the current rules, with its flags.
+UPDATE source_links SET content_hash = 'before-data-quality:' || content_hash
+WHERE entity IN ('party', 'contact', 'lead', 'employee');
