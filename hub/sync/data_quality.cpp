@@ -6,6 +6,24 @@ namespace hub::sync {
 
 using sdk::Value;
 
+namespace {
+
+// "INSERT INTO data_quality (<kQualityColumns>) VALUES (?, ...)".
+const std::string& InsertSql() {
+  static const std::string sql = [] {
+    std::string columns;
+    std::string markers;
+    for (std::string_view column : kQualityColumns) {
+      columns.append(columns.empty() ? "" : ", ").append(column);
+      markers.append(markers.empty() ? "?" : ", ?");
+    }
+    return "INSERT INTO data_quality (" + columns + ") VALUES (" + markers + ")";
+  }();
+  return sql;
+}
+
+}  // namespace
+
 QualityIssue PhoneIssue(std::string_view field, std::string_view raw, const sdk::Status& why) {
   return {std::string(field), std::string(raw), "invalid_phone", why.message()};
 }
@@ -27,10 +45,7 @@ sdk::Status ReplaceQualityIssues(odbc::Connection& connection, std::int64_t link
       ExecuteStoreStatement(connection, "DELETE FROM data_quality WHERE source_link_id = ?", {Value::Int64(link_id)});
   if (!removed.ok()) return removed.status();
   for (const QualityIssue& issue : issues) {
-    auto added = ExecuteStoreStatement(
-        connection,
-        "INSERT INTO data_quality (source_link_id, party_id, field, value, problem, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        QualityValues(link_id, party_id, issue));
+    auto added = ExecuteStoreStatement(connection, InsertSql(), QualityValues(link_id, party_id, issue));
     if (!added.ok()) return added.status();
   }
   return sdk::Status::Ok();
