@@ -35,6 +35,11 @@ constexpr std::size_t kMaxE164Digits = 15;
 // What comes before an extension number, lower-cased: "转 8", "ext. 12", "x12", "#12", "分机 3".
 constexpr std::string_view kExtensionMarkers[] = {"ext", "x", "转", "分机", "#"};
 
+// The most digits an extension written without a marker may have ("-808").
+constexpr std::size_t kMaxBareExtensionDigits = 5;
+
+constexpr std::string_view kNoDigits = "no digits";
+
 // A number as written, taken apart: its digits, whether a '+' or "00" put a calling code first, and the
 // digits of its extension.
 struct DialText {
@@ -173,6 +178,15 @@ sdk::Result<PhoneNumber> National(std::string_view digits, std::string_view coun
   return CheckedNational(*dialing, national);
 }
 
+// `raw` read with its extension after a marker; `country` upper-case.
+sdk::Result<PhoneNumber> ParseWithMarkers(std::string_view raw, const std::string& country) {
+  DialText text = Split(raw);
+  if (text.digits.empty()) return sdk::Status::InvalidArgument(std::string(kNoDigits));
+  sdk::Result<PhoneNumber> number = text.international ? International(text.digits) : National(text.digits, country);
+  if (number.ok()) number->extension = std::move(text.extension);
+  return number;
+}
+
 std::string UpperAscii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -182,13 +196,20 @@ std::string UpperAscii(std::string_view text) {
 }  // namespace
 
 sdk::Result<PhoneNumber> ParsePhone(std::string_view raw, std::string_view country) {
-  DialText text = Split(raw);
-  if (text.digits.empty()) return sdk::Status::InvalidArgument("no digits");
   const std::string country_code = country.empty() ? std::string(kChina) : UpperAscii(country);
-  sdk::Result<PhoneNumber> number =
-      text.international ? International(text.digits) : National(text.digits, country_code);
-  if (number.ok()) number->extension = std::move(text.extension);
-  return number;
+  sdk::Result<PhoneNumber> number = ParseWithMarkers(raw, country_code);
+  if (number.ok() || number.status().message() == kNoDigits) return number;
+  // "0755-2660-3321-808": a last hyphenated group of up to 5 digits after a number that is not valid
+  // with it, but is without it, is an extension written without a marker.
+  const std::size_t hyphen = raw.rfind('-');
+  if (hyphen == std::string_view::npos) return number;
+  const std::string tail = DigitsOf(raw.substr(hyphen + 1));
+  const bool digits_only = raw.substr(hyphen + 1).find_first_not_of("0123456789 ") == std::string_view::npos;
+  if (!digits_only || tail.empty() || tail.size() > kMaxBareExtensionDigits) return number;
+  sdk::Result<PhoneNumber> shorter = ParseWithMarkers(raw.substr(0, hyphen), country_code);
+  if (!shorter.ok() || !shorter->extension.empty()) return number;
+  shorter->extension = tail;
+  return shorter;
 }
 
 std::string_view PhoneTypeName(PhoneType type) {

@@ -15,7 +15,8 @@ namespace hub::model {
 enum class PhoneType { kMobile, kFixedLine, kUnknown };
 
 // A number that was read: `e164` ("+8613885398656"), its type, and the extension written after it
-// ("转 8", "ext. 12", "x12", "#12" -> "8", "12"; empty when none).
+// ("转 8", "分机 8", "ext. 12", "x12", "#12" -> "8", "12"; also a last hyphenated group of up to 5 digits
+// that the number is only valid without: "0755-2660-3321-808" -> "808"; empty when none).
 struct PhoneNumber {
   std::string e164;
   PhoneType type = PhoneType::kUnknown;

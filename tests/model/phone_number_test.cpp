@@ -69,6 +69,9 @@ INSTANTIATE_TEST_SUITE_P(Extensions, PhoneReads,
                                            ReadCase{"+86 21 5888 1234 x808", "", "+862158881234", kFixed, "808"},
                                            ReadCase{"021-58881234 分机 3", "", "+862158881234", kFixed, "3"},
                                            ReadCase{"021-58881234#66", "", "+862158881234", kFixed, "66"},
+                                           ReadCase{"0755-2660-3321-808", "", "+8675526603321", kFixed, "808"},
+                                           ReadCase{"0755-26603321-8", "", "+8675526603321", kFixed, "8"},
+                                           ReadCase{"021-5888-1234", "", "+862158881234", kFixed, ""},
                                            ReadCase{"+1 (617) 555-0142 Ext 7", "", "+16175550142", kUnknown, "7"}));
 
 INSTANTIATE_TEST_SUITE_P(OtherCountries, PhoneReads,
@@ -110,6 +113,7 @@ INSTANTIATE_TEST_SUITE_P(
                       RefusedCase{"(0755)02751996", "", "area code 0755 is followed by 02751996"},
                       RefusedCase{"86-10-12345678", "", "area code 010 is followed by 12345678"},
                       RefusedCase{"021-2222", "", "area code 021 takes a subscriber number of 8 digits, not 4"},
+                      RefusedCase{"(010)10940526-1", "", "not 9 (109405261)"},
                       RefusedCase{"021 5080 12345", "", "not 9"},
                       RefusedCase{"0571 8796 22", "", "of 7 or 8 digits, not 6"},
                       RefusedCase{"12345678901", "", "12 is not a Chinese mobile prefix"},
