@@ -25,7 +25,8 @@ constexpr std::string_view kPartySql =
 // The golden party and those merged into it: two parameters, both the golden party's id.
 constexpr std::string_view kPartiesOfCustomer = "(SELECT id FROM parties WHERE id = ? OR golden_party_id = ?)";
 
-// A list of the customer: its key in the answer and its query, which ends in "party_id IN ".
+// A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
+// column that names the customer).
 struct CustomerList {
   std::string_view key;
   std::string_view sql;
@@ -45,6 +46,20 @@ constexpr CustomerList kLists[] = {
      "SELECT source_system, entity, source_id, first_seen_at, last_seen_at, deleted_at FROM source_links "
      "WHERE party_id IN ",
      " ORDER BY id"},
+    {"contacts",
+     "SELECT c.id AS contact_id, c.person_party_id, p.name, c.title, c.department, c.decision_role, c.is_primary, "
+     "c.status FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE c.organization_party_id IN ",
+     " ORDER BY c.id"},
+    {"open_leads",
+     "SELECT id, company_name, contact_name, status, grade, tier, score, received_at FROM leads "
+     "WHERE status IN ('new', 'contacted', 'qualified') AND party_id IN ",
+     " ORDER BY id"},
+    {"open_opportunities",
+     "SELECT id, name, stage, status, probability, amount, currency, expected_close_on FROM opportunities "
+     "WHERE status = 'open' AND party_id IN ",
+     " ORDER BY id"},
+    {"orders", "SELECT id, order_number, status, currency, total_amount, ordered_on FROM orders WHERE party_id IN ",
+     " ORDER BY ordered_on, id"},
     {"quality",
      "SELECT d.field, d.value, d.problem, d.detail, l.source_system, l.source_id, d.created_at FROM data_quality d "
      "JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ",

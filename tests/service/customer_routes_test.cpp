@@ -127,6 +127,35 @@ TEST_P(CustomerRoutesTest, AMergedPartyAnswersItsGoldenRecordWithWhatWasMergedIn
   EXPECT_EQ(customer.at("quality").at(0).at("value").as_string(), "(0755)02751996");
 }
 
+TEST_P(CustomerRoutesTest, ListsItsContactsOpenLeadsAndOpportunitiesAndOrders) {
+  Apply({Company("C1", {{"kind", "organization"}, {"name", "华腾"}})}, "1");
+  const std::int64_t party = PartyId("C1");
+  mapping_ = sync::test::EntityMapping("contact", {{"organization_source_id", "org"}, {"name", "name"}});
+  Apply({Company("K1", {{"org", "C1"}, {"name", "张伟"}})}, "2");
+  for (const std::string& sql :
+       {"INSERT INTO opportunities (party_id, name, stage, status) VALUES (?, '扩容', 'proposal', 'open')",
+        "INSERT INTO opportunities (party_id, name, stage, status) VALUES (?, '升级', 'closing', 'won')",
+        "INSERT INTO leads (party_id, company_name, status) VALUES (?, '华腾', 'new')",
+        "INSERT INTO leads (party_id, company_name, status) VALUES (?, '华腾', 'converted')",
+        "INSERT INTO orders (order_number, party_id, currency, total_amount, ordered_on) "
+        "VALUES ('SO-1', ?, 'CNY', '1280.50', '2026-11-02')"}) {
+    auto inserted = connection_->ExecuteUpdate(sql, {Value::Int64(party)});
+    ASSERT_TRUE(inserted.ok()) << sql << ": " << inserted.status().ToString();
+  }
+  hub::test::HttpResult answer = Get("/api/v1/customers/" + std::to_string(party));
+  ASSERT_EQ(answer.status, 200u) << answer.body;
+  boost::json::object customer = boost::json::parse(answer.body).as_object();
+  ASSERT_EQ(customer.at("contacts").as_array().size(), 1u);
+  EXPECT_EQ(customer.at("contacts").at(0).at("name").as_string(), "张伟");
+  ASSERT_EQ(customer.at("open_opportunities").as_array().size(), 1u);
+  EXPECT_EQ(customer.at("open_opportunities").at(0).at("name").as_string(), "扩容");
+  ASSERT_EQ(customer.at("open_leads").as_array().size(), 1u);
+  EXPECT_EQ(customer.at("open_leads").at(0).at("status").as_string(), "new");
+  ASSERT_EQ(customer.at("orders").as_array().size(), 1u);
+  EXPECT_EQ(customer.at("orders").at(0).at("order_number").as_string(), "SO-1");
+  EXPECT_EQ(std::string(customer.at("orders").at(0).at("total_amount").as_string()).substr(0, 7), "1280.50");
+}
+
 TEST_P(CustomerRoutesTest, AnUnknownIdIsA404JsonError) {
   for (const char* id : {"999999", "abc", "0", "-1", "1x"}) {
     hub::test::HttpResult answer = Get(std::string("/api/v1/customers/") + id);
