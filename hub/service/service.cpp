@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/api_server.hpp"
+#include "service/customer_routes.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
@@ -83,6 +84,7 @@ class Service {
     OpsContext ops{[this] { return live_setup_.get(); },  scheduler_,          metrics_, clock_, clock_.Now(),
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
+    if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
