@@ -54,7 +54,7 @@ void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
 
 // One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError.
 config::ConfigError MappingError(const config::JobConfig& job, std::string_view problem) {
-  config::SourceLocation location = job.mapping->location;
+  config::SourceLocation location = job.mapping.location;
   const std::string prefix = location.file.string() + ":";
   if (problem.substr(0, prefix.size()) == prefix) {
     std::string_view rest = problem.substr(prefix.size());
@@ -71,8 +71,7 @@ config::ConfigError MappingError(const config::JobConfig& job, std::string_view 
 
 void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
-    if (!job.mapping) continue;
-    auto compiled = sync::mapping::CompiledMapping::Compile(*job.mapping, setup.config.code_tables);
+    auto compiled = sync::mapping::CompiledMapping::Compile(job.mapping, setup.config.code_tables);
     if (!compiled.ok()) {
       std::string_view message = compiled.status().message();
       for (std::size_t start = 0; start < message.size();) {

@@ -27,7 +27,7 @@ struct HubSetup {
   std::shared_ptr<const plugin_host::PluginRegistry> plugins;
   std::map<std::string, sdk::Options, std::less<>> connector_options;  // by connector name
   std::map<std::string, Schedule, std::less<>> schedules;              // by job name
-  // By job name, for the jobs that have a <mapping>; shared with the store sink's runs in flight.
+  // By job name, one for every job; shared with the store sink's runs in flight.
   std::map<std::string, std::shared_ptr<const sync::mapping::CompiledMapping>, std::less<>> mappings;
 };
 

@@ -135,10 +135,9 @@ class BatchApplier {
   const SyncCounts& counts() const { return counts_; }
 
  private:
-  // The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
-  // without a mapping).
+  // The record in the model's terms; nullopt when the source rejected it.
   std::optional<mapping::MappingOutcome> Map(const sdk::Record& record) const {
-    if (!record.rejection.empty() || sink_job_.mapping == nullptr) return std::nullopt;
+    if (!record.rejection.empty()) return std::nullopt;
     mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
     if (outcome.ok() && outcome.record().source_system.empty()) {
       outcome.record().source_system = sink_job_.source_system;
@@ -197,7 +196,6 @@ class BatchApplier {
 
   sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
     if (!record.rejection.empty()) return Quarantine(record, "", QuarantineReason(record));
-    if (!outcome) return sdk::Status::Ok();
     if (!outcome->ok()) return Quarantine(record, outcome->rejection().source_id, outcome->rejection().ToString());
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
@@ -262,7 +260,7 @@ class BatchApplier {
   // the mapping read it (the connector's when empty), so that a later read storing it finds the entry.
   sdk::Status Quarantine(const sdk::Record& record, const std::string& source_id, const std::string& reason) {
     QuarantineBook::Identity identity{record.source_system.empty() ? sink_job_.source_system : record.source_system,
-                                      sink_job_.mapping ? std::string(sink_job_.mapping->entity().name) : record.entity,
+                                      std::string(sink_job_.mapping->entity().name),
                                       source_id.empty() ? record.source_id : source_id};
     HUB_RETURN_IF_ERROR(quarantine_.Put(record, identity, reason));
     ++counts_.quarantined;
@@ -298,6 +296,11 @@ sdk::Result<std::string> StoreSink::LoadCursor(std::string_view job) {
 sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                          std::string_view next_cursor) {
   const SinkJob sink_job = jobs_(job);
+  if (sink_job.mapping == nullptr) {
+    return sdk::Status::Internal("job '" + std::string(job) +
+                                 "' has no mapping: its records would be stored nowhere, so the batch is refused "
+                                 "and the checkpoint stays where it was");
+  }
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());

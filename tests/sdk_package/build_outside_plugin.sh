@@ -26,7 +26,11 @@ cat >"$work/hub.xml" <<XML
   <connectors>
     <connector name="greetings" plugin="hello"><count>5</count></connector>
   </connectors>
-  <jobs><job name="greet" connector="greetings" batch_size="2"/></jobs>
+  <jobs>
+    <job name="greet" connector="greetings" batch_size="2">
+      <mapping entity="party"><field target="kind" value="person"/><field target="name" source="name"/></mapping>
+    </job>
+  </jobs>
 </hub>
 XML
 
@@ -35,5 +39,5 @@ echo "$plugins"
 grep -Eq '^hello 1\.0\.0 connector 1\.0 .*hub_hello\.so loaded$' <<<"$plugins"
 counts="$("$build_dir/bin/hub" sync greet --config "$work/hub.xml")"
 echo "$counts"
-[ "$counts" = "read=5 inserted=0 updated=0 merged=0 quarantined=0" ]
+[ "$counts" = "read=5 inserted=5 updated=0 merged=0 quarantined=0" ]
 echo "outside plugin built against the installed SDK and loaded"
