@@ -147,6 +147,7 @@ sdk::PluginDescription DescribeFileConnector() {
       {"skip_empty_lines", OptionType::kBoolean, "true", false,
        "Ignore empty lines between records (with `false`, an empty line is a record, usually rejected)."},
   };
+  description.record_id_option = "id_field";
   return description;
 }
 

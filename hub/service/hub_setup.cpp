@@ -6,6 +6,7 @@
 
 #include "config/config_loader.hpp"
 #include "config/option_validation.hpp"
+#include "config/record_id_check.hpp"
 
 namespace hub::service {
 namespace {
@@ -86,6 +87,19 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
   }
 }
 
+// A warning per job whose connector and mapping both name the records' id field, differently.
+void CheckRecordIds(HubSetup& setup) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    const config::ConnectorConfig* connector = setup.config.FindConnector(job.connector);
+    auto options = setup.connector_options.find(job.connector);
+    if (connector == nullptr || options == setup.connector_options.end()) continue;
+    auto plugin = setup.plugins->Find(connector->plugin);
+    if (!plugin) continue;
+    auto warning = config::RecordIdWarning(job, *connector, plugin->description(), options->second);
+    if (warning) setup.warnings.push_back(std::move(*warning));
+  }
+}
+
 }  // namespace
 
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log) {
@@ -105,6 +119,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   CheckSchedules(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};
+  CheckRecordIds(*setup);
   return {std::move(setup), {}};
 }
 

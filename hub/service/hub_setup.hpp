@@ -29,6 +29,8 @@ struct HubSetup {
   std::map<std::string, Schedule, std::less<>> schedules;              // by job name
   // By job name, one for every job; shared with the store sink's runs in flight.
   std::map<std::string, std::shared_ptr<const sync::mapping::CompiledMapping>, std::less<>> mappings;
+  // What is valid but most likely not meant ("file:line: warning: ..."), for check-config and the log.
+  std::vector<config::ConfigError> warnings;
 };
 
 // A HubSetup, or every error found: "file:line: message" for the configuration, one line each.
@@ -40,8 +42,9 @@ struct HubSetupResult {
 
 // Loads `config_file`, loads the plugins of its plugin folder, validates each connector's options against
 // its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
-// refusal reason), parses each job's schedule and compiles its mapping against the model. Never throws;
-// thread-safe.
+// refusal reason), parses each job's schedule and compiles its mapping against the model, and notes the
+// warnings (a job whose mapping's id= and connector's record id option name different fields). Never
+// throws; thread-safe.
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log);
 
 }  // namespace hub::service

@@ -69,6 +69,20 @@ TEST_F(HubCliTest, CheckConfigRefusesAJobWithoutAMappingAtItsLine) {
                                        ": <job name=\"customers\"> has no <mapping>"));
 }
 
+TEST_F(HubCliTest, CheckConfigWarnsWhenTheConnectorsIdFieldAndTheMappingsIdDiffer) {
+  std::string xml = HubConfigXml(csv_.string());
+  xml.replace(xml.find("<path>"), 6, "<id_field>name</id_field><path>");
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_THAT(result.output,
+              HasSubstr(config_.string() + ":" + std::to_string(LineOf(xml, "<mapping entity=\"party\" id=")) +
+                        ": warning: job 'customers': <mapping id=\"id\"> and connector 'customers_csv' "
+                        "option id_field=\"name\" (line " +
+                        std::to_string(LineOf(xml, "<id_field>")) + ") name different fields"));
+  EXPECT_THAT(result.output, HasSubstr("ok\n"));
+}
+
 TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {
   std::string xml = HubConfigXml(csv_.string());
   xml.replace(xml.find("plugin=\"slow\""), 13, "plugin=\"nope\"");
