@@ -160,6 +160,7 @@ sdk::PluginDescription DescribeFileConnector() {
        "Every file is written whole before the hub reads it (an export that replaces the file in one move, "
        "a file copied in before the job runs): its last line is read at once, with or without its line end."},
   };
+  description.record_id_option = "id_field";
   return description;
 }
 

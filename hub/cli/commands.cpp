@@ -51,6 +51,7 @@ int CheckConfig(const std::filesystem::path& config_file, std::ostream& out, std
     PrintErrors(loaded.errors, err);
     return 2;
   }
+  PrintErrors(loaded.setup->warnings, err);
   out << "ok\n";
   return 0;
 }

@@ -134,15 +134,15 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// <job name="customers" connector="crm" cron="*/5 * * * *"/> or every="5m"; neither: run on demand only.
-// Without <mapping>, records pass through as the connector read them.
+// <job name="customers" connector="crm" cron="*/5 * * * *"> or every="5m"; neither: run on demand only.
+// Every job has its <mapping> (a job without one is refused at load): a job says where its records go.
 struct JobConfig {
   std::string name;
   std::string connector;
   std::string cron;                                // empty unless a cron expression was given
   std::optional<std::chrono::milliseconds> every;  // set when an interval was given
   std::size_t batch_size = 1000;
-  std::optional<MappingConfig> mapping;
+  MappingConfig mapping;
   SourceLocation location;
 };
 

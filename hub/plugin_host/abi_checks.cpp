@@ -49,6 +49,18 @@ sdk::Status CheckOptions(const std::vector<sdk::OptionSpec>& options) {
   return sdk::Status::Ok();
 }
 
+// The record id option, when declared, must be one of the plugin's string options.
+sdk::Status CheckRecordIdOption(const sdk::PluginDescription& description) {
+  if (description.record_id_option.empty()) return sdk::Status::Ok();
+  for (const sdk::OptionSpec& option : description.options) {
+    if (option.name == description.record_id_option && option.type == sdk::OptionType::kString) {
+      return sdk::Status::Ok();
+    }
+  }
+  return sdk::Status::InvalidArgument("the record id option '" + description.record_id_option +
+                                      "' is not one of the plugin's string options");
+}
+
 sdk::Status CheckRecord(const hub_record& record, std::uint64_t index) {
   std::string which = "record " + std::to_string(index);
   if (record.struct_size < kRecordV1Size)
@@ -135,7 +147,8 @@ sdk::Status CheckDescription(const sdk::PluginDescription& description) {
     return sdk::Status::InvalidArgument("plugin kind '" + description.kind +
                                         "' is not supported: this hub loads 'connector' plugins");
   }
-  return CheckOptions(description.options);
+  HUB_RETURN_IF_ERROR(CheckOptions(description.options));
+  return CheckRecordIdOption(description);
 }
 
 sdk::Status CheckBatch(const hub_batch* batch, std::uint64_t max_records) {

@@ -6,6 +6,7 @@
 
 #include "config/config_loader.hpp"
 #include "config/option_validation.hpp"
+#include "config/record_id_check.hpp"
 
 namespace hub::service {
 namespace {
@@ -58,7 +59,7 @@ void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
 
 // One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError.
 config::ConfigError MappingError(const config::JobConfig& job, std::string_view problem) {
-  config::SourceLocation location = job.mapping->location;
+  config::SourceLocation location = job.mapping.location;
   const std::string prefix = location.file.string() + ":";
   if (problem.substr(0, prefix.size()) == prefix) {
     std::string_view rest = problem.substr(prefix.size());
@@ -75,8 +76,7 @@ config::ConfigError MappingError(const config::JobConfig& job, std::string_view 
 
 void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
-    if (!job.mapping) continue;
-    auto compiled = sync::mapping::CompiledMapping::Compile(*job.mapping, setup.config.code_tables);
+    auto compiled = sync::mapping::CompiledMapping::Compile(job.mapping, setup.config.code_tables);
     if (!compiled.ok()) {
       std::string_view message = compiled.status().message();
       for (std::size_t start = 0; start < message.size();) {
@@ -88,6 +88,19 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
     }
     setup.mappings.emplace(job.name,
                            std::make_shared<const sync::mapping::CompiledMapping>(std::move(compiled).value()));
+  }
+}
+
+// A warning per job whose connector and mapping both name the records' id field, differently.
+void CheckRecordIds(HubSetup& setup) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    const config::ConnectorConfig* connector = setup.config.FindConnector(job.connector);
+    auto options = setup.connector_options.find(job.connector);
+    if (connector == nullptr || options == setup.connector_options.end()) continue;
+    auto plugin = setup.plugins->Find(connector->plugin);
+    if (!plugin) continue;
+    auto warning = config::RecordIdWarning(job, *connector, plugin->description(), options->second);
+    if (warning) setup.warnings.push_back(std::move(*warning));
   }
 }
 
@@ -118,6 +131,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   CheckSchedules(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};
+  CheckRecordIds(*setup);
   return {std::move(setup), {}};
 }
 

@@ -142,6 +142,7 @@ class Service {
       return;
     }
     WarnAboutRestartOnlyChanges(live_setup_.get()->config, loaded.setup->config, log_);
+    for (const config::ConfigError& warning : loaded.setup->warnings) log_->warn(warning.ToString());
     ConfigureLogging(loaded.setup->config.logging);
     RecordPlugins(metrics_, *loaded.setup->plugins);
     server_->UpdateSecurity(loaded.setup->config.api);
@@ -198,6 +199,7 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
     return 2;
   }
   ConfigureLogging(loaded.setup->config.logging);
+  for (const config::ConfigError& warning : loaded.setup->warnings) MakeLogger("service")->warn(warning.ToString());
   const auto& config = loaded.setup->config;
   auto store =
       OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));

@@ -113,9 +113,7 @@ class BatchApplier {
   sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records) {
     if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     std::set<std::string> systems;
-    for (const sdk::Record& record : records) {
-      systems.insert(record.source_system.empty() ? sink_job_.source_system : record.source_system);
-    }
+    for (const sdk::Record& record : records) systems.insert(SystemOf(record));
     for (const std::string& system : systems) {
       auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
       if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
@@ -135,10 +133,16 @@ class BatchApplier {
   const SyncCounts& counts() const { return counts_; }
 
  private:
-  // The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
-  // without a mapping).
+  // The source system `record` belongs to: the one its mapping reads (a source_system field), else the one
+  // its connector set, else the job's.
+  std::string SystemOf(const sdk::Record& record) const {
+    std::string system = record.rejection.empty() ? sink_job_.mapping->SourceSystemOf(record) : record.source_system;
+    return system.empty() ? sink_job_.source_system : system;
+  }
+
+  // The record in the model's terms; nullopt when the source rejected it.
   std::optional<mapping::MappingOutcome> Map(const sdk::Record& record) const {
-    if (!record.rejection.empty() || sink_job_.mapping == nullptr) return std::nullopt;
+    if (!record.rejection.empty()) return std::nullopt;
     mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
     if (outcome.ok() && outcome.record().source_system.empty()) {
       outcome.record().source_system = sink_job_.source_system;
@@ -196,9 +200,11 @@ class BatchApplier {
   }
 
   sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) return Quarantine(record, "", QuarantineReason(record));
-    if (!outcome) return sdk::Status::Ok();
-    if (!outcome->ok()) return Quarantine(record, outcome->rejection().source_id, outcome->rejection().ToString());
+    if (!record.rejection.empty()) return Quarantine(record, "", "", QuarantineReason(record));
+    if (!outcome->ok()) {
+      const mapping::MappingRejection& rejection = outcome->rejection();
+      return Quarantine(record, rejection.source_system, rejection.source_id, rejection.ToString());
+    }
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
     return StoreWith(entities_, record, mapped);
@@ -231,7 +237,7 @@ class BatchApplier {
       // out of range); any other code is the database's refusal.
       const sdk::StatusCode code = written.status().code();
       const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
-      return Quarantine(record, mapped.source_id,
+      return Quarantine(record, mapped.source_system, mapped.source_id,
                         record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -258,11 +264,14 @@ class BatchApplier {
     }
   }
 
-  // Keeps `record` aside under the model's entity (the job's mapping's) and `source_id`, the record's id as
-  // the mapping read it (the connector's when empty), so that a later read storing it finds the entry.
-  sdk::Status Quarantine(const sdk::Record& record, const std::string& source_id, const std::string& reason) {
-    QuarantineBook::Identity identity{record.source_system.empty() ? sink_job_.source_system : record.source_system,
-                                      sink_job_.mapping ? std::string(sink_job_.mapping->entity().name) : record.entity,
+  // Keeps `record` aside under `source_system` and `source_id`, the record's system and id as the mapping
+  // read them (when empty: as the connector gave them, the job's system failing that), and the model's
+  // entity (the job's mapping's), so that a later read storing it finds the entry.
+  sdk::Status Quarantine(const sdk::Record& record, const std::string& source_system, const std::string& source_id,
+                         const std::string& reason) {
+    const std::string& own_system = record.source_system.empty() ? sink_job_.source_system : record.source_system;
+    QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system,
+                                      std::string(sink_job_.mapping->entity().name),
                                       source_id.empty() ? record.source_id : source_id};
     HUB_RETURN_IF_ERROR(quarantine_.Put(record, identity, reason));
     ++counts_.quarantined;
@@ -298,6 +307,11 @@ sdk::Result<std::string> StoreSink::LoadCursor(std::string_view job) {
 sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                          std::string_view next_cursor) {
   const SinkJob sink_job = jobs_(job);
+  if (sink_job.mapping == nullptr) {
+    return sdk::Status::Internal("job '" + std::string(job) +
+                                 "' has no mapping: its records would be stored nowhere, so the batch is refused "
+                                 "and the checkpoint stays where it was");
+  }
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());

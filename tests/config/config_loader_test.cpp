@@ -46,9 +46,9 @@ std::string FullFile() {
     <connector name="erp" plugin="odbc"/>
   </connectors>
   <jobs>
-    <job name="customers" connector="crm_files" cron="*/5 * * * *" batch_size="500"/>
-    <job name="orders" connector="erp" every="30s"/>
-    <job name="manual" connector="erp"/>
+    <job name="customers" connector="crm_files" cron="*/5 * * * *" batch_size="500"><mapping entity="party"/></job>
+    <job name="orders" connector="erp" every="30s"><mapping entity="party"/></job>
+    <job name="manual" connector="erp"><mapping entity="party"/></job>
   </jobs>
 </hub>
 )";

@@ -105,7 +105,7 @@ TEST(ApiTable, RefusesMissingSmallInconsistentOrIncompleteTables) {
 
 TEST(PluginInfo, RefusesMissingOrMalformedInfo) {
   hub_option_spec spec{sizeof(hub_option_spec), "path", HUB_OPTION_PATH, nullptr, 1, "where"};
-  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1};
+  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1, nullptr};
   EXPECT_TRUE(CheckInfo(&info).ok());
   EXPECT_THAT(CheckInfo(nullptr).message(), HasSubstr("get_info returned no description"));
 
@@ -148,6 +148,11 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
                    {"path", sdk::OptionType::kString, std::nullopt, false, ""}};
   sdk::PluginDescription unnamed = Description("file");
   unnamed.options.push_back({"", sdk::OptionType::kString, std::nullopt, false, ""});
+  sdk::PluginDescription undeclared_id = Description("file");
+  undeclared_id.record_id_option = "id_field";
+  sdk::PluginDescription path_id = Description("file");
+  path_id.options.push_back({"id_field", sdk::OptionType::kPath, std::nullopt, false, ""});
+  path_id.record_id_option = "id_field";
   const Case kCases[] = {
       {Description(""), "the plugin declares no name"},
       {Description("File"), "plugin name 'File' is invalid: use lowercase letters, digits and '_'"},
@@ -159,6 +164,8 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
       {bad_type, "option 'path' has unknown type 42"},
       {twice, "option 'path' is declared twice"},
       {unnamed, "an option declares no name"},
+      {undeclared_id, "the record id option 'id_field' is not one of the plugin's string options"},
+      {path_id, "the record id option 'id_field' is not one of the plugin's string options"},
   };
   for (const Case& c : kCases) {
     EXPECT_THAT(CheckDescription(c.description).message(), HasSubstr(c.reason));
