@@ -12,9 +12,9 @@
 #include <memory>
 #include <string>
 
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "store/odbc/batch_writer.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/transaction.hpp"
 
 namespace {
 

@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "config/config_loader.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/transaction.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
 #include "sync/bulk_party_writer.hpp"
 #include "sync/mapping/compiled_mapping.hpp"

@@ -9,14 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/handles.hpp"
 #include "hub/sdk/context.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "odbc/odbc_cursor.hpp"
 #include "odbc/odbc_options.hpp"
 #include "odbc/source_row.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/handles.hpp"
 
 namespace hub::odbc_source {
 

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/statement.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "odbc/odbc_cursor.hpp"
 #include "odbc/odbc_options.hpp"
-#include "store/odbc/statement.hpp"
 
 namespace hub::odbc_source {
 

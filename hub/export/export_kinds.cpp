@@ -4,7 +4,7 @@
 
 #include "export/customers_export.hpp"
 #include "export/funnel.hpp"
-#include "store/odbc/statement.hpp"
+#include "hub/odbc/statement.hpp"
 
 namespace hub::exporting {
 namespace {

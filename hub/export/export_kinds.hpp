@@ -6,9 +6,9 @@
 #include <string_view>
 
 #include "export/table_writer.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/statement.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/statement.hpp"
 
 namespace hub::exporting {
 

@@ -7,8 +7,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 
 namespace hub::service {
 

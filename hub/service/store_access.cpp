@@ -2,8 +2,8 @@
 
 #include <system_error>
 
-#include "store/odbc/connection.hpp"
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/connection_string.hpp"
 #include "store/schema/migrator.hpp"
 
 namespace hub::service {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "store/odbc/connection.hpp"
+#include "hub/odbc/connection.hpp"
 #include "sync/entity_extension.hpp"
 
 namespace hub::sync {

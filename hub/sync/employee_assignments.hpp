@@ -4,7 +4,7 @@
 #ifndef HUB_SYNC_EMPLOYEE_ASSIGNMENTS_HPP_
 #define HUB_SYNC_EMPLOYEE_ASSIGNMENTS_HPP_
 
-#include "store/odbc/connection.hpp"
+#include "hub/odbc/connection.hpp"
 #include "sync/entity_extension.hpp"
 #include "sync/references.hpp"
 

@@ -2,10 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "hub/odbc/statement.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
-#include "store/odbc/statement.hpp"
-#include "store/odbc/transaction.hpp"
 #include "sync/contact_person.hpp"
 #include "sync/employee_assignments.hpp"
 #include "sync/entity_columns.hpp"

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
 #include "model/catalog.hpp"
-#include "store/odbc/connection.hpp"
 #include "sync/entity_extension.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/party_writer.hpp"

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 
 namespace hub::sync {
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "store/odbc/connection.hpp"
+#include "hub/odbc/connection.hpp"
 #include "sync/entity_extension.hpp"
 
 namespace hub::sync {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/references.hpp"
 #include "sync/source_links.hpp"

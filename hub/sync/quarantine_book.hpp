@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 
 namespace hub::sync {

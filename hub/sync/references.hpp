@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
 #include "model/catalog.hpp"
-#include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 #include "sync/source_links.hpp"
 

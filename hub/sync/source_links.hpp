@@ -10,8 +10,8 @@
 #include <tuple>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 
 namespace hub::sync {

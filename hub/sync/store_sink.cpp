@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "store/odbc/transaction.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "sync/bulk_party_writer.hpp"
 #include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"

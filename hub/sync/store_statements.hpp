@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/statement.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/statement.hpp"
 
 namespace hub::sync {
 

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection_string.hpp"
 
 namespace hub::sdk {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "store/odbc/connection.hpp"
-#include "store/odbc/handles.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/handles.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::sdk {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "hub/odbc/transaction.hpp"
 #include "sink_fixture.hpp"
-#include "store/odbc/transaction.hpp"
 
 namespace hub::sync {
 namespace {

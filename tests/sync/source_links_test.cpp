@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "hub/odbc/transaction.hpp"
 #include "model/catalog.hpp"
 #include "sink_fixture.hpp"
 #include "store/odbc/batch_writer.hpp"
-#include "store/odbc/transaction.hpp"
 
 namespace hub::sync {
 namespace {

@@ -9,9 +9,9 @@
 
 #include <map>
 
+#include "hub/odbc/transaction.hpp"
 #include "model/identifier.hpp"
 #include "sink_fixture.hpp"
-#include "store/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
 #include "sync/party_writer.hpp"
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/statement.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/statement.hpp"
 
 namespace hub::odbc {
 

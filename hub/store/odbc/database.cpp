@@ -4,7 +4,7 @@
 #include <mutex>
 #include <utility>
 
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection_string.hpp"
 
 namespace hub::odbc {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "common/logging.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/dialect.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
-#include "store/odbc/dialect.hpp"
 
 namespace hub::odbc {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "store/odbc/transaction.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "store/schema/migration.hpp"
 #include "store/schema/sql_dialect.hpp"
 

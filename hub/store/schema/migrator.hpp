@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 #include "store/odbc/database.hpp"
 #include "store/schema/embedded_migrations.hpp"
 

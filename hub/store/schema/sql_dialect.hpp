@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "hub/odbc/dialect.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/dialect.hpp"
 
 namespace hub::schema {
 

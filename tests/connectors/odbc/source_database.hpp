@@ -11,10 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/record.hpp"
 #include "odbc/odbc_options.hpp"
 #include "odbc/odbc_source.hpp"
-#include "store/odbc/connection.hpp"
 #include "support/store_fixture.hpp"
 #include "support/temp_dir.hpp"
 

@@ -1,8 +1,8 @@
 // Multi-row batch writes on both drivers: chunking, the tail, upserts, errors.
 #include <gtest/gtest.h>
 
+#include "hub/odbc/transaction.hpp"
 #include "store/odbc/batch_writer.hpp"
-#include "store/odbc/transaction.hpp"
 #include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {

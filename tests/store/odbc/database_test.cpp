@@ -9,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection_string.hpp"
 #include "store/odbc/database.hpp"
 #include "support/store_fixture.hpp"
 

@@ -1,6 +1,6 @@
 // One open ODBC connection: its dialect, direct and prepared execution, and transaction control.
-#ifndef HUB_STORE_ODBC_CONNECTION_HPP_
-#define HUB_STORE_ODBC_CONNECTION_HPP_
+#ifndef HUB_ODBC_CONNECTION_HPP_
+#define HUB_ODBC_CONNECTION_HPP_
 
 #include <chrono>
 #include <cstdint>
@@ -12,11 +12,11 @@
 
 #include <sql.h>
 
+#include "hub/odbc/dialect.hpp"
+#include "hub/odbc/handles.hpp"
+#include "hub/odbc/statement.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/dialect.hpp"
-#include "store/odbc/handles.hpp"
-#include "store/odbc/statement.hpp"
 
 namespace hub::odbc {
 
@@ -127,4 +127,4 @@ class Connection {
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_CONNECTION_HPP_
+#endif  // HUB_ODBC_CONNECTION_HPP_

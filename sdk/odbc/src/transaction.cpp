@@ -1,4 +1,4 @@
-#include "store/odbc/transaction.hpp"
+#include "hub/odbc/transaction.hpp"
 
 #include <atomic>
 #include <utility>

@@ -1,6 +1,6 @@
 // ODBC diagnostic records, and how a failed call becomes a hub::sdk::Status.
-#ifndef HUB_STORE_ODBC_DIAGNOSTICS_HPP_
-#define HUB_STORE_ODBC_DIAGNOSTICS_HPP_
+#ifndef HUB_ODBC_DIAGNOSTICS_HPP_
+#define HUB_ODBC_DIAGNOSTICS_HPP_
 
 #include <cstdint>
 #include <string>
@@ -9,8 +9,8 @@
 
 #include <sql.h>
 
+#include "hub/odbc/dialect.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/dialect.hpp"
 
 namespace hub::odbc {
 
@@ -57,4 +57,4 @@ sdk::Status StatusFromDiagnostics(const std::vector<DiagnosticRecord>& records, 
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_DIAGNOSTICS_HPP_
+#endif  // HUB_ODBC_DIAGNOSTICS_HPP_

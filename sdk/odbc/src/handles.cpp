@@ -1,8 +1,8 @@
-#include "store/odbc/handles.hpp"
+#include "hub/odbc/handles.hpp"
 
 #include <sqlext.h>
 
-#include "store/odbc/diagnostics.hpp"
+#include "hub/odbc/diagnostics.hpp"
 
 namespace hub::odbc {
 

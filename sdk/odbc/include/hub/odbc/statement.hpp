@@ -1,6 +1,6 @@
 // A prepared statement: typed parameters from hub::sdk::Value, execution, and reading its rows.
-#ifndef HUB_STORE_ODBC_STATEMENT_HPP_
-#define HUB_STORE_ODBC_STATEMENT_HPP_
+#ifndef HUB_ODBC_STATEMENT_HPP_
+#define HUB_ODBC_STATEMENT_HPP_
 
 #include <cstddef>
 #include <cstdint>
@@ -13,9 +13,9 @@
 
 #include <sql.h>
 
+#include "hub/odbc/handles.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/handles.hpp"
 
 namespace hub::odbc {
 
@@ -139,4 +139,4 @@ class Statement {
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_STATEMENT_HPP_
+#endif  // HUB_ODBC_STATEMENT_HPP_

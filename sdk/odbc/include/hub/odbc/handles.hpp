@@ -1,6 +1,6 @@
 // RAII owners of ODBC handles (environment, connection, statement) and the shared ODBC environment.
-#ifndef HUB_STORE_ODBC_HANDLES_HPP_
-#define HUB_STORE_ODBC_HANDLES_HPP_
+#ifndef HUB_ODBC_HANDLES_HPP_
+#define HUB_ODBC_HANDLES_HPP_
 
 #include <memory>
 #include <utility>
@@ -71,4 +71,4 @@ sdk::Result<StatementHandle> AllocateStatementHandle(SQLHDBC connection);
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_HANDLES_HPP_
+#endif  // HUB_ODBC_HANDLES_HPP_

@@ -1,11 +1,11 @@
 // Scoped transactions and savepoints: rolled back unless committed / released.
-#ifndef HUB_STORE_ODBC_TRANSACTION_HPP_
-#define HUB_STORE_ODBC_TRANSACTION_HPP_
+#ifndef HUB_ODBC_TRANSACTION_HPP_
+#define HUB_ODBC_TRANSACTION_HPP_
 
 #include <string>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 
 namespace hub::odbc {
 
@@ -70,4 +70,4 @@ class Savepoint {
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_TRANSACTION_HPP_
+#endif  // HUB_ODBC_TRANSACTION_HPP_

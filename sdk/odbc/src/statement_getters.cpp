@@ -3,9 +3,9 @@
 
 #include <array>
 
-#include "store/odbc/connection.hpp"
-#include "store/odbc/parameter_binder.hpp"
-#include "store/odbc/statement.hpp"
+#include "hub/odbc/connection.hpp"
+#include "hub/odbc/statement.hpp"
+#include "parameter_binder.hpp"
 
 namespace hub::odbc {
 

@@ -1,4 +1,4 @@
-#include "store/odbc/statement.hpp"
+#include "hub/odbc/statement.hpp"
 
 #include <sqlext.h>
 
@@ -7,8 +7,8 @@
 #include <cctype>
 #include <utility>
 
-#include "store/odbc/connection.hpp"
-#include "store/odbc/parameter_binder.hpp"
+#include "hub/odbc/connection.hpp"
+#include "parameter_binder.hpp"
 
 namespace hub::odbc {
 namespace {

@@ -1,6 +1,6 @@
 // Reading and rewriting ODBC connection strings ("Driver=...;Server=...;Pwd=...;").
-#ifndef HUB_STORE_ODBC_CONNECTION_STRING_HPP_
-#define HUB_STORE_ODBC_CONNECTION_STRING_HPP_
+#ifndef HUB_ODBC_CONNECTION_STRING_HPP_
+#define HUB_ODBC_CONNECTION_STRING_HPP_
 
 #include <filesystem>
 #include <optional>
@@ -32,4 +32,4 @@ bool IsSqliteConnectionString(std::string_view connection_string);
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_CONNECTION_STRING_HPP_
+#endif  // HUB_ODBC_CONNECTION_STRING_HPP_

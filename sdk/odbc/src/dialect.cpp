@@ -1,4 +1,4 @@
-#include "store/odbc/dialect.hpp"
+#include "hub/odbc/dialect.hpp"
 
 #include <algorithm>
 #include <cctype>

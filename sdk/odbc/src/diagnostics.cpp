@@ -1,4 +1,4 @@
-#include "store/odbc/diagnostics.hpp"
+#include "hub/odbc/diagnostics.hpp"
 
 #include <sqlext.h>
 

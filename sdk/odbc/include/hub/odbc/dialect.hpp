@@ -1,6 +1,6 @@
 // Which database engine sits behind a connection, and the limits that differ between engines.
-#ifndef HUB_STORE_ODBC_DIALECT_HPP_
-#define HUB_STORE_ODBC_DIALECT_HPP_
+#ifndef HUB_ODBC_DIALECT_HPP_
+#define HUB_ODBC_DIALECT_HPP_
 
 #include <cstddef>
 #include <string_view>
@@ -27,4 +27,4 @@ std::size_t MaxParameters(Dialect dialect);
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_DIALECT_HPP_
+#endif  // HUB_ODBC_DIALECT_HPP_

@@ -1,7 +1,7 @@
 // Connection strings: secrets masked, attributes read and set, SQLite paths resolved against a folder.
 #include <gtest/gtest.h>
 
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection_string.hpp"
 
 namespace hub::odbc {
 namespace {

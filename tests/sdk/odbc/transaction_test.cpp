@@ -1,7 +1,7 @@
 // Transactions and savepoints on both drivers: commit keeps, rollback and scope exit undo.
 #include <gtest/gtest.h>
 
-#include "store/odbc/transaction.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {

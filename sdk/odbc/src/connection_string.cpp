@@ -1,4 +1,4 @@
-#include "store/odbc/connection_string.hpp"
+#include "hub/odbc/connection_string.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 // Prepared statements on both drivers: every value type in and out, text encodings, errors as Statuses.
 #include <gtest/gtest.h>
 
-#include "store/odbc/connection.hpp"
+#include "hub/odbc/connection.hpp"
 #include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {

@@ -1,4 +1,4 @@
-#include "store/odbc/parameter_binder.hpp"
+#include "parameter_binder.hpp"
 
 #include <chrono>
 

@@ -1,7 +1,7 @@
 // How diagnostic records become Statuses: codes by SQLSTATE class, messages, SQLite normalisation.
 #include <gtest/gtest.h>
 
-#include "store/odbc/diagnostics.hpp"
+#include "hub/odbc/diagnostics.hpp"
 
 namespace hub::odbc {
 namespace {

@@ -1,4 +1,4 @@
-#include "store/odbc/connection.hpp"
+#include "hub/odbc/connection.hpp"
 
 #include <sqlext.h>
 
@@ -7,8 +7,8 @@
 #include <cctype>
 #include <utility>
 
-#include "store/odbc/connection_string.hpp"
-#include "store/odbc/diagnostics.hpp"
+#include "hub/odbc/connection_string.hpp"
+#include "hub/odbc/diagnostics.hpp"
 
 namespace hub::odbc {
 namespace {

@@ -1,6 +1,6 @@
 // Private: binds sdk::Values to a statement's parameter markers (SQLBindParameter), see statement.hpp.
-#ifndef HUB_STORE_ODBC_PARAMETER_BINDER_HPP_
-#define HUB_STORE_ODBC_PARAMETER_BINDER_HPP_
+#ifndef HUB_ODBC_SRC_PARAMETER_BINDER_HPP_
+#define HUB_ODBC_SRC_PARAMETER_BINDER_HPP_
 
 #include <span>
 #include <string>
@@ -69,4 +69,4 @@ std::int64_t UnixMsFromTimestamp(const SQL_TIMESTAMP_STRUCT& timestamp);
 
 }  // namespace hub::odbc
 
-#endif  // HUB_STORE_ODBC_PARAMETER_BINDER_HPP_
+#endif  // HUB_ODBC_SRC_PARAMETER_BINDER_HPP_
