@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The shipped odbc connector builds as an outside author builds a plugin, and works: installs the SDK with
+# scripts/install_sdk.sh into a scratch prefix, builds connectors/odbc as a standalone CMake project against
+# it (find_package(HubSDK COMPONENTS odbc): nothing of the hub's tree but the connector's own sources), and
+# checks that the plugin exports only the two entry points, that `hub plugins` loads it from a folder of its
+# own, and that `hub sync` reads a small SQLite database through the SQLite ODBC driver into the store.
+# Usage: tests/sdk_package/odbc_connector_outside.sh SOURCE_DIR BUILD_DIR
+set -euo pipefail
+source_dir="$1"
+build_dir="$2"
+hub="$build_dir/bin/hub"
+# A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.
+work="$build_dir/tests/sdk_package/odbc_connector_outside"
+rm -rf "$work"
+mkdir -p "$work/plugins"
+
+fail() {
+  echo "odbc_connector_outside: $*" >&2
+  exit 1
+}
+
+# Prints the command's output; fails unless it prints `expected` (a line of its own) and exits 0.
+expect_line() {
+  local expected="$1"
+  shift
+  local output
+  output="$("$@" 2>&1)" || fail "'$*' failed: $output"
+  echo "$output"
+  grep -qxF -- "$expected" <<<"$output" || fail "'$*' did not print '$expected'"
+}
+
+HUB_BUILD_DIR="$build_dir" "$source_dir/scripts/install_sdk.sh" "$work/prefix" >/dev/null
+
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake -S "$source_dir/connectors/odbc" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
+  "${launcher[@]}" >"$work/configure.log" 2>&1 || fail "configuring failed: $(cat "$work/configure.log")"
+cmake --build "$work/build" >"$work/build.log" 2>&1 || fail "building failed: $(cat "$work/build.log")"
+plugin="$work/build/hub_odbc.so"
+"$source_dir/tests/support/plugin_exports.sh" "$plugin"
+cp "$plugin" "$work/plugins/"
+
+python3 - "$work/crm.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE customers (customer_no INTEGER PRIMARY KEY, name TEXT NOT NULL, last_modified TEXT NOT NULL)")
+db.executemany("INSERT INTO customers VALUES (?, ?, ?)", [(1, "Acme Trading", "2026-01-05 10:00:00"),
+                                                          (2, "Globex", "2026-01-05 10:01:00"),
+                                                          (3, "北京华信", "2026-01-05 10:02:00")])
+db.commit()
+PY
+
+cat >"$work/hub.xml" <<XML
+<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins dir="plugins" system="false"/>
+  <connectors>
+    <connector name="crm_customers" plugin="odbc">
+      <connection>Driver=SQLite3;Database=$work/crm.db</connection>
+      <query>SELECT customer_no, name, last_modified FROM customers</query>
+      <timestamp_column>last_modified</timestamp_column>
+      <id_column>customer_no</id_column>
+    </connector>
+  </connectors>
+  <jobs>
+    <job name="crm_customers" connector="crm_customers" every="5m">
+      <mapping entity="party" id="customer_no">
+        <field target="kind" value="organization"/>
+        <field target="name" source="name"/>
+      </mapping>
+    </job>
+  </jobs>
+</hub>
+XML
+
+plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins failed: $plugins"
+echo "$plugins"
+grep -qE "^odbc .* $work/plugins/hub_odbc\.so loaded$" <<<"$plugins" || fail "hub plugins did not load $plugin"
+expect_line "ok" "$hub" check-config --config "$work/hub.xml"
+expect_line "read=3 inserted=3 updated=0 merged=0 quarantined=0" "$hub" sync crm_customers --config "$work/hub.xml"
+echo "odbc_connector_outside: the odbc connector built outside the tree loads and syncs"
