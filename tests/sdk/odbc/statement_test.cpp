@@ -1,7 +1,8 @@
 // Prepared statements on both drivers: every value type in and out, text encodings, errors as Statuses.
 #include <gtest/gtest.h>
 
-#include "hub/odbc/connection.hpp"
+// Through the umbrella header, as a connector includes the ODBC client.
+#include "hub/odbc/odbc.hpp"
 #include "support/store_fixture.hpp"
 
 namespace hub::odbc::test {
