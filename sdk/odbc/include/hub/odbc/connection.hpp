@@ -41,8 +41,8 @@ struct ConnectOptions {
 // transaction goes on (psqlODBC sets an implicit savepoint before each statement; SQLite statements are
 // atomic): a bad row can be retried or skipped without losing the batch.
 //
-// Threads: one thread at a time (hand it out through Database's leases). Lifetime: Statements it
-// prepared must not outlive it; statements from PrepareCached are owned by it. Once a call reports a
+// Threads: one thread at a time (the store hands connections out through its Database's leases). Lifetime:
+// Statements it prepared must not outlive it; statements from PrepareCached are owned by it. Once a call reports a
 // connection failure — SQLSTATE class 08 (see IsConnectionFailure), or the driver finding the link dead
 // (SQL_ATTR_CONNECTION_DEAD, as psqlODBC does after the server terminated the session with "FATAL:
 // terminating connection due to administrator command") — that call's Status is Unavailable ("connection
@@ -100,7 +100,7 @@ class Connection {
 
   // The Status for a failed call on `handle` (this connection's or one of its statements'): reads and
   // normalises the diagnostics, marks the connection broken on a connection failure, and adds `context`.
-  // For use by this library's classes (Statement, BatchWriter).
+  // For Statement, and for code that calls ODBC directly on this connection's handles.
   sdk::Status Diagnose(SQLSMALLINT handle_type, SQLHANDLE handle, std::string_view context);
 
   SQLHDBC handle() const { return handle_.get(); }
