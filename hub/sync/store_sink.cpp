@@ -32,15 +32,37 @@ bool RefersToItself(const model::EntitySpec& entity) {
   });
 }
 
+// The source system a record of `job` comes from: its own when it says, else the job's.
+std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job) {
+  return record.source_system.empty() ? job.source_system : record.source_system;
+}
+
+// The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
+// without a mapping).
+std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job) {
+  if (!record.rejection.empty() || job.mapping == nullptr) return std::nullopt;
+  mapping::MappingOutcome outcome = job.mapping->Apply(record);
+  if (outcome.ok()) outcome.record().source_system = SourceSystemOf(record, job);
+  return outcome;
+}
+
+// The job a record is stored for: the batch's, or, for a pending record released by the batch, its own.
+struct JobContext {
+  std::string_view name;
+  const SinkJob& sink;
+};
+
 // One batch on one connection, inside its transaction.
 class BatchApplier {
  public:
-  BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job, const Logger& log)
+  BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job,
+               const StoreSink::JobLookup& jobs, const Logger& log)
       : connection_(connection),
-        job_(job),
-        sink_job_(sink_job),
+        job_{job, sink_job},
+        jobs_(jobs),
         log_(log),
         links_(connection),
+        references_(connection, links_),
         parties_(connection, links_),
         entities_(connection, links_),
         quarantine_(connection, job),
@@ -54,7 +76,7 @@ class BatchApplier {
     outcomes.reserve(records.size());
     std::map<std::string, std::vector<std::string>> party_ids;  // by source system
     for (const sdk::Record& record : records) {
-      outcomes.push_back(Map(record));
+      outcomes.push_back(MapRecord(record, job_.sink));
       if (!outcomes.back() || !outcomes.back()->ok()) continue;
       const mapping::MappedRecord& mapped = outcomes.back()->record();
       if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
@@ -67,10 +89,11 @@ class BatchApplier {
         quarantine_.NoteStored(outcomes[i]->record());
       } else {
         current_ = i;
-        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+        HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
       }
     }
     HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
+    HUB_RETURN_IF_ERROR(ReleasePending());
     return quarantine_.ResolveStored();
   }
 
@@ -97,7 +120,7 @@ class BatchApplier {
           continue;
         }
         current_ = i;
-        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+        HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
       }
       if (last_chance_) break;
       last_chance_ = deferred_.size() == pass.size();  // no progress: the next pass is the last
@@ -113,12 +136,11 @@ class BatchApplier {
   sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records) {
     if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     std::set<std::string> systems;
-    for (const sdk::Record& record : records) {
-      systems.insert(record.source_system.empty() ? sink_job_.source_system : record.source_system);
-    }
+    for (const sdk::Record& record : records) systems.insert(SourceSystemOf(record, job_.sink));
     for (const std::string& system : systems) {
       auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
       if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+      locked_.insert(system);
     }
     return sdk::Status::Ok();
   }
@@ -128,22 +150,69 @@ class BatchApplier {
         connection_,
         "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, {{now}}) "
         "ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
-        {Value::String(std::string(job_)), Value::String(std::string(cursor))});
+        {Value::String(std::string(job_.name)), Value::String(std::string(cursor))});
     return saved.ok() ? sdk::Status::Ok() : saved.status().WithContext("saving the checkpoint");
   }
 
   const SyncCounts& counts() const { return counts_; }
 
  private:
-  // The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
-  // without a mapping).
-  std::optional<mapping::MappingOutcome> Map(const sdk::Record& record) const {
-    if (!record.rejection.empty() || sink_job_.mapping == nullptr) return std::nullopt;
-    mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
-    if (outcome.ok() && outcome.record().source_system.empty()) {
-      outcome.record().source_system = sink_job_.source_system;
+  // Stores the pending records (of any job) that waited for a record this batch stored, round after round
+  // while a round stores records others wait for (a released order lets its lines go). Each is mapped
+  // with its own job's mapping and kept in its own job's quarantine; its entry is resolved when it lands
+  // (in this transaction: exactly once). Counted as released, apart from the batch's own records.
+  sdk::Status ReleasePending() {
+    const SyncCounts batch = counts_;
+    counts_ = SyncCounts{};
+    last_chance_ = true;  // nothing released is deferred: what it refers to is in the store, or it waits again
+    while (true) {
+      sdk::Result<std::vector<PendingEntry>> entries = quarantine_.TakeArrivals();
+      if (!entries.ok()) return entries.status();
+      if (entries->empty()) break;
+      for (const PendingEntry& entry : *entries) HUB_RETURN_IF_ERROR(Release(entry));
     }
-    return outcome;
+    last_chance_ = false;
+    const std::uint64_t released = counts_.inserted + counts_.updated + counts_.merged + counts_.unchanged;
+    counts_ = batch;
+    counts_.released += released;
+    return sdk::Status::Ok();
+  }
+
+  // Stores the record of pending entry `entry` for its job. One whose job has no mapping now, or (on
+  // PostgreSQL) whose source system another batch is writing, stays pending for `hub quarantine replay`.
+  sdk::Status Release(const PendingEntry& entry) {
+    sdk::Result<sdk::Record> record = RecordFromRawJson(entry.raw_record);
+    const SinkJob sink_job = jobs_(entry.job);
+    if (!record.ok() || sink_job.mapping == nullptr) {
+      log_->warn("job {}: quarantine entry {} stays pending: {}", job_.name, entry.id,
+                 record.ok() ? "its job " + entry.job + " has no mapping" : record.status().message());
+      return sdk::Status::Ok();
+    }
+    sdk::Result<bool> locked = TryLock(SourceSystemOf(*record, sink_job));
+    if (!locked.ok()) return locked.status();
+    if (!*locked) return sdk::Status::Ok();
+    const std::uint64_t quarantined = counts_.quarantined;
+    HUB_RETURN_IF_ERROR(Store(JobContext{entry.job, sink_job}, *record, MapRecord(*record, sink_job)));
+    const std::string awaited = entry.awaited.entity + " '" + entry.awaited.key + "'";
+    if (counts_.quarantined == quarantined) {
+      return quarantine_.MarkResolved(
+          entry.id, "stored when " + awaited + " arrived (a batch of job " + std::string(job_.name) + ")");
+    }
+    if (last_entry_ == entry.id) return sdk::Status::Ok();  // refused again for the same reason: counted there
+    return quarantine_.MarkResolved(
+        entry.id, "tried again when " + awaited + " arrived and refused again: entry " + std::to_string(last_entry_));
+  }
+
+  // Takes the batch's lock on `system` (see LockSourceSystems) without waiting: false when another batch
+  // holds it — waiting here, out of name order, could deadlock. Always true on SQLite.
+  sdk::Result<bool> TryLock(const std::string& system) {
+    if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
+    auto locked = connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtext(?)) THEN 1 ELSE 0 END",
+                                    {Value::String(system)});
+    if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+    const bool taken = locked->rows.at(0).at(0).integer() == 1;
+    if (taken) locked_.insert(system);
+    return taken;
   }
 
   // The positions of the records the bulk path can take: mapped party upserts whose link the prefetch did
@@ -180,7 +249,8 @@ class BatchApplier {
       if (!inserted.ok()) {
         if (inserted.status().code() == sdk::StatusCode::kUnavailable) return inserted.status();
         HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
-        log_->info("job {}: {} new records written one by one: {}", job_, group.size(), inserted.status().message());
+        log_->info("job {}: {} new records written one by one: {}", job_.name, group.size(),
+                   inserted.status().message());
         continue;
       }
       HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -195,20 +265,27 @@ class BatchApplier {
     return sdk::Status::Ok();
   }
 
-  sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) return Quarantine(record, "", QuarantineReason(record));
+  sdk::Status Store(const JobContext& job, const sdk::Record& record,
+                    const std::optional<mapping::MappingOutcome>& outcome) {
+    if (!record.rejection.empty()) {
+      return Quarantine(job, record, "", Refusal{QuarantineCause::kSource, RejectionDetail(record), std::nullopt});
+    }
     if (!outcome) return sdk::Status::Ok();
-    if (!outcome->ok()) return Quarantine(record, outcome->rejection().source_id, outcome->rejection().ToString());
+    if (!outcome->ok()) {
+      return Quarantine(job, record, outcome->rejection().source_id,
+                        Refusal{QuarantineCause::kMapping, outcome->rejection().reason, std::nullopt});
+    }
     const mapping::MappedRecord& mapped = outcome->record();
-    if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
-    return StoreWith(entities_, record, mapped);
+    if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
+    return StoreWith(job, entities_, record, mapped);
   }
 
   // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
   // database refuses is rolled back alone (and forgotten by `writer`) and quarantined with the driver's
   // message; a lost connection ends the batch. `Writer` is PartyWriter or EntityWriter.
   template <typename Writer>
-  sdk::Status StoreWith(Writer& writer, const sdk::Record& record, const mapping::MappedRecord& mapped) {
+  sdk::Status StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
+                        const mapping::MappedRecord& mapped) {
     sdk::Result<bool> unchanged = links_.Unchanged(mapped);
     if (!unchanged.ok()) return unchanged.status();
     if (*unchanged) {
@@ -227,12 +304,14 @@ class BatchApplier {
         deferred_.push_back(current_);
         return sdk::Status::Ok();
       }
-      // NotFound and InvalidArgument come from the writers' own checks (a reference to nothing, a value
-      // out of range); any other code is the database's refusal.
-      const sdk::StatusCode code = written.status().code();
-      const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
-      return Quarantine(record, mapped.source_id,
-                        record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
+      if (written.status().code() == sdk::StatusCode::kNotFound) return Refer(job, record, mapped, written.status());
+      // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
+      // database's refusal.
+      const bool own_check = written.status().code() == sdk::StatusCode::kInvalidArgument;
+      return Quarantine(
+          job, record, mapped.source_id,
+          Refusal{QuarantineCause::kStore, (own_check ? "" : "the store refused it: ") + written.status().message(),
+                  std::nullopt});
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
@@ -258,23 +337,38 @@ class BatchApplier {
     }
   }
 
+  // Keeps aside `mapped`, which a writer refused with `missing` (NotFound: a reference to nothing) as
+  // pending, waiting for the first record it refers to that the store does not have.
+  sdk::Status Refer(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped,
+                    const sdk::Status& missing) {
+    sdk::Result<std::optional<MissingRecord>> awaited = references_.FirstMissing(mapped);
+    if (!awaited.ok()) return awaited.status();
+    return Quarantine(job, record, mapped.source_id,
+                      Refusal{QuarantineCause::kReference, missing.message(), std::move(awaited).value()});
+  }
+
   // Keeps `record` aside under the model's entity (the job's mapping's) and `source_id`, the record's id as
   // the mapping read it (the connector's when empty), so that a later read storing it finds the entry.
-  sdk::Status Quarantine(const sdk::Record& record, const std::string& source_id, const std::string& reason) {
-    QuarantineBook::Identity identity{record.source_system.empty() ? sink_job_.source_system : record.source_system,
-                                      sink_job_.mapping ? std::string(sink_job_.mapping->entity().name) : record.entity,
+  sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_id,
+                         const Refusal& refusal) {
+    QuarantineBook::Identity identity{SourceSystemOf(record, job.sink),
+                                      job.sink.mapping ? std::string(job.sink.mapping->entity().name) : record.entity,
                                       source_id.empty() ? record.source_id : source_id};
-    HUB_RETURN_IF_ERROR(quarantine_.Put(record, identity, reason));
+    sdk::Result<std::int64_t> entry = quarantine_.Put(job.name, record, identity, refusal);
+    if (!entry.ok()) return entry.status();
+    last_entry_ = *entry;
     ++counts_.quarantined;
-    log_->warn("job {}: quarantined: {}", job_, reason);
+    log_->warn("job {}: quarantined{}: {}: {}", job.name, refusal.awaits ? " (pending)" : "", record.position,
+               refusal.detail);
     return sdk::Status::Ok();
   }
 
   odbc::Connection& connection_;
-  std::string_view job_;
-  const SinkJob& sink_job_;
+  JobContext job_;
+  const StoreSink::JobLookup& jobs_;
   const Logger& log_;
   SourceLinks links_;  // shared by the writers below, which hold references to it
+  References references_;
   PartyWriter parties_;
   EntityWriter entities_;
   QuarantineBook quarantine_;
@@ -283,6 +377,8 @@ class BatchApplier {
   std::size_t current_ = 0;            // the index of the record being stored
   std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again
   bool last_chance_ = false;           // a reference that finds nothing now quarantines the record
+  std::set<std::string> locked_;       // source systems this transaction holds the lock of (PostgreSQL)
+  std::int64_t last_entry_ = 0;        // the quarantine entry the last Quarantine wrote
 };
 
 }  // namespace
@@ -302,7 +398,7 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
-  BatchApplier applier(lease->get(), job, sink_job, log_);
+  BatchApplier applier(lease->get(), job, sink_job, jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock

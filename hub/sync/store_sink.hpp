@@ -33,9 +33,11 @@ struct SinkJob {
 // the connector rejected are quarantined with their raw content. `party` records are written by
 // PartyWriter, every other entity by EntityWriter; a record that refers to a record not in the store is
 // tried again after the rest of the batch when it refers to its own entity (an employee listed before
-// their manager), then quarantined naming
-// the reference, and lands on a later re-read once its referent has; a quarantine
-// entry whose record a later batch stores is marked resolved (QuarantineBook).
+// their manager), then kept as pending, naming the record it waits for. Quarantine entries are one per
+// record and reason, counted again on each re-read (QuarantineBook). After its own records, the batch
+// stores the pending records — of any job, mapped with their own job's mapping — that waited for a record
+// it stored, and marks their entries resolved (counted as `released`); and every entry whose record the
+// batch stored is marked resolved.
 //
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
