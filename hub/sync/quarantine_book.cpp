@@ -171,6 +171,15 @@ sdk::Result<std::vector<PendingEntry>> QuarantineBook::PendingFor(
   return entries;
 }
 
+sdk::Status QuarantineBook::MarkReplayed(const std::vector<std::int64_t>& ids) {
+  for (std::int64_t id : ids) {
+    auto marked = ExecuteStoreStatement(connection_, "UPDATE quarantine SET last_replayed_at = {{now}} WHERE id = ?",
+                                        {Value::Int64(id)});
+    if (!marked.ok()) return marked.status();
+  }
+  return sdk::Status::Ok();
+}
+
 sdk::Status QuarantineBook::MarkResolved(std::int64_t id, const std::string& resolution) {
   auto resolved = ExecuteStoreStatement(connection_,
                                         "UPDATE quarantine SET status = 'resolved', resolved_at = {{now}}, "
@@ -202,8 +211,7 @@ sdk::Status QuarantineBook::Resolve(const std::string& system, const std::string
                                     const std::vector<std::string>& source_ids) {
   for (std::size_t start = 0; start < source_ids.size(); start += kIdsPerStatement) {
     // Always kIdsPerStatement ids (the last repeated): one prepared statement serves every call.
-    std::vector<Value> params{Value::String("stored by job " + job_ + " on a later read"), Value::String(system),
-                              Value::String(entity)};
+    std::vector<Value> params{Value::String(stored_resolution_), Value::String(system), Value::String(entity)};
     std::string marks;
     for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
       marks += i == 0 ? "?" : ", ?";

@@ -70,7 +70,9 @@ class QuarantineBook {
     auto operator<=>(const Identity&) const = default;
   };
 
-  QuarantineBook(odbc::Connection& connection, std::string_view job) : connection_(connection), job_(job) {}
+  // `stored_resolution` is what ResolveStored writes: "stored by job orders on a later read".
+  QuarantineBook(odbc::Connection& connection, std::string stored_resolution)
+      : connection_(connection), stored_resolution_(std::move(stored_resolution)) {}
 
   // Keeps `record` aside for `job` under `identity` for `refusal`, as a new entry or by counting the open
   // entry of the same record and reason again. Answers the entry's id. Errors: the driver's Status, with
@@ -86,6 +88,9 @@ class QuarantineBook {
   // once per batch. Costs one query per entity stored when no entry waits for that entity. Errors: the
   // driver's Status.
   sdk::Result<std::vector<PendingEntry>> TakeArrivals();
+
+  // Sets last_replayed_at of entries `ids` to now. Errors: the driver's Status.
+  sdk::Status MarkReplayed(const std::vector<std::int64_t>& ids);
 
   // Marks entry `id` resolved with `resolution`. Errors: the driver's Status.
   sdk::Status MarkResolved(std::int64_t id, const std::string& resolution);
@@ -103,7 +108,7 @@ class QuarantineBook {
                                                     const std::set<std::pair<std::string, std::string>>& arrivals);
 
   odbc::Connection& connection_;
-  std::string job_;
+  std::string stored_resolution_;
   std::set<Identity> stored_;  // records whose last copy in the batch was stored
   // Records stored since the last TakeArrivals, as a pending entry names them: (entity, system, key) by
   // source id, and (entity, "", natural key) for an entity with one.

@@ -11,6 +11,7 @@
 #include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/quarantine_book.hpp"
+#include "sync/quarantine_query.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -22,6 +23,10 @@ using sdk::Value;
 // New parties go through the bulk path this many at a time, each group under its own savepoint: a group
 // the database refuses is written again record by record, so one bad record costs at most this many.
 constexpr std::size_t kBulkGroup = 1000;
+
+// An operator's replay stores this many entries a transaction: a long replay never holds the store's
+// write lock (SQLite) for long, and what it did so far stays done if it is stopped.
+constexpr std::size_t kReplayGroup = 500;
 
 // True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
 // then can a batch, which holds one entity, hold the record a reference is looking for.
@@ -52,20 +57,22 @@ struct JobContext {
   const SinkJob& sink;
 };
 
-// One batch on one connection, inside its transaction.
+// One batch on one connection, inside its transaction: a job's batch (`job`), or an operator's replay
+// (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".
 class BatchApplier {
  public:
-  BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job,
+  BatchApplier(odbc::Connection& connection, JobContext job, std::string origin, std::string stored_resolution,
                const StoreSink::JobLookup& jobs, const Logger& log)
       : connection_(connection),
-        job_{job, sink_job},
+        job_(job),
+        origin_(std::move(origin)),
         jobs_(jobs),
         log_(log),
         links_(connection),
         references_(connection, links_),
         parties_(connection, links_),
         entities_(connection, links_),
-        quarantine_(connection, job),
+        quarantine_(connection, std::move(stored_resolution)),
         bulk_(connection, links_) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
@@ -134,9 +141,49 @@ class BatchApplier {
   // `hub run`, could both find a source record new and both insert it. SQLite needs none: a writing
   // transaction holds the database's one write lock.
   sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records) {
-    if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     std::set<std::string> systems;
     for (const sdk::Record& record : records) systems.insert(SourceSystemOf(record, job_.sink));
+    return Lock(systems);
+  }
+
+  // Stores again, for an operator, the records of quarantine entries `ids` (still open or pending), each
+  // for its own job with that job's current mapping; an entry whose record lands is resolved, one refused
+  // again is counted on its entry. Entries that cannot be replayed (the source could not read the record,
+  // only its first bytes were kept, its job has no mapping) are left as they are and listed in `skipped`.
+  // Then the pending records they release, as after a batch. `resolved` counts the entries stored.
+  sdk::Status Replay(const std::vector<std::int64_t>& ids, std::uint64_t& resolved, std::vector<std::string>& skipped) {
+    // The first write takes SQLite's write lock for the whole transaction (see StoreSink::Apply); on
+    // PostgreSQL the entries' rows are written only once the source systems' locks are held, in the order
+    // every batch takes them.
+    const bool write_first = connection_.dialect() != odbc::Dialect::kPostgres;
+    if (write_first) HUB_RETURN_IF_ERROR(quarantine_.MarkReplayed(ids));
+    std::vector<Replayed> replays;
+    std::set<std::string> systems;
+    for (std::int64_t id : ids) {
+      sdk::Result<std::optional<Replayed>> replay = LoadReplay(id, skipped);
+      if (!replay.ok()) return replay.status();
+      if (!*replay) continue;
+      systems.insert(SourceSystemOf((*replay)->record, (*replay)->sink_job));
+      replays.push_back(std::move(**replay));
+    }
+    HUB_RETURN_IF_ERROR(Lock(systems));
+    if (!write_first) HUB_RETURN_IF_ERROR(quarantine_.MarkReplayed(ids));
+    last_chance_ = true;  // what a replayed record refers to is in the store now, or it waits again
+    for (const Replayed& replay : replays) {
+      ++counts_.read;
+      sdk::Result<bool> landed =
+          StoreAgain(replay.id, JobContext{replay.job, replay.sink_job}, replay.record, "stored by " + origin_);
+      if (!landed.ok()) return landed.status();
+      resolved += *landed ? 1 : 0;
+    }
+    last_chance_ = false;
+    HUB_RETURN_IF_ERROR(ReleasePending());
+    return quarantine_.ResolveStored();
+  }
+
+  // Takes the locks of `systems` (see LockSourceSystems), in name order.
+  sdk::Status Lock(const std::set<std::string>& systems) {
+    if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     for (const std::string& system : systems) {
       auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
       if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
@@ -178,29 +225,67 @@ class BatchApplier {
     return sdk::Status::Ok();
   }
 
+  // A quarantine entry's record, ready to store again for its job.
+  struct Replayed {
+    std::int64_t id = 0;
+    std::string job;
+    SinkJob sink_job;
+    sdk::Record record;
+  };
+
+  // Entry `id`'s record and job; nullopt when it is resolved by now, or cannot be replayed (said in
+  // `skipped`).
+  sdk::Result<std::optional<Replayed>> LoadReplay(std::int64_t id, std::vector<std::string>& skipped) {
+    sdk::Result<std::optional<ReplayableEntry>> entry = LoadReplayable(connection_, id);
+    if (!entry.ok()) return entry.status();
+    if (!*entry) return std::optional<Replayed>();
+    auto skip = [&](const std::string& why) {
+      skipped.push_back("entry " + std::to_string(id) + ": " + why);
+      return std::optional<Replayed>();
+    };
+    if ((*entry)->cause == "source") return skip("the source could not read the record: fix it there and re-read it");
+    sdk::Result<sdk::Record> record = RecordFromRawJson((*entry)->raw_record);
+    if (!record.ok()) return skip(record.status().message());
+    SinkJob sink_job = jobs_((*entry)->job);
+    if (sink_job.mapping == nullptr) return skip("job '" + (*entry)->job + "' has no mapping in this configuration");
+    return std::optional<Replayed>(Replayed{id, (*entry)->job, std::move(sink_job), std::move(record).value()});
+  }
+
+  // Stores `record` of entry `id` again for `job`, and marks the entry resolved with `stored` when it lands
+  // (true). Refused again (false), the refusal is counted on its entry: this one when the reason is the
+  // same, else a new one, which this one, resolved, points to.
+  sdk::Result<bool> StoreAgain(std::int64_t id, const JobContext& job, const sdk::Record& record,
+                               const std::string& stored) {
+    const std::uint64_t quarantined = counts_.quarantined;
+    HUB_RETURN_IF_ERROR(Store(job, record, MapRecord(record, job.sink)));
+    if (counts_.quarantined == quarantined) {
+      HUB_RETURN_IF_ERROR(quarantine_.MarkResolved(id, stored));
+      return true;
+    }
+    if (last_entry_ != id) {
+      HUB_RETURN_IF_ERROR(
+          quarantine_.MarkResolved(id, "tried again and refused again: entry " + std::to_string(last_entry_)));
+    }
+    return false;
+  }
+
   // Stores the record of pending entry `entry` for its job. One whose job has no mapping now, or (on
   // PostgreSQL) whose source system another batch is writing, stays pending for `hub quarantine replay`.
   sdk::Status Release(const PendingEntry& entry) {
     sdk::Result<sdk::Record> record = RecordFromRawJson(entry.raw_record);
     const SinkJob sink_job = jobs_(entry.job);
     if (!record.ok() || sink_job.mapping == nullptr) {
-      log_->warn("job {}: quarantine entry {} stays pending: {}", job_.name, entry.id,
+      log_->warn("{}: quarantine entry {} stays pending: {}", origin_, entry.id,
                  record.ok() ? "its job " + entry.job + " has no mapping" : record.status().message());
       return sdk::Status::Ok();
     }
     sdk::Result<bool> locked = TryLock(SourceSystemOf(*record, sink_job));
     if (!locked.ok()) return locked.status();
     if (!*locked) return sdk::Status::Ok();
-    const std::uint64_t quarantined = counts_.quarantined;
-    HUB_RETURN_IF_ERROR(Store(JobContext{entry.job, sink_job}, *record, MapRecord(*record, sink_job)));
-    const std::string awaited = entry.awaited.entity + " '" + entry.awaited.key + "'";
-    if (counts_.quarantined == quarantined) {
-      return quarantine_.MarkResolved(
-          entry.id, "stored when " + awaited + " arrived (a batch of job " + std::string(job_.name) + ")");
-    }
-    if (last_entry_ == entry.id) return sdk::Status::Ok();  // refused again for the same reason: counted there
-    return quarantine_.MarkResolved(
-        entry.id, "tried again when " + awaited + " arrived and refused again: entry " + std::to_string(last_entry_));
+    const std::string stored =
+        "stored when " + entry.awaited.entity + " '" + entry.awaited.key + "' arrived (" + origin_ + ")";
+    sdk::Result<bool> landed = StoreAgain(entry.id, JobContext{entry.job, sink_job}, *record, stored);
+    return landed.ok() ? sdk::Status::Ok() : landed.status();
   }
 
   // Takes the batch's lock on `system` (see LockSourceSystems) without waiting: false when another batch
@@ -365,6 +450,7 @@ class BatchApplier {
 
   odbc::Connection& connection_;
   JobContext job_;
+  std::string origin_;
   const StoreSink::JobLookup& jobs_;
   const Logger& log_;
   SourceLinks links_;  // shared by the writers below, which hold references to it
@@ -398,7 +484,8 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
-  BatchApplier applier(lease->get(), job, sink_job, jobs_, log_);
+  BatchApplier applier(lease->get(), JobContext{job, sink_job}, "a batch of job " + std::string(job),
+                       "stored by job " + std::string(job) + " on a later read", jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock
@@ -408,6 +495,31 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
   HUB_RETURN_IF_ERROR(transaction->Commit());
   return applier.counts();
+}
+
+sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& result) {
+  sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  sdk::Result<std::vector<QuarantineEntry>> entries = SelectQuarantine(lease->get(), filter);
+  if (!entries.ok()) return entries.status();
+  const SinkJob none;
+  for (std::size_t start = 0; start < entries->size(); start += kReplayGroup) {
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = start; i < std::min(entries->size(), start + kReplayGroup); ++i) {
+      ids.push_back((*entries)[i].id);
+    }
+    sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
+    if (!transaction.ok()) return transaction.status();
+    BatchApplier applier(lease->get(), JobContext{"", none}, "hub quarantine replay", "stored by hub quarantine replay",
+                         jobs_, log_);
+    ReplayResult group;
+    HUB_RETURN_IF_ERROR(applier.Replay(ids, group.resolved, group.skipped));
+    HUB_RETURN_IF_ERROR(transaction->Commit());
+    result.counts += applier.counts();
+    result.resolved += group.resolved;
+    result.skipped.insert(result.skipped.end(), group.skipped.begin(), group.skipped.end());
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::sync

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sink_fixture.hpp"
+#include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
 namespace {
@@ -193,6 +194,72 @@ TEST_P(QuarantineTest, AReleasedRecordReleasesTheRecordsWaitingForIt) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM employees e JOIN employees m ON m.id = e.manager_employee_id "
                   "WHERE e.employee_number = 'A' AND m.employee_number = 'B'"),
             1);
+}
+
+TEST_P(QuarantineTest, AReplayStoresWhatTheFixedMappingAcceptsAndLeavesTheRestAsTheyAre) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Sync("customers", {Record("party", "C1", {{"kind", "company"}, {"name", "华腾"}}),
+                     Record("party", "C2", {{"kind", "organization"}, {"name", ""}}), Unreadable("party.csv:9", "x")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'open'"), 3);
+  // The operator fixes the mapping: every record of this source is an organization.
+  config::MappingFieldConfig kind;
+  kind.target = "kind";
+  kind.constant = "organization";
+  jobs_["customers"] = SinkJob{EntityMapping("party", {{"name", "name"}}, {kind}), "erp"};
+
+  ReplayResult replayed;
+  ASSERT_TRUE(sink_->Replay(QuarantineFilter{"customers", "", "", "'kind'", std::nullopt}, replayed).ok());
+  EXPECT_EQ(replayed.counts.read, 1u);
+  EXPECT_EQ(replayed.counts.inserted, 1u);
+  EXPECT_EQ(replayed.resolved, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
+  EXPECT_EQ(QueryValue("SELECT resolution FROM quarantine WHERE source_id = 'C1'").text(),
+            "stored by hub quarantine replay");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE last_replayed_at IS NOT NULL"), 1)
+      << "only what the filter chose";
+
+  ReplayResult all;
+  ASSERT_TRUE(sink_->Replay(QuarantineFilter{}, all).ok());
+  EXPECT_EQ(all.counts.read, 1u) << "the unreadable line cannot be replayed";
+  EXPECT_EQ(all.counts.quarantined, 1u) << "C2 still has no name";
+  ASSERT_EQ(all.skipped.size(), 1u);
+  EXPECT_THAT(all.skipped[0], HasSubstr("the source could not read the record"));
+  EXPECT_EQ(Count("SELECT occurrences FROM quarantine WHERE source_id = 'C2'"), 2) << "counted on its own entry";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 2);
+}
+
+TEST_P(QuarantineTest, AReplayedCustomerReleasesTheOrdersWaitingForIt) {
+  OrdersAndCustomers();
+  Sync("customers", {Record("party", "C404", {{"kind", "company"}, {"name", "华腾"}})});
+  Sync("orders", {Order("SO1", "C404")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  config::MappingFieldConfig kind;
+  kind.target = "kind";
+  kind.constant = "organization";
+  jobs_["customers"] = SinkJob{EntityMapping("party", {{"name", "name"}}, {kind}), "erp"};
+  ReplayResult replayed;
+  QuarantineFilter filter;
+  filter.entity = "party";
+  ASSERT_TRUE(sink_->Replay(filter, replayed).ok());
+  EXPECT_EQ(replayed.counts.inserted, 1u);
+  EXPECT_EQ(replayed.counts.released, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+}
+
+TEST_P(QuarantineTest, AReplayedRecordStillWaitingStaysPendingOnItsEntry) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  ReplayResult replayed;
+  QuarantineFilter filter;
+  filter.status = "pending";
+  ASSERT_TRUE(sink_->Replay(filter, replayed).ok());
+  EXPECT_EQ(replayed.counts.quarantined, 1u);
+  EXPECT_EQ(replayed.resolved, 0u);
+  std::vector<odbc::Row> entries = QueryRows("SELECT status, occurrences FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].text(), "pending");
+  EXPECT_EQ(entries[0][1].integer(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
