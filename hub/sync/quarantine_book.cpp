@@ -66,8 +66,10 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   const std::string detail = StorableText(Capped(refusal.detail, kReasonCap));
   const std::string reason = record.position.empty() ? detail : StorableText(record.position) + ": " + detail;
   const std::string record_key = StorableText(identity.source_id.empty() ? "@" + record.position : identity.source_id);
-  const std::string status = refusal.awaits ? "pending" : "open";
-  const MissingRecord awaits = refusal.awaits.value_or(MissingRecord{});
+  // A record kept only in part cannot be stored again from its entry: it is open, not pending.
+  const bool waits = refusal.awaits && raw.size() == kept.size();
+  const std::string status = waits ? "pending" : "open";
+  const MissingRecord awaits = waits ? *refusal.awaits : MissingRecord{};
   const std::vector<Value> key{Value::String(std::string(job)), Value::String(StorableText(identity.source_system)),
                                Value::String(StorableText(identity.entity)), Value::String(record_key),
                                Value::String(ReasonKey(refusal))};

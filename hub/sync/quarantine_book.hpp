@@ -75,8 +75,9 @@ class QuarantineBook {
       : connection_(connection), stored_resolution_(std::move(stored_resolution)) {}
 
   // Keeps `record` aside for `job` under `identity` for `refusal`, as a new entry or by counting the open
-  // entry of the same record and reason again. Answers the entry's id. Errors: the driver's Status, with
-  // the position.
+  // entry of the same record and reason again; pending when the refusal awaits a record, unless the raw
+  // record was too large to keep whole (then it cannot be stored from its entry, and is open). Answers the entry's id.
+  // Errors: the driver's Status, with the position.
   sdk::Result<std::int64_t> Put(std::string_view job, const sdk::Record& record, const Identity& identity,
                                 const Refusal& refusal);
 

@@ -281,7 +281,11 @@ class BatchApplier {
     }
     sdk::Result<bool> locked = TryLock(SourceSystemOf(*record, sink_job));
     if (!locked.ok()) return locked.status();
-    if (!*locked) return sdk::Status::Ok();
+    if (!*locked) {
+      log_->info("{}: quarantine entry {} stays pending: another batch is writing its source system", origin_,
+                 entry.id);
+      return sdk::Status::Ok();
+    }
     const std::string stored =
         "stored when " + entry.awaited.entity + " '" + entry.awaited.key + "' arrived (" + origin_ + ")";
     sdk::Result<bool> landed = StoreAgain(entry.id, JobContext{entry.job, sink_job}, *record, stored);

@@ -262,6 +262,15 @@ TEST_P(QuarantineTest, AReplayedRecordStillWaitingStaysPendingOnItsEntry) {
   EXPECT_EQ(entries[0][1].integer(), 2);
 }
 
+TEST_P(QuarantineTest, ARecordTooLargeToKeepWholeIsOpenNotPending) {
+  OrdersAndCustomers();
+  sdk::Record order = Order("SO1", "C404");
+  order.Set("notes", Value::String(std::string(kQuarantineRawCap, 'n')));
+  Sync("orders", {order});
+  EXPECT_EQ(QueryValue("SELECT status FROM quarantine").text(), "open") << "it could not be stored from its entry";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
