@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/catalog.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -168,6 +169,40 @@ sdk::Result<std::vector<PendingEntry>> QuarantineBook::PendingFor(
       // A natural key is answered by a record of any system, a source id only by one of its own system.
       if (!arrivals.contains({awaited.system, awaited.key})) continue;
       entries.push_back(PendingEntry{row[0].integer(), row[1].text(), row[2].text(), std::move(awaited)});
+    }
+  }
+  return entries;
+}
+
+sdk::Result<std::vector<PendingEntry>> QuarantineBook::Overdue(std::string_view job) {
+  auto awaited = QueryStoreRows(connection_,
+                                "SELECT DISTINCT awaits_entity FROM quarantine WHERE job = ? AND status = 'pending' "
+                                "AND resolved_at IS NULL",
+                                {Value::String(std::string(job))});
+  if (!awaited.ok()) return awaited.status();
+  std::vector<PendingEntry> entries;
+  for (const odbc::Row& row : *awaited) {
+    const model::EntitySpec* entity = model::FindEntity(row[0].text());
+    if (entity == nullptr) continue;
+    // By source id through its system's source links; by natural key in the entity's table (catalog names).
+    std::string there =
+        "EXISTS (SELECT 1 FROM source_links l WHERE l.source_system = q.awaits_system AND l.entity = q.awaits_entity "
+        "AND l.source_id = q.awaits_key AND l.deleted_at IS NULL)";
+    if (!entity->natural_key.empty()) {
+      there = "(" + there + " OR (q.awaits_system IS NULL AND EXISTS (SELECT 1 FROM " + std::string(entity->table) +
+              " t WHERE t." + std::string(entity->natural_key) + " = q.awaits_key)))";
+    }
+    auto rows = QueryStoreRows(connection_,
+                               "SELECT q.id, q.job, q.raw_record, COALESCE(q.awaits_system, ''), q.awaits_key "
+                               "FROM quarantine q WHERE q.job = ? AND q.status = 'pending' AND q.awaits_entity = ? "
+                               "AND " +
+                                   there + " ORDER BY q.id",
+                               {Value::String(std::string(job)), Value::String(std::string(entity->name))});
+    if (!rows.ok()) return rows.status();
+    for (const odbc::Row& found : *rows) {
+      if (!answered_.insert(found[0].integer()).second) continue;
+      entries.push_back(PendingEntry{found[0].integer(), found[1].text(), found[2].text(),
+                                     MissingRecord{std::string(entity->name), found[3].text(), found[4].text()}});
     }
   }
   return entries;

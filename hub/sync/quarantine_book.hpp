@@ -93,6 +93,12 @@ class QuarantineBook {
   // Sets last_replayed_at of entries `ids` to now. Errors: the driver's Status.
   sdk::Status MarkReplayed(const std::vector<std::int64_t>& ids);
 
+  // The pending entries of `job` whose awaited record is in the store by now, though no batch released
+  // them: the batch that stored it ran beside the one that kept them aside (on PostgreSQL neither sees the
+  // other's uncommitted rows), or could not take their source system's lock. Each answered once per batch.
+  // One query when the job has no pending entry; else one per entity awaited. Errors: the driver's Status.
+  sdk::Result<std::vector<PendingEntry>> Overdue(std::string_view job);
+
   // Marks entry `id` resolved with `resolution`. Errors: the driver's Status.
   sdk::Status MarkResolved(std::int64_t id, const std::string& resolution);
 

@@ -205,18 +205,22 @@ class BatchApplier {
 
  private:
   // Stores the pending records (of any job) that waited for a record this batch stored, round after round
-  // while a round stores records others wait for (a released order lets its lines go). Each is mapped
+  // while a round stores records others wait for (a released order lets its lines go) — and, first, the
+  // job's own pending records whose awaited record some earlier batch stored without releasing them. Each is mapped
   // with its own job's mapping and kept in its own job's quarantine; its entry is resolved when it lands
   // (in this transaction: exactly once). Counted as released, apart from the batch's own records.
   sdk::Status ReleasePending() {
     const SyncCounts batch = counts_;
     counts_ = SyncCounts{};
     last_chance_ = true;  // nothing released is deferred: what it refers to is in the store, or it waits again
+    // First this job's own entries that an earlier batch should have released but could not see.
+    sdk::Result<std::vector<PendingEntry>> entries =
+        job_.name.empty() ? std::vector<PendingEntry>() : quarantine_.Overdue(job_.name);
     while (true) {
-      sdk::Result<std::vector<PendingEntry>> entries = quarantine_.TakeArrivals();
       if (!entries.ok()) return entries.status();
-      if (entries->empty()) break;
       for (const PendingEntry& entry : *entries) HUB_RETURN_IF_ERROR(Release(entry));
+      entries = quarantine_.TakeArrivals();
+      if (entries.ok() && entries->empty()) break;
     }
     last_chance_ = false;
     const std::uint64_t released = counts_.inserted + counts_.updated + counts_.merged + counts_.unchanged;

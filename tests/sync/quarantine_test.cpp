@@ -271,6 +271,18 @@ TEST_P(QuarantineTest, ARecordTooLargeToKeepWholeIsOpenNotPending) {
   EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
 }
 
+TEST_P(QuarantineTest, APendingRecordItsReferentsBatchDidNotSeeIsStoredByItsJobsNextBatch) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  // As when the customer's batch ran beside the order's, before that one committed: it cannot see the entry.
+  ASSERT_TRUE(connection_->ExecuteDirect("UPDATE quarantine SET status = 'open'").ok());
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  ASSERT_TRUE(connection_->ExecuteDirect("UPDATE quarantine SET status = 'pending'").ok());
+  EXPECT_EQ(Sync("orders", {}).released, 1u) << "the job's next batch, even an empty one, stores it";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(QueryValue("SELECT status FROM quarantine").text(), "resolved");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
