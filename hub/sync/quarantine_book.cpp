@@ -34,7 +34,8 @@ std::string_view CauseName(QuarantineCause cause) {
 
 // SHA-256 (hex) of the cause and the detail: the entry's reason key.
 std::string ReasonKey(const Refusal& refusal) {
-  std::string keyed = std::string(CauseName(refusal.cause)) + "\x1f" + refusal.detail;
+  std::string keyed = std::string(CauseName(refusal.cause)) + "\x1f" +
+                      (refusal.same_reason_as.empty() ? refusal.detail : refusal.same_reason_as);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(keyed.data(), keyed.size(), digest, &length, EVP_sha256(), nullptr);

@@ -31,11 +31,31 @@ enum class QuarantineCause { kSource, kMapping, kReference, kStore };
 
 // Why a record is kept aside. `detail` says why without the record's position (the entry's reason is
 // "<position>: <detail>"); with `awaits` the record is pending: it is stored as soon as a batch stores the
-// record it names.
+// record it names. `same_reason_as`, when set, is what makes two refusals the same reason instead of the
+// detail. Built by the named constructors.
 struct Refusal {
   QuarantineCause cause = QuarantineCause::kStore;
   std::string detail;
   std::optional<MissingRecord> awaits;
+  std::string same_reason_as;
+
+  // The source could not read the record.
+  static Refusal Source(std::string detail) { return {QuarantineCause::kSource, std::move(detail), std::nullopt, ""}; }
+  // The mapping refused it.
+  static Refusal Mapping(std::string detail) {
+    return {QuarantineCause::kMapping, std::move(detail), std::nullopt, ""};
+  }
+  // A writer's own check refused it (a value out of range).
+  static Refusal Check(std::string detail) { return {QuarantineCause::kStore, std::move(detail), std::nullopt, ""}; }
+  // The database refused it: one reason whatever the driver says (PostgreSQL's message quotes the row,
+  // timestamps included, which differ on every attempt).
+  static Refusal Database(const std::string& message) {
+    return {QuarantineCause::kStore, "the store refused it: " + message, std::nullopt, "the store refused it"};
+  }
+  // What it refers to is not in the store; `awaits` names it when it can be waited for.
+  static Refusal Reference(std::string detail, std::optional<MissingRecord> awaits) {
+    return {QuarantineCause::kReference, std::move(detail), std::move(awaits), ""};
+  }
 };
 
 // A pending entry whose awaited record a batch has just stored: what to store again.
@@ -52,8 +72,8 @@ struct PendingEntry {
 // id), else as the connector read it. Entries are unique per (job, source system, entity, record key,
 // reason key) while open: the record key is the source id, or "@<position>" for a record without one (a
 // line the source could not read: the same position of the same source is the same record); the reason
-// key is a hash of the refusal's cause and detail, which leave the position out, so a record that moved
-// to another line is still the same entry. Putting a record again updates that entry (occurrences + 1,
+// key is a hash of the refusal's cause and detail (or same_reason_as), which leave the position out, so a record that
+// moved to another line is still the same entry. Putting a record again updates that entry (occurrences + 1,
 // last_seen_at, the newest position, reason and raw content) — the unique index on the open entries
 // guards it; one job's batches never overlap, and the key holds the job, so two jobs sharing a source
 // system never meet on one entry. A later batch that stores the record marks its entries resolved.

@@ -361,12 +361,11 @@ class BatchApplier {
   sdk::Status Store(const JobContext& job, const sdk::Record& record,
                     const std::optional<mapping::MappingOutcome>& outcome) {
     if (!record.rejection.empty()) {
-      return Quarantine(job, record, "", Refusal{QuarantineCause::kSource, RejectionDetail(record), std::nullopt});
+      return Quarantine(job, record, "", Refusal::Source(RejectionDetail(record)));
     }
     if (!outcome) return sdk::Status::Ok();
     if (!outcome->ok()) {
-      return Quarantine(job, record, outcome->rejection().source_id,
-                        Refusal{QuarantineCause::kMapping, outcome->rejection().reason, std::nullopt});
+      return Quarantine(job, record, outcome->rejection().source_id, Refusal::Mapping(outcome->rejection().reason));
     }
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
@@ -400,11 +399,10 @@ class BatchApplier {
       if (written.status().code() == sdk::StatusCode::kNotFound) return Refer(job, record, mapped, written.status());
       // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
       // database's refusal.
-      const bool own_check = written.status().code() == sdk::StatusCode::kInvalidArgument;
-      return Quarantine(
-          job, record, mapped.source_id,
-          Refusal{QuarantineCause::kStore, (own_check ? "" : "the store refused it: ") + written.status().message(),
-                  std::nullopt});
+      if (written.status().code() == sdk::StatusCode::kInvalidArgument) {
+        return Quarantine(job, record, mapped.source_id, Refusal::Check(written.status().message()));
+      }
+      return Quarantine(job, record, mapped.source_id, Refusal::Database(written.status().message()));
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
@@ -436,8 +434,7 @@ class BatchApplier {
                     const sdk::Status& missing) {
     sdk::Result<std::optional<MissingRecord>> awaited = references_.FirstMissing(mapped);
     if (!awaited.ok()) return awaited.status();
-    return Quarantine(job, record, mapped.source_id,
-                      Refusal{QuarantineCause::kReference, missing.message(), std::move(awaited).value()});
+    return Quarantine(job, record, mapped.source_id, Refusal::Reference(missing.message(), std::move(awaited).value()));
   }
 
   // Keeps `record` aside under the model's entity (the job's mapping's) and `source_id`, the record's id as

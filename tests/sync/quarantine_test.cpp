@@ -283,6 +283,26 @@ TEST_P(QuarantineTest, APendingRecordItsReferentsBatchDidNotSeeIsStoredByItsJobs
   EXPECT_EQ(QueryValue("SELECT status FROM quarantine").text(), "resolved");
 }
 
+TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriverQuotes) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Job("tickets", "erp", "service_request",
+      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
+  Sync("customers", {Customer("C1")});
+  const sdk::Record ticket = Record("service_request", "T2",
+                                    {{"ticket_number", "T2"},
+                                     {"party_source_id", "C1"},
+                                     {"subject", "读数漂移"},
+                                     {"opened_at", "2026-11-23T01:00:00Z"},
+                                     {"satisfaction", "9"}});
+  Sync("tickets", {ticket});
+  Sync("tickets", {ticket});
+  std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, cause, reason FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].integer(), 2);
+  EXPECT_EQ(entries[0][1].text(), "store");
+  EXPECT_THAT(entries[0][2].text(), HasSubstr("the store refused it"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
