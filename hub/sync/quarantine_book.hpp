@@ -72,11 +72,11 @@ struct PendingEntry {
 // id), else as the connector read it. Entries are unique per (job, source system, entity, record key,
 // reason key) while open: the record key is the source id, or "@<position>" for a record without one (a
 // line the source could not read: the same position of the same source is the same record); the reason
-// key is a hash of the refusal's cause and detail (or same_reason_as), which leave the position out, so a record that
-// moved to another line is still the same entry. Putting a record again updates that entry (occurrences + 1,
-// last_seen_at, the newest position, reason and raw content) — the unique index on the open entries
-// guards it; one job's batches never overlap, and the key holds the job, so two jobs sharing a source
-// system never meet on one entry. A later batch that stores the record marks its entries resolved.
+// key is a hash of the refusal's cause and detail (or same_reason_as), which leave the position out, so a
+// record that moved to another line is still the same entry. Putting a record again updates that entry
+// (occurrences + 1, last_seen_at, the newest position, reason and raw content) — the unique index on the
+// open entries guards it; one job's batches never overlap, and the key holds the job, so two jobs sharing
+// a source system never meet on one entry. A later batch that stores the record marks its entries resolved.
 //
 // Threads: as the connection. Lifetime: one batch.
 class QuarantineBook {
