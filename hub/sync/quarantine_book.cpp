@@ -176,10 +176,9 @@ sdk::Result<std::vector<PendingEntry>> QuarantineBook::PendingFor(
 }
 
 sdk::Result<std::vector<PendingEntry>> QuarantineBook::Overdue(std::string_view job) {
-  auto awaited = QueryStoreRows(connection_,
-                                "SELECT DISTINCT awaits_entity FROM quarantine WHERE job = ? AND status = 'pending' "
-                                "AND resolved_at IS NULL",
-                                {Value::String(std::string(job))});
+  auto awaited =
+      QueryStoreRows(connection_, "SELECT DISTINCT awaits_entity FROM quarantine WHERE job = ? AND status = 'pending'",
+                     {Value::String(std::string(job))});
   if (!awaited.ok()) return awaited.status();
   std::vector<PendingEntry> entries;
   for (const odbc::Row& row : *awaited) {

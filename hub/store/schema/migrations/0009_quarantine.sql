@@ -47,3 +47,4 @@ UPDATE quarantine SET reason_key = 'migrated:' || CAST(id AS TEXT);
 CREATE UNIQUE INDEX ux_quarantine_open_record ON quarantine (job, source_system, entity, record_key, reason_key)
   WHERE resolved_at IS NULL;
 CREATE INDEX ix_quarantine_pending ON quarantine (awaits_entity, awaits_key) WHERE status = 'pending';
+CREATE INDEX ix_quarantine_pending_job ON quarantine (job, awaits_entity) WHERE status = 'pending';
