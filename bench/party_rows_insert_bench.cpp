@@ -50,8 +50,8 @@ Result<Setup> LoadSetup(const std::string& file, const std::string& job_name) {
   if (!loaded.ok()) return Status::InvalidArgument(file + ": not a valid configuration");
   const hub::config::HubConfig& config = *loaded.config;
   for (const hub::config::JobConfig& job : config.jobs) {
-    if (job.name != job_name || !job.mapping) continue;
-    auto mapping = hub::sync::mapping::CompiledMapping::Compile(*job.mapping, config.code_tables);
+    if (job.name != job_name) continue;
+    auto mapping = hub::sync::mapping::CompiledMapping::Compile(job.mapping, config.code_tables);
     if (!mapping.ok()) return mapping.status();
     std::string path;
     for (const auto& connector : config.connectors) {

@@ -84,6 +84,7 @@ sdk::Result<CsvRowParser::Outcome> CsvRowParser::ReadRecord(TextLines& lines, st
   splitter_.Reset();
   raw_.clear();
   error_.clear();
+  const LineEnd start = lines.position();
   TextLine line;
   sdk::Result<bool> more = lines.Next(&line);
   if (!more.ok()) return more.status();
@@ -105,6 +106,11 @@ sdk::Result<CsvRowParser::Outcome> CsvRowParser::ReadRecord(TextLines& lines, st
     }
     more = lines.Next(&line);
     if (!more.ok()) return more.status();
+    if (!*more && !lines.complete()) {
+      // The rest of the quoted field is still being written: the record waits, unread.
+      lines.Seek(start);
+      return Outcome::kEndOfFile;
+    }
     if (!*more) {
       outcome = Outcome::kUnclosedQuote;
       break;

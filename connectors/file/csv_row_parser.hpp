@@ -19,8 +19,9 @@ struct CsvColumns {
 
 // Reads CSV/TSV rows. Every row must have as many fields as there are names (the header's or the columns
 // option's); without either, any count is accepted and fields are named column_1, column_2, ... A quoted
-// field left open at the end of the file, or a record longer than max_record_bytes, rejects only the line
-// the record starts on: reading goes on with the next line.
+// field left open at the end of a complete file, or a record longer than max_record_bytes, rejects only the
+// line the record starts on: reading goes on with the next line. In a file that may still be written
+// (TextLines::complete() false) a quoted field open at the end is not read at all: the record waits.
 class CsvRowParser final : public RowParser {
  public:
   CsvRowParser(CsvDialect dialect, CsvColumns columns, std::size_t max_record_bytes);

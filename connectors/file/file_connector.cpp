@@ -1,4 +1,5 @@
 // The `file` connector plugin: CSV/TSV and JSON Lines from a file or a watched folder (see README.md).
+#include <chrono>
 #include <memory>
 #include <string_view>
 
@@ -23,7 +24,10 @@ class FileConnector final : public sdk::Connector {
     auto log = [&context](sdk::LogLevel level, std::string_view message) {
       if (context.LogEnabled(level)) context.Log(level, message);
     };
-    source_ = std::make_unique<FileSource>(std::move(parsed).value(), ReaderLimits{}, log);
+    auto now = [&context] {
+      return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs()));
+    };
+    source_ = std::make_unique<FileSource>(std::move(parsed).value(), ReaderLimits{}, log, now);
     return sdk::Status::Ok();
   }
 

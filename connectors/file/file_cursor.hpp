@@ -17,7 +17,7 @@ namespace hub::file {
 // A plain value.
 struct FileCursor {
   std::string file_name;         // the name inside its folder, not the whole path
-  std::string encoding;          // the encoding the file was decoded with (auto-detection is not repeated)
+  std::string encoding;          // ResolvedEncoding::resume_as: how to decode the rest (detection is not repeated)
   std::uint64_t head_bytes = 0;  // how many leading bytes head_hash covers: min(offset, kFingerprintBytes)
   std::uint64_t head_hash = 0;
   LineEnd end;  // the offset and line number to continue at, and the line before it

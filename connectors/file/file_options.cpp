@@ -95,8 +95,13 @@ sdk::Status ParseFlags(const sdk::Options& options, FileOptions* parsed) {
   if (!header.ok()) return header.status();
   sdk::Result<bool> skip = options.GetBool("skip_empty_lines", true);
   if (!skip.ok()) return skip.status();
+  sdk::Result<bool> declared_final = options.GetBool("final", false);
+  if (!declared_final.ok()) return declared_final.status();
+  sdk::Result<std::chrono::milliseconds> settle = options.GetDuration("settle_time", parsed->completeness.settle);
+  if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
   parsed->header = *header;
   parsed->skip_empty_lines = *skip;
+  parsed->completeness = CompletenessRule{*declared_final, *settle};
   return sdk::Status::Ok();
 }
 
@@ -146,7 +151,16 @@ sdk::PluginDescription DescribeFileConnector() {
        "or removed."},
       {"skip_empty_lines", OptionType::kBoolean, "true", false,
        "Ignore empty lines between records (with `false`, an empty line is a record, usually rejected)."},
+      {"settle_time", OptionType::kDuration, "1m", false,
+       "A last line without its line end is not read (nor passed by the cursor) while the file may still be "
+       "written: only once its line end arrives, or once the file has not changed for this long (`0s`: at "
+       "once). A file moved into a watched folder after it was written, or declared `final`, need not "
+       "settle."},
+      {"final", OptionType::kBoolean, "false", false,
+       "Every file is written whole before the hub reads it (an export that replaces the file in one move, "
+       "a file copied in before the job runs): its last line is read at once, with or without its line end."},
   };
+  description.record_id_option = "id_field";
   return description;
 }
 

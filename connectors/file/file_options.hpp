@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "file/file_completeness.hpp"
 #include "hub/sdk/options.hpp"
 #include "hub/sdk/status.hpp"
 
@@ -31,6 +32,7 @@ struct FileOptions {
   std::filesystem::path archive_dir;  // empty: consumed files stay where they are
   std::filesystem::path error_dir;    // empty: an unreadable file fails the read
   bool skip_empty_lines = true;
+  CompletenessRule completeness;  // when a last line without its line end may be read
 };
 
 // The plugin's self-description: name "file", kind "connector", every option with type, default,
@@ -40,7 +42,7 @@ sdk::PluginDescription DescribeFileConnector();
 // Parses the values the host validated against DescribeFileConnector() (absent options take their
 // defaults). InvalidArgument naming the option for values the schema cannot express as invalid: an
 // unknown format or encoding, a delimiter or quote that is not one ASCII character, a delimiter equal to
-// the quote.
+// the quote, a settle_time that is not a duration.
 sdk::Result<FileOptions> ParseFileOptions(const sdk::Options& options);
 
 // The format of a file called `file_name`: `configured` when set, else from its extension (.csv, .tsv,

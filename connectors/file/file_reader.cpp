@@ -36,8 +36,12 @@ std::string SourceId(const sdk::Record& record, const std::string& id_field, std
 // One read of one file: everything that lives from opening it to returning its records.
 class FileSession {
  public:
-  FileSession(const FileOptions& options, const ReaderLimits& limits, InputFile file)
-      : options_(options), limits_(limits), file_(std::move(file)), name_(file_.path().filename().string()) {}
+  FileSession(const FileOptions& options, const ReaderLimits& limits, InputFile file, bool complete)
+      : options_(options),
+        limits_(limits),
+        file_(std::move(file)),
+        name_(file_.path().filename().string()),
+        complete_(complete) {}
 
   const std::string& name() const { return name_; }
   sdk::Status Open(const FileCursor* cursor);
@@ -56,6 +60,7 @@ class FileSession {
   const ReaderLimits& limits_;
   InputFile file_;
   std::string name_;
+  bool complete_;     // known to be written to its end: a last line without its line end is read
   std::string head_;  // the first kFingerprintBytes bytes
   std::uint64_t head_hash_ = 0;
   ResolvedEncoding encoding_;
@@ -76,7 +81,7 @@ sdk::Status FileSession::Open(const FileCursor* cursor) {
     resume = *matches;
     restarted_ = !resume;
   }
-  // Auto-detection is not repeated on resume: the file is decoded the same way throughout.
+  // Auto-detection is not repeated on resume (only continued past ASCII): the file is decoded one way throughout.
   const bool reuse_encoding = resume && options_.encoding == kAutoEncoding;
   HUB_RETURN_IF_ERROR(OpenText(reuse_encoding ? std::string_view(cursor->encoding) : options_.encoding));
   HUB_RETURN_IF_ERROR(SkipBlankLines());
@@ -102,21 +107,17 @@ sdk::Result<bool> FileSession::Matches(const FileCursor& cursor) const {
 }
 
 sdk::Status FileSession::OpenText(std::string_view encoding) {
-  sdk::Result<ResolvedEncoding> resolved = ResolveEncoding(encoding, file_);
+  sdk::Result<ResolvedEncoding> resolved = ResolveEncoding(encoding, file_, complete_);
   if (!resolved.ok()) return resolved.status();
   encoding_ = std::move(resolved).value();
   sdk::Result<std::unique_ptr<TextDecoder>> decoder = TextDecoder::Create(encoding_.name);
   if (!decoder.ok()) return sdk::Status::DataError(decoder.status().message());
   decoder_ = std::move(decoder).value();
-  if (decoder_->line_break().size() == 1 && head_.find('\0', encoding_.bom_bytes) != std::string::npos) {
-    return sdk::Status::DataError("holds NUL bytes, so it is not " + encoding_.name +
-                                  " text (a spreadsheet, an archive, or UTF-16 without a byte-order mark?); "
-                                  "convert it or set the encoding option");
-  }
   sdk::Result<FileFormat> format = FormatOf(name_, options_.format);
   if (!format.ok()) return format.status();
   parser_ = MakeParser(*format);
-  reader_ = std::make_unique<LineReader>(file_, decoder_->line_break(), limits_.buffer_bytes, limits_.max_record_bytes);
+  reader_ = std::make_unique<LineReader>(file_, decoder_->line_break(), limits_.buffer_bytes, limits_.max_record_bytes,
+                                         complete_);
   reader_->Seek(LineEnd{encoding_.bom_bytes, 1, 0, 0});
   lines_ = std::make_unique<TextLines>(*reader_, *decoder_, limits_.max_record_bytes);
   return sdk::Status::Ok();
@@ -134,21 +135,30 @@ std::unique_ptr<RowParser> FileSession::MakeParser(FileFormat format) const {
 sdk::Result<FileRead> FileSession::ReadRecords(std::size_t max_records) {
   FileRead read;
   HUB_RETURN_IF_ERROR(SkipBlankLines());
+  bool exhausted = false;  // the parser found no record: the end, or a tail still being written
   while (read.records.size() < max_records) {
     sdk::Record record;
     std::uint64_t first_line = 0;
     sdk::Result<bool> more = parser_->Next(*lines_, &record, &first_line);
     if (!more.ok()) return more.status();
-    if (!*more) break;
+    if (!*more) {
+      exhausted = true;
+      break;
+    }
     // The cursor goes past empty lines, so that it says "end of file" when only they follow.
     HUB_RETURN_IF_ERROR(SkipBlankLines());
     Finish(first_line, &record);
     read.records.push_back(std::move(record));
   }
   read.end = CursorAt(lines_->position());
-  sdk::Result<bool> at_end = AtEnd();
-  if (!at_end.ok()) return at_end.status();
-  read.at_end = *at_end;
+  if (exhausted) {
+    read.at_end = true;
+  } else {
+    sdk::Result<bool> at_end = AtEnd();
+    if (!at_end.ok()) return at_end.status();
+    read.at_end = *at_end;
+  }
+  read.complete = complete_;
   read.restarted = restarted_;
   return read;
 }
@@ -192,7 +202,7 @@ void FileSession::Finish(std::uint64_t first_line, sdk::Record* record) {
 FileCursor FileSession::CursorAt(const LineEnd& end) const {
   FileCursor cursor;
   cursor.file_name = name_;
-  cursor.encoding = encoding_.name;
+  cursor.encoding = encoding_.resume_as;
   cursor.end = end;
   cursor.head_bytes = std::min<std::uint64_t>(end.offset, head_.size());
   cursor.head_hash =
@@ -203,10 +213,11 @@ FileCursor FileSession::CursorAt(const LineEnd& end) const {
 }  // namespace
 
 sdk::Result<FileRead> FileReader::Read(const std::filesystem::path& path, const FileCursor* cursor,
-                                       std::size_t max_records) const {
+                                       std::size_t max_records, bool in_folder) const {
   sdk::Result<InputFile> file = InputFile::Open(path);
   if (!file.ok()) return file.status();
-  FileSession session(options_, limits_, std::move(file).value());
+  const bool complete = IsKnownComplete(*file, options_.completeness, in_folder, clock_());
+  FileSession session(options_, limits_, std::move(file).value(), complete);
   HUB_RETURN_IF_ERROR(session.Open(cursor).WithContext(session.name()));
   sdk::Result<FileRead> read = session.ReadRecords(max_records);
   if (!read.ok()) return read.status().WithContext(session.name());

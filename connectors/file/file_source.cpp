@@ -22,8 +22,11 @@ sdk::Batch BatchOf(FileRead read, std::string_view cursor_text, bool end_of_data
 
 }  // namespace
 
-FileSource::FileSource(FileOptions options, ReaderLimits limits, LogSink log)
-    : options_(options), reader_(std::move(options), limits), log_(std::move(log)) {}
+FileSource::FileSource(FileOptions options, ReaderLimits limits, LogSink log, Clock clock)
+    : options_(options),
+      reader_(std::move(options), limits,
+              clock ? std::move(clock) : Clock([] { return std::chrono::system_clock::now(); })),
+      log_(std::move(log)) {}
 
 sdk::Result<sdk::Batch> FileSource::ReadBatch(std::string_view cursor_text, std::size_t max_records) {
   std::optional<FileCursor> cursor;
@@ -41,7 +44,7 @@ sdk::Result<sdk::Batch> FileSource::ReadBatch(std::string_view cursor_text, std:
 
 sdk::Result<sdk::Batch> FileSource::ReadSingleFile(std::string_view cursor_text, const FileCursor* cursor,
                                                    std::size_t max_records) {
-  sdk::Result<FileRead> read = reader_.Read(options_.path, cursor, max_records);
+  sdk::Result<FileRead> read = reader_.Read(options_.path, cursor, max_records, false);
   if (!read.ok()) return read.status();
   NoteRestart(*read);
   const bool at_end = read->at_end;
@@ -49,7 +52,8 @@ sdk::Result<sdk::Batch> FileSource::ReadSingleFile(std::string_view cursor_text,
 }
 
 // Reads on in the cursor's file, or the next file with records. A file that gives no records from a
-// cursor the hub committed (or from its start) has nothing unstored left, so it is archived right away.
+// cursor the hub committed (or from its start) has nothing unstored left, so it is archived right away,
+// once it is complete: a file still being written (in place) may grow, so the read waits at it.
 sdk::Result<sdk::Batch> FileSource::ReadFolder(std::string_view cursor_text, const FileCursor* cursor,
                                                std::size_t max_records) {
   std::optional<std::string> name;
@@ -62,11 +66,12 @@ sdk::Result<sdk::Batch> FileSource::ReadFolder(std::string_view cursor_text, con
       cursor = nullptr;
     }
     if (!name) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
-    sdk::Result<FileRead> read = reader_.Read(options_.path / *name, cursor, max_records);
+    sdk::Result<FileRead> read = reader_.Read(options_.path / *name, cursor, max_records, true);
     if (read.ok() && !read->records.empty()) {
       NoteRestart(*read);
       return BatchOf(std::move(read).value(), cursor_text, false);
     }
+    if (read.ok() && !read->complete) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
     if (read.ok()) {
       HUB_RETURN_IF_ERROR(Archive(*name));
     } else if (read.status().code() != sdk::StatusCode::kNotFound) {

@@ -23,16 +23,21 @@ using LogSink = std::function<void(sdk::LogLevel level, std::string_view message
 // Reads options.path as batches of records, with the semantics of Connector::ReadBatch:
 //  - a file: its records after the cursor; end_of_data once the end of the file is reached (a file that
 //    grows later gives more on a later read; one replaced by other content is read again from its start).
+//    A last line still being written (no line end yet, the file not known complete: see FileReader) is
+//    not read and the cursor stays before it, until its line end arrives or the file is complete.
 //  - a folder: the files matching the pattern, one at a time in name order; a batch never spans two files.
 //    A file is archived (moved to archive_dir) only when a read starts from a cursor at its end, i.e. once
 //    the hub has stored its last records; without archive_dir it stays and only later names are read next.
 //    A file that cannot be read at all is moved to error_dir with a note, or fails the read when error_dir
-//    is unset. end_of_data when no file has anything left; files dropped later are read by later calls.
+//    is unset. A file not known to be complete (still being written in place: see FileReader) is neither
+//    archived nor left for the next once its records are read: the read ends there for now (end_of_data). end_of_data
+//    when no file has anything left; files dropped later are read by later calls.
 // Idempotent for a given cursor as long as the files are not changed in between. Not thread-safe: one call
 // at a time, as the hub does with a connector.
 class FileSource {
  public:
-  explicit FileSource(FileOptions options, ReaderLimits limits = {}, LogSink log = {});
+  // `clock` tells the time for options.completeness.settle; empty: the system clock.
+  explicit FileSource(FileOptions options, ReaderLimits limits = {}, LogSink log = {}, Clock clock = {});
 
   // At most max_records records after `cursor` ("" for the beginning). InvalidArgument for a cursor this
   // connector did not make; NotFound, IoError or DataError (naming the file) when the file cannot be read.

@@ -9,6 +9,14 @@
 #include <utility>
 
 namespace hub::file {
+namespace {
+
+std::chrono::system_clock::time_point TimeOf(const struct timespec& time) {
+  return std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+      std::chrono::seconds(time.tv_sec) + std::chrono::nanoseconds(time.tv_nsec)));
+}
+
+}  // namespace
 
 sdk::Result<InputFile> InputFile::Open(const std::filesystem::path& path) {
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -23,11 +31,16 @@ sdk::Result<InputFile> InputFile::Open(const std::filesystem::path& path) {
     ::close(descriptor);
     return sdk::Status::IoError(path.string() + " is not a regular file");
   }
-  return InputFile(path, descriptor, static_cast<std::uint64_t>(info.st_size));
+  return InputFile(path, descriptor, static_cast<std::uint64_t>(info.st_size), TimeOf(info.st_mtim),
+                   TimeOf(info.st_ctim));
 }
 
 InputFile::InputFile(InputFile&& other) noexcept
-    : path_(std::move(other.path_)), descriptor_(std::exchange(other.descriptor_, -1)), size_(other.size_) {}
+    : path_(std::move(other.path_)),
+      descriptor_(std::exchange(other.descriptor_, -1)),
+      size_(other.size_),
+      modified_(other.modified_),
+      status_changed_(other.status_changed_) {}
 
 InputFile& InputFile::operator=(InputFile&& other) noexcept {
   if (this != &other) {
@@ -35,6 +48,8 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
     path_ = std::move(other.path_);
     descriptor_ = std::exchange(other.descriptor_, -1);
     size_ = other.size_;
+    modified_ = other.modified_;
+    status_changed_ = other.status_changed_;
   }
   return *this;
 }

@@ -14,8 +14,8 @@ void Fingerprint::Add(std::string_view bytes) {
 }
 
 LineReader::LineReader(const InputFile& file, std::string line_break, std::size_t buffer_bytes,
-                       std::size_t max_line_bytes)
-    : file_(file), line_break_(std::move(line_break)), max_line_bytes_(max_line_bytes) {
+                       std::size_t max_line_bytes, bool complete)
+    : file_(file), line_break_(std::move(line_break)), max_line_bytes_(max_line_bytes), complete_(complete) {
   // A whole number of the widest code unit, so that reads keep code units aligned.
   buffer_.resize((std::max<std::size_t>(buffer_bytes, 4) + 3) / 4 * 4);
 }
@@ -57,7 +57,8 @@ sdk::Result<bool> LineReader::Next(RawLine* line) {
     return true;
   }
   Append(end_);
-  if (line_length_ == 0) return false;
+  // A last line without its line break may be cut mid-field or mid-character by a writer still at work.
+  if (line_length_ == 0 || !complete_) return false;
   Emit(line, gathered_);
   return true;
 }
@@ -67,7 +68,11 @@ sdk::Result<bool> LineReader::Fill() {
   std::memmove(buffer_.data(), buffer_.data() + begin_, kept);
   begin_ = 0;
   end_ = kept;
-  sdk::Result<std::size_t> got = file_.ReadAt(read_offset_, buffer_.data() + kept, buffer_.size() - kept);
+  // Only the bytes the file had when opened: its size and times describe them, not what was appended since.
+  const std::uint64_t left = file_.size() - std::min(file_.size(), read_offset_);
+  const std::size_t room = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_.size() - kept, left));
+  if (room == 0) return false;
+  sdk::Result<std::size_t> got = file_.ReadAt(read_offset_, buffer_.data() + kept, room);
   if (!got.ok()) return got.status();
   read_offset_ += *got;
   end_ += *got;

@@ -50,22 +50,30 @@ struct RawLine {
   bool truncated = false;
 };
 
-// Reads a file line by line through a fixed buffer. A line break is the encoding's "\n" (1, 2 or 4 bytes),
+// Reads a file line by line through a fixed buffer, up to the size it had when opened. A line break is the
+// encoding's "\n" (1, 2 or 4 bytes),
 // searched only at code-unit boundaries counted from the start of the line; in the ASCII-compatible
 // multi-byte encodings (UTF-8, GBK, GB18030, Big5, Shift_JIS, EUC) byte 0x0A never occurs inside a
 // character, so cutting there never splits one. A line longer than the buffer is gathered in memory up to
-// max_line_bytes; the rest of it is skipped (and the line marked truncated). Borrows the file, which must
-// outlive it; one thread at a time.
+// max_line_bytes; the rest of it is skipped (and the line marked truncated). A last line without its line
+// break is a line only when `complete` says the file is written to its end; otherwise it is still being
+// written and is not returned (the position stays before it). Borrows the file, which must outlive it;
+// one thread at a time.
 class LineReader {
  public:
-  LineReader(const InputFile& file, std::string line_break, std::size_t buffer_bytes, std::size_t max_line_bytes);
+  LineReader(const InputFile& file, std::string line_break, std::size_t buffer_bytes, std::size_t max_line_bytes,
+             bool complete);
+
+  // Whether the file is known to be written to its end (a last line without its line break is read).
+  bool complete() const { return complete_; }
 
   // The next line starts at `position` (an offset at a line start).
   void Seek(const LineEnd& position);
   // After the last line returned.
   const LineEnd& position() const { return position_; }
 
-  // The next line; false at the end of the file. IoError when the file cannot be read.
+  // The next line; false at the end of the file (or before a last line still being written). IoError when
+  // the file cannot be read.
   sdk::Result<bool> Next(RawLine* line);
 
  private:
@@ -77,6 +85,7 @@ class LineReader {
   const InputFile& file_;
   std::string line_break_;
   std::size_t max_line_bytes_;
+  bool complete_;
   std::vector<char> buffer_;
   std::size_t begin_ = 0;  // unread data is buffer_[begin_, end_)
   std::size_t end_ = 0;

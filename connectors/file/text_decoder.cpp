@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
@@ -44,6 +45,29 @@ std::string HexBytes(std::string_view bytes) {
 sdk::Status InvalidBytes(std::string_view encoding, std::string_view bytes, std::size_t at) {
   return sdk::Status::DataError("invalid " + std::string(encoding) + (bytes.size() == 1 ? " byte " : " bytes ") +
                                 HexBytes(bytes) + " at byte " + std::to_string(at + 1) + " of the line");
+}
+
+// The offset of the first NUL code unit in `bytes` (`unit` zero bytes at a unit boundary), or npos.
+std::size_t FindNul(std::string_view bytes, std::size_t unit) {
+  if (unit == 1) return bytes.find('\0');
+  for (std::size_t at = 0; at + unit <= bytes.size(); at += unit) {
+    if (bytes.substr(at, unit).find_first_not_of('\0') == std::string_view::npos) return at;
+  }
+  return std::string_view::npos;
+}
+
+// "\xHH" for one byte.
+std::string HexEscape(unsigned char byte) {
+  std::array<char, 8> hex{};
+  std::snprintf(hex.data(), hex.size(), "\\x%02X", byte);
+  return hex.data();
+}
+
+// A NUL is never text (and no database column holds one): written as \x00 like an invalid byte.
+void EscapeNuls(std::string* text) {
+  for (std::size_t at = text->find('\0'); at != std::string::npos; at = text->find('\0', at + 4)) {
+    text->replace(at, 1, HexEscape(0));
+  }
 }
 
 // Converts all of `bytes` from `source` into UTF-8 in *out. The error, if any, is left in *status and
@@ -129,6 +153,11 @@ TextDecoder::TextDecoder(std::string name, std::string line_break, std::unique_p
 TextDecoder::~TextDecoder() = default;
 
 sdk::Result<std::string_view> TextDecoder::Decode(std::string_view bytes) {
+  const std::size_t nul = FindNul(bytes, line_break_.size());
+  if (nul != std::string_view::npos) {
+    return sdk::Status::DataError(std::string(line_break_.size() == 1 ? "NUL byte" : "NUL character") + " at byte " +
+                                  std::to_string(nul + 1) + " of the line");
+  }
   return converters_ == nullptr ? DecodeUtf8(bytes) : DecodeWithIcu(bytes);
 }
 
@@ -169,17 +198,15 @@ std::string_view TextDecoder::DecodeEscaped(std::string_view bytes) {
     UErrorCode status = U_ZERO_ERROR;
     std::size_t consumed = 0;
     ConvertToUtf8(converters_->utf8.get(), converters_->escaping.get(), bytes, &escaped_, &consumed, &status);
-    if (U_SUCCESS(status)) return escaped_;
-    escaped_ = HexBytes(bytes);
+    if (!U_SUCCESS(status)) escaped_ = HexBytes(bytes);
+    EscapeNuls(&escaped_);
     return escaped_;
   }
   while (!bytes.empty()) {
-    const std::size_t valid = ValidUtf8Prefix(bytes);
+    const std::size_t valid = std::min(ValidUtf8Prefix(bytes), bytes.find('\0'));
     escaped_.append(bytes.substr(0, valid));
     if (valid == bytes.size()) break;
-    std::array<char, 8> hex{};
-    std::snprintf(hex.data(), hex.size(), "\\x%02X", static_cast<unsigned char>(bytes[valid]));
-    escaped_ += hex.data();
+    escaped_ += HexEscape(static_cast<unsigned char>(bytes[valid]));
     bytes.remove_prefix(valid + 1);
   }
   return escaped_;

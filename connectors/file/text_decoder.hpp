@@ -30,9 +30,11 @@ class TextDecoder {
   // "\n" in this encoding; its length is the width of one code unit (1, 2 or 4).
   const std::string& line_break() const { return line_break_; }
 
-  // `bytes` as UTF-8, or DataError naming the first invalid bytes and where they are in the line.
+  // `bytes` as UTF-8, or DataError naming the first invalid bytes, or the first NUL (never text), and where
+  // they are in the line.
   sdk::Result<std::string_view> Decode(std::string_view bytes);
-  // Never fails: bytes invalid in the encoding become "\xHH" escapes. For the raw text of rejected records.
+  // Never fails: bytes invalid in the encoding, and NULs, become "\xHH" escapes. For the raw text of
+  // rejected records.
   std::string_view DecodeEscaped(std::string_view bytes);
 
  private:

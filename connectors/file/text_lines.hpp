@@ -37,6 +37,9 @@ class TextLines {
   void Seek(const LineEnd& position);
   // After the last line consumed.
   const LineEnd& position() const { return position_; }
+  // Whether the file is known to be written to its end: when not, the end of its lines is only the end for
+  // now, and a record left open there (a quoted field) waits for the rest.
+  bool complete() const { return reader_.complete(); }
 
  private:
   LineReader& reader_;

@@ -93,6 +93,7 @@ sdk::PluginDescription DescribeOdbcConnector() {
        "The column giving each record's source id (a row where it is NULL or empty is rejected). Unset: "
        "`id_column`; required without it."},
   };
+  description.record_id_option = "id_field";
   return description;
 }
 

@@ -13,11 +13,11 @@ namespace hub::api {
 class ApiServer::Impl {
  public:
   Impl(boost::asio::io_context& io, const config::ApiConfig& config, Router router, RunBlocking run_blocking,
-       RequestObserver observer, Logger logger, ApiLimits limits)
+       Observers observers, Logger logger, ApiLimits limits)
       : io_(io),
         config_(config),
         context_(std::make_shared<ServerContext>(config, std::move(router), std::move(run_blocking),
-                                                 std::move(observer), std::move(logger), limits)) {}
+                                                 std::move(observers), std::move(logger), limits)) {}
 
   sdk::Status Start() {
     std::lock_guard lock(mutex_);
@@ -61,8 +61,8 @@ class ApiServer::Impl {
 };
 
 ApiServer::ApiServer(boost::asio::io_context& io, const config::ApiConfig& config, Router router,
-                     RunBlocking run_blocking, RequestObserver observer, Logger logger, ApiLimits limits)
-    : impl_(std::make_unique<Impl>(io, config, std::move(router), std::move(run_blocking), std::move(observer),
+                     RunBlocking run_blocking, Observers observers, Logger logger, ApiLimits limits)
+    : impl_(std::make_unique<Impl>(io, config, std::move(router), std::move(run_blocking), std::move(observers),
                                    std::move(logger), limits)) {}
 
 ApiServer::~ApiServer() { impl_->Stop(); }

@@ -30,10 +30,28 @@ struct RequestMetric {
   double duration_seconds = 0;  // from the request fully read to the response fully written
 };
 
+// What happened to one connection, for metrics such as hub_api_connections_total.
+enum class ConnectionEvent {
+  kOrdinary,     // admitted to one of max_connections: every route, keep-alive
+  kReserve,      // admitted beyond max_connections (none was idle): the routes kept under load, 503 for others
+  kOverloaded,   // refused 503 with Retry-After: the reserve too was in use
+  kClientLimit,  // refused 429 with Retry-After: its address already held max_connections_per_client
+  kDropped,      // closed without an answer: even the places for answering refusals were in use
+  kShed,         // an idle connection closed to make room for a new one
+  kClosed,       // a connection ended; one follows each kOrdinary, kReserve, kOverloaded and kClientLimit
+};
+
 // Limits that the configuration does not set. The defaults suit the service.
 struct ApiLimits {
-  std::size_t max_connections = 256;     // connections beyond it are closed at once
   std::size_t max_header_bytes = 16384;  // 431 above it
+  // Places beyond max_connections, for the routes kept under load (Router::UnderLoad::kServed).
+  std::size_t reserved_connections = 16;
+  // Connections being refused at once (each reads its request, answers 503 or 429 and closes); more are
+  // closed without an answer.
+  std::size_t refusing_connections = 64;
+  // A reserve or refused connection has this long in all (or request_timeout when shorter) for its one
+  // exchange, TLS handshake included.
+  std::chrono::milliseconds restricted_deadline{5'000};
 };
 
 // Serves a Router over HTTP/1.1 with keep-alive, or over TLS 1.2+ when config.tls is set.
@@ -43,18 +61,23 @@ struct ApiLimits {
 // Lifetime: `io` must outlive the server and every task given to `run_blocking` (a task ends by posting
 // its response to `io`); the tasks hold what the server needs, but the handlers' own captures must stay
 // valid until the tasks have run. Destroying the server calls Stop().
-// Every read, write and TLS handshake is bounded by config.request_timeout; a request body above
-// config.max_body_bytes is answered 413 payload_too_large.
+// Every read, write and TLS handshake is bounded by config.request_timeout, the wait for a request by
+// config.idle_timeout; a request body above config.max_body_bytes is answered 413 payload_too_large.
+// Connections are limited as ApiConfig and ApiLimits say; a refused one gets an HTTP answer, not a reset.
 class ApiServer {
  public:
   // Runs a task on a worker thread. It must run every task it is given (or the connection waiting for the
   // task stays open until the io_context stops); it may throw to refuse one (the client gets 503).
   using RunBlocking = std::function<void(std::function<void()>)>;
-  // Told of every response written. Called on an I/O thread: keep it cheap and thread-safe. May be empty.
-  using RequestObserver = std::function<void(const RequestMetric&)>;
+  // Told of every response written, and of every connection admitted, refused, shed or closed. Called on
+  // I/O or worker threads: keep them cheap and thread-safe. Either may be empty.
+  struct Observers {
+    std::function<void(const RequestMetric&)> request;
+    std::function<void(ConnectionEvent)> connection;
+  };
 
   ApiServer(boost::asio::io_context& io, const config::ApiConfig& config, Router router, RunBlocking run_blocking,
-            RequestObserver observer, Logger logger, ApiLimits limits = {});
+            Observers observers, Logger logger, ApiLimits limits = {});
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;

@@ -53,6 +53,14 @@ BeastResponse ToBeast(HttpResponse&& response, unsigned version, bool keep_alive
   return converted;
 }
 
+void OmitBody(BeastResponse& response) {
+  // Beast writes whatever body the message holds: an emptied body under the original Content-Length is a
+  // valid HEAD answer.
+  const std::uint64_t length = response.body().size();
+  response.body().clear();
+  response.content_length(length);
+}
+
 std::string MethodLabel(http::verb method) {
   switch (method) {
     case http::verb::get:

@@ -24,6 +24,10 @@ sdk::Result<HttpRequest> FromBeast(BeastRequest&& request);
 // outside 100..599 becomes 500.
 BeastResponse ToBeast(HttpResponse&& response, unsigned version, bool keep_alive);
 
+// Makes `response` the answer to a HEAD request: the body dropped, Content-Length kept as it was, so the
+// client learns the size of what GET would send and the connection stays in step.
+void OmitBody(BeastResponse& response);
+
 // A metrics label for the method: the standard verbs by name, anything else "other".
 std::string MethodLabel(boost::beast::http::verb method);
 

@@ -1,20 +1,108 @@
 #include "api/connection_registry.hpp"
 
-#include <vector>
-
 namespace hub::api {
 
-std::optional<std::uint64_t> ConnectionRegistry::Register(std::weak_ptr<Connection> connection) {
+ConnectionRegistry::Registration ConnectionRegistry::Register(std::weak_ptr<Connection> connection,
+                                                              const std::string& client) {
+  Registration registration;
+  std::vector<std::shared_ptr<Connection>> displaced;
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_) return registration;
+    auto [place, admission] = Choose(client, displaced);
+    registration.admission = admission;
+    registration.shed = displaced.size();
+    if (place != Place::kNone) {
+      registration.id = next_id_++;
+      Entry& entry = open_[registration.id];
+      entry.connection = std::move(connection);
+      entry.client = client;
+      entry.idle_since = next_idle_++;
+      Take(entry, place);
+    }
+  }
+  // Shed runs outside the lock: it may drop the last reference to a connection, which unregisters it.
+  for (const auto& victim : displaced) victim->Shed();
+  return registration;
+}
+
+std::pair<ConnectionRegistry::Place, Admission> ConnectionRegistry::Choose(
+    const std::string& client, std::vector<std::shared_ptr<Connection>>& displaced) {
+  auto refusing = [this](Admission why) {
+    return refusing_ < limits_.refusing_connections ? std::pair{Place::kRefusing, why}
+                                                    : std::pair{Place::kNone, Admission::kDropped};
+  };
+  auto held = per_client_.find(client);
+  if (held != per_client_.end() && held->second >= limits_.max_connections_per_client) {
+    // A client reconnecting without closing its old connections makes room only at its own expense.
+    auto own = [&client](const Entry& entry) { return entry.client == client; };
+    if (!TakeOldestIdle(own, displaced)) return refusing(Admission::kClientLimit);
+  }
+  auto in = [](Place place) { return [place](const Entry& entry) { return entry.place == place; }; };
+  if (ordinary_ < limits_.max_connections) return {Place::kOrdinary, Admission::kOrdinary};
+  if (TakeOldestIdle(in(Place::kOrdinary), displaced)) return {Place::kOrdinary, Admission::kOrdinary};
+  if (reserve_ < limits_.reserved_connections) return {Place::kReserve, Admission::kReserve};
+  if (TakeOldestIdle(in(Place::kReserve), displaced)) return {Place::kReserve, Admission::kReserve};
+  return refusing(Admission::kOverloaded);
+}
+
+bool ConnectionRegistry::TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,
+                                        std::vector<std::shared_ptr<Connection>>& displaced) {
+  // A linear scan: it runs only when a limit is reached, over at most the configured number of places.
+  Entry* oldest = nullptr;
+  for (auto& [id, entry] : open_) {
+    const bool sheddable = entry.place == Place::kOrdinary || entry.place == Place::kReserve;
+    if (!sheddable || entry.idle_since == 0 || !eligible(entry)) continue;
+    if (!oldest || entry.idle_since < oldest->idle_since) oldest = &entry;
+  }
+  if (!oldest) return false;
+  // Already expired: it is being destroyed and will unregister; its place is free all the same.
+  if (auto connection = oldest->connection.lock()) displaced.push_back(std::move(connection));
+  Release(*oldest);
+  return true;
+}
+
+std::size_t& ConnectionRegistry::Count(Place place) {
+  switch (place) {
+    case Place::kOrdinary:
+      return ordinary_;
+    case Place::kReserve:
+      return reserve_;
+    case Place::kRefusing:
+    case Place::kNone:
+      break;
+  }
+  return refusing_;
+}
+
+void ConnectionRegistry::Take(Entry& entry, Place place) {
+  entry.place = place;
+  ++Count(place);
+  if (place != Place::kRefusing) ++per_client_[entry.client];
+}
+
+void ConnectionRegistry::Release(Entry& entry) {
+  if (entry.place == Place::kNone) return;
+  --Count(entry.place);
+  if (entry.place != Place::kRefusing) {
+    auto held = per_client_.find(entry.client);
+    if (--held->second == 0) per_client_.erase(held);
+  }
+  entry.place = Place::kNone;
+}
+
+void ConnectionRegistry::SetIdle(std::uint64_t id, bool idle) {
   std::lock_guard lock(mutex_);
-  if (closed_ || open_.size() >= max_connections_) return std::nullopt;
-  std::uint64_t id = next_id_++;
-  open_.emplace(id, std::move(connection));
-  return id;
+  auto found = open_.find(id);
+  if (found != open_.end()) found->second.idle_since = idle ? next_idle_++ : 0;
 }
 
 void ConnectionRegistry::Unregister(std::uint64_t id) {
   std::lock_guard lock(mutex_);
-  open_.erase(id);
+  auto found = open_.find(id);
+  if (found == open_.end()) return;
+  Release(found->second);
+  open_.erase(found);
   if (open_.empty()) emptied_.notify_all();
 }
 
@@ -24,8 +112,8 @@ void ConnectionRegistry::CloseAll() {
   {
     std::lock_guard lock(mutex_);
     closed_ = true;
-    for (const auto& [id, weak] : open_) {
-      if (auto connection = weak.lock()) live.push_back(std::move(connection));
+    for (const auto& [id, entry] : open_) {
+      if (auto connection = entry.connection.lock()) live.push_back(std::move(connection));
     }
   }
   for (const auto& connection : live) connection->Shutdown();

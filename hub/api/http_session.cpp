@@ -1,5 +1,6 @@
 #include "api/http_session.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include <boost/asio/dispatch.hpp>
@@ -19,11 +20,23 @@ using tcp = net::ip::tcp;
 
 namespace {
 
+// A retry in a second: the places in use are held by requests in flight or connections about to time out.
+constexpr const char* kRetryAfterSeconds = "1";
+constexpr std::size_t kFirstReadBytes = 4096;
+
+std::string ClientAddress(const tcp::socket& socket) {
+  beast::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string("unknown peer") : endpoint.address().to_string();
+}
+
 std::string RemoteName(const tcp::socket& socket) {
   beast::error_code ec;
   auto endpoint = socket.remote_endpoint(ec);
   return ec ? std::string("unknown peer") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
 }
+
+bool Restricted(Admission admission) { return admission != Admission::kOrdinary; }
 
 template <class Stream>
 Stream MakeStream(tcp::socket&& socket, ServerContext& context) {
@@ -43,19 +56,25 @@ bool IsHttpParseError(beast::error_code ec) {
 template <class Stream>
 HttpSession<Stream>::HttpSession(tcp::socket&& socket, std::shared_ptr<ServerContext> context)
     : context_(std::move(context)),
+      client_(ClientAddress(socket)),
       remote_(RemoteName(socket)),
       stream_(MakeStream<Stream>(std::move(socket), *context_)),
       executor_(stream_.get_executor()) {}
 
 template <class Stream>
 HttpSession<Stream>::~HttpSession() {
-  if (registration_) context_->registry.Unregister(*registration_);
+  if (!registration_) return;
+  context_->registry.Unregister(*registration_);
+  context_->Report(ConnectionEvent::kClosed);
 }
 
 template <class Stream>
-bool HttpSession<Stream>::Register() {
-  registration_ = context_->registry.Register(this->weak_from_this());
-  return registration_.has_value();
+Admission HttpSession<Stream>::Register() {
+  ConnectionRegistry::Registration registration = context_->registry.Register(this->weak_from_this(), client_);
+  admission_ = registration.admission;
+  if (admission_ != Admission::kDropped) registration_ = registration.id;
+  for (std::size_t i = 0; i < registration.shed; ++i) context_->Report(ConnectionEvent::kShed);
+  return admission_;
 }
 
 template <class Stream>
@@ -63,6 +82,11 @@ void HttpSession<Stream>::Run() {
   // The socket's executor is this connection's strand: every handler of the session runs on it, so the
   // session's state needs no lock although the io_context may run on several threads.
   net::dispatch(executor_, [self = this->shared_from_this()] {
+    if (Restricted(self->admission_)) {
+      // One deadline for the whole exchange, so that the places beyond the ordinary ones turn over fast.
+      beast::get_lowest_layer(self->stream_)
+          .expires_after(std::min(self->context_->request_timeout, self->context_->limits.restricted_deadline));
+    }
     if constexpr (kTls) {
       self->DoHandshake();
     } else {
@@ -81,9 +105,32 @@ void HttpSession<Stream>::Shutdown() {
 }
 
 template <class Stream>
+void HttpSession<Stream>::Shed() {
+  net::post(executor_, [self = this->shared_from_this()] {
+    self->stopping_ = true;
+    // Idle: close now. A request has begun: it is answered (with Connection: close), then the session closes.
+    if (self->idle_) beast::get_lowest_layer(self->stream_).close();
+  });
+}
+
+template <class Stream>
+void HttpSession<Stream>::ArmTimeout(std::chrono::milliseconds timeout) {
+  // A restricted connection keeps the one deadline set when it started.
+  if (Restricted(admission_)) return;
+  beast::get_lowest_layer(stream_).expires_after(timeout);
+}
+
+template <class Stream>
 void HttpSession<Stream>::ArmTimeout() {
   // Every read, write and handshake gets a deadline, so a slow or silent client cannot hold a connection.
-  beast::get_lowest_layer(stream_).expires_after(context_->request_timeout);
+  ArmTimeout(context_->request_timeout);
+}
+
+template <class Stream>
+void HttpSession<Stream>::SetIdle(bool idle) {
+  if (idle_ == idle) return;
+  idle_ = idle;
+  context_->registry.SetIdle(*registration_, idle);
 }
 
 template <class Stream>
@@ -108,6 +155,26 @@ void HttpSession<Stream>::DoRead() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(context_->limits.max_header_bytes));
   parser_->body_limit(context_->max_body_bytes);
+  if (buffer_.size() > 0) return ReadHeader();  // the client sent the next request with the last one
+  // Idle until the first bytes of a request arrive (after TLS decryption, so a TLS connection sending
+  // only handshake or close records stays idle): until then the connection may be shed to make room.
+  SetIdle(true);
+  ArmTimeout(context_->idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                          beast::bind_front_handler(&HttpSession::OnFirstBytes, this->shared_from_this()));
+}
+
+template <class Stream>
+void HttpSession<Stream>::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
+  buffer_.commit(bytes);
+  if (ec == net::error::eof) return DoClose();
+  if (ec) return Fail(ec, "wait for a request");
+  ReadHeader();
+}
+
+template <class Stream>
+void HttpSession<Stream>::ReadHeader() {
+  SetIdle(false);
   ArmTimeout();
   http::async_read_header(stream_, buffer_, *parser_,
                           beast::bind_front_handler(&HttpSession::OnReadHeader, this->shared_from_this()));
@@ -160,10 +227,12 @@ void HttpSession<Stream>::Dispatch(BeastRequest&& request) {
   busy_ = true;
   started_ = std::chrono::steady_clock::now();
   version_ = request.version();
-  keep_alive_ = request.keep_alive();
+  keep_alive_ = request.keep_alive() && !Restricted(admission_);
+  head_ = request.method() == http::verb::head;
   method_label_ = MethodLabel(request.method());
   auto converted = FromBeast(std::move(request));
-  if (!converted.ok()) return Answer(400, "bad_request", converted.status().message());
+  if (!converted.ok()) return Answer(HttpResponse::Error(400, "bad_request", converted.status().message()));
+  if (auto refusal = Refusal(*converted)) return Answer(std::move(*refusal));
   // Handlers may block (store, plugins): they run on the worker pool, and the response comes back to
   // this connection's strand.
   auto task = [self = this->shared_from_this(), request = std::move(converted).value()]() mutable {
@@ -174,8 +243,31 @@ void HttpSession<Stream>::Dispatch(BeastRequest&& request) {
     context_->run_blocking(std::move(task));
   } catch (...) {
     context_->logger->warn("the worker pool refused a request from {}", remote_);
-    Answer(503, "unavailable", "the server cannot take requests now");
+    Answer(HttpResponse::Error(503, "unavailable", "the server cannot take requests now"));
   }
+}
+
+template <class Stream>
+std::optional<HttpResponse> HttpSession<Stream>::Refusal(const HttpRequest& request) const {
+  switch (admission_) {
+    case Admission::kOrdinary:
+      return std::nullopt;
+    case Admission::kReserve:
+      if (context_->dispatcher.ServedUnderLoad(request.method, request.path)) return std::nullopt;
+      break;
+    case Admission::kClientLimit:
+      return HttpResponse::Error(429, "too_many_connections",
+                                 "this address already holds " + std::to_string(context_->max_connections_per_client) +
+                                     " connections to the API; reuse or close them, then try again")
+          .WithHeader("Retry-After", kRetryAfterSeconds);
+    case Admission::kOverloaded:
+    case Admission::kDropped:
+      break;
+  }
+  return HttpResponse::Error(503, "overloaded",
+                             "the API is at its limit of " + std::to_string(context_->max_connections) +
+                                 " busy connections; try again shortly")
+      .WithHeader("Retry-After", kRetryAfterSeconds);
 }
 
 template <class Stream>
@@ -184,21 +276,23 @@ void HttpSession<Stream>::Refuse(unsigned status, std::string_view code, const s
   started_ = std::chrono::steady_clock::now();
   const bool header_read = parser_ && parser_->is_header_done();
   version_ = header_read ? parser_->get().version() : 11;
+  head_ = header_read && parser_->get().method() == http::verb::head;
   method_label_ = header_read ? MethodLabel(parser_->get().method()) : std::string("other");
   drain_after_write_ = true;
-  Answer(status, code, message);
+  Answer(HttpResponse::Error(status, code, message));
 }
 
 template <class Stream>
-void HttpSession<Stream>::Answer(unsigned status, std::string_view code, const std::string& message) {
+void HttpSession<Stream>::Answer(HttpResponse&& response) {
   keep_alive_ = false;
-  DoWrite({HttpResponse::Error(status, code, message), std::string(kUnmatchedRoute)});
+  DoWrite({std::move(response), std::string(kUnmatchedRoute)});
 }
 
 template <class Stream>
 void HttpSession<Stream>::DoWrite(DispatchResult&& result) {
   route_ = std::move(result.route);
   response_ = ToBeast(std::move(result.response), version_, keep_alive_ && !stopping_);
+  if (head_) OmitBody(*response_);
   context_->logger->debug("{} {} {} -> {}", remote_, method_label_, route_, response_->result_int());
   ArmTimeout();
   http::async_write(stream_, *response_, beast::bind_front_handler(&HttpSession::OnWrite, this->shared_from_this()));
@@ -217,10 +311,10 @@ void HttpSession<Stream>::OnWrite(beast::error_code ec, std::size_t) {
 
 template <class Stream>
 void HttpSession<Stream>::Report() {
-  if (!context_->observer) return;
+  if (!context_->observers.request) return;
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started_;
   try {
-    context_->observer(RequestMetric{route_, method_label_, response_->result_int(), elapsed.count()});
+    context_->observers.request(RequestMetric{route_, method_label_, response_->result_int(), elapsed.count()});
   } catch (const std::exception& error) {
     context_->logger->warn("the request observer failed: {}", error.what());
   }

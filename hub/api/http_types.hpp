@@ -3,12 +3,15 @@
 #define HUB_API_HTTP_TYPES_HPP_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <boost/json/fwd.hpp>
+
+#include "config/hub_config.hpp"
 
 namespace hub::api {
 
@@ -22,11 +25,15 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  // names in lowercase; repeated headers joined by ", "
   std::string body;
   std::string principal;  // name of the token that authenticated; empty when none
+  // The caller's role (see AuthDecision::role): nullopt for an anonymous caller, even on an open route.
+  std::optional<config::Role> role;
 
   // The value of header `name` (any case), or "" when absent.
   std::string_view Header(std::string_view name) const;
   // The value of query parameter `name`, or "" when absent.
   std::string_view Query(std::string_view name) const;
+  // Whether the caller holds `needed` or a higher role.
+  bool HasRole(config::Role needed) const { return role && static_cast<int>(*role) >= static_cast<int>(needed); }
 };
 
 // What a handler answers. A plain value; the server adds Server, Content-Length and Connection headers.

@@ -78,15 +78,41 @@ void Listener::OnAccept(beast::error_code ec, tcp::socket socket) {
 
 void Listener::StartSession(tcp::socket&& socket) {
   if (context_->tls) {
-    auto session = std::make_shared<HttpSession<TlsStream>>(std::move(socket), context_);
-    if (session->Register()) return session->Run();
+    Admit(std::make_shared<HttpSession<TlsStream>>(std::move(socket), context_));
   } else {
-    auto session = std::make_shared<HttpSession<PlainStream>>(std::move(socket), context_);
-    if (session->Register()) return session->Run();
+    Admit(std::make_shared<HttpSession<PlainStream>>(std::move(socket), context_));
   }
-  // Over the connection cap, or stopping: the session just made is dropped, which closes the socket.
-  context_->logger->warn("API connection refused: {} connections open (the limit is {}) or the server is stopping",
-                         context_->registry.size(), context_->limits.max_connections);
+}
+
+template <class Session>
+void Listener::Admit(const std::shared_ptr<Session>& session) {
+  Admission admission = session->Register();
+  switch (admission) {
+    case Admission::kOrdinary:
+      context_->Report(ConnectionEvent::kOrdinary);
+      return session->Run();
+    case Admission::kReserve:
+      context_->Report(ConnectionEvent::kReserve);
+      return session->Run();
+    case Admission::kOverloaded:
+      context_->Report(ConnectionEvent::kOverloaded);
+      context_->logger->debug("API at its limit of {} connections, none idle: answering 503",
+                              context_->max_connections);
+      return session->Run();
+    case Admission::kClientLimit:
+      context_->Report(ConnectionEvent::kClientLimit);
+      context_->logger->debug("an API client is at its limit of {} connections: answering 429",
+                              context_->max_connections_per_client);
+      return session->Run();
+    case Admission::kDropped:
+      break;
+  }
+  // Stopping, or every place is taken, even those for answering refusals: the session just made is
+  // dropped, which closes the socket. Logged at debug like the refusals: a flood must not flood the log
+  // too; hub_api_connections_total counts them.
+  context_->Report(ConnectionEvent::kDropped);
+  context_->logger->debug("API connection closed unanswered: {} connections open, or the server is stopping",
+                          context_->registry.size());
 }
 
 }  // namespace hub::api

@@ -36,6 +36,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void DoAccept();
   void OnAccept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
   void StartSession(boost::asio::ip::tcp::socket&& socket);
+  // Registers the new session and runs it where it was admitted; drops it when it was not.
+  template <class Session>
+  void Admit(const std::shared_ptr<Session>& session);
 
   boost::asio::io_context& io_;
   const std::shared_ptr<ServerContext> context_;

@@ -20,6 +20,11 @@ std::shared_ptr<const TokenAuthenticator> RequestDispatcher::Authenticator() con
   return authenticator_;
 }
 
+bool RequestDispatcher::ServedUnderLoad(std::string_view method, std::string_view path) const {
+  Router::Match match = router_.Find(method, path);
+  return match.route && match.route->under_load == UnderLoad::kServed;
+}
+
 DispatchResult RequestDispatcher::Dispatch(HttpRequest request) const {
   Router::Match match = router_.Find(request.method, request.path);
   DispatchResult result{{}, match.pattern.empty() ? std::string(kUnmatchedRoute) : match.pattern};
@@ -44,6 +49,7 @@ DispatchResult RequestDispatcher::Dispatch(HttpRequest request) const {
   }
   request.params = std::move(match.params);
   request.principal = std::move(decision.principal);
+  request.role = decision.role;
   result.response = Invoke(*match.route, request);
   return result;
 }

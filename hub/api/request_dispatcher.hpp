@@ -35,6 +35,10 @@ class RequestDispatcher {
   // 403 forbidden, or the handler's response (500 internal_error if it throws). Fills params and principal.
   DispatchResult Dispatch(HttpRequest request) const;
 
+  // Whether the route for (method, path) is served on reserve connections (Router::UnderLoad::kServed);
+  // false for an unknown route. Thread-safe.
+  bool ServedUnderLoad(std::string_view method, std::string_view path) const;
+
   // Swaps in tokens and auth_required from `config`. Thread-safe.
   void UpdateSecurity(const config::ApiConfig& config);
 

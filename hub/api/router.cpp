@@ -57,8 +57,8 @@ bool MatchSegments(const std::vector<std::string>& pattern_segments, const std::
 
 }  // namespace
 
-sdk::Status Router::Add(std::string method, std::string pattern, std::optional<config::Role> required,
-                        Handler handler) {
+sdk::Status Router::Add(std::string method, std::string pattern, std::optional<config::Role> required, Handler handler,
+                        UnderLoad under_load) {
   if (method.empty()) return sdk::Status::InvalidArgument("route " + pattern + ": empty method");
   if (!handler) return sdk::Status::InvalidArgument("route " + method + " " + pattern + ": no handler");
   if (pattern.empty() || pattern.front() != '/') {
@@ -74,11 +74,26 @@ sdk::Status Router::Add(std::string method, std::string pattern, std::optional<c
   if (duplicate != routes_.end()) {
     return sdk::Status::InvalidArgument("route " + method + " " + pattern + " duplicates " + duplicate->pattern);
   }
-  routes_.push_back({std::move(method), std::move(pattern), required, std::move(handler), std::move(segments)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), required, std::move(handler), std::move(segments), under_load});
   return sdk::Status::Ok();
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {
+  Match match = FindExact(method, path);
+  if (method == "HEAD" && !match.route) {
+    Match get = FindExact("GET", path);
+    if (get.route) return get;
+  }
+  auto& allowed = match.allowed_methods;
+  auto get = std::find(allowed.begin(), allowed.end(), "GET");
+  if (get != allowed.end() && std::find(allowed.begin(), allowed.end(), "HEAD") == allowed.end()) {
+    allowed.insert(get + 1, "HEAD");
+  }
+  return match;
+}
+
+Router::Match Router::FindExact(std::string_view method, std::string_view path) const {
   Match match;
   if (path.empty() || path.front() != '/') return match;
   auto path_segments = SplitPath(path);

@@ -19,6 +19,10 @@ namespace hub::api {
 // An exception escaping it becomes a 500 internal_error response (and a log line), never a crash.
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
+// Whether a route is still served when every ordinary connection is in use, on the few reserve connections
+// beyond them: kServed for what operators and load balancers need to see the server (health, metrics).
+enum class UnderLoad { kRefused, kServed };
+
 // The route table. Built once at start-up (Add is not thread-safe), then read-only: Match may be called
 // from any number of threads. Copyable; copies share nothing but the handlers' captured state.
 class Router {
@@ -29,6 +33,7 @@ class Router {
     std::optional<config::Role> required;  // nullopt: open to everyone, even without a token
     Handler handler;
     std::vector<std::string> segments;  // the pattern split on '/', "{name}" kept as written
+    UnderLoad under_load = UnderLoad::kRefused;
   };
 
   // The outcome of Find. Exactly one of: route set (found); allowed_methods non-empty (the path exists
@@ -43,15 +48,19 @@ class Router {
   // Adds a route. A pattern is '/' followed by segments separated by '/'; a segment is literal text or
   // "{name}", which matches any one non-empty segment. InvalidArgument for a malformed pattern, an empty
   // method or handler, or the same method on a pattern of the same shape twice.
-  sdk::Status Add(std::string method, std::string pattern, std::optional<config::Role> required, Handler handler);
+  sdk::Status Add(std::string method, std::string pattern, std::optional<config::Role> required, Handler handler,
+                  UnderLoad under_load = UnderLoad::kRefused);
 
   // Finds the route for `path` (percent-encoded, without the query). When several patterns match, the one
-  // added first wins. Thread-safe once no Add is running.
+  // added first wins. HEAD finds the GET route where no HEAD route was added (the server drops the body),
+  // and HEAD is allowed wherever GET is. Thread-safe once no Add is running.
   Match Find(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  Match FindExact(std::string_view method, std::string_view path) const;
+
   std::vector<Route> routes_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <memory>
 
 #include <boost/asio/ssl/context.hpp>
@@ -20,22 +21,41 @@ namespace hub::api {
 // the dispatcher's tokens and the registry, which are thread-safe.
 struct ServerContext {
   ServerContext(const config::ApiConfig& config, Router router, ApiServer::RunBlocking run_blocking,
-                ApiServer::RequestObserver observer, Logger logger, ApiLimits limits)
+                ApiServer::Observers observers, Logger logger, ApiLimits limits)
       : request_timeout(config.request_timeout),
+        idle_timeout(config.idle_timeout),
         max_body_bytes(config.max_body_bytes),
+        max_connections(config.max_connections),
+        max_connections_per_client(config.max_connections_per_client),
         limits(limits),
         dispatcher(std::move(router), config, logger),
         run_blocking(std::move(run_blocking)),
-        observer(std::move(observer)),
+        observers(std::move(observers)),
         logger(std::move(logger)),
-        registry(limits.max_connections) {}
+        registry(ConnectionLimits{config.max_connections, config.max_connections_per_client,
+                                  limits.reserved_connections, limits.refusing_connections}) {}
+
+  // Tells the connection observer, if any; its failure is logged, never thrown.
+  void Report(ConnectionEvent event) const noexcept {
+    if (!observers.connection) return;
+    try {
+      observers.connection(event);
+    } catch (const std::exception& error) {
+      logger->warn("the connection observer failed: {}", error.what());
+    } catch (...) {
+      logger->warn("the connection observer failed");
+    }
+  }
 
   const std::chrono::milliseconds request_timeout;
+  const std::chrono::milliseconds idle_timeout;
   const std::size_t max_body_bytes;
+  const std::size_t max_connections;
+  const std::size_t max_connections_per_client;
   const ApiLimits limits;
   RequestDispatcher dispatcher;
   const ApiServer::RunBlocking run_blocking;
-  const ApiServer::RequestObserver observer;
+  const ApiServer::Observers observers;
   const Logger logger;
   ConnectionRegistry registry;
   std::shared_ptr<boost::asio::ssl::context> tls;  // set by Start when TLS is configured; else null

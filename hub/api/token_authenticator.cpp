@@ -99,6 +99,8 @@ AuthDecision TokenAuthenticator::Authorize(std::string_view authorization, std::
   AuthDecision decision;
   decision.principal = token ? token->name : std::string();
   decision.outcome = AuthDecision::Outcome::kAllowed;
+  if (token) decision.role = token->role;
+  if (!auth_required_) decision.role = config::Role::kAdmin;
   if (!auth_required_ || !required) return decision;
   if (!token) {
     decision.outcome = AuthDecision::Outcome::kUnauthenticated;

@@ -21,7 +21,10 @@ struct AuthDecision {
   };
   Outcome outcome = Outcome::kUnauthenticated;
   std::string principal;  // the token's configured name when a known token was presented; else empty
-  std::string reason;     // for the error message; empty when allowed
+  // The role the caller acts with: its token's, admin for everyone when auth is not required, nullopt for
+  // a caller without a known token. Set on open routes too, so that they can show more to operators.
+  std::optional<config::Role> role;
+  std::string reason;  // for the error message; empty when allowed
 };
 
 // Checks "Authorization: Bearer <token>" against the configured SHA-256 digests (the tokens themselves are

@@ -51,6 +51,7 @@ int CheckConfig(const std::filesystem::path& config_file, std::ostream& out, std
     PrintErrors(loaded.errors, err);
     return 2;
   }
+  PrintErrors(loaded.setup->warnings, err);
   out << "ok\n";
   return 0;
 }
@@ -61,7 +62,7 @@ int ListPlugins(const std::filesystem::path& config_file, std::ostream& out, std
     PrintErrors(loaded.errors, err);
     return 2;
   }
-  auto registry = plugin_host::PluginRegistry::Load(loaded.config->plugin_dir, MakeLogger("plugin_host"));
+  auto registry = plugin_host::PluginRegistry::Load(service::PluginFolders(*loaded.config), MakeLogger("plugin_host"));
   if (!registry.ok()) {
     err << config_file.string() << ": plugin folder: " << registry.status().message() << "\n";
     return 1;

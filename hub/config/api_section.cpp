@@ -13,6 +13,7 @@ namespace hub::config {
 namespace {
 
 constexpr std::int64_t kMaxBodyBytes = std::int64_t{1} << 30;
+constexpr std::int64_t kMaxConnections = 1'000'000;
 constexpr std::size_t kSha256HexLength = 64;
 
 bool IsTokenName(std::string_view name) {
@@ -112,11 +113,22 @@ ReadValue ReadAddress(LoadContext& context, pugi::xml_node api, const std::strin
   return *address;
 }
 
+void ParseConnectionLimits(LoadContext& context, pugi::xml_node api, ApiConfig* out) {
+  if (auto count = ReadInteger(context, api, "max_connections", 1, kMaxConnections)) {
+    out->max_connections = static_cast<std::size_t>(*count);
+  }
+  if (auto count = ReadInteger(context, api, "max_connections_per_client", 1, kMaxConnections)) {
+    out->max_connections_per_client = static_cast<std::size_t>(*count);
+  }
+}
+
 }  // namespace
 
 void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out) {
   CheckShape(context, api,
-             {.attributes = {"address", "port", "max_body_bytes", "request_timeout"}, .children = {"tls", "auth"}});
+             {.attributes = {"address", "port", "max_body_bytes", "request_timeout", "idle_timeout", "max_connections",
+                             "max_connections_per_client"},
+              .children = {"tls", "auth"}});
   ReadValue address = ReadAddress(context, api, out->address);
   out->address = address.text;
   if (auto port = ReadInteger(context, api, "port", 0, std::numeric_limits<std::uint16_t>::max())) {
@@ -126,6 +138,9 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out) {
     out->max_body_bytes = static_cast<std::size_t>(*bytes);
   }
   if (auto timeout = ReadDuration(context, api, "request_timeout")) out->request_timeout = *timeout;
+  auto idle = ReadDuration(context, api, "idle_timeout");
+  out->idle_timeout = idle ? *idle : out->request_timeout;
+  ParseConnectionLimits(context, api, out);
   if (pugi::xml_node tls = SingleChild(context, api, "tls")) ParseTls(context, tls, out);
   if (pugi::xml_node auth = SingleChild(context, api, "auth")) ParseAuth(context, auth, address, out);
 }

@@ -59,7 +59,7 @@ void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vect
 
 void CheckCodeTableReferences(LoadContext& context, const HubConfig& config) {
   for (const auto& job : config.jobs) {
-    if (job.mapping) CheckLookups(context, config, *job.mapping);
+    CheckLookups(context, config, job.mapping);
   }
 }
 

@@ -40,7 +40,7 @@ void ReadInstanceName(LoadContext& context, pugi::xml_node root, HubConfig* conf
 std::vector<Section> SectionsOf(LoadContext& context, HubConfig* config) {
   return {
       {"store", true, [&context, config](pugi::xml_node node) { ParseStore(context, node, &config->store); }},
-      {"plugins", true, [&context, config](pugi::xml_node node) { ParsePlugins(context, node, &config->plugin_dir); }},
+      {"plugins", true, [&context, config](pugi::xml_node node) { ParsePlugins(context, node, config); }},
       {"runtime", false, [&context, config](pugi::xml_node node) { ParseRuntime(context, node, &config->runtime); }},
       {"logging", false, [&context, config](pugi::xml_node node) { ParseLogging(context, node, &config->logging); }},
       {"api", false, [&context, config](pugi::xml_node node) { ParseApi(context, node, &config->api); }},

@@ -44,6 +44,14 @@ struct ApiConfig {
   std::uint16_t port = 8080;
   std::size_t max_body_bytes = 1 << 20;
   std::chrono::milliseconds request_timeout{30'000};
+  // How long a connection may wait for its next request (or its first) before it is closed; the
+  // request_timeout when not written.
+  std::chrono::milliseconds idle_timeout{30'000};
+  // Connections served in full. At the limit an idle one is closed to make room; when none is idle, a new
+  // connection serves only the routes kept under load (/health, /metrics) and refuses the rest with 503.
+  std::size_t max_connections = 256;
+  // Connections one client address may hold; beyond it its own idle ones make room, or it is refused 429.
+  std::size_t max_connections_per_client = 64;
   std::optional<TlsConfig> tls;
   // false only when <auth required="false"/> is written, and allowed only on a loopback address.
   bool auth_required = true;
@@ -126,15 +134,15 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// <job name="customers" connector="crm" cron="*/5 * * * *"/> or every="5m"; neither: run on demand only.
-// Without <mapping>, records pass through as the connector read them.
+// <job name="customers" connector="crm" cron="*/5 * * * *"> or every="5m"; neither: run on demand only.
+// Every job has its <mapping> (a job without one is refused at load): a job says where its records go.
 struct JobConfig {
   std::string name;
   std::string connector;
   std::string cron;                                // empty unless a cron expression was given
   std::optional<std::chrono::milliseconds> every;  // set when an interval was given
   std::size_t batch_size = 1000;
-  std::optional<MappingConfig> mapping;
+  MappingConfig mapping;
   SourceLocation location;
 };
 
@@ -143,7 +151,10 @@ struct HubConfig {
   std::filesystem::path base_dir;  // its folder: relative paths inside are resolved against it
   std::string instance_name = "hub";
   StoreConfig store;
-  std::filesystem::path plugin_dir;  // absolute
+  // Where plugins are loaded from, in order (see <plugins>): the configured folders, absolute, then the
+  // installed system folder when `system_plugins` is set.
+  std::vector<std::filesystem::path> plugin_dirs;
+  bool system_plugins = true;
   ApiConfig api;
   RuntimeConfig runtime;
   LogSettings logging;

@@ -27,7 +27,15 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
     job.batch_size = static_cast<std::size_t>(*batch);
   }
-  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) job.mapping = ReadMapping(context, mapping);
+  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) {
+    if (auto read = ReadMapping(context, mapping)) job.mapping = std::move(*read);
+  } else {
+    // Without a mapping the records would be read, counted and checkpointed, and stored nowhere.
+    context.Error(job.location, "<job" + (name ? " name=\"" + *name + "\"" : std::string()) +
+                                    "> has no <mapping>: say which model entity its records fill, e.g. "
+                                    "<mapping entity=\"party\" id=\"id\"> with a <field> per model field "
+                                    "(docs/CONFIGURATION.md#mapping)");
+  }
   if (!name || !connector) return std::nullopt;
   job.name = std::move(*name);
   job.connector = std::move(*connector);

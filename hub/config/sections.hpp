@@ -18,7 +18,7 @@ namespace hub::config {
 void ParseStore(LoadContext& context, pugi::xml_node store, StoreConfig* out);
 
 // <plugins dir="..."/>.
-void ParsePlugins(LoadContext& context, pugi::xml_node plugins, std::filesystem::path* plugin_dir);
+void ParsePlugins(LoadContext& context, pugi::xml_node plugins, HubConfig* config);
 
 // <runtime io_threads="" worker_threads=""/>.
 void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* out);

@@ -28,9 +28,24 @@ void ParseStore(LoadContext& context, pugi::xml_node store, StoreConfig* out) {
   }
 }
 
-void ParsePlugins(LoadContext& context, pugi::xml_node plugins, std::filesystem::path* plugin_dir) {
-  CheckShape(context, plugins, {.attributes = {"dir"}});
-  if (auto dir = ReadPath(context, plugins, "dir", Presence::kRequired)) *plugin_dir = std::move(*dir);
+void ParsePlugins(LoadContext& context, pugi::xml_node plugins, HubConfig* config) {
+  CheckShape(context, plugins, {.attributes = {"dir", "system"}, .children = {"dir"}});
+  if (auto dir = ReadPath(context, plugins, "dir", Presence::kOptional)) config->plugin_dirs.push_back(std::move(*dir));
+  for (pugi::xml_node child : plugins.children("dir")) {
+    CheckShape(context, child, {.text = true});
+    auto value = ReadText(context, child);
+    if (!value) continue;
+    if (value->text.empty()) {
+      context.Error(value->location, "<dir> is empty; write the path of a plugin folder");
+      continue;
+    }
+    config->plugin_dirs.push_back(context.Absolute(value->text));
+  }
+  if (auto system = ReadBoolean(context, plugins, "system")) config->system_plugins = *system;
+  if (config->plugin_dirs.empty() && !config->system_plugins) {
+    context.Error(context.At(plugins),
+                  "<plugins> names no folder: give dir=\"...\", a <dir> child, or leave system=\"true\"");
+  }
 }
 
 void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* out) {

@@ -2,28 +2,12 @@
 
 #include <functional>
 
+#include "export/customers_export.hpp"
 #include "export/funnel.hpp"
 #include "store/odbc/statement.hpp"
 
 namespace hub::exporting {
 namespace {
-
-// Parties that are golden records (not merged into another), one row each, with the first value of each
-// channel. Correlated sub-queries keep it one row per party on every dialect.
-constexpr std::string_view kCustomers = R"(
-SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry, p.grade, p.tier, p.status,
-  (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'uscc' ORDER BY i.id LIMIT 1) AS uscc,
-  (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'tax_number' ORDER BY i.id LIMIT 1)
-    AS tax_number,
-  (SELECT ph.e164 FROM phones ph WHERE ph.party_id = p.id AND ph.e164 IS NOT NULL ORDER BY ph.id LIMIT 1) AS phone,
-  (SELECT e.address_normalized FROM emails e WHERE e.party_id = p.id ORDER BY e.id LIMIT 1) AS email,
-  (SELECT w.host FROM websites w WHERE w.party_id = p.id ORDER BY w.id LIMIT 1) AS website,
-  (SELECT a.city FROM addresses a WHERE a.party_id = p.id ORDER BY a.id LIMIT 1) AS city,
-  (SELECT COUNT(*) FROM source_links s WHERE s.party_id = p.id AND s.deleted_at IS NULL) AS source_records,
-  p.created_at, p.updated_at
-FROM parties p
-WHERE p.golden_party_id IS NULL
-ORDER BY p.id)";
 
 constexpr std::string_view kLeads = R"(
 SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l.email_normalized AS email,
@@ -86,7 +70,8 @@ sdk::Result<std::uint64_t> WriteFunnel(odbc::Statement& executed, ExportFormat f
 }
 
 constexpr ExportKind kKinds[] = {
-    {"customers", "golden customer records with their main identifiers and channels", kCustomers},
+    {"customers", "golden customer records with their main identifiers and channels, and their data-quality flags",
+     kCustomersSql, WriteCustomers},
     {"leads", "sales leads with their grading and routing", kLeads},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},

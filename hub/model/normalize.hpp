@@ -18,12 +18,14 @@ std::string NormalizeName(std::string_view name);
 // An e-mail address for comparison: trimmed and lower-cased. Thread-safe.
 std::string NormalizeEmail(std::string_view address);
 
-// A phone number in E.164 ("+8613800138000"), or nullopt when the digits cannot be placed:
-//   "+86 138-0013-8000", "0086 13800138000" -> +8613800138000 (an international prefix wins);
-//   "138 0013 8000" with country CN or none -> +8613800138000 (a Chinese mobile: 11 digits from 1);
+// A phone number in E.164 ("+8613800138000"), or nullopt when it is no number anyone could dial: the
+// e164 of ParsePhone (phone_number.hpp), which says why a number is refused and what kind of line it is.
+//   "+86 138-0013-8000", "0086 13800138000", "8613800138000" -> +8613800138000;
+//   "138 0013 8000" with country CN or none -> +8613800138000 (a Chinese mobile: 11 digits 1[3-9]...);
 //   "021 5080 1234" with country CN or none -> +862150801234 (a Chinese landline with its area code);
+//   "(010)10940526" -> nullopt (a subscriber number cannot start with 0 or 1);
 //   "(617) 555-0142" with country US -> +16175550142; "020 7946 0123" with country GB -> +442079460123.
-// `country` is ISO 3166-1 alpha-2 (empty: unknown). Extensions ("ext. 12", "转 12") are dropped.
+// `country` is ISO 3166-1 alpha-2 (empty: China). Extensions ("ext. 12", "转 12") are not part of it.
 // Thread-safe.
 std::optional<std::string> NormalizePhone(std::string_view raw, std::string_view country);
 

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <utility>
 
+#include "hub/sdk/version.hpp"
+
 namespace hub::plugin_host {
 namespace {
 
@@ -47,6 +49,18 @@ sdk::Status CheckOptions(const std::vector<sdk::OptionSpec>& options) {
   return sdk::Status::Ok();
 }
 
+// The record id option, when declared, must be one of the plugin's string options.
+sdk::Status CheckRecordIdOption(const sdk::PluginDescription& description) {
+  if (description.record_id_option.empty()) return sdk::Status::Ok();
+  for (const sdk::OptionSpec& option : description.options) {
+    if (option.name == description.record_id_option && option.type == sdk::OptionType::kString) {
+      return sdk::Status::Ok();
+    }
+  }
+  return sdk::Status::InvalidArgument("the record id option '" + description.record_id_option +
+                                      "' is not one of the plugin's string options");
+}
+
 sdk::Status CheckRecord(const hub_record& record, std::uint64_t index) {
   std::string which = "record " + std::to_string(index);
   if (record.struct_size < kRecordV1Size)
@@ -75,11 +89,12 @@ sdk::Status CheckAbiVersion(const hub_abi_record& record) {
   std::string ours = AbiVersionText(HUB_ABI_MAJOR, HUB_ABI_MINOR);
   std::string theirs = AbiVersionText(record.abi_major, record.abi_minor);
   if (record.abi_major != HUB_ABI_MAJOR) {
-    return sdk::Status::InvalidArgument("built for SDK ABI " + theirs + ", this hub speaks " + ours +
-                                        ": rebuild the plugin against SDK " + std::to_string(HUB_ABI_MAJOR) + ".x");
+    return sdk::Status::InvalidArgument("built for SDK ABI " + theirs + ", this hub speaks SDK ABI " + ours +
+                                        ": rebuild the plugin against this hub's SDK (HubSDK " HUB_SDK_VERSION ")");
   }
   if (record.abi_minor > HUB_ABI_MINOR) {
-    return sdk::Status::InvalidArgument("needs SDK ABI " + theirs + ", this hub speaks " + ours + ": upgrade the hub");
+    return sdk::Status::InvalidArgument("needs SDK ABI " + theirs + ", this hub speaks SDK ABI " + ours +
+                                        ": upgrade the hub, or rebuild the plugin against HubSDK " HUB_SDK_VERSION);
   }
   return sdk::Status::Ok();
 }
@@ -132,7 +147,8 @@ sdk::Status CheckDescription(const sdk::PluginDescription& description) {
     return sdk::Status::InvalidArgument("plugin kind '" + description.kind +
                                         "' is not supported: this hub loads 'connector' plugins");
   }
-  return CheckOptions(description.options);
+  HUB_RETURN_IF_ERROR(CheckOptions(description.options));
+  return CheckRecordIdOption(description);
 }
 
 sdk::Status CheckBatch(const hub_batch* batch, std::uint64_t max_records) {

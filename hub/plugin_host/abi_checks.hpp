@@ -28,7 +28,8 @@ sdk::Status CheckApiTable(const hub_plugin_api* api, const hub_abi_record& recor
 // The raw info from get_info, before it is copied: present, large enough, option table present.
 sdk::Status CheckInfo(const hub_plugin_info* info);
 
-// The copied description: a name of [a-z0-9_]+, a version, kind "connector", well-formed unique options.
+// The copied description: a name of [a-z0-9_]+, a version, kind "connector", well-formed unique options, and a
+// record id option (when declared) that is one of its string options.
 sdk::Status CheckDescription(const sdk::PluginDescription& description);
 
 // A batch from read_batch, before it is copied: present, well-formed, at most max_records records.

@@ -1,6 +1,7 @@
 #include "plugin_host/plugin_registry.hpp"
 
 #include <algorithm>
+#include <map>
 #include <system_error>
 #include <utility>
 
@@ -42,12 +43,34 @@ std::string OneLine(std::string text) {
 
 }  // namespace
 
+std::filesystem::path SystemPluginFolder() { return HUB_SYSTEM_PLUGIN_DIR; }
+
 sdk::Result<PluginRegistry> PluginRegistry::Load(const std::filesystem::path& dir, Logger logger) {
+  return Load(std::vector<PluginFolder>{{dir, true}}, std::move(logger));
+}
+
+sdk::Result<PluginRegistry> PluginRegistry::Load(const std::vector<PluginFolder>& folders, Logger logger) {
   if (logger == nullptr) logger = MakeLogger("plugin_host");
-  sdk::Result<std::vector<std::filesystem::path>> files = ListPluginFiles(dir);
-  if (!files.ok()) return files.status();
+  std::vector<std::vector<std::filesystem::path>> listed;
+  for (const PluginFolder& folder : folders) {
+    std::error_code error;
+    if (!folder.required && !std::filesystem::is_directory(folder.path, error)) continue;
+    sdk::Result<std::vector<std::filesystem::path>> files = ListPluginFiles(folder.path);
+    if (!files.ok()) return files.status();
+    listed.push_back(std::move(files).value());
+  }
   PluginRegistry registry;
-  for (const std::filesystem::path& file : *files) registry.Add(file, logger);
+  std::map<std::filesystem::path, std::filesystem::path> first_of_name;  // file name -> the file that won
+  for (const std::vector<std::filesystem::path>& files : listed) {
+    for (const std::filesystem::path& file : files) {
+      auto [winner, first] = first_of_name.emplace(file.filename(), file);
+      if (first) {
+        registry.Add(file, logger);
+      } else {
+        registry.Shadow(file, winner->second, logger);
+      }
+    }
+  }
   return registry;
 }
 
@@ -74,6 +97,15 @@ void PluginRegistry::Add(const std::filesystem::path& file, const Logger& logger
   if (record.state == PluginRecord::State::kRefused) {
     logger->warn("refused plugin {}: {}", file.string(), record.reason);
   }
+  records_.push_back(std::move(record));
+}
+
+void PluginRegistry::Shadow(const std::filesystem::path& file, const std::filesystem::path& winner,
+                            const Logger& logger) {
+  PluginRecord record;
+  record.path = file;
+  record.reason = "shadowed by " + winner.string() + " (the first plugin folder holding a file name wins)";
+  logger->info("not loading plugin {}: {}", file.string(), record.reason);
   records_.push_back(std::move(record));
 }
 

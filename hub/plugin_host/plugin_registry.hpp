@@ -1,4 +1,4 @@
-// Every plugin in the plugin folder: loaded, or refused with the reason.
+// Every plugin in the plugin folders: loaded, or refused with the reason.
 #ifndef HUB_PLUGIN_HOST_PLUGIN_REGISTRY_HPP_
 #define HUB_PLUGIN_HOST_PLUGIN_REGISTRY_HPP_
 
@@ -17,7 +17,17 @@
 
 namespace hub::plugin_host {
 
-// The result of scanning the plugin folder once. Immutable after Load: every const method is thread-safe.
+// A folder plugins are loaded from. A required folder that does not exist is an error; an optional one
+// (the installed system folder) is skipped.
+struct PluginFolder {
+  std::filesystem::path path;
+  bool required = true;
+};
+
+// The folder an installed hub keeps its plugins in (<install prefix>/lib/hub/plugins, fixed at build time).
+std::filesystem::path SystemPluginFolder();
+
+// The result of scanning the plugin folders once. Immutable after Load: every const method is thread-safe.
 // Each loaded plugin is shared with the connector instances made from it, so dropping the registry
 // unloads only the libraries no instance uses.
 class PluginRegistry {
@@ -32,7 +42,15 @@ class PluginRegistry {
   // it cannot be listed. A null logger becomes MakeLogger("plugin_host").
   static sdk::Result<PluginRegistry> Load(const std::filesystem::path& dir, Logger logger);
 
-  // One record a file, in name order, loaded and refused alike.
+  // Loads the folders in order, each as above. The first folder wins: a file whose name a previous
+  // folder already held is refused as shadowed without being opened (its code never runs), so an
+  // operator's folder placed first overrides the installed plugin of the same file name; a different
+  // file declaring a plugin name already loaded is refused as a duplicate, as within one folder.
+  // Errors: as above, for the first required folder that cannot be read; nothing is loaded then.
+  static sdk::Result<PluginRegistry> Load(const std::vector<PluginFolder>& folders, Logger logger);
+
+  // One record a file, folder by folder in the order given and in name order within one, loaded and
+  // refused alike.
   const std::vector<PluginRecord>& Records() const { return records_; }
 
   // The loaded plugin declaring `name`, or nullptr.
@@ -40,6 +58,8 @@ class PluginRegistry {
 
  private:
   void Add(const std::filesystem::path& file, const Logger& logger);
+  // Records `file` as shadowed by the earlier `winner` of the same file name.
+  void Shadow(const std::filesystem::path& file, const std::filesystem::path& winner, const Logger& logger);
 
   std::vector<PluginRecord> records_;
   std::map<std::string, std::shared_ptr<const LoadedPlugin>, std::less<>> plugins_;

@@ -6,26 +6,31 @@
 
 #include "config/config_loader.hpp"
 #include "config/option_validation.hpp"
+#include "config/record_id_check.hpp"
 
 namespace hub::service {
 namespace {
 
 // Why `plugin` cannot serve a connector: not found, or refused and why.
 std::string MissingPluginReason(const plugin_host::PluginRegistry& plugins, const std::string& plugin,
-                                const std::filesystem::path& dir) {
+                                const std::vector<plugin_host::PluginFolder>& folders) {
   for (const plugin_host::PluginRecord& record : plugins.Records()) {
     if (record.name == plugin) return "plugin '" + plugin + "' was refused: " + record.reason;
   }
-  return "no plugin named '" + plugin + "' in " + dir.string() + " (see `hub plugins`)";
+  std::string searched;
+  for (const plugin_host::PluginFolder& folder : folders) {
+    searched += (searched.empty() ? "" : ", ") + folder.path.string();
+  }
+  return "no plugin named '" + plugin + "' in " + searched + " (see `hub plugins`)";
 }
 
 void CheckConnectors(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::ConnectorConfig& connector : setup.config.connectors) {
     auto plugin = setup.plugins->Find(connector.plugin);
     if (!plugin) {
-      errors.push_back({connector.location,
-                        "connector '" + connector.name +
-                            "': " + MissingPluginReason(*setup.plugins, connector.plugin, setup.config.plugin_dir)});
+      errors.push_back(
+          {connector.location, "connector '" + connector.name + "': " +
+                                   MissingPluginReason(*setup.plugins, connector.plugin, PluginFolders(setup.config))});
       continue;
     }
     sdk::Options options;
@@ -54,7 +59,7 @@ void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
 
 // One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError.
 config::ConfigError MappingError(const config::JobConfig& job, std::string_view problem) {
-  config::SourceLocation location = job.mapping->location;
+  config::SourceLocation location = job.mapping.location;
   const std::string prefix = location.file.string() + ":";
   if (problem.substr(0, prefix.size()) == prefix) {
     std::string_view rest = problem.substr(prefix.size());
@@ -71,8 +76,7 @@ config::ConfigError MappingError(const config::JobConfig& job, std::string_view 
 
 void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
-    if (!job.mapping) continue;
-    auto compiled = sync::mapping::CompiledMapping::Compile(*job.mapping, setup.config.code_tables);
+    auto compiled = sync::mapping::CompiledMapping::Compile(job.mapping, setup.config.code_tables);
     if (!compiled.ok()) {
       std::string_view message = compiled.status().message();
       for (std::size_t start = 0; start < message.size();) {
@@ -87,7 +91,27 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
   }
 }
 
+// A warning per job whose connector and mapping both name the records' id field, differently.
+void CheckRecordIds(HubSetup& setup) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    const config::ConnectorConfig* connector = setup.config.FindConnector(job.connector);
+    auto options = setup.connector_options.find(job.connector);
+    if (connector == nullptr || options == setup.connector_options.end()) continue;
+    auto plugin = setup.plugins->Find(connector->plugin);
+    if (!plugin) continue;
+    auto warning = config::RecordIdWarning(job, *connector, plugin->description(), options->second);
+    if (warning) setup.warnings.push_back(std::move(*warning));
+  }
+}
+
 }  // namespace
+
+std::vector<plugin_host::PluginFolder> PluginFolders(const config::HubConfig& config) {
+  std::vector<plugin_host::PluginFolder> folders;
+  for (const std::filesystem::path& dir : config.plugin_dirs) folders.push_back({dir, true});
+  if (config.system_plugins) folders.push_back({plugin_host::SystemPluginFolder(), false});
+  return folders;
+}
 
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log) {
   config::ConfigLoadResult loaded = config::LoadConfig(config_file);
@@ -95,7 +119,8 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
 
   auto setup = std::make_shared<HubSetup>();
   setup->config = std::move(*loaded.config);
-  sdk::Result<plugin_host::PluginRegistry> plugins = plugin_host::PluginRegistry::Load(setup->config.plugin_dir, log);
+  sdk::Result<plugin_host::PluginRegistry> plugins =
+      plugin_host::PluginRegistry::Load(PluginFolders(setup->config), log);
   if (!plugins.ok()) {
     return {nullptr, {{config::SourceLocation{config_file, 0}, "plugin folder: " + plugins.status().message()}}};
   }
@@ -106,6 +131,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   CheckSchedules(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};
+  CheckRecordIds(*setup);
   return {std::move(setup), {}};
 }
 

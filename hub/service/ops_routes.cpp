@@ -1,5 +1,8 @@
 #include "service/ops_routes.hpp"
 
+#include <memory>
+#include <mutex>
+
 #include <boost/json.hpp>
 
 #include "common/time_format.hpp"
@@ -36,12 +39,40 @@ boost::json::object JobToJson(const JobState& state, const HubSetup& setup) {
   return job;
 }
 
-HttpResponse Health(const OpsContext& context) {
+// Logs the store's failures when they change (not on every poll of a load balancer), and its recovery.
+class StoreHealthLog {
+ public:
+  explicit StoreHealthLog(Logger logger) : logger_(std::move(logger)) {}
+
+  void Record(const sdk::Status& store) {
+    std::lock_guard lock(mutex_);
+    if (store.ToString() == last_.ToString()) return;
+    if (store.ok()) {
+      logger_->info("/health: the store answers again");
+    } else {
+      logger_->warn("/health: the store does not answer: {}", store.ToString());
+    }
+    last_ = store;
+  }
+
+ private:
+  const Logger logger_;
+  std::mutex mutex_;
+  sdk::Status last_;  // guarded by mutex_
+};
+
+HttpResponse Health(const OpsContext& context, StoreHealthLog& log, const HttpRequest& request) {
   auto setup = context.current_setup();
   sdk::Status store = context.check_store();
+  log.Record(store);
   boost::json::object body;
   body["status"] = store.ok() ? "ok" : "unavailable";
-  body["store"] = store.ok() ? std::string("ok") : store.message();
+  body["store"] = store.ok() ? "ok" : "unavailable";
+  if (!store.ok()) {
+    // An open route: anyone may learn that the store is the trouble, only an operator what the driver said.
+    body["reason"] = "store";
+    if (request.HasRole(config::Role::kRead)) body["detail"] = store.message();
+  }
   body["instance"] = setup->config.instance_name;
   body["version"] = HUB_SDK_VERSION;
   body["uptime_seconds"] =
@@ -83,11 +114,17 @@ HttpResponse RunJob(const OpsContext& context, const HttpRequest& request) {
 
 sdk::Status AddOpsRoutes(api::Router& router, const OpsContext& context) {
   using config::Role;
-  HUB_RETURN_IF_ERROR(
-      router.Add("GET", "/health", std::nullopt, [context](const HttpRequest&) { return Health(context); }));
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/metrics", Role::kRead, [context](const HttpRequest&) {
-    return HttpResponse::Text(200, context.metrics.RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
-  }));
+  auto health_log = std::make_shared<StoreHealthLog>(context.logger);
+  HUB_RETURN_IF_ERROR(router.Add(
+      "GET", "/health", std::nullopt,
+      [context, health_log](const HttpRequest& request) { return Health(context, *health_log, request); },
+      api::UnderLoad::kServed));
+  HUB_RETURN_IF_ERROR(router.Add(
+      "GET", "/metrics", Role::kRead,
+      [context](const HttpRequest&) {
+        return HttpResponse::Text(200, context.metrics.RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
+      },
+      api::UnderLoad::kServed));
   HUB_RETURN_IF_ERROR(
       router.Add("GET", "/api/v1/plugins", Role::kRead, [context](const HttpRequest&) { return Plugins(context); }));
   HUB_RETURN_IF_ERROR(

@@ -7,6 +7,7 @@
 
 #include "api/router.hpp"
 #include "common/clock.hpp"
+#include "common/logging.hpp"
 #include "common/metrics.hpp"
 #include "runtime/scheduler.hpp"
 #include "service/hub_setup.hpp"
@@ -22,14 +23,18 @@ struct OpsContext {
   const Clock& clock;
   TimePoint started;
   std::function<sdk::Status()> check_store;  // OK when the store answers; called on worker threads
+  Logger logger;                             // where /health writes why the store does not answer
 };
 
-// Adds, per docs/openapi.yaml:
-//   GET  /health                   open      200 {"status":"ok",...}; 503 when the store does not answer
+// Adds, per docs/openapi.yaml (every GET answers HEAD too):
+//   GET  /health                   open      200 {"status":"ok",...}; 503 {"status":"unavailable",
+//                                            "reason":"store",...} when the store does not answer, with the
+//                                            store's error as "detail" for a caller with the read role
 //   GET  /metrics                  read      Prometheus text
 //   GET  /api/v1/plugins           read      {"plugins":[...]}
 //   GET  /api/v1/jobs              read      {"jobs":[...]}
 //   POST /api/v1/jobs/{name}/run   operate   202 started; 404 unknown; 409 already running; 503 stopping
+// /health and /metrics are served under load (api::UnderLoad::kServed).
 sdk::Status AddOpsRoutes(api::Router& router, const OpsContext& context);
 
 }  // namespace hub::service

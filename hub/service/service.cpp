@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/api_server.hpp"
+#include "service/customer_routes.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
@@ -80,16 +81,16 @@ class Service {
     auto setup = live_setup_.get();
     InstallJobs(setup);
     api::Router router;
-    OpsContext ops{[this] { return live_setup_.get(); }, scheduler_, metrics_, clock_, clock_.Now(),
-                   [this] { return PingStore(*store_); }};
+    OpsContext ops{[this] { return live_setup_.get(); },  scheduler_,          metrics_, clock_, clock_.Now(),
+                   [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
+    if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
     }
-    server_ = std::make_unique<api::ApiServer>(
-        io_, setup->config.api, std::move(router), RunBlocking(),
-        [this](const api::RequestMetric& request) { RecordRequest(metrics_, request); }, MakeLogger("api"));
+    server_ = std::make_unique<api::ApiServer>(io_, setup->config.api, std::move(router), RunBlocking(),
+                                               ApiMetricsObservers(metrics_), MakeLogger("api"));
     sdk::Status started = server_->Start();
     if (!started.ok()) {
       err << "hub: " << started.message() << "\n";
@@ -141,6 +142,7 @@ class Service {
       return;
     }
     WarnAboutRestartOnlyChanges(live_setup_.get()->config, loaded.setup->config, log_);
+    for (const config::ConfigError& warning : loaded.setup->warnings) log_->warn(warning.ToString());
     ConfigureLogging(loaded.setup->config.logging);
     RecordPlugins(metrics_, *loaded.setup->plugins);
     server_->UpdateSecurity(loaded.setup->config.api);
@@ -197,6 +199,7 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
     return 2;
   }
   ConfigureLogging(loaded.setup->config.logging);
+  for (const config::ConfigError& warning : loaded.setup->warnings) MakeLogger("service")->warn(warning.ToString());
   const auto& config = loaded.setup->config;
   auto store =
       OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));

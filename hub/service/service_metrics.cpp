@@ -15,6 +15,14 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
                             {0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
   metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
   metrics.DescribeHistogram("hub_api_request_duration_seconds", "API requests, by route, method and status.");
+  metrics.DescribeCounter("hub_api_connections_total", "API connections accepted, by where they were admitted.");
+  metrics.DescribeCounter("hub_api_connections_shed_total", "Idle API connections closed to make room.");
+  metrics.DescribeGauge("hub_api_connections_open", "API connections open.");
+  for (const char* admission : {"ordinary", "reserve", "overloaded", "client_limit", "dropped"}) {
+    metrics.Add("hub_api_connections_total", {{"admission", admission}}, 0);
+  }
+  metrics.Add("hub_api_connections_shed_total", {}, 0);
+  metrics.Set("hub_api_connections_open", {}, 0);
   metrics.Set(
       "hub_build_info",
       {{"version", HUB_SDK_VERSION}, {"sdk_abi", std::to_string(HUB_ABI_MAJOR) + "." + std::to_string(HUB_ABI_MINOR)}},
@@ -52,6 +60,42 @@ void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request) 
   metrics.Observe("hub_api_request_duration_seconds",
                   {{"route", request.route}, {"method", request.method}, {"status", std::to_string(request.status)}},
                   request.duration_seconds);
+}
+
+void RecordConnection(MetricsRegistry& metrics, api::ConnectionEvent event) {
+  using api::ConnectionEvent;
+  auto admitted = [&metrics](const char* admission) {
+    metrics.Add("hub_api_connections_total", {{"admission", admission}});
+  };
+  switch (event) {
+    case ConnectionEvent::kOrdinary:
+      admitted("ordinary");
+      break;
+    case ConnectionEvent::kReserve:
+      admitted("reserve");
+      break;
+    case ConnectionEvent::kOverloaded:
+      admitted("overloaded");
+      break;
+    case ConnectionEvent::kClientLimit:
+      admitted("client_limit");
+      break;
+    case ConnectionEvent::kDropped:
+      admitted("dropped");
+      return;
+    case ConnectionEvent::kShed:
+      metrics.Add("hub_api_connections_shed_total", {});
+      return;
+    case ConnectionEvent::kClosed:
+      metrics.Add("hub_api_connections_open", {}, -1);
+      return;
+  }
+  metrics.Add("hub_api_connections_open", {}, 1);
+}
+
+api::ApiServer::Observers ApiMetricsObservers(MetricsRegistry& metrics) {
+  return {[&metrics](const api::RequestMetric& request) { RecordRequest(metrics, request); },
+          [&metrics](api::ConnectionEvent event) { RecordConnection(metrics, event); }};
 }
 
 }  // namespace hub::service

@@ -19,12 +19,19 @@ namespace hub::service {
 //   hub_sync_job_duration_seconds{job}                  histogram
 //   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused
 //   hub_api_request_duration_seconds{route,method,status} histogram
+//   hub_api_connections_total{admission}                counter: ordinary, reserve, overloaded (503),
+//                                                       client_limit (429), dropped (closed unanswered)
+//   hub_api_connections_shed_total                      counter: idle connections closed to make room
+//   hub_api_connections_open                            gauge
 void DescribeServiceMetrics(MetricsRegistry& metrics);
 
 void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
                    double duration_seconds);
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins);
 void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request);
+void RecordConnection(MetricsRegistry& metrics, api::ConnectionEvent event);
+// The API server's observers, recording into `metrics` (which must outlive the server).
+api::ApiServer::Observers ApiMetricsObservers(MetricsRegistry& metrics);
 
 }  // namespace hub::service
 

@@ -22,7 +22,7 @@
 namespace hub::service {
 
 // What the store sink needs to know about `job` of `setup`: its compiled mapping and its connector's name
-// as the default source system. An unknown job gets neither.
+// as the default source system. An unknown job gets neither, and the sink refuses its batches.
 sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job);
 
 // Runs the jobs of one HubSetup into the store. Each job gets its own connector instance, created and

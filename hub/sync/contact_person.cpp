@@ -50,7 +50,7 @@ sdk::Status ContactPerson::BeforeRow(const mapping::MappedRecord& record, std::o
 }
 
 sdk::Status ContactPerson::AfterRow(const mapping::MappedRecord& record, std::int64_t, std::int64_t link_id, bool) {
-  for (std::string_view table : {"phones", "emails"}) {
+  for (std::string_view table : {"phones", "emails", "data_quality"}) {
     auto removed = ExecuteStoreStatement(connection_, "DELETE FROM " + std::string(table) + " WHERE source_link_id = ?",
                                          {Value::Int64(link_id)});
     if (!removed.ok()) return removed.status();

@@ -14,7 +14,8 @@ namespace hub::sync {
 // Before a new contacts row: inserts the person (name, name_latin, family_name, given_name, birthday as
 // birth_date; name_normalized) and adds person_party_id to the row. Before an update: updates the
 // person's mapped fields. After either: replaces the phones and e-mail addresses that this contact's
-// source link gave the person (ChannelRows: phone as landline, mobile, email). Threads: as the connection.
+// source link gave the person, and the data-quality flags of those values (ChannelRows: phone and mobile
+// by the number's type, email). Threads: as the connection.
 // Lifetime: the batch.
 class ContactPerson : public EntityExtension {
  public:

@@ -11,6 +11,7 @@
 
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
+#include "sync/data_quality.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 
 namespace hub::sync {
@@ -22,7 +23,8 @@ struct RowValues {
   std::vector<std::string_view> columns;  // catalog or schema constants
   std::vector<std::string> expressions;   // one "?" each
   std::vector<sdk::Value> values;
-  bool unresolved_text_reference = false;  // a reference kept as text (a line's sku) named no stored row
+  bool unresolved_text_reference = false;    // a reference kept as text (a line's sku) named no stored row
+  std::vector<QualityIssue> quality_issues;  // values whose derived normal form is null (a phone no one can dial)
 
   void Add(std::string_view column, sdk::Value value, std::string expression = "?") {
     columns.push_back(column);

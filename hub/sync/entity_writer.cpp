@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "model/normalize.hpp"
+#include "model/phone_number.hpp"
 #include "store/odbc/statement.hpp"
 #include "store/odbc/transaction.hpp"
 #include "sync/contact_person.hpp"
@@ -25,14 +26,17 @@ std::string JsonObjectText(const std::string& text) {
   return boost::json::serialize(boost::json::object{{"note", text}});
 }
 
-Value Derive(DerivedValue derived, const Value& value) {
+// The normal form `column` keeps beside `value`; a phone number that has none is flagged in `row`.
+Value Derive(const FieldColumn& column, const Value& value, RowValues& row) {
   if (value.is_null()) return Value::Null();
-  switch (derived) {
+  switch (column.derived) {
     case DerivedValue::kNormalizedEmail:
       return Value::String(model::NormalizeEmail(value.text()));
     case DerivedValue::kE164Phone: {
-      std::optional<std::string> e164 = model::NormalizePhone(value.text(), "");
-      return e164 ? Value::String(*e164) : Value::Null();
+      sdk::Result<model::PhoneNumber> number = model::ParsePhone(value.text(), "");
+      if (number.ok()) return Value::String(number->e164);
+      row.quality_issues.push_back(PhoneIssue(column.field->name, value.text(), number.status()));
+      return Value::Null();
     }
     case DerivedValue::kNone:
       break;
@@ -125,7 +129,8 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const mapping::MappedRecord& recor
       value = *id ? Value::Int64(**id) : Value::Null();
     }
     if (column.derived != DerivedValue::kNone) {
-      row.Add(column.derived_column, Derive(column.derived, value), expression(column.derived_column));
+      Value derived = Derive(column, value, row);
+      row.Add(column.derived_column, std::move(derived), expression(column.derived_column));
     }
     row.Add(column.column, std::move(value), expression(column.column));
   }
@@ -168,6 +173,9 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const mapping::MappedRecord& reco
       {Value::String(record.source_system), Value::String(std::string(record.entity->name)),
        Value::String(record.source_id), Value::Int64(row_id), Value::String(LinkHash(hash, *row))});
   if (!link_id.ok()) return link_id.status();
+  if (!row->quality_issues.empty()) {
+    HUB_RETURN_IF_ERROR(ReplaceQualityIssues(connection_, *link_id, Value::Null(), row->quality_issues));
+  }
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, existing->has_value()));
   HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
   links_.Remember(record, SourceLink{*link_id, row_id, LinkHash(hash, *row), false});
@@ -184,6 +192,7 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const mapping::MappedRecord& reco
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, LinkHash(hash, *row)));
+  HUB_RETURN_IF_ERROR(ReplaceQualityIssues(connection_, link.id, Value::Null(), row->quality_issues));
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, *shared));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
   return WriteOutcome::kUpdated;

@@ -27,7 +27,9 @@ namespace hub::sync {
 //
 // A record is identified by its source link (source_system, entity, source_id); the link's record_id is
 // the row id in the entity's main table. Each field lands as EntityColumns plans it: its own column (with
-// the normalized form beside it where the schema keeps one, JSON text as an object), or, for a reference,
+// the normalized form beside it where the schema keeps one, JSON text as an object; a phone number with no
+// E.164 form leaves it null and raises a data-quality flag on the link, cleared by the link's next update
+// without it, see data_quality.hpp), or, for a reference,
 // the id of the row it names (References); a reference no stored row answers makes the record NotFound
 // ("refers to party 'C-9' (party_source_id), which is not in the store"), except where the
 // text is kept too (an unknown sku leaves product_id null). A null value takes the field's declared

@@ -5,7 +5,10 @@
 #include <optional>
 #include <utility>
 
+#include "model/identifier.hpp"
 #include "model/normalize.hpp"
+#include "model/phone_number.hpp"
+#include "sync/data_quality.hpp"
 #include "sync/record_json.hpp"
 
 namespace hub::sync {
@@ -26,8 +29,14 @@ constexpr std::pair<std::string_view, std::string_view> kIdentifierFields[] = {
     {"vat", "vat"},
     {"duns", "duns"}};
 
-constexpr std::pair<std::string_view, std::string_view> kPhoneFields[] = {
-    {"phone", "landline"}, {"mobile", "mobile"}, {"fax", "fax"}};
+// The catalog fields that become phones rows, with the kind the field stands for. A number's own type wins
+// over it where the digits tell (a Chinese mobile given as `phone` is kind mobile); a fax stays a fax.
+struct PhoneField {
+  std::string_view field;
+  std::string_view kind;
+  bool kind_by_number;
+};
+constexpr PhoneField kPhoneFields[] = {{"phone", "landline", true}, {"mobile", "mobile", true}, {"fax", "fax", false}};
 
 constexpr std::string_view kAddressFields[] = {"address_line", "address_line2", "district",
                                                "city",         "province",      "postal_code"};
@@ -43,7 +52,7 @@ std::array<odbc::BatchSpec, kPartyTableCount> MakeSpecs() {
        {"party_id", "source_link_id", "scheme", "value", "value_normalized", "country"},
        "ON CONFLICT (party_id, scheme, value_normalized) DO NOTHING",
        0},
-      {"phones", {"party_id", "source_link_id", "kind", "raw", "e164"}, "", 0},
+      {"phones", {"party_id", "source_link_id", "kind", "raw", "e164", "extension"}, "", 0},
       {"emails", {"party_id", "source_link_id", "address", "address_normalized"}, "", 0},
       {"websites", {"party_id", "source_link_id", "url", "host"}, "", 0},
       {"addresses",
@@ -51,6 +60,7 @@ std::array<odbc::BatchSpec, kPartyTableCount> MakeSpecs() {
         "country", "is_primary"},
        "",
        0},
+      {"data_quality", std::vector<std::string>(kQualityColumns.begin(), kQualityColumns.end()), "", 0},
       {"outbox_events", {"aggregate", "aggregate_id", "kind", "payload"}, "", 0},
   }};
 }
@@ -72,16 +82,12 @@ std::string Text(const mapping::MappedRecord& record, std::string_view name) {
   return value == nullptr || value->is_null() ? std::string() : value->text();
 }
 
-// An identifier as compared: upper case, without blanks, hyphens, dots or slashes.
-std::string NormalizeIdentifier(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t') continue;
-    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
-  }
-  return out;
+void AddQualityIssue(std::int64_t party_id, std::int64_t link_id, const QualityIssue& issue,
+                     std::vector<PartyRow>& rows) {
+  rows.push_back({PartyTable::kDataQuality, QualityValues(link_id, Value::Int64(party_id), issue)});
 }
 
+// An identifier whose scheme's check refuses it is not stored as one: it is flagged instead.
 void AddIdentifiers(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
                     std::vector<PartyRow>& rows) {
   std::string country = Text(record, "identifier_country");
@@ -89,23 +95,45 @@ void AddIdentifiers(const mapping::MappedRecord& record, std::int64_t party_id, 
   for (const auto& [field, scheme] : kIdentifierFields) {
     std::string value = Text(record, field);
     if (value.empty()) continue;
+    std::string normalized = model::NormalizeIdentifier(value);
+    if (sdk::Status checked = model::CheckIdentifier(scheme, normalized); !checked.ok()) {
+      AddQualityIssue(party_id, link_id, IdentifierIssue(field, scheme, value, checked), rows);
+      continue;
+    }
     rows.push_back(
         {PartyTable::kIdentifiers,
          {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(scheme)), Value::String(value),
-          Value::String(NormalizeIdentifier(value)), country.empty() ? Value::Null() : Value::String(country)}});
+          Value::String(std::move(normalized)), country.empty() ? Value::Null() : Value::String(country)}});
   }
 }
 
+std::string_view KindOf(const PhoneField& field, model::PhoneType type) {
+  if (!field.kind_by_number) return field.kind;
+  switch (type) {
+    case model::PhoneType::kMobile:
+      return "mobile";
+    case model::PhoneType::kFixedLine:
+      return "landline";
+    case model::PhoneType::kUnknown:
+      break;
+  }
+  return field.kind;
+}
+
+// A number that cannot be read keeps its raw text (e164 null) and is flagged.
 void AddPhones(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id,
                std::vector<PartyRow>& rows) {
   const std::string country = Text(record, "country");
-  for (const auto& [field, kind] : kPhoneFields) {
-    std::string raw = Text(record, field);
+  for (const PhoneField& field : kPhoneFields) {
+    std::string raw = Text(record, field.field);
     if (raw.empty()) continue;
-    std::optional<std::string> e164 = model::NormalizePhone(raw, country);
+    sdk::Result<model::PhoneNumber> number = model::ParsePhone(raw, country);
+    if (!number.ok()) AddQualityIssue(party_id, link_id, PhoneIssue(field.field, raw, number.status()), rows);
+    const std::string_view kind = number.ok() ? KindOf(field, number->type) : field.kind;
     rows.push_back({PartyTable::kPhones,
                     {Value::Int64(party_id), Value::Int64(link_id), Value::String(std::string(kind)),
-                     Value::String(raw), e164 ? Value::String(*e164) : Value::Null()}});
+                     Value::String(raw), number.ok() ? Value::String(number->e164) : Value::Null(),
+                     number.ok() && !number->extension.empty() ? Value::String(number->extension) : Value::Null()}});
   }
 }
 
@@ -166,6 +194,12 @@ std::vector<Value> SourceLinkValues(const mapping::MappedRecord& record, std::in
           Value::Int64(party_id),
           Value::Int64(party_id),
           Value::String(content_hash)};
+}
+
+std::span<const std::string_view> ChannelTables() {
+  static constexpr std::string_view kTables[] = {"party_identifiers", "phones",    "emails",
+                                                 "websites",          "addresses", "data_quality"};
+  return kTables;
 }
 
 std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,10 @@ enum class PartyTable : std::size_t {
   kEmails,
   kWebsites,
   kAddresses,
+  kDataQuality,
   kEvents,
 };
-inline constexpr std::size_t kPartyTableCount = 8;
+inline constexpr std::size_t kPartyTableCount = 9;
 
 // The table's name, columns (without `id`, which the database assigns unless a writer gives it) and
 // conflict clause, as one BatchSpec. Threads: safe (constant data).
@@ -50,8 +52,15 @@ std::vector<sdk::Value> PartyValues(const mapping::MappedRecord& record, const s
 std::vector<sdk::Value> SourceLinkValues(const mapping::MappedRecord& record, std::int64_t party_id,
                                          const std::string& content_hash);
 
+// The tables ChannelRows writes, which a source link's update replaces (its rows there deleted first).
+std::span<const std::string_view> ChannelTables();
+
 // The identifiers, phones, e-mail, web site and address rows of `record`, tagged with its source link,
-// in the order the per-record path writes them (identifiers repeat-safe through the spec's conflict clause).
+// in the order the per-record path writes them (identifiers repeat-safe through the spec's conflict clause),
+// and a data_quality row for each value without a normal form (data_quality.hpp): an identifier its
+// scheme's check refuses (not stored as an identifier), a phone number ParsePhone refuses (stored with its
+// raw text and no e164). A phone's kind is the number's own type where it tells (mobile or landline), else
+// the field's (phone: landline, mobile: mobile; fax always fax); its extension is kept.
 std::vector<PartyRow> ChannelRows(const mapping::MappedRecord& record, std::int64_t party_id, std::int64_t link_id);
 
 // The outbox_events row of a change of kind `kind` ("party.created", ...) to `party_id`.

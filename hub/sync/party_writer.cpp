@@ -63,7 +63,7 @@ sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const mapping::Mappe
 
 sdk::Status PartyWriter::ReplaceChannels(std::int64_t party_id, std::int64_t link_id,
                                          const mapping::MappedRecord& record) {
-  for (std::string_view table : {"party_identifiers", "phones", "emails", "websites", "addresses"}) {
+  for (std::string_view table : ChannelTables()) {
     auto removed = Exec("DELETE FROM " + std::string(table) + " WHERE source_link_id = ?", {Value::Int64(link_id)});
     if (!removed.ok()) return removed.status();
   }

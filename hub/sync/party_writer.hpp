@@ -43,7 +43,8 @@ class PartyWriter {
   sdk::Status UpdateParty(std::int64_t party_id, const mapping::MappedRecord& record, const sdk::Value& owner);
   // Removes what this source link contributed before, then AddChannels.
   sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
-  // Identifiers, phones, e-mail, web site and address of the record (ChannelRows), tagged with its link.
+  // Identifiers, phones, e-mail, web site, address and data-quality flags of the record (ChannelRows),
+  // tagged with its link.
   sdk::Status AddChannels(std::int64_t party_id, std::int64_t link_id, const mapping::MappedRecord& record);
   sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const mapping::MappedRecord& record);
 

@@ -39,9 +39,18 @@ sdk::Result<std::vector<QuarantineEntry>> SelectQuarantine(odbc::Connection& con
   if (!rows.ok()) return rows.status();
   std::vector<QuarantineEntry> entries;
   for (const odbc::Row& row : *rows) {
-    QuarantineEntry entry{row[0].integer(), TextOf(row[1]), TextOf(row[2]), TextOf(row[3]),
-                          TextOf(row[4]),   TextOf(row[5]), TextOf(row[6]), TextOf(row[7]),
-                          row[8].integer(), row[9],         row[10]};
+    QuarantineEntry entry;
+    entry.id = row[0].integer();
+    entry.job = TextOf(row[1]);
+    entry.status = TextOf(row[2]);
+    entry.cause = TextOf(row[3]);
+    entry.entity = TextOf(row[4]);
+    entry.source_id = TextOf(row[5]);
+    entry.position = TextOf(row[6]);
+    entry.reason = TextOf(row[7]);
+    entry.occurrences = row[8].integer();
+    entry.first_seen = row[9];
+    entry.last_seen = row[10];
     if (!filter.reason_contains.empty() && entry.reason.find(filter.reason_contains) == std::string::npos) continue;
     if (entry.status == "pending") {
       entry.awaits = TextOf(row[11]) + " '" + TextOf(row[12]) + "'" +

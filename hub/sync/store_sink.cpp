@@ -37,17 +37,18 @@ bool RefersToItself(const model::EntitySpec& entity) {
   });
 }
 
-// The source system a record of `job` comes from: its own when it says, else the job's.
+// The source system `record` of `job` belongs to: the one its mapping reads (a source_system field), else
+// the one its connector set, else the job's. `job` has a mapping.
 std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job) {
-  return record.source_system.empty() ? job.source_system : record.source_system;
+  std::string system = record.rejection.empty() ? job.mapping->SourceSystemOf(record) : record.source_system;
+  return system.empty() ? job.source_system : system;
 }
 
-// The record in the model's terms; nullopt when it is not mapped (rejected at the source, or a job
-// without a mapping).
+// The record in the model's terms (`job` has a mapping); nullopt when the source rejected it.
 std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job) {
-  if (!record.rejection.empty() || job.mapping == nullptr) return std::nullopt;
+  if (!record.rejection.empty()) return std::nullopt;
   mapping::MappingOutcome outcome = job.mapping->Apply(record);
-  if (outcome.ok()) outcome.record().source_system = SourceSystemOf(record, job);
+  if (outcome.ok() && outcome.record().source_system.empty()) outcome.record().source_system = job.source_system;
   return outcome;
 }
 
@@ -360,12 +361,10 @@ class BatchApplier {
 
   sdk::Status Store(const JobContext& job, const sdk::Record& record,
                     const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) {
-      return Quarantine(job, record, "", Refusal::Source(RejectionDetail(record)));
-    }
-    if (!outcome) return sdk::Status::Ok();
+    if (!record.rejection.empty()) return Quarantine(job, record, "", "", Refusal::Source(RejectionDetail(record)));
     if (!outcome->ok()) {
-      return Quarantine(job, record, outcome->rejection().source_id, Refusal::Mapping(outcome->rejection().reason));
+      const mapping::MappingRejection& rejection = outcome->rejection();
+      return Quarantine(job, record, rejection.source_system, rejection.source_id, Refusal::Mapping(rejection.reason));
     }
     const mapping::MappedRecord& mapped = outcome->record();
     if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
@@ -400,9 +399,11 @@ class BatchApplier {
       // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
       // database's refusal.
       if (written.status().code() == sdk::StatusCode::kInvalidArgument) {
-        return Quarantine(job, record, mapped.source_id, Refusal::Check(written.status().message()));
+        return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                          Refusal::Check(written.status().message()));
       }
-      return Quarantine(job, record, mapped.source_id, Refusal::Database(written.status().message()));
+      return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                        Refusal::Database(written.status().message()));
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
@@ -434,15 +435,18 @@ class BatchApplier {
                     const sdk::Status& missing) {
     sdk::Result<std::optional<MissingRecord>> awaited = references_.FirstMissing(mapped);
     if (!awaited.ok()) return awaited.status();
-    return Quarantine(job, record, mapped.source_id, Refusal::Reference(missing.message(), std::move(awaited).value()));
+    return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                      Refusal::Reference(missing.message(), std::move(awaited).value()));
   }
 
-  // Keeps `record` aside under the model's entity (the job's mapping's) and `source_id`, the record's id as
-  // the mapping read it (the connector's when empty), so that a later read storing it finds the entry.
-  sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_id,
-                         const Refusal& refusal) {
-    QuarantineBook::Identity identity{SourceSystemOf(record, job.sink),
-                                      job.sink.mapping ? std::string(job.sink.mapping->entity().name) : record.entity,
+  // Keeps `record` aside under `source_system` and `source_id`, the record's system and id as the mapping
+  // read them (when empty: as the connector gave them, the job's system failing that), and the model's
+  // entity (the job's mapping's), so that a later read storing it finds the entry.
+  sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
+                         const std::string& source_id, const Refusal& refusal) {
+    const std::string& own_system = record.source_system.empty() ? job.sink.source_system : record.source_system;
+    QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system,
+                                      std::string(job.sink.mapping->entity().name),
                                       source_id.empty() ? record.source_id : source_id};
     sdk::Result<std::int64_t> entry = quarantine_.Put(job.name, record, identity, refusal);
     if (!entry.ok()) return entry.status();
@@ -485,6 +489,11 @@ sdk::Result<std::string> StoreSink::LoadCursor(std::string_view job) {
 sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                          std::string_view next_cursor) {
   const SinkJob sink_job = jobs_(job);
+  if (sink_job.mapping == nullptr) {
+    return sdk::Status::Internal("job '" + std::string(job) +
+                                 "' has no mapping: its records would be stored nowhere, so the batch is refused "
+                                 "and the checkpoint stays where it was");
+  }
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());

@@ -17,9 +17,9 @@
 
 namespace hub::sync {
 
-// What the sink needs to know about a job: its mapping (null: the job has none, and its records are
-// read and checkpointed but not stored) and the source system its records come from (the connector
-// instance's name) when a record does not say.
+// What the sink needs to know about a job: its mapping, which every job has (Apply refuses a batch
+// whose job has none: its records would be stored nowhere), and the source system its records belong to
+// when neither the mapping (a source_system field) nor the connector says (the connector instance's name).
 struct SinkJob {
   std::shared_ptr<const mapping::CompiledMapping> mapping;
   std::string source_system;

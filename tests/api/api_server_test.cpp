@@ -9,6 +9,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include "api/token_authenticator.hpp"
 #include "support/http_client.hpp"
 #include "test_server.hpp"
 
@@ -35,6 +36,7 @@ HttpResponse Echo(const HttpRequest& request) {
   echo["params"] = std::move(params);
   echo["query"] = std::move(query);
   echo["principal"] = request.principal;
+  echo["role"] = request.role ? boost::json::value(RoleName(*request.role)) : boost::json::value(nullptr);
   echo["body"] = request.body;
   return HttpResponse::Json(200, echo);
 }
@@ -87,7 +89,7 @@ TEST_F(ApiServerTest, RoutesWithDecodedParamsAndQueryAndNamesThePrincipal) {
   EXPECT_EQ(result->status, 200u);
   EXPECT_EQ(boost::json::parse(result->body),
             boost::json::parse(R"({"params":{"name":"crm sync"},"query":{"full":"1","who":"a b"},
-                                   "principal":"operator","body":"{}"})"));
+                                   "principal":"operator","role":"operate","body":"{}"})"));
   EXPECT_EQ(result->Header("server").rfind("hub/", 0), 0u);
 }
 
@@ -141,6 +143,19 @@ TEST_F(ApiServerTest, AuthenticatesTokensAndEnforcesRoles) {
   }
 }
 
+TEST_F(ApiServerTest, AnOpenRouteLearnsTheRoleOfAKnownTokenAndNothingOfAnUnknownOne) {
+  StartServer();
+  const std::pair<std::string, boost::json::value> cases[] = {
+      {kReadToken, "read"}, {kAdminToken, "admin"}, {"unknown-token", nullptr}, {"", nullptr}};
+  for (const auto& [token, role] : cases) {
+    SCOPED_TRACE("token '" + token + "'");
+    auto result = Get(kHost, port(), "/health", WithToken(token));
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->status, 200u);
+    EXPECT_EQ(boost::json::parse(result->body).at("role"), role);
+  }
+}
+
 TEST_F(ApiServerTest, AllowsEverythingWhenAuthIsNotRequired) {
   config::ApiConfig config = TestApiConfig();
   config.auth_required = false;
@@ -148,6 +163,7 @@ TEST_F(ApiServerTest, AllowsEverythingWhenAuthIsNotRequired) {
   auto result = Post(kHost, port(), "/api/v1/admin", "{}");
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->status, 200u);
+  EXPECT_EQ(boost::json::parse(result->body).at("role"), "admin");  // everyone acts as an operator
 }
 
 TEST_F(ApiServerTest, BodyOverTheLimitIsPayloadTooLargeAndTheServerGoesOn) {

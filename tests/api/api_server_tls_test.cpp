@@ -1,6 +1,8 @@
 // The server over TLS, with a certificate made for the test.
 #include "api/api_server.hpp"
 
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "support/http_client.hpp"
@@ -12,8 +14,12 @@ namespace hub::api::test {
 namespace {
 
 using hub::test::Get;
+using hub::test::HttpConnection;
+using hub::test::RawConnection;
 using hub::test::RequestOptions;
 using hub::test::TlsClientOptions;
+
+constexpr std::chrono::milliseconds kDeadline{10'000};
 
 Router HealthRouter() {
   Router router;
@@ -64,6 +70,32 @@ TEST_F(ApiServerTlsTest, PlainHttpClientFailsCleanlyAndTheServerGoesOn) {
   auto result = Get("127.0.0.1", server.port(), "/health", Trusting());
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->status, 200u);
+}
+
+TEST_F(ApiServerTlsTest, ConnectionsThatNeverFinishTheirHandshakeOrSendNothingMakeRoom) {
+  config_.max_connections = 2;
+  TestServer server(config_, HealthRouter());
+  ASSERT_TRUE(server.Start().ok());
+  std::vector<RawConnection> no_handshake;
+  std::vector<HttpConnection> handshaken;
+  for (std::size_t i = 1; i <= 6; ++i) {
+    auto raw = RawConnection::Open("127.0.0.1", server.port());
+    ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+    no_handshake.push_back(std::move(*raw));
+    ASSERT_TRUE(server.WaitForEvents(ConnectionEvent::kOrdinary, 2 * i - 1, kDeadline));
+    auto secure = HttpConnection::Open("127.0.0.1", server.port(), Trusting());  // handshakes, sends nothing
+    ASSERT_TRUE(secure.ok()) << secure.status().ToString();
+    handshaken.push_back(std::move(*secure));
+    ASSERT_TRUE(server.WaitForEvents(ConnectionEvent::kOrdinary, 2 * i, kDeadline));
+  }
+  RequestOptions impatient = Trusting();
+  impatient.timeout = std::chrono::milliseconds(2'000);
+  auto result = Get("127.0.0.1", server.port(), "/health", impatient);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->status, 200u);
+  auto oldest = no_handshake.front().ReadUntilClosed(kDeadline);
+  EXPECT_TRUE(oldest.ok()) << oldest.status().ToString();
+  EXPECT_FALSE(handshaken.front().Send("GET", "/health").ok());
 }
 
 TEST_F(ApiServerTlsTest, ClientTrustingAnotherCertificateRefusesTheServer) {

@@ -59,7 +59,30 @@ TEST(Router, KnownPathWithAnotherMethodListsTheAllowedOnes) {
   Router::Match match = router.Find("DELETE", "/api/v1/jobs/nightly/run");
   EXPECT_EQ(match.route, nullptr);
   EXPECT_EQ(match.pattern, "/api/v1/jobs/{name}/run");
-  EXPECT_EQ(JoinMethods(match.allowed_methods), "POST, GET");
+  EXPECT_EQ(JoinMethods(match.allowed_methods), "POST, GET, HEAD");
+}
+
+TEST(Router, HeadFindsTheGetRouteUnlessAHeadRouteWasAdded) {
+  Router router;
+  ASSERT_TRUE(router.Add("GET", "/jobs/{name}", std::nullopt, Answer("get")).ok());
+  ASSERT_TRUE(router.Add("GET", "/health", std::nullopt, Answer("get")).ok());
+  ASSERT_TRUE(router.Add("HEAD", "/health", std::nullopt, Answer("head")).ok());
+  Router::Match as_get = router.Find("HEAD", "/jobs/nightly");
+  ASSERT_NE(as_get.route, nullptr);
+  EXPECT_EQ(as_get.route->method, "GET");
+  EXPECT_EQ(as_get.params.at("name"), "nightly");
+  Router::Match own = router.Find("HEAD", "/health");
+  ASSERT_NE(own.route, nullptr);
+  EXPECT_EQ(own.route->method, "HEAD");
+  EXPECT_EQ(JoinMethods(router.Find("POST", "/health").allowed_methods), "GET, HEAD");
+}
+
+TEST(Router, RoutesAreRefusedUnderLoadUnlessMarkedServed) {
+  Router router;
+  ASSERT_TRUE(router.Add("GET", "/health", std::nullopt, Answer("ok"), UnderLoad::kServed).ok());
+  ASSERT_TRUE(router.Add("GET", "/jobs", std::nullopt, Answer("ok")).ok());
+  EXPECT_EQ(router.Find("GET", "/health").route->under_load, UnderLoad::kServed);
+  EXPECT_EQ(router.Find("GET", "/jobs").route->under_load, UnderLoad::kRefused);
 }
 
 TEST(Router, RefusesMalformedPatternsAndDuplicates) {

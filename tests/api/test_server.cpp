@@ -58,14 +58,22 @@ TestServer::TestServer(const config::ApiConfig& config, Router router, ApiLimits
                        ApiServer::RunBlocking run_blocking)
     : work_(io_.get_executor()) {
   if (!run_blocking) run_blocking = [this](std::function<void()> task) { pool_.Run(std::move(task)); };
-  auto observer = [this](const RequestMetric& metric) {
+  ApiServer::Observers observers;
+  observers.request = [this](const RequestMetric& metric) {
     {
       std::lock_guard lock(metrics_mutex_);
       metrics_.push_back(metric);
     }
     metrics_changed_.notify_all();
   };
-  server_ = std::make_unique<ApiServer>(io_, config, std::move(router), std::move(run_blocking), observer,
+  observers.connection = [this](ConnectionEvent event) {
+    {
+      std::lock_guard lock(metrics_mutex_);
+      ++events_[event];
+    }
+    metrics_changed_.notify_all();
+  };
+  server_ = std::make_unique<ApiServer>(io_, config, std::move(router), std::move(run_blocking), observers,
                                         MakeLogger("api"), limits);
   for (int i = 0; i < 2; ++i) io_threads_.emplace_back([this] { io_.run(); });
 }
@@ -82,6 +90,15 @@ std::vector<RequestMetric> TestServer::WaitForMetrics(std::size_t count, std::ch
   WaitFor(metrics_mutex_, metrics_changed_, timeout, [&] { return metrics_.size() >= count; });
   std::lock_guard lock(metrics_mutex_);
   return metrics_;
+}
+
+bool TestServer::WaitForEvents(ConnectionEvent event, std::size_t count, std::chrono::milliseconds timeout) {
+  return WaitFor(metrics_mutex_, metrics_changed_, timeout, [&] { return events_[event] >= count; });
+}
+
+std::size_t TestServer::Events(ConnectionEvent event) {
+  std::lock_guard lock(metrics_mutex_);
+  return events_[event];
 }
 
 bool WaitFor(std::mutex& mutex, std::condition_variable& changed, std::chrono::milliseconds timeout,

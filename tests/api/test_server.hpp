@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -47,7 +48,8 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
-// Owns the io_context, its threads, the worker pool and the server. Records every RequestMetric.
+// Owns the io_context, its threads, the worker pool and the server. Records every RequestMetric and
+// counts every ConnectionEvent.
 class TestServer {
  public:
   // run_blocking: defaults to the worker pool.
@@ -61,6 +63,10 @@ class TestServer {
 
   // Waits until at least `count` requests were reported; returns them (or those seen at the deadline).
   std::vector<RequestMetric> WaitForMetrics(std::size_t count, std::chrono::milliseconds timeout);
+  // Waits until `event` was reported at least `count` times; false at the deadline.
+  bool WaitForEvents(ConnectionEvent event, std::size_t count, std::chrono::milliseconds timeout);
+  // How often `event` was reported so far.
+  std::size_t Events(ConnectionEvent event);
 
  private:
   boost::asio::io_context io_;
@@ -68,7 +74,8 @@ class TestServer {
   WorkerPool pool_{4};
   std::mutex metrics_mutex_;
   std::condition_variable metrics_changed_;
-  std::vector<RequestMetric> metrics_;  // guarded by metrics_mutex_
+  std::vector<RequestMetric> metrics_;             // guarded by metrics_mutex_
+  std::map<ConnectionEvent, std::size_t> events_;  // guarded by metrics_mutex_
   std::unique_ptr<ApiServer> server_;
   std::vector<std::thread> io_threads_;
 };

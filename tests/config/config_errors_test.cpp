@@ -63,6 +63,10 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"PortNotANumber", "<api port=\"80a\"/>", 4, "'80a' is not an integer from 0 to 65535"},
         ErrorCase{"BadAddress", "<api address=\"not an address\"/>", 4, "is not an IP address or host name"},
         ErrorCase{"BadTimeout", "<api request_timeout=\"soon\"/>", 4, "'soon' is not a duration longer than zero"},
+        ErrorCase{"BadIdleTimeout", "<api idle_timeout=\"0s\"/>", 4, "'0s' is not a duration longer than zero"},
+        ErrorCase{"NoConnections", "<api max_connections=\"0\"/>", 4, "'0' is not an integer from 1 to 1000000"},
+        ErrorCase{"NoConnectionsPerClient", "<api max_connections_per_client=\"-1\"/>", 4,
+                  "'-1' is not an integer from 1 to 1000000"},
         ErrorCase{"TooManyThreads", "<runtime worker_threads=\"65\"/>", 4, "is not an integer from 1 to 64"},
         ErrorCase{"BadLogLevel", "<logging level=\"loud\"/>", 4, "'loud' is not one of: trace, debug"},
         ErrorCase{"BadLogFormat", "<logging format=\"xml\"/>", 4, "'xml' is not one of: text, json"},
@@ -96,23 +100,29 @@ INSTANTIATE_TEST_SUITE_P(
                   "<connector> is missing the required attribute 'plugin'"},
         ErrorCase{"DuplicateJobNames",
                   "<connectors><connector name=\"c\" plugin=\"file\"/></connectors>\n<jobs>\n"
-                  "<job name=\"j\" connector=\"c\"/>\n<job name=\"j\" connector=\"c\"/>\n</jobs>",
+                  "<job name=\"j\" connector=\"c\"><mapping entity=\"party\"/></job>\n<job name=\"j\" "
+                  "connector=\"c\"><mapping entity=\"party\"/></job>\n</jobs>",
                   7, "duplicate job name 'j' (first at line 6)"},
         ErrorCase{"JobWithUnknownConnector",
                   "<connectors><connector name=\"crm\" plugin=\"file\"/></connectors>\n<jobs>\n"
-                  "<job name=\"orders\" connector=\"erp\"/>\n</jobs>",
+                  "<job name=\"orders\" connector=\"erp\"><mapping entity=\"party\"/></job>\n</jobs>",
                   6, "job 'orders' names unknown connector 'erp'; defined connectors: crm"},
+        ErrorCase{"JobWithoutMapping",
+                  "<connectors><connector name=\"c\" plugin=\"file\"/></connectors>\n<jobs>\n"
+                  "<job name=\"j\" connector=\"c\" every=\"5m\"/>\n</jobs>",
+                  6, "<job name=\"j\"> has no <mapping>: say which model entity its records fill"},
         ErrorCase{"CronAndEvery",
                   "<connectors><connector name=\"c\" plugin=\"file\"/></connectors>\n<jobs>\n"
-                  "<job name=\"j\" connector=\"c\" cron=\"* * * * *\" every=\"5m\"/>\n</jobs>",
+                  "<job name=\"j\" connector=\"c\" cron=\"* * * * *\" every=\"5m\"><mapping "
+                  "entity=\"party\"/></job>\n</jobs>",
                   6, "has both 'cron' and 'every'"},
         ErrorCase{"EveryZero",
                   "<connectors><connector name=\"c\" plugin=\"file\"/></connectors>\n<jobs>\n"
-                  "<job name=\"j\" connector=\"c\" every=\"0s\"/>\n</jobs>",
+                  "<job name=\"j\" connector=\"c\" every=\"0s\"><mapping entity=\"party\"/></job>\n</jobs>",
                   6, "'0s' is not a duration longer than zero"},
         ErrorCase{"BatchSizeTooLarge",
                   "<connectors><connector name=\"c\" plugin=\"file\"/></connectors>\n<jobs>\n"
-                  "<job name=\"j\" connector=\"c\" batch_size=\"100001\"/>\n</jobs>",
+                  "<job name=\"j\" connector=\"c\" batch_size=\"100001\"><mapping entity=\"party\"/></job>\n</jobs>",
                   6, "is not an integer from 1 to 100000"},
         ErrorCase{"UnknownSecretKind", "<logging\n file=\"${vault:log}\"/>", 5, "unknown reference '${vault:log}'"},
         ErrorCase{"UnsetVariable", "<logging file=\"${env:UNSET}\"/>", 4, "environment variable 'UNSET' is not set"},
@@ -122,12 +132,13 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ConfigErrors, ReportsEveryErrorInLineOrder) {
   TempDir dir;
-  auto file = dir.Write("hub.xml", FileWith("<jobs>\n"
-                                            "  <job name=\"a\" connector=\"missing\"/>\n"
-                                            "</jobs>\n"
-                                            "<api port=\"-1\">\n"
-                                            "  <extra/>\n"
-                                            "</api>"));
+  auto file =
+      dir.Write("hub.xml", FileWith("<jobs>\n"
+                                    "  <job name=\"a\" connector=\"missing\"><mapping entity=\"party\"/></job>\n"
+                                    "</jobs>\n"
+                                    "<api port=\"-1\">\n"
+                                    "  <extra/>\n"
+                                    "</api>"));
   ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
   ASSERT_EQ(result.errors.size(), 3u) << FormatErrors(result.errors);
   EXPECT_EQ(result.errors[0].location.line, 5);

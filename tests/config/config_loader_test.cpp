@@ -29,7 +29,7 @@ std::string FullFile() {
   <plugins dir="../build/plugins"/>
   <runtime io_threads="3" worker_threads="8"/>
   <logging level="debug" format="json" file="../var/hub.log"/>
-  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s">
+  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s" idle_timeout="2m" max_connections="1000" max_connections_per_client="8">
     <tls certificate="certs/hub.pem" key="certs/hub.key"/>
     <auth required="true">
       <token name="ops" role="operate" sha256=")" +
@@ -46,9 +46,9 @@ std::string FullFile() {
     <connector name="erp" plugin="odbc"/>
   </connectors>
   <jobs>
-    <job name="customers" connector="crm_files" cron="*/5 * * * *" batch_size="500"/>
-    <job name="orders" connector="erp" every="30s"/>
-    <job name="manual" connector="erp"/>
+    <job name="customers" connector="crm_files" cron="*/5 * * * *" batch_size="500"><mapping entity="party"/></job>
+    <job name="orders" connector="erp" every="30s"><mapping entity="party"/></job>
+    <job name="manual" connector="erp"><mapping entity="party"/></job>
   </jobs>
 </hub>
 )";
@@ -85,7 +85,7 @@ TEST_F(FullConfigTest, ReadsStoreConnectionsInOrderWithSecretsResolvedAndTextTri
 }
 
 TEST_F(FullConfigTest, MakesPluginAndLogPathsAbsoluteAgainstTheFilesFolder) {
-  EXPECT_EQ(config().plugin_dir, Under("build/plugins"));
+  EXPECT_THAT(config().plugin_dirs, ElementsAre(Under("build/plugins")));
   EXPECT_EQ(config().logging.file, Under("var/hub.log").string());
   EXPECT_EQ(config().logging.level, spdlog::level::debug);
   EXPECT_EQ(config().logging.format, LogFormat::kJson);
@@ -99,6 +99,9 @@ TEST_F(FullConfigTest, ReadsRuntimeAndApiSettings) {
   EXPECT_EQ(api.port, 9090);
   EXPECT_EQ(api.max_body_bytes, 2048u);
   EXPECT_EQ(api.request_timeout, std::chrono::seconds(5));
+  EXPECT_EQ(api.idle_timeout, std::chrono::minutes(2));
+  EXPECT_EQ(api.max_connections, 1000u);
+  EXPECT_EQ(api.max_connections_per_client, 8u);
   ASSERT_TRUE(api.tls.has_value());
   EXPECT_EQ(api.tls->certificate_chain, Under("etc/certs/hub.pem"));
   EXPECT_EQ(api.tls->private_key, Under("etc/certs/hub.key"));
@@ -151,6 +154,35 @@ TEST_F(FullConfigTest, ReadsJobsWithTheirSchedules) {
   EXPECT_FALSE(manual.every.has_value());
 }
 
+TEST(LoadConfig, ReadsPluginFoldersInOrderAttributeFirst) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store>
+    <plugins dir="build/plugins" system="false"><dir>vendor</dir><dir>/opt/acme/plugins</dir></plugins></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_THAT(result.config->plugin_dirs, ElementsAre(dir.path() / "build/plugins", dir.path() / "vendor",
+                                                      std::filesystem::path("/opt/acme/plugins")));
+  EXPECT_FALSE(result.config->system_plugins);
+}
+
+TEST(LoadConfig, PluginsWithoutAFolderMeanTheSystemFolder) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins/></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_TRUE(result.config->plugin_dirs.empty());
+  EXPECT_TRUE(result.config->system_plugins);
+}
+
+TEST(LoadConfig, RefusesPluginsThatNameNoFolderAtAll) {
+  TempDir dir;
+  auto file =
+      dir.Write("hub.xml", "<hub><store><connection>DSN=x</connection></store>\n<plugins system=\"false\"/></hub>");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(FormatErrors(result.errors), HasSubstr("hub.xml:2: <plugins> names no folder"));
+}
+
 TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   TempDir dir;
   auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins dir="."/></hub>)");
@@ -158,7 +190,8 @@ TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   const HubConfig& config = *result.config;
   EXPECT_EQ(config.instance_name, "hub");
-  EXPECT_EQ(config.plugin_dir, dir.path());
+  EXPECT_THAT(config.plugin_dirs, ElementsAre(dir.path()));
+  EXPECT_TRUE(config.system_plugins);
   EXPECT_EQ(config.runtime.io_threads, 2);
   EXPECT_EQ(config.runtime.worker_threads, 4);
   EXPECT_EQ(config.logging.level, spdlog::level::info);
@@ -168,10 +201,22 @@ TEST(LoadConfig, AppliesDefaultsToAMinimalFile) {
   EXPECT_EQ(config.api.port, 8080);
   EXPECT_EQ(config.api.max_body_bytes, std::size_t{1} << 20);
   EXPECT_EQ(config.api.request_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(config.api.idle_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(config.api.max_connections, 256u);
+  EXPECT_EQ(config.api.max_connections_per_client, 64u);
   EXPECT_FALSE(config.api.tls.has_value());
   EXPECT_TRUE(config.api.auth_required);
   EXPECT_TRUE(config.connectors.empty());
   EXPECT_TRUE(config.jobs.empty());
+}
+
+TEST(LoadConfig, IdleTimeoutIsTheRequestTimeoutUnlessWritten) {
+  TempDir dir;
+  auto file = dir.Write("hub.xml", R"(<hub><store><connection>DSN=x</connection></store><plugins dir="."/>
+    <api request_timeout="7s"/></hub>)");
+  ConfigLoadResult result = LoadConfig(file, FakeEnv({}));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_EQ(result.config->api.idle_timeout, std::chrono::seconds(7));
 }
 
 TEST(LoadConfig, AllowsAuthOffAndPortZeroOnLoopback) {

@@ -47,14 +47,13 @@ TEST_F(MappingConfigTest, ReadsEveryFieldOption) {
   </mapping>
 </job>)");
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
-  const auto& mapping = result.config->jobs[0].mapping;
-  ASSERT_TRUE(mapping.has_value());
-  EXPECT_EQ(mapping->entity, "party");
-  EXPECT_EQ(mapping->id_source, "客户编号");
-  EXPECT_EQ(mapping->location.line, 6);
-  ASSERT_EQ(mapping->fields.size(), 7u);
+  const MappingConfig& mapping = result.config->jobs[0].mapping;
+  EXPECT_EQ(mapping.entity, "party");
+  EXPECT_EQ(mapping.id_source, "客户编号");
+  EXPECT_EQ(mapping.location.line, 6);
+  ASSERT_EQ(mapping.fields.size(), 7u);
 
-  const MappingFieldConfig& name = mapping->fields[0];
+  const MappingFieldConfig& name = mapping.fields[0];
   EXPECT_EQ(name.target, "name");
   EXPECT_THAT(name.sources, ElementsAre("客户名称"));
   EXPECT_THAT(name.transforms,
@@ -62,24 +61,24 @@ TEST_F(MappingConfigTest, ReadsEveryFieldOption) {
   EXPECT_TRUE(name.required);
   EXPECT_EQ(name.location.line, 7);
 
-  EXPECT_EQ(mapping->fields[1].constant, "organization");
-  EXPECT_TRUE(mapping->fields[1].sources.empty());
-  EXPECT_EQ(mapping->fields[2].lookup, "countries");
-  EXPECT_EQ(mapping->fields[2].default_value, "CN");
-  EXPECT_FALSE(mapping->fields[2].required);
-  EXPECT_THAT(mapping->fields[3].sources, ElementsAre("地址", "城市"));
-  EXPECT_EQ(mapping->fields[3].separator, " ");
-  EXPECT_THAT(mapping->fields[4].date_formats, ElementsAre("%Y年%m月%d日", "%Y-%m-%d"));
+  EXPECT_EQ(mapping.fields[1].constant, "organization");
+  EXPECT_TRUE(mapping.fields[1].sources.empty());
+  EXPECT_EQ(mapping.fields[2].lookup, "countries");
+  EXPECT_EQ(mapping.fields[2].default_value, "CN");
+  EXPECT_FALSE(mapping.fields[2].required);
+  EXPECT_THAT(mapping.fields[3].sources, ElementsAre("地址", "城市"));
+  EXPECT_EQ(mapping.fields[3].separator, " ");
+  EXPECT_THAT(mapping.fields[4].date_formats, ElementsAre("%Y年%m月%d日", "%Y-%m-%d"));
 
-  const auto& number = mapping->fields[5].number;
+  const auto& number = mapping.fields[5].number;
   ASSERT_TRUE(number.has_value());
   EXPECT_EQ(number->decimal, ',');
   EXPECT_THAT(number->thousands, ElementsAre("."));  // the default that goes with decimal=,
   EXPECT_THAT(number->currency, ElementsAre("¥", "元"));
   EXPECT_EQ(number->scale, 2);
 
-  EXPECT_EQ(mapping->fields[6].separator, "/");
-  EXPECT_THAT(mapping->fields[6].transforms,
+  EXPECT_EQ(mapping.fields[6].separator, "/");
+  EXPECT_THAT(mapping.fields[6].transforms,
               ElementsAre(MappingTransform::kDigitsOnly, MappingTransform::kUpper, MappingTransform::kLower));
 }
 
@@ -91,7 +90,7 @@ TEST_F(MappingConfigTest, NumberFormatDefaultsAndThousandsChoices) {
     <field target="d" source="d" number="thousands='"/>
   </mapping></job>)");
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
-  const auto& fields = result.config->jobs[0].mapping->fields;
+  const auto& fields = result.config->jobs[0].mapping.fields;
   EXPECT_EQ(fields[0].number->decimal, '.');
   EXPECT_THAT(fields[0].number->thousands, ElementsAre(","));
   EXPECT_THAT(fields[1].number->thousands, ElementsAre(" ", "\u00A0", "\u202F"));
@@ -99,15 +98,19 @@ TEST_F(MappingConfigTest, NumberFormatDefaultsAndThousandsChoices) {
   EXPECT_THAT(fields[3].number->thousands, ElementsAre("'"));
 }
 
-TEST_F(MappingConfigTest, JobWithoutMappingHasNone) {
-  ConfigLoadResult result = Load(R"(<job name="raw" connector="crm"/>)", "");
-  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
-  EXPECT_FALSE(result.config->jobs[0].mapping.has_value());
-  EXPECT_TRUE(result.config->code_tables.empty());
+TEST_F(MappingConfigTest, AJobWithoutAMappingIsRefusedAtItsLine) {
+  ConfigLoadResult result =
+      Load("<job name=\"raw\" connector=\"crm\"/>\n<job name=\"raw2\" connector=\"crm\"></job>", "");
+  EXPECT_FALSE(result.ok());
+  ASSERT_EQ(result.errors.size(), 2u) << FormatErrors(result.errors);
+  EXPECT_EQ(result.errors[0].location.line, 5);
+  EXPECT_THAT(result.errors[0].message, HasSubstr("<job name=\"raw\"> has no <mapping>"));
+  EXPECT_EQ(result.errors[1].location.line, 6);
+  EXPECT_THAT(result.errors[1].message, HasSubstr("<job name=\"raw2\"> has no <mapping>"));
 }
 
 TEST_F(MappingConfigTest, ReadsCodeTablesWithTheirEntries) {
-  ConfigLoadResult result = Load(R"(<job name="raw" connector="crm"/>)", R"(<code_tables>
+  ConfigLoadResult result = Load(R"(<job name="raw" connector="crm"><mapping entity="party"/></job>)", R"(<code_tables>
   <table name="countries">
     <entry code="中国" value="CN"/>
     <entry code="美国" value="US"/>

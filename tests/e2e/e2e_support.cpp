@@ -52,8 +52,12 @@ std::string HubConfigXml(const std::string& csv_path, const std::string& api_ext
          slow_delay + R"(</delay></connector>
   </connectors>
   <jobs>
-    <job name="customers" connector="customers_csv"/>
-    <job name="slow" connector="slow_source" batch_size="1"/>
+    <job name="customers" connector="customers_csv">
+      <mapping entity="party" id="id"><field target="kind" value="organization"/><field target="name" source="name"/></mapping>
+    </job>
+    <job name="slow" connector="slow_source" batch_size="1">
+      <mapping entity="party"><field target="kind" value="organization"/><field target="name" source="name"/></mapping>
+    </job>
   </jobs>
 </hub>
 )";

@@ -1,4 +1,7 @@
 // The `hub` command's one-shot subcommands, per the contract: output lines and exit statuses.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include <gmock/gmock.h>
@@ -13,10 +16,17 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 
+// The 1-based line of `text` that holds `needle`.
+int LineOf(const std::string& text, const std::string& needle) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find(needle), '\n'));
+}
+
 class HubCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     csv_ = sandbox_.Write("customers.csv", "id,name\n1,Acme\n2,\"Globex, Inc.\"\n3,\"unterminated\n");
+    // An export written an hour ago: complete, so its open quote is a bad record rather than one on its way.
+    std::filesystem::last_write_time(csv_, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
     config_ = sandbox_.Write("hub.xml", HubConfigXml(csv_.string()));
   }
 
@@ -52,6 +62,31 @@ TEST_F(HubCliTest, CheckConfigNamesFileAndLineOfAnUnknownConnectorOption) {
   EXPECT_THAT(result.output, HasSubstr("unknown option 'colour'"));
 }
 
+TEST_F(HubCliTest, CheckConfigRefusesAJobWithoutAMappingAtItsLine) {
+  std::string xml = HubConfigXml(csv_.string());
+  const std::size_t mapping = xml.find("<mapping");
+  xml.erase(mapping, xml.find("</mapping>", mapping) + 10 - mapping);
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_THAT(result.output, HasSubstr(config_.string() + ":" + std::to_string(LineOf(xml, "<job name=\"customers\"")) +
+                                       ": <job name=\"customers\"> has no <mapping>"));
+}
+
+TEST_F(HubCliTest, CheckConfigWarnsWhenTheConnectorsIdFieldAndTheMappingsIdDiffer) {
+  std::string xml = HubConfigXml(csv_.string());
+  xml.replace(xml.find("<path>"), 6, "<id_field>name</id_field><path>");
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_THAT(result.output,
+              HasSubstr(config_.string() + ":" + std::to_string(LineOf(xml, "<mapping entity=\"party\" id=")) +
+                        ": warning: job 'customers': <mapping id=\"id\"> and connector 'customers_csv' "
+                        "option id_field=\"name\" (line " +
+                        std::to_string(LineOf(xml, "<id_field>")) + ") name different fields"));
+  EXPECT_THAT(result.output, HasSubstr("ok\n"));
+}
+
 TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {
   std::string xml = HubConfigXml(csv_.string());
   xml.replace(xml.find("plugin=\"slow\""), 13, "plugin=\"nope\"");
@@ -73,7 +108,7 @@ TEST_F(HubCliTest, PluginsListsLoadedAndRefusedPlugins) {
 TEST_F(HubCliTest, SyncPrintsTheCountLineAndQuarantinesTheBadRecord) {
   CommandResult result = RunHub({"sync", "customers", "--config", config_.string()});
   EXPECT_EQ(result.exit_status, 0) << result.output;
-  EXPECT_THAT(result.output, HasSubstr("read=3 inserted=0 updated=0 merged=0 quarantined=1\n"));
+  EXPECT_THAT(result.output, HasSubstr("read=3 inserted=2 updated=0 merged=0 quarantined=1\n"));
 }
 
 TEST_F(HubCliTest, SyncOfAnUnknownJobIsBadUsage) {
@@ -83,12 +118,6 @@ TEST_F(HubCliTest, SyncOfAnUnknownJobIsBadUsage) {
 }
 
 TEST_F(HubCliTest, ExportWritesTheSyncedCustomersAsCsvAndJson) {
-  std::string xml = HubConfigXml(csv_.string());
-  const std::string job = R"(<job name="customers" connector="customers_csv"/>)";
-  xml.replace(xml.find(job), job.size(), R"(<job name="customers" connector="customers_csv">
-      <mapping entity="party" id="id"><field target="kind" value="organization"/><field target="name" source="name"/></mapping>
-    </job>)");
-  sandbox_.Write("hub.xml", xml);
   CommandResult synced = RunHub({"sync", "customers", "--config", config_.string()});
   ASSERT_EQ(synced.exit_status, 0) << synced.output;
   EXPECT_THAT(synced.output, HasSubstr("read=3 inserted=2 updated=0 merged=0 quarantined=1"));

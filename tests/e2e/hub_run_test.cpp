@@ -1,6 +1,8 @@
 // `hub run` as a real process: the API, roles, jobs, graceful stop, SIGHUP reload and TLS.
 #include <signal.h>
 
+#include <vector>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -14,6 +16,7 @@ namespace {
 
 using std::chrono::seconds;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr const char* kHost = "127.0.0.1";
 
@@ -65,6 +68,32 @@ TEST_F(HubRunTest, ServesHealthWithoutATokenAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(health->status, 200u);
   EXPECT_THAT(health->body, HasSubstr(R"("status":"ok")"));
   StopAndExpectCleanExit(SIGTERM);
+}
+
+TEST_F(HubRunTest, ThreeHundredSilentConnectionsLeaveHealthAndHeadReachable) {
+  StartHub();
+  std::vector<RawConnection> silent;  // more than the default limit of 256, each sending nothing
+  for (int i = 0; i < 300; ++i) {
+    auto connection = RawConnection::Open(kHost, port_);
+    ASSERT_TRUE(connection.ok()) << i << ": " << connection.status().ToString();
+    silent.push_back(std::move(*connection));
+  }
+  RequestOptions impatient;
+  impatient.timeout = seconds(2);  // an answer while the silent connections are all still open
+  auto connection = HttpConnection::Open(kHost, port_, impatient);
+  ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+  auto head = connection->Send("HEAD", "/health");
+  auto health = connection->Send("GET", "/health");
+  ASSERT_TRUE(head.ok()) << head.status().ToString();
+  ASSERT_TRUE(health.ok()) << health.status().ToString();
+  EXPECT_EQ(head->status, 200u);
+  EXPECT_EQ(head->body, "");
+  EXPECT_EQ(health->status, 200u);
+  EXPECT_THAT(health->body, HasSubstr(R"("status":"ok")"));
+  auto metrics = Get(kHost, port_, "/metrics", WithToken(kReadToken));
+  ASSERT_TRUE(metrics.ok()) << metrics.status().ToString();
+  EXPECT_THAT(metrics->body, HasSubstr("hub_api_connections_shed_total"));
+  EXPECT_THAT(metrics->body, Not(HasSubstr("hub_api_connections_shed_total 0\n")));
 }
 
 TEST_F(HubRunTest, StopsCleanlyOnSigint) {

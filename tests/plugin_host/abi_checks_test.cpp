@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "hub/sdk/version.hpp"
+
 namespace hub::plugin_host {
 namespace {
 
@@ -19,6 +21,9 @@ TEST(AbiRecord, AcceptsTheHubsOwnVersionAndOlderMinors) {
   EXPECT_TRUE(CheckAbiVersion(Record(HUB_ABI_MAJOR, 0)).ok());
 }
 
+// The advice names the SDK release that exists: the HubSDK package this hub ships.
+const std::string kRebuild = "rebuild the plugin against this hub's SDK (HubSDK " HUB_SDK_VERSION ")";
+
 TEST(AbiRecord, RefusesOtherMajorsAndNewerMinorsSayingWhatToDo) {
   struct Case {
     hub_abi_record record;
@@ -27,12 +32,12 @@ TEST(AbiRecord, RefusesOtherMajorsAndNewerMinorsSayingWhatToDo) {
   std::string ours = AbiVersionText(HUB_ABI_MAJOR, HUB_ABI_MINOR);
   std::string major = std::to_string(HUB_ABI_MAJOR);
   const Case kCases[] = {
-      {Record(HUB_ABI_MAJOR + 1, 0), "built for SDK ABI " + std::to_string(HUB_ABI_MAJOR + 1) + ".0, this hub speaks " +
-                                         ours + ": rebuild the plugin against SDK " + major + ".x"},
-      {Record(0, 7),
-       "built for SDK ABI 0.7, this hub speaks " + ours + ": rebuild the plugin against SDK " + major + ".x"},
-      {Record(HUB_ABI_MAJOR, HUB_ABI_MINOR + 3), "needs SDK ABI " + major + "." + std::to_string(HUB_ABI_MINOR + 3) +
-                                                     ", this hub speaks " + ours + ": upgrade the hub"},
+      {Record(HUB_ABI_MAJOR + 1, 0), "built for SDK ABI " + std::to_string(HUB_ABI_MAJOR + 1) +
+                                         ".0, this hub speaks SDK ABI " + ours + ": " + kRebuild},
+      {Record(0, 7), "built for SDK ABI 0.7, this hub speaks SDK ABI " + ours + ": " + kRebuild},
+      {Record(HUB_ABI_MAJOR, HUB_ABI_MINOR + 3),
+       "needs SDK ABI " + major + "." + std::to_string(HUB_ABI_MINOR + 3) + ", this hub speaks SDK ABI " + ours +
+           ": upgrade the hub, or rebuild the plugin against HubSDK " HUB_SDK_VERSION},
   };
   for (const Case& c : kCases) {
     sdk::Status status = CheckAbiVersion(c.record);
@@ -100,7 +105,7 @@ TEST(ApiTable, RefusesMissingSmallInconsistentOrIncompleteTables) {
 
 TEST(PluginInfo, RefusesMissingOrMalformedInfo) {
   hub_option_spec spec{sizeof(hub_option_spec), "path", HUB_OPTION_PATH, nullptr, 1, "where"};
-  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1};
+  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1, nullptr};
   EXPECT_TRUE(CheckInfo(&info).ok());
   EXPECT_THAT(CheckInfo(nullptr).message(), HasSubstr("get_info returned no description"));
 
@@ -143,6 +148,11 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
                    {"path", sdk::OptionType::kString, std::nullopt, false, ""}};
   sdk::PluginDescription unnamed = Description("file");
   unnamed.options.push_back({"", sdk::OptionType::kString, std::nullopt, false, ""});
+  sdk::PluginDescription undeclared_id = Description("file");
+  undeclared_id.record_id_option = "id_field";
+  sdk::PluginDescription path_id = Description("file");
+  path_id.options.push_back({"id_field", sdk::OptionType::kPath, std::nullopt, false, ""});
+  path_id.record_id_option = "id_field";
   const Case kCases[] = {
       {Description(""), "the plugin declares no name"},
       {Description("File"), "plugin name 'File' is invalid: use lowercase letters, digits and '_'"},
@@ -154,6 +164,8 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
       {bad_type, "option 'path' has unknown type 42"},
       {twice, "option 'path' is declared twice"},
       {unnamed, "an option declares no name"},
+      {undeclared_id, "the record id option 'id_field' is not one of the plugin's string options"},
+      {path_id, "the record id option 'id_field' is not one of the plugin's string options"},
   };
   for (const Case& c : kCases) {
     EXPECT_THAT(CheckDescription(c.description).message(), HasSubstr(c.reason));

@@ -22,7 +22,7 @@ PluginRecord RefusedAfterTheAbiRecord() {
   PluginRecord record;
   record.sdk_abi = "2.0";
   record.path = "/opt/hub/plugins/hub_new.so";
-  record.reason = "built for SDK ABI 2.0, this hub speaks 1.0: rebuild the plugin against SDK 1.x";
+  record.reason = "built for SDK ABI 2.0, this hub speaks SDK ABI 1.0: rebuild the plugin against HubSDK 0.1.0";
   return record;
 }
 
@@ -32,8 +32,8 @@ TEST(PluginLine, ShowsEveryColumnOfALoadedPlugin) {
 
 TEST(PluginLine, ShowsUnknownFieldsOfARefusedPluginAsDashesAndTheReason) {
   EXPECT_EQ(FormatPluginLine(RefusedAfterTheAbiRecord()),
-            "- - - 2.0 /opt/hub/plugins/hub_new.so refused: built for SDK ABI 2.0, this hub speaks 1.0: "
-            "rebuild the plugin against SDK 1.x");
+            "- - - 2.0 /opt/hub/plugins/hub_new.so refused: built for SDK ABI 2.0, this hub speaks SDK ABI 1.0: "
+            "rebuild the plugin against HubSDK 0.1.0");
 }
 
 TEST(PluginJson, DescribesALoadedPluginWithoutAReason) {

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "common/clock.hpp"
+#include "hub/sdk/version.hpp"
 #include "plugin_host/connector_instance.hpp"
 #include "support/temp_dir.hpp"
 #include "test_support.hpp"
@@ -39,10 +40,11 @@ std::vector<RefusalCase> RefusalCases() {
   return {
       {"wrong_major", "hub_test_wrong_major.so",
        "built for SDK ABI " + std::to_string(HUB_ABI_MAJOR + 1) + "." + std::to_string(HUB_ABI_MINOR) +
-           ", this hub speaks " + kAbi + ": rebuild the plugin against SDK " + std::to_string(HUB_ABI_MAJOR) + ".x"},
+           ", this hub speaks SDK ABI " + kAbi +
+           ": rebuild the plugin against this hub's SDK (HubSDK " HUB_SDK_VERSION ")"},
       {"newer_minor", "hub_test_newer_minor.so",
        "needs SDK ABI " + std::to_string(HUB_ABI_MAJOR) + "." + std::to_string(HUB_ABI_MINOR + 1) +
-           ", this hub speaks " + kAbi + ": upgrade the hub"},
+           ", this hub speaks SDK ABI " + kAbi + ": upgrade the hub"},
       {"missing_entry", "hub_test_missing_entry.so",
        "missing export hub_plugin_entry: not a Hub plugin (build it with HUB_EXPORT_CONNECTOR)"},
       {"no_exports", "hub_test_no_exports.so", "missing export hub_plugin_abi: not a Hub plugin"},
@@ -189,6 +191,55 @@ TEST(PluginRegistry, AnEmptyFolderYieldsNoRecords) {
   sdk::Result<PluginRegistry> registry = PluginRegistry::Load(dir.path(), CapturedLog("t").logger());
   ASSERT_TRUE(registry.ok());
   EXPECT_TRUE(registry->Records().empty());
+}
+
+TEST(PluginRegistry, TheFirstFolderHoldingAFileNameWinsAndTheShadowedCopyIsNeverOpened) {
+  TempDir first;
+  TempDir second;
+  std::filesystem::path winner = CopyFixture("good", first.path(), "hub_test_good.so");
+  std::filesystem::path shadowed = CopyFixture("good", second.path(), "hub_test_good.so");
+  CopyFixture("read_throws", second.path(), "hub_test_read_throws.so");
+  sdk::Result<PluginRegistry> registry =
+      PluginRegistry::Load({{first.path(), true}, {second.path(), true}}, CapturedLog("t").logger());
+  ASSERT_TRUE(registry.ok()) << registry.status().ToString();
+  ASSERT_EQ(registry->Records().size(), 3u);
+  EXPECT_EQ(registry->Records()[0].path, winner);
+  EXPECT_EQ(registry->Records()[0].state, PluginRecord::State::kLoaded);
+  EXPECT_EQ(registry->Records()[1].path, shadowed);
+  EXPECT_EQ(registry->Records()[1].state, PluginRecord::State::kRefused);
+  EXPECT_THAT(registry->Records()[1].reason, HasSubstr("shadowed by " + winner.string()));
+  EXPECT_TRUE(registry->Records()[1].name.empty()) << "a shadowed file is not opened";
+  EXPECT_FALSE(IsMapped(shadowed));
+  EXPECT_EQ(registry->Records()[2].state, PluginRecord::State::kLoaded);
+  EXPECT_EQ(registry->Find("test_good")->path(), winner);
+  EXPECT_NE(registry->Find("test_read_throws"), nullptr);
+}
+
+TEST(PluginRegistry, AnotherFileDeclaringALoadedNameInALaterFolderIsADuplicate) {
+  TempDir first;
+  TempDir second;
+  std::filesystem::path winner = CopyFixture("good", first.path(), "hub_test_good.so");
+  CopyFixture("good", second.path(), "hub_acme_good.so");
+  sdk::Result<PluginRegistry> registry =
+      PluginRegistry::Load({{first.path(), true}, {second.path(), true}}, CapturedLog("t").logger());
+  ASSERT_TRUE(registry.ok());
+  ASSERT_EQ(registry->Records().size(), 2u);
+  EXPECT_THAT(registry->Records()[1].reason,
+              HasSubstr("duplicate plugin name 'test_good': already loaded from " + winner.string()));
+}
+
+TEST(PluginRegistry, AMissingOptionalFolderIsSkippedAndAMissingRequiredOneIsNotFound) {
+  TempDir dir;
+  CopyFixture("good", dir.path(), "hub_test_good.so");
+  sdk::Result<PluginRegistry> skipped =
+      PluginRegistry::Load({{dir.path(), true}, {dir.path() / "system", false}}, CapturedLog("t").logger());
+  ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
+  EXPECT_EQ(skipped->Records().size(), 1u);
+  sdk::Result<PluginRegistry> missing =
+      PluginRegistry::Load({{dir.path(), true}, {dir.path() / "vendor", true}}, CapturedLog("t").logger());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), sdk::StatusCode::kNotFound);
+  EXPECT_THAT(missing.status().message(), HasSubstr((dir.path() / "vendor").string()));
 }
 
 TEST(PluginRegistry, ALibraryStaysLoadedWhileAnInstanceLivesAfterTheRegistryIsGone) {

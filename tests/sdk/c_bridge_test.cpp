@@ -1,5 +1,6 @@
 #include "hub/sdk/detail/c_bridge.hpp"
 
+#include <cstddef>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -119,6 +120,7 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
       {"every", OptionType::kDuration, std::string("5m"), false, "poll interval"},
       {"label", OptionType::kString, std::string(""), false, "an empty default is still a default"},
   };
+  original.record_id_option = "label";
   ExportedInfo exported(original);
   EXPECT_EQ(exported.view()->struct_size, sizeof(hub_plugin_info));
   EXPECT_EQ(exported.view()->option_count, original.options.size());
@@ -128,6 +130,7 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
   EXPECT_EQ(copy.version, original.version);
   EXPECT_EQ(copy.kind, original.kind);
   EXPECT_EQ(copy.description, original.description);
+  EXPECT_EQ(copy.record_id_option, "label");
   ASSERT_EQ(copy.options.size(), original.options.size());
   for (std::size_t i = 0; i < original.options.size(); ++i) {
     EXPECT_EQ(copy.options[i].name, original.options[i].name);
@@ -136,6 +139,18 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
     EXPECT_EQ(copy.options[i].required, original.options[i].required) << original.options[i].name;
     EXPECT_EQ(copy.options[i].description, original.options[i].description);
   }
+}
+
+TEST(InfoBridge, AnInfoFromBeforeTheRecordIdOptionWasAppendedHasNone) {
+  PluginDescription original;
+  original.name = "old";
+  original.options = {{"id_field", OptionType::kString, std::nullopt, false, ""}};
+  original.record_id_option = "id_field";
+  ExportedInfo exported(original);
+  hub_plugin_info older = *exported.view();
+  older.struct_size = offsetof(hub_plugin_info, record_id_option);  // what a plugin built before it fills
+  EXPECT_EQ(ImportInfo(older).record_id_option, "");
+  EXPECT_EQ(ImportInfo(*exported.view()).record_id_option, "id_field");
 }
 
 TEST(ErrorBridge, RoundTripKeepsCodeAndMessage) {

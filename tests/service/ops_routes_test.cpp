@@ -10,6 +10,7 @@ namespace hub::service {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class OpsRoutesTest : public ::testing::Test {
  protected:
@@ -20,18 +21,21 @@ class OpsRoutesTest : public ::testing::Test {
     setup_ = setup;
     scheduler_.SetJobs(
         {JobSpec{"nightly", Schedule::Manual(), [](const CancellationToken&) { return sdk::Status::Ok(); }}});
-    OpsContext context{[this] { return setup_; },       scheduler_, metrics_, clock_, clock_.Now(),
-                       [this] { return store_status_; }};
+    OpsContext context{
+        [this] { return setup_; }, scheduler_, metrics_, clock_, clock_.Now(), [this] { return store_status_; },
+        MakeLogger("ops-test")};
     ASSERT_TRUE(AddOpsRoutes(router_, context).ok());
   }
 
-  api::HttpResponse Call(const std::string& method, const std::string& path) {
+  api::HttpResponse Call(const std::string& method, const std::string& path,
+                         std::optional<config::Role> role = std::nullopt) {
     api::Router::Match match = router_.Find(method, path);
     EXPECT_NE(match.route, nullptr) << method << " " << path;
     api::HttpRequest request;
     request.method = method;
     request.path = path;
     request.params = match.params;
+    request.role = role;
     return match.route->handler(request);
   }
 
@@ -49,14 +53,38 @@ TEST_F(OpsRoutesTest, HealthIsOkWhileTheStoreAnswers) {
   EXPECT_EQ(health.status, 200u);
   EXPECT_THAT(health.body, HasSubstr(R"("status":"ok")"));
   EXPECT_THAT(health.body, HasSubstr(R"("instance":"test-hub")"));
+  EXPECT_THAT(health.body, Not(HasSubstr("reason")));
 }
 
-TEST_F(OpsRoutesTest, HealthIs503NamingTheReasonWhenTheStoreDoesNotAnswer) {
-  store_status_ = sdk::Status::Unavailable("no store connection could be opened");
+TEST_F(OpsRoutesTest, HealthTellsAnAnonymousCallerOnlyThatTheStoreIsDown) {
+  store_status_ = sdk::Status::Unavailable("[unixODBC][Driver Manager]Data source name not found (host db1)");
   api::HttpResponse health = Call("GET", "/health");
   EXPECT_EQ(health.status, 503u);
-  EXPECT_THAT(health.body, HasSubstr(R"("status":"unavailable")"));
-  EXPECT_THAT(health.body, HasSubstr("no store connection could be opened"));
+  auto body = boost::json::parse(health.body);
+  EXPECT_EQ(body.at("status"), "unavailable");
+  EXPECT_EQ(body.at("reason"), "store");
+  EXPECT_EQ(body.at("store"), "unavailable");
+  EXPECT_FALSE(body.as_object().contains("detail"));
+  EXPECT_THAT(health.body, Not(HasSubstr("db1")));
+  EXPECT_THAT(health.body, Not(HasSubstr("ODBC")));
+}
+
+TEST_F(OpsRoutesTest, HealthShowsTheStoresErrorToACallerWithTheReadRole) {
+  store_status_ = sdk::Status::Unavailable("no store connection could be opened");
+  for (config::Role role : {config::Role::kRead, config::Role::kAdmin}) {
+    api::HttpResponse health = Call("GET", "/health", role);
+    EXPECT_EQ(health.status, 503u);
+    auto body = boost::json::parse(health.body);
+    EXPECT_EQ(body.at("reason"), "store");
+    EXPECT_EQ(body.at("detail"), "no store connection could be opened");
+  }
+}
+
+TEST_F(OpsRoutesTest, HealthAndMetricsAreServedUnderLoadAndTheOtherRoutesAreNot) {
+  for (const auto& route : router_.routes()) {
+    const bool kept = route.pattern == "/health" || route.pattern == "/metrics";
+    EXPECT_EQ(route.under_load == api::UnderLoad::kServed, kept) << route.method << " " << route.pattern;
+  }
 }
 
 TEST_F(OpsRoutesTest, RunningAJobAnswersByWhatTheSchedulerDid) {

@@ -102,6 +102,7 @@ class HttpConnection::Impl {
     if (ec) return Failed("write " + what, ec);
     http::response_parser<http::string_body> parser;
     parser.body_limit(kMaxResponseBytes);
+    parser.skip(method == "HEAD");  // a HEAD answer's Content-Length tells the GET body's, and none follows
     ec = Visit([&](auto& stream) {
       return RunToCompletion(io_, [&](auto handler) { http::async_read(stream, buffer_, parser, handler); });
     });

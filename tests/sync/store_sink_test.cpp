@@ -9,6 +9,7 @@
 
 #include <map>
 
+#include "model/identifier.hpp"
 #include "sink_fixture.hpp"
 #include "store/odbc/transaction.hpp"
 #include "store/schema/migrator.hpp"
@@ -36,6 +37,12 @@ std::shared_ptr<const mapping::CompiledMapping> PartyMapping() {
       {{"name", "name"}, {"phone", "phone"}, {"email", "email"}, {"uscc", "uscc"}, {"country", "country"}});
 }
 
+// A unified social credit code of its own for each id's last character, with its check character.
+std::string UsccOf(const std::string& id) {
+  const std::string first17 = "91310115MA4CL12T" + id.substr(id.size() - 1);
+  return first17 + model::UsccCheckCharacter(first17).value_or('?');
+}
+
 sdk::Record Customer(const std::string& id, const std::string& name, const std::string& phone) {
   sdk::Record record;
   record.entity = "party";
@@ -44,7 +51,7 @@ sdk::Record Customer(const std::string& id, const std::string& name, const std::
   record.Set("name", Value::String(name))
       .Set("phone", Value::String(phone))
       .Set("email", Value::String("Sales@" + id + ".example.cn"))
-      .Set("uscc", Value::String("91310115MA4CL12T2" + id.substr(id.size() - 1)))
+      .Set("uscc", Value::String(UsccOf(id)))
       .Set("country", Value::String("CN"));
   return record;
 }
@@ -82,8 +89,8 @@ std::vector<sdk::Record> RichCustomers(int count) {
   return records;
 }
 
-constexpr const char* kPartyTables[] = {"parties", "source_links", "party_identifiers", "phones",
-                                        "emails",  "websites",     "addresses",         "outbox_events"};
+constexpr const char* kPartyTables[] = {"parties",  "source_links", "party_identifiers", "phones",       "emails",
+                                        "websites", "addresses",    "data_quality",      "outbox_events"};
 
 class StoreSinkTest : public test::SinkTest {
  protected:

@@ -54,20 +54,61 @@ bool CompiledMapping::ResolveSourceId(const sdk::Record& record, MappedRecord* m
   }
   if (!mapped->source_id.empty()) return true;
   rejection->position = record.position;
+  rejection->target.clear();
   rejection->source = id_source_;
   rejection->reason =
       id_source_.empty() ? "the record has no source id" : "the source id field '" + id_source_ + "' is empty";
   return false;
 }
 
+bool CompiledMapping::ResolveSourceSystem(const sdk::Record& record, MappedRecord* mapped,
+                                          MappingRejection* rejection) const {
+  if (system_ == nullptr) {
+    mapped->source_system = record.source_system;
+    return true;
+  }
+  sdk::Value value;
+  std::string problem;
+  if (system_->Map(*this, record, &value, &problem)) {
+    if (!value.is_null()) {
+      mapped->source_system = value.text();
+      return true;
+    }
+    problem = "is empty, and the record's source system must be given";
+  }
+  const std::string target(system_->target->name);
+  *rejection = MappingRejection{record.position,
+                                target,
+                                system_->source_label,
+                                "field '" + target + "' from '" + system_->source_label + "': " + problem,
+                                {},
+                                {}};
+  return false;
+}
+
+std::string CompiledMapping::SourceSystemOf(const sdk::Record& record) const {
+  MappedRecord mapped;
+  MappingRejection ignored;
+  return ResolveSourceSystem(record, &mapped, &ignored) ? std::move(mapped.source_system) : std::string();
+}
+
 MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
-  if (!record.rejection.empty()) return MappingOutcome(MappingRejection{record.position, {}, {}, record.rejection});
+  if (!record.rejection.empty())
+    return MappingOutcome(MappingRejection{record.position, {}, {}, record.rejection, {}, {}});
   MappedRecord mapped;
   MappingRejection rejection;
-  if (!ResolveSourceId(record, &mapped, &rejection)) return MappingOutcome(std::move(rejection));
+  // Both parts of the identity are read before either refuses, so that a rejection carries the other.
+  const bool has_system = ResolveSourceSystem(record, &mapped, &rejection);
+  if (!ResolveSourceId(record, &mapped, &rejection)) {
+    rejection.source_system = std::move(mapped.source_system);
+    return MappingOutcome(std::move(rejection));
+  }
+  if (!has_system) {
+    rejection.source_id = std::move(mapped.source_id);
+    return MappingOutcome(std::move(rejection));
+  }
   mapped.entity = entity_;
   mapped.operation = record.operation;
-  mapped.source_system = record.source_system;
   mapped.position = record.position;
   if (record.operation == sdk::Operation::kDelete) return MappingOutcome(std::move(mapped));
   mapped.fields.reserve(fields_.size());
@@ -79,7 +120,7 @@ MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
       return MappingOutcome(
           MappingRejection{record.position, target, plan.source_label,
                            "field '" + target + "' from '" + plan.source_label + "': " + std::move(problem),
-                           std::move(mapped.source_id)});
+                           std::move(mapped.source_id), std::move(mapped.source_system)});
     }
     mapped.fields.push_back({plan.target, std::move(value), plan.reference_system});
   }

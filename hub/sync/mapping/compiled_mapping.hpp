@@ -59,6 +59,7 @@ struct MappingRejection {
   std::string source;     // its source field(s) as configured ("成立日期", "地址 + 城市"); may be empty
   std::string reason;     // "field 'founded' from '成立日期': '2023/13/45' matches none of the date formats ..."
   std::string source_id;  // the record's id as the mapping reads it; empty when that is what failed
+  std::string source_system;  // the record's system as the mapping reads it; empty when it failed or is not set
 
   // "customers.csv:42: " + reason (just the reason when there is no position).
   std::string ToString() const;
@@ -113,8 +114,14 @@ class CompiledMapping {
   // Maps one record, or rejects it naming the first field (in mapping order) that cannot be filled. A
   // record the connector rejected is rejected with its own reason; a delete is mapped to its identity
   // only. The source id is the `id=` source field's text (trimmed; empty is a rejection) or else the
-  // record's own (empty is a rejection too).
+  // record's own (empty is a rejection too). The source system is the `source_system` target's value when
+  // the mapping has one (empty, or not a system name, is a rejection naming it; a default= is a configured
+  // fallback), else the record's own (which may be empty: the caller's default then applies).
   MappingOutcome Apply(const sdk::Record& record) const;
+
+  // The source system Apply gives `record`, without mapping the rest; empty when Apply would leave it
+  // empty or reject the record's system.
+  std::string SourceSystemOf(const sdk::Record& record) const;
 
   // Source fields that no record applied so far contained: after a run, most likely misspelt in the
   // configuration (the value was taken as empty for every record).
@@ -133,6 +140,7 @@ class CompiledMapping {
   // The value of source field `slot` in `record`, or nullptr when the record has no such field.
   const sdk::Value* Lookup(const sdk::Record& record, std::uint32_t slot) const;
   bool ResolveSourceId(const sdk::Record& record, MappedRecord* mapped, MappingRejection* rejection) const;
+  bool ResolveSourceSystem(const sdk::Record& record, MappedRecord* mapped, MappingRejection* rejection) const;
 
   friend struct FieldPlan;
   friend class MappingCompiler;
@@ -143,6 +151,7 @@ class CompiledMapping {
   std::unique_ptr<SourceSlot[]> slots_;  // fixed after Compile: atomics do not move
   std::size_t slot_count_ = 0;
   std::vector<FieldPlan> fields_;
+  std::unique_ptr<const FieldPlan> system_;  // the source_system target; nullptr: the record's own system
 };
 
 }  // namespace hub::sync::mapping

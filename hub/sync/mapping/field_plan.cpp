@@ -1,5 +1,7 @@
 #include "sync/mapping/field_plan.hpp"
 
+#include <algorithm>
+
 #include "sync/mapping/text_transforms.hpp"
 
 namespace hub::sync::mapping {
@@ -24,7 +26,22 @@ std::string AllowedValues(std::string_view values) {
   return listed;
 }
 
+// Source systems are named like the connectors that are their default: lowercase letters, digits, _.
+bool IsSystemName(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
 }  // namespace
+
+const model::FieldSpec kSourceSystemTarget{"source_system",
+                                           model::FieldType::kString,
+                                           true,
+                                           "source_links.source_system",
+                                           "The source system the record belongs to; default: the connector's name.",
+                                           "",
+                                           ""};
 
 bool FieldPlan::Map(const CompiledMapping& mapping, const sdk::Record& record, sdk::Value* out,
                     std::string* problem) const {
@@ -46,6 +63,12 @@ bool FieldPlan::Map(const CompiledMapping& mapping, const sdk::Record& record, s
 }
 
 bool FieldPlan::CheckAllowed(const sdk::Value& value, std::string* problem) const {
+  if (names_system && !IsSystemName(value.text())) {
+    *problem = Quoted(value.text()) +
+               " is not a source system name (lowercase letters, digits and _, like a connector's name; "
+               "transform=\"lower\" or a lookup= can make one)";
+    return false;
+  }
   if (target->values.empty() || value.type() != sdk::ValueType::kString || target->AllowsValue(value.text())) {
     return true;
   }

@@ -27,6 +27,10 @@ struct TextHash {
 // A code table's entries with their values already converted to one field's type.
 using ConvertedTable = std::unordered_map<std::string, sdk::Value, TextHash, std::equal_to<>>;
 
+// The target `source_system`: not a field of any entity, but the source system each record belongs to
+// (its source link's system, the system its references resolve in).
+extern const model::FieldSpec kSourceSystemTarget;
+
 // One compiled <field>. Immutable after compiling: Map is thread-safe.
 struct FieldPlan {
   explicit FieldPlan(ValueConverter value_converter) : converter(std::move(value_converter)) {}
@@ -43,12 +47,14 @@ struct FieldPlan {
   ValueConverter converter;
   bool required = false;         // by the mapping or by the catalog
   std::string reference_system;  // system=: the source system a reference's source ids belong to
+  bool names_system = false;     // the source_system target: every value must be a system name
 
   // The field's value for `record` (null when empty and not required); false with `problem` set when the
   // record cannot fill it.
   bool Map(const CompiledMapping& mapping, const sdk::Record& record, sdk::Value* out, std::string* problem) const;
 
-  // False with `problem` set when `value` is not one of the catalog's allowed values for the field.
+  // False with `problem` set when `value` is not one of the catalog's allowed values for the field (for
+  // the source_system target: not a system name).
   bool CheckAllowed(const sdk::Value& value, std::string* problem) const;
 
  private:

@@ -79,7 +79,8 @@ bool MappingCompiler::FindEntity() {
 
 void MappingCompiler::CompileField(const config::MappingFieldConfig& field) {
   std::string subject = "<field target=\"" + field.target + "\">";
-  const model::FieldSpec* target = mapping_.entity_->FindField(field.target);
+  const bool names_system = field.target == kSourceSystemTarget.name;
+  const model::FieldSpec* target = names_system ? &kSourceSystemTarget : mapping_.entity_->FindField(field.target);
   if (target == nullptr) {
     std::string known;
     for (const model::FieldSpec& spec : mapping_.entity_->fields) {
@@ -91,7 +92,12 @@ void MappingCompiler::CompileField(const config::MappingFieldConfig& field) {
   }
   auto duplicate = std::find_if(mapping_.fields_.begin(), mapping_.fields_.end(),
                                 [&](const FieldPlan& plan) { return plan.target == target; });
-  if (duplicate != mapping_.fields_.end()) return Error(field.location, subject, "the field is mapped twice");
+  if (duplicate != mapping_.fields_.end() || (names_system && mapping_.system_ != nullptr)) {
+    return Error(field.location, subject, "the field is mapped twice");
+  }
+  if (names_system && (!field.date_formats.empty() || field.number)) {
+    return Error(field.location, subject, "the source system is a name; it takes no 'date' or 'number'");
+  }
   auto converter = ValueConverter::Create(target->type, field.date_formats, field.number);
   if (!converter.ok()) return Error(field.location, subject, converter.status().message());
   FieldPlan plan(std::move(converter).value());
@@ -99,6 +105,7 @@ void MappingCompiler::CompileField(const config::MappingFieldConfig& field) {
   plan.separator = field.separator;
   plan.transforms = field.transforms;
   plan.required = field.required || target->required;
+  plan.names_system = names_system;
   if (!field.system.empty()) {
     std::optional<model::FieldReference> reference = target->Reference();
     if (!reference || reference->key != "source_id") {
@@ -111,7 +118,12 @@ void MappingCompiler::CompileField(const config::MappingFieldConfig& field) {
     plan.sources.push_back(SlotFor(source));
     plan.source_label += (plan.source_label.empty() ? "" : " + ") + source;
   }
-  if (CompileFixedValues(field, &plan) && CompileLookup(field, &plan)) mapping_.fields_.push_back(std::move(plan));
+  if (!CompileFixedValues(field, &plan) || !CompileLookup(field, &plan)) return;
+  if (names_system) {
+    mapping_.system_ = std::make_unique<const FieldPlan>(std::move(plan));
+  } else {
+    mapping_.fields_.push_back(std::move(plan));
+  }
 }
 
 // The constant and the default, converted once.

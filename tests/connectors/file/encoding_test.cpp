@@ -29,7 +29,7 @@ const Table kChineseRows = {{"C001", "上海华腾贸易有限公司", "上海"}
 std::string Resolve(const std::filesystem::path& path, std::string_view requested) {
   auto file = InputFile::Open(path);
   if (!file.ok()) return file.status().ToString();
-  auto resolved = ResolveEncoding(requested, *file);
+  auto resolved = ResolveEncoding(requested, *file, true);
   if (!resolved.ok()) return resolved.status().ToString();
   return resolved->name + "+" + std::to_string(resolved->bom_bytes);
 }
@@ -87,6 +87,34 @@ TEST(EncodingDetection, ValidUtf8IsUtf8AndAnythingElseGb18030) {
   EXPECT_EQ(Resolve(dir.Write("utf8", kChineseCsv), "auto"), "UTF-8+0");
   EXPECT_EQ(Resolve(dir.Write("gbk", Encode(kChineseCsv, "GBK")), "auto"), "GB18030+0");
   EXPECT_EQ(Resolve(dir.Write("empty", ""), "auto"), "UTF-8+0");
+}
+
+// What a cursor keeps after resolving `requested` for the file at `path`.
+std::string ResumeAs(const std::filesystem::path& path, std::string_view requested, bool complete) {
+  auto file = InputFile::Open(path);
+  if (!file.ok()) return file.status().ToString();
+  auto resolved = ResolveEncoding(requested, *file, complete);
+  return resolved.ok() ? resolved->name + " " + resolved->resume_as : resolved.status().ToString();
+}
+
+TEST(EncodingDetection, PureAsciiSoFarStaysUndecidedAndGoesOnFromWhereItStopped) {
+  TempDir dir;
+  const auto path = dir.Write("t.csv", "id,name\n1,Acme\n");
+  EXPECT_EQ(ResumeAs(path, "auto", true), "UTF-8 auto+15");
+  dir.Write("t.csv", "id,name\n1,Acme\n" + Encode("2,上海华腾\n", "GBK"));
+  EXPECT_EQ(ResumeAs(path, "auto+15", true), "GB18030 GB18030");
+  dir.Write("t.csv", "id,name\n1,Acme\n2,上海华腾\n");
+  EXPECT_EQ(ResumeAs(path, "auto+15", true), "UTF-8 UTF-8");
+  EXPECT_EQ(ResumeAs(dir.Write("e.csv", ""), "auto", true), "UTF-8 auto+0");
+  EXPECT_EQ(ResumeAs(dir.Write("e.csv", "a\n"), "auto+0", true), "UTF-8 auto+2");
+}
+
+TEST(EncodingDetection, OnlyCompleteLinesOfAFileStillBeingWrittenAreEvidence) {
+  TempDir dir;
+  // 0xC6 0xBC is one GBK character and also valid UTF-8: cut after it, the line proves nothing yet.
+  const auto path = dir.Write("t.csv", "id,name\n1,Acme\n2,\xC6\xBC");
+  EXPECT_EQ(ResumeAs(path, "auto", false), "UTF-8 auto+15");
+  EXPECT_EQ(ResumeAs(path, "auto", true), "UTF-8 UTF-8") << "complete: its end is evidence";
 }
 
 TEST(EncodingDetection, LooksPastALongAsciiStart) {
@@ -161,13 +189,29 @@ TEST(EncodingReading, InvalidGbkBytesRejectTheRowNamingThem) {
   EXPECT_EQ(testing::Text((*records)[1], "b"), "x");
 }
 
-TEST(EncodingReading, BinaryFileIsRefusedAsAWhole) {
+TEST(EncodingDetection, Utf16WithoutByteOrderMarkIsRefusedSayingWhichEncodingToSet) {
   TempDir dir;
-  auto records = ReadAll(OptionsFor(dir.Write("t.csv", Encode("a,b\n1,2\n", "UTF-16LE"))));
-  ASSERT_FALSE(records.ok());
-  EXPECT_EQ(records.status().code(), sdk::StatusCode::kDataError);
-  EXPECT_EQ(records.status().message().rfind("t.csv: holds NUL bytes, so it is not UTF-8 text", 0), 0u)
-      << records.status().message();
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE"}) {
+    auto records = ReadAll(OptionsFor(dir.Write("t.csv", Encode(kChineseCsv, encoding))));
+    ASSERT_FALSE(records.ok()) << encoding;
+    EXPECT_EQ(records.status().code(), sdk::StatusCode::kDataError);
+    const std::string option = std::string(encoding) == "UTF-16LE" ? "utf-16le" : "utf-16be";
+    EXPECT_EQ(records.status().message(), std::string("t.csv: looks like ") + encoding +
+                                              " text without a byte-order mark (zero bytes between its characters); "
+                                              "set the encoding option to " +
+                                              option);
+  }
+}
+
+TEST(EncodingDetection, AStrayNulDoesNotMakeAFileLookLikeUtf16) {
+  TempDir dir;
+  std::string bytes = "id,name\n1,Acme\n2,Be";
+  bytes += '\0';
+  bytes += "ta\n3,Gamma\n";
+  auto records = ReadAll(OptionsFor(dir.Write("t.csv", bytes)));
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  EXPECT_EQ(testing::Rejections(*records), std::vector<std::string>{"t.csv:3: NUL byte at byte 5 of the line"});
+  EXPECT_EQ(Rows(*records).back(), (std::vector<std::string>{"3", "Gamma"}));
 }
 
 }  // namespace

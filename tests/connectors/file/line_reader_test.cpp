@@ -47,7 +47,7 @@ TEST(Utf8Validation, AcceptsWellFormedAndStopsAtTheFirstIllFormedSequence) {
 std::vector<std::string> Lines(const std::filesystem::path& path, const std::string& line_break, std::size_t buffer) {
   auto file = InputFile::Open(path);
   EXPECT_TRUE(file.ok());
-  LineReader reader(*file, line_break, buffer, 1 << 20);
+  LineReader reader(*file, line_break, buffer, 1 << 20, true);
   std::vector<std::string> lines;
   RawLine line;
   for (auto more = reader.Next(&line); more.ok() && *more; more = reader.Next(&line)) lines.emplace_back(line.bytes);
@@ -62,6 +62,36 @@ TEST(LineReading, SplitsAtLineBreaksWhateverTheBufferSize) {
               (std::vector<std::string>{"first\n", "second line\r\n", "\n", "last without break"}))
         << "buffer " << buffer;
   }
+}
+
+TEST(LineReading, LastLineWithoutBreakWaitsUnlessTheFileIsComplete) {
+  TempDir dir;
+  auto file = InputFile::Open(dir.Write("t", "first\nsecond, cut mid-fie"));
+  ASSERT_TRUE(file.ok());
+  for (std::size_t buffer : {1, 4, 64}) {
+    LineReader reader(*file, "\n", buffer, 1 << 20, false);
+    RawLine line;
+    ASSERT_TRUE(*reader.Next(&line));
+    EXPECT_EQ(line.bytes, "first\n");
+    EXPECT_FALSE(*reader.Next(&line)) << "buffer " << buffer;
+    EXPECT_FALSE(*reader.Next(&line));
+    EXPECT_EQ(reader.position().offset, 6u) << "the position stays before the line being written";
+    EXPECT_EQ(reader.position().next_line, 2u);
+  }
+}
+
+TEST(LineReading, ReadsOnlyTheBytesTheFileHadWhenOpened) {
+  TempDir dir;
+  const auto path = dir.Write("t", "a\nb\n");
+  auto file = InputFile::Open(path);
+  ASSERT_TRUE(file.ok());
+  dir.Write("t", "a\nb\nc, appended after the open");
+  LineReader reader(*file, "\n", 64, 1 << 20, true);
+  RawLine line;
+  ASSERT_TRUE(*reader.Next(&line));
+  ASSERT_TRUE(*reader.Next(&line));
+  EXPECT_EQ(line.bytes, "b\n");
+  EXPECT_FALSE(*reader.Next(&line)) << "the size and times seen at open describe only these bytes";
 }
 
 TEST(LineReading, Utf16CodeUnitsHoldingByte0AAreNotLineBreaks) {
@@ -80,7 +110,7 @@ TEST(LineReading, ReportsOffsetsLineNumbersAndTruncation) {
   TempDir dir;
   auto file = InputFile::Open(dir.Write("t", "ab\n" + std::string(10, 'x') + "\nc"));
   ASSERT_TRUE(file.ok());
-  LineReader reader(*file, "\n", 4, 5);
+  LineReader reader(*file, "\n", 4, 5, true);
   RawLine line;
   ASSERT_TRUE(*reader.Next(&line));
   EXPECT_EQ(line.end, (LineEnd{3, 2, 3, Fingerprint::Of("ab\n")}));
@@ -108,7 +138,9 @@ TEST(StoredFixtures, ReadAsExpected) {
       {"utf16le_bom.tsv", {{"code", "Zürich 上海"}}},
   };
   for (const Fixture& fixture : fixtures) {
-    auto records = testing::ReadAll(testing::OptionsFor(data + fixture.name));
+    FileOptions options = testing::OptionsFor(data + fixture.name);
+    options.completeness.declared_final = true;  // rfc4180.csv ends without a line break
+    auto records = testing::ReadAll(options);
     ASSERT_TRUE(records.ok()) << records.status().ToString();
     EXPECT_EQ(testing::Rows(*records), fixture.rows) << fixture.name;
   }

@@ -21,7 +21,7 @@ TEST(FileOptionsSchema, DescribesAFileConnectorWithEveryOptionDocumented) {
   EXPECT_EQ(description.name, "file");
   EXPECT_EQ(description.kind, "connector");
   EXPECT_FALSE(description.version.empty());
-  ASSERT_EQ(description.options.size(), 13u);
+  ASSERT_EQ(description.options.size(), 15u);
   for (const sdk::OptionSpec& option : description.options) {
     EXPECT_FALSE(option.description.empty()) << option.name;
     EXPECT_EQ(option.required, option.name == "path") << option.name;
@@ -43,6 +43,8 @@ TEST(FileOptionsSchema, DeclaredDefaultsParseToTheBuiltInDefaults) {
   EXPECT_EQ(parsed->header, expected.header);
   EXPECT_EQ(parsed->entity, expected.entity);
   EXPECT_EQ(parsed->skip_empty_lines, expected.skip_empty_lines);
+  EXPECT_EQ(parsed->completeness.declared_final, expected.completeness.declared_final);
+  EXPECT_EQ(parsed->completeness.settle, expected.completeness.settle);
   EXPECT_FALSE(parsed->format.has_value());
   EXPECT_FALSE(parsed->delimiter.has_value());
 }
@@ -59,7 +61,9 @@ TEST(FileOptionsParsing, ReadsEveryOption) {
                        {"id_field", "id"},
                        {"archive_dir", "/data/done"},
                        {"error_dir", "/data/bad"},
-                       {"skip_empty_lines", "no"}});
+                       {"skip_empty_lines", "no"},
+                       {"settle_time", "5m"},
+                       {"final", "true"}});
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->format, FileFormat::kTsv);
   EXPECT_EQ(parsed->delimiter, '\t');
@@ -70,6 +74,8 @@ TEST(FileOptionsParsing, ReadsEveryOption) {
   EXPECT_EQ(parsed->entity, "customer");
   EXPECT_EQ(parsed->archive_dir, "/data/done");
   EXPECT_FALSE(parsed->skip_empty_lines);
+  EXPECT_EQ(parsed->completeness.settle, std::chrono::minutes(5));
+  EXPECT_TRUE(parsed->completeness.declared_final);
 }
 
 struct BadOption {
@@ -114,7 +120,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadOption{"Header", {{"path", "/x"}, {"header", "maybe"}}, "option 'header': 'maybe' is not a boolean"},
         BadOption{
             "EmptyColumn", {{"path", "/x"}, {"columns", "a,,b"}}, "option 'columns': 'a,,b' has an empty column name"},
-        BadOption{"EmptyEntity", {{"path", "/x"}, {"entity", ""}}, "option 'entity' must not be empty"}),
+        BadOption{"EmptyEntity", {{"path", "/x"}, {"entity", ""}}, "option 'entity' must not be empty"},
+        BadOption{"SettleTime",
+                  {{"path", "/x"}, {"settle_time", "soon"}},
+                  "option 'settle_time': 'soon' is not a duration (e.g. 30s, 5m, 2h)"},
+        BadOption{"Final", {{"path", "/x"}, {"final", "maybe"}}, "option 'final': 'maybe' is not a boolean"}),
     [](const ::testing::TestParamInfo<BadOption>& info) { return info.param.name; });
 
 TEST(FileFormatOf, ComesFromTheExtensionUnlessConfigured) {

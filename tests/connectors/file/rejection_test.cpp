@@ -9,9 +9,11 @@
 namespace hub::file {
 namespace {
 
+using testing::Encode;
 using testing::OptionsFor;
 using testing::ReadAll;
 using testing::TempDir;
+using namespace std::string_literals;  // fixtures holding NUL bytes
 
 struct RejectionCase {
   const char* name;
@@ -32,6 +34,7 @@ TEST_P(Rejections, NameFileLineAndReasonKeepRawTextAndGoOn) {
   FileOptions options = OptionsFor(dir.Write(test.file_name, test.bytes));
   if (!test.encoding.empty()) options.encoding = test.encoding;
   options.id_field = test.id_field;
+  options.completeness.declared_final = true;  // written whole: a quote open at its end never closes
   auto records = ReadAll(options);
   ASSERT_TRUE(records.ok()) << records.status().ToString();
   ASSERT_EQ(testing::Rejections(*records), std::vector<std::string>{test.rejection});
@@ -62,6 +65,15 @@ INSTANTIATE_TEST_SUITE_P(
                       "c.csv:2: invalid utf-8 bytes 0xE4 0xB8 at byte 4 of the line", "1,x\\xE4\\xB8", 1},
         RejectionCase{"InvalidBytesOnALaterLineOfARecord", "c.csv", "a,b\n1,\"x\n\xFF\"\n2,z\n", "utf-8", "",
                       "c.csv:2: line 3: invalid utf-8 byte 0xFF at byte 1 of the line", "1,\"x\n\\xFF\"", 1},
+        RejectionCase{"NulByte", "c.csv", "a,b\n1,x\0y\n2,z\n"s, "", "", "c.csv:2: NUL byte at byte 4 of the line",
+                      "1,x\\x00y", 1},
+        RejectionCase{"NulByteWithTheEncodingSet", "c.csv", "a,b\n1,x\0y\n2,z\n"s, "gbk", "",
+                      "c.csv:2: NUL byte at byte 4 of the line", "1,x\\x00y", 1},
+        RejectionCase{"NulCharacterInUtf16", "c.csv",
+                      "\xFF\xFE" + Encode("a,b\n1,x", "UTF-16LE") + "\0\0"s + Encode("y\n2,z\n", "UTF-16LE"), "", "",
+                      "c.csv:2: NUL character at byte 7 of the line", "1,x\\x00y", 1},
+        RejectionCase{"NulByteInJson", "w.jsonl", "{\"a\":1}\n{\"a\":\"\0\"}\n"s, "", "",
+                      "w.jsonl:2: NUL byte at byte 7 of the line", "{\"a\":\"\\x00\"}", 1},
         RejectionCase{"EmptyIdField", "c.csv", "id,name\n1,Ann\n,Bob\n", "", "id", "c.csv:3: id_field 'id' is empty",
                       ",Bob", 1},
         RejectionCase{"JsonThatDoesNotParse", "w.jsonl", "{\"a\":1}\n{\"a\":\n{\"a\":2}\n", "", "",

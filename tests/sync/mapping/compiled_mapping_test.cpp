@@ -319,6 +319,62 @@ TEST(CompiledMapping, RejectsARecordWithoutAnySourceId) {
   EXPECT_EQ(Rejection(mapping.Apply(record)), "customers.csv:42: the record has no source id");
 }
 
+config::MappingFieldConfig SystemFrom(const std::string& source) {
+  return With(Source("source_system", source), [](config::MappingFieldConfig& f) {
+    f.transforms = {MappingTransform::kTrim, MappingTransform::kLower};
+  });
+}
+
+TEST(CompiledMapping, TakesEachRecordsSourceSystemFromTheSourceSystemTarget) {
+  CompiledMapping mapping = CompileOrDie(CustomerMapping({SystemFrom("来源")}));
+  MappingOutcome finance = mapping.Apply(Row({{"客户名称", "x"}, {"来源", " Finance "}}));
+  ASSERT_TRUE(finance.ok()) << finance.rejection().ToString();
+  EXPECT_EQ(finance.record().source_system, "finance") << "not the connector's 'crm'";
+  EXPECT_EQ(finance.record().Find("source_system"), nullptr) << "the system is the identity, not a model field";
+  EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}, {"来源", "call_center"}})).record().source_system, "call_center");
+  EXPECT_EQ(mapping.SourceSystemOf(Row({{"来源", "Finance"}})), "finance");
+}
+
+TEST(CompiledMapping, RejectsARecordWhoseSourceSystemIsEmptyOrNoNameNamingTheField) {
+  CompiledMapping mapping = CompileOrDie(CustomerMapping({SystemFrom("来源")}));
+  MappingOutcome empty = mapping.Apply(Row({{"客户名称", "x"}, {"来源", " "}}));
+  EXPECT_EQ(Rejection(empty),
+            "customers.csv:42: field 'source_system' from '来源': is empty, and the field is required");
+  EXPECT_EQ(empty.rejection().target, "source_system");
+  EXPECT_EQ(empty.rejection().source_id, "r1") << "the rest of the identity, for the quarantine entry";
+  EXPECT_THAT(Rejection(mapping.Apply(Row({{"客户名称", "x"}}))), HasSubstr("'source_system' from '来源': is empty"));
+  EXPECT_THAT(Rejection(mapping.Apply(Row({{"客户名称", "x"}, {"来源", "call center"}}))),
+              HasSubstr("'call center' is not a source system name"));
+  EXPECT_EQ(mapping.SourceSystemOf(Row({})), "");
+}
+
+TEST(CompiledMapping, ASourceSystemDefaultIsTheConfiguredFallback) {
+  CompiledMapping mapping = CompileOrDie(CustomerMapping(
+      {With(SystemFrom("来源"), [](config::MappingFieldConfig& f) { f.default_value = "legacy_crm"; })}));
+  EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}, {"来源", ""}})).record().source_system, "legacy_crm");
+  EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}, {"来源", "erp"}})).record().source_system, "erp");
+}
+
+TEST(CompiledMapping, WithoutASourceSystemTargetARecordKeepsTheSystemItCameWith) {
+  CompiledMapping mapping = CompileOrDie(CustomerMapping({}));
+  EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}})).record().source_system, "crm");
+  EXPECT_EQ(mapping.SourceSystemOf(Row({})), "crm");
+}
+
+TEST(CompiledMapping, ADeleteAndARejectedRecordCarryTheirSourceSystem) {
+  CompiledMapping mapping = CompileOrDie(CustomerMapping({SystemFrom("来源"), Source("founded", "成立日期")}));
+  sdk::Record gone = Row({{"来源", "finance"}});
+  gone.operation = sdk::Operation::kDelete;
+  EXPECT_EQ(mapping.Apply(gone).record().source_system, "finance");
+  MappingOutcome bad = mapping.Apply(Row({{"客户名称", "x"}, {"来源", "finance"}, {"成立日期", "soon"}}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.rejection().source_system, "finance");
+  EXPECT_EQ(bad.rejection().source_id, "r1");
+  sdk::Record nameless = Row({{"客户名称", "x"}, {"来源", "finance"}});
+  nameless.source_id.clear();
+  EXPECT_EQ(mapping.Apply(nameless).rejection().source_system, "finance");
+}
+
 TEST(CompiledMapping, FindsFieldsWhateverTheirOrderInEachRecord) {
   CompiledMapping mapping = CompileOrDie(CustomerMapping({Source("phone", "电话"), Source("code", "编码")}));
   MappingOutcome first = mapping.Apply(Row({{"客户名称", "a"}, {"电话", "1"}, {"编码", "x"}}));

@@ -178,5 +178,25 @@ TEST(MappingCompile, RefusesASystemOnAFieldThatIsNoReferenceBySourceId) {
                         "source id"));
 }
 
+TEST(MappingCompile, ASourceSystemIsANameFromAFieldAConstantOrADefault) {
+  MappingFieldConfig constant = Constant("source_system", "finance", 20);
+  EXPECT_TRUE(CompiledMapping::Compile(CustomerMapping({constant}), Countries(), kTestCatalog).ok());
+  EXPECT_EQ(CompileError(CustomerMapping({Constant("source_system", "Finance Dept", 20)})),
+            "hub.xml:20: <field target=\"source_system\">: value 'Finance Dept' is not a source system name (lowercase "
+            "letters, digits and _, like a connector's name; transform=\"lower\" or a lookup= can make one)");
+  EXPECT_THAT(CompileError(CustomerMapping({WithDefault(Source("source_system", "来源", 21), "Legacy")})),
+              HasSubstr("hub.xml:21: <field target=\"source_system\">: default 'Legacy' is not a source system name"));
+  EXPECT_THAT(CompileError(CustomerMapping({WithLookup(Source("source_system", "来源", 22), "countries")})),
+              HasSubstr("code table 'countries' entry '中国': value 'CN' is not a source system name"));
+  EXPECT_EQ(
+      CompileError(CustomerMapping({WithDates(Source("source_system", "来源", 23), {"%Y"})})),
+      "hub.xml:23: <field target=\"source_system\">: the source system is a name; it takes no 'date' or 'number'");
+  EXPECT_THAT(
+      CompileError(CustomerMapping({WithSystem(Source("source_system", "来源", 24), "erp")})),
+      HasSubstr("hub.xml:24: <field target=\"source_system\">: attribute 'system' applies only to a reference"));
+  EXPECT_THAT(CompileError(CustomerMapping({Source("source_system", "a", 25), Constant("source_system", "b", 26)})),
+              HasSubstr("hub.xml:26: <field target=\"source_system\">: the field is mapped twice"));
+}
+
 }  // namespace
 }  // namespace hub::sync::mapping

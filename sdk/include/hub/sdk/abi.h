@@ -160,6 +160,9 @@ typedef struct hub_plugin_info {
   const char* description;
   const hub_option_spec* options;
   uint64_t option_count;
+  /* Appended within ABI 1.0; read only when struct_size covers it (older plugins: none). The name of the
+     option whose value names the field giving each record's source_id; NULL or "": none. */
+  const char* record_id_option;
 } hub_plugin_info;
 
 typedef struct hub_option_value {

@@ -45,6 +45,10 @@ struct PluginDescription {
   std::string kind = "connector";
   std::string description;
   std::vector<OptionSpec> options;
+  // The option (a kString one of `options`) whose value names the source field that gives each record's
+  // Record::source_id, when the plugin has one ("id_field"); empty: none. The hub reads it to compare with a
+  // job's <mapping id="...">, which wins when both are given (check-config warns when they differ).
+  std::string record_id_option;
 };
 
 // Parses "250ms", "30s", "5m", "2h", "1d" or a bare number of milliseconds.

@@ -4,6 +4,7 @@
 #define HUB_SDK_DETAIL_C_BRIDGE_HPP_
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -167,6 +168,7 @@ class ExportedInfo {
     info_.description = description.description.c_str();
     info_.options = specs_.data();
     info_.option_count = specs_.size();
+    info_.record_id_option = description.record_id_option.c_str();
   }
   const hub_plugin_info* view() const { return &info_; }
 
@@ -190,6 +192,10 @@ inline PluginDescription ImportInfo(const hub_plugin_info& info) {
     option.required = spec.required != 0;
     option.description = FromC(spec.description);
     out.options.push_back(std::move(option));
+  }
+  // A plugin built before the member was appended has a shorter info, and no record id option.
+  if (info.struct_size >= offsetof(hub_plugin_info, record_id_option) + sizeof(info.record_id_option)) {
+    out.record_id_option = FromC(info.record_id_option);
   }
   return out;
 }

@@ -1,0 +1,48 @@
+// The customers export: one row per golden party with its main identifiers and channels, and its
+// data-quality flags folded into one `quality` column.
+#ifndef HUB_EXPORT_CUSTOMERS_EXPORT_HPP_
+#define HUB_EXPORT_CUSTOMERS_EXPORT_HPP_
+
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+
+#include "export/table_writer.hpp"
+#include "hub/sdk/status.hpp"
+#include "store/odbc/statement.hpp"
+
+namespace hub::exporting {
+
+// The query WriteCustomers folds: a row per golden party and flag (one with null flag columns for a party
+// without flags), ordered by party. A value without a normal form shows as written: `phone` is the first
+// E.164 number, else the raw text of the first number; `uscc` the first valid code, else the first
+// flagged one. Portable across the shipped dialects. Correlated sub-queries keep the channels one value
+// per party on every dialect; the join adds a row per flag, which WriteCustomers folds.
+inline constexpr std::string_view kCustomersSql = R"(
+SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry, p.grade, p.tier, p.status,
+  COALESCE(
+    (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'uscc' ORDER BY i.id LIMIT 1),
+    (SELECT q.value FROM data_quality q WHERE q.party_id = p.id AND q.field = 'uscc' ORDER BY q.id LIMIT 1)) AS uscc,
+  (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'tax_number' ORDER BY i.id LIMIT 1)
+    AS tax_number,
+  COALESCE(
+    (SELECT ph.e164 FROM phones ph WHERE ph.party_id = p.id AND ph.e164 IS NOT NULL ORDER BY ph.id LIMIT 1),
+    (SELECT ph.raw FROM phones ph WHERE ph.party_id = p.id ORDER BY ph.id LIMIT 1)) AS phone,
+  (SELECT e.address_normalized FROM emails e WHERE e.party_id = p.id ORDER BY e.id LIMIT 1) AS email,
+  (SELECT w.host FROM websites w WHERE w.party_id = p.id ORDER BY w.id LIMIT 1) AS website,
+  (SELECT a.city FROM addresses a WHERE a.party_id = p.id ORDER BY a.id LIMIT 1) AS city,
+  (SELECT COUNT(*) FROM source_links s WHERE s.party_id = p.id AND s.deleted_at IS NULL) AS source_records,
+  p.created_at, p.updated_at,
+  d.field AS flag_field, d.problem AS flag_problem, d.value AS flag_value
+FROM parties p LEFT JOIN data_quality d ON d.party_id = p.id
+WHERE p.golden_party_id IS NULL
+ORDER BY p.id, d.id)";
+
+// Writes the rows of executed kCustomersSql, one per party: its columns and `quality`, the party's flags
+// as "<field> <problem>: <value>" joined by "; " ("mobile invalid_phone: (010)10940526"), empty when none.
+// Answers the rows written. Errors: the driver's, or the stream's (IoError).
+sdk::Result<std::uint64_t> WriteCustomers(odbc::Statement& executed, ExportFormat format, std::ostream& out);
+
+}  // namespace hub::exporting
+
+#endif  // HUB_EXPORT_CUSTOMERS_EXPORT_HPP_

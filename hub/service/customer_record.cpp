@@ -1,0 +1,116 @@
+#include "service/customer_record.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/array.hpp>
+
+#include "common/value_json.hpp"
+
+namespace hub::service {
+namespace {
+
+using sdk::Value;
+
+// A chain of merges longer than this is a cycle the schema's CHECK cannot see: stop following it.
+constexpr int kMaxGoldenHops = 16;
+
+constexpr std::string_view kPartySql =
+    "SELECT id, kind, name, name_latin, short_name, family_name, given_name, birth_date, grade, tier, "
+    "classification, industry, region, country, status, golden_party_id, created_at, updated_at "
+    "FROM parties WHERE id = ?";
+
+// The golden party and those merged into it: two parameters, both the golden party's id.
+constexpr std::string_view kPartiesOfCustomer = "(SELECT id FROM parties WHERE id = ? OR golden_party_id = ?)";
+
+// A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
+// column that names the customer).
+struct CustomerList {
+  std::string_view key;
+  std::string_view sql;
+  std::string_view order;
+};
+constexpr CustomerList kLists[] = {
+    {"identifiers", "SELECT scheme, value, value_normalized, country FROM party_identifiers WHERE party_id IN ",
+     " ORDER BY id"},
+    {"phones", "SELECT kind, raw, e164, extension, is_primary FROM phones WHERE party_id IN ", " ORDER BY id"},
+    {"emails", "SELECT kind, address, address_normalized, is_primary FROM emails WHERE party_id IN ", " ORDER BY id"},
+    {"websites", "SELECT url, host FROM websites WHERE party_id IN ", " ORDER BY id"},
+    {"addresses",
+     "SELECT kind, line1, line2, district, city, province, postal_code, country, is_primary FROM addresses "
+     "WHERE party_id IN ",
+     " ORDER BY id"},
+    {"source_links",
+     "SELECT source_system, entity, source_id, first_seen_at, last_seen_at, deleted_at FROM source_links "
+     "WHERE party_id IN ",
+     " ORDER BY id"},
+    {"contacts",
+     "SELECT c.id AS contact_id, c.person_party_id, p.name, c.title, c.department, c.decision_role, c.is_primary, "
+     "c.status FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE c.organization_party_id IN ",
+     " ORDER BY c.id"},
+    {"open_leads",
+     "SELECT id, company_name, contact_name, status, grade, tier, score, received_at FROM leads "
+     "WHERE status IN ('new', 'contacted', 'qualified') AND party_id IN ",
+     " ORDER BY id"},
+    {"open_opportunities",
+     "SELECT id, name, stage, status, probability, amount, currency, expected_close_on FROM opportunities "
+     "WHERE status = 'open' AND party_id IN ",
+     " ORDER BY id"},
+    {"orders", "SELECT id, order_number, status, currency, total_amount, ordered_on FROM orders WHERE party_id IN ",
+     " ORDER BY ordered_on, id"},
+    {"quality",
+     "SELECT d.field, d.value, d.problem, d.detail, l.source_system, l.source_id, d.created_at FROM data_quality d "
+     "JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ",
+     " ORDER BY d.id"},
+};
+
+boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
+  boost::json::object object;
+  for (std::size_t c = 0; c < row.size(); ++c) object[rows.columns[c].name] = ValueToJson(row[c]);
+  return object;
+}
+
+sdk::Result<std::optional<odbc::Row>> QueryParty(odbc::Connection& connection, std::int64_t id, odbc::RowSet& rows) {
+  sdk::Result<odbc::RowSet> found = connection.Query(kPartySql, {Value::Int64(id)});
+  if (!found.ok()) return found.status();
+  rows = std::move(*found);
+  if (rows.rows.empty()) return std::optional<odbc::Row>();
+  return std::optional<odbc::Row>(rows.rows.front());
+}
+
+// The golden party's row for `party_id`, following golden_party_id.
+sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::int64_t party_id) {
+  std::int64_t id = party_id;
+  for (int hop = 0; hop <= kMaxGoldenHops; ++hop) {
+    odbc::RowSet rows;
+    sdk::Result<std::optional<odbc::Row>> row = QueryParty(connection, id, rows);
+    if (!row.ok()) return row.status();
+    if (!*row) return sdk::Status::NotFound("no customer has id " + std::to_string(party_id));
+    boost::json::object party = RowToJson(rows, **row);
+    const boost::json::value& golden = party.at("golden_party_id");
+    if (golden.is_null()) return party;
+    id = golden.is_int64() ? golden.as_int64() : std::stoll(std::string(golden.as_string()));
+  }
+  return sdk::Status::Internal("customer " + std::to_string(party_id) + " is merged in a cycle");
+}
+
+}  // namespace
+
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id) {
+  sdk::Result<boost::json::object> party = GoldenParty(connection, party_id);
+  if (!party.ok()) return party.status();
+  const Value golden = Value::Int64(party->at("id").to_number<std::int64_t>());
+  for (const CustomerList& list : kLists) {
+    const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + std::string(list.order);
+    sdk::Result<odbc::RowSet> rows = connection.Query(sql, {golden, golden});
+    if (!rows.ok()) return rows.status();
+    boost::json::array items;
+    for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
+    (*party)[list.key] = std::move(items);
+  }
+  return party;
+}
+
+}  // namespace hub::service

@@ -1,0 +1,27 @@
+// A customer as GET /api/v1/customers/{id} answers it: the golden party with its identifiers, channels,
+// source links and data-quality flags, read from the store.
+#ifndef HUB_SERVICE_CUSTOMER_RECORD_HPP_
+#define HUB_SERVICE_CUSTOMER_RECORD_HPP_
+
+#include <cstdint>
+
+#include <boost/json/object.hpp>
+
+#include "hub/sdk/status.hpp"
+#include "store/odbc/connection.hpp"
+
+namespace hub::service {
+
+// The customer `party_id` on `connection`. A party merged into another answers its golden record (the
+// chain of golden_party_id followed); the golden record's lists include what was stored for the parties
+// merged into it. The object (docs/openapi.yaml, Customer): the party's columns (id, kind, name, ...,
+// golden_party_id, created_at, updated_at) and the arrays identifiers, phones (kind, raw, e164, extension),
+// emails, websites, addresses, source_links, contacts (the people at it), open_leads, open_opportunities,
+// orders and quality (field, value, problem, detail, and the source_system and source_id of the record
+// that gave it), each in the order stored.
+// Threads: as the connection. Errors: NotFound when no party has the id; the driver's Status.
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_CUSTOMER_RECORD_HPP_

@@ -1,0 +1,20 @@
+// The customer routes of the API: reading a customer's golden record from the store.
+#ifndef HUB_SERVICE_CUSTOMER_ROUTES_HPP_
+#define HUB_SERVICE_CUSTOMER_ROUTES_HPP_
+
+#include "api/router.hpp"
+#include "hub/sdk/status.hpp"
+#include "store/odbc/database.hpp"
+
+namespace hub::service {
+
+// Adds, per docs/openapi.yaml:
+//   GET /api/v1/customers/{id}   read   200 the customer (customer_record.hpp); 404 not_found for an id
+//                                       no party has (or one that is not a number); 503 unavailable when
+//                                       the store does not answer
+// `store` must outlive the router's handlers; they lease a connection of it on the worker thread.
+sdk::Status AddCustomerRoutes(api::Router& router, odbc::Database& store);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_CUSTOMER_ROUTES_HPP_
