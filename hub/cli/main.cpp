@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/db_commands.hpp"
 #include "cli/export_command.hpp"
+#include "cli/quarantine_command.hpp"
 #include "common/logging.hpp"
 #include "service/service.hpp"
 
@@ -44,7 +45,26 @@ int main(int argc, char** argv) {
   export_data->add_option("KIND", kind, hub::cli::ExportKindList())->required();
   export_data->add_option("--format", format, "csv (default) or json");
   export_data->add_option("--out", out_file, "the file to write (default: standard output)");
-  for (CLI::App* command : {run, check, plugins, sync, migrate, export_data}) add_config(command);
+  CLI::App* quarantine = app.add_subcommand("quarantine", "the records kept aside: list them, replay them");
+  quarantine->require_subcommand(1);
+  CLI::App* list = quarantine->add_subcommand("list", "one line a quarantine entry still open or pending");
+  CLI::App* replay =
+      quarantine->add_subcommand("replay", "store again the entries selected, with their jobs' current mappings");
+  hub::sync::QuarantineFilter filter;
+  std::int64_t entry_id = 0;
+  bool replay_all = false;
+  std::string actor = hub::cli::OperatorName();
+  for (CLI::App* command : {list, replay}) {
+    command->add_option("--job", filter.job, "only this job's entries");
+    command->add_option("--entity", filter.entity, "only entries of this model entity (order, party, ...)");
+    command->add_option("--status", filter.status, "only open or only pending entries")
+        ->check(CLI::IsMember({"open", "pending"}));
+    command->add_option("--reason-contains", filter.reason_contains, "only entries whose reason contains this text");
+    command->add_option("--id", entry_id, "only this entry (its quarantine id)")->check(CLI::PositiveNumber);
+  }
+  replay->add_flag("--all", replay_all, "replay every open and pending entry (needed when no filter is given)");
+  replay->add_option("--actor", actor, "who replays, for the audit log (default: the login name)");
+  for (CLI::App* command : {run, check, plugins, sync, migrate, export_data, list, replay}) add_config(command);
 
   try {
     app.parse(argc, argv);
@@ -62,5 +82,8 @@ int main(int argc, char** argv) {
   if (*plugins) return hub::cli::ListPlugins(config_file, std::cout, std::cerr);
   if (*migrate) return hub::cli::MigrateStore(config_file, std::cout, std::cerr);
   if (*export_data) return hub::cli::ExportData(kind, config_file, format, out_file, std::cout, std::cerr);
+  if (entry_id != 0) filter.id = entry_id;
+  if (*list) return hub::cli::ListQuarantine(config_file, filter, std::cout, std::cerr);
+  if (*replay) return hub::cli::ReplayQuarantine(config_file, filter, replay_all, actor, std::cout, std::cerr);
   return hub::cli::SyncOnce(job, config_file, full, isatty(STDERR_FILENO) != 0, std::cout, std::cerr);
 }

@@ -16,10 +16,12 @@ SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l
 FROM leads l
 ORDER BY l.id)";
 
-// The quarantine entries still open: what operators have to fix, with each record's raw content.
+// The quarantine entries still open or pending: what operators have to fix (or what waits for a record
+// that has not come), with each record's raw content; created_at says how long it has waited.
 constexpr std::string_view kQuarantine = R"(
 SELECT q.id AS quarantine_id, q.job, q.source_system, q.entity, q.source_id, q.source_position, q.reason,
-  q.raw_record, q.created_at
+  q.raw_record, q.created_at, q.status, q.cause, q.occurrences, q.last_seen_at, q.awaits_entity, q.awaits_system,
+  q.awaits_key, q.raw_length, q.last_replayed_at
 FROM quarantine q
 WHERE q.resolved_at IS NULL
 ORDER BY q.id)";
@@ -73,7 +75,10 @@ constexpr ExportKind kKinds[] = {
     {"leads", "sales leads with their grading and routing", kLeads},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},
-    {"quarantine", "records kept aside and not yet stored, with their position, reason and raw content", kQuarantine},
+    {"quarantine",
+     "records kept aside and not yet stored (open, or pending: waiting for a record they refer to), with their "
+     "position, reason, occurrences and raw content",
+     kQuarantine},
 };
 
 }  // namespace

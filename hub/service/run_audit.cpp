@@ -18,6 +18,7 @@ std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds) 
                                                     {"merged", counts.merged},
                                                     {"unchanged", counts.unchanged},
                                                     {"quarantined", counts.quarantined},
+                                                    {"released", counts.released},
                                                     {"outcome", outcome},
                                                     {"seconds", seconds}});
 }

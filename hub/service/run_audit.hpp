@@ -12,7 +12,7 @@
 namespace hub::service {
 
 // The after_data of a run's audit row: {"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,
-// "quarantined":N,"outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
+// "quarantined":N,"released":N,"outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
 std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds);
 
 // Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "sync" (or

@@ -13,7 +13,8 @@ namespace hub::service {
 
 // Describes every family below once; call before recording. Thread-safe (the registry is).
 //   hub_build_info{version,sdk_abi}                     gauge, always 1
-//   hub_sync_records_total{job,outcome}                 counter: read, inserted, updated, merged, quarantined
+//   hub_sync_records_total{job,outcome}                 counter: read, inserted, updated, merged, quarantined,
+//                                                       released (pending records of earlier batches it stored)
 //   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled
 //   hub_sync_job_duration_seconds{job}                  histogram
 //   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused

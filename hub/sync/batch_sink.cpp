@@ -2,10 +2,10 @@
 
 namespace hub::sync {
 
-std::string QuarantineReason(const sdk::Record& record) {
-  // Connectors usually put the position in front of the reason already; do not say it twice.
-  if (record.position.empty() || record.rejection.rfind(record.position, 0) == 0) return record.rejection;
-  return record.position + ": " + record.rejection;
+std::string RejectionDetail(const sdk::Record& record) {
+  const std::string& rejection = record.rejection;
+  if (record.position.empty() || rejection.rfind(record.position + ": ", 0) != 0) return rejection;
+  return rejection.substr(record.position.size() + 2);
 }
 
 }  // namespace hub::sync

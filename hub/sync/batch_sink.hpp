@@ -12,8 +12,9 @@
 
 namespace hub::sync {
 
-// Why `record` (which has a rejection) is quarantined, starting with its position: "a.csv:42: 7 columns, ...".
-std::string QuarantineReason(const sdk::Record& record);
+// Why the source rejected `record`, without the position connectors usually put in front ("7 columns,
+// header has 6" of "a.csv:42: 7 columns, header has 6"): its quarantine entry adds the position itself.
+std::string RejectionDetail(const sdk::Record& record);
 
 // Receives each batch of a job together with the cursor that follows it, and keeps the job's checkpoint.
 // Apply is atomic: either the records and the new cursor are both kept, or neither is — so a run killed at

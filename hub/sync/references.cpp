@@ -1,5 +1,6 @@
 #include "sync/references.hpp"
 
+#include "sync/entity_columns.hpp"
 #include "sync/store_statements.hpp"
 
 namespace hub::sync {
@@ -39,6 +40,28 @@ sdk::Result<sdk::Value> References::IdValueOf(const mapping::MappedRecord& recor
   if (!id.ok()) return id.status();
   if (!*id) return MissingReference(field->field->Reference()->entity, field->value.text(), name);
   return sdk::Value::Int64(**id);
+}
+
+sdk::Result<std::optional<MissingRecord>> References::FirstMissing(const mapping::MappedRecord& record) {
+  const EntityColumns& columns = ColumnsOf(*record.entity);
+  auto text_kept = [&](const model::FieldSpec* field) {
+    for (const FieldColumn& column : columns.columns) {
+      if (column.field == field) return !column.text_column.empty();
+    }
+    return false;
+  };
+  for (const mapping::MappedField& field : record.fields) {
+    std::optional<model::FieldReference> reference = field.field->Reference();
+    if (!reference || field.value.is_null() || text_kept(field.field)) continue;
+    sdk::Result<std::optional<std::int64_t>> id = ResolveField(record, field);
+    if (!id.ok()) return id.status();
+    if (*id) continue;
+    const bool by_source_id = reference->key == "source_id";
+    const std::string system(field.reference_system.empty() ? record.source_system : field.reference_system);
+    return std::optional<MissingRecord>(
+        MissingRecord{std::string(reference->entity), by_source_id ? system : std::string(), field.value.text()});
+  }
+  return std::optional<MissingRecord>();
 }
 
 sdk::Result<std::optional<std::int64_t>> References::FindByNaturalKey(const model::EntitySpec& entity,

@@ -3,6 +3,7 @@
 #ifndef HUB_SYNC_REFERENCES_HPP_
 #define HUB_SYNC_REFERENCES_HPP_
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,15 @@
 #include "sync/source_links.hpp"
 
 namespace hub::sync {
+
+// A record that a reference names and the store does not have: its entity, the source system whose ids
+// the reference holds (empty for a natural key, which a record of any system answers) and the key.
+struct MissingRecord {
+  std::string entity;
+  std::string system;
+  std::string key;
+  auto operator<=>(const MissingRecord&) const = default;
+};
 
 // The NotFound error for a reference that no stored row answers, naming the field:
 // "refers to team 'T-9' (team_code), which is not in the store".
@@ -45,6 +55,11 @@ class References {
   // out or it is empty, else the id of the row it names. Errors: NotFound (MissingReference) when no stored
   // row has it; as ResolveField.
   sdk::Result<sdk::Value> IdValueOf(const mapping::MappedRecord& record, std::string_view name);
+
+  // The first reference field of `record` (in mapping order) that no stored row answers, or nullopt when
+  // every one does. A reference whose text is kept when it names nothing (an order line's sku) is never
+  // missing. Errors: as ResolveField.
+  sdk::Result<std::optional<MissingRecord>> FirstMissing(const mapping::MappedRecord& record);
 
   // The id of the stored row of `entity` whose natural key is `key` (EntitySpec::natural_key), or nullopt.
   sdk::Result<std::optional<std::int64_t>> FindByNaturalKey(const model::EntitySpec& entity, const std::string& key);

@@ -11,6 +11,7 @@
 #include "sync/entity_writer.hpp"
 #include "sync/party_writer.hpp"
 #include "sync/quarantine_book.hpp"
+#include "sync/quarantine_query.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -23,6 +24,10 @@ using sdk::Value;
 // the database refuses is written again record by record, so one bad record costs at most this many.
 constexpr std::size_t kBulkGroup = 1000;
 
+// An operator's replay stores this many entries a transaction: a long replay never holds the store's
+// write lock (SQLite) for long, and what it did so far stays done if it is stopped.
+constexpr std::size_t kReplayGroup = 500;
+
 // True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
 // then can a batch, which holds one entity, hold the record a reference is looking for.
 bool RefersToItself(const model::EntitySpec& entity) {
@@ -32,18 +37,43 @@ bool RefersToItself(const model::EntitySpec& entity) {
   });
 }
 
-// One batch on one connection, inside its transaction.
+// The source system `record` of `job` belongs to: the one its mapping reads (a source_system field), else
+// the one its connector set, else the job's. `job` has a mapping.
+std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job) {
+  std::string system = record.rejection.empty() ? job.mapping->SourceSystemOf(record) : record.source_system;
+  return system.empty() ? job.source_system : system;
+}
+
+// The record in the model's terms (`job` has a mapping); nullopt when the source rejected it.
+std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job) {
+  if (!record.rejection.empty()) return std::nullopt;
+  mapping::MappingOutcome outcome = job.mapping->Apply(record);
+  if (outcome.ok() && outcome.record().source_system.empty()) outcome.record().source_system = job.source_system;
+  return outcome;
+}
+
+// The job a record is stored for: the batch's, or, for a pending record released by the batch, its own.
+struct JobContext {
+  std::string_view name;
+  const SinkJob& sink;
+};
+
+// One batch on one connection, inside its transaction: a job's batch (`job`), or an operator's replay
+// (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".
 class BatchApplier {
  public:
-  BatchApplier(odbc::Connection& connection, std::string_view job, const SinkJob& sink_job, const Logger& log)
+  BatchApplier(odbc::Connection& connection, JobContext job, std::string origin, std::string stored_resolution,
+               const StoreSink::JobLookup& jobs, const Logger& log)
       : connection_(connection),
         job_(job),
-        sink_job_(sink_job),
+        origin_(std::move(origin)),
+        jobs_(jobs),
         log_(log),
         links_(connection),
+        references_(connection, links_),
         parties_(connection, links_),
         entities_(connection, links_),
-        quarantine_(connection, job),
+        quarantine_(connection, std::move(stored_resolution)),
         bulk_(connection, links_) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
@@ -54,7 +84,7 @@ class BatchApplier {
     outcomes.reserve(records.size());
     std::map<std::string, std::vector<std::string>> party_ids;  // by source system
     for (const sdk::Record& record : records) {
-      outcomes.push_back(Map(record));
+      outcomes.push_back(MapRecord(record, job_.sink));
       if (!outcomes.back() || !outcomes.back()->ok()) continue;
       const mapping::MappedRecord& mapped = outcomes.back()->record();
       if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
@@ -67,10 +97,11 @@ class BatchApplier {
         quarantine_.NoteStored(outcomes[i]->record());
       } else {
         current_ = i;
-        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+        HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
       }
     }
     HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
+    HUB_RETURN_IF_ERROR(ReleasePending());
     return quarantine_.ResolveStored();
   }
 
@@ -97,7 +128,7 @@ class BatchApplier {
           continue;
         }
         current_ = i;
-        HUB_RETURN_IF_ERROR(Store(records[i], outcomes[i]));
+        HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
       }
       if (last_chance_) break;
       last_chance_ = deferred_.size() == pass.size();  // no progress: the next pass is the last
@@ -111,12 +142,53 @@ class BatchApplier {
   // `hub run`, could both find a source record new and both insert it. SQLite needs none: a writing
   // transaction holds the database's one write lock.
   sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records) {
-    if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     std::set<std::string> systems;
-    for (const sdk::Record& record : records) systems.insert(SystemOf(record));
+    for (const sdk::Record& record : records) systems.insert(SourceSystemOf(record, job_.sink));
+    return Lock(systems);
+  }
+
+  // Stores again, for an operator, the records of quarantine entries `ids` (still open or pending), each
+  // for its own job with that job's current mapping; an entry whose record lands is resolved, one refused
+  // again is counted on its entry. Entries that cannot be replayed (the source could not read the record,
+  // only its first bytes were kept, its job has no mapping) are left as they are and listed in `skipped`.
+  // Then the pending records they release, as after a batch. `resolved` counts the entries stored.
+  sdk::Status Replay(const std::vector<std::int64_t>& ids, std::uint64_t& resolved, std::vector<std::string>& skipped) {
+    // The first write takes SQLite's write lock for the whole transaction (see StoreSink::Apply); on
+    // PostgreSQL the entries' rows are written only once the source systems' locks are held, in the order
+    // every batch takes them.
+    const bool write_first = connection_.dialect() != odbc::Dialect::kPostgres;
+    if (write_first) HUB_RETURN_IF_ERROR(quarantine_.MarkReplayed(ids));
+    std::vector<Replayed> replays;
+    std::set<std::string> systems;
+    for (std::int64_t id : ids) {
+      sdk::Result<std::optional<Replayed>> replay = LoadReplay(id, skipped);
+      if (!replay.ok()) return replay.status();
+      if (!*replay) continue;
+      systems.insert(SourceSystemOf((*replay)->record, (*replay)->sink_job));
+      replays.push_back(std::move(**replay));
+    }
+    HUB_RETURN_IF_ERROR(Lock(systems));
+    if (!write_first) HUB_RETURN_IF_ERROR(quarantine_.MarkReplayed(ids));
+    last_chance_ = true;  // what a replayed record refers to is in the store now, or it waits again
+    for (const Replayed& replay : replays) {
+      ++counts_.read;
+      sdk::Result<bool> landed =
+          StoreAgain(replay.id, JobContext{replay.job, replay.sink_job}, replay.record, "stored by " + origin_);
+      if (!landed.ok()) return landed.status();
+      resolved += *landed ? 1 : 0;
+    }
+    last_chance_ = false;
+    HUB_RETURN_IF_ERROR(ReleasePending());
+    return quarantine_.ResolveStored();
+  }
+
+  // Takes the locks of `systems` (see LockSourceSystems), in name order.
+  sdk::Status Lock(const std::set<std::string>& systems) {
+    if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
     for (const std::string& system : systems) {
       auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
       if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+      locked_.insert(system);
     }
     return sdk::Status::Ok();
   }
@@ -126,28 +198,115 @@ class BatchApplier {
         connection_,
         "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, {{now}}) "
         "ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
-        {Value::String(std::string(job_)), Value::String(std::string(cursor))});
+        {Value::String(std::string(job_.name)), Value::String(std::string(cursor))});
     return saved.ok() ? sdk::Status::Ok() : saved.status().WithContext("saving the checkpoint");
   }
 
   const SyncCounts& counts() const { return counts_; }
 
  private:
-  // The source system `record` belongs to: the one its mapping reads (a source_system field), else the one
-  // its connector set, else the job's.
-  std::string SystemOf(const sdk::Record& record) const {
-    std::string system = record.rejection.empty() ? sink_job_.mapping->SourceSystemOf(record) : record.source_system;
-    return system.empty() ? sink_job_.source_system : system;
+  // Stores the pending records (of any job) that waited for a record this batch stored, round after round
+  // while a round stores records others wait for (a released order lets its lines go) — and, first, the
+  // job's own pending records whose awaited record some earlier batch stored without releasing them. Each is mapped
+  // with its own job's mapping and kept in its own job's quarantine; its entry is resolved when it lands
+  // (in this transaction: exactly once). Counted as released, apart from the batch's own records.
+  sdk::Status ReleasePending() {
+    const SyncCounts batch = counts_;
+    counts_ = SyncCounts{};
+    last_chance_ = true;  // nothing released is deferred: what it refers to is in the store, or it waits again
+    // First this job's own entries that an earlier batch should have released but could not see.
+    sdk::Result<std::vector<PendingEntry>> entries =
+        job_.name.empty() ? std::vector<PendingEntry>() : quarantine_.Overdue(job_.name);
+    while (true) {
+      if (!entries.ok()) return entries.status();
+      for (const PendingEntry& entry : *entries) HUB_RETURN_IF_ERROR(Release(entry));
+      entries = quarantine_.TakeArrivals();
+      if (entries.ok() && entries->empty()) break;
+    }
+    last_chance_ = false;
+    const std::uint64_t released = counts_.inserted + counts_.updated + counts_.merged + counts_.unchanged;
+    counts_ = batch;
+    counts_.released += released;
+    return sdk::Status::Ok();
   }
 
-  // The record in the model's terms; nullopt when the source rejected it.
-  std::optional<mapping::MappingOutcome> Map(const sdk::Record& record) const {
-    if (!record.rejection.empty()) return std::nullopt;
-    mapping::MappingOutcome outcome = sink_job_.mapping->Apply(record);
-    if (outcome.ok() && outcome.record().source_system.empty()) {
-      outcome.record().source_system = sink_job_.source_system;
+  // A quarantine entry's record, ready to store again for its job.
+  struct Replayed {
+    std::int64_t id = 0;
+    std::string job;
+    SinkJob sink_job;
+    sdk::Record record;
+  };
+
+  // Entry `id`'s record and job; nullopt when it is resolved by now, or cannot be replayed (said in
+  // `skipped`).
+  sdk::Result<std::optional<Replayed>> LoadReplay(std::int64_t id, std::vector<std::string>& skipped) {
+    sdk::Result<std::optional<ReplayableEntry>> entry = LoadReplayable(connection_, id);
+    if (!entry.ok()) return entry.status();
+    if (!*entry) return std::optional<Replayed>();
+    auto skip = [&](const std::string& why) {
+      skipped.push_back("entry " + std::to_string(id) + ": " + why);
+      return std::optional<Replayed>();
+    };
+    if ((*entry)->cause == "source") return skip("the source could not read the record: fix it there and re-read it");
+    sdk::Result<sdk::Record> record = RecordFromRawJson((*entry)->raw_record);
+    if (!record.ok()) return skip(record.status().message());
+    SinkJob sink_job = jobs_((*entry)->job);
+    if (sink_job.mapping == nullptr) return skip("job '" + (*entry)->job + "' has no mapping in this configuration");
+    return std::optional<Replayed>(Replayed{id, (*entry)->job, std::move(sink_job), std::move(record).value()});
+  }
+
+  // Stores `record` of entry `id` again for `job`, and marks the entry resolved with `stored` when it lands
+  // (true). Refused again (false), the refusal is counted on its entry: this one when the reason is the
+  // same, else a new one, which this one, resolved, points to.
+  sdk::Result<bool> StoreAgain(std::int64_t id, const JobContext& job, const sdk::Record& record,
+                               const std::string& stored) {
+    const std::uint64_t quarantined = counts_.quarantined;
+    HUB_RETURN_IF_ERROR(Store(job, record, MapRecord(record, job.sink)));
+    if (counts_.quarantined == quarantined) {
+      HUB_RETURN_IF_ERROR(quarantine_.MarkResolved(id, stored));
+      return true;
     }
-    return outcome;
+    if (last_entry_ != id) {
+      HUB_RETURN_IF_ERROR(
+          quarantine_.MarkResolved(id, "tried again and refused again: entry " + std::to_string(last_entry_)));
+    }
+    return false;
+  }
+
+  // Stores the record of pending entry `entry` for its job. One whose job has no mapping now, or (on
+  // PostgreSQL) whose source system another batch is writing, stays pending for `hub quarantine replay`.
+  sdk::Status Release(const PendingEntry& entry) {
+    sdk::Result<sdk::Record> record = RecordFromRawJson(entry.raw_record);
+    const SinkJob sink_job = jobs_(entry.job);
+    if (!record.ok() || sink_job.mapping == nullptr) {
+      log_->warn("{}: quarantine entry {} stays pending: {}", origin_, entry.id,
+                 record.ok() ? "its job " + entry.job + " has no mapping" : record.status().message());
+      return sdk::Status::Ok();
+    }
+    sdk::Result<bool> locked = TryLock(SourceSystemOf(*record, sink_job));
+    if (!locked.ok()) return locked.status();
+    if (!*locked) {
+      log_->info("{}: quarantine entry {} stays pending: another batch is writing its source system", origin_,
+                 entry.id);
+      return sdk::Status::Ok();
+    }
+    const std::string stored =
+        "stored when " + entry.awaited.entity + " '" + entry.awaited.key + "' arrived (" + origin_ + ")";
+    sdk::Result<bool> landed = StoreAgain(entry.id, JobContext{entry.job, sink_job}, *record, stored);
+    return landed.ok() ? sdk::Status::Ok() : landed.status();
+  }
+
+  // Takes the batch's lock on `system` (see LockSourceSystems) without waiting: false when another batch
+  // holds it — waiting here, out of name order, could deadlock. Always true on SQLite.
+  sdk::Result<bool> TryLock(const std::string& system) {
+    if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
+    auto locked = connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtext(?)) THEN 1 ELSE 0 END",
+                                    {Value::String(system)});
+    if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+    const bool taken = locked->rows.at(0).at(0).integer() == 1;
+    if (taken) locked_.insert(system);
+    return taken;
   }
 
   // The positions of the records the bulk path can take: mapped party upserts whose link the prefetch did
@@ -184,7 +343,8 @@ class BatchApplier {
       if (!inserted.ok()) {
         if (inserted.status().code() == sdk::StatusCode::kUnavailable) return inserted.status();
         HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
-        log_->info("job {}: {} new records written one by one: {}", job_, group.size(), inserted.status().message());
+        log_->info("job {}: {} new records written one by one: {}", job_.name, group.size(),
+                   inserted.status().message());
         continue;
       }
       HUB_RETURN_IF_ERROR(savepoint->Release());
@@ -199,22 +359,24 @@ class BatchApplier {
     return sdk::Status::Ok();
   }
 
-  sdk::Status Store(const sdk::Record& record, const std::optional<mapping::MappingOutcome>& outcome) {
-    if (!record.rejection.empty()) return Quarantine(record, "", "", QuarantineReason(record));
+  sdk::Status Store(const JobContext& job, const sdk::Record& record,
+                    const std::optional<mapping::MappingOutcome>& outcome) {
+    if (!record.rejection.empty()) return Quarantine(job, record, "", "", Refusal::Source(RejectionDetail(record)));
     if (!outcome->ok()) {
       const mapping::MappingRejection& rejection = outcome->rejection();
-      return Quarantine(record, rejection.source_system, rejection.source_id, rejection.ToString());
+      return Quarantine(job, record, rejection.source_system, rejection.source_id, Refusal::Mapping(rejection.reason));
     }
     const mapping::MappedRecord& mapped = outcome->record();
-    if (mapped.entity->name == "party") return StoreWith(parties_, record, mapped);
-    return StoreWith(entities_, record, mapped);
+    if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
+    return StoreWith(job, entities_, record, mapped);
   }
 
   // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
   // database refuses is rolled back alone (and forgotten by `writer`) and quarantined with the driver's
   // message; a lost connection ends the batch. `Writer` is PartyWriter or EntityWriter.
   template <typename Writer>
-  sdk::Status StoreWith(Writer& writer, const sdk::Record& record, const mapping::MappedRecord& mapped) {
+  sdk::Status StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
+                        const mapping::MappedRecord& mapped) {
     sdk::Result<bool> unchanged = links_.Unchanged(mapped);
     if (!unchanged.ok()) return unchanged.status();
     if (*unchanged) {
@@ -233,12 +395,15 @@ class BatchApplier {
         deferred_.push_back(current_);
         return sdk::Status::Ok();
       }
-      // NotFound and InvalidArgument come from the writers' own checks (a reference to nothing, a value
-      // out of range); any other code is the database's refusal.
-      const sdk::StatusCode code = written.status().code();
-      const bool own_check = code == sdk::StatusCode::kNotFound || code == sdk::StatusCode::kInvalidArgument;
-      return Quarantine(record, mapped.source_system, mapped.source_id,
-                        record.position + (own_check ? ": " : ": the store refused it: ") + written.status().message());
+      if (written.status().code() == sdk::StatusCode::kNotFound) return Refer(job, record, mapped, written.status());
+      // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
+      // database's refusal.
+      if (written.status().code() == sdk::StatusCode::kInvalidArgument) {
+        return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                          Refusal::Check(written.status().message()));
+      }
+      return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                        Refusal::Database(written.status().message()));
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
@@ -264,26 +429,41 @@ class BatchApplier {
     }
   }
 
+  // Keeps aside `mapped`, which a writer refused with `missing` (NotFound: a reference to nothing) as
+  // pending, waiting for the first record it refers to that the store does not have.
+  sdk::Status Refer(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped,
+                    const sdk::Status& missing) {
+    sdk::Result<std::optional<MissingRecord>> awaited = references_.FirstMissing(mapped);
+    if (!awaited.ok()) return awaited.status();
+    return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                      Refusal::Reference(missing.message(), std::move(awaited).value()));
+  }
+
   // Keeps `record` aside under `source_system` and `source_id`, the record's system and id as the mapping
   // read them (when empty: as the connector gave them, the job's system failing that), and the model's
   // entity (the job's mapping's), so that a later read storing it finds the entry.
-  sdk::Status Quarantine(const sdk::Record& record, const std::string& source_system, const std::string& source_id,
-                         const std::string& reason) {
-    const std::string& own_system = record.source_system.empty() ? sink_job_.source_system : record.source_system;
+  sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
+                         const std::string& source_id, const Refusal& refusal) {
+    const std::string& own_system = record.source_system.empty() ? job.sink.source_system : record.source_system;
     QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system,
-                                      std::string(sink_job_.mapping->entity().name),
+                                      std::string(job.sink.mapping->entity().name),
                                       source_id.empty() ? record.source_id : source_id};
-    HUB_RETURN_IF_ERROR(quarantine_.Put(record, identity, reason));
+    sdk::Result<std::int64_t> entry = quarantine_.Put(job.name, record, identity, refusal);
+    if (!entry.ok()) return entry.status();
+    last_entry_ = *entry;
     ++counts_.quarantined;
-    log_->warn("job {}: quarantined: {}", job_, reason);
+    log_->warn("job {}: quarantined{}: {}: {}", job.name, refusal.awaits ? " (pending)" : "", record.position,
+               refusal.detail);
     return sdk::Status::Ok();
   }
 
   odbc::Connection& connection_;
-  std::string_view job_;
-  const SinkJob& sink_job_;
+  JobContext job_;
+  std::string origin_;
+  const StoreSink::JobLookup& jobs_;
   const Logger& log_;
   SourceLinks links_;  // shared by the writers below, which hold references to it
+  References references_;
   PartyWriter parties_;
   EntityWriter entities_;
   QuarantineBook quarantine_;
@@ -292,6 +472,8 @@ class BatchApplier {
   std::size_t current_ = 0;            // the index of the record being stored
   std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again
   bool last_chance_ = false;           // a reference that finds nothing now quarantines the record
+  std::set<std::string> locked_;       // source systems this transaction holds the lock of (PostgreSQL)
+  std::int64_t last_entry_ = 0;        // the quarantine entry the last Quarantine wrote
 };
 
 }  // namespace
@@ -316,7 +498,8 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
-  BatchApplier applier(lease->get(), job, sink_job, log_);
+  BatchApplier applier(lease->get(), JobContext{job, sink_job}, "a batch of job " + std::string(job),
+                       "stored by job " + std::string(job) + " on a later read", jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock
@@ -326,6 +509,31 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   HUB_RETURN_IF_ERROR(applier.ApplyAll(records));
   HUB_RETURN_IF_ERROR(transaction->Commit());
   return applier.counts();
+}
+
+sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& result) {
+  sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  sdk::Result<std::vector<QuarantineEntry>> entries = SelectQuarantine(lease->get(), filter);
+  if (!entries.ok()) return entries.status();
+  const SinkJob none;
+  for (std::size_t start = 0; start < entries->size(); start += kReplayGroup) {
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = start; i < std::min(entries->size(), start + kReplayGroup); ++i) {
+      ids.push_back((*entries)[i].id);
+    }
+    sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
+    if (!transaction.ok()) return transaction.status();
+    BatchApplier applier(lease->get(), JobContext{"", none}, "hub quarantine replay", "stored by hub quarantine replay",
+                         jobs_, log_);
+    ReplayResult group;
+    HUB_RETURN_IF_ERROR(applier.Replay(ids, group.resolved, group.skipped));
+    HUB_RETURN_IF_ERROR(transaction->Commit());
+    result.counts += applier.counts();
+    result.resolved += group.resolved;
+    result.skipped.insert(result.skipped.end(), group.skipped.begin(), group.skipped.end());
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::sync

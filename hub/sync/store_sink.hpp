@@ -7,11 +7,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/logging.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/batch_sink.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
+#include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
 
@@ -21,6 +23,15 @@ namespace hub::sync {
 struct SinkJob {
   std::shared_ptr<const mapping::CompiledMapping> mapping;
   std::string source_system;
+};
+
+// What an operator's replay did: the records stored again, counted as a sync counts them (read: the
+// entries replayed; released: pending records they let through), the entries it resolved, and the entries
+// it could not replay, each "entry N: why".
+struct ReplayResult {
+  SyncCounts counts;
+  std::uint64_t resolved = 0;
+  std::vector<std::string> skipped;
 };
 
 // Stores batches in the unified model over ODBC.
@@ -33,9 +44,11 @@ struct SinkJob {
 // the connector rejected are quarantined with their raw content. `party` records are written by
 // PartyWriter, every other entity by EntityWriter; a record that refers to a record not in the store is
 // tried again after the rest of the batch when it refers to its own entity (an employee listed before
-// their manager), then quarantined naming
-// the reference, and lands on a later re-read once its referent has; a quarantine
-// entry whose record a later batch stores is marked resolved (QuarantineBook).
+// their manager), then kept as pending, naming the record it waits for. Quarantine entries are one per
+// record and reason, counted again on each re-read (QuarantineBook). After its own records, the batch
+// stores the pending records — of any job, mapped with their own job's mapping — that waited for a record
+// it stored, and marks their entries resolved (counted as `released`); and every entry whose record the
+// batch stored is marked resolved.
 //
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
@@ -52,6 +65,15 @@ class StoreSink final : public BatchSink {
   sdk::Result<std::string> LoadCursor(std::string_view job) override;
   sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                 std::string_view next_cursor) override;
+
+  // Replays the quarantine entries `filter` selects (`hub quarantine replay`): each record is mapped with
+  // its job's current mapping and stored as a batch stores it (an operator who fixed a code table or the
+  // mapping replays what it refused), in transactions of a few hundred entries, each with what it
+  // releases; no cursor moves. A stored record's entries are resolved ("stored by hub quarantine
+  // replay"); one refused again is counted on its entry; each replayed entry's last_replayed_at is set.
+  // `result` counts what was committed, also when an error stops the replay. Errors: the driver's Status
+  // (the transaction in flight rolls back; earlier ones stay committed).
+  sdk::Status Replay(const QuarantineFilter& filter, ReplayResult& result);
 
  private:
   odbc::Database& database_;

@@ -8,7 +8,9 @@
 namespace hub::sync {
 
 // Records of one run by outcome. `read` counts every record the connector returned, rejected ones too;
-// `quarantined` the ones kept aside with their reason. A plain value.
+// `quarantined` the ones kept aside with their reason; `released` pending records of earlier batches (of
+// any job) that a batch stored because it brought what they waited for (not in read or the other counts).
+// A plain value.
 struct SyncCounts {
   std::uint64_t read = 0;
   std::uint64_t inserted = 0;
@@ -16,6 +18,7 @@ struct SyncCounts {
   std::uint64_t unchanged = 0;
   std::uint64_t merged = 0;
   std::uint64_t quarantined = 0;
+  std::uint64_t released = 0;
 
   SyncCounts& operator+=(const SyncCounts& other) {
     read += other.read;
@@ -24,6 +27,7 @@ struct SyncCounts {
     unchanged += other.unchanged;
     merged += other.merged;
     quarantined += other.quarantined;
+    released += other.released;
     return *this;
   }
 

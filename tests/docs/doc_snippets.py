@@ -6,11 +6,17 @@ Markers are HTML comments on the line just before a fence:
   <!-- snippet: PATH -->  the block is the whole file PATH (relative to the source tree), byte for byte;
   <!-- run -->            a shell block run by `guide` in one bash session, in order. A command followed by
                           "# → TEXT" must print exactly TEXT, where "…" stands for anything.
+  <!-- output: FIXTURE: COMMAND -->
+                          the block is what COMMAND prints (stdout and stderr) when run by `outputs` in a
+                          copy of the folder FIXTURE: each of its lines, in order, is a line printed ("…"
+                          standing for anything), so a block may show a part of the output.
 Usage:
   doc_snippets.py snippets SOURCE_DIR FILE.md...   check every snippet marker (and that each named doc has
                                                    no unmarked block when it is given with --strict)
   doc_snippets.py guide SOURCE_DIR BUILD_DIR DOC   run DOC's run blocks in a sandbox home, from a checkout
                                                    whose build/ is BUILD_DIR and with BUILD_DIR/bin on PATH
+  doc_snippets.py outputs SOURCE_DIR BUILD_DIR FILE.md...
+                                                   run every output marker's command and compare
   doc_snippets.py configs SOURCE_DIR BUILD_DIR FILE.md...
                                                    every xml block that is a configuration, or a part of one
                                                    (<hub>, <store>, <connector>, <job>, <code_tables>), must
@@ -19,12 +25,13 @@ Usage:
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 
-MARKER = re.compile(r"^<!--\s*(snippet:\s*(?P<path>\S+)|(?P<run>run))\s*-->\s*$")
+MARKER = re.compile(r"^<!--\s*(snippet:\s*(?P<path>\S+)|(?P<run>run)|output:\s*(?P<fixture>\S+):\s*(?P<command>.+?))\s*-->\s*$")
 EXPECT = re.compile(r"^(?P<command>.*?)\s+# → (?P<expected>.*)$")
 
 
@@ -61,6 +68,10 @@ def check_snippets(source_dir, docs, strict):
     problems = []
     for doc in docs:
         for block in blocks(doc):
+            if block.marker is None and block.info == "text":
+                problems.append(f"{block.where()}: a text block shows what a command prints: tie it to the command "
+                                "(<!-- output: FIXTURE: COMMAND -->)")
+                continue
             if block.marker is None:
                 if strict:
                     problems.append(f"{block.where()}: a block with no marker: tie it to a file the tests use "
@@ -76,6 +87,46 @@ def check_snippets(source_dir, docs, strict):
                 continue
             if block.text != wanted:
                 problems.append(f"{block.where()}: the block differs from {path}; copy the file into the doc")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def glob_match(pattern, text):
+    return re.fullmatch(".*".join(re.escape(piece) for piece in pattern.split("…")), text) is not None
+
+
+def shown_in(block_lines, printed_lines):
+    """True when every shown line matches a printed line, in order."""
+    printed = iter(printed_lines)
+    return all(any(glob_match(shown, line) for line in printed) for shown in block_lines)
+
+
+def sandbox(source_dir, build_dir, fixture, top):
+    """A copy of `fixture` in `top` whose build/ is the build, as if it sat in a checkout."""
+    work = os.path.join(top, "work")
+    shutil.copytree(os.path.join(source_dir, fixture), work, symlinks=True)
+    os.symlink(build_dir, os.path.join(work, "build"))
+    env = {name: value for name, value in os.environ.items() if not name.startswith("HUB_")}
+    env["PATH"] = os.path.join(build_dir, "bin") + os.pathsep + os.environ["PATH"]
+    return work, env
+
+
+def check_outputs(source_dir, build_dir, docs):
+    problems = []
+    for doc in docs:
+        for block in blocks(doc):
+            if block.marker is None or block.marker.group("fixture") is None:
+                continue
+            with tempfile.TemporaryDirectory(prefix="hub-doc-output.") as top:
+                work, env = sandbox(source_dir, build_dir, block.marker.group("fixture"), top)
+                result = subprocess.run(["bash", "-c", block.marker.group("command")], cwd=work, env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            printed = result.stdout.rstrip("\n").split("\n")
+            shown = block.text.rstrip("\n").split("\n")
+            if not shown_in(shown, printed):
+                problems.append(f"{block.where()}: the block is not what `{block.marker.group('command')}` prints "
+                                "in " + block.marker.group("fixture") + "; it printed:\n" + result.stdout)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -210,6 +261,8 @@ def main(argv):
     if len(argv) >= 3 and argv[1] == "snippets":
         strict = "--strict" in argv
         return check_snippets(argv[2], [a for a in argv[3:] if a != "--strict"], strict)
+    if len(argv) >= 4 and argv[1] == "outputs":
+        return check_outputs(argv[2], argv[3], argv[4:])
     if len(argv) >= 4 and argv[1] == "configs":
         return check_configs(argv[2], argv[3], argv[4:])
     if len(argv) == 5 and argv[1] == "guide":

@@ -35,14 +35,20 @@ void SinkTest::SetUp() {
   database_ = std::move(database).value();
   sink_ = std::make_unique<StoreSink>(
       *database_,
-      [this](std::string_view) {
-        return SinkJob{mapping_, source_system_};
+      [this](std::string_view job) {
+        auto configured = jobs_.find(std::string(job));
+        return configured != jobs_.end() ? configured->second : SinkJob{mapping_, source_system_};
       },
       MakeLogger("store-test"));
 }
 
 SyncCounts SinkTest::Apply(const std::vector<sdk::Record>& records, const std::string& cursor) {
-  auto counts = sink_->Apply("customers", records, cursor);
+  return ApplyAs("customers", records, cursor);
+}
+
+SyncCounts SinkTest::ApplyAs(const std::string& job, const std::vector<sdk::Record>& records,
+                             const std::string& cursor) {
+  auto counts = sink_->Apply(job, records, cursor);
   EXPECT_TRUE(counts.ok()) << counts.status().ToString();
   return counts.ok() ? *counts : SyncCounts{};
 }

@@ -4,6 +4,7 @@
 #define HUB_TESTS_SYNC_SINK_FIXTURE_HPP_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -22,19 +23,22 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
     std::vector<config::MappingFieldConfig> first = {});
 
-// Per test: the store migrated, a one-connection Database and a StoreSink whose every job maps with
-// `mapping_` from source system `source_system_` (set them before Apply).
+// Per test: the store migrated, a one-connection Database and a StoreSink whose jobs are those of `jobs_`,
+// and every other job maps with `mapping_` from source system `source_system_` (set them before Apply).
 class SinkTest : public hub::test::StoreTest {
  protected:
   void SetUp() override;
 
   // Applies `records` as one batch of job "customers" with checkpoint `cursor`; fails the test on error.
   SyncCounts Apply(const std::vector<sdk::Record>& records, const std::string& cursor);
+  // Applies `records` as one batch of `job` with checkpoint `cursor`; fails the test on error.
+  SyncCounts ApplyAs(const std::string& job, const std::vector<sdk::Record>& records, const std::string& cursor);
   // The single integer `sql` answers.
   std::int64_t Count(const std::string& sql);
 
   std::shared_ptr<const mapping::CompiledMapping> mapping_;
   std::string source_system_ = "erp";
+  std::map<std::string, SinkJob> jobs_;
   std::unique_ptr<odbc::Database> database_;
   std::unique_ptr<StoreSink> sink_;
 };

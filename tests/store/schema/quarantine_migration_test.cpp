@@ -1,0 +1,57 @@
+// Migration 9 on a store that already has quarantine entries, on both engines: entries that repeat one
+// another (the same record and reason, still open) are folded into the newest, which counts them all.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/schema/embedded_migrations.hpp"
+#include "store/schema/migrator.hpp"
+#include "support/store_fixture.hpp"
+
+namespace hub::schema::test {
+namespace {
+
+using hub::test::BackendName;
+using hub::test::StoreTest;
+
+class QuarantineMigrationTest : public StoreTest {
+ protected:
+  void Entry(const std::string& source_id, const std::string& position, const std::string& reason) {
+    ASSERT_TRUE(
+        connection_
+            ->ExecuteUpdate("INSERT INTO quarantine (job, source_system, entity, source_id, source_position, "
+                            "reason, raw_record) VALUES ('customers', 'crm', 'party', ?, ?, ?, '{}')",
+                            {sdk::Value::String(source_id), sdk::Value::String(position), sdk::Value::String(reason)})
+            .ok());
+  }
+};
+
+TEST_P(QuarantineMigrationTest, RepeatedOpenEntriesAreFoldedIntoTheNewestThatCountsThem) {
+  ASSERT_TRUE(Migrate(*connection_, EmbeddedMigrations().first(8)).ok());
+  for (int run = 0; run < 3; ++run) Entry("C2", "customers.csv:3", "customers.csv:3: field 'name' is empty");
+  Entry("", "customers.csv:9", "customers.csv:9: 1 column, header has 3");
+  Entry("", "customers.csv:9", "customers.csv:9: 1 column, header has 3");
+  Entry("C2", "customers.csv:3", "customers.csv:3: another reason");
+  auto migrated = Migrate(*connection_);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+
+  std::vector<odbc::Row> open =
+      QueryRows("SELECT id, record_key, occurrences, status FROM quarantine WHERE resolved_at IS NULL ORDER BY id");
+  ASSERT_EQ(open.size(), 3u);
+  EXPECT_EQ(open[0][0].integer(), 3) << "the newest of the three";
+  EXPECT_EQ(open[0][1].text(), "C2");
+  EXPECT_EQ(open[0][2].integer(), 3);
+  EXPECT_EQ(open[0][3].text(), "open");
+  EXPECT_EQ(open[1][1].text(), "@customers.csv:9") << "no id: known by its position";
+  EXPECT_EQ(open[1][2].integer(), 2);
+  EXPECT_EQ(open[2][2].integer(), 1) << "another reason is another entry";
+  EXPECT_EQ(QueryRows("SELECT COUNT(*) FROM quarantine WHERE status = 'resolved' AND resolution LIKE 'folded%'")
+                .at(0)
+                .at(0)
+                .integer(),
+            3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, QuarantineMigrationTest, hub::test::kBothBackends, BackendName);
+
+}  // namespace
+}  // namespace hub::schema::test

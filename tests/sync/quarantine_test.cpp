@@ -1,0 +1,309 @@
+// The quarantine through the store sink, on both engines: one open entry per record and reason however
+// often it is read again, raw content kept capped with its length, and records that wait (pending) for
+// what they refer to and are stored by the batch that brings it.
+#include "sync/quarantine_book.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sink_fixture.hpp"
+#include "sync/quarantine_query.hpp"
+
+namespace hub::sync {
+namespace {
+
+using hub::test::Backend;
+using sdk::Value;
+using test::EntityMapping;
+using ::testing::HasSubstr;
+
+sdk::Record Record(const std::string& entity, const std::string& id,
+                   const std::vector<std::pair<std::string, std::string>>& fields) {
+  sdk::Record record;
+  record.entity = entity;
+  record.source_id = id;
+  record.position = entity + ".csv:" + id;
+  for (const auto& [name, text] : fields) record.Set(name, Value::String(text));
+  return record;
+}
+
+// A line the source could not read: no id, only its position and content.
+sdk::Record Unreadable(const std::string& position, const std::string& line) {
+  sdk::Record record;
+  record.position = position;
+  record.rejection = position + ": 1 column, header has 3";
+  record.Set("line", Value::String(line));
+  return record;
+}
+
+sdk::Record Order(const std::string& id, const std::string& customer) {
+  return Record("order", id,
+                {{"order_number", "SO-" + id},
+                 {"party_source_id", customer},
+                 {"currency", "CNY"},
+                 {"total_amount", "100.00"},
+                 {"ordered_on", "2026-11-20"}});
+}
+
+sdk::Record Customer(const std::string& id) {
+  return Record("party", id, {{"kind", "organization"}, {"name", "客户" + id}});
+}
+
+class QuarantineTest : public test::SinkTest {
+ protected:
+  // Declares job `job` reading `entity` from `system`, each of `fields` from the source field of its name.
+  void Job(const std::string& job, const std::string& system, const std::string& entity,
+           const std::vector<std::string>& fields) {
+    std::vector<std::pair<std::string, std::string>> targets;
+    for (const std::string& field : fields) targets.emplace_back(field, field);
+    jobs_[job] = SinkJob{EntityMapping(entity, targets), system};
+  }
+
+  SyncCounts Sync(const std::string& job, const std::vector<sdk::Record>& records) {
+    return ApplyAs(job, records, job + std::to_string(++batches_));
+  }
+
+  void OrdersAndCustomers() {
+    Job("orders", "erp", "order", {"order_number", "party_source_id", "currency", "total_amount", "ordered_on"});
+    Job("customers", "erp", "party", {"kind", "name"});
+  }
+
+  int batches_ = 0;
+};
+
+TEST_P(QuarantineTest, TheSameBadLineReadThreeTimesIsOneOpenEntryCountedThrice) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  for (int run = 0; run < 3; ++run) {
+    SyncCounts counts = Sync("customers", {Unreadable("grow.csv:4", "2222"), Customer("C1")});
+    EXPECT_EQ(counts.quarantined, 1u);
+  }
+  std::vector<odbc::Row> entries =
+      QueryRows("SELECT occurrences, status, record_key, source_position FROM quarantine WHERE resolved_at IS NULL");
+  ASSERT_EQ(entries.size(), 1u) << "one open entry, not one a run";
+  EXPECT_EQ(entries[0][0].integer(), 3);
+  EXPECT_EQ(entries[0][1].text(), "open");
+  EXPECT_EQ(entries[0][2].text(), "@grow.csv:4") << "a record without an id is known by its position";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE last_seen_at >= created_at"), 1);
+}
+
+TEST_P(QuarantineTest, ARecordWithAnIdRefusedAgainAtAnotherLineIsStillOneEntry) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  sdk::Record nameless = Record("party", "C8", {{"kind", "organization"}, {"name", ""}});
+  Sync("customers", {nameless});
+  nameless.position = "party.csv:9";  // a line was added above it
+  Sync("customers", {nameless});
+  std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, source_position, reason FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].integer(), 2);
+  EXPECT_EQ(entries[0][1].text(), "party.csv:9") << "where it was seen last";
+  EXPECT_THAT(entries[0][2].text(), HasSubstr("party.csv:9: field 'name'"));
+}
+
+TEST_P(QuarantineTest, ADifferentReasonForTheSameRecordIsAnotherEntry) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Sync("customers", {Record("party", "C8", {{"kind", "organization"}, {"name", ""}})});
+  Sync("customers", {Record("party", "C8", {{"kind", "company"}, {"name", "华腾"}})});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 2);
+  EXPECT_EQ(Sync("customers", {Customer("C8")}).inserted, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0) << "storing it resolves both";
+}
+
+TEST_P(QuarantineTest, AHugeLineIsKeptCappedWithItsFullLength) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  const std::string line(20 * 1024 * 1024, 'x');
+  for (int run = 0; run < 2; ++run) Sync("customers", {Unreadable("big.csv:2", line)});
+  std::vector<odbc::Row> entries = QueryRows("SELECT raw_record, raw_length, occurrences FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  const std::string& kept = entries[0][0].text();
+  EXPECT_LE(kept.size(), kQuarantineRawCap + 1024);
+  EXPECT_GT(entries[0][1].integer(), static_cast<std::int64_t>(line.size())) << "the raw JSON's full length";
+  // Not EXPECT_THAT: a failure would print 64 KiB. PostgreSQL's jsonb spaces the text out.
+  EXPECT_NE(kept.find("\"truncated\""), std::string::npos);
+  EXPECT_NE(kept.find("big.csv:2"), std::string::npos);
+  EXPECT_EQ(entries[0][2].integer(), 2);
+}
+
+TEST_P(QuarantineTest, AnOrderBeforeItsCustomerWaitsAndIsStoredByTheCustomersBatch) {
+  OrdersAndCustomers();
+  SyncCounts orders = Sync("orders", {Order("SO1", "C404")});
+  EXPECT_EQ(orders.quarantined, 1u);
+  std::vector<odbc::Row> pending =
+      QueryRows("SELECT status, cause, awaits_entity, awaits_system, awaits_key, reason FROM quarantine");
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0][0].text(), "pending");
+  EXPECT_EQ(pending[0][1].text(), "reference");
+  EXPECT_EQ(pending[0][2].text(), "party");
+  EXPECT_EQ(pending[0][3].text(), "erp");
+  EXPECT_EQ(pending[0][4].text(), "C404");
+  EXPECT_THAT(pending[0][5].text(), HasSubstr("order.csv:SO1: refers to party 'C404' (party_source_id)"));
+
+  SyncCounts customers = Sync("customers", {Customer("C404")});
+  EXPECT_EQ(customers.inserted, 1u);
+  EXPECT_EQ(customers.released, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o JOIN parties p ON p.id = o.party_id WHERE p.name = '客户C404'"), 1);
+  std::vector<odbc::Row> entry = QueryRows("SELECT status, resolution FROM quarantine");
+  ASSERT_EQ(entry.size(), 1u);
+  EXPECT_EQ(entry[0][0].text(), "resolved");
+  EXPECT_THAT(entry[0][1].text(), HasSubstr("stored when party 'C404' arrived"));
+
+  EXPECT_EQ(Sync("orders", {Order("SO1", "C404")}).unchanged, 1u) << "a re-read finds it stored";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u) << "released once";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'order'"), 1);
+}
+
+TEST_P(QuarantineTest, AnOrderReadAgainWhileItWaitsIsStillOnePendingEntry) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  Sync("orders", {Order("SO1", "C404")});
+  EXPECT_EQ(Count("SELECT occurrences FROM quarantine WHERE status = 'pending'"), 2);
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+}
+
+TEST_P(QuarantineTest, AnEmployeeBeforeTheirTeamWaitsForTheTeamFromAnotherSystem) {
+  Job("employees", "hr", "employee", {"employee_number", "name", "team_code"});
+  Job("teams", "org", "team", {"code", "name"});
+  Sync("employees", {Record("employee", "E1", {{"employee_number", "E1"}, {"name", "王芳"}, {"team_code", "EAST"}})});
+  std::vector<odbc::Row> pending = QueryRows("SELECT status, awaits_entity, awaits_system, awaits_key FROM quarantine");
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0][0].text(), "pending");
+  EXPECT_EQ(pending[0][1].text(), "team");
+  EXPECT_TRUE(pending[0][2].is_null()) << "a natural key: a team of any system answers";
+  EXPECT_EQ(pending[0][3].text(), "EAST");
+  EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM team_members m JOIN employees e ON e.id = m.employee_id "
+                  "JOIN teams t ON t.id = m.team_id WHERE e.employee_number = 'E1' AND t.code = 'EAST'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+}
+
+TEST_P(QuarantineTest, AReleasedRecordReleasesTheRecordsWaitingForIt) {
+  Job("employees", "hr", "employee", {"employee_number", "name", "manager_employee_number", "team_code"});
+  Job("teams", "org", "team", {"code", "name"});
+  // B waits for team EAST; A waits for B (another batch, so not retried within one).
+  Sync("employees", {Record("employee", "B", {{"employee_number", "B"}, {"name", "乙"}, {"team_code", "EAST"}})});
+  Sync("employees",
+       {Record("employee", "A", {{"employee_number", "A"}, {"name", "甲"}, {"manager_employee_number", "B"}})});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 2);
+  EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 2u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM employees e JOIN employees m ON m.id = e.manager_employee_id "
+                  "WHERE e.employee_number = 'A' AND m.employee_number = 'B'"),
+            1);
+}
+
+TEST_P(QuarantineTest, AReplayStoresWhatTheFixedMappingAcceptsAndLeavesTheRestAsTheyAre) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Sync("customers", {Record("party", "C1", {{"kind", "company"}, {"name", "华腾"}}),
+                     Record("party", "C2", {{"kind", "organization"}, {"name", ""}}), Unreadable("party.csv:9", "x")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'open'"), 3);
+  // The operator fixes the mapping: every record of this source is an organization.
+  config::MappingFieldConfig kind;
+  kind.target = "kind";
+  kind.constant = "organization";
+  jobs_["customers"] = SinkJob{EntityMapping("party", {{"name", "name"}}, {kind}), "erp"};
+
+  ReplayResult replayed;
+  ASSERT_TRUE(sink_->Replay(QuarantineFilter{"customers", "", "", "'kind'", std::nullopt}, replayed).ok());
+  EXPECT_EQ(replayed.counts.read, 1u);
+  EXPECT_EQ(replayed.counts.inserted, 1u);
+  EXPECT_EQ(replayed.resolved, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
+  EXPECT_EQ(QueryValue("SELECT resolution FROM quarantine WHERE source_id = 'C1'").text(),
+            "stored by hub quarantine replay");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE last_replayed_at IS NOT NULL"), 1)
+      << "only what the filter chose";
+
+  ReplayResult all;
+  ASSERT_TRUE(sink_->Replay(QuarantineFilter{}, all).ok());
+  EXPECT_EQ(all.counts.read, 1u) << "the unreadable line cannot be replayed";
+  EXPECT_EQ(all.counts.quarantined, 1u) << "C2 still has no name";
+  ASSERT_EQ(all.skipped.size(), 1u);
+  EXPECT_THAT(all.skipped[0], HasSubstr("the source could not read the record"));
+  EXPECT_EQ(Count("SELECT occurrences FROM quarantine WHERE source_id = 'C2'"), 2) << "counted on its own entry";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 2);
+}
+
+TEST_P(QuarantineTest, AReplayedCustomerReleasesTheOrdersWaitingForIt) {
+  OrdersAndCustomers();
+  Sync("customers", {Record("party", "C404", {{"kind", "company"}, {"name", "华腾"}})});
+  Sync("orders", {Order("SO1", "C404")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  config::MappingFieldConfig kind;
+  kind.target = "kind";
+  kind.constant = "organization";
+  jobs_["customers"] = SinkJob{EntityMapping("party", {{"name", "name"}}, {kind}), "erp"};
+  ReplayResult replayed;
+  QuarantineFilter filter;
+  filter.entity = "party";
+  ASSERT_TRUE(sink_->Replay(filter, replayed).ok());
+  EXPECT_EQ(replayed.counts.inserted, 1u);
+  EXPECT_EQ(replayed.counts.released, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+}
+
+TEST_P(QuarantineTest, AReplayedRecordStillWaitingStaysPendingOnItsEntry) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  ReplayResult replayed;
+  QuarantineFilter filter;
+  filter.status = "pending";
+  ASSERT_TRUE(sink_->Replay(filter, replayed).ok());
+  EXPECT_EQ(replayed.counts.quarantined, 1u);
+  EXPECT_EQ(replayed.resolved, 0u);
+  std::vector<odbc::Row> entries = QueryRows("SELECT status, occurrences FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].text(), "pending");
+  EXPECT_EQ(entries[0][1].integer(), 2);
+}
+
+TEST_P(QuarantineTest, ARecordTooLargeToKeepWholeIsOpenNotPending) {
+  OrdersAndCustomers();
+  sdk::Record order = Order("SO1", "C404");
+  order.Set("notes", Value::String(std::string(kQuarantineRawCap, 'n')));
+  Sync("orders", {order});
+  EXPECT_EQ(QueryValue("SELECT status FROM quarantine").text(), "open") << "it could not be stored from its entry";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+}
+
+TEST_P(QuarantineTest, APendingRecordItsReferentsBatchDidNotSeeIsStoredByItsJobsNextBatch) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  // As when the customer's batch ran beside the order's, before that one committed: it cannot see the entry.
+  ASSERT_TRUE(connection_->ExecuteDirect("UPDATE quarantine SET status = 'open'").ok());
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  ASSERT_TRUE(connection_->ExecuteDirect("UPDATE quarantine SET status = 'pending'").ok());
+  EXPECT_EQ(Sync("orders", {}).released, 1u) << "the job's next batch, even an empty one, stores it";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+  EXPECT_EQ(QueryValue("SELECT status FROM quarantine").text(), "resolved");
+}
+
+TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriverQuotes) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Job("tickets", "erp", "service_request",
+      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
+  Sync("customers", {Customer("C1")});
+  const sdk::Record ticket = Record("service_request", "T2",
+                                    {{"ticket_number", "T2"},
+                                     {"party_source_id", "C1"},
+                                     {"subject", "读数漂移"},
+                                     {"opened_at", "2026-11-23T01:00:00Z"},
+                                     {"satisfaction", "9"}});
+  Sync("tickets", {ticket});
+  Sync("tickets", {ticket});
+  std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, cause, reason FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].integer(), 2);
+  EXPECT_EQ(entries[0][1].text(), "store");
+  EXPECT_THAT(entries[0][2].text(), HasSubstr("the store refused it"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
+
+}  // namespace
+}  // namespace hub::sync
