@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "store/odbc/connection.hpp"
 
 namespace hub::sync {
 
