@@ -1,5 +1,6 @@
 #include "plugin_host/connector_instance.hpp"
 
+#include <cstring>
 #include <utility>
 
 #include "hub/sdk/detail/c_bridge.hpp"
@@ -68,12 +69,16 @@ sdk::Result<sdk::Batch> ConnectorInstance::ReadBatch(std::string_view cursor, st
 }
 
 sdk::Result<std::size_t> ConnectorInstance::WriteEvents(const std::vector<sdk::OutboundEvent>& events) {
-  std::vector<hub_outbound_event> out;
-  out.reserve(events.size());
-  for (const sdk::OutboundEvent& event : events) {
-    out.push_back(hub_outbound_event{sizeof(hub_outbound_event), sdk::detail::ToC(event.kind),
-                                     sdk::detail::ToC(event.entity), sdk::detail::ToC(event.id),
-                                     sdk::detail::ToC(event.payload_json)});
+  // A plugin built for ABI 1.0 steps through the array by its own, shorter struct: hand the events over in
+  // that layout (its members are the first ones of today's, at the same offsets).
+  static_assert(HUB_OUTBOUND_EVENT_SIZE_V1_0 % alignof(hub_outbound_event) == 0);
+  const std::size_t stride = plugin_->api().abi_minor >= 1 ? sizeof(hub_outbound_event) : HUB_OUTBOUND_EVENT_SIZE_V1_0;
+  std::vector<hub_outbound_event> out(events.size());
+  auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    hub_outbound_event event = sdk::detail::ToC(events[i]);
+    event.struct_size = static_cast<std::uint32_t>(stride);
+    std::memcpy(bytes + i * stride, &event, stride);
   }
   std::uint64_t accepted = 0;
   hub_error error = EmptyError();

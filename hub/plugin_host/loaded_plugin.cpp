@@ -94,6 +94,8 @@ sdk::Result<sdk::PluginDescription> ReadDescription(const hub_plugin_api& api, P
   record->version = description.version;
   record->kind = description.kind;
   record->description = description.description;
+  if (description.capabilities.reads) record->capabilities.push_back("read");
+  if (description.capabilities.writes_events) record->capabilities.push_back("write_events");
   HUB_RETURN_IF_ERROR(CheckDescription(description));
   return description;
 }

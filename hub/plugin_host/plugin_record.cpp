@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <boost/json/array.hpp>
+
 namespace hub::plugin_host {
 namespace {
 
@@ -31,6 +33,9 @@ boost::json::object PluginRecordToJson(const PluginRecord& record) {
   out["kind"] = OrNull(record.kind);
   out["sdk_abi"] = OrNull(record.sdk_abi);
   out["description"] = OrNull(record.description);
+  boost::json::array capabilities;
+  for (const std::string& capability : record.capabilities) capabilities.emplace_back(capability);
+  out["capabilities"] = std::move(capabilities);
   out["path"] = record.path.string();
   bool loaded = record.state == PluginRecord::State::kLoaded;
   out["state"] = loaded ? "loaded" : "refused";

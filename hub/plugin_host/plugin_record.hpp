@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <boost/json/object.hpp>
 
@@ -19,6 +20,7 @@ struct PluginRecord {
   std::string kind;
   std::string sdk_abi;  // the ABI the plugin was built for, "1.0"
   std::string description;
+  std::vector<std::string> capabilities;  // what it declared it does: "read", "write_events"
   std::filesystem::path path;
   State state = State::kRefused;
   std::string reason;  // why it was refused: one line; empty when loaded
@@ -28,8 +30,8 @@ struct PluginRecord {
 // `refused: <reason>`; unknown fields print as "-".
 std::string FormatPluginLine(const PluginRecord& record);
 
-// The JSON object of GET /api/v1/plugins: every field above, unknown ones as null, "state" as
-// "loaded"/"refused" and "reason" only when refused.
+// The JSON object of GET /api/v1/plugins: every field above (capabilities as an array), unknown ones as null, "state"
+// as "loaded"/"refused" and "reason" only when refused.
 boost::json::object PluginRecordToJson(const PluginRecord& record);
 
 }  // namespace hub::plugin_host

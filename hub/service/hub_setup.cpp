@@ -91,6 +91,21 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
   }
 }
 
+// A sync job reads its connector: refused on a connector whose plugin does not read (outbound only).
+void CheckJobsRead(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    const config::ConnectorConfig* connector = setup.config.FindConnector(job.connector);
+    if (connector == nullptr) continue;
+    auto plugin = setup.plugins->Find(connector->plugin);
+    if (plugin && !plugin->description().capabilities.reads) {
+      errors.push_back({job.location, "job '" + job.name + "': connector '" + connector->name + "' (plugin " +
+                                          connector->plugin +
+                                          ") does not read records, it only receives events: a sync job "
+                                          "cannot run on it"});
+    }
+  }
+}
+
 // A warning per job whose connector and mapping both name the records' id field, differently.
 void CheckRecordIds(HubSetup& setup) {
   for (const config::JobConfig& job : setup.config.jobs) {
@@ -128,6 +143,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
 
   std::vector<config::ConfigError> errors;
   CheckConnectors(*setup, errors);
+  CheckJobsRead(*setup, errors);
   CheckSchedules(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};

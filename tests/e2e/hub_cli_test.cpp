@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
+#include "hub/sdk/abi.h"
 #include "hub_process.hpp"
 
 namespace hub::test {
@@ -85,6 +86,30 @@ TEST_F(HubCliTest, CheckConfigWarnsWhenTheConnectorsIdFieldAndTheMappingsIdDiffe
                         "option id_field=\"name\" (line " +
                         std::to_string(LineOf(xml, "<id_field>")) + ") name different fields"));
   EXPECT_THAT(result.output, HasSubstr("ok\n"));
+}
+
+TEST_F(HubCliTest, CheckConfigRefusesASyncJobOnAConnectorThatOnlyReceivesEvents) {
+  std::string xml = R"(<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins dir=")" + std::string(HUB_PLUGIN_DIR) +
+                    R"(" system="false"><dir>)" + HUB_OUTBOUND_PLUGIN_DIR + R"(</dir></plugins>
+  <connectors><connector name="erp_drop" plugin="test_outbound"/></connectors>
+  <jobs>
+    <job name="orders" connector="erp_drop">
+      <mapping entity="party"><field target="kind" value="organization"/><field target="name" source="n"/></mapping>
+    </job>
+  </jobs>
+</hub>
+)";
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2);
+  EXPECT_THAT(result.output, HasSubstr(config_.string() + ":" + std::to_string(LineOf(xml, "<job name=\"orders\"")) +
+                                       ": job 'orders': connector 'erp_drop' (plugin test_outbound) does not read "
+                                       "records, it only receives events"));
+  CommandResult plugins = RunHub({"plugins", "--config", config_.string()});
+  EXPECT_THAT(plugins.output, HasSubstr("test_outbound 1.0.0 connector " + std::to_string(HUB_ABI_MAJOR) + "." +
+                                        std::to_string(HUB_ABI_MINOR) + " "));
 }
 
 TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {

@@ -105,7 +105,7 @@ TEST(ApiTable, RefusesMissingSmallInconsistentOrIncompleteTables) {
 
 TEST(PluginInfo, RefusesMissingOrMalformedInfo) {
   hub_option_spec spec{sizeof(hub_option_spec), "path", HUB_OPTION_PATH, nullptr, 1, "where"};
-  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1, nullptr};
+  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1, nullptr, HUB_CAPABILITY_READ};
   EXPECT_TRUE(CheckInfo(&info).ok());
   EXPECT_THAT(CheckInfo(nullptr).message(), HasSubstr("get_info returned no description"));
 

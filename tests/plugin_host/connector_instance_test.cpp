@@ -163,14 +163,35 @@ TEST_F(ConnectorInstanceTest, HealthResolvesSecretsThroughTheHostResolver) {
   }
 }
 
-TEST_F(ConnectorInstanceTest, WriteEventsAnswersHowManyWereAccepted) {
+TEST_F(ConnectorInstanceTest, WriteEventsHandsOverEachEventsIdAndTimeAndAnswersHowManyWereAccepted) {
   std::unique_ptr<ConnectorInstance> instance = CreateGood();
   ASSERT_NE(instance, nullptr);
-  std::vector<sdk::OutboundEvent> events = {{"party.updated", "party", "1", "{}"},
-                                            {"party.updated", "party", "2", "{}"}};
+  std::vector<sdk::OutboundEvent> events = {{"party.updated", "party", "1", "{}", "ev-1", kNowMs},
+                                            {"party.updated", "party", "2", "{}", "ev-2", kNowMs},
+                                            {"party.updated", "party", "3", "{}", "", kNowMs}};
   sdk::Result<std::size_t> accepted = instance->WriteEvents(events);
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
-  EXPECT_EQ(*accepted, 2u);
+  EXPECT_EQ(*accepted, 2u) << "the fixture takes the events up to the first without an event id";
+}
+
+TEST_F(ConnectorInstanceTest, APluginBuiltForAbi10LoadsReadsAndTakesEventsInItsOwnLayout) {
+  sdk::Result<std::unique_ptr<ConnectorInstance>> instance = Create("abi_v1_0");
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  const sdk::PluginDescription& description = OpenFixture("abi_v1_0")->description();
+  EXPECT_TRUE(description.record_id_option.empty());
+  EXPECT_TRUE(description.capabilities.reads);
+  EXPECT_TRUE(description.capabilities.writes_events) << "unknown for 1.0: assumed";
+  ASSERT_TRUE((*instance)->Configure(sdk::Options({})).ok());
+  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 10);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_EQ(SourceIds(*batch), (std::vector<std::string>{"v1-0", "v1-1"}));
+  std::vector<sdk::OutboundEvent> events;
+  for (int i = 0; i < 3; ++i) {
+    events.push_back({"order.created", "order", "order-" + std::to_string(i), "{}", "ev-" + std::to_string(i), kNowMs});
+  }
+  sdk::Result<std::size_t> accepted = (*instance)->WriteEvents(events);
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(*accepted, 3u) << "each event where a 1.0 plugin looks for it";
 }
 
 TEST_F(ConnectorInstanceTest, AThrowingFactoryFailsCleanly) {

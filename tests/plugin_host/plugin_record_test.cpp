@@ -13,6 +13,7 @@ PluginRecord Loaded() {
   record.kind = "connector";
   record.sdk_abi = "1.0";
   record.description = "CSV files";
+  record.capabilities = {"read", "write_events"};
   record.path = "/opt/hub/plugins/hub_file.so";
   record.state = PluginRecord::State::kLoaded;
   return record;
@@ -39,7 +40,7 @@ TEST(PluginLine, ShowsUnknownFieldsOfARefusedPluginAsDashesAndTheReason) {
 TEST(PluginJson, DescribesALoadedPluginWithoutAReason) {
   EXPECT_EQ(boost::json::serialize(PluginRecordToJson(Loaded())),
             R"({"name":"file","version":"0.3.1","kind":"connector","sdk_abi":"1.0","description":"CSV files",)"
-            R"("path":"/opt/hub/plugins/hub_file.so","state":"loaded"})");
+            R"("capabilities":["read","write_events"],"path":"/opt/hub/plugins/hub_file.so","state":"loaded"})");
 }
 
 TEST(PluginJson, DescribesARefusedPluginWithNullsForUnknownFieldsAndTheReason) {

@@ -121,6 +121,7 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
       {"label", OptionType::kString, std::string(""), false, "an empty default is still a default"},
   };
   original.record_id_option = "label";
+  original.capabilities = {false, true};
   ExportedInfo exported(original);
   EXPECT_EQ(exported.view()->struct_size, sizeof(hub_plugin_info));
   EXPECT_EQ(exported.view()->option_count, original.options.size());
@@ -131,6 +132,8 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
   EXPECT_EQ(copy.kind, original.kind);
   EXPECT_EQ(copy.description, original.description);
   EXPECT_EQ(copy.record_id_option, "label");
+  EXPECT_FALSE(copy.capabilities.reads);
+  EXPECT_TRUE(copy.capabilities.writes_events);
   ASSERT_EQ(copy.options.size(), original.options.size());
   for (std::size_t i = 0; i < original.options.size(); ++i) {
     EXPECT_EQ(copy.options[i].name, original.options[i].name);
@@ -141,7 +144,7 @@ TEST(InfoBridge, RoundTripKeepsTheDescriptionAndEveryOption) {
   }
 }
 
-TEST(InfoBridge, AnInfoFromBeforeTheRecordIdOptionWasAppendedHasNone) {
+TEST(InfoBridge, AnInfoOfAbi10HasNoRecordIdOptionAndIsTakenToReadAndWrite) {
   PluginDescription original;
   original.name = "old";
   original.options = {{"id_field", OptionType::kString, std::nullopt, false, ""}};
@@ -150,7 +153,34 @@ TEST(InfoBridge, AnInfoFromBeforeTheRecordIdOptionWasAppendedHasNone) {
   hub_plugin_info older = *exported.view();
   older.struct_size = offsetof(hub_plugin_info, record_id_option);  // what a plugin built before it fills
   EXPECT_EQ(ImportInfo(older).record_id_option, "");
+  EXPECT_TRUE(ImportInfo(older).capabilities.reads);
+  EXPECT_TRUE(ImportInfo(older).capabilities.writes_events);
   EXPECT_EQ(ImportInfo(*exported.view()).record_id_option, "id_field");
+  EXPECT_FALSE(ImportInfo(*exported.view()).capabilities.writes_events) << "the default: reads only";
+}
+
+TEST(EventBridge, RoundTripKeepsTheEventIdAndItsTime) {
+  OutboundEvent original{"order.created", "order", "SO1", R"({"total":"12.50"})", "ev-42", 1'764'000'000'123};
+  hub_outbound_event view = ToC(original);
+  EXPECT_EQ(view.struct_size, sizeof(hub_outbound_event));
+  OutboundEvent copy = FromC(view);
+  EXPECT_EQ(copy.kind, original.kind);
+  EXPECT_EQ(copy.entity, original.entity);
+  EXPECT_EQ(copy.id, original.id);
+  EXPECT_EQ(copy.payload_json, original.payload_json);
+  EXPECT_EQ(copy.event_id, "ev-42");
+  EXPECT_EQ(copy.occurred_at_unix_ms, 1'764'000'000'123);
+}
+
+TEST(EventBridge, AnEventOfAbi10HasNoIdAndTheSizeOfThe10Struct) {
+  EXPECT_EQ(HUB_OUTBOUND_EVENT_SIZE_V1_0, sizeof(hub_str) * 4 + alignof(hub_str));
+  OutboundEvent original{"k", "e", "1", "{}", "ev-1", 5};
+  hub_outbound_event view = ToC(original);
+  view.struct_size = HUB_OUTBOUND_EVENT_SIZE_V1_0;
+  OutboundEvent copy = FromC(view);
+  EXPECT_EQ(copy.id, "1");
+  EXPECT_EQ(copy.event_id, "");
+  EXPECT_EQ(copy.occurred_at_unix_ms, 0);
 }
 
 TEST(ErrorBridge, RoundTripKeepsCodeAndMessage) {

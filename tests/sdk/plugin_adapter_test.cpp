@@ -158,7 +158,8 @@ TEST_F(AdapterTest, ExceptionsBecomeInternalErrors) {
 }
 
 TEST_F(AdapterTest, WriteEventsIsUnimplementedByDefault) {
-  hub_outbound_event event{sizeof(hub_outbound_event), ToC("party.updated"), ToC("party"), ToC("1"), ToC("{}")};
+  hub_outbound_event event{
+      sizeof(hub_outbound_event), ToC("party.updated"), ToC("party"), ToC("1"), ToC("{}"), ToC("ev-1"), 1};
   uint64_t accepted = 99;
   hub_error error{};
   EXPECT_EQ(api_.write_events(connector_, &event, 1, &accepted, &error), HUB_STATUS_UNIMPLEMENTED);

@@ -9,6 +9,8 @@
  *   - Only C types cross it: fixed-width integers, doubles, pointers to such, and the structs below.
  *   - Every struct starts with `struct_size`; a newer minor version only appends members, and a reader
  *     uses a member only when `struct_size` covers it.
+ *   - An array of structs is laid out with the struct as the receiver's minor knows it: the host hands a
+ *     plugin built for an older minor its arrays in that minor's layout (see hub_outbound_event).
  *   - No exception crosses it: every function returns a hub_status_code and fills a hub_error on failure.
  *   - Memory is owned by whoever allocated it. Strings and arrays handed out by the plugin stay valid until
  *     the next call on the same connector (or its destruction); strings handed in by the host are valid
@@ -16,6 +18,8 @@
  *   - A connector object is used by one thread at a time; different connectors may run concurrently.
  *
  * Version policy: the host refuses a plugin whose major differs from its own, or whose minor is newer.
+ * ABI 1.1 appended: hub_outbound_event.event_id and occurred_at_unix_ms, hub_plugin_info.record_id_option
+ * and capabilities. A plugin built for 1.0 loads and works unchanged.
  * Authors never include this header directly: <hub/sdk/sdk.hpp> wraps it in ordinary C++.
  */
 #ifndef HUB_SDK_ABI_H_
@@ -29,7 +33,7 @@ extern "C" {
 #endif
 
 #define HUB_ABI_MAJOR 1
-#define HUB_ABI_MINOR 0
+#define HUB_ABI_MINOR 1
 #define HUB_ERROR_MESSAGE_CAPACITY 1024
 
 /* Names of the two exported aliases. */
@@ -125,13 +129,30 @@ typedef struct hub_batch {
   int64_t total_hint;  /* records in the whole source when known, else -1 (progress display) */
 } hub_batch;
 
+/* One change sent to a system. write_events answers in *accepted how many events, from the first, the
+   system took; on failure, the code says what to do with the first one it did not take:
+   HUB_STATUS_UNAVAILABLE or HUB_STATUS_IO_ERROR: try it again later (the system is down, a timeout);
+   HUB_STATUS_INVALID_ARGUMENT or HUB_STATUS_DATA_ERROR: the system refuses this event for good. */
 typedef struct hub_outbound_event {
   uint32_t struct_size;
   hub_str kind; /* e.g. "party.updated" */
   hub_str entity;
   hub_str id;
   hub_str payload_json;
+  /* Appended in ABI 1.1. The event's own id, the same on every attempt to deliver it: the receiver's
+     idempotency key. When the first event is handed over once again, the system has it already or not. */
+  hub_str event_id;
+  int64_t occurred_at_unix_ms; /* when the change was committed */
 } hub_outbound_event;
+
+/* The size of hub_outbound_event in ABI 1.0: the stride of the events handed to a 1.0 plugin. */
+#define HUB_OUTBOUND_EVENT_SIZE_V1_0 (offsetof(hub_outbound_event, event_id))
+
+/* What a connector can do (hub_plugin_info.capabilities). */
+typedef enum hub_capability {
+  HUB_CAPABILITY_READ = 1,        /* read_batch reads records: it can serve sync jobs */
+  HUB_CAPABILITY_WRITE_EVENTS = 2 /* write_events delivers events: it can be a subscriber */
+} hub_capability;
 
 typedef enum hub_option_type {
   HUB_OPTION_STRING = 0,
@@ -160,9 +181,11 @@ typedef struct hub_plugin_info {
   const char* description;
   const hub_option_spec* options;
   uint64_t option_count;
-  /* Appended within ABI 1.0; read only when struct_size covers it (older plugins: none). The name of the
-     option whose value names the field giving each record's source_id; NULL or "": none. */
+  /* Appended in ABI 1.1; read only when struct_size covers it. The name of the option whose value names
+     the field giving each record's source_id; NULL or "": none (a 1.0 plugin: none). */
   const char* record_id_option;
+  /* hub_capability bits (a 1.0 plugin: read and write_events, which answers UNIMPLEMENTED if it cannot). */
+  uint32_t capabilities;
 } hub_plugin_info;
 
 typedef struct hub_option_value {

@@ -29,10 +29,19 @@ class Connector {
   virtual Status Configure(const Options& options) = 0;
 
   // At most max_records records after `cursor`. Must be idempotent for a given cursor: the hub may
-  // re-read after a crash, and relies on that to lose nothing.
-  virtual Result<Batch> ReadBatch(std::string_view cursor, std::size_t max_records) = 0;
+  // re-read after a crash, and relies on that to lose nothing. A connector that only delivers events
+  // (Capabilities::reads false) leaves it out.
+  virtual Result<Batch> ReadBatch(std::string_view cursor, std::size_t max_records) {
+    (void)cursor;
+    (void)max_records;
+    return Status::Unimplemented("this connector does not read records");
+  }
 
-  // Delivers changes to the system; answers how many were accepted (a prefix of `events`).
+  // Delivers changes to the system, in order; answers how many were accepted (a prefix of `events`; fewer
+  // than all: the rest are handed over again later). A failed Status says what to do with the batch:
+  // Unavailable or IoError (the system is down, a timeout) — try again later; InvalidArgument or
+  // DataError — the system refuses the event for good (the hub hands over a failed batch again one event
+  // at a time to find it). Every event may come more than once: let the system deduplicate on event_id.
   virtual Result<std::size_t> WriteEvents(const std::vector<OutboundEvent>& events) {
     (void)events;
     return Status::Unimplemented("this connector does not accept outbound events");

@@ -49,6 +49,14 @@ struct PluginDescription {
   // Record::source_id, when the plugin has one ("id_field"); empty: none. The hub reads it to compare with a
   // job's <mapping id="...">, which wins when both are given (check-config warns when they differ).
   std::string record_id_option;
+  // What the connector does. A connector that reads records serves sync jobs (`reads`); one that delivers
+  // events to its system overrides Connector::WriteEvents and says so (`writes_events`). An outbound-only
+  // connector sets reads = false and need not override ReadBatch; the hub refuses a sync job on it.
+  struct Capabilities {
+    bool reads = true;
+    bool writes_events = false;
+  };
+  Capabilities capabilities;
 };
 
 // Parses "250ms", "30s", "5m", "2h", "1d" or a bare number of milliseconds.

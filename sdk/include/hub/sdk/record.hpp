@@ -111,12 +111,16 @@ struct Batch {
   std::optional<std::int64_t> total_hint;
 };
 
-// A change the hub sends out to a system through its connector.
+// A change the hub sends out to a system through its connector: `kind` ("party.updated") of the record
+// `id` of `entity`, with its content as JSON. `event_id` is the same on every attempt to deliver this
+// event: hand it to the system as its idempotency key, so that a retry is never taken for a new change.
 struct OutboundEvent {
   std::string kind;
   std::string entity;
   std::string id;
   std::string payload_json;
+  std::string event_id;
+  std::int64_t occurred_at_unix_ms = 0;  // when the change was committed
 };
 
 }  // namespace hub::sdk

@@ -25,6 +25,12 @@ inline std::string_view FromC(hub_str text) {
 
 inline std::string FromC(const char* text) { return text == nullptr ? std::string() : std::string(text); }
 
+// True when a struct of `struct_size` bytes, as its sender built it, holds the member at `offset` of `size`
+// bytes: a member appended by a later minor is read only then.
+constexpr bool Covers(uint32_t struct_size, std::size_t offset, std::size_t size) {
+  return struct_size >= offset + size;
+}
+
 // Copies status into error (message truncated to the buffer) and answers its code.
 inline int32_t ExportError(const Status& status, hub_error* error) {
   if (error != nullptr) {
@@ -169,6 +175,8 @@ class ExportedInfo {
     info_.options = specs_.data();
     info_.option_count = specs_.size();
     info_.record_id_option = description.record_id_option.c_str();
+    info_.capabilities = (description.capabilities.reads ? uint32_t{HUB_CAPABILITY_READ} : 0u) |
+                         (description.capabilities.writes_events ? uint32_t{HUB_CAPABILITY_WRITE_EVENTS} : 0u);
   }
   const hub_plugin_info* view() const { return &info_; }
 
@@ -193,9 +201,45 @@ inline PluginDescription ImportInfo(const hub_plugin_info& info) {
     option.description = FromC(spec.description);
     out.options.push_back(std::move(option));
   }
-  // A plugin built before the member was appended has a shorter info, and no record id option.
-  if (info.struct_size >= offsetof(hub_plugin_info, record_id_option) + sizeof(info.record_id_option)) {
+  // A plugin built for ABI 1.0 has a shorter info: no record id option, and capabilities unknown, so
+  // both are assumed (its write_events answers Unimplemented if it has none).
+  if (Covers(info.struct_size, offsetof(hub_plugin_info, record_id_option), sizeof(info.record_id_option))) {
     out.record_id_option = FromC(info.record_id_option);
+  }
+  if (Covers(info.struct_size, offsetof(hub_plugin_info, capabilities), sizeof(info.capabilities))) {
+    out.capabilities.reads = (info.capabilities & HUB_CAPABILITY_READ) != 0;
+    out.capabilities.writes_events = (info.capabilities & HUB_CAPABILITY_WRITE_EVENTS) != 0;
+  } else {
+    out.capabilities = {true, true};
+  }
+  return out;
+}
+
+// The C view of an event, pointing into `event`; `struct_size` as the receiver's minor knows the struct.
+inline hub_outbound_event ToC(const OutboundEvent& event) {
+  hub_outbound_event out{};
+  out.struct_size = sizeof(hub_outbound_event);
+  out.kind = ToC(event.kind);
+  out.entity = ToC(event.entity);
+  out.id = ToC(event.id);
+  out.payload_json = ToC(event.payload_json);
+  out.event_id = ToC(event.event_id);
+  out.occurred_at_unix_ms = event.occurred_at_unix_ms;
+  return out;
+}
+
+// Copies an event handed over by the host; the members a 1.0 host did not send stay empty.
+inline OutboundEvent FromC(const hub_outbound_event& event) {
+  OutboundEvent out;
+  out.kind = FromC(event.kind);
+  out.entity = FromC(event.entity);
+  out.id = FromC(event.id);
+  out.payload_json = FromC(event.payload_json);
+  if (Covers(event.struct_size, offsetof(hub_outbound_event, event_id), sizeof(event.event_id))) {
+    out.event_id = FromC(event.event_id);
+  }
+  if (Covers(event.struct_size, offsetof(hub_outbound_event, occurred_at_unix_ms), sizeof(event.occurred_at_unix_ms))) {
+    out.occurred_at_unix_ms = event.occurred_at_unix_ms;
   }
   return out;
 }

@@ -131,10 +131,7 @@ class PluginAdapter {
     return Guard(error, [&] {
       std::vector<OutboundEvent> batch;
       batch.reserve(count);
-      for (uint64_t i = 0; i < count; ++i) {
-        batch.push_back(OutboundEvent{std::string(FromC(events[i].kind)), std::string(FromC(events[i].entity)),
-                                      std::string(FromC(events[i].id)), std::string(FromC(events[i].payload_json))});
-      }
+      for (uint64_t i = 0; i < count; ++i) batch.push_back(FromC(events[i]));
       Result<std::size_t> written = Unbox(handle)->connector->WriteEvents(batch);
       if (!written.ok()) return written.status();
       *accepted = *written;
