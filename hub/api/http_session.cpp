@@ -167,6 +167,9 @@ void HttpSession<Stream>::DoRead() {
 template <class Stream>
 void HttpSession<Stream>::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
   buffer_.commit(bytes);
+  // Shed or shut down while it counted as idle: the socket is closed already, so a request whose bytes
+  // arrived just before must not run (its answer could not be written); the client may send it again.
+  if (stopping_) return;
   if (ec == net::error::eof) return DoClose();
   if (ec) return Fail(ec, "wait for a request");
   ReadHeader();
