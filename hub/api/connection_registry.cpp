@@ -1,5 +1,7 @@
 #include "api/connection_registry.hpp"
 
+#include <algorithm>
+
 namespace hub::api {
 
 ConnectionRegistry::Registration ConnectionRegistry::Register(std::weak_ptr<Connection> connection,
@@ -46,9 +48,29 @@ std::pair<ConnectionRegistry::Place, Admission> ConnectionRegistry::Choose(
   auto in = [](Place place) { return [place](const Entry& entry) { return entry.place == place; }; };
   if (ordinary_ < limits_.max_connections) return {Place::kOrdinary, Admission::kOrdinary};
   if (TakeOldestIdle(in(Place::kOrdinary), displaced) != Place::kNone) return {Place::kOrdinary, Admission::kOrdinary};
+  if (per_client && ReserveHeldBy(client) >= ReserveShare()) {
+    // A storm of connections from one address churns only its own share of the reserve, so that another
+    // address's health check keeps its place between its connect and its request.
+    auto own_reserve = [&client](const Entry& entry) {
+      return entry.client == client && entry.place == Place::kReserve;
+    };
+    if (TakeOldestIdle(own_reserve, displaced) != Place::kNone) return {Place::kReserve, Admission::kReserve};
+    return refusing(Admission::kClientLimit);
+  }
   if (reserve_ < limits_.reserved_connections) return {Place::kReserve, Admission::kReserve};
   if (TakeOldestIdle(in(Place::kReserve), displaced) != Place::kNone) return {Place::kReserve, Admission::kReserve};
   return refusing(Admission::kOverloaded);
+}
+
+std::size_t ConnectionRegistry::ReserveShare() const {
+  return std::max<std::size_t>(1, limits_.reserved_connections / 4);
+}
+
+std::size_t ConnectionRegistry::ReserveHeldBy(const std::string& client) const {
+  // A linear scan, like TakeOldestIdle: only when every ordinary place is taken.
+  std::size_t held = 0;
+  for (const auto& [id, entry] : open_) held += entry.client == client && entry.place == Place::kReserve ? 1 : 0;
+  return held;
 }
 
 ConnectionRegistry::Place ConnectionRegistry::TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,

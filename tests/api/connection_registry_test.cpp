@@ -112,6 +112,27 @@ TEST_F(ConnectionRegistryTest, APerClientLimitAtMaxConnectionsLimitsNoAddressSoT
   EXPECT_EQ(registry.Register(std::make_shared<RecordingConnection>(), "proxy").admission, Admission::kReserve);
 }
 
+TEST_F(ConnectionRegistryTest, OneAddressStormingTheReserveShedsOnlyItsOwnReserveConnections) {
+  // As by default, one address may hold more connections than there are reserve places.
+  ConnectionRegistry registry{ConnectionLimits{
+      .max_connections = 8, .max_connections_per_client = 6, .reserved_connections = 4, .refusing_connections = 4}};
+  for (int i = 0; i < 8; ++i) {  // every ordinary place busy
+    registry.SetIdle(registry.Register(std::make_shared<RecordingConnection>(), "busy" + std::to_string(i)).id, false);
+  }
+  // A health check has connected and is about to send its request (or is in its TLS handshake).
+  auto health = std::make_shared<RecordingConnection>();
+  ASSERT_EQ(registry.Register(health, "monitor").admission, Admission::kReserve);
+  // One address opens connection after connection and sends nothing.
+  std::vector<std::shared_ptr<RecordingConnection>> storm;
+  for (int i = 0; i < 10; ++i) {
+    storm.push_back(std::make_shared<RecordingConnection>());
+    EXPECT_EQ(registry.Register(storm.back(), "storm").admission, Admission::kReserve) << i;
+  }
+  EXPECT_EQ(health->sheds, 0);
+  EXPECT_EQ(registry.Register(std::make_shared<RecordingConnection>(), "other").admission, Admission::kReserve);
+  EXPECT_EQ(health->sheds, 0);
+}
+
 TEST_F(ConnectionRegistryTest, AShedConnectionsPlaceIsGivenAwayOnceWhileItIsStillClosing) {
   auto first = Add("a");
   Add("b");
