@@ -44,7 +44,8 @@ enum class ConnectionEvent {
 // Limits that the configuration does not set. The defaults suit the service.
 struct ApiLimits {
   std::size_t max_header_bytes = 16384;  // 431 above it
-  // Places beyond max_connections, for the routes kept under load (Router::UnderLoad::kServed).
+  // Places beyond max_connections, for the routes kept under load (Router::UnderLoad::kServed). One client
+  // address holds at most a quarter of them (at least one) while the per-client limit applies.
   std::size_t reserved_connections = 16;
   // Connections being refused at once (each reads its request, answers 503 or 429 and closes); more are
   // closed without an answer.

@@ -1,5 +1,7 @@
 #include "api/connection_registry.hpp"
 
+#include <algorithm>
+
 namespace hub::api {
 
 ConnectionRegistry::Registration ConnectionRegistry::Register(std::weak_ptr<Connection> connection,
@@ -32,22 +34,47 @@ std::pair<ConnectionRegistry::Place, Admission> ConnectionRegistry::Choose(
     return refusing_ < limits_.refusing_connections ? std::pair{Place::kRefusing, why}
                                                     : std::pair{Place::kNone, Admission::kDropped};
   };
+  // A limit at or above max_connections limits no address (one proxy's connections may use the reserve).
+  const bool per_client = limits_.max_connections_per_client < limits_.max_connections;
   auto held = per_client_.find(client);
-  if (held != per_client_.end() && held->second >= limits_.max_connections_per_client) {
-    // A client reconnecting without closing its old connections makes room only at its own expense.
+  if (per_client && held != per_client_.end() && held->second >= limits_.max_connections_per_client) {
+    // A client reconnecting without closing its old connections makes room only at its own expense: it
+    // takes the place its own connection gave up, unless an ordinary one is free.
     auto own = [&client](const Entry& entry) { return entry.client == client; };
-    if (!TakeOldestIdle(own, displaced)) return refusing(Admission::kClientLimit);
+    const Place freed = TakeOldestIdle(own, displaced);
+    if (freed == Place::kNone) return refusing(Admission::kClientLimit);
+    if (freed == Place::kReserve && ordinary_ >= limits_.max_connections) return {Place::kReserve, Admission::kReserve};
   }
   auto in = [](Place place) { return [place](const Entry& entry) { return entry.place == place; }; };
   if (ordinary_ < limits_.max_connections) return {Place::kOrdinary, Admission::kOrdinary};
-  if (TakeOldestIdle(in(Place::kOrdinary), displaced)) return {Place::kOrdinary, Admission::kOrdinary};
+  if (TakeOldestIdle(in(Place::kOrdinary), displaced) != Place::kNone) return {Place::kOrdinary, Admission::kOrdinary};
+  if (per_client && ReserveHeldBy(client) >= ReserveShare()) {
+    // A storm of connections from one address churns only its own share of the reserve, so that another
+    // address's health check keeps its place between its connect and its request.
+    auto own_reserve = [&client](const Entry& entry) {
+      return entry.client == client && entry.place == Place::kReserve;
+    };
+    if (TakeOldestIdle(own_reserve, displaced) != Place::kNone) return {Place::kReserve, Admission::kReserve};
+    return refusing(Admission::kClientLimit);
+  }
   if (reserve_ < limits_.reserved_connections) return {Place::kReserve, Admission::kReserve};
-  if (TakeOldestIdle(in(Place::kReserve), displaced)) return {Place::kReserve, Admission::kReserve};
+  if (TakeOldestIdle(in(Place::kReserve), displaced) != Place::kNone) return {Place::kReserve, Admission::kReserve};
   return refusing(Admission::kOverloaded);
 }
 
-bool ConnectionRegistry::TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,
-                                        std::vector<std::shared_ptr<Connection>>& displaced) {
+std::size_t ConnectionRegistry::ReserveShare() const {
+  return std::max<std::size_t>(1, limits_.reserved_connections / 4);
+}
+
+std::size_t ConnectionRegistry::ReserveHeldBy(const std::string& client) const {
+  // A linear scan, like TakeOldestIdle: only when every ordinary place is taken.
+  std::size_t held = 0;
+  for (const auto& [id, entry] : open_) held += entry.client == client && entry.place == Place::kReserve ? 1 : 0;
+  return held;
+}
+
+ConnectionRegistry::Place ConnectionRegistry::TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,
+                                                             std::vector<std::shared_ptr<Connection>>& displaced) {
   // A linear scan: it runs only when a limit is reached, over at most the configured number of places.
   Entry* oldest = nullptr;
   for (auto& [id, entry] : open_) {
@@ -55,11 +82,12 @@ bool ConnectionRegistry::TakeOldestIdle(const std::function<bool(const Entry&)>&
     if (!sheddable || entry.idle_since == 0 || !eligible(entry)) continue;
     if (!oldest || entry.idle_since < oldest->idle_since) oldest = &entry;
   }
-  if (!oldest) return false;
+  if (!oldest) return Place::kNone;
   // Already expired: it is being destroyed and will unregister; its place is free all the same.
   if (auto connection = oldest->connection.lock()) displaced.push_back(std::move(connection));
+  const Place freed = oldest->place;
   Release(*oldest);
-  return true;
+  return freed;
 }
 
 std::size_t& ConnectionRegistry::Count(Place place) {

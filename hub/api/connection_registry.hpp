@@ -48,7 +48,11 @@ struct ConnectionLimits {
 // when they wait for a request (idle) and when one has begun (active). A new connection takes an ordinary
 // place, else the place of the oldest idle ordinary connection (which is shed), else a reserve place (or
 // the oldest idle reserve connection's), else a refusing place. An address at its own limit first sheds
-// its own oldest idle connection; without one it is refused kClientLimit.
+// its own oldest idle connection, and takes the place it held unless an ordinary one is free (so it never
+// displaces another address's connection); without one it is refused kClientLimit. Of the reserve, one
+// address holds at most a quarter (at least one place): beyond it, it takes its own idle reserve
+// connection's place or is refused kClientLimit. A per-client limit at or above max_connections limits no
+// address, in either way.
 class ConnectionRegistry {
  public:
   explicit ConnectionRegistry(ConnectionLimits limits) : limits_(limits) {}
@@ -88,9 +92,13 @@ class ConnectionRegistry {
   // room are added to `displaced` (their places already given up).
   std::pair<Place, Admission> Choose(const std::string& client, std::vector<std::shared_ptr<Connection>>& displaced);
   // Gives up the place of the oldest idle connection for which `eligible` holds, adds it to `displaced`
-  // to be shed, and answers true; false when there is none.
-  bool TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,
-                      std::vector<std::shared_ptr<Connection>>& displaced);
+  // to be shed, and answers the place it held; kNone when there is none.
+  Place TakeOldestIdle(const std::function<bool(const Entry&)>& eligible,
+                       std::vector<std::shared_ptr<Connection>>& displaced);
+  // Reserve places one address may hold while the per-client limit applies: a quarter of them, at least 1.
+  std::size_t ReserveShare() const;
+  // Reserve places `client` holds.
+  std::size_t ReserveHeldBy(const std::string& client) const;
   void Take(Entry& entry, Place place);
   void Release(Entry& entry);
   std::size_t& Count(Place place);

@@ -167,6 +167,9 @@ void HttpSession<Stream>::DoRead() {
 template <class Stream>
 void HttpSession<Stream>::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
   buffer_.commit(bytes);
+  // Shed or shut down while it counted as idle: the socket is closed already, so a request whose bytes
+  // arrived just before must not run (its answer could not be written); the client may send it again.
+  if (stopping_) return;
   if (ec == net::error::eof) return DoClose();
   if (ec) return Fail(ec, "wait for a request");
   ReadHeader();
@@ -257,8 +260,10 @@ std::optional<HttpResponse> HttpSession<Stream>::Refusal(const HttpRequest& requ
       break;
     case Admission::kClientLimit:
       return HttpResponse::Error(429, "too_many_connections",
-                                 "this address already holds " + std::to_string(context_->max_connections_per_client) +
-                                     " connections to the API; reuse or close them, then try again")
+                                 "this address holds all the connections to the API it may (" +
+                                     std::to_string(context_->max_connections_per_client) +
+                                     ", or its share of the reserve while the API is busy), none of them idle; "
+                                     "reuse or close them, then try again")
           .WithHeader("Retry-After", kRetryAfterSeconds);
     case Admission::kOverloaded:
     case Admission::kDropped:

@@ -51,6 +51,7 @@ struct ApiConfig {
   // connection serves only the routes kept under load (/health, /metrics) and refuses the rest with 503.
   std::size_t max_connections = 256;
   // Connections one client address may hold; beyond it its own idle ones make room, or it is refused 429.
+  // At or above max_connections: no limit per address.
   std::size_t max_connections_per_client = 64;
   std::optional<TlsConfig> tls;
   // false only when <auth required="false"/> is written, and allowed only on a loopback address.

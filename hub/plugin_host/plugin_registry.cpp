@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -52,11 +53,14 @@ sdk::Result<PluginRegistry> PluginRegistry::Load(const std::filesystem::path& di
 sdk::Result<PluginRegistry> PluginRegistry::Load(const std::vector<PluginFolder>& folders, Logger logger) {
   if (logger == nullptr) logger = MakeLogger("plugin_host");
   std::vector<std::vector<std::filesystem::path>> listed;
+  std::set<std::filesystem::path> searched;  // each folder once, however it was written
   for (const PluginFolder& folder : folders) {
     std::error_code error;
     if (!folder.required && !std::filesystem::is_directory(folder.path, error)) continue;
     sdk::Result<std::vector<std::filesystem::path>> files = ListPluginFiles(folder.path);
     if (!files.ok()) return files.status();
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(folder.path, error);
+    if (!searched.insert(error ? folder.path.lexically_normal() : canonical).second) continue;
     listed.push_back(std::move(files).value());
   }
   PluginRegistry registry;

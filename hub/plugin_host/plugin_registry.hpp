@@ -45,7 +45,8 @@ class PluginRegistry {
   // Loads the folders in order, each as above. The first folder wins: a file whose name a previous
   // folder already held is refused as shadowed without being opened (its code never runs), so an
   // operator's folder placed first overrides the installed plugin of the same file name; a different
-  // file declaring a plugin name already loaded is refused as a duplicate, as within one folder.
+  // file declaring a plugin name already loaded is refused as a duplicate, as within one folder. A folder
+  // given twice (the same after resolving links and dots) is searched at its first place only.
   // Errors: as above, for the first required folder that cannot be read; nothing is loaded then.
   static sdk::Result<PluginRegistry> Load(const std::vector<PluginFolder>& folders, Logger logger);
 

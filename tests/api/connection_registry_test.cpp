@@ -83,6 +83,56 @@ TEST_F(ConnectionRegistryTest, AClientAtItsLimitShedsOnlyItsOwnIdleConnections) 
   EXPECT_EQ(registry.Register(std::make_shared<RecordingConnection>(), "b").admission, Admission::kOrdinary);
 }
 
+TEST_F(ConnectionRegistryTest, AClientAtItsLimitDisplacesOnlyItsOwnConnectionEvenWhenThatOneHeldAReservePlace) {
+  ConnectionRegistry registry{ConnectionLimits{.max_connections = 3, .max_connections_per_client = 2}};
+  auto other_busy = std::make_shared<RecordingConnection>();
+  auto other_idle = std::make_shared<RecordingConnection>();
+  auto own_busy = std::make_shared<RecordingConnection>();
+  auto own_reserve = std::make_shared<RecordingConnection>();
+  registry.SetIdle(registry.Register(other_busy, "b").id, false);
+  auto other = registry.Register(other_idle, "b");
+  registry.SetIdle(other.id, false);
+  registry.SetIdle(registry.Register(own_busy, "a").id, false);
+  ASSERT_EQ(registry.Register(own_reserve, "a").admission, Admission::kReserve);  // idle, on a reserve place
+  registry.SetIdle(other.id, true);  // b's request ends: its connection waits for the next
+
+  auto admitted = registry.Register(std::make_shared<RecordingConnection>(), "a");
+  EXPECT_EQ(admitted.admission, Admission::kReserve);  // the place its own idle connection gave up
+  EXPECT_EQ(admitted.shed, 1u);
+  EXPECT_EQ(own_reserve->sheds, 1);
+  EXPECT_EQ(other_idle->sheds, 0);
+}
+
+TEST_F(ConnectionRegistryTest, APerClientLimitAtMaxConnectionsLimitsNoAddressSoTheReserveStaysOpenToIt) {
+  // Behind a reverse proxy every connection has the proxy's address (docs/CONFIGURATION.md).
+  ConnectionRegistry registry{ConnectionLimits{.max_connections = 2, .max_connections_per_client = 2}};
+  for (int i = 0; i < 2; ++i) {
+    registry.SetIdle(registry.Register(std::make_shared<RecordingConnection>(), "proxy").id, false);
+  }
+  EXPECT_EQ(registry.Register(std::make_shared<RecordingConnection>(), "proxy").admission, Admission::kReserve);
+}
+
+TEST_F(ConnectionRegistryTest, OneAddressStormingTheReserveShedsOnlyItsOwnReserveConnections) {
+  // As by default, one address may hold more connections than there are reserve places.
+  ConnectionRegistry registry{ConnectionLimits{
+      .max_connections = 8, .max_connections_per_client = 6, .reserved_connections = 4, .refusing_connections = 4}};
+  for (int i = 0; i < 8; ++i) {  // every ordinary place busy
+    registry.SetIdle(registry.Register(std::make_shared<RecordingConnection>(), "busy" + std::to_string(i)).id, false);
+  }
+  // A health check has connected and is about to send its request (or is in its TLS handshake).
+  auto health = std::make_shared<RecordingConnection>();
+  ASSERT_EQ(registry.Register(health, "monitor").admission, Admission::kReserve);
+  // One address opens connection after connection and sends nothing.
+  std::vector<std::shared_ptr<RecordingConnection>> storm;
+  for (int i = 0; i < 10; ++i) {
+    storm.push_back(std::make_shared<RecordingConnection>());
+    EXPECT_EQ(registry.Register(storm.back(), "storm").admission, Admission::kReserve) << i;
+  }
+  EXPECT_EQ(health->sheds, 0);
+  EXPECT_EQ(registry.Register(std::make_shared<RecordingConnection>(), "other").admission, Admission::kReserve);
+  EXPECT_EQ(health->sheds, 0);
+}
+
 TEST_F(ConnectionRegistryTest, AShedConnectionsPlaceIsGivenAwayOnceWhileItIsStillClosing) {
   auto first = Add("a");
   Add("b");

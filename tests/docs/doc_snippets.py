@@ -19,7 +19,8 @@ Usage:
                                                    run every output marker's command and compare
   doc_snippets.py configs SOURCE_DIR BUILD_DIR FILE.md...
                                                    every xml block that is a configuration, or a part of one
-                                                   (<hub>, <store>, <connector>, <job>, <code_tables>), must
+                                                   (<hub>, <store>, <plugins>, <runtime>, <logging>,
+                                                   <api>, <connector>, <job>, <code_tables>), must
                                                    pass `hub check-config` with the build's plugins
 """
 import os
@@ -196,6 +197,11 @@ def complete_config(block_text, root):
         tables = {field.get("lookup") for field in root.iter("field") if field.get("lookup")}
         parts["code_tables"] = "".join(f'<table name="{name}"><entry code="x" value="CN"/></table>'
                                        for name in sorted(tables))
+    elif root.tag in ("plugins", "runtime", "logging", "api"):
+        frame = CONFIG_FRAME
+        if root.tag == "plugins":
+            frame = frame.replace('  <plugins dir="../build/plugins"/>\n', "")
+        return frame.format(store=block_text.strip() + "\n  ", connectors="", jobs="", code_tables="")
     elif root.tag == "code_tables":
         return CONFIG_FRAME.replace("<code_tables>{code_tables}</code_tables>", block_text).format(
             store="", connectors="", jobs="", code_tables="")
@@ -240,8 +246,9 @@ def check_configs(source_dir, build_dir, docs):
                     path = os.path.join(config_dir, name)
                     os.makedirs(os.path.dirname(path), exist_ok=True)
                     open(path, "w").write("secret\n")
-                for name in re.findall(r'<plugins dir="([^"]+)"', text):
-                    os.makedirs(os.path.join(config_dir, name), exist_ok=True)
+                for name in re.findall(r'<plugins dir="([^"]+)"', text) + re.findall(r"<dir>([^<]+)</dir>", text):
+                    if not os.path.isabs(name):
+                        os.makedirs(os.path.join(config_dir, name), exist_ok=True)
                 env = dict(os.environ)
                 for name in re.findall(r"\$\{env:([^}]+)\}", text):
                     env.setdefault(name, "secret")

@@ -228,6 +228,18 @@ TEST(PluginRegistry, AnotherFileDeclaringALoadedNameInALaterFolderIsADuplicate) 
               HasSubstr("duplicate plugin name 'test_good': already loaded from " + winner.string()));
 }
 
+TEST(PluginRegistry, AFolderNamedTwiceIsSearchedOnceSoItsPluginsAreNotListedAsShadowingThemselves) {
+  // <plugins dir="/usr/local/lib/hub/plugins"/> names the system folder, which is searched last anyway.
+  TempDir dir;
+  std::filesystem::path plugin = CopyFixture("good", dir.path(), "hub_test_good.so");
+  sdk::Result<PluginRegistry> registry = PluginRegistry::Load(
+      {{dir.path(), true}, {dir.path() / "." / "", true}, {dir.path(), false}}, CapturedLog("t").logger());
+  ASSERT_TRUE(registry.ok()) << registry.status().ToString();
+  ASSERT_EQ(registry->Records().size(), 1u);
+  EXPECT_EQ(registry->Records()[0].path, plugin);
+  EXPECT_EQ(registry->Records()[0].state, PluginRecord::State::kLoaded);
+}
+
 TEST(PluginRegistry, AMissingOptionalFolderIsSkippedAndAMissingRequiredOneIsNotFound) {
   TempDir dir;
   CopyFixture("good", dir.path(), "hub_test_good.so");

@@ -139,6 +139,12 @@ const std::string kAsciiFirstCsv =
     "B1,First Co\n"
     "B2,上海华腾贸易有限公司\n"
     "B3,深圳市鹏程电子科技有限公司\n";
+// The same with CRLF line ends: a cut between CR and LF leaves the line without its line end.
+std::string WithCrlf(const std::string& text) {
+  std::string crlf;
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  return crlf;
+}
 const std::string kJsonl =
     "{\"id\":\"B1\",\"name\":\"First Co\",\"phone\":\"021-11111111\"}\n"
     "{\"id\":\"B2\",\"name\":\"上海华腾\",\"phone\":\"021-22222222\"}\n";
@@ -149,6 +155,10 @@ INSTANTIATE_TEST_SUITE_P(
                       GrowthCase{"GbkCsv", "grow.csv", Encode(kCsv, "GBK"), "gbk"},
                       GrowthCase{"Utf16LeCsvWithByteOrderMark", "grow.csv", "\xFF\xFE" + Encode(kCsv, "UTF-16LE"), ""},
                       GrowthCase{"Utf16BeCsv", "grow.csv", Encode(kCsv, "UTF-16BE"), "utf-16be"},
+                      GrowthCase{"Utf8CsvWithCrlf", "grow.csv", WithCrlf(kCsv), ""},
+                      GrowthCase{"Utf16LeCsvWithCrlf", "grow.csv", "\xFF\xFE" + Encode(WithCrlf(kCsv), "UTF-16LE"), ""},
+                      GrowthCase{"GbkDetectedAfterAsciiRowsWithCrlf", "grow.csv",
+                                 Encode(WithCrlf(kAsciiFirstCsv), "GBK"), ""},
                       GrowthCase{"GbkDetectedAfterAsciiRows", "grow.csv", Encode(kAsciiFirstCsv, "GBK"), ""},
                       GrowthCase{"Utf8DetectedAfterAsciiRows", "grow.csv", kAsciiFirstCsv, ""},
                       GrowthCase{"Jsonl", "grow.jsonl", kJsonl, ""}),
