@@ -511,7 +511,7 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
   return applier.counts();
 }
 
-sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& result) {
+sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& result, const ReplayJournal& journal) {
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   sdk::Result<std::vector<QuarantineEntry>> entries = SelectQuarantine(lease->get(), filter);
@@ -526,12 +526,12 @@ sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& resu
     if (!transaction.ok()) return transaction.status();
     BatchApplier applier(lease->get(), JobContext{"", none}, "hub quarantine replay", "stored by hub quarantine replay",
                          jobs_, log_);
-    ReplayResult group;
-    HUB_RETURN_IF_ERROR(applier.Replay(ids, group.resolved, group.skipped));
+    ReplayResult so_far = result;
+    HUB_RETURN_IF_ERROR(applier.Replay(ids, so_far.resolved, so_far.skipped));
+    so_far.counts += applier.counts();
+    if (journal) HUB_RETURN_IF_ERROR(journal(lease->get(), so_far));
     HUB_RETURN_IF_ERROR(transaction->Commit());
-    result.counts += applier.counts();
-    result.resolved += group.resolved;
-    result.skipped.insert(result.skipped.end(), group.skipped.begin(), group.skipped.end());
+    result = std::move(so_far);
   }
   return sdk::Status::Ok();
 }
