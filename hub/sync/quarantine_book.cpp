@@ -124,6 +124,10 @@ void QuarantineBook::NoteStored(const mapping::MappedRecord& mapped) {
   if (natural != nullptr && !natural->is_null()) arrived_.insert(MissingRecord{entity, "", natural->text()});
 }
 
+void QuarantineBook::NoteCurrent(const mapping::MappedRecord& mapped) {
+  stored_.insert(Identity{mapped.source_system, std::string(mapped.entity->name), mapped.source_id});
+}
+
 sdk::Result<std::vector<PendingEntry>> QuarantineBook::TakeArrivals() {
   std::map<std::string, std::set<std::pair<std::string, std::string>>> by_entity;  // entity → (system, key)
   for (const MissingRecord& arrival : arrived_) by_entity[arrival.entity].emplace(arrival.system, arrival.key);

@@ -105,6 +105,11 @@ class QuarantineBook {
   // resolved by ResolveStored, and pending records waiting for it are answered by TakeArrivals.
   void NoteStored(const mapping::MappedRecord& mapped);
 
+  // Notes that `mapped` was read exactly as the store holds it (unchanged): its entries, about other
+  // copies of the record, are resolved by ResolveStored — a pending copy older than the one stored must
+  // never be released over it — while no pending record waits for it (it was there already).
+  void NoteCurrent(const mapping::MappedRecord& mapped);
+
   // The pending entries (of any job) waiting for a record noted stored since the last call; each answered
   // once per batch. Costs one query per entity stored when no entry waits for that entity. Errors: the
   // driver's Status.
@@ -122,9 +127,9 @@ class QuarantineBook {
   // Marks entry `id` resolved with `resolution`. Errors: the driver's Status.
   sdk::Status MarkResolved(std::int64_t id, const std::string& resolution);
 
-  // Marks resolved every open entry of a record whose last copy in this batch was stored (not one whose
-  // last copy was quarantined again). Costs one query per source system when no entry of that system is
-  // open. Errors: the driver's Status.
+  // Marks resolved every open entry of a record whose last copy in this batch was stored or found
+  // unchanged (not one whose last copy was quarantined again). Costs one query per source system when no entry of that
+  // system is open. Errors: the driver's Status.
   sdk::Status ResolveStored();
 
  private:
@@ -136,7 +141,7 @@ class QuarantineBook {
 
   odbc::Connection& connection_;
   std::string stored_resolution_;
-  std::set<Identity> stored_;  // records whose last copy in the batch was stored
+  std::set<Identity> stored_;  // records whose last copy in the batch was stored or unchanged
   // Records stored since the last TakeArrivals, as a pending entry names them: (entity, system, key) by
   // source id, and (entity, "", natural key) for an entity with one.
   std::set<MissingRecord> arrived_;

@@ -381,6 +381,7 @@ class BatchApplier {
     if (!unchanged.ok()) return unchanged.status();
     if (*unchanged) {
       ++counts_.unchanged;
+      quarantine_.NoteCurrent(mapped);
       return sdk::Status::Ok();
     }
     sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);

@@ -54,7 +54,8 @@ using ReplayJournal = std::function<sdk::Status(odbc::Connection& connection, co
 // record and reason, counted again on each re-read (QuarantineBook). After its own records, the batch
 // stores the pending records — of any job, mapped with their own job's mapping — that waited for a record
 // it stored, and marks their entries resolved (counted as `released`); and every entry whose record the
-// batch stored is marked resolved.
+// batch stored, or read exactly as the store holds it, is marked resolved (so an older pending copy of it
+// is never released over the newer one).
 //
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses

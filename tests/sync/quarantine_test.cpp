@@ -156,6 +156,20 @@ TEST_P(QuarantineTest, AnOrderBeforeItsCustomerWaitsAndIsStoredByTheCustomersBat
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'order'"), 1);
 }
 
+TEST_P(QuarantineTest, ARecordReadAgainAsItIsStoredResolvesItsEntriesAndItsStaleCopyIsNeverReleased) {
+  OrdersAndCustomers();
+  Sync("customers", {Customer("C1")});
+  Sync("orders", {Order("SO1", "C1")});
+  Sync("orders", {Order("SO1", "C404")});  // changed in the source to a customer not there yet: pending
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  EXPECT_EQ(Sync("orders", {Order("SO1", "C1")}).unchanged, 1u) << "changed back: exactly what the store holds";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0)
+      << "the record as the source has it now is stored: nothing waits";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o JOIN parties p ON p.id = o.party_id WHERE p.name = '客户C1'"), 1)
+      << "the stale copy that waited for C404 did not overwrite the order";
+}
+
 TEST_P(QuarantineTest, AnOrderReadAgainWhileItWaitsIsStillOnePendingEntry) {
   OrdersAndCustomers();
   Sync("orders", {Order("SO1", "C404")});
