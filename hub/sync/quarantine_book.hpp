@@ -105,9 +105,9 @@ class QuarantineBook {
   // resolved by ResolveStored, and pending records waiting for it are answered by TakeArrivals.
   void NoteStored(const mapping::MappedRecord& mapped);
 
-  // Notes that `mapped` was read exactly as the store holds it (unchanged): its entries, about other
-  // copies of the record, are resolved by ResolveStored — a pending copy older than the one stored must
-  // never be released over it — while no pending record waits for it (it was there already).
+  // Notes that `mapped` was read exactly as the store holds it (unchanged, or a delete of a record the
+  // store does not hold): its entries, about other copies of the record, are resolved by ResolveStored — an
+  // older pending copy must never be stored over it — while no pending record waits for it.
   void NoteCurrent(const mapping::MappedRecord& mapped);
 
   // The pending entries (of any job) waiting for a record noted stored since the last call; each answered

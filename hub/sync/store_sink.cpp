@@ -408,7 +408,12 @@ class BatchApplier {
     }
     HUB_RETURN_IF_ERROR(savepoint->Release());
     Count(*written);
-    if (*written != WriteOutcome::kUnchanged) quarantine_.NoteStored(mapped);
+    // Unchanged is the store's own copy again, or the delete of a record it does not hold.
+    if (*written == WriteOutcome::kUnchanged) {
+      quarantine_.NoteCurrent(mapped);
+    } else {
+      quarantine_.NoteStored(mapped);
+    }
     return sdk::Status::Ok();
   }
 

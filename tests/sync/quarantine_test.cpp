@@ -170,6 +170,18 @@ TEST_P(QuarantineTest, ARecordReadAgainAsItIsStoredResolvesItsEntriesAndItsStale
       << "the stale copy that waited for C404 did not overwrite the order";
 }
 
+TEST_P(QuarantineTest, ARecordDeletedWhileItWaitsIsNeverStored) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  sdk::Record deleted = Order("SO1", "C404");
+  deleted.operation = sdk::Operation::kDelete;
+  Sync("orders", {deleted});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0) << "the source deleted it";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0) << "not brought back by its customer's arrival";
+}
+
 TEST_P(QuarantineTest, AnOrderReadAgainWhileItWaitsIsStillOnePendingEntry) {
   OrdersAndCustomers();
   Sync("orders", {Order("SO1", "C404")});
