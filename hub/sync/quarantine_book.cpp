@@ -94,6 +94,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   if (!open->empty()) {
     const std::int64_t id = open->front().front().integer();
     seen.push_back(Value::Int64(id));
+    HUB_RETURN_IF_ERROR(SupersedePending(key, id));
     auto counted = ExecuteStoreStatement(
         connection_,
         "UPDATE quarantine SET occurrences = occurrences + 1, last_seen_at = {{now}}, source_id = ?, "
@@ -112,7 +113,20 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {{now}})",
       params);
   if (!inserted.ok()) return inserted.status().WithContext("quarantining " + record.position);
+  HUB_RETURN_IF_ERROR(SupersedePending(key, *inserted));
   return *inserted;
+}
+
+sdk::Status QuarantineBook::SupersedePending(const std::vector<Value>& key, std::int64_t id) {
+  // A record without a source id ("@<position>") is known by its line only: another line is another record.
+  if (key[3].text().starts_with("@")) return sdk::Status::Ok();
+  auto superseded = ExecuteStoreStatement(
+      connection_,
+      "UPDATE quarantine SET status = 'resolved', resolved_at = {{now}}, resolution = ? WHERE job = ? AND "
+      "source_system = ? AND entity = ? AND record_key = ? AND status = 'pending' AND id <> ?",
+      {Value::String("superseded by entry " + std::to_string(id) + ", a later read of the record"), key[0], key[1],
+       key[2], key[3], Value::Int64(id)});
+  return superseded.ok() ? sdk::Status::Ok() : superseded.status().WithContext("quarantining");
 }
 
 void QuarantineBook::NoteStored(const mapping::MappedRecord& mapped) {

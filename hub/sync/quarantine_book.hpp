@@ -96,8 +96,10 @@ class QuarantineBook {
 
   // Keeps `record` aside for `job` under `identity` for `refusal`, as a new entry or by counting the open
   // entry of the same record and reason again; pending when the refusal awaits a record, unless the raw
-  // record was too large to keep whole (then it cannot be stored from its entry, and is open). Answers the entry's id.
-  // Errors: the driver's Status, with the position.
+  // record was too large to keep whole (then it cannot be stored from its entry, and is open). A pending
+  // entry of the same record (by source id) for another reason holds an older copy: it is resolved,
+  // superseded by this one, and never released. Answers the entry's id. Errors: the driver's Status, with
+  // the position.
   sdk::Result<std::int64_t> Put(std::string_view job, const sdk::Record& record, const Identity& identity,
                                 const Refusal& refusal);
 
@@ -133,6 +135,9 @@ class QuarantineBook {
   sdk::Status ResolveStored();
 
  private:
+  // Resolves the pending entries of the record `key` names (job, system, entity, record key, reason key)
+  // other than entry `id`, superseded by it.
+  sdk::Status SupersedePending(const std::vector<sdk::Value>& key, std::int64_t id);
   // Marks resolved the open entries of `source_ids` (of `entity` in `system`).
   sdk::Status Resolve(const std::string& system, const std::string& entity, const std::vector<std::string>& source_ids);
   // The pending entries waiting for `keys` of `entity`, stored in `systems` (by key).

@@ -182,6 +182,26 @@ TEST_P(QuarantineTest, ARecordDeletedWhileItWaitsIsNeverStored) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0) << "not brought back by its customer's arrival";
 }
 
+TEST_P(QuarantineTest, AWaitingCopyOfARecordReadAgainAndRefusedForAnotherReasonIsNeverStored) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  // The source's SO1 changes so that it cannot be mapped: the copy waiting for C404 is out of date.
+  Sync("orders", {Record("order", "SO1",
+                         {{"order_number", "SO-SO1"},
+                          {"party_source_id", "C404"},
+                          {"currency", "CNY"},
+                          {"total_amount", "一百"},
+                          {"ordered_on", "2026-11-20"}})});
+  std::vector<odbc::Row> open = QueryRows("SELECT status, cause FROM quarantine WHERE resolved_at IS NULL");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0][0].text(), "open");
+  EXPECT_EQ(open[0][1].text(), "mapping");
+  EXPECT_THAT(QueryValue("SELECT resolution FROM quarantine WHERE cause = 'reference'").text(),
+              HasSubstr("superseded by entry"));
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0) << "the out-of-date copy did not land";
+}
+
 TEST_P(QuarantineTest, AnOrderReadAgainWhileItWaitsIsStillOnePendingEntry) {
   OrdersAndCustomers();
   Sync("orders", {Order("SO1", "C404")});
