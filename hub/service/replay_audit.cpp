@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "service/run_audit.hpp"
 #include "sync/store_statements.hpp"
 
 namespace hub::service {
@@ -9,18 +10,12 @@ namespace {
 
 std::string AfterData(const sync::QuarantineFilter& filter, const sync::ReplayResult& result,
                       const std::string& outcome) {
-  const sync::SyncCounts& counts = result.counts;
-  return boost::json::serialize(boost::json::object{{"filter", filter.ToString()},
-                                                    {"read", counts.read},
-                                                    {"inserted", counts.inserted},
-                                                    {"updated", counts.updated},
-                                                    {"merged", counts.merged},
-                                                    {"unchanged", counts.unchanged},
-                                                    {"quarantined", counts.quarantined},
-                                                    {"released", counts.released},
-                                                    {"resolved", result.resolved},
-                                                    {"skipped", result.skipped.size()},
-                                                    {"outcome", outcome}});
+  boost::json::object after{{"filter", filter.ToString()}};
+  for (const auto& [key, value] : SyncCountsJson(result.counts)) after[key] = value;
+  after["resolved"] = result.resolved;
+  after["skipped"] = result.skipped.size();
+  after["outcome"] = outcome;
+  return boost::json::serialize(after);
 }
 
 }  // namespace

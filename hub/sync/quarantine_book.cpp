@@ -56,6 +56,17 @@ std::string Capped(const std::string& text, std::size_t cap) {
   return text.substr(0, cut) + " … (" + std::to_string(text.size()) + " bytes)";
 }
 
+// The "?, ?, ..." of an IN list of kIdsPerStatement values, appending to `params` those of `texts` from
+// `start` on, the last repeated to fill the list: one prepared statement serves every call.
+std::string FixedInList(const std::vector<std::string>& texts, std::size_t start, std::vector<Value>& params) {
+  std::string marks;
+  for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
+    marks += i == 0 ? "?" : ", ?";
+    params.push_back(Value::String(texts[std::min(start + i, texts.size() - 1)]));
+  }
+  return marks;
+}
+
 Value TextOrNull(const std::string& text) { return text.empty() ? Value::Null() : Value::String(text); }
 
 }  // namespace
@@ -170,13 +181,8 @@ sdk::Result<std::vector<PendingEntry>> QuarantineBook::PendingFor(
   const std::vector<std::string> keys(distinct.begin(), distinct.end());
   std::vector<PendingEntry> entries;
   for (std::size_t start = 0; start < keys.size(); start += kIdsPerStatement) {
-    // Always kIdsPerStatement keys (the last repeated): one prepared statement serves every call.
     std::vector<Value> params{Value::String(entity)};
-    std::string marks;
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      marks += i == 0 ? "?" : ", ?";
-      params.push_back(Value::String(keys[std::min(start + i, keys.size() - 1)]));
-    }
+    const std::string marks = FixedInList(keys, start, params);
     auto rows = QueryStoreRows(connection_,
                                "SELECT id, job, raw_record, COALESCE(awaits_system, ''), awaits_key FROM quarantine "
                                "WHERE status = 'pending' AND awaits_entity = ? AND awaits_key IN (" +
@@ -265,13 +271,8 @@ sdk::Status QuarantineBook::ResolveStored() {
 sdk::Status QuarantineBook::Resolve(const std::string& system, const std::string& entity,
                                     const std::vector<std::string>& source_ids) {
   for (std::size_t start = 0; start < source_ids.size(); start += kIdsPerStatement) {
-    // Always kIdsPerStatement ids (the last repeated): one prepared statement serves every call.
     std::vector<Value> params{Value::String(stored_resolution_), Value::String(system), Value::String(entity)};
-    std::string marks;
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      marks += i == 0 ? "?" : ", ?";
-      params.push_back(Value::String(source_ids[std::min(start + i, source_ids.size() - 1)]));
-    }
+    const std::string marks = FixedInList(source_ids, start, params);
     auto resolved = ExecuteStoreStatement(connection_,
                                           "UPDATE quarantine SET status = 'resolved', resolved_at = {{now}}, "
                                           "resolution = ? WHERE source_system = ? AND entity = ? AND "
