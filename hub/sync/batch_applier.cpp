@@ -16,6 +16,10 @@ using sdk::Value;
 // the database refuses is written again record by record, so one bad record costs at most this many.
 constexpr std::size_t kBulkGroup = 1000;
 
+// The key of a source system's lock (the system is the parameter): the store's schema and the system, so
+// that stores in different schemas of one database never wait for each other.
+constexpr std::string_view kLockKey = "hashtext(current_schema()), hashtext(?)";
+
 // True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
 // then can a batch, which holds one entity, hold the record a reference is looking for.
 bool RefersToItself(const model::EntitySpec& entity) {
@@ -103,11 +107,23 @@ sdk::Status BatchApplier::LockSourceSystems(const std::vector<sdk::Record>& reco
 sdk::Status BatchApplier::Lock(const std::set<std::string>& systems) {
   if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
   for (const std::string& system : systems) {
-    auto locked = connection_.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {Value::String(system)});
+    auto locked =
+        connection_.Query("SELECT pg_advisory_xact_lock(" + std::string(kLockKey) + ")", {Value::String(system)});
     if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
     locked_.insert(system);
   }
   return sdk::Status::Ok();
+}
+
+sdk::Result<bool> BatchApplier::TryLock(const std::string& system) {
+  if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
+  auto locked =
+      connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::string(kLockKey) + ") THEN 1 ELSE 0 END",
+                        {Value::String(system)});
+  if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+  const bool taken = locked->rows.at(0).at(0).integer() == 1;
+  if (taken) locked_.insert(system);
+  return taken;
 }
 
 sdk::Status BatchApplier::SaveCursor(std::string_view cursor) {

@@ -68,9 +68,9 @@ class BatchApplier {
                             const std::vector<std::optional<mapping::MappingOutcome>>& outcomes);
 
   // On PostgreSQL, batches that write the same source system take turns (a transaction-scoped advisory lock
-  // per source system, taken in name order): otherwise two jobs reading one system, or `hub sync` beside
-  // `hub run`, could both find a source record new and both insert it. SQLite needs none: a writing
-  // transaction holds the database's one write lock.
+  // per store schema and source system, taken in name order): otherwise two jobs reading one system, or `hub sync`
+  // beside `hub run`, could both find a source record new and both insert it. SQLite needs none: a writing transaction
+  // holds the database's one write lock.
   sdk::Status LockSourceSystems(const std::vector<sdk::Record>& records);
 
   // Stores again, for an operator, the records of quarantine entries `ids` (still open or pending), each

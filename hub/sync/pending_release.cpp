@@ -62,14 +62,4 @@ sdk::Status BatchApplier::Release(const PendingEntry& entry) {
   return landed.ok() ? sdk::Status::Ok() : landed.status();
 }
 
-sdk::Result<bool> BatchApplier::TryLock(const std::string& system) {
-  if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
-  auto locked = connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtext(?)) THEN 1 ELSE 0 END",
-                                  {Value::String(system)});
-  if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
-  const bool taken = locked->rows.at(0).at(0).integer() == 1;
-  if (taken) locked_.insert(system);
-  return taken;
-}
-
 }  // namespace hub::sync

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "sink_fixture.hpp"
+#include "store/odbc/connection_string.hpp"
+#include "store/odbc/transaction.hpp"
+#include "sync/batch_applier.hpp"
 #include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
@@ -226,6 +229,33 @@ TEST_P(QuarantineTest, AnEmployeeBeforeTheirTeamWaitsForTheTeamFromAnotherSystem
                   "JOIN teams t ON t.id = m.team_id WHERE e.employee_number = 'E1' AND t.code = 'EAST'"),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+}
+
+TEST_P(QuarantineTest, ABatchOfAnotherStoreInTheSameDatabaseDoesNotHoldUpARelease) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "the source-system locks are PostgreSQL's";
+  Job("employees", "hr", "employee", {"employee_number", "name", "team_code"});
+  Job("teams", "org", "team", {"code", "name"});
+  const sdk::Record employee =
+      Record("employee", "E1", {{"employee_number", "E1"}, {"name", "王芳"}, {"team_code", "EAST"}});
+  Sync("employees", {employee});
+  // Another hub's store, a schema of the same database, has a batch of its own system `hr` in flight.
+  const std::string other = hub::test::UniqueName("hub_other");
+  ASSERT_TRUE(connection_->ExecuteDirect("CREATE SCHEMA " + other).ok());
+  {
+    auto other_store = odbc::Connection::Open(
+        environment_, odbc::SetAttribute(connection_string_, "ConnSettings", "SET search_path TO " + other));
+    ASSERT_TRUE(other_store.ok()) << other_store.status().ToString();
+    auto transaction = odbc::Transaction::Begin(**other_store);
+    ASSERT_TRUE(transaction.ok());
+    const StoreSink::JobLookup lookup = [this](std::string_view job) { return jobs_.at(std::string(job)); };
+    const Logger log = MakeLogger("other-store");
+    BatchApplier in_flight(**other_store, JobContext{"employees", jobs_.at("employees")}, "a batch of job employees",
+                           "stored", lookup, log);
+    ASSERT_TRUE(in_flight.LockSourceSystems({employee}).ok());
+    EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 1u)
+        << "the other store's batch holds only its own store's locks";
+  }
+  EXPECT_TRUE(connection_->ExecuteDirect("DROP SCHEMA " + other + " CASCADE").ok());
 }
 
 TEST_P(QuarantineTest, AReleasedRecordReleasesTheRecordsWaitingForIt) {
