@@ -43,6 +43,16 @@ class ReplayAuditTest : public sync::test::SinkTest {
     });
   }
 
+  // Replays filter_'s entries and finishes the audit: the after_data of its row.
+  boost::json::value ReplayToTheEnd() {
+    ReplayAudit audit("wang.fang", filter_);
+    sync::ReplayResult result;
+    const sdk::Status replayed = Replay(audit, result);
+    EXPECT_TRUE(replayed.ok()) << replayed.ToString();
+    EXPECT_TRUE(audit.Finish(*database_, result, replayed).ok());
+    return AuditRow();
+  }
+
   // The after_data of the one replay audit row.
   boost::json::value AuditRow() {
     std::vector<odbc::Row> rows =
@@ -72,23 +82,13 @@ TEST_P(ReplayAuditTest, AReplayStoppedAfterItsCommitIsAuditedWithWhatItCommitted
 
 TEST_P(ReplayAuditTest, AFinishedReplayHasOneRowWithItsOutcome) {
   QuarantineThenFix();
-  ReplayAudit audit("wang.fang", filter_);
-  sync::ReplayResult result;
-  const sdk::Status replayed = Replay(audit, result);
-  ASSERT_TRUE(replayed.ok());
-  ASSERT_TRUE(audit.Finish(*database_, result, replayed).ok());
-  boost::json::value after = AuditRow();
+  boost::json::value after = ReplayToTheEnd();
   EXPECT_EQ(after.at("inserted").to_number<std::int64_t>(), 1);
   EXPECT_EQ(after.at("outcome").as_string(), "ok");
 }
 
 TEST_P(ReplayAuditTest, AReplayThatSelectsNothingIsAuditedToo) {
-  ReplayAudit audit("wang.fang", filter_);
-  sync::ReplayResult result;
-  const sdk::Status replayed = Replay(audit, result);
-  ASSERT_TRUE(replayed.ok());
-  ASSERT_TRUE(audit.Finish(*database_, result, replayed).ok());
-  boost::json::value after = AuditRow();
+  boost::json::value after = ReplayToTheEnd();
   EXPECT_EQ(after.at("read").to_number<std::int64_t>(), 0);
   EXPECT_EQ(after.at("outcome").as_string(), "ok");
 }
