@@ -81,8 +81,12 @@ int ReplayQuarantine(const std::filesystem::path& config_file, const sync::Quara
       **store, [setup = loaded.setup](std::string_view job) { return service::SinkJobFor(*setup, job); },
       MakeLogger("store"));
   sync::ReplayResult result;
-  const sdk::Status replayed = sink.Replay(filter, result);
-  const sdk::Status audited = service::AuditQuarantineReplay(**store, actor, filter, result, replayed);
+  service::ReplayAudit audit(actor, filter);
+  const sdk::Status replayed =
+      sink.Replay(filter, result, [&audit](odbc::Connection& connection, const sync::ReplayResult& so_far) {
+        return audit.Journal(connection, so_far);
+      });
+  const sdk::Status audited = audit.Finish(**store, result, replayed);
   out << result.counts.ToLine() << "\n"
       << "resolved=" << result.resolved << " released=" << result.counts.released
       << " skipped=" << result.skipped.size() << "\n";

@@ -20,8 +20,8 @@ int ListQuarantine(const std::filesystem::path& config_file, const sync::Quarant
 
 // `hub quarantine replay`: stores again the records of the entries `filter` selects (StoreSink::Replay),
 // each with its job's current mapping; prints the sync's count line, then "resolved=N released=N
-// skipped=N", then one line a skipped entry; appends the replay to audit_log with `actor`. Without a
-// filter, `all` must be set (bad usage otherwise).
+// skipped=N", then one line a skipped entry; the replay's audit_log row (`actor`) is written inside its
+// transactions (service::ReplayAudit). Without a filter, `all` must be set (bad usage otherwise).
 int ReplayQuarantine(const std::filesystem::path& config_file, const sync::QuarantineFilter& filter, bool all,
                      const std::string& actor, std::ostream& out, std::ostream& err);
 

@@ -1,23 +1,17 @@
-// The customers export: one row per golden party with its main identifiers and channels, and its
-// data-quality flags folded into one `quality` column.
+// The customers export's query: one row per golden party with its main identifiers and channels, and its
+// data-quality flags, which WriteWithQualityColumn folds into one `quality` column.
 #ifndef HUB_EXPORT_CUSTOMERS_EXPORT_HPP_
 #define HUB_EXPORT_CUSTOMERS_EXPORT_HPP_
 
-#include <cstdint>
-#include <ostream>
 #include <string_view>
-
-#include "export/table_writer.hpp"
-#include "hub/odbc/statement.hpp"
-#include "hub/sdk/status.hpp"
 
 namespace hub::exporting {
 
-// The query WriteCustomers folds: a row per golden party and flag (one with null flag columns for a party
+// The query WriteWithQualityColumn folds: a row per golden party and flag (one with null flag columns for a party
 // without flags), ordered by party. A value without a normal form shows as written: `phone` is the first
 // E.164 number, else the raw text of the first number; `uscc` the first valid code, else the first
 // flagged one. Portable across the shipped dialects. Correlated sub-queries keep the channels one value
-// per party on every dialect; the join adds a row per flag, which WriteCustomers folds.
+// per party on every dialect; the join adds a row per flag, which WriteWithQualityColumn folds.
 inline constexpr std::string_view kCustomersSql = R"(
 SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry, p.grade, p.tier, p.status,
   COALESCE(
@@ -37,11 +31,6 @@ SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry,
 FROM parties p LEFT JOIN data_quality d ON d.party_id = p.id
 WHERE p.golden_party_id IS NULL
 ORDER BY p.id, d.id)";
-
-// Writes the rows of executed kCustomersSql, one per party: its columns and `quality`, the party's flags
-// as "<field> <problem>: <value>" joined by "; " ("mobile invalid_phone: (010)10940526"), empty when none.
-// Answers the rows written. Errors: the driver's, or the stream's (IoError).
-sdk::Result<std::uint64_t> WriteCustomers(odbc::Statement& executed, ExportFormat format, std::ostream& out);
 
 }  // namespace hub::exporting
 

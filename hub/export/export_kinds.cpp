@@ -4,17 +4,24 @@
 
 #include "export/customers_export.hpp"
 #include "export/funnel.hpp"
+#include "export/quality_column.hpp"
 #include "hub/odbc/statement.hpp"
 
 namespace hub::exporting {
 namespace {
 
+// A row per lead and data-quality flag of its source links (WriteWithQualityColumn folds them): a value
+// without a normal form shows as written (`phone` the E.164 form, else the raw text), and its flag.
 constexpr std::string_view kLeads = R"(
-SELECT l.id AS lead_id, l.company_name, l.contact_name, l.phone_e164 AS phone, l.email_normalized AS email,
+SELECT l.id AS lead_id, l.company_name, l.contact_name, COALESCE(l.phone_e164, l.phone) AS phone,
+  COALESCE(l.email_normalized, l.email) AS email,
   l.province, l.city, l.industry, l.channel, l.campaign, l.status, l.grade, l.tier, l.score, l.party_id,
-  l.owner_employee_id, l.routing_rule, l.received_at, l.updated_at
+  l.owner_employee_id, l.routing_rule, l.received_at, l.updated_at,
+  d.field AS flag_field, d.problem AS flag_problem, d.value AS flag_value
 FROM leads l
-ORDER BY l.id)";
+  LEFT JOIN source_links s ON s.entity = 'lead' AND s.record_id = l.id
+  LEFT JOIN data_quality d ON d.source_link_id = s.id
+ORDER BY l.id, d.id)";
 
 // The quarantine entries still open or pending: what operators have to fix (or what waits for a record
 // that has not come), with each record's raw content; created_at says how long it has waited.
@@ -71,8 +78,9 @@ sdk::Result<std::uint64_t> WriteFunnel(odbc::Statement& executed, ExportFormat f
 
 constexpr ExportKind kKinds[] = {
     {"customers", "golden customer records with their main identifiers and channels, and their data-quality flags",
-     kCustomersSql, WriteCustomers},
-    {"leads", "sales leads with their grading and routing", kLeads},
+     kCustomersSql, WriteWithQualityColumn},
+    {"leads", "sales leads with their grading and routing, and their data-quality flags", kLeads,
+     WriteWithQualityColumn},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},
     {"quarantine",

@@ -2,8 +2,10 @@
 #ifndef HUB_SERVICE_REPLAY_AUDIT_HPP_
 #define HUB_SERVICE_REPLAY_AUDIT_HPP_
 
-#include <string_view>
+#include <cstdint>
+#include <string>
 
+#include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/quarantine_query.hpp"
@@ -11,13 +13,35 @@
 
 namespace hub::service {
 
-// Appends the replay's row to audit_log in its own transaction: actor "operator:<actor>", action
-// "quarantine replay", entity "quarantine", entity_id the filter ("job=orders entity=order", "all"),
-// after_data {"filter":..,"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,"quarantined":N,
-// "released":N,"resolved":N,"skipped":N,"outcome":"ok"|"failed: <message>"}. Thread-safe (a connection
-// leased from `store`). Errors: the driver's Status.
-sdk::Status AuditQuarantineReplay(odbc::Database& store, std::string_view actor, const sync::QuarantineFilter& filter,
-                                  const sync::ReplayResult& result, const sdk::Status& outcome);
+// The audit_log row of one replay: actor "operator:<actor>", action "quarantine replay", entity
+// "quarantine", entity_id the filter ("job=orders entity=order", "all"), after_data
+// {"filter":..,"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,"quarantined":N,"released":N,
+// "resolved":N,"skipped":N,"outcome":"ok"|"failed: <message>"|"unfinished"}.
+//
+// The row is written inside the replay's own transactions (Journal, the replay's sync::ReplayJournal), so
+// it holds exactly what the replay committed however the process stops; a replay that stopped before
+// Finish (killed) shows outcome "unfinished". Threads: one replay's, not shared. Lifetime: the replay's.
+class ReplayAudit {
+ public:
+  ReplayAudit(std::string actor, sync::QuarantineFilter filter)
+      : actor_(std::move(actor)), filter_(std::move(filter)) {}
+
+  // Writes the row with `so_far` and outcome "unfinished" on `connection`, inside the replay's transaction
+  // about to commit: inserted by the first call, updated by the next. Errors: the driver's Status.
+  sdk::Status Journal(odbc::Connection& connection, const sync::ReplayResult& so_far);
+
+  // Once the replay has ended: the row's counts (`result`, what was committed) and outcome (`outcome` ok,
+  // else "failed: <message>"), in a transaction of its own on a connection leased from `store`; the row is
+  // inserted here when no replay transaction committed. Errors: the driver's Status.
+  sdk::Status Finish(odbc::Database& store, const sync::ReplayResult& result, const sdk::Status& outcome);
+
+ private:
+  sdk::Status Write(odbc::Connection& connection, const sync::ReplayResult& result, const std::string& outcome);
+
+  std::string actor_;
+  sync::QuarantineFilter filter_;
+  std::int64_t row_id_ = 0;  // the audit_log row, once a transaction wrote it
+};
 
 }  // namespace hub::service
 

@@ -4,23 +4,24 @@
 
 namespace hub::service {
 
+boost::json::object SyncCountsJson(const sync::SyncCounts& counts) {
+  return boost::json::object{{"read", counts.read},           {"inserted", counts.inserted},
+                             {"updated", counts.updated},     {"merged", counts.merged},
+                             {"unchanged", counts.unchanged}, {"quarantined", counts.quarantined},
+                             {"released", counts.released}};
+}
+
 std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds) {
-  const sync::SyncCounts& counts = result.counts;
   std::string outcome = "ok";
   if (result.status.code() == sdk::StatusCode::kCancelled) {
     outcome = "cancelled";
   } else if (!result.status.ok()) {
     outcome = "failed: " + result.status.ToString();
   }
-  return boost::json::serialize(boost::json::object{{"read", counts.read},
-                                                    {"inserted", counts.inserted},
-                                                    {"updated", counts.updated},
-                                                    {"merged", counts.merged},
-                                                    {"unchanged", counts.unchanged},
-                                                    {"quarantined", counts.quarantined},
-                                                    {"released", counts.released},
-                                                    {"outcome", outcome},
-                                                    {"seconds", seconds}});
+  boost::json::object audit = SyncCountsJson(result.counts);
+  audit["outcome"] = outcome;
+  audit["seconds"] = seconds;
+  return boost::json::serialize(audit);
 }
 
 sdk::Status AuditSyncRun(odbc::Database& store, std::string_view job, bool full, const sync::SyncRunResult& result,

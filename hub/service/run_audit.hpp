@@ -5,11 +5,17 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json/object.hpp>
+
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/sync_runner.hpp"
 
 namespace hub::service {
+
+// A run's counts as audit rows write them: {"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,
+// "quarantined":N,"released":N}. Thread-safe.
+boost::json::object SyncCountsJson(const sync::SyncCounts& counts);
 
 // The after_data of a run's audit row: {"read":N,"inserted":N,"updated":N,"merged":N,"unchanged":N,
 // "quarantined":N,"released":N,"outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.

@@ -56,6 +56,17 @@ std::string Capped(const std::string& text, std::size_t cap) {
   return text.substr(0, cut) + " … (" + std::to_string(text.size()) + " bytes)";
 }
 
+// The "?, ?, ..." of an IN list of kIdsPerStatement values, appending to `params` those of `texts` from
+// `start` on, the last repeated to fill the list: one prepared statement serves every call.
+std::string FixedInList(const std::vector<std::string>& texts, std::size_t start, std::vector<Value>& params) {
+  std::string marks;
+  for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
+    marks += i == 0 ? "?" : ", ?";
+    params.push_back(Value::String(texts[std::min(start + i, texts.size() - 1)]));
+  }
+  return marks;
+}
+
 Value TextOrNull(const std::string& text) { return text.empty() ? Value::Null() : Value::String(text); }
 
 }  // namespace
@@ -94,6 +105,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   if (!open->empty()) {
     const std::int64_t id = open->front().front().integer();
     seen.push_back(Value::Int64(id));
+    HUB_RETURN_IF_ERROR(SupersedePending(key, id));
     auto counted = ExecuteStoreStatement(
         connection_,
         "UPDATE quarantine SET occurrences = occurrences + 1, last_seen_at = {{now}}, source_id = ?, "
@@ -112,7 +124,20 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {{now}})",
       params);
   if (!inserted.ok()) return inserted.status().WithContext("quarantining " + record.position);
+  HUB_RETURN_IF_ERROR(SupersedePending(key, *inserted));
   return *inserted;
+}
+
+sdk::Status QuarantineBook::SupersedePending(const std::vector<Value>& key, std::int64_t id) {
+  // A record without a source id ("@<position>") is known by its line only: another line is another record.
+  if (key[3].text().starts_with("@")) return sdk::Status::Ok();
+  auto superseded = ExecuteStoreStatement(
+      connection_,
+      "UPDATE quarantine SET status = 'resolved', resolved_at = {{now}}, resolution = ? WHERE job = ? AND "
+      "source_system = ? AND entity = ? AND record_key = ? AND status = 'pending' AND id <> ?",
+      {Value::String("superseded by entry " + std::to_string(id) + ", a later read of the record"), key[0], key[1],
+       key[2], key[3], Value::Int64(id)});
+  return superseded.ok() ? sdk::Status::Ok() : superseded.status().WithContext("quarantining");
 }
 
 void QuarantineBook::NoteStored(const mapping::MappedRecord& mapped) {
@@ -122,6 +147,10 @@ void QuarantineBook::NoteStored(const mapping::MappedRecord& mapped) {
   if (mapped.entity->natural_key.empty() || mapped.operation == sdk::Operation::kDelete) return;
   const Value* natural = mapped.Find(mapped.entity->natural_key);
   if (natural != nullptr && !natural->is_null()) arrived_.insert(MissingRecord{entity, "", natural->text()});
+}
+
+void QuarantineBook::NoteCurrent(const mapping::MappedRecord& mapped) {
+  stored_.insert(Identity{mapped.source_system, std::string(mapped.entity->name), mapped.source_id});
 }
 
 sdk::Result<std::vector<PendingEntry>> QuarantineBook::TakeArrivals() {
@@ -152,13 +181,8 @@ sdk::Result<std::vector<PendingEntry>> QuarantineBook::PendingFor(
   const std::vector<std::string> keys(distinct.begin(), distinct.end());
   std::vector<PendingEntry> entries;
   for (std::size_t start = 0; start < keys.size(); start += kIdsPerStatement) {
-    // Always kIdsPerStatement keys (the last repeated): one prepared statement serves every call.
     std::vector<Value> params{Value::String(entity)};
-    std::string marks;
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      marks += i == 0 ? "?" : ", ?";
-      params.push_back(Value::String(keys[std::min(start + i, keys.size() - 1)]));
-    }
+    const std::string marks = FixedInList(keys, start, params);
     auto rows = QueryStoreRows(connection_,
                                "SELECT id, job, raw_record, COALESCE(awaits_system, ''), awaits_key FROM quarantine "
                                "WHERE status = 'pending' AND awaits_entity = ? AND awaits_key IN (" +
@@ -247,13 +271,8 @@ sdk::Status QuarantineBook::ResolveStored() {
 sdk::Status QuarantineBook::Resolve(const std::string& system, const std::string& entity,
                                     const std::vector<std::string>& source_ids) {
   for (std::size_t start = 0; start < source_ids.size(); start += kIdsPerStatement) {
-    // Always kIdsPerStatement ids (the last repeated): one prepared statement serves every call.
     std::vector<Value> params{Value::String(stored_resolution_), Value::String(system), Value::String(entity)};
-    std::string marks;
-    for (std::size_t i = 0; i < kIdsPerStatement; ++i) {
-      marks += i == 0 ? "?" : ", ?";
-      params.push_back(Value::String(source_ids[std::min(start + i, source_ids.size() - 1)]));
-    }
+    const std::string marks = FixedInList(source_ids, start, params);
     auto resolved = ExecuteStoreStatement(connection_,
                                           "UPDATE quarantine SET status = 'resolved', resolved_at = {{now}}, "
                                           "resolution = ? WHERE source_system = ? AND entity = ? AND "

@@ -96,14 +96,21 @@ class QuarantineBook {
 
   // Keeps `record` aside for `job` under `identity` for `refusal`, as a new entry or by counting the open
   // entry of the same record and reason again; pending when the refusal awaits a record, unless the raw
-  // record was too large to keep whole (then it cannot be stored from its entry, and is open). Answers the entry's id.
-  // Errors: the driver's Status, with the position.
+  // record was too large to keep whole (then it cannot be stored from its entry, and is open). A pending
+  // entry of the same record (by source id) for another reason holds an older copy: it is resolved,
+  // superseded by this one, and never released. Answers the entry's id. Errors: the driver's Status, with
+  // the position.
   sdk::Result<std::int64_t> Put(std::string_view job, const sdk::Record& record, const Identity& identity,
                                 const Refusal& refusal);
 
   // Notes that `mapped` was stored by this batch (inserted, updated, merged or deleted): its entries are
   // resolved by ResolveStored, and pending records waiting for it are answered by TakeArrivals.
   void NoteStored(const mapping::MappedRecord& mapped);
+
+  // Notes that `mapped` was read exactly as the store holds it (unchanged, or a delete of a record the
+  // store does not hold): its entries, about other copies of the record, are resolved by ResolveStored — an
+  // older pending copy must never be stored over it — while no pending record waits for it.
+  void NoteCurrent(const mapping::MappedRecord& mapped);
 
   // The pending entries (of any job) waiting for a record noted stored since the last call; each answered
   // once per batch. Costs one query per entity stored when no entry waits for that entity. Errors: the
@@ -122,12 +129,15 @@ class QuarantineBook {
   // Marks entry `id` resolved with `resolution`. Errors: the driver's Status.
   sdk::Status MarkResolved(std::int64_t id, const std::string& resolution);
 
-  // Marks resolved every open entry of a record whose last copy in this batch was stored (not one whose
-  // last copy was quarantined again). Costs one query per source system when no entry of that system is
-  // open. Errors: the driver's Status.
+  // Marks resolved every open entry of a record whose last copy in this batch was stored or found
+  // unchanged (not one whose last copy was quarantined again). Costs one query per source system when no entry of that
+  // system is open. Errors: the driver's Status.
   sdk::Status ResolveStored();
 
  private:
+  // Resolves the pending entries of the record `key` names (job, system, entity, record key, reason key)
+  // other than entry `id`, superseded by it.
+  sdk::Status SupersedePending(const std::vector<sdk::Value>& key, std::int64_t id);
   // Marks resolved the open entries of `source_ids` (of `entity` in `system`).
   sdk::Status Resolve(const std::string& system, const std::string& entity, const std::vector<std::string>& source_ids);
   // The pending entries waiting for `keys` of `entity`, stored in `systems` (by key).
@@ -136,7 +146,7 @@ class QuarantineBook {
 
   odbc::Connection& connection_;
   std::string stored_resolution_;
-  std::set<Identity> stored_;  // records whose last copy in the batch was stored
+  std::set<Identity> stored_;  // records whose last copy in the batch was stored or unchanged
   // Records stored since the last TakeArrivals, as a pending entry names them: (entity, system, key) by
   // source id, and (entity, "", natural key) for an entity with one.
   std::set<MissingRecord> arrived_;

@@ -34,6 +34,12 @@ struct ReplayResult {
   std::vector<std::string> skipped;
 };
 
+// Written into each transaction of a replay just before it commits, with what the replay has done so far,
+// that transaction included: what it writes commits or rolls back with the records (the operator's audit
+// row, so that no committed replay goes unaudited, whenever the process stops). An error rolls that
+// transaction back and ends the replay with it.
+using ReplayJournal = std::function<sdk::Status(odbc::Connection& connection, const ReplayResult& so_far)>;
+
 // Stores batches in the unified model over ODBC.
 //
 // Apply runs in one transaction: every record is mapped (a failure is quarantined with the record's
@@ -48,7 +54,8 @@ struct ReplayResult {
 // record and reason, counted again on each re-read (QuarantineBook). After its own records, the batch
 // stores the pending records — of any job, mapped with their own job's mapping — that waited for a record
 // it stored, and marks their entries resolved (counted as `released`); and every entry whose record the
-// batch stored is marked resolved.
+// batch stored, or read exactly as the store holds it, is marked resolved (so an older pending copy of it
+// is never released over the newer one).
 //
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
@@ -71,9 +78,10 @@ class StoreSink final : public BatchSink {
   // mapping replays what it refused), in transactions of a few hundred entries, each with what it
   // releases; no cursor moves. A stored record's entries are resolved ("stored by hub quarantine
   // replay"); one refused again is counted on its entry; each replayed entry's last_replayed_at is set.
-  // `result` counts what was committed, also when an error stops the replay. Errors: the driver's Status
-  // (the transaction in flight rolls back; earlier ones stay committed).
-  sdk::Status Replay(const QuarantineFilter& filter, ReplayResult& result);
+  // `journal` (when set) writes into each transaction before its commit. `result` counts what was
+  // committed, also when an error stops the replay. Errors: the driver's or the journal's Status (the
+  // transaction in flight rolls back; earlier ones stay committed).
+  sdk::Status Replay(const QuarantineFilter& filter, ReplayResult& result, const ReplayJournal& journal = {});
 
  private:
   odbc::Database& database_;

@@ -132,7 +132,7 @@ TEST_P(CustomerRoutesTest, ListsItsContactsOpenLeadsAndOpportunitiesAndOrders) {
   const std::int64_t party = PartyId("C1");
   mapping_ = sync::test::EntityMapping("contact", {{"organization_source_id", "org"}, {"name", "name"}});
   Apply({Company("K1", {{"org", "C1"}, {"name", "张伟"}})}, "2");
-  for (const std::string& sql :
+  for (const char* sql :
        {"INSERT INTO opportunities (party_id, name, stage, status) VALUES (?, '扩容', 'proposal', 'open')",
         "INSERT INTO opportunities (party_id, name, stage, status) VALUES (?, '升级', 'closing', 'won')",
         "INSERT INTO leads (party_id, company_name, status) VALUES (?, '华腾', 'new')",

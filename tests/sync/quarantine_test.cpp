@@ -10,7 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "hub/odbc/connection_string.hpp"
+#include "hub/odbc/transaction.hpp"
 #include "sink_fixture.hpp"
+#include "sync/batch_applier.hpp"
 #include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
@@ -156,6 +159,52 @@ TEST_P(QuarantineTest, AnOrderBeforeItsCustomerWaitsAndIsStoredByTheCustomersBat
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'order'"), 1);
 }
 
+TEST_P(QuarantineTest, ARecordReadAgainAsItIsStoredResolvesItsEntriesAndItsStaleCopyIsNeverReleased) {
+  OrdersAndCustomers();
+  Sync("customers", {Customer("C1")});
+  Sync("orders", {Order("SO1", "C1")});
+  Sync("orders", {Order("SO1", "C404")});  // changed in the source to a customer not there yet: pending
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  EXPECT_EQ(Sync("orders", {Order("SO1", "C1")}).unchanged, 1u) << "changed back: exactly what the store holds";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0)
+      << "the record as the source has it now is stored: nothing waits";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o JOIN parties p ON p.id = o.party_id WHERE p.name = '客户C1'"), 1)
+      << "the stale copy that waited for C404 did not overwrite the order";
+}
+
+TEST_P(QuarantineTest, ARecordDeletedWhileItWaitsIsNeverStored) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'"), 1);
+  sdk::Record deleted = Order("SO1", "C404");
+  deleted.operation = sdk::Operation::kDelete;
+  Sync("orders", {deleted});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0) << "the source deleted it";
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0) << "not brought back by its customer's arrival";
+}
+
+TEST_P(QuarantineTest, AWaitingCopyOfARecordReadAgainAndRefusedForAnotherReasonIsNeverStored) {
+  OrdersAndCustomers();
+  Sync("orders", {Order("SO1", "C404")});
+  // The source's SO1 changes so that it cannot be mapped: the copy waiting for C404 is out of date.
+  Sync("orders", {Record("order", "SO1",
+                         {{"order_number", "SO-SO1"},
+                          {"party_source_id", "C404"},
+                          {"currency", "CNY"},
+                          {"total_amount", "一百"},
+                          {"ordered_on", "2026-11-20"}})});
+  std::vector<odbc::Row> open = QueryRows("SELECT status, cause FROM quarantine WHERE resolved_at IS NULL");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0][0].text(), "open");
+  EXPECT_EQ(open[0][1].text(), "mapping");
+  EXPECT_THAT(QueryValue("SELECT resolution FROM quarantine WHERE cause = 'reference'").text(),
+              HasSubstr("superseded by entry"));
+  EXPECT_EQ(Sync("customers", {Customer("C404")}).released, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0) << "the out-of-date copy did not land";
+}
+
 TEST_P(QuarantineTest, AnOrderReadAgainWhileItWaitsIsStillOnePendingEntry) {
   OrdersAndCustomers();
   Sync("orders", {Order("SO1", "C404")});
@@ -180,6 +229,33 @@ TEST_P(QuarantineTest, AnEmployeeBeforeTheirTeamWaitsForTheTeamFromAnotherSystem
                   "JOIN teams t ON t.id = m.team_id WHERE e.employee_number = 'E1' AND t.code = 'EAST'"),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 0);
+}
+
+TEST_P(QuarantineTest, ABatchOfAnotherStoreInTheSameDatabaseDoesNotHoldUpARelease) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "the source-system locks are PostgreSQL's";
+  Job("employees", "hr", "employee", {"employee_number", "name", "team_code"});
+  Job("teams", "org", "team", {"code", "name"});
+  const sdk::Record employee =
+      Record("employee", "E1", {{"employee_number", "E1"}, {"name", "王芳"}, {"team_code", "EAST"}});
+  Sync("employees", {employee});
+  // Another hub's store, a schema of the same database, has a batch of its own system `hr` in flight.
+  const std::string other = hub::test::UniqueName("hub_other");
+  ASSERT_TRUE(connection_->ExecuteDirect("CREATE SCHEMA " + other).ok());
+  {
+    auto other_store = odbc::Connection::Open(
+        environment_, odbc::SetAttribute(connection_string_, "ConnSettings", "SET search_path TO " + other));
+    ASSERT_TRUE(other_store.ok()) << other_store.status().ToString();
+    auto transaction = odbc::Transaction::Begin(**other_store);
+    ASSERT_TRUE(transaction.ok());
+    const StoreSink::JobLookup lookup = [this](std::string_view job) { return jobs_.at(std::string(job)); };
+    const Logger log = MakeLogger("other-store");
+    BatchApplier in_flight(**other_store, JobContext{"employees", jobs_.at("employees")}, "a batch of job employees",
+                           "stored", lookup, log);
+    ASSERT_TRUE(in_flight.LockSourceSystems({employee}).ok());
+    EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 1u)
+        << "the other store's batch holds only its own store's locks";
+  }
+  EXPECT_TRUE(connection_->ExecuteDirect("DROP SCHEMA " + other + " CASCADE").ok());
 }
 
 TEST_P(QuarantineTest, AReleasedRecordReleasesTheRecordsWaitingForIt) {

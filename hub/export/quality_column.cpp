@@ -1,4 +1,4 @@
-#include "export/customers_export.hpp"
+#include "export/quality_column.hpp"
 
 #include <memory>
 #include <optional>
@@ -10,25 +10,25 @@ namespace hub::exporting {
 
 namespace {
 
-// The trailing flag columns of kCustomersSql.
+// The trailing flag columns of the folded query.
 constexpr std::size_t kFlagColumns = 3;
 
-// One party's row being folded: its columns, and its flags so far.
-class PartyFold {
+// One record's row being folded: its columns, and its flags so far.
+class QualityFold {
  public:
-  PartyFold(std::unique_ptr<TableWriter> writer, std::size_t party_columns)
-      : writer_(std::move(writer)), party_columns_(party_columns) {}
+  QualityFold(std::unique_ptr<TableWriter> writer, std::size_t record_columns)
+      : writer_(std::move(writer)), record_columns_(record_columns) {}
 
   void Add(const odbc::Row& row) {
     if (current_ && (*current_)[0].integer() != row[0].integer()) Flush();
     if (!current_) {
-      current_.emplace(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(party_columns_));
+      current_.emplace(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(record_columns_));
       quality_.clear();
     }
-    const sdk::Value& field = row[party_columns_];
+    const sdk::Value& field = row[record_columns_];
     if (field.is_null()) return;
-    quality_ += (quality_.empty() ? "" : "; ") + field.text() + " " + row[party_columns_ + 1].text() + ": " +
-                row[party_columns_ + 2].text();
+    quality_ += (quality_.empty() ? "" : "; ") + field.text() + " " + row[record_columns_ + 1].text() + ": " +
+                row[record_columns_ + 2].text();
   }
 
   sdk::Status Finish() {
@@ -47,7 +47,7 @@ class PartyFold {
   }
 
   std::unique_ptr<TableWriter> writer_;
-  std::size_t party_columns_;
+  std::size_t record_columns_;
   std::optional<odbc::Row> current_;
   std::string quality_;
   std::uint64_t rows_ = 0;
@@ -55,14 +55,14 @@ class PartyFold {
 
 }  // namespace
 
-sdk::Result<std::uint64_t> WriteCustomers(odbc::Statement& executed, ExportFormat format, std::ostream& out) {
+sdk::Result<std::uint64_t> WriteWithQualityColumn(odbc::Statement& executed, ExportFormat format, std::ostream& out) {
   std::vector<std::string> columns;
   for (const odbc::ColumnInfo& column : executed.columns()) columns.push_back(column.name);
-  if (columns.size() <= kFlagColumns) return sdk::Status::Internal("the customers query lost its flag columns");
+  if (columns.size() <= kFlagColumns) return sdk::Status::Internal("the export query lost its flag columns");
   columns.resize(columns.size() - kFlagColumns);
-  const std::size_t party_columns = columns.size();
+  const std::size_t record_columns = columns.size();
   columns.push_back("quality");
-  PartyFold fold(TableWriter::Create(format, out, std::move(columns)), party_columns);
+  QualityFold fold(TableWriter::Create(format, out, std::move(columns)), record_columns);
   while (true) {
     sdk::Result<bool> more = executed.Next();
     if (!more.ok()) return more.status();

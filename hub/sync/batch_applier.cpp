@@ -1,0 +1,278 @@
+#include "sync/batch_applier.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "hub/odbc/transaction.hpp"
+#include "sync/store_statements.hpp"
+
+namespace hub::sync {
+namespace {
+
+using sdk::Value;
+
+// New parties go through the bulk path this many at a time, each group under its own savepoint: a group
+// the database refuses is written again record by record, so one bad record costs at most this many.
+constexpr std::size_t kBulkGroup = 1000;
+
+// The key of a source system's lock (the system is the parameter): the store's schema and the system, so
+// that stores in different schemas of one database never wait for each other.
+constexpr std::string_view kLockKey = "hashtext(current_schema()), hashtext(?)";
+
+// True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
+// then can a batch, which holds one entity, hold the record a reference is looking for.
+bool RefersToItself(const model::EntitySpec& entity) {
+  return std::any_of(entity.fields.begin(), entity.fields.end(), [&](const model::FieldSpec& field) {
+    std::optional<model::FieldReference> reference = field.Reference();
+    return reference && reference->entity == entity.name;
+  });
+}
+
+}  // namespace
+
+std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job) {
+  std::string system = record.rejection.empty() ? job.mapping->SourceSystemOf(record) : record.source_system;
+  return system.empty() ? job.source_system : system;
+}
+
+std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job) {
+  if (!record.rejection.empty()) return std::nullopt;
+  mapping::MappingOutcome outcome = job.mapping->Apply(record);
+  if (outcome.ok() && outcome.record().source_system.empty()) outcome.record().source_system = job.source_system;
+  return outcome;
+}
+
+sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
+  std::vector<std::optional<mapping::MappingOutcome>> outcomes;
+  outcomes.reserve(records.size());
+  std::map<std::string, std::vector<std::string>> party_ids;  // by source system
+  for (const sdk::Record& record : records) {
+    outcomes.push_back(MapRecord(record, job_.sink));
+    if (!outcomes.back() || !outcomes.back()->ok()) continue;
+    const mapping::MappedRecord& mapped = outcomes.back()->record();
+    if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
+  }
+  for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(links_.Prefetch("party", system, ids));
+  std::vector<bool> stored(records.size(), false);
+  HUB_RETURN_IF_ERROR(InsertNewParties(outcomes, stored));
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (stored[i]) {
+      quarantine_.NoteStored(outcomes[i]->record());
+    } else {
+      current_ = i;
+      HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
+    }
+  }
+  HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
+  HUB_RETURN_IF_ERROR(ReleasePending());
+  return quarantine_.ResolveStored();
+}
+
+sdk::Status BatchApplier::RetryDeferred(const std::vector<sdk::Record>& records,
+                                        const std::vector<std::optional<mapping::MappingOutcome>>& outcomes) {
+  std::map<std::tuple<std::string, std::string_view, std::string>, std::size_t> last;  // record key → index
+  if (!deferred_.empty()) {
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      if (!outcomes[i] || !outcomes[i]->ok()) continue;
+      const mapping::MappedRecord& mapped = outcomes[i]->record();
+      last[{mapped.source_system, mapped.entity->name, mapped.source_id}] = i;
+    }
+  }
+  while (!deferred_.empty()) {
+    std::vector<std::size_t> pass;
+    pass.swap(deferred_);
+    for (std::size_t i : pass) {
+      const mapping::MappedRecord& mapped = outcomes[i]->record();
+      if (last[{mapped.source_system, mapped.entity->name, mapped.source_id}] != i) {
+        ++counts_.unchanged;  // a later copy in the batch was stored in its place
+        continue;
+      }
+      current_ = i;
+      HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
+    }
+    if (last_chance_) break;
+    last_chance_ = deferred_.size() == pass.size();  // no progress: the next pass is the last
+  }
+  last_chance_ = false;
+  return sdk::Status::Ok();
+}
+
+sdk::Status BatchApplier::LockSourceSystems(const std::vector<sdk::Record>& records) {
+  std::set<std::string> systems;
+  for (const sdk::Record& record : records) systems.insert(SourceSystemOf(record, job_.sink));
+  return Lock(systems);
+}
+
+sdk::Status BatchApplier::Lock(const std::set<std::string>& systems) {
+  if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
+  for (const std::string& system : systems) {
+    auto locked =
+        connection_.Query("SELECT pg_advisory_xact_lock(" + std::string(kLockKey) + ")", {Value::String(system)});
+    if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+    locked_.insert(system);
+  }
+  return sdk::Status::Ok();
+}
+
+sdk::Result<bool> BatchApplier::TryLock(const std::string& system) {
+  if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
+  auto locked =
+      connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::string(kLockKey) + ") THEN 1 ELSE 0 END",
+                        {Value::String(system)});
+  if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+  const bool taken = locked->rows.at(0).at(0).integer() == 1;
+  if (taken) locked_.insert(system);
+  return taken;
+}
+
+sdk::Status BatchApplier::SaveCursor(std::string_view cursor) {
+  auto saved = ExecuteStoreStatement(
+      connection_,
+      "INSERT INTO sync_cursors (job, cursor, updated_at) VALUES (?, ?, {{now}}) "
+      "ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+      {Value::String(std::string(job_.name)), Value::String(std::string(cursor))});
+  return saved.ok() ? sdk::Status::Ok() : saved.status().WithContext("saving the checkpoint");
+}
+
+std::vector<std::size_t> BatchApplier::NewParties(
+    const std::vector<std::optional<mapping::MappingOutcome>>& outcomes) const {
+  std::vector<std::size_t> fresh;
+  if (connection_.dialect() == odbc::Dialect::kOther) return fresh;
+  std::set<std::pair<std::string, std::string>> seen;  // (source_system, source_id)
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i] || !outcomes[i]->ok()) continue;
+    const mapping::MappedRecord& mapped = outcomes[i]->record();
+    if (mapped.entity->name != "party") continue;
+    const bool first = seen.emplace(mapped.source_system, mapped.source_id).second;
+    if (first && mapped.operation == sdk::Operation::kUpsert && links_.KnownAbsent(mapped)) fresh.push_back(i);
+  }
+  return fresh;
+}
+
+sdk::Status BatchApplier::InsertNewParties(const std::vector<std::optional<mapping::MappingOutcome>>& outcomes,
+                                           std::vector<bool>& stored) {
+  const std::vector<std::size_t> fresh = NewParties(outcomes);
+  for (std::size_t start = 0; start < fresh.size(); start += kBulkGroup) {
+    const std::vector<std::size_t> group(fresh.begin() + start,
+                                         fresh.begin() + std::min(fresh.size(), start + kBulkGroup));
+    std::vector<const mapping::MappedRecord*> mapped;
+    for (std::size_t i : group) mapped.push_back(&outcomes[i]->record());
+    sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
+    if (!savepoint.ok()) return savepoint.status();
+    sdk::Result<std::vector<InsertedParty>> inserted = bulk_.Insert(mapped);
+    if (!inserted.ok()) {
+      if (inserted.status().code() == sdk::StatusCode::kUnavailable) return inserted.status();
+      HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
+      log_->info("job {}: {} new records written one by one: {}", job_.name, group.size(), inserted.status().message());
+      continue;
+    }
+    HUB_RETURN_IF_ERROR(savepoint->Release());
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      InsertedParty& party = (*inserted)[k];
+      if (!party.written) continue;
+      links_.Remember(*mapped[k], SourceLink{party.link_id, party.party_id, std::move(party.content_hash), false});
+      stored[group[k]] = true;
+      ++counts_.inserted;
+    }
+  }
+  return sdk::Status::Ok();
+}
+
+sdk::Status BatchApplier::Store(const JobContext& job, const sdk::Record& record,
+                                const std::optional<mapping::MappingOutcome>& outcome) {
+  if (!record.rejection.empty()) return Quarantine(job, record, "", "", Refusal::Source(RejectionDetail(record)));
+  if (!outcome->ok()) {
+    const mapping::MappingRejection& rejection = outcome->rejection();
+    return Quarantine(job, record, rejection.source_system, rejection.source_id, Refusal::Mapping(rejection.reason));
+  }
+  const mapping::MappedRecord& mapped = outcome->record();
+  if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
+  return StoreWith(job, entities_, record, mapped);
+}
+
+template <typename Writer>
+sdk::Status BatchApplier::StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
+                                    const mapping::MappedRecord& mapped) {
+  sdk::Result<bool> unchanged = links_.Unchanged(mapped);
+  if (!unchanged.ok()) return unchanged.status();
+  if (*unchanged) {
+    ++counts_.unchanged;
+    quarantine_.NoteCurrent(mapped);
+    return sdk::Status::Ok();
+  }
+  sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
+  if (!savepoint.ok()) return savepoint.status();
+  sdk::Result<WriteOutcome> written = writer.Write(mapped);
+  if (!written.ok()) {
+    // A connection failure ends the batch; anything else is this record's fault.
+    if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
+    HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
+    links_.Forget(mapped);
+    if (written.status().code() == sdk::StatusCode::kNotFound && !last_chance_ && RefersToItself(*mapped.entity)) {
+      deferred_.push_back(current_);
+      return sdk::Status::Ok();
+    }
+    if (written.status().code() == sdk::StatusCode::kNotFound) return Refer(job, record, mapped, written.status());
+    // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
+    // database's refusal.
+    if (written.status().code() == sdk::StatusCode::kInvalidArgument) {
+      return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                        Refusal::Check(written.status().message()));
+    }
+    return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                      Refusal::Database(written.status().message()));
+  }
+  HUB_RETURN_IF_ERROR(savepoint->Release());
+  Count(*written);
+  // Unchanged is the store's own copy again, or the delete of a record it does not hold.
+  if (*written == WriteOutcome::kUnchanged) {
+    quarantine_.NoteCurrent(mapped);
+  } else {
+    quarantine_.NoteStored(mapped);
+  }
+  return sdk::Status::Ok();
+}
+
+void BatchApplier::Count(WriteOutcome outcome) {
+  switch (outcome) {
+    case WriteOutcome::kInserted:
+      ++counts_.inserted;
+      break;
+    case WriteOutcome::kUpdated:
+    case WriteOutcome::kDeleted:
+      ++counts_.updated;
+      break;
+    case WriteOutcome::kMerged:
+      ++counts_.merged;
+      break;
+    case WriteOutcome::kUnchanged:
+      ++counts_.unchanged;
+      break;
+  }
+}
+
+sdk::Status BatchApplier::Refer(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped,
+                                const sdk::Status& missing) {
+  sdk::Result<std::optional<MissingRecord>> awaited = references_.FirstMissing(mapped);
+  if (!awaited.ok()) return awaited.status();
+  return Quarantine(job, record, mapped.source_system, mapped.source_id,
+                    Refusal::Reference(missing.message(), std::move(awaited).value()));
+}
+
+sdk::Status BatchApplier::Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
+                                     const std::string& source_id, const Refusal& refusal) {
+  const std::string& own_system = record.source_system.empty() ? job.sink.source_system : record.source_system;
+  QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system,
+                                    std::string(job.sink.mapping->entity().name),
+                                    source_id.empty() ? record.source_id : source_id};
+  sdk::Result<std::int64_t> entry = quarantine_.Put(job.name, record, identity, refusal);
+  if (!entry.ok()) return entry.status();
+  last_entry_ = *entry;
+  ++counts_.quarantined;
+  log_->warn("job {}: quarantined{}: {}: {}", job.name, refusal.awaits ? " (pending)" : "", record.position,
+             refusal.detail);
+  return sdk::Status::Ok();
+}
+
+}  // namespace hub::sync
