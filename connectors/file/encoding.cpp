@@ -25,7 +25,7 @@ constexpr std::string_view kUndecided = "auto+";
 ResolvedEncoding DetectSignature(std::string_view head) {
   // ICU does not report GB18030's mark (U+FEFF encoded as 84 31 95 33).
   constexpr std::string_view kGb18030Mark = "\x84\x31\x95\x33";
-  if (head.substr(0, kGb18030Mark.size()) == kGb18030Mark) return {"GB18030", kGb18030Mark.size()};
+  if (head.substr(0, kGb18030Mark.size()) == kGb18030Mark) return {.name = "GB18030", .bom_bytes = kGb18030Mark.size()};
   UErrorCode status = U_ZERO_ERROR;
   int32_t length = 0;
   const char* name = ucnv_detectUnicodeSignature(head.data(), static_cast<int32_t>(head.size()), &length, &status);
@@ -34,7 +34,7 @@ ResolvedEncoding DetectSignature(std::string_view head) {
   if (!canonical.ok()) return {};
   static constexpr std::string_view kUsable[] = {"UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030"};
   if (std::find(std::begin(kUsable), std::end(kUsable), *canonical) == std::end(kUsable)) return {};
-  return {*canonical, static_cast<std::size_t>(length)};
+  return {.name = *canonical, .bom_bytes = static_cast<std::size_t>(length)};
 }
 
 // "UTF-16LE" or "UTF-16BE" when `head` looks like UTF-16 text without a byte-order mark: zero bytes in at
@@ -116,12 +116,12 @@ sdk::Result<ResolvedEncoding> ResolveNamed(std::string_view requested, std::stri
   const ResolvedEncoding signature = DetectSignature(head);
   if (*canonical == "UTF-16" || *canonical == "UTF-32") {
     if (signature.name.rfind(*canonical, 0) == 0) return signature;
-    return ResolvedEncoding{*canonical + "BE", 0};
+    return ResolvedEncoding{.name = *canonical + "BE"};
   }
   if (!signature.name.empty() && signature.name == *canonical) {
-    return ResolvedEncoding{std::string(requested), signature.bom_bytes};
+    return ResolvedEncoding{.name = std::string(requested), .bom_bytes = signature.bom_bytes};
   }
-  return ResolvedEncoding{std::string(requested), 0};
+  return ResolvedEncoding{.name = std::string(requested)};
 }
 
 // The auto rule from the start of the file: a byte-order mark, a UTF-16 look, then the sniff.

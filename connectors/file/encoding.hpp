@@ -20,7 +20,7 @@ struct ResolvedEncoding {
   // What a cursor keeps so that the rest of the file is decoded the same way: the name; or, while "auto"
   // has seen nothing but ASCII (read as UTF-8, which any choice would agree with), "auto+<offset>", from
   // where detection goes on once the file has grown.
-  std::string resume_as;
+  std::string resume_as = {};
 };
 
 // Decides the encoding of `file`. `requested` is "auto", a cursor's "auto+<offset>", or an encoding name:
