@@ -22,11 +22,16 @@ trap 'stop_servers; rm -rf "$work"' EXIT
 python3 - "$rows" >"$work/customers.csv" <<'PY'
 import sys
 n = int(sys.argv[1])
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+def uscc(body):  # a unified social credit code with its right check character (GB 32100-2015)
+    check = (31 - sum(CHARSET.index(c) * w for c, w in zip(body, WEIGHTS)) % 31) % 31
+    return body + CHARSET[check]
 print("id,name,phone,email,tax_id,city")
 cities = ["上海", "深圳", "北京", "Hamburg", "Boston"]
 for i in range(n):
     name = f"上海华腾贸易有限公司{i}" if i % 2 else f"Northwind Traders {i} Ltd"
-    print(f"C{i:07d},{name},+86 138 {i % 10000:04d} {i % 7777:04d},sales{i}@example.cn,9131011{i:011d},{cities[i % 5]}")
+    print(f"C{i:07d},{name},+86 138 {i % 10000:04d} {i % 7777:04d},sales{i}@example.cn,{uscc(f'9131011{i:010d}')},{cities[i % 5]}")
 PY
 
 # write_config CONNECTION_STRING [FILE]: the benchmark's configuration, by default $work/hub.xml.
