@@ -14,6 +14,7 @@ namespace hub::webhook::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 WebhookSender SenderTo(const std::string& url, const std::string& secret = "s3cret",
                        std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
@@ -91,6 +92,7 @@ TEST_P(WebhookAnswers, MapToRetryLaterOrRefusedForGood) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), GetParam().code) << result.status().ToString();
   EXPECT_THAT(result.status().message(), HasSubstr("HTTP " + std::to_string(GetParam().http_status)));
+  EXPECT_THAT(result.status().message(), Not(HasSubstr("s3cret")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, WebhookAnswers,
