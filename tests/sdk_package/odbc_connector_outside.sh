@@ -8,37 +8,9 @@
 set -euo pipefail
 source_dir="$1"
 build_dir="$2"
-hub="$build_dir/bin/hub"
-# A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.
-work="$build_dir/tests/sdk_package/odbc_connector_outside"
-rm -rf "$work"
-mkdir -p "$work/plugins"
-
-fail() {
-  echo "odbc_connector_outside: $*" >&2
-  exit 1
-}
-
-# Prints the command's output; fails unless it prints `expected` (a line of its own) and exits 0.
-expect_line() {
-  local expected="$1"
-  shift
-  local output
-  output="$("$@" 2>&1)" || fail "'$*' failed: $output"
-  echo "$output"
-  grep -qxF -- "$expected" <<<"$output" || fail "'$*' did not print '$expected'"
-}
-
-HUB_BUILD_DIR="$build_dir" "$source_dir/scripts/install_sdk.sh" "$work/prefix" >/dev/null
-
-launcher=()
-if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S "$source_dir/connectors/odbc" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
-  "${launcher[@]}" >"$work/configure.log" 2>&1 || fail "configuring failed: $(cat "$work/configure.log")"
-cmake --build "$work/build" >"$work/build.log" 2>&1 || fail "building failed: $(cat "$work/build.log")"
-plugin="$work/build/hub_odbc.so"
-"$source_dir/tests/support/plugin_exports.sh" "$plugin"
-cp "$plugin" "$work/plugins/"
+# shellcheck source=outside_build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/outside_build.sh"
+outside_build odbc_connector_outside "$source_dir/connectors/odbc"
 
 python3 - "$work/crm.db" <<'PY'
 import sqlite3, sys

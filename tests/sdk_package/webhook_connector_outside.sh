@@ -9,27 +9,9 @@
 set -euo pipefail
 source_dir="$1"
 build_dir="$2"
-hub="$build_dir/bin/hub"
-# A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.
-work="$build_dir/tests/sdk_package/webhook_connector_outside"
-rm -rf "$work"
-mkdir -p "$work/plugins"
-
-fail() {
-  echo "webhook_connector_outside: $*" >&2
-  exit 1
-}
-
-HUB_BUILD_DIR="$build_dir" "$source_dir/scripts/install_sdk.sh" "$work/prefix" >/dev/null
-
-launcher=()
-if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S "$source_dir/connectors/webhook" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
-  "${launcher[@]}" >"$work/configure.log" 2>&1 || fail "configuring failed: $(cat "$work/configure.log")"
-cmake --build "$work/build" >"$work/build.log" 2>&1 || fail "building failed: $(cat "$work/build.log")"
-plugin="$work/build/hub_webhook.so"
-"$source_dir/tests/support/plugin_exports.sh" "$plugin"
-cp "$plugin" "$work/plugins/"
+# shellcheck source=outside_build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/outside_build.sh"
+outside_build webhook_connector_outside "$source_dir/connectors/webhook"
 
 cat >"$work/hub.xml" <<XML
 <hub>
