@@ -93,7 +93,7 @@ TEST_F(FilePlugin, WithNeitherPathNorEventsFolderIsRefusedAtConfigure) {
   EXPECT_THAT(configured.message(), HasSubstr("give path (to read) or events_dir (to deliver events), or both"));
 }
 
-TEST_F(FilePlugin, WithOnlyAPathTakesNoEventsButAsksForThemLater) {
+TEST_F(FilePlugin, WithOnlyAPathAnswersEventsUnavailableUntilGivenAnEventsFolder) {
   TempDir dir;
   sdk::Status configured;
   auto instance = Create(sdk::Options({{"path", dir.Write("a.csv", "id\n1\n").string()}}), &configured);
