@@ -105,6 +105,15 @@ sdk::Status ParseFlags(const sdk::Options& options, FileOptions* parsed) {
   return sdk::Status::Ok();
 }
 
+// The prefix starts every event file's name: it must not hide the file (a dot) or leave the folder.
+sdk::Status CheckEventsPrefix(std::string_view prefix) {
+  if (prefix.empty()) return sdk::Status::InvalidArgument("option 'events_prefix' must not be empty");
+  if (prefix.front() == '.' || prefix.find('/') != std::string_view::npos) {
+    return Invalid("events_prefix", prefix, "must not start with a dot or hold a '/'");
+  }
+  return sdk::Status::Ok();
+}
+
 }  // namespace
 
 sdk::PluginDescription DescribeFileConnector() {
@@ -114,11 +123,13 @@ sdk::PluginDescription DescribeFileConnector() {
   description.kind = "connector";
   description.description =
       "Reads CSV/TSV (RFC 4180 quoting, header or positional columns) and JSON Lines in any encoding "
-      "(GBK/GB18030 and UTF-16 included) from a file or a watched folder with archive and error folders.";
+      "(GBK/GB18030 and UTF-16 included) from a file or a watched folder with archive and error folders; "
+      "delivers events as JSON Lines files dropped atomically into a folder.";
   description.options = {
-      {"path", OptionType::kPath, std::nullopt, true,
+      {"path", OptionType::kPath, std::nullopt, false,
        "The file to read, or a folder: then every file in it matching `pattern` is read, one after another in "
-       "name order; files dropped there later are picked up by later reads."},
+       "name order; files dropped there later are picked up by later reads. Unset: the connector only delivers "
+       "events (give `path`, `events_dir` or both)."},
       {"pattern", OptionType::kString, "*.csv", false,
        "Folder mode: glob (`*`, `?`, `[...]`) for the names of the files to read. Names starting with a dot are "
        "ignored: write a file under such a name, then rename it."},
@@ -159,15 +170,28 @@ sdk::PluginDescription DescribeFileConnector() {
       {"final", OptionType::kBoolean, "false", false,
        "Every file is written whole before the hub reads it (an export that replaces the file in one move, "
        "a file copied in before the job runs): its last line is read at once, with or without its line end."},
+      {"events_dir", OptionType::kPath, std::nullopt, false,
+       "The drop folder for events delivered to this connector: each batch becomes one JSON Lines file, "
+       "written under a temporary dot name and renamed when whole (see Delivering events). Unset: the "
+       "connector takes no events."},
+      {"events_prefix", OptionType::kString, "events", false,
+       "How the names of the event files start: `<events_prefix>-<first event id>-<count>.jsonl`."},
   };
   description.record_id_option = "id_field";
+  description.capabilities.reads = true;
+  description.capabilities.writes_events = true;
   return description;
 }
 
 sdk::Result<FileOptions> ParseFileOptions(const sdk::Options& options) {
   FileOptions parsed;
   parsed.path = options.GetString("path");
-  if (parsed.path.empty()) return sdk::Status::InvalidArgument("option 'path' is required: a file or a folder");
+  parsed.events_dir = options.GetString("events_dir");
+  if (parsed.path.empty() && parsed.events_dir.empty()) {
+    return sdk::Status::InvalidArgument("give path (to read) or events_dir (to deliver events), or both");
+  }
+  parsed.events_prefix = options.GetString("events_prefix", parsed.events_prefix);
+  HUB_RETURN_IF_ERROR(CheckEventsPrefix(parsed.events_prefix));
   parsed.pattern = options.GetString("pattern", parsed.pattern);
   if (options.Has("format")) {
     sdk::Result<FileFormat> format = ParseFormat(options.GetString("format"));

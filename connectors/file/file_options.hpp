@@ -19,7 +19,7 @@ enum class FileFormat { kCsv, kTsv, kJsonl };
 
 // Validated options of one file connector instance. A plain value.
 struct FileOptions {
-  std::filesystem::path path;        // a file, or a folder of files
+  std::filesystem::path path;        // a file, or a folder of files; empty: the connector does not read
   std::string pattern = "*.csv";     // folder mode: which files
   std::optional<FileFormat> format;  // nullopt: from each file's extension
   std::optional<char> delimiter;     // nullopt: ',' for CSV, tab for TSV
@@ -32,7 +32,9 @@ struct FileOptions {
   std::filesystem::path archive_dir;  // empty: consumed files stay where they are
   std::filesystem::path error_dir;    // empty: an unreadable file fails the read
   bool skip_empty_lines = true;
-  CompletenessRule completeness;  // when a last line without its line end may be read
+  CompletenessRule completeness;         // when a last line without its line end may be read
+  std::filesystem::path events_dir;      // the drop folder for outbound events; empty: none accepted
+  std::string events_prefix = "events";  // how the names of the event files start
 };
 
 // The plugin's self-description: name "file", kind "connector", every option with type, default,
@@ -40,8 +42,9 @@ struct FileOptions {
 sdk::PluginDescription DescribeFileConnector();
 
 // Parses the values the host validated against DescribeFileConnector() (absent options take their
-// defaults). InvalidArgument naming the option for values the schema cannot express as invalid: an
-// unknown format or encoding, a delimiter or quote that is not one ASCII character, a delimiter equal to
+// defaults). InvalidArgument naming the option for values the schema cannot express as invalid: neither
+// path nor events_dir given, an unknown format or encoding, an events_prefix that is empty, starts with a
+// dot or holds a '/', a delimiter or quote that is not one ASCII character, a delimiter equal to
 // the quote, a settle_time that is not a duration.
 sdk::Result<FileOptions> ParseFileOptions(const sdk::Options& options);
 

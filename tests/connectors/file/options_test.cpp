@@ -21,11 +21,13 @@ TEST(FileOptionsSchema, DescribesAFileConnectorWithEveryOptionDocumented) {
   EXPECT_EQ(description.name, "file");
   EXPECT_EQ(description.kind, "connector");
   EXPECT_FALSE(description.version.empty());
-  ASSERT_EQ(description.options.size(), 15u);
+  ASSERT_EQ(description.options.size(), 17u);
   for (const sdk::OptionSpec& option : description.options) {
     EXPECT_FALSE(option.description.empty()) << option.name;
-    EXPECT_EQ(option.required, option.name == "path") << option.name;
+    EXPECT_FALSE(option.required) << option.name << ": path, events_dir or both, checked by ParseFileOptions";
   }
+  EXPECT_TRUE(description.capabilities.reads);
+  EXPECT_TRUE(description.capabilities.writes_events);
 }
 
 TEST(FileOptionsSchema, DeclaredDefaultsParseToTheBuiltInDefaults) {
@@ -45,6 +47,8 @@ TEST(FileOptionsSchema, DeclaredDefaultsParseToTheBuiltInDefaults) {
   EXPECT_EQ(parsed->skip_empty_lines, expected.skip_empty_lines);
   EXPECT_EQ(parsed->completeness.declared_final, expected.completeness.declared_final);
   EXPECT_EQ(parsed->completeness.settle, expected.completeness.settle);
+  EXPECT_EQ(parsed->events_prefix, expected.events_prefix);
+  EXPECT_TRUE(parsed->events_dir.empty());
   EXPECT_FALSE(parsed->format.has_value());
   EXPECT_FALSE(parsed->delimiter.has_value());
 }
@@ -63,7 +67,9 @@ TEST(FileOptionsParsing, ReadsEveryOption) {
                        {"error_dir", "/data/bad"},
                        {"skip_empty_lines", "no"},
                        {"settle_time", "5m"},
-                       {"final", "true"}});
+                       {"final", "true"},
+                       {"events_dir", "/data/out"},
+                       {"events_prefix", "crm"}});
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->format, FileFormat::kTsv);
   EXPECT_EQ(parsed->delimiter, '\t');
@@ -76,6 +82,15 @@ TEST(FileOptionsParsing, ReadsEveryOption) {
   EXPECT_FALSE(parsed->skip_empty_lines);
   EXPECT_EQ(parsed->completeness.settle, std::chrono::minutes(5));
   EXPECT_TRUE(parsed->completeness.declared_final);
+  EXPECT_EQ(parsed->events_dir, "/data/out");
+  EXPECT_EQ(parsed->events_prefix, "crm");
+}
+
+TEST(FileOptionsParsing, AnEventsFolderAloneIsEnough) {
+  auto parsed = ParseFileOptions(sdk::Options({{"events_dir", "/data/out"}}));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_TRUE(parsed->path.empty());
+  EXPECT_EQ(parsed->events_dir, "/data/out");
 }
 
 struct BadOption {
@@ -96,7 +111,13 @@ TEST_P(FileOptionsErrors, NameTheOptionAndTheValue) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, FileOptionsErrors,
     ::testing::Values(
-        BadOption{"MissingPath", {}, "option 'path' is required: a file or a folder"},
+        BadOption{"NeitherPathNorEventsDir", {}, "give path (to read) or events_dir (to deliver events), or both"},
+        BadOption{"EmptyEventsPrefix",
+                  {{"events_dir", "/x"}, {"events_prefix", ""}},
+                  "option 'events_prefix' must not be empty"},
+        BadOption{"HiddenEventsPrefix",
+                  {{"events_dir", "/x"}, {"events_prefix", ".events"}},
+                  "option 'events_prefix': '.events' must not start with a dot or hold a '/'"},
         BadOption{"Format", {{"path", "/x"}, {"format", "xml"}}, "option 'format': 'xml' is not csv, tsv or jsonl"},
         BadOption{"LongDelimiter",
                   {{"path", "/x"}, {"delimiter", "ab"}},
