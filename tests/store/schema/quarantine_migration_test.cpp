@@ -51,6 +51,23 @@ TEST_P(QuarantineMigrationTest, RepeatedOpenEntriesAreFoldedIntoTheNewestThatCou
             3);
 }
 
+TEST_P(QuarantineMigrationTest, TheOpenEntriesOfASourceSystemAreFoundWithoutReadingItsResolvedOnes) {
+  ASSERT_TRUE(Migrate(*connection_).ok());
+  if (GetParam() != hub::test::Backend::kSqlite) GTEST_SKIP() << "the plan is asserted on SQLite (see migration 10)";
+  std::vector<odbc::Row> plan = QueryRows(
+      "EXPLAIN QUERY PLAN SELECT 1 FROM quarantine WHERE source_system = 'crm' AND resolved_at IS NULL LIMIT 1");
+  std::string steps;
+  for (const odbc::Row& step : plan) steps += step.back().text() + "\n";
+  EXPECT_THAT(steps, ::testing::HasSubstr("INDEX ix_quarantine_open_source (source_system=?)"));
+  plan = QueryRows(
+      "EXPLAIN QUERY PLAN UPDATE quarantine SET status = 'resolved' WHERE source_system = 'crm' AND entity = 'party' "
+      "AND resolved_at IS NULL AND source_id IN ('C1', 'C2')");
+  steps.clear();
+  for (const odbc::Row& step : plan) steps += step.back().text() + "\n";
+  EXPECT_THAT(steps,
+              ::testing::HasSubstr("INDEX ix_quarantine_open_source (source_system=? AND entity=? AND source_id=?)"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineMigrationTest, hub::test::kBothBackends, BackendName);
 
 }  // namespace
