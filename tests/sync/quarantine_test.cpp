@@ -414,6 +414,30 @@ TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriver
   EXPECT_THAT(entries[0][2].text(), HasSubstr("the store refused it"));
 }
 
+TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainAfterTheUpgradeCountsTheEntryWrittenBeforeIt) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Job("tickets", "erp", "service_request",
+      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
+  Sync("customers", {Customer("C1")});
+  const sdk::Record ticket = Record("service_request", "T2",
+                                    {{"ticket_number", "T2"},
+                                     {"party_source_id", "C1"},
+                                     {"subject", "读数漂移"},
+                                     {"opened_at", "2026-11-23T01:00:00Z"},
+                                     {"satisfaction", "9"}});
+  Sync("tickets", {ticket});
+  // As an older hub wrote it and migration 9 left it: the driver's message at the end of its reason.
+  ASSERT_TRUE(connection_
+                  ->ExecuteUpdate("UPDATE quarantine SET cause = NULL, reason_key = 'migrated:' || CAST(id AS TEXT), "
+                                  "reason = reason || ' (row 1, 2026-11-30 08:00:00)'")
+                  .ok());
+  Sync("tickets", {ticket});
+  std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, cause FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u) << "the old entry, whatever the driver quoted then";
+  EXPECT_EQ(entries[0][0].integer(), 2);
+  EXPECT_EQ(entries[0][1].text(), "store");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
