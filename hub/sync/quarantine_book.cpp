@@ -86,13 +86,26 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   const std::vector<Value> key{Value::String(std::string(job)), Value::String(StorableText(identity.source_system)),
                                Value::String(StorableText(identity.entity)), Value::String(record_key),
                                Value::String(ReasonKey(refusal))};
-  auto open = QueryStoreRows(connection_,
-                             "SELECT id FROM quarantine WHERE job = ? AND source_system = ? AND entity = ? "
-                             "AND record_key = ? AND reason_key = ? AND resolved_at IS NULL",
-                             key);
+  // The open entry of this record and reason: the one under this reason key, else one written before
+  // migration 9 (reason key "migrated:<id>", its reason "<its position>: <detail>"), which it takes over.
+  std::vector<Value> find = key;
+  find.push_back(Value::String(refusal.same_reason_as.empty() ? detail : refusal.same_reason_as));
+  if (!refusal.same_reason_as.empty()) find.push_back(find.back());  // its length, then its text
+  find.push_back(key[4]);
+  auto open = QueryStoreRows(
+      connection_,
+      std::string("SELECT id FROM quarantine WHERE job = ? AND source_system = ? AND entity = ? AND record_key = ? "
+                  "AND resolved_at IS NULL AND (reason_key = ? OR (reason_key LIKE 'migrated:%' AND ") +
+          (refusal.same_reason_as.empty()
+               ? "reason = source_position || ': ' || CAST(? AS TEXT)"
+               : "SUBSTR(reason, 1, LENGTH(source_position) + 2 + LENGTH(CAST(? AS TEXT))) = source_position || "
+                 "': ' || CAST(? AS TEXT)") +
+          ")) ORDER BY CASE WHEN reason_key = ? THEN 0 ELSE 1 END, id DESC",
+      find);
   if (!open.ok()) return open.status().WithContext("quarantining " + record.position);
   // What a newer sighting replaces: where the record is now, its reason and content, and what it awaits.
-  std::vector<Value> seen{Value::String(StorableText(identity.source_id)),
+  std::vector<Value> seen{key[4],
+                          Value::String(StorableText(identity.source_id)),
                           Value::String(StorableText(record.position)),
                           Value::String(reason),
                           Value::String(kept),
@@ -108,7 +121,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
     HUB_RETURN_IF_ERROR(SupersedePending(key, id));
     auto counted = ExecuteStoreStatement(
         connection_,
-        "UPDATE quarantine SET occurrences = occurrences + 1, last_seen_at = {{now}}, source_id = ?, "
+        "UPDATE quarantine SET occurrences = occurrences + 1, last_seen_at = {{now}}, reason_key = ?, source_id = ?, "
         "source_position = ?, reason = ?, raw_record = ?, raw_length = ?, status = ?, cause = ?, awaits_entity = ?, "
         "awaits_system = ?, awaits_key = ? WHERE id = ?",
         seen);
@@ -116,7 +129,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
     return id;
   }
   std::vector<Value> params = key;
-  params.insert(params.end(), seen.begin(), seen.end());
+  params.insert(params.end(), seen.begin() + 1, seen.end());
   auto inserted = InsertReturningId(
       connection_,
       "INSERT INTO quarantine (job, source_system, entity, record_key, reason_key, source_id, source_position, reason, "

@@ -95,11 +95,13 @@ class QuarantineBook {
       : connection_(connection), stored_resolution_(std::move(stored_resolution)) {}
 
   // Keeps `record` aside for `job` under `identity` for `refusal`, as a new entry or by counting the open
-  // entry of the same record and reason again; pending when the refusal awaits a record, unless the raw
-  // record was too large to keep whole (then it cannot be stored from its entry, and is open). A pending
-  // entry of the same record (by source id) for another reason holds an older copy: it is resolved,
-  // superseded by this one, and never released. Answers the entry's id. Errors: the driver's Status, with
-  // the position.
+  // entry of the same record and reason again. An open entry written before migration 9 (reason key
+  // "migrated:<id>") is that entry when its reason, less its position, is the refusal's detail (for a
+  // database refusal: begins with same_reason_as); it takes the refusal's reason key. Pending when the
+  // refusal awaits a record, unless the raw record was too large to keep whole (then it cannot be stored
+  // from its entry, and is open). A pending entry of the same record (by source id) for another reason
+  // holds an older copy: it is resolved, superseded by this one, and never released. Answers the entry's
+  // id. Errors: the driver's Status, with the position.
   sdk::Result<std::int64_t> Put(std::string_view job, const sdk::Record& record, const Identity& identity,
                                 const Refusal& refusal);
 

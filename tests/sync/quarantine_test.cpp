@@ -106,6 +106,41 @@ TEST_P(QuarantineTest, ARecordWithAnIdRefusedAgainAtAnotherLineIsStillOneEntry) 
   EXPECT_THAT(entries[0][2].text(), HasSubstr("party.csv:9: field 'name'"));
 }
 
+TEST_P(QuarantineTest, ARereadAfterTheUpgradeCountsTheEntryWrittenBeforeIt) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  sdk::Record nameless = Record("party", "C8", {{"kind", "organization"}, {"name", ""}});
+  Sync("customers", {nameless, Unreadable("grow.csv:4", "2222")});
+  // As migration 9 leaves the entries an older hub wrote: no cause, a reason key of their own.
+  ASSERT_TRUE(connection_
+                  ->ExecuteUpdate("UPDATE quarantine SET cause = NULL, reason_key = 'migrated:' || "
+                                  "CAST(id AS TEXT)")
+                  .ok());
+  nameless.position = "party.csv:9";  // a line was added above it
+  SyncCounts counts = Sync("customers", {nameless, Unreadable("grow.csv:4", "2222")});
+  EXPECT_EQ(counts.quarantined, 2u);
+  std::vector<odbc::Row> entries =
+      QueryRows("SELECT record_key, occurrences, cause, reason_key FROM quarantine ORDER BY record_key");
+  ASSERT_EQ(entries.size(), 2u) << "the old entries, not new ones beside them";
+  EXPECT_EQ(entries[0][0].text(), "@grow.csv:4");
+  EXPECT_EQ(entries[1][0].text(), "C8");
+  for (const odbc::Row& entry : entries) {
+    EXPECT_EQ(entry[1].integer(), 2);
+    EXPECT_EQ(entry[2].text(), entry[0].text() == "C8" ? "mapping" : "source");
+    EXPECT_FALSE(entry[3].text().starts_with("migrated:")) << "it now has the writer's key";
+  }
+  Sync("customers", {nameless});
+  EXPECT_EQ(Count("SELECT occurrences FROM quarantine WHERE record_key = 'C8'"), 3);
+}
+
+TEST_P(QuarantineTest, AnEntryWrittenBeforeTheUpgradeForAnotherReasonIsNotTakenOver) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Sync("customers", {Record("party", "C8", {{"kind", "organization"}, {"name", ""}})});
+  ASSERT_TRUE(connection_->ExecuteUpdate("UPDATE quarantine SET reason_key = 'migrated:' || CAST(id AS TEXT)").ok());
+  Sync("customers", {Record("party", "C8", {{"kind", "nobody"}, {"name", "x"}})});
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE resolved_at IS NULL"), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine WHERE reason_key LIKE 'migrated:%'"), 1);
+}
+
 TEST_P(QuarantineTest, ADifferentReasonForTheSameRecordIsAnotherEntry) {
   Job("customers", "erp", "party", {"kind", "name"});
   Sync("customers", {Record("party", "C8", {{"kind", "organization"}, {"name", ""}})});
@@ -377,6 +412,30 @@ TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriver
   EXPECT_EQ(entries[0][0].integer(), 2);
   EXPECT_EQ(entries[0][1].text(), "store");
   EXPECT_THAT(entries[0][2].text(), HasSubstr("the store refused it"));
+}
+
+TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainAfterTheUpgradeCountsTheEntryWrittenBeforeIt) {
+  Job("customers", "erp", "party", {"kind", "name"});
+  Job("tickets", "erp", "service_request",
+      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
+  Sync("customers", {Customer("C1")});
+  const sdk::Record ticket = Record("service_request", "T2",
+                                    {{"ticket_number", "T2"},
+                                     {"party_source_id", "C1"},
+                                     {"subject", "读数漂移"},
+                                     {"opened_at", "2026-11-23T01:00:00Z"},
+                                     {"satisfaction", "9"}});
+  Sync("tickets", {ticket});
+  // As an older hub wrote it and migration 9 left it: the driver's message at the end of its reason.
+  ASSERT_TRUE(connection_
+                  ->ExecuteUpdate("UPDATE quarantine SET cause = NULL, reason_key = 'migrated:' || CAST(id AS TEXT), "
+                                  "reason = reason || ' (row 1, 2026-11-30 08:00:00)'")
+                  .ok());
+  Sync("tickets", {ticket});
+  std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, cause FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u) << "the old entry, whatever the driver quoted then";
+  EXPECT_EQ(entries[0][0].integer(), 2);
+  EXPECT_EQ(entries[0][1].text(), "store");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, QuarantineTest, hub::test::kBothBackends, hub::test::BackendName);

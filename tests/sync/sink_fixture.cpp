@@ -7,7 +7,7 @@ namespace hub::sync::test {
 
 std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
-    std::vector<config::MappingFieldConfig> first) {
+    std::vector<config::MappingFieldConfig> first, const std::vector<config::CodeTableConfig>& code_tables) {
   config::MappingConfig config;
   config.entity = entity;
   config.fields = std::move(first);
@@ -17,7 +17,7 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     field.sources = {source};
     config.fields.push_back(field);
   }
-  auto compiled = mapping::CompiledMapping::Compile(config, {});
+  auto compiled = mapping::CompiledMapping::Compile(config, code_tables);
   EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
   return std::make_shared<const mapping::CompiledMapping>(std::move(compiled).value());
 }

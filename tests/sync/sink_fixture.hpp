@@ -18,10 +18,10 @@
 namespace hub::sync::test {
 
 // A mapping to `entity`: the fields of `first`, then each target taking the source field named in
-// `targets` (target, source). Fails the test when it does not compile.
+// `targets` (target, source), with the code tables `code_tables`. Fails the test when it does not compile.
 std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
-    std::vector<config::MappingFieldConfig> first = {});
+    std::vector<config::MappingFieldConfig> first = {}, const std::vector<config::CodeTableConfig>& code_tables = {});
 
 // Per test: the store migrated, a one-connection Database and a StoreSink whose jobs are those of `jobs_`,
 // and every other job maps with `mapping_` from source system `source_system_` (set them before Apply).

@@ -137,6 +137,22 @@ TEST_P(SinkJobTest, ARowWithoutItsSourceSystemIsQuarantinedNamingTheFieldNotGive
   EXPECT_EQ(*sink_->LoadCursor("customers"), "1");
 }
 
+TEST_P(SinkJobTest, ARowWhoseSourceSystemCodeTranslatesToNothingIsQuarantinedNamingTheField) {
+  config::CodeTableConfig systems;
+  systems.name = "systems";
+  systems.entries = {{"FIN", "finance", {}}, {"OLD", "", {}}};
+  config::MappingFieldConfig system = SystemFromSource();
+  system.lookup = "systems";
+  mapping_ = EntityMapping("party", {{"name", "name"}}, {system, Constant("kind", "organization")}, {systems});
+  SyncCounts counts = Apply({ExportRow("OLD", "1001", "Acme"), ExportRow("FIN", "1002", "Globex")}, "1");
+  EXPECT_EQ(counts.quarantined, 1u);
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_system = 'erp'"), 0) << "not the connector's name";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_system = 'finance'"), 1);
+  EXPECT_THAT(QueryValue("SELECT reason FROM quarantine").text(),
+              HasSubstr("field 'source_system' from 'source': is empty, and the field is required"));
+}
+
 TEST_P(SinkJobTest, ARecordQuarantinedUnderItsOwnSystemIsResolvedWhenItsSystemStoresIt) {
   MapSystemsFromTheSourceColumn();
   EXPECT_EQ(Apply({ExportRow("finance", "1001", "")}, "1").quarantined, 1u);

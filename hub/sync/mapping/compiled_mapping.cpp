@@ -69,12 +69,10 @@ bool CompiledMapping::ResolveSourceSystem(const sdk::Record& record, MappedRecor
   }
   sdk::Value value;
   std::string problem;
+  // The target is required: Map answers a checked system name (taken, looked up or the default) or refuses.
   if (system_->Map(*this, record, &value, &problem)) {
-    if (!value.is_null()) {
-      mapped->source_system = value.text();
-      return true;
-    }
-    problem = "is empty, and the record's source system must be given";
+    mapped->source_system = value.text();
+    return true;
   }
   const std::string target(system_->target->name);
   *rejection = MappingRejection{record.position,

@@ -53,11 +53,13 @@ bool FieldPlan::Map(const CompiledMapping& mapping, const sdk::Record& record, s
   std::string text = Gather(mapping, record);
   if (text.empty()) return WhenEmpty(out, problem);
   if (lookup) {
-    if (auto entry = lookup->find(text); entry != lookup->end()) {
-      *out = entry->second;
-      return true;
-    }
-    return WhenNotInTable(text, out, problem);
+    auto entry = lookup->find(text);
+    if (entry == lookup->end()) return WhenNotInTable(text, out, problem);
+    // A code that translates to nothing is an empty value, and a translation is checked as a gathered value
+    // is: the default, the requirement and the allowed values (a system name) all hold for it too.
+    if (IsEmpty(entry->second)) return WhenEmpty(out, problem);
+    *out = entry->second;
+    return CheckAllowed(*out, problem);
   }
   return converter.Convert(std::move(text), out, problem) && CheckAllowed(*out, problem);
 }

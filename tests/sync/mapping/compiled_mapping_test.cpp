@@ -17,6 +17,7 @@ using testing::CustomerMapping;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::kTestCatalog;
+using testing::Line;
 using testing::Source;
 
 CompiledMapping CompileOrDie(const config::MappingConfig& config) {
@@ -353,6 +354,48 @@ TEST(CompiledMapping, ASourceSystemDefaultIsTheConfiguredFallback) {
       {With(SystemFrom("来源"), [](config::MappingFieldConfig& f) { f.default_value = "legacy_crm"; })}));
   EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}, {"来源", ""}})).record().source_system, "legacy_crm");
   EXPECT_EQ(mapping.Apply(Row({{"客户名称", "x"}, {"来源", "erp"}})).record().source_system, "erp");
+}
+
+// A code table from source labels to system names: 财务 → finance, 旧 → (empty).
+std::vector<config::CodeTableConfig> Systems() {
+  config::CodeTableConfig table;
+  table.name = "systems";
+  table.location = Line(50);
+  table.entries = {{"财务", "finance", Line(51)}, {"旧", "", Line(52)}};
+  return {table};
+}
+
+config::MappingFieldConfig SystemLookedUp() {
+  return With(Source("source_system", "来源"), [](config::MappingFieldConfig& f) { f.lookup = "systems"; });
+}
+
+TEST(CompiledMapping, ALookedUpSourceSystemThatIsEmptyRejectsTheRecordNamingTheField) {
+  auto compiled = CompiledMapping::Compile(CustomerMapping({SystemLookedUp()}), Systems(), kTestCatalog);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  EXPECT_EQ(compiled->Apply(Row({{"客户名称", "x"}, {"来源", "财务"}})).record().source_system, "finance");
+  MappingOutcome empty = compiled->Apply(Row({{"客户名称", "x"}, {"来源", "旧"}}));
+  ASSERT_FALSE(empty.ok()) << "given '" << empty.record().source_system << "', not the connector's name";
+  EXPECT_EQ(Rejection(empty),
+            "customers.csv:42: field 'source_system' from '来源': is empty, and the field is required");
+  EXPECT_EQ(compiled->SourceSystemOf(Row({{"来源", "旧"}})), "");
+}
+
+TEST(CompiledMapping, ALookedUpEmptySourceSystemTakesTheDefault) {
+  auto compiled = CompiledMapping::Compile(
+      CustomerMapping({With(SystemLookedUp(), [](config::MappingFieldConfig& f) { f.default_value = "legacy_crm"; })}),
+      Systems(), kTestCatalog);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  EXPECT_EQ(compiled->Apply(Row({{"客户名称", "x"}, {"来源", "旧"}})).record().source_system, "legacy_crm");
+  EXPECT_EQ(compiled->Apply(Row({{"客户名称", "x"}, {"来源", "?"}})).record().source_system, "legacy_crm");
+}
+
+TEST(CompiledMapping, ACodeTableGivingTheSourceSystemMustHoldSystemNames) {
+  std::vector<config::CodeTableConfig> tables = Systems();
+  tables[0].entries.push_back({"呼叫中心", "Call Center", Line(53)});
+  auto compiled = CompiledMapping::Compile(CustomerMapping({SystemLookedUp()}), tables, kTestCatalog);
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_THAT(compiled.status().message(), HasSubstr("hub.xml:53"));
+  EXPECT_THAT(compiled.status().message(), HasSubstr("'Call Center' is not a source system name"));
 }
 
 TEST(CompiledMapping, WithoutASourceSystemTargetARecordKeepsTheSystemItCameWith) {
