@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "hub/odbc/transaction.hpp"
+#include "sync/store_fault.hpp"
 #include "sync/store_statements.hpp"
 
 namespace hub::sync {
@@ -162,7 +163,7 @@ sdk::Status BatchApplier::InsertNewParties(const std::vector<std::optional<mappi
     if (!savepoint.ok()) return savepoint.status();
     sdk::Result<std::vector<InsertedParty>> inserted = bulk_.Insert(mapped);
     if (!inserted.ok()) {
-      if (inserted.status().code() == sdk::StatusCode::kUnavailable) return inserted.status();
+      if (!IsRecordsFault(inserted.status())) return NotTheRecordsFault(job_.name, inserted.status());
       HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
       log_->info("job {}: {} new records written one by one: {}", job_.name, group.size(), inserted.status().message());
       continue;
@@ -205,8 +206,8 @@ sdk::Status BatchApplier::StoreWith(const JobContext& job, Writer& writer, const
   if (!savepoint.ok()) return savepoint.status();
   sdk::Result<WriteOutcome> written = writer.Write(mapped);
   if (!written.ok()) {
-    // A connection failure ends the batch; anything else is this record's fault.
-    if (written.status().code() == sdk::StatusCode::kUnavailable) return written.status();
+    // Only the record's own faults are quarantined; the hub's or the store's end the batch, which rolls back.
+    if (!IsRecordsFault(written.status())) return NotTheRecordsFault(job.name, written.status());
     HUB_RETURN_IF_ERROR(savepoint->RollbackTo());
     links_.Forget(mapped);
     if (written.status().code() == sdk::StatusCode::kNotFound && !last_chance_ && RefersToItself(*mapped.entity)) {
@@ -214,8 +215,8 @@ sdk::Status BatchApplier::StoreWith(const JobContext& job, Writer& writer, const
       return sdk::Status::Ok();
     }
     if (written.status().code() == sdk::StatusCode::kNotFound) return Refer(job, record, mapped, written.status());
-    // InvalidArgument comes from the writers' own checks (a value out of range); any other code is the
-    // database's refusal.
+    // InvalidArgument comes from the writers' own checks (a value out of range); DataError is the
+    // database's refusal (a constraint, a value it cannot take).
     if (written.status().code() == sdk::StatusCode::kInvalidArgument) {
       return Quarantine(job, record, mapped.source_system, mapped.source_id,
                         Refusal::Check(written.status().message()));

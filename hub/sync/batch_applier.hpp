@@ -130,7 +130,7 @@ class BatchApplier {
 
   // Inserts the batch's new parties in groups, marking them `stored`. A group the database refuses (a
   // constraint, a check) is rolled back and left to the per-record path, which quarantines the bad
-  // records alone; a lost connection ends the batch.
+  // records alone; an error that is no record's fault (IsRecordsFault) ends the batch.
   sdk::Status InsertNewParties(const std::vector<std::optional<mapping::MappingOutcome>>& outcomes,
                                std::vector<bool>& stored);
 
@@ -140,8 +140,9 @@ class BatchApplier {
                     const std::optional<mapping::MappingOutcome>& outcome);
 
   // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
-  // database refuses is rolled back alone (and forgotten by `writer`) and quarantined with the driver's
-  // message; a lost connection ends the batch. `Writer` is PartyWriter or EntityWriter.
+  // database refuses for its own fault (IsRecordsFault) is rolled back alone (and forgotten by `writer`)
+  // and quarantined with the driver's message; any other error — the hub's SQL, a missing table, a lost
+  // connection — ends the batch with NotTheRecordsFault. `Writer` is PartyWriter or EntityWriter.
   template <typename Writer>
   sdk::Status StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
                         const mapping::MappedRecord& mapped);

@@ -2,6 +2,7 @@
 
 #include "hub/odbc/transaction.hpp"
 #include "sync/batch_applier.hpp"
+#include "sync/store_fault.hpp"
 
 namespace hub::sync {
 
@@ -23,12 +24,19 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
                                  "' has no mapping: its records would be stored nowhere, so the batch is refused "
                                  "and the checkpoint stays where it was");
   }
+  sdk::Result<SyncCounts> applied = ApplyInTransaction(JobContext{job, sink_job}, records, next_cursor);
+  if (!applied.ok()) return StoreUnavailable(job, applied.status());
+  return applied;
+}
+
+sdk::Result<SyncCounts> StoreSink::ApplyInTransaction(const JobContext& job, const std::vector<sdk::Record>& records,
+                                                      std::string_view next_cursor) {
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
-  BatchApplier applier(lease->get(), JobContext{job, sink_job}, "a batch of job " + std::string(job),
-                       "stored by job " + std::string(job) + " on a later read", jobs_, log_);
+  BatchApplier applier(lease->get(), job, "a batch of job " + std::string(job.name),
+                       "stored by job " + std::string(job.name) + " on a later read", jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock

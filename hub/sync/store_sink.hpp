@@ -40,6 +40,8 @@ struct ReplayResult {
 // transaction back and ends the replay with it.
 using ReplayJournal = std::function<sdk::Status(odbc::Connection& connection, const ReplayResult& so_far)>;
 
+struct JobContext;  // the job a record is stored for (batch_applier.hpp)
+
 // Stores batches in the unified model over ODBC.
 //
 // Apply runs in one transaction: every record is mapped (a failure is quarantined with the record's
@@ -60,6 +62,12 @@ using ReplayJournal = std::function<sdk::Status(odbc::Connection& connection, co
 // New parties (upserts whose source link neither exists nor appeared earlier in the batch) are written
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
 // is rolled back and written again record by record, so only the bad records are quarantined.
+//
+// Only a record's own faults are quarantined (sync/store_fault.hpp). Any other store error — the hub's SQL
+// naming a table or column the store lacks, a transaction in a bad state, a lost connection — ends the
+// batch: it rolls back, nothing is quarantined and the checkpoint stays; Apply returns that error, naming
+// the job and the statement ("job J: a statement of the hub's own failed (…): executing `…`: SQLSTATE …"),
+// or "job J: store unavailable: …" (Unavailable) when the store was lost.
 //
 // Threads: thread-safe; each Apply leases its own connection. `database` must outlive the sink.
 class StoreSink final : public BatchSink {
@@ -84,6 +92,10 @@ class StoreSink final : public BatchSink {
   sdk::Status Replay(const QuarantineFilter& filter, ReplayResult& result, const ReplayJournal& journal = {});
 
  private:
+  // Apply's batch in its transaction on a leased connection, for `job` (which has a mapping).
+  sdk::Result<SyncCounts> ApplyInTransaction(const JobContext& job, const std::vector<sdk::Record>& records,
+                                             std::string_view next_cursor);
+
   odbc::Database& database_;
   JobLookup jobs_;
   Logger log_;

@@ -1,6 +1,7 @@
 // The quarantine through the real `hub`, on SQLite and on PostgreSQL: a bad line read again and again is
 // one entry; an order listed before its customer waits and lands with the customer's file; an operator
-// who fixed the code table replays what it refused, and the replay is in the audit log.
+// who fixed the code table replays what it refused, and the replay is in the audit log; a statement of the
+// hub's own that fails fails the sync, quarantining nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,6 +16,7 @@ namespace hub::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class HubQuarantineTest : public StoreTest {
  protected:
@@ -133,6 +135,50 @@ TEST_P(HubQuarantineTest, AReplayAfterTheCodeTableIsFixedStoresTheRecordAndIsAud
   EXPECT_EQ(after.at("inserted").to_number<int>(), 1);
   EXPECT_EQ(after.at("resolved").to_number<int>(), 1);
   EXPECT_EQ(after.at("outcome").as_string(), "ok");
+}
+
+TEST_P(HubQuarantineTest, AStatementOfTheHubsOwnThatFailsFailsTheSyncAndQuarantinesNothing) {
+  files_.Write("customers.csv", "id,name,grade\nC1,上海华腾贸易有限公司,金牌\n");
+  ASSERT_EQ(Hub({"sync", "customers"}).exit_status, 0);
+  const std::string cursor = QueryValue("SELECT cursor FROM sync_cursors WHERE job = 'customers'").text();
+  files_.Write("customers.csv", "id,name,grade\nC1,上海华腾贸易有限公司,金牌\nC3,远东机电,金牌\n");
+  // The table the writers append change events to is gone: the hub's SQL fails as a defect in it would.
+  ASSERT_TRUE(connection_->ExecuteDirect("ALTER TABLE outbox_events RENAME TO outbox_events_gone").ok());
+
+  CommandResult synced = Hub({"sync", "customers"});
+  EXPECT_EQ(synced.exit_status, 1) << synced.output;
+  EXPECT_THAT(synced.output,
+              HasSubstr("hub sync customers: internal error: storing a batch: job customers: a statement "
+                        "of the hub's own failed"));
+  EXPECT_THAT(synced.output, HasSubstr("INSERT INTO outbox_events"));
+  EXPECT_THAT(synced.output, Not(HasSubstr("远东机电"))) << "the statement's values stay out of the message";
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM quarantine").integer(), 0);
+  EXPECT_EQ(QueryValue("SELECT cursor FROM sync_cursors WHERE job = 'customers'").text(), cursor);
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM parties").integer(), 1);
+}
+
+TEST_P(HubQuarantineTest, AStatementOfTheHubsOwnThatFailsFailsAReplayWhichIsAuditedAsFailed) {
+  Hub({"sync", "customers"});
+  ASSERT_EQ(QueryValue("SELECT COUNT(*) FROM quarantine WHERE status = 'open'").integer(), 1);
+  WriteConfig("<entry code=\"金牌\" value=\"A\"/><entry code=\"钻石\" value=\"A\"/>");
+  ASSERT_TRUE(connection_->ExecuteDirect("ALTER TABLE outbox_events RENAME TO outbox_events_gone").ok());
+
+  CommandResult replayed = Hub({"quarantine", "replay", "--job", "customers", "--actor", "wang.fang"});
+  EXPECT_EQ(replayed.exit_status, 1) << replayed.output;
+  EXPECT_THAT(replayed.output,
+              HasSubstr("hub quarantine replay: internal error: job customers: a statement of the hub's "
+                        "own failed"));
+  EXPECT_THAT(replayed.output, HasSubstr("INSERT INTO outbox_events"));
+  std::vector<odbc::Row> entries = QueryRows("SELECT status, occurrences FROM quarantine");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0][0].text(), "open");
+  EXPECT_EQ(entries[0][1].integer(), 1);
+  std::vector<odbc::Row> audit = QueryRows("SELECT after_data FROM audit_log WHERE action = 'quarantine replay'");
+  ASSERT_EQ(audit.size(), 1u);
+  boost::json::value after = boost::json::parse(audit[0][0].text());
+  EXPECT_THAT(std::string(after.at("outcome").as_string()),
+              HasSubstr("failed: internal error: job customers: a statement of the"));
+  EXPECT_EQ(after.at("resolved").to_number<int>(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HubQuarantineTest, kBothBackends, BackendName);

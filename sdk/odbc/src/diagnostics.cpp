@@ -12,7 +12,9 @@ constexpr std::int64_t kSqliteError = 1;
 constexpr std::int64_t kSqliteBusy = 5;
 constexpr std::int64_t kSqliteLocked = 6;
 constexpr std::int64_t kSqliteCantOpen = 14;
+constexpr std::int64_t kSqliteTooBig = 18;
 constexpr std::int64_t kSqliteConstraint = 19;
+constexpr std::int64_t kSqliteMismatch = 20;
 
 bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
@@ -43,6 +45,10 @@ std::string SqliteState(const DiagnosticRecord& record) {
       return "40001";
     case kSqliteCantOpen:
       return "08001";
+    case kSqliteTooBig:
+      return "22001";
+    case kSqliteMismatch:
+      return "22000";
     default:
       return {};
   }

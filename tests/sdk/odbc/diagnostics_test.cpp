@@ -21,21 +21,21 @@ TEST_P(StatusFromDiagnosticsTest, MapsSqlStateClassToCode) {
   EXPECT_EQ(status.message(), "writing party: " + c.kind + "SQLSTATE " + c.sqlstate + " (native 7): boom");
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, StatusFromDiagnosticsTest,
-                         ::testing::Values(CodeCase{"08001", sdk::StatusCode::kUnavailable, ""},
-                                           CodeCase{"08S01", sdk::StatusCode::kUnavailable, ""},
-                                           CodeCase{"40001", sdk::StatusCode::kUnavailable, ""},
-                                           CodeCase{"40P01", sdk::StatusCode::kUnavailable, ""},
-                                           CodeCase{"23505", sdk::StatusCode::kDataError, "unique violation: "},
-                                           CodeCase{"23503", sdk::StatusCode::kDataError, "foreign key violation: "},
-                                           CodeCase{"23502", sdk::StatusCode::kDataError, "not-null violation: "},
-                                           CodeCase{"23514", sdk::StatusCode::kDataError, "check violation: "},
-                                           CodeCase{"23000", sdk::StatusCode::kDataError,
-                                                    "integrity constraint violation: "},
-                                           CodeCase{"22001", sdk::StatusCode::kDataError, "invalid data: "},
-                                           CodeCase{"42601", sdk::StatusCode::kInternal, ""},
-                                           CodeCase{"HY000", sdk::StatusCode::kIoError, ""},
-                                           CodeCase{"HYT00", sdk::StatusCode::kIoError, ""}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, StatusFromDiagnosticsTest,
+    ::testing::Values(
+        CodeCase{"08001", sdk::StatusCode::kUnavailable, ""}, CodeCase{"08S01", sdk::StatusCode::kUnavailable, ""},
+        CodeCase{"40001", sdk::StatusCode::kUnavailable, ""}, CodeCase{"40P01", sdk::StatusCode::kUnavailable, ""},
+        CodeCase{"23505", sdk::StatusCode::kDataError, "unique violation: "},
+        CodeCase{"23503", sdk::StatusCode::kDataError, "foreign key violation: "},
+        CodeCase{"23502", sdk::StatusCode::kDataError, "not-null violation: "},
+        CodeCase{"23514", sdk::StatusCode::kDataError, "check violation: "},
+        CodeCase{"23000", sdk::StatusCode::kDataError, "integrity constraint violation: "},
+        CodeCase{"22001", sdk::StatusCode::kDataError, "invalid data: "},
+        CodeCase{"42601", sdk::StatusCode::kInternal, ""}, CodeCase{"42P01", sdk::StatusCode::kInternal, ""},
+        CodeCase{"0A000", sdk::StatusCode::kInternal, ""}, CodeCase{"3F000", sdk::StatusCode::kInternal, ""},
+        CodeCase{"25P02", sdk::StatusCode::kInternal, ""}, CodeCase{"HY000", sdk::StatusCode::kIoError, ""},
+        CodeCase{"HYT00", sdk::StatusCode::kIoError, ""}));
 
 TEST(StatusFromDiagnostics, JoinsEveryRecordInOrder) {
   const sdk::Status status = StatusFromDiagnostics({{"23505", 7, "first"}, {"01000", 0, "second"}}, "ctx");
@@ -77,7 +77,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, NormalizeSqliteTest,
                                            SqliteCase{1, "no such column: nope (1)", "42703"},
                                            SqliteCase{1, "table t already exists (1)", "42000"},
                                            SqliteCase{5, "database is locked (5)", "40001"},
-                                           SqliteCase{14, "unable to open database file (14)", "08001"}));
+                                           SqliteCase{14, "unable to open database file (14)", "08001"},
+                                           SqliteCase{18, "string or blob too big (18)", "22001"},
+                                           SqliteCase{20, "datatype mismatch (20)", "22000"}));
 
 TEST(NormalizeDiagnostics, LeavesOtherDialectsAndUnknownCodesAlone) {
   const std::vector<DiagnosticRecord> records = {{"HY000", 19, "UNIQUE constraint failed"}};

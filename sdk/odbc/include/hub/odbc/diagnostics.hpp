@@ -33,7 +33,8 @@ std::vector<DiagnosticRecord> ReadDiagnostics(SQLSMALLINT handle_type, SQLHANDLE
 // callers see the same classes on every engine: constraint failures (native 19) become 23505 (UNIQUE or
 // PRIMARY KEY), 23502 (NOT NULL), 23503 (FOREIGN KEY), 23514 (CHECK) or 23000; "syntax error" becomes
 // 42601, "no such table" 42P01, "no such column" 42703, other SQL errors (native 1) 42000; "database is
-// locked"/"busy" (native 5, 6) 40001 (retryable); "unable to open database" (native 14) 08001. The
+// locked"/"busy" (native 5, 6) 40001 (retryable); "unable to open database" (native 14) 08001; "string or
+// blob too big" (native 18) 22001 and "datatype mismatch" (native 20) 22000 (the value's fault). The
 // driver's original state is kept in the message ("[driver state HY000]"). Records of other dialects are
 // returned unchanged.
 std::vector<DiagnosticRecord> NormalizeDiagnostics(Dialect dialect, std::vector<DiagnosticRecord> records);
@@ -50,6 +51,8 @@ bool IsConnectionFailure(std::string_view sqlstate);
 //                                constraint violation", "invalid data")
 //   class 42, 0A, 3F, 25      -> Internal (the SQL or its use is wrong: a bug, not an outage)
 //   anything else / no record -> IoError
+// Only DataError is a refusal of the data a statement carried; every other code is a fault of the SQL,
+// the connection or the server, never of the values bound to it.
 // The message reads "<context>: <kind: >SQLSTATE 23505 (native 7): ERROR: duplicate key value ...",
 // further records appended after "; ". `fallback` is used as the detail when there is no record.
 sdk::Status StatusFromDiagnostics(const std::vector<DiagnosticRecord>& records, std::string_view context,
