@@ -1,6 +1,8 @@
 #include "webhook/http_poster.hpp"
 
+#include <algorithm>
 #include <mutex>
+#include <string_view>
 
 #include <curl/curl.h>
 
@@ -20,6 +22,18 @@ size_t KeepReplyStart(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// `url` as messages may show it: without the user name and password of its authority (user:pass@) and
+// without its query and fragment, which often carry an access token.
+std::string UrlForMessages(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  const std::size_t authority = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+  const std::size_t path = std::min(url.find_first_of("/?#", authority), url.size());
+  const std::size_t at = url.substr(authority, path - authority).rfind('@');
+  const std::size_t host = at == std::string_view::npos ? authority : authority + at + 1;
+  const std::size_t query = std::min(url.find_first_of("?#", path), url.size());
+  return std::string(url.substr(0, authority)) + std::string(url.substr(host, query - host));
+}
+
 struct HeaderList {
   curl_slist* list = nullptr;
   ~HeaderList() { curl_slist_free_all(list); }
@@ -30,6 +44,7 @@ struct HeaderList {
 struct HttpPoster::Handle {
   CURL* curl = nullptr;
   WebhookOptions options;
+  std::string shown_url;  // options.url without its credentials, for messages
   ~Handle() {
     if (curl != nullptr) curl_easy_cleanup(curl);
   }
@@ -46,6 +61,7 @@ sdk::Result<HttpPoster> HttpPoster::Create(const WebhookOptions& options) {
   handle->curl = curl_easy_init();
   if (handle->curl == nullptr) return sdk::Status::Internal("libcurl could not make a handle");
   handle->options = options;
+  handle->shown_url = UrlForMessages(options.url);
   return HttpPoster(std::move(handle));
 }
 
@@ -77,7 +93,7 @@ sdk::Result<HttpReply> HttpPoster::Post(const std::vector<std::string>& headers,
   const CURLcode code = curl_easy_perform(curl);
   if (code != CURLE_OK) {
     const std::string reason = error[0] != '\0' ? error : curl_easy_strerror(code);
-    return sdk::Status::Unavailable("POST " + options.url + ": " + reason);
+    return sdk::Status::Unavailable("POST " + handle_->shown_url + ": " + reason);
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
   return reply;

@@ -33,8 +33,8 @@ class HttpPoster {
   ~HttpPoster();
 
   // POSTs `body` with `headers` ("Name: value" each). The reply, whatever its status; Unavailable naming
-  // the url and libcurl's reason when no reply came: connection refused, a timeout, a TLS handshake or
-  // certificate failure, a dropped connection.
+  // the url (without user:password@, query or fragment) and libcurl's reason when no reply came:
+  // connection refused, a timeout, a TLS handshake or certificate failure, a dropped connection.
   sdk::Result<HttpReply> Post(const std::vector<std::string>& headers, std::string_view body);
 
  private:

@@ -142,6 +142,17 @@ TEST(WebhookDelivery, AClosedPortIsUnavailable) {
   EXPECT_THAT(result.status().message(), HasSubstr("event evt-1: POST http://127.0.0.1:"));
 }
 
+TEST(WebhookDelivery, AFailureNamesTheUrlWithoutTheCredentialsItCarries) {
+  WebhookSender sender =
+      SenderTo("http://hub:pa55word@127.0.0.1:" + std::to_string(ClosedPort()) + "/events?token=t0ken");
+  sdk::Result<std::size_t> result = sender.Deliver({PartyEvent("1")});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), sdk::StatusCode::kUnavailable) << result.status().ToString();
+  EXPECT_THAT(result.status().message(), HasSubstr("event evt-1: POST http://127.0.0.1:"));
+  EXPECT_THAT(result.status().message(), Not(HasSubstr("pa55word")));
+  EXPECT_THAT(result.status().message(), Not(HasSubstr("t0ken")));
+}
+
 TEST(WebhookDelivery, AServerThatNeverAnswersTimesOutAsUnavailable) {
   RecordingServer server;
   server.StopAnswering();
