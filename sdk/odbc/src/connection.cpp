@@ -203,7 +203,7 @@ sdk::Result<RowSet> Connection::Query(std::string_view sql, const std::vector<sd
 }
 
 sdk::Status Connection::BeginTransaction() {
-  if (in_transaction_) return sdk::Status::InvalidArgument("a transaction is already open on this connection");
+  if (in_transaction_) return sdk::Status::Internal("a transaction is already open on this connection");
   if (!SQL_SUCCEEDED(SQLSetConnectAttr(handle_.get(), SQL_ATTR_AUTOCOMMIT,
                                        reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), SQL_IS_UINTEGER))) {
     return Diagnose(SQL_HANDLE_DBC, handle_.get(), "beginning a transaction");
@@ -218,7 +218,7 @@ sdk::Status Connection::Rollback() { return EndTransaction(SQL_ROLLBACK); }
 
 sdk::Status Connection::EndTransaction(SQLSMALLINT completion) {
   const char* what = completion == SQL_COMMIT ? "committing" : "rolling back";
-  if (!in_transaction_) return sdk::Status::InvalidArgument(std::string(what) + ": no transaction is open");
+  if (!in_transaction_) return sdk::Status::Internal(std::string(what) + ": no transaction is open");
   const bool ended = SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, handle_.get(), completion));
   sdk::Status status = ended ? sdk::Status::Ok() : Diagnose(SQL_HANDLE_DBC, handle_.get(), what);
   if (!ended && completion == SQL_COMMIT && !broken_) return status;  // still open: the caller rolls back

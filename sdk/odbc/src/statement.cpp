@@ -95,8 +95,7 @@ sdk::Result<std::int64_t> Statement::ExecuteWith(std::span<const sdk::Value> par
   if (params.size() != parameter_count_) {
     std::string message = "`";
     message.append(Shorten(sql_)).append("` takes ").append(std::to_string(parameter_count_));
-    return sdk::Status::InvalidArgument(message.append(" parameters, ").append(std::to_string(params.size())) +
-                                        " given");
+    return sdk::Status::Internal(message.append(" parameters, ").append(std::to_string(params.size())) + " given");
   }
   HUB_RETURN_IF_ERROR(CloseCursor());
   std::size_t failed_index = 0;

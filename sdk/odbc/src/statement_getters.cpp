@@ -10,10 +10,10 @@
 namespace hub::odbc {
 
 sdk::Status Statement::CheckColumn(std::size_t column) const {
-  if (!cursor_open_) return sdk::Status::InvalidArgument("no current row: call Next() after Execute()");
+  if (!cursor_open_) return sdk::Status::Internal("no current row: call Next() after Execute()");
   if (column >= columns_.size()) {
-    return sdk::Status::InvalidArgument("column " + std::to_string(column) + " out of range: the result has " +
-                                        std::to_string(columns_.size()) + " columns");
+    return sdk::Status::Internal("column " + std::to_string(column) + " out of range: the result has " +
+                                 std::to_string(columns_.size()) + " columns");
   }
   return sdk::Status::Ok();
 }

@@ -18,14 +18,14 @@ Transaction::~Transaction() {
 }
 
 sdk::Status Transaction::Commit() {
-  if (connection_ == nullptr) return sdk::Status::InvalidArgument("commit: the transaction has already ended");
+  if (connection_ == nullptr) return sdk::Status::Internal("commit: the transaction has already ended");
   HUB_RETURN_IF_ERROR(connection_->Commit());
   connection_ = nullptr;
   return sdk::Status::Ok();
 }
 
 sdk::Status Transaction::Rollback() {
-  if (connection_ == nullptr) return sdk::Status::InvalidArgument("rollback: the transaction has already ended");
+  if (connection_ == nullptr) return sdk::Status::Internal("rollback: the transaction has already ended");
   Connection* connection = std::exchange(connection_, nullptr);
   return connection->Rollback();
 }
@@ -41,7 +41,7 @@ std::string NextSavepointName() {
 
 sdk::Result<Savepoint> Savepoint::Create(Connection& connection) {
   if (!connection.in_transaction()) {
-    return sdk::Status::InvalidArgument("a savepoint needs an open transaction");
+    return sdk::Status::Internal("a savepoint needs an open transaction");
   }
   std::string name = NextSavepointName();
   HUB_RETURN_IF_ERROR(connection.ExecuteDirect("SAVEPOINT " + name));
@@ -56,13 +56,13 @@ Savepoint::~Savepoint() {
 }
 
 sdk::Status Savepoint::Release() {
-  if (connection_ == nullptr) return sdk::Status::InvalidArgument("the savepoint has already ended");
+  if (connection_ == nullptr) return sdk::Status::Internal("the savepoint has already ended");
   Connection* connection = std::exchange(connection_, nullptr);
   return connection->ExecuteDirect("RELEASE SAVEPOINT " + name_);
 }
 
 sdk::Status Savepoint::RollbackTo() {
-  if (connection_ == nullptr) return sdk::Status::InvalidArgument("the savepoint has already ended");
+  if (connection_ == nullptr) return sdk::Status::Internal("the savepoint has already ended");
   Connection* connection = std::exchange(connection_, nullptr);
   if (!connection->in_transaction()) return sdk::Status::Ok();  // the transaction ended: nothing to undo
   HUB_RETURN_IF_ERROR(connection->ExecuteDirect("ROLLBACK TO SAVEPOINT " + name_));

@@ -93,7 +93,7 @@ class Connection {
 
   // Transaction control (prefer the RAII Transaction in transaction.hpp). BeginTransaction turns
   // autocommit off; Commit and Rollback end the transaction (SQLEndTran) and turn autocommit back on.
-  // Errors: InvalidArgument when a transaction is already open / none is open; driver errors.
+  // Errors: Internal (a caller's mistake) when a transaction is already open / none is open; driver errors.
   sdk::Status BeginTransaction();
   sdk::Status Commit();
   sdk::Status Rollback();

@@ -84,7 +84,8 @@ class Statement {
   // Closes any open cursor, binds `params` and executes. Returns the rows affected for INSERT/UPDATE/
   // DELETE (SQLRowCount; -1 when the driver does not say, as for SELECT). For a statement returning rows
   // the cursor is open afterwards: call Next() and the getters. `params` must stay unchanged during the
-  // call only. Errors: InvalidArgument when params.size() != parameter_count(); driver errors as above.
+  // call only. Errors: Internal (a caller's mistake, never a record's) when params.size() != parameter_count(); driver
+  // errors as above.
   sdk::Result<std::int64_t> Execute(const std::vector<sdk::Value>& params = {}) { return ExecuteWith(params); }
 
   // Execute with the parameters in any contiguous range (a slice of a larger buffer), same contract.
@@ -98,7 +99,8 @@ class Statement {
 
   // Getters on the current row (after Next() returned true); nullopt / Value::Null() for SQL NULL.
   // Each column may be read once per row, in any order on both shipped drivers.
-  // Errors: InvalidArgument for a column out of range; DataError when the driver cannot convert.
+  // Errors: Internal for a column out of range or no current row (a caller's mistake); DataError when the
+  // driver cannot convert.
   sdk::Result<sdk::Value> GetValue(std::size_t column);
   sdk::Result<std::optional<std::string>> GetString(std::size_t column);
   sdk::Result<std::optional<std::int64_t>> GetInt64(std::size_t column);

@@ -22,7 +22,7 @@ namespace hub::odbc {
 //     return tx->Commit();
 class Transaction {
  public:
-  // Turns autocommit off on `connection`. Errors: InvalidArgument when a transaction is already open.
+  // Turns autocommit off on `connection`. Errors: Internal (a caller's mistake) when a transaction is already open.
   static sdk::Result<Transaction> Begin(Connection& connection);
 
   Transaction(Transaction&& other) noexcept;
@@ -48,7 +48,7 @@ class Transaction {
 // Threads and lifetime: as Transaction; nest them in LIFO order. Move-only.
 class Savepoint {
  public:
-  // Creates a savepoint with a name unique on this connection. Errors: InvalidArgument outside a
+  // Creates a savepoint with a name unique on this connection. Errors: Internal (a caller's mistake) outside a
   // transaction; driver errors.
   static sdk::Result<Savepoint> Create(Connection& connection);
 
