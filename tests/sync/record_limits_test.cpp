@@ -1,6 +1,6 @@
 // Records the store could not keep whole, through the store sink on both engines: a source id or a
-// reference longer than the indexes hold, text with a NUL byte. Each is quarantined as the record's fault,
-// naming it, while the rest of the batch lands and the run goes on.
+// reference longer than the indexes hold, text with a NUL byte, a value over an index's entry limit. Each
+// is quarantined as the record's fault, naming it, while the rest of the batch lands and the run goes on.
 #include "sync/mapping/record_limits.hpp"
 
 #include <gmock/gmock.h>
@@ -114,6 +114,26 @@ TEST_P(RecordLimitsTest, TextWithANulByteIsQuarantinedNamingTheFieldAndKeptWitho
                                               "Corp"))
       << "the NUL shown as U+FFFD";
   EXPECT_EQ(entries[0][2].text(), "mapping");
+}
+
+TEST_P(RecordLimitsTest, AValueOverAnIndexsEntryLimitIsTheRecordsFaultAndTheBatchLands) {
+  // The name is indexed (normalized); PostgreSQL refuses an index entry over about 2.7 KB, SQLite has no
+  // such limit and stores it.
+  SyncCounts counts = ApplyAs(
+      "customers",
+      {Customer("C1", "First Co", "2"), Customer("C2", Incompressible(3000), "3"), Customer("C3", "Third Co", "4")},
+      "c1");
+  const bool postgresql = GetParam() == hub::test::Backend::kPostgres;
+  EXPECT_EQ(counts.inserted, postgresql ? 2u : 3u);
+  EXPECT_EQ(counts.quarantined, postgresql ? 1u : 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties WHERE name IN ('First Co', 'Third Co')"), 2);
+  if (postgresql) {
+    std::vector<odbc::Row> entries = QueryRows("SELECT reason, cause FROM quarantine");
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_TRUE(entries[0][0].text().starts_with("customers.csv:3: the store refused it: ")) << entries[0][0].text();
+    EXPECT_THAT(entries[0][0].text(), HasSubstr("value too large for the store: SQLSTATE 54000"));
+    EXPECT_EQ(entries[0][1].text(), "store");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RecordLimitsTest, hub::test::kBothBackends, hub::test::BackendName);
