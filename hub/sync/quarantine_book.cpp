@@ -6,6 +6,7 @@
 #include <map>
 
 #include "model/catalog.hpp"
+#include "sync/mapping/record_limits.hpp"
 #include "sync/record_json.hpp"
 #include "sync/store_statements.hpp"
 
@@ -32,13 +33,11 @@ std::string_view CauseName(QuarantineCause cause) {
   return "store";
 }
 
-// SHA-256 (hex) of the cause and the detail: the entry's reason key.
-std::string ReasonKey(const Refusal& refusal) {
-  std::string keyed = std::string(CauseName(refusal.cause)) + "\x1f" +
-                      (refusal.same_reason_as.empty() ? refusal.detail : refusal.same_reason_as);
+// SHA-256 (hex) of `text`.
+std::string Sha256Hex(std::string_view text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(keyed.data(), keyed.size(), digest, &length, EVP_sha256(), nullptr);
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   for (unsigned int i = 0; i < length; ++i) {
@@ -48,12 +47,27 @@ std::string ReasonKey(const Refusal& refusal) {
   return hex;
 }
 
+// SHA-256 (hex) of the cause and the detail: the entry's reason key.
+std::string ReasonKey(const Refusal& refusal) {
+  return Sha256Hex(std::string(CauseName(refusal.cause)) + "\x1f" +
+                   (refusal.same_reason_as.empty() ? refusal.detail : refusal.same_reason_as));
+}
+
 // The first `cap` bytes of `text` (cut on a UTF-8 boundary), with " … (N bytes)" when it was longer.
 std::string Capped(const std::string& text, std::size_t cap) {
   if (text.size() <= cap) return text;
   std::size_t cut = cap;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut) + " … (" + std::to_string(text.size()) + " bytes)";
+}
+
+// A record's id (or key) as an entry keeps it in its indexed columns: StorableText of it, or, longer than
+// mapping::kMaxKeyBytes (the mapping refused it for that), its first bytes with its length and a hash of it,
+// so that the index never overflows and two long ids stay two entries.
+std::string KeptKey(const std::string& key) {
+  const std::string text = StorableText(key);
+  if (text.size() <= mapping::kMaxKeyBytes) return text;
+  return Capped(text, mapping::kMaxKeyBytes / 2) + " sha256:" + Sha256Hex(text).substr(0, 16);
 }
 
 // The "?, ?, ..." of an IN list of kIdsPerStatement values, appending to `params` those of `texts` from
@@ -78,7 +92,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   const std::string kept = CappedRawJson(raw, record, identity.source_system, kQuarantineRawCap);
   const std::string detail = StorableText(Capped(refusal.detail, kReasonCap));
   const std::string reason = record.position.empty() ? detail : StorableText(record.position) + ": " + detail;
-  const std::string record_key = StorableText(identity.source_id.empty() ? "@" + record.position : identity.source_id);
+  const std::string record_key = KeptKey(identity.source_id.empty() ? "@" + record.position : identity.source_id);
   // A record kept only in part cannot be stored again from its entry: it is open, not pending.
   const bool waits = refusal.awaits && raw.size() == kept.size();
   const std::string status = waits ? "pending" : "open";
@@ -105,7 +119,7 @@ sdk::Result<std::int64_t> QuarantineBook::Put(std::string_view job, const sdk::R
   if (!open.ok()) return open.status().WithContext("quarantining " + record.position);
   // What a newer sighting replaces: where the record is now, its reason and content, and what it awaits.
   std::vector<Value> seen{key[4],
-                          Value::String(StorableText(identity.source_id)),
+                          Value::String(KeptKey(identity.source_id)),
                           Value::String(StorableText(record.position)),
                           Value::String(reason),
                           Value::String(kept),

@@ -1,9 +1,26 @@
 #include "sync/mapping/compiled_mapping.hpp"
 
 #include "sync/mapping/field_plan.hpp"
+#include "sync/mapping/record_limits.hpp"
 #include "sync/mapping/text_transforms.hpp"
 
 namespace hub::sync::mapping {
+
+namespace {
+
+// False, with the problem in `problem`, when `value` of `field` (of `entity`) is text the store would not keep
+// whole: a NUL byte, or a key longer than its indexes hold.
+bool WithinLimits(const model::EntitySpec& entity, const model::FieldSpec& field, const sdk::Value& value,
+                  std::string* problem) {
+  if (value.type() != sdk::ValueType::kString) return true;
+  std::optional<std::string> found = NulByteIn(value.text());
+  if (!found && IsIndexedKey(entity, field)) found = KeyTooLong("the value", value.text());
+  if (!found) return true;
+  *problem = std::move(*found);
+  return false;
+}
+
+}  // namespace
 
 const sdk::Value* MappedRecord::Find(std::string_view name) const {
   const MappedField* field = FindField(name);
@@ -52,12 +69,21 @@ bool CompiledMapping::ResolveSourceId(const sdk::Record& record, MappedRecord* m
     std::string_view trimmed = TrimSpaces(mapped->source_id);
     if (trimmed.size() != mapped->source_id.size()) mapped->source_id = std::string(trimmed);
   }
-  if (!mapped->source_id.empty()) return true;
+  std::optional<std::string> problem;
+  if (mapped->source_id.empty()) {
+    problem = id_source_.empty() ? "the record has no source id" : "the source id field '" + id_source_ + "' is empty";
+  } else if (std::optional<std::string> nul = NulByteIn(mapped->source_id)) {
+    problem = "source id " + *nul;
+  } else {
+    problem = KeyTooLong("source id", mapped->source_id);
+  }
+  if (!problem) return true;
   rejection->position = record.position;
   rejection->target.clear();
   rejection->source = id_source_;
-  rejection->reason =
-      id_source_.empty() ? "the record has no source id" : "the source id field '" + id_source_ + "' is empty";
+  rejection->reason = std::move(*problem);
+  // The quarantine entry names the record by the id it has (capped there), when it has one.
+  rejection->source_id = mapped->source_id;
   return false;
 }
 
@@ -113,7 +139,7 @@ MappingOutcome CompiledMapping::Apply(const sdk::Record& record) const {
   std::string problem;
   for (const FieldPlan& plan : fields_) {
     sdk::Value value;
-    if (!plan.Map(*this, record, &value, &problem)) {
+    if (!plan.Map(*this, record, &value, &problem) || !WithinLimits(*entity_, *plan.target, value, &problem)) {
       std::string target(plan.target->name);
       return MappingOutcome(
           MappingRejection{record.position, target, plan.source_label,

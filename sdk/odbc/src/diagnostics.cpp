@@ -60,13 +60,16 @@ std::string_view ConstraintKind(std::string_view sqlstate) {
   if (sqlstate == "23502") return "not-null violation";
   if (sqlstate == "23514") return "check violation";
   if (sqlstate.substr(0, 2) == "22") return "invalid data";
+  if (sqlstate == "54000") return "value too large for the store";
   return "integrity constraint violation";
 }
 
 sdk::StatusCode CodeFor(std::string_view sqlstate) {
   const std::string_view state_class = sqlstate.substr(0, 2);
   if (state_class == "08" || sqlstate == "40001" || sqlstate == "40P01") return sdk::StatusCode::kUnavailable;
-  if (state_class == "22" || state_class == "23") return sdk::StatusCode::kDataError;
+  // 54000 alone (not 54001 and the other limits on a statement's shape) is a value beyond what the store
+  // holds: an index entry over PostgreSQL's btree limit, text too long for a tsvector.
+  if (state_class == "22" || state_class == "23" || sqlstate == "54000") return sdk::StatusCode::kDataError;
   if (state_class == "42" || state_class == "0A" || state_class == "3F" || state_class == "25") {
     return sdk::StatusCode::kInternal;
   }

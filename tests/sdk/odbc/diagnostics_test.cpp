@@ -32,10 +32,11 @@ INSTANTIATE_TEST_SUITE_P(
         CodeCase{"23514", sdk::StatusCode::kDataError, "check violation: "},
         CodeCase{"23000", sdk::StatusCode::kDataError, "integrity constraint violation: "},
         CodeCase{"22001", sdk::StatusCode::kDataError, "invalid data: "},
-        CodeCase{"42601", sdk::StatusCode::kInternal, ""}, CodeCase{"42P01", sdk::StatusCode::kInternal, ""},
-        CodeCase{"0A000", sdk::StatusCode::kInternal, ""}, CodeCase{"3F000", sdk::StatusCode::kInternal, ""},
-        CodeCase{"25P02", sdk::StatusCode::kInternal, ""}, CodeCase{"HY000", sdk::StatusCode::kIoError, ""},
-        CodeCase{"HYT00", sdk::StatusCode::kIoError, ""}));
+        CodeCase{"54000", sdk::StatusCode::kDataError, "value too large for the store: "},
+        CodeCase{"54001", sdk::StatusCode::kIoError, ""}, CodeCase{"42601", sdk::StatusCode::kInternal, ""},
+        CodeCase{"42P01", sdk::StatusCode::kInternal, ""}, CodeCase{"0A000", sdk::StatusCode::kInternal, ""},
+        CodeCase{"3F000", sdk::StatusCode::kInternal, ""}, CodeCase{"25P02", sdk::StatusCode::kInternal, ""},
+        CodeCase{"HY000", sdk::StatusCode::kIoError, ""}, CodeCase{"HYT00", sdk::StatusCode::kIoError, ""}));
 
 TEST(StatusFromDiagnostics, JoinsEveryRecordInOrder) {
   const sdk::Status status = StatusFromDiagnostics({{"23505", 7, "first"}, {"01000", 0, "second"}}, "ctx");

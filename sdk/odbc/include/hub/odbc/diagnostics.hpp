@@ -49,6 +49,8 @@ bool IsConnectionFailure(std::string_view sqlstate);
 //   class 22, class 23        -> DataError, naming the kind ("unique violation", "foreign key
 //                                violation", "not-null violation", "check violation", "integrity
 //                                constraint violation", "invalid data")
+//   54000                     -> DataError, "value too large for the store" (a value over an index's
+//                                entry limit; 54001, 54011, … — the statement's shape — stay IoError)
 //   class 42, 0A, 3F, 25      -> Internal (the SQL or its use is wrong: a bug, not an outage)
 //   anything else / no record -> IoError
 // Only DataError is a refusal of the data a statement carried; every other code is a fault of the SQL,
