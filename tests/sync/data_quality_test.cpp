@@ -18,24 +18,9 @@ namespace {
 
 using sdk::Value;
 using test::EntityMapping;
+using test::Mapping;
+using test::Record;
 using ::testing::HasSubstr;
-
-sdk::Record Record(const std::string& entity, const std::string& id,
-                   const std::vector<std::pair<std::string, std::string>>& fields) {
-  sdk::Record record;
-  record.entity = entity;
-  record.source_id = id;
-  record.position = entity + ".csv:" + id;
-  for (const auto& [name, text] : fields) record.Set(name, Value::String(text));
-  return record;
-}
-
-std::shared_ptr<const mapping::CompiledMapping> Mapping(const std::string& entity,
-                                                        const std::vector<std::string>& fields) {
-  std::vector<std::pair<std::string, std::string>> targets;
-  for (const std::string& field : fields) targets.emplace_back(field, field);
-  return EntityMapping(entity, targets);
-}
 
 const std::vector<std::string> kCompanyFields = {"kind", "name", "phone", "mobile", "fax", "uscc", "duns", "country"};
 

@@ -19,26 +19,9 @@ namespace {
 using hub::test::Backend;
 using sdk::Value;
 using test::EntityMapping;
+using test::Mapping;
+using test::Record;
 using ::testing::HasSubstr;
-
-// A record of `entity` with source id `id` and the given text fields.
-sdk::Record Record(const std::string& entity, const std::string& id,
-                   const std::vector<std::pair<std::string, std::string>>& fields) {
-  sdk::Record record;
-  record.entity = entity;
-  record.source_id = id;
-  record.position = entity + ".csv:" + id;
-  for (const auto& [name, text] : fields) record.Set(name, Value::String(text));
-  return record;
-}
-
-// A mapping of `fields` of `entity`, each from the source field of the same name.
-std::shared_ptr<const mapping::CompiledMapping> Mapping(const std::string& entity,
-                                                        const std::vector<std::string>& fields) {
-  std::vector<std::pair<std::string, std::string>> targets;
-  for (const std::string& field : fields) targets.emplace_back(field, field);
-  return EntityMapping(entity, targets);
-}
 
 sdk::Record Speciality(const std::string& id, const std::string& code, const std::string& name,
                        const std::string& description = "") {

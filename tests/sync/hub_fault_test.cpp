@@ -20,21 +20,12 @@ namespace {
 using hub::test::Backend;
 using sdk::Value;
 using test::EntityMapping;
+using test::Record;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr const char* kPhone = "13800138001";
-
-sdk::Record Record(const std::string& entity, const std::string& id,
-                   const std::vector<std::pair<std::string, std::string>>& fields) {
-  sdk::Record record;
-  record.entity = entity;
-  record.source_id = id;
-  record.position = entity + ".csv:" + id;
-  for (const auto& [name, text] : fields) record.Set(name, Value::String(text));
-  return record;
-}
 
 sdk::Record Customer(const std::string& id, const std::string& phone = kPhone) {
   return Record("party", id, {{"kind", "organization"}, {"name", "客户" + id}, {"phone", phone}, {"country", "CN"}});

@@ -22,17 +22,8 @@ namespace {
 using hub::test::Backend;
 using sdk::Value;
 using test::EntityMapping;
+using test::Record;
 using ::testing::HasSubstr;
-
-sdk::Record Record(const std::string& entity, const std::string& id,
-                   const std::vector<std::pair<std::string, std::string>>& fields) {
-  sdk::Record record;
-  record.entity = entity;
-  record.source_id = id;
-  record.position = entity + ".csv:" + id;
-  for (const auto& [name, text] : fields) record.Set(name, Value::String(text));
-  return record;
-}
 
 // A line the source could not read: no id, only its position and content.
 sdk::Record Unreadable(const std::string& position, const std::string& line) {

@@ -5,6 +5,23 @@
 
 namespace hub::sync::test {
 
+std::shared_ptr<const mapping::CompiledMapping> Mapping(const std::string& entity,
+                                                        const std::vector<std::string>& fields) {
+  std::vector<std::pair<std::string, std::string>> targets;
+  for (const std::string& field : fields) targets.emplace_back(field, field);
+  return EntityMapping(entity, targets);
+}
+
+sdk::Record Record(const std::string& entity, const std::string& id,
+                   const std::vector<std::pair<std::string, std::string>>& fields) {
+  sdk::Record record;
+  record.entity = entity;
+  record.source_id = id;
+  record.position = entity + ".csv:" + id;
+  for (const auto& [name, text] : fields) record.Set(name, sdk::Value::String(text));
+  return record;
+}
+
 std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
     std::vector<config::MappingFieldConfig> first, const std::vector<config::CodeTableConfig>& code_tables) {

@@ -23,6 +23,14 @@ std::shared_ptr<const mapping::CompiledMapping> EntityMapping(
     const std::string& entity, const std::vector<std::pair<std::string, std::string>>& targets,
     std::vector<config::MappingFieldConfig> first = {}, const std::vector<config::CodeTableConfig>& code_tables = {});
 
+// A mapping of `fields` of `entity`, each from the source field of the same name.
+std::shared_ptr<const mapping::CompiledMapping> Mapping(const std::string& entity,
+                                                        const std::vector<std::string>& fields);
+
+// A record of `entity` with source id `id`, position "<entity>.csv:<id>" and the given text fields.
+sdk::Record Record(const std::string& entity, const std::string& id,
+                   const std::vector<std::pair<std::string, std::string>>& fields);
+
 // Per test: the store migrated, a one-connection Database and a StoreSink whose jobs are those of `jobs_`,
 // and every other job maps with `mapping_` from source system `source_system_` (set them before Apply).
 class SinkTest : public hub::test::StoreTest {
