@@ -237,10 +237,15 @@ void HttpSession<Stream>::Dispatch(BeastRequest&& request) {
   if (!converted.ok()) return Answer(HttpResponse::Error(400, "bad_request", converted.status().message()));
   if (auto refusal = Refusal(*converted)) return Answer(std::move(*refusal));
   // Handlers may block (store, plugins): they run on the worker pool, and the response comes back to
-  // this connection's strand.
+  // this connection's strand. The task hands its reference to the session over with the response: a
+  // worker drops the task object only after it ran (after the client may have read the answer and the
+  // server drained), and a session ending there would close its socket and call the observers after
+  // their owner had gone.
   auto task = [self = this->shared_from_this(), request = std::move(converted).value()]() mutable {
     DispatchResult result = self->context_->dispatcher.Dispatch(std::move(request));
-    net::post(self->executor_, [self, result = std::move(result)]() mutable { self->DoWrite(std::move(result)); });
+    const net::any_io_executor strand = self->executor_;
+    net::post(strand,
+              [self = std::move(self), result = std::move(result)]() mutable { self->DoWrite(std::move(result)); });
   };
   try {
     context_->run_blocking(std::move(task));

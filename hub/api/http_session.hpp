@@ -34,6 +34,8 @@ using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 // Threads: every member runs on the connection's strand (the socket's executor), except Shutdown, which
 // posts to it, and the handler task, which touches only the request it owns and ServerContext.
 // Lifetime: owned by the shared_ptrs held by its pending operations; it dies when the last one completes.
+// The handler task gives its reference back with the response, so a session never ends on the worker
+// that ran its handler, whenever that worker drops the task.
 template <class Stream>
 class HttpSession final : public Connection, public std::enable_shared_from_this<HttpSession<Stream>> {
  public:

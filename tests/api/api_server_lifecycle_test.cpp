@@ -1,7 +1,11 @@
 // The server's life: start errors, token reload, stop with requests in flight, timeouts.
 #include "api/api_server.hpp"
 
+#include <condition_variable>
+#include <functional>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -62,6 +66,37 @@ class Gate {
   std::condition_variable changed_;
   bool entered_ = false;  // guarded by mutex_
   bool open_ = false;     // guarded by mutex_
+};
+
+// A run_blocking whose worker, like a pool thread finishing one task before it takes the next, still holds
+// each task it ran (and what the task captured) after the response has gone out, until Release.
+class HoldingWorker {
+ public:
+  ApiServer::RunBlocking RunBlocking() {
+    return [this](std::function<void()> task) {
+      pool_->Run([this, task = std::move(task)] {
+        task();
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return released_; });
+      });
+    };
+  }
+  // Lets the worker drop the tasks it holds, and waits until it has.
+  void Release() {
+    {
+      std::lock_guard lock(mutex_);
+      released_ = true;
+    }
+    changed_.notify_all();
+    pool_.reset();
+  }
+  ~HoldingWorker() { Release(); }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool released_ = false;  // guarded by mutex_
+  std::unique_ptr<WorkerPool> pool_ = std::make_unique<WorkerPool>(1);
 };
 
 TEST(ApiServerLifecycle, StartNamesTheAddressWhenThePortIsTaken) {
@@ -166,6 +201,23 @@ TEST(ApiServerLifecycle, AConnectionWaitingForARequestIsClosedAfterTheIdleTimeou
   auto answered = kept->ReadUntilClosed(kDeadline);  // answered, then idle between requests until closed
   ASSERT_TRUE(answered.ok()) << answered.status().ToString();
   EXPECT_EQ(answered->rfind("HTTP/1.1 200", 0), 0u) << *answered;
+}
+
+TEST(ApiServerLifecycle, AConnectionClosesWhileTheWorkerThatAnsweredItStillHoldsItsTask) {
+  // The connection must end on its own strand: were it left to the worker's copy of the task, it would end
+  // (closing its socket, calling the observers) on that thread after the server had drained and its owner
+  // had gone.
+  HoldingWorker worker;
+  TestServer server(TestApiConfig(), HealthRouter(), {}, worker.RunBlocking());
+  ASSERT_TRUE(server.Start().ok());
+  auto answered = Get(kHost, server.port(), "/health");
+  ASSERT_TRUE(answered.ok()) << answered.status().ToString();
+  EXPECT_EQ(answered->status, 200u);
+
+  server.server().Stop();
+  EXPECT_TRUE(server.server().WaitUntilIdle(kDeadline)) << "the worker's task keeps the connection open";
+  EXPECT_TRUE(server.WaitForEvents(ConnectionEvent::kClosed, 1, kDeadline));
+  worker.Release();
 }
 
 TEST(ApiServerLifecycle, WorkerPoolRefusingATaskIsServiceUnavailable) {
