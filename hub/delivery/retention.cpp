@@ -1,0 +1,64 @@
+#include "delivery/retention.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace hub::delivery {
+namespace {
+
+using sdk::Value;
+
+// Rows published, or deleted, per statement: each statement stays short, whatever the backlog.
+constexpr std::int64_t kRange = 10000;
+
+// The highest outbox id every lane of every subscriber has passed (0 when one has no lanes).
+sdk::Result<std::int64_t> PassedByAll(odbc::Connection& connection, const std::vector<std::string>& subscribers) {
+  std::int64_t passed = std::numeric_limits<std::int64_t>::max();
+  for (const std::string& subscriber : subscribers) {
+    auto rows =
+        connection.Query("SELECT MIN(position) FROM delivery_lanes WHERE subscriber = ?", {Value::String(subscriber)});
+    if (!rows.ok()) return rows.status();
+    const Value& lowest = rows->rows.at(0).at(0);
+    passed = std::min(passed, lowest.is_null() ? 0 : lowest.integer());
+  }
+  return subscribers.empty() ? 0 : passed;
+}
+
+sdk::Status Publish(odbc::Connection& connection, std::int64_t passed, std::int64_t now_ms) {
+  auto first = connection.Query("SELECT MIN(id) FROM outbox_events WHERE published_at IS NULL");
+  if (!first.ok()) return first.status();
+  if (first->rows.at(0).at(0).is_null()) return sdk::Status::Ok();
+  for (std::int64_t low = first->rows.at(0).at(0).integer() - 1; low < passed; low += kRange) {
+    auto published = connection.ExecuteUpdate(
+        "UPDATE outbox_events SET published_at = ? WHERE id > ? AND id <= ? AND published_at IS NULL",
+        {Value::Timestamp(now_ms), Value::Int64(low), Value::Int64(std::min(passed, low + kRange))});
+    if (!published.ok()) return published.status();
+  }
+  return sdk::Status::Ok();
+}
+
+sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t now_ms) {
+  const std::int64_t cutoff =
+      now_ms - std::chrono::duration_cast<std::chrono::milliseconds>(kPublishedRetention).count();
+  while (true) {
+    auto deleted = connection.ExecuteUpdate(
+        "DELETE FROM outbox_events WHERE id IN (SELECT o.id FROM outbox_events o WHERE o.published_at < ? "
+        "AND NOT EXISTS (SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = o.id AND d.replayed_at IS NULL) "
+        "ORDER BY o.id LIMIT ?)",
+        {Value::Timestamp(cutoff), Value::Int64(kRange)});
+    if (!deleted.ok()) return deleted.status();
+    if (*deleted < kRange) return sdk::Status::Ok();
+  }
+}
+
+}  // namespace
+
+sdk::Status ApplyOutboxRetention(odbc::Connection& connection, const std::vector<std::string>& subscribers,
+                                 std::int64_t now_ms) {
+  sdk::Result<std::int64_t> passed = PassedByAll(connection, subscribers);
+  if (!passed.ok()) return passed.status().WithContext("outbox retention");
+  if (*passed > 0) HUB_RETURN_IF_ERROR(Publish(connection, *passed, now_ms).WithContext("outbox retention"));
+  return DeleteOld(connection, now_ms).WithContext("outbox retention");
+}
+
+}  // namespace hub::delivery
