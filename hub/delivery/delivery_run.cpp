@@ -89,6 +89,7 @@ sdk::Status DeliveryRun::Start() {
     if (!count.ok()) return count.status();
   }
   lane_count_ = *count;
+  if (lane_count_ < 1) return sdk::Status::Internal("subscriber " + subscription_.name + " has no lanes");
   sdk::Result<std::vector<Lane>> claimed = ClaimLanes(connection_, subscription_.name, Lease(), NowMs());
   if (!claimed.ok()) return claimed.status();
   lanes_ = std::move(claimed).value();
@@ -194,7 +195,13 @@ sdk::Result<bool> DeliveryRun::NextBatch() {
   dead_.clear();
   Offer(Wanted(*rows, active), stopped);
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
-    if (active[i] && !stopped[i]) lanes_[i].position = std::max(lanes_[i].position, scanned_to);
+    if (!active[i] || stopped[i] || scanned_to <= lanes_[i].position) continue;
+    // The lane's head event was among the rows and is handled (even one the subscription no longer matches):
+    // earlier failures belong to no event any more.
+    lanes_[i].position = scanned_to;
+    lanes_[i].attempts = 0;
+    lanes_[i].next_attempt_at_ms.reset();
+    lanes_[i].last_error.clear();
   }
   HUB_RETURN_IF_ERROR(Commit());
   return true;

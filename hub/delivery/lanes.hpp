@@ -49,10 +49,10 @@ sdk::Status CreateLanes(odbc::Connection& connection, const std::string& subscri
 sdk::Result<std::vector<Lane>> ClaimLanes(odbc::Connection& connection, const std::string& subscriber,
                                           const LaneLease& lease, std::int64_t now_ms);
 
-// Writes `lanes` with the lease renewed to `lease.until_ms`, each only where lease.owner still holds it;
-// call inside the transaction that commits the batch. Errors: Unavailable when a lane's lease was taken
-// over ("the lease on lane 3 of subscriber erp_feed was taken over by another hub") — roll back and stop;
-// driver errors.
+// Writes `lanes` with the lease renewed to `lease.until_ms`, each only where lease.owner still holds it, in
+// one statement (prepared once per lane count and connection); call inside the transaction that commits the
+// batch. Errors: Unavailable when a lane's lease was taken over ("the lease on 1 of the lanes of subscriber
+// erp_feed was taken over by another hub; this run stops") — roll back and stop; driver errors.
 sdk::Status SaveLanes(odbc::Connection& connection, const std::string& subscriber, const LaneLease& lease,
                       const std::vector<Lane>& lanes);
 

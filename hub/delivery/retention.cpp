@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace hub::delivery {
 namespace {
@@ -37,18 +38,43 @@ sdk::Status Publish(odbc::Connection& connection, std::int64_t passed, std::int6
   return sdk::Status::Ok();
 }
 
+sdk::Result<std::optional<std::int64_t>> MinId(odbc::Connection& connection, const std::string& sql,
+                                               const std::vector<Value>& params = {}) {
+  auto rows = connection.Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  const Value& min = rows->rows.at(0).at(0);
+  return min.is_null() ? std::nullopt : std::optional<std::int64_t>(min.integer());
+}
+
 sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t now_ms) {
   const std::int64_t cutoff =
       now_ms - std::chrono::duration_cast<std::chrono::milliseconds>(kPublishedRetention).count();
-  while (true) {
-    auto deleted = connection.ExecuteUpdate(
-        "DELETE FROM outbox_events WHERE id IN (SELECT o.id FROM outbox_events o WHERE o.published_at < ? "
-        "AND NOT EXISTS (SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = o.id AND d.replayed_at IS NULL) "
-        "ORDER BY o.id LIMIT ?)",
-        {Value::Timestamp(cutoff), Value::Int64(kRange)});
-    if (!deleted.ok()) return deleted.status();
-    if (*deleted < kRange) return sdk::Status::Ok();
+  // Rows are published in id order, so the old ones are the ids below the first row that is not old: found
+  // by reading the table in id order only as far as the rows to delete (and the few kept for dead letters).
+  auto lowest = MinId(connection,
+                      "SELECT MIN(id) FROM outbox_events o WHERE o.published_at < ? AND NOT EXISTS "
+                      "(SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = o.id AND d.replayed_at IS NULL)",
+                      {Value::Timestamp(cutoff)});
+  if (!lowest.ok() || !*lowest) return lowest.status();
+  auto young = MinId(connection, "SELECT MIN(id) FROM outbox_events WHERE published_at IS NULL OR published_at >= ?",
+                     {Value::Timestamp(cutoff)});
+  if (!young.ok()) return young.status();
+  std::int64_t below = 0;  // every row below it is old
+  if (*young) {
+    below = **young;
+  } else {
+    auto highest = connection.Query("SELECT MAX(id) FROM outbox_events");
+    if (!highest.ok()) return highest.status();
+    below = highest->rows.at(0).at(0).integer() + 1;
   }
+  for (std::int64_t low = **lowest - 1; low < below - 1; low += kRange) {
+    auto deleted = connection.ExecuteUpdate(
+        "DELETE FROM outbox_events WHERE id > ? AND id <= ? AND NOT EXISTS "
+        "(SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = outbox_events.id AND d.replayed_at IS NULL)",
+        {Value::Int64(low), Value::Int64(std::min(below - 1, low + kRange))});
+    if (!deleted.ok()) return deleted.status();
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace
