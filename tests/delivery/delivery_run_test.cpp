@@ -82,6 +82,22 @@ TEST_P(DeliveryRunTest, AFailingLaneWaitsForItsBackoffWhileTheOthersFlow) {
   ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
 }
 
+TEST_P(DeliveryRunTest, ALanePassingAHeadEventItNoLongerMatchesIsNoLongerRetrying) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"fail_first", "1"}});
+  ASSERT_EQ(Run(Subscriber("erp"), *erp).counts.failed_attempts, 1u);
+  Subscription updates_only = Subscriber("erp");
+  updates_only.events = {{"party", {"party.updated"}}};
+  clock_.Advance(std::chrono::seconds(1));
+  DeliveryRunResult result = Run(updates_only, *erp);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.skipped, 1u) << "the failed party.created";
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"erp"});
+  ASSERT_TRUE(states.ok()) << states.status().ToString();
+  EXPECT_TRUE(states->at(0).retrying.empty());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes WHERE attempts > 0 OR last_error IS NOT NULL"), 0);
+}
+
 TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   SyncTwelveEvents();
   auto erp = Connector("erp", {{"accept_per_call", "2"}});
