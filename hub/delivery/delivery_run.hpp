@@ -31,7 +31,9 @@ struct DeliveryRunOptions {
   std::size_t batch_size = 500;
   // This hub's owner id (`<instance_name>@<hostname>:<pid>:<random 8 hex>`): who holds the lane leases.
   std::string owner;
-  // How long a claim on a lane lasts without renewal; renewed with every batch.
+  // How long a claim on a lane lasts without renewal; renewed with every batch's commit. A batch whose
+  // delivery takes longer than this may see its lanes taken over by another hub (both may then send it;
+  // this run stops at its commit): keep batch_size × the connector's time per event well below it.
   std::chrono::milliseconds lease{30000};
   // Every configured subscriber. When set, the run ends with the outbox retention (ApplyOutboxRetention);
   // empty: no retention in this run.
