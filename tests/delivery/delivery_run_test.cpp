@@ -135,11 +135,15 @@ TEST_P(DeliveryRunTest, ASubscriberThatKeepsFailingDeadLettersAfterMaxAttemptsWh
   EXPECT_EQ(dead->at(0).attempts, 3);
   EXPECT_EQ(dead->at(0).kind, "party.created");
   EXPECT_THAT(dead->at(0).last_error, HasSubstr("the test system is down"));
-  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"down", "up"});
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"down", "up", "never_run"});
   ASSERT_TRUE(states.ok()) << states.status().ToString();
   EXPECT_EQ(states->at(0).dead_letters, 3);
   EXPECT_TRUE(states->at(0).retrying.empty());
   EXPECT_EQ(states->at(1).delivered, 3);
+  EXPECT_EQ(states->at(1).lanes, 4);
+  EXPECT_TRUE(states->at(1).started);
+  EXPECT_FALSE(states->at(2).started);
+  EXPECT_EQ(states->at(2).pending, 3) << "a subscriber that never ran is behind by every event";
   EXPECT_EQ(states->at(1).pending, 0);
 }
 
