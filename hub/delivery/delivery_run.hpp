@@ -12,6 +12,7 @@
 
 #include "common/cancellation.hpp"
 #include "common/clock.hpp"
+#include "common/logging.hpp"
 #include "delivery/backoff.hpp"
 #include "delivery/subscription.hpp"
 #include "hub/sdk/record.hpp"
@@ -40,6 +41,8 @@ struct DeliveryRunOptions {
   std::vector<std::string> all_subscribers;
   // The jitter of the backoff; empty: SystemRandom().
   RandomSource random;
+  // Where failed attempts (info) and dead letters (warn) are logged; null: MakeLogger("delivery").
+  Logger logger;
 };
 
 struct DeliveryCounts {
