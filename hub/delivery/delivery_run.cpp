@@ -280,6 +280,11 @@ sdk::Status DeliveryRun::Finish() {
 
 DeliveryRunResult RunDelivery(odbc::Database& store, const Subscription& subscription, const Deliver& deliver,
                               const DeliveryRunOptions& options, const Clock& clock, const CancellationToken& cancel) {
+  if (options.owner.empty() || options.batch_size == 0 || options.lease.count() <= 0) {
+    return {{},
+            sdk::Status::InvalidArgument("delivery to subscriber " + subscription.name +
+                                         " needs an owner id, a batch size and a lease")};
+  }
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return {{}, lease.status()};
   DeliveryRun run(lease->get(), subscription, deliver, options, clock);

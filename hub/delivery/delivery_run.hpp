@@ -77,6 +77,8 @@ struct DeliveryRunResult {
 //  4. ends when no lane has anything due, or when `cancel` is set (checked between batches), releases its
 //     leases and, with options.all_subscribers, applies the outbox retention.
 // One run per subscriber and owner at a time. Time is `clock`'s (leases and backoff in Unix ms).
+// InvalidArgument, before anything is read, without an owner, with batch_size 0 or a lease that is not
+// positive.
 DeliveryRunResult RunDelivery(odbc::Database& store, const Subscription& subscription, const Deliver& deliver,
                               const DeliveryRunOptions& options, const Clock& clock, const CancellationToken& cancel);
 

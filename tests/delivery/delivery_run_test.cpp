@@ -324,6 +324,22 @@ TEST_P(DeliveryRunTest, OutboxRowsEverySubscriberPassedArePublishedAndDeletedAWe
   EXPECT_EQ(dead->at(0).kind, "party.created");
 }
 
+TEST_P(DeliveryRunTest, ARunWithoutOwnerOrBatchSizeIsRefusedBeforeAnythingMoves) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp");
+  const Deliver deliver = [&](const std::vector<sdk::OutboundEvent>& events) { return erp->WriteEvents(events); };
+  DeliveryRunOptions no_batch;
+  no_batch.owner = "hub-a@test:1:0000000a";
+  no_batch.batch_size = 0;
+  EXPECT_EQ(RunDelivery(*database_, Subscriber("erp"), deliver, no_batch, clock_, cancel_).status.code(),
+            sdk::StatusCode::kInvalidArgument);
+  DeliveryRunOptions no_owner;
+  EXPECT_EQ(RunDelivery(*database_, Subscriber("erp"), deliver, no_owner, clock_, cancel_).status.code(),
+            sdk::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes"), 0);
+  EXPECT_TRUE(Recorded("erp").empty());
+}
+
 TEST_P(DeliveryRunTest, AnEventIdOfAnotherStoreIsRefusedForReplay) {
   sdk::Result<std::vector<std::int64_t>> ids = OutboxIdsOfEvents(*database_, {"0123abcd-7"});
   EXPECT_EQ(ids.status().code(), sdk::StatusCode::kInvalidArgument);
