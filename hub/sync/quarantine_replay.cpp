@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "hub/odbc/transaction.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/quarantine_query.hpp"
 #include "sync/record_json.hpp"
 
@@ -80,6 +81,7 @@ sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& resu
     }
     sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
     if (!transaction.ok()) return transaction.status();
+    HUB_RETURN_IF_ERROR(odbc::TakeOutboxWriterTurn(lease->get()));  // replayed records append to the outbox
     BatchApplier applier(lease->get(), JobContext{"", none}, "hub quarantine replay", "stored by hub quarantine replay",
                          jobs_, log_);
     ReplayResult so_far = result;

@@ -1,6 +1,7 @@
 #include "sync/store_sink.hpp"
 
 #include "hub/odbc/transaction.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/batch_applier.hpp"
 #include "sync/store_fault.hpp"
 
@@ -35,6 +36,7 @@ sdk::Result<SyncCounts> StoreSink::ApplyInTransaction(const JobContext& job, con
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
+  HUB_RETURN_IF_ERROR(odbc::TakeOutboxWriterTurn(lease->get()));  // the batch may append to the outbox
   BatchApplier applier(lease->get(), job, "a batch of job " + std::string(job.name),
                        "stored by job " + std::string(job.name) + " on a later read", jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on

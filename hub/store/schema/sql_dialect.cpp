@@ -17,6 +17,7 @@ constexpr SqlToken kSqliteTokens[] = {
     {"bool", "BOOLEAN"},
     {"true", "1"},
     {"false", "0"},
+    {"random_uuid", "lower(hex(randomblob(16)))"},
 };
 
 constexpr SqlToken kPostgresTokens[] = {
@@ -30,6 +31,7 @@ constexpr SqlToken kPostgresTokens[] = {
     {"bool", "BOOLEAN"},
     {"true", "TRUE"},
     {"false", "FALSE"},
+    {"random_uuid", "gen_random_uuid()::text"},
 };
 
 constexpr SchemaDialect kDialects[] = {
