@@ -48,6 +48,10 @@ void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::S
   metrics.Observe("hub_sync_job_duration_seconds", {{"job", name}}, duration_seconds);
 }
 
+void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job) {
+  metrics.Add("hub_sync_runs_total", {{"job", std::string(job)}, {"result", "skipped"}});
+}
+
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins) {
   for (const plugin_host::PluginRecord& record : plugins.Records()) {
     bool loaded = record.state == plugin_host::PluginRecord::State::kLoaded;

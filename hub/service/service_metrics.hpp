@@ -15,7 +15,8 @@ namespace hub::service {
 //   hub_build_info{version,sdk_abi}                     gauge, always 1
 //   hub_sync_records_total{job,outcome}                 counter: read, inserted, updated, merged, quarantined,
 //                                                       released (pending records of earlier batches it stored)
-//   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled
+//   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled, skipped (a scheduled
+//                                                       run another hub runs, or whose tick another hub ran)
 //   hub_sync_job_duration_seconds{job}                  histogram
 //   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused
 //   hub_api_request_duration_seconds{route,method,status} histogram
@@ -27,6 +28,7 @@ void DescribeServiceMetrics(MetricsRegistry& metrics);
 
 void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
                    double duration_seconds);
+void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job);
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins);
 void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request);
 void RecordConnection(MetricsRegistry& metrics, api::ConnectionEvent event);
