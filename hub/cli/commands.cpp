@@ -35,7 +35,9 @@ void PrintErrors(const std::vector<config::ConfigError>& errors, std::ostream& e
 
 std::string JobNames(const config::HubConfig& config) {
   std::string names;
-  for (const config::JobConfig& job : config.jobs) names += (names.empty() ? "" : ", ") + job.name;
+  for (const config::JobConfig& job : config.jobs) {
+    if (job.kind == config::JobKind::kSync) names += (names.empty() ? "" : ", ") + job.name;
+  }
   return names.empty() ? "none" : names;
 }
 
@@ -80,10 +82,12 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
     PrintErrors(loaded.errors, err);
     return 2;
   }
-  if (loaded.setup->config.jobs.end() == std::find_if(loaded.setup->config.jobs.begin(),
-                                                      loaded.setup->config.jobs.end(),
-                                                      [&](const config::JobConfig& j) { return j.name == job; })) {
-    err << config_file.string() << ": no job named '" << job << "' (jobs: " << JobNames(loaded.setup->config) << ")\n";
+  const auto& jobs = loaded.setup->config.jobs;
+  auto found = std::find_if(jobs.begin(), jobs.end(), [&](const config::JobConfig& j) { return j.name == job; });
+  if (found == jobs.end() || found->kind != config::JobKind::kSync) {
+    err << config_file.string() << ": "
+        << (found == jobs.end() ? "no job named '" + job + "'" : "job '" + job + "' is a delivery job, not a sync job")
+        << " (sync jobs: " << JobNames(loaded.setup->config) << ")\n";
     return 2;
   }
   auto store = service::OpenAndMigrateStore(loaded.setup->config, 1, MakeLogger("store"));
@@ -93,13 +97,15 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
   }
   SystemClock clock;
   MetricsRegistry metrics;
-  auto jobs = std::make_shared<service::SyncJobs>(loaded.setup, **store, metrics, clock);
+  auto connectors = std::make_shared<service::ConnectorPool>(loaded.setup, clock);
+  auto sync_jobs = std::make_shared<service::SyncJobs>(loaded.setup, connectors, **store, metrics, clock,
+                                                       service::MakeLeaseOwner(loaded.setup->config.instance_name));
   CancellationToken cancel;
   g_sync_cancel = &cancel;
   std::signal(SIGINT, CancelSyncOnSignal);
   std::signal(SIGTERM, CancelSyncOnSignal);
   ProgressLine line(err, progress);
-  sync::SyncRunResult result = jobs->Run(job, full, cancel, [&](const sync::SyncProgress& p) { line.Update(p); });
+  sync::SyncRunResult result = sync_jobs->Run(job, full, cancel, [&](const sync::SyncProgress& p) { line.Update(p); });
   line.Finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);

@@ -62,6 +62,9 @@ struct ApiConfig {
 struct RuntimeConfig {
   int io_threads = 2;      // Asio threads serving the API and timers
   int worker_threads = 4;  // blocking work: connector reads, store access
+  // How long a hub's claim on a sync job or a delivery lane lasts without renewal (<runtime lease="30s">):
+  // when its holder dies, another hub on the same store takes the work over after at most this long.
+  std::chrono::milliseconds lease{30'000};
 };
 
 // One configured connector instance: <connector name="crm" plugin="file"> with its option elements.
@@ -135,17 +138,61 @@ struct MappingConfig {
   SourceLocation location;
 };
 
+// What a job does (<job kind="sync|delivery">; sync when kind= is absent). Later kinds (matching, lead
+// routing, reminders) are further values.
+enum class JobKind {
+  kSync,      // reads records from its connector into the store, through its <mapping>
+  kDelivery,  // hands the store's change events to its connector (a subscription)
+};
+
+// What a delivery job receives and how it retries: its <subscribe>, <filter> and <retry> children and its
+// start= and lanes= attributes. The subscriber's name is the job's name.
+struct SubscriptionConfig {
+  // <subscribe entity="party" kinds="party.created party.updated">: either may be empty (any).
+  struct Events {
+    std::string entity;
+    std::vector<std::string> kinds;
+    SourceLocation location;
+  };
+  std::vector<Events> events;  // an event matches one of them; empty: every event
+  // <filter field="country" in="CN HK"> or equals="CN": a top-level field of the event's payload whose
+  // text is one of the values. Filters are ANDed; an event without the field does not match.
+  struct Filter {
+    std::string field;
+    std::vector<std::string> values;
+    SourceLocation location;
+  };
+  std::vector<Filter> filters;
+  // <retry max_attempts="10" backoff="1s" max_backoff="10m">: attempts before an event is a dead letter,
+  // and the first and the longest wait between them (doubling, with jitter).
+  int max_attempts = 10;
+  std::chrono::milliseconds backoff{1000};
+  std::chrono::milliseconds max_backoff{600'000};
+  enum class Start {
+    kBeginning,  // the first run delivers every event already in the store
+    kLatest,     // the first run starts after the events already there
+  };
+  Start start = Start::kBeginning;
+  int lanes = 8;  // events of one aggregate stay in order within their lane; lanes go on independently
+};
+
 // <job name="customers" connector="crm" cron="*/5 * * * *"> or every="5m"; neither: run on demand only.
-// Every job has its <mapping> (a job without one is refused at load): a job says where its records go.
+// A sync job has its <mapping> (a job without one is refused at load): a job says where its records go. A
+// delivery job has none; its subscription says which events it hands to its connector.
 struct JobConfig {
   std::string name;
+  JobKind kind = JobKind::kSync;
   std::string connector;
   std::string cron;                                // empty unless a cron expression was given
   std::optional<std::chrono::milliseconds> every;  // set when an interval was given
-  std::size_t batch_size = 1000;
-  MappingConfig mapping;
+  std::size_t batch_size = 1000;                   // records per store transaction; events per delivery (500)
+  MappingConfig mapping;                           // sync jobs only
+  SubscriptionConfig subscription;                 // delivery jobs only
   SourceLocation location;
 };
+
+// "sync", "delivery": as written in kind=.
+std::string_view JobKindName(JobKind kind);
 
 struct HubConfig {
   std::filesystem::path file;      // absolute path of the file loaded

@@ -1,4 +1,4 @@
-// <jobs>: what to sync, from which connector, and when.
+// <jobs>: what to sync or deliver, through which connector, and when.
 #include <string>
 
 #include "config/element_reader.hpp"
@@ -8,13 +8,68 @@ namespace hub::config {
 namespace {
 
 constexpr std::int64_t kMaxBatchSize = 100'000;
+constexpr std::size_t kDeliveryBatchSize = 500;
+
+// What only a delivery job may hold.
+constexpr std::string_view kDeliveryAttributes[] = {"start", "lanes"};
+constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"};
+
+// `<job name="x">` or `<job name="x" kind="delivery">`, for messages.
+std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
+  std::string tag = "<job";
+  if (name) tag += " name=\"" + *name + "\"";
+  if (kind == JobKind::kDelivery) tag += " kind=\"delivery\"";
+  return tag + ">";
+}
+
+// A sync job: its <mapping>, and none of a delivery job's parts.
+void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                   JobConfig* job) {
+  for (std::string_view attribute : kDeliveryAttributes) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) +
+                                           "' belongs to a delivery job (kind=\"delivery\")");
+    }
+  }
+  for (std::string_view child : kDeliveryChildren) {
+    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
+      context.Error(context.At(found), "<" + std::string(child) + "> in " + JobTag(name, job->kind) +
+                                           " belongs to a delivery job (kind=\"delivery\"); a sync job reads "
+                                           "records through its <mapping>");
+    }
+  }
+  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) {
+    if (auto read = ReadMapping(context, mapping)) job->mapping = std::move(*read);
+  } else {
+    // Without a mapping the records would be read, counted and checkpointed, and stored nowhere.
+    context.Error(job->location, JobTag(name, job->kind) +
+                                     " has no <mapping>: say which model entity its records fill, e.g. "
+                                     "<mapping entity=\"party\" id=\"id\"> with a <field> per model field "
+                                     "(docs/CONFIGURATION.md#mapping)");
+  }
+}
+
+// A delivery job: its subscription, and no <mapping>.
+void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                       JobConfig* job) {
+  for (pugi::xml_node mapping : element.children("mapping")) {
+    context.Error(context.At(mapping), JobTag(name, job->kind) +
+                                           " has a <mapping>, but a delivery job reads no records: it hands the "
+                                           "store's events to its connector (docs/CONFIGURATION.md#subscriptions)");
+  }
+  ReadSubscription(context, element, &job->subscription);
+}
 
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
-             {.attributes = {"name", "connector", "cron", "every", "batch_size"}, .children = {"mapping"}});
+             {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes"},
+              .children = {"mapping", "subscribe", "filter", "retry"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
+  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery"})) {
+    job.kind = *kind == "delivery" ? JobKind::kDelivery : JobKind::kSync;
+  }
   auto connector = ReadIdentifier(context, element, "connector");
   auto cron = ReadAttribute(context, element, "cron", Presence::kOptional);
   if (cron && cron->text.empty()) context.Error(cron->location, "<job> attribute 'cron': the expression is empty");
@@ -24,17 +79,14 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
                   "<job> has both 'cron' and 'every'; give one of them, or neither to run the job "
                   "only on demand");
   }
+  if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
   if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
     job.batch_size = static_cast<std::size_t>(*batch);
   }
-  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) {
-    if (auto read = ReadMapping(context, mapping)) job.mapping = std::move(*read);
+  if (job.kind == JobKind::kSync) {
+    ReadSyncParts(context, element, name, &job);
   } else {
-    // Without a mapping the records would be read, counted and checkpointed, and stored nowhere.
-    context.Error(job.location, "<job" + (name ? " name=\"" + *name + "\"" : std::string()) +
-                                    "> has no <mapping>: say which model entity its records fill, e.g. "
-                                    "<mapping entity=\"party\" id=\"id\"> with a <field> per model field "
-                                    "(docs/CONFIGURATION.md#mapping)");
+    ReadDeliveryParts(context, element, name, &job);
   }
   if (!name || !connector) return std::nullopt;
   job.name = std::move(*name);
@@ -44,6 +96,8 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
 }
 
 }  // namespace
+
+std::string_view JobKindName(JobKind kind) { return kind == JobKind::kDelivery ? "delivery" : "sync"; }
 
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out) {
   CheckShape(context, jobs, {.children = {"job"}});

@@ -20,7 +20,7 @@ void ParseStore(LoadContext& context, pugi::xml_node store, StoreConfig* out);
 // <plugins dir="..."/>.
 void ParsePlugins(LoadContext& context, pugi::xml_node plugins, HubConfig* config);
 
-// <runtime io_threads="" worker_threads=""/>.
+// <runtime io_threads="" worker_threads="" lease=""/>.
 void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* out);
 
 // <logging level="" format="" file=""/>.
@@ -32,13 +32,18 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out);
 // <connectors> with its <connector> children; names unique. Options are kept as written.
 void ParseConnectors(LoadContext& context, pugi::xml_node connectors, std::vector<ConnectorConfig>* out);
 
-// <jobs> with its <job> children (each with at most one <mapping>); names unique. Whether each job's
-// connector and code tables exist is checked later, once every section has been read.
+// <jobs> with its <job> children: a sync job with exactly one <mapping>, a delivery job with its
+// subscription and no <mapping>; names unique. Whether each job's connector and code tables exist is
+// checked later, once every section has been read.
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out);
 
 // <mapping> inside a <job>, with its <field> children; targets unique. nullopt when the element itself
 // is unusable (every problem reported).
 std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node mapping);
+
+// The subscription of the delivery job `job`: its <subscribe>, <filter> and at most one <retry> children,
+// and its start= and lanes= attributes (the element's shape is checked by the caller).
+void ReadSubscription(LoadContext& context, pugi::xml_node job, SubscriptionConfig* out);
 
 // <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
 void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);

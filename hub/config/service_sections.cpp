@@ -8,6 +8,7 @@ namespace hub::config {
 namespace {
 
 constexpr std::int64_t kMaxThreads = 64;
+constexpr std::chrono::milliseconds kMinLease{1000};
 
 }  // namespace
 
@@ -49,10 +50,19 @@ void ParsePlugins(LoadContext& context, pugi::xml_node plugins, HubConfig* confi
 }
 
 void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* out) {
-  CheckShape(context, runtime, {.attributes = {"io_threads", "worker_threads"}});
+  CheckShape(context, runtime, {.attributes = {"io_threads", "worker_threads", "lease"}});
   if (auto io = ReadInteger(context, runtime, "io_threads", 1, kMaxThreads)) out->io_threads = static_cast<int>(*io);
   if (auto workers = ReadInteger(context, runtime, "worker_threads", 1, kMaxThreads)) {
     out->worker_threads = static_cast<int>(*workers);
+  }
+  if (auto lease = ReadDuration(context, runtime, "lease")) {
+    // Renewed between batches: a lease shorter than a batch takes would pass to another hub mid-run.
+    if (*lease < kMinLease) {
+      context.Error(context.At(runtime.attribute("lease")),
+                    "<runtime> attribute 'lease': '" + std::to_string(lease->count()) + "ms' is shorter than 1s");
+    } else {
+      out->lease = *lease;
+    }
   }
 }
 

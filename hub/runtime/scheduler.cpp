@@ -14,9 +14,9 @@ namespace hub {
 namespace {
 
 // A job's outcome, with exceptions turned into failures so that none escapes to the worker pool.
-sdk::Status Invoke(const std::function<sdk::Status(const CancellationToken&)>& run, const CancellationToken& token) {
+JobOutcome Invoke(const std::function<JobOutcome(const JobRun&)>& run, const JobRun& job_run) {
   try {
-    return run(token);
+    return run(job_run);
   } catch (const std::exception& error) {
     return sdk::Status::Internal(std::string("job threw an exception: ") + error.what());
   } catch (...) {
@@ -53,15 +53,16 @@ class Scheduler::Impl : public std::enable_shared_from_this<Impl> {
   // Everything a worker needs for one run, copied out of the lock.
   struct Launch {
     std::string name;
-    std::function<sdk::Status(const CancellationToken&)> run;
-    CancellationToken token;
+    std::function<JobOutcome(const JobRun&)> run;
+    JobRun job_run;
     TimePoint start;
+    std::optional<TimePoint> previous_start;  // restored when the run is skipped
   };
 
-  Launch BeginRunLocked(Job& job, TimePoint now);
+  Launch BeginRunLocked(Job& job, TimePoint now, std::optional<TimePoint> due);
   void Dispatch(const Launch& launch);
   void Execute(const Launch& launch);
-  void Finish(const std::string& name, sdk::Status status, TimePoint start);
+  void Finish(const Launch& launch, JobOutcome outcome);
   void NotifyFinished(const JobState& state);
   void ArmLocked();
   void OnTimer();
@@ -132,7 +133,7 @@ TriggerResult Scheduler::Impl::RunNow(std::string_view name) {
       log_->info("job '{}' is already running; run request skipped", name);
       return TriggerResult::kAlreadyRunning;
     }
-    launch = BeginRunLocked(job, clock_.Now());
+    launch = BeginRunLocked(job, clock_.Now(), std::nullopt);
   }
   Dispatch(launch);
   return TriggerResult::kStarted;
@@ -155,13 +156,14 @@ void Scheduler::Impl::Tick() {
     if (stopping_) return;
     for (auto& [name, job] : jobs_) {
       if (!job.configured || !job.state.next_run || *job.state.next_run > now) continue;
+      const TimePoint due = *job.state.next_run;
       job.state.next_run = job.spec.schedule.Next(now);
       if (job.state.running) {
         ++job.state.skipped_overlaps;
         log_->warn("job '{}' is still running; the run due now is skipped", name);
         continue;
       }
-      launches.push_back(BeginRunLocked(job, now));
+      launches.push_back(BeginRunLocked(job, now, due));
     }
   }
   // Outside the lock: run_blocking may run the task inline, and the task takes the lock to finish.
@@ -184,47 +186,50 @@ bool Scheduler::Impl::Stop(std::chrono::milliseconds grace) {
   return false;
 }
 
-Scheduler::Impl::Launch Scheduler::Impl::BeginRunLocked(Job& job, TimePoint now) {
+Scheduler::Impl::Launch Scheduler::Impl::BeginRunLocked(Job& job, TimePoint now, std::optional<TimePoint> due) {
+  Launch launch{job.spec.name, job.spec.run, JobRun{CancellationToken(), due}, now, job.state.last_start};
   job.state.running = true;
   job.state.last_start = now;
-  job.token = CancellationToken();
+  job.token = launch.job_run.cancel;
   log_->debug("job '{}' starting", job.spec.name);
-  return Launch{job.spec.name, job.spec.run, job.token, now};
+  return launch;
 }
 
 void Scheduler::Impl::Dispatch(const Launch& launch) {
   try {
     run_blocking_([self = shared_from_this(), launch] { self->Execute(launch); });
   } catch (const std::exception& error) {
-    Finish(launch.name, sdk::Status::Unavailable(std::string("the worker pool refused the job: ") + error.what()),
-           launch.start);
+    Finish(launch, sdk::Status::Unavailable(std::string("the worker pool refused the job: ") + error.what()));
   }
 }
 
-void Scheduler::Impl::Execute(const Launch& launch) {
-  Finish(launch.name, Invoke(launch.run, launch.token), launch.start);
-}
+void Scheduler::Impl::Execute(const Launch& launch) { Finish(launch, Invoke(launch.run, launch.job_run)); }
 
-void Scheduler::Impl::Finish(const std::string& name, sdk::Status status, TimePoint start) {
+void Scheduler::Impl::Finish(const Launch& launch, JobOutcome outcome) {
   const TimePoint end = clock_.Now();
   JobState snapshot;
   {
     std::lock_guard lock(mutex_);
     // Present: an entry is erased only when no run of it is in flight.
-    auto it = jobs_.find(name);
+    auto it = jobs_.find(launch.name);
     JobState& state = it->second.state;
     state.running = false;
-    state.last_end = end;
-    state.last_duration =
-        std::max(std::chrono::milliseconds::zero(), std::chrono::duration_cast<std::chrono::milliseconds>(end - start));
-    ++state.runs;
-    if (!status.ok()) ++state.failures;
-    state.last_status = std::move(status);
+    if (outcome.skipped) {
+      ++state.skipped_runs;
+      state.last_start = launch.previous_start;
+    } else {
+      state.last_end = end;
+      state.last_duration = std::max(std::chrono::milliseconds::zero(),
+                                     std::chrono::duration_cast<std::chrono::milliseconds>(end - launch.start));
+      ++state.runs;
+      if (!outcome.status.ok()) ++state.failures;
+      state.last_status = std::move(outcome.status);
+    }
     snapshot = state;
     if (!it->second.configured) jobs_.erase(it);
     ++hooks_in_flight_;
   }
-  NotifyFinished(snapshot);
+  if (!outcome.skipped) NotifyFinished(snapshot);
   {
     std::lock_guard lock(mutex_);
     --hooks_in_flight_;

@@ -23,12 +23,35 @@ class io_context;
 
 namespace hub {
 
-// A job the scheduler runs: `run` is called on a worker thread with a token that is cancelled when the
-// scheduler stops; it should return soon after. A non-OK Status or an exception counts as a failure.
+// One run as the scheduler hands it to its job: the token that is cancelled when the scheduler stops
+// (the run should return soon after), and the due time of the schedule tick that started it — the same
+// on every hub that runs this schedule (cron: the matching minute; interval: the tick's planned time) —
+// or none for a run started on demand.
+struct JobRun {
+  CancellationToken cancel;
+  std::optional<TimePoint> due;
+};
+
+// What a run answers: its Status, or that it did nothing because the work was not this run's to do (the
+// job already ran for this tick, or another hub is running it). A skipped run is counted apart and leaves
+// the job's last status, run and failure counts as they were.
+struct JobOutcome {
+  JobOutcome(sdk::Status run_status = sdk::Status::Ok()) : status(std::move(run_status)) {}  // NOLINT: implicit
+  static JobOutcome Skipped() {
+    JobOutcome outcome;
+    outcome.skipped = true;
+    return outcome;
+  }
+  sdk::Status status;
+  bool skipped = false;
+};
+
+// A job the scheduler runs: `run` is called on a worker thread. A non-OK Status or an exception counts
+// as a failure.
 struct JobSpec {
   std::string name;
   Schedule schedule = Schedule::Manual();
-  std::function<sdk::Status(const CancellationToken&)> run;
+  std::function<JobOutcome(const JobRun&)> run;
 };
 
 // What RunNow did.
@@ -51,6 +74,7 @@ struct JobState {
   std::uint64_t runs = 0;             // finished runs, failed ones included
   std::uint64_t failures = 0;
   std::uint64_t skipped_overlaps = 0;  // due ticks and RunNow calls refused because the job was running
+  std::uint64_t skipped_runs = 0;      // runs that answered JobOutcome::Skipped (not in `runs`)
   std::chrono::milliseconds last_duration{0};
 };
 
@@ -72,8 +96,8 @@ class Scheduler {
 
   static constexpr std::chrono::seconds kMaxTimerDelay{30};
 
-  // `log` must not be null. `on_finished`, if set, is called on the worker thread after every run with the job's state
-  // (running already false); an exception from it is logged and dropped.
+  // `log` must not be null. `on_finished`, if set, is called on the worker thread after every run (not a skipped one)
+  // with the job's state (running already false); an exception from it is logged and dropped.
   Scheduler(boost::asio::io_context& timers, RunBlocking run_blocking, const Clock& clock, Logger log,
             FinishedHook on_finished = {});
   // Stops as Stop(0): cancels the running jobs' tokens but does not wait for them.

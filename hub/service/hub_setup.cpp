@@ -7,6 +7,7 @@
 #include "config/config_loader.hpp"
 #include "config/option_validation.hpp"
 #include "config/record_id_check.hpp"
+#include "model/catalog.hpp"
 
 namespace hub::service {
 namespace {
@@ -76,6 +77,7 @@ config::ConfigError MappingError(const config::JobConfig& job, std::string_view 
 
 void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
+    if (job.kind != config::JobKind::kSync) continue;
     auto compiled = sync::mapping::CompiledMapping::Compile(job.mapping, setup.config.code_tables);
     if (!compiled.ok()) {
       std::string_view message = compiled.status().message();
@@ -91,17 +93,51 @@ void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) 
   }
 }
 
-// A sync job reads its connector: refused on a connector whose plugin does not read (outbound only).
-void CheckJobsRead(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
+// A sync job reads its connector, a delivery job hands events to it: refused on a connector whose plugin
+// cannot do that.
+void CheckJobCapabilities(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
     const config::ConnectorConfig* connector = setup.config.FindConnector(job.connector);
-    if (connector == nullptr) continue;
-    auto plugin = setup.plugins->Find(connector->plugin);
-    if (plugin && !plugin->description().capabilities.reads) {
-      errors.push_back({job.location, "job '" + job.name + "': connector '" + connector->name + "' (plugin " +
-                                          connector->plugin +
-                                          ") does not read records, it only receives events: a sync job "
-                                          "cannot run on it"});
+    auto plugin = connector ? setup.plugins->Find(connector->plugin) : nullptr;
+    if (!plugin) continue;
+    const auto& capabilities = plugin->description().capabilities;
+    const std::string subject =
+        "job '" + job.name + "': connector '" + connector->name + "' (plugin " + connector->plugin + ")";
+    if (job.kind == config::JobKind::kSync && !capabilities.reads) {
+      errors.push_back({job.location, subject + " does not read records, it only receives events: a sync job "
+                                                "cannot run on it"});
+    }
+    if (job.kind == config::JobKind::kDelivery && !capabilities.writes_events) {
+      errors.push_back({job.location, subject + " does not receive events (its plugin does not declare writes_events): "
+                                                "a delivery job cannot run on it"});
+    }
+  }
+}
+
+// The changes the model's writers record as events ("party.created"): what a subscription's kinds may name.
+constexpr std::string_view kEventChanges[] = {"created", "updated", "deleted"};
+
+// Every entity and kind a delivery job subscribes to names something the store's events can be.
+void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    for (const config::SubscriptionConfig::Events& events : job.subscription.events) {
+      std::vector<std::string> entities;
+      if (!events.entity.empty()) entities.push_back(events.entity);
+      for (const std::string& kind : events.kinds) {
+        std::string_view change = std::string_view(kind).substr(kind.find('.') + 1);
+        if (std::find(std::begin(kEventChanges), std::end(kEventChanges), change) == std::end(kEventChanges)) {
+          errors.push_back({events.location, "job '" + job.name + "': <subscribe> kind '" + kind +
+                                                 "': the store records no '" + std::string(change) +
+                                                 "' events (kinds end in .created, .updated or .deleted)"});
+        }
+        if (events.entity.empty()) entities.push_back(kind.substr(0, kind.find('.')));
+      }
+      for (const std::string& entity : entities) {
+        if (model::FindEntity(entity) == nullptr) {
+          errors.push_back({events.location, "job '" + job.name + "': <subscribe> names entity '" + entity +
+                                                 "', which the model does not have (docs/DATA_MODEL.md)"});
+        }
+      }
     }
   }
 }
@@ -143,7 +179,8 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
 
   std::vector<config::ConfigError> errors;
   CheckConnectors(*setup, errors);
-  CheckJobsRead(*setup, errors);
+  CheckJobCapabilities(*setup, errors);
+  CheckSubscriptions(*setup, errors);
   CheckSchedules(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};

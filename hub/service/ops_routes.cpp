@@ -24,7 +24,9 @@ boost::json::object JobToJson(const JobState& state, const HubSetup& setup) {
   boost::json::object job;
   job["name"] = state.name;
   for (const config::JobConfig& configured : setup.config.jobs) {
-    if (configured.name == state.name) job["connector"] = configured.connector;
+    if (configured.name != state.name) continue;
+    job["kind"] = config::JobKindName(configured.kind);
+    job["connector"] = configured.connector;
   }
   job["schedule"] = state.schedule;
   job["running"] = state.running;
@@ -36,6 +38,7 @@ boost::json::object JobToJson(const JobState& state, const HubSetup& setup) {
   job["runs"] = state.runs;
   job["failures"] = state.failures;
   job["skipped_overlaps"] = state.skipped_overlaps;
+  job["skipped_runs"] = state.skipped_runs;
   return job;
 }
 

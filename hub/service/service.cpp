@@ -14,7 +14,11 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/api_server.hpp"
+#include "service/connector_pool.hpp"
 #include "service/customer_routes.hpp"
+#include "service/delivery_jobs.hpp"
+#include "service/delivery_routes.hpp"
+#include "service/job_leases.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
@@ -70,6 +74,7 @@ class Service {
         workers_(static_cast<std::size_t>(setup->config.runtime.worker_threads)),
         control_(1),
         store_(std::move(store)),
+        lease_owner_(MakeLeaseOwner(setup->config.instance_name)),
         scheduler_(io_, RunBlocking(), clock_, MakeLogger("scheduler")),
         live_setup_(setup),
         signals_(io_, SIGINT, SIGTERM, SIGHUP) {
@@ -85,6 +90,7 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
+    if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
@@ -98,8 +104,8 @@ class Service {
     }
     scheduler_.Start();
     WaitForSignal();
-    log_->info("hub '{}' serving on {}:{} with {} jobs", setup->config.instance_name, setup->config.api.address,
-               server_->port(), setup->config.jobs.size());
+    log_->info("hub '{}' serving on {}:{} with {} jobs, as {}", setup->config.instance_name, setup->config.api.address,
+               server_->port(), setup->config.jobs.size(), lease_owner_);
     RunIoThreads(setup->config.runtime.io_threads);
     control_.join();
     if (!runs_stopped_) ExitLeavingStuckRuns();
@@ -114,9 +120,13 @@ class Service {
   }
 
   void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
-    auto jobs = std::make_shared<SyncJobs>(setup, *store_, metrics_, clock_);
+    auto connectors = std::make_shared<ConnectorPool>(setup, clock_);
+    auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
+    auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
-    scheduler_.SetJobs(jobs->Specs());
+    std::vector<JobSpec> specs = sync_jobs->Specs();
+    for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
+    scheduler_.SetJobs(std::move(specs));
   }
 
   void WaitForSignal() {
@@ -183,6 +193,7 @@ class Service {
   boost::asio::thread_pool workers_;
   boost::asio::thread_pool control_;  // reloads and the stop sequence, one at a time
   std::unique_ptr<odbc::Database> store_;
+  const std::string lease_owner_;  // this process, as the holder of job leases
   Scheduler scheduler_;
   LiveSetup live_setup_;
   std::unique_ptr<api::ApiServer> server_;

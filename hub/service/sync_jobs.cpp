@@ -2,95 +2,119 @@
 
 #include <chrono>
 
-#include "config/secret_resolver.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
 namespace hub::service {
 namespace {
 
-const config::JobConfig* FindJob(const config::HubConfig& config, std::string_view name) {
+const config::JobConfig* FindSyncJob(const config::HubConfig& config, std::string_view name) {
   for (const config::JobConfig& job : config.jobs) {
-    if (job.name == name) return &job;
+    if (job.name == name && job.kind == config::JobKind::kSync) return &job;
   }
   return nullptr;
 }
 
+// The tick of a scheduled run of `job` due at `due`, as JobLeases compares it with other hubs' runs.
+LeaseTick TickOf(const config::JobConfig& job, TimePoint due) { return {due, job.every}; }
+
 }  // namespace
 
 sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job) {
-  const config::JobConfig* configured = FindJob(setup.config, job);
+  const config::JobConfig* configured = FindSyncJob(setup.config, job);
   if (configured == nullptr) return {};
   auto mapping = setup.mappings.find(job);
   return {mapping == setup.mappings.end() ? nullptr : mapping->second, configured->connector};
 }
 
-SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics,
-                   const Clock& clock)
+SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, std::shared_ptr<ConnectorPool> connectors,
+                   odbc::Database& store, MetricsRegistry& metrics, const Clock& clock, std::string lease_owner)
     : setup_(std::move(setup)),
+      connectors_(std::move(connectors)),
       sink_(
           store, [setup = setup_](std::string_view job) { return SinkJobFor(*setup, job); }, MakeLogger("store")),
       store_(store),
       metrics_(metrics),
-      clock_(clock),
+      leases_(store, clock, std::move(lease_owner), setup_->config.runtime.lease),
       log_(MakeLogger("sync")) {}
-
-sdk::Result<plugin_host::ConnectorInstance*> SyncJobs::ConnectorFor(const config::JobConfig& job) {
-  {
-    std::lock_guard lock(mutex_);
-    auto existing = connectors_.find(job.name);
-    if (existing != connectors_.end()) return existing->second.get();
-  }
-  const config::ConnectorConfig* connector = setup_->config.FindConnector(job.connector);
-  auto plugin = connector ? setup_->plugins->Find(connector->plugin) : nullptr;
-  if (!plugin) {
-    return sdk::Status::NotFound("job '" + job.name + "': connector '" + job.connector + "' is not available");
-  }
-  auto resolver = std::make_shared<config::SecretResolver>(setup_->config.base_dir);
-  plugin_host::HostServices services{MakeLogger("connector." + connector->name), clock_, CancellationToken(),
-                                     [resolver](std::string_view reference) { return resolver->Resolve(reference); }};
-  auto instance = plugin_host::ConnectorInstance::Create(connector->name, plugin, std::move(services));
-  if (!instance.ok()) return instance.status();
-  HUB_RETURN_IF_ERROR((*instance)->Configure(setup_->connector_options.at(connector->name)));
-  // One run of a job at a time, so nobody else created this job's instance meanwhile.
-  std::lock_guard lock(mutex_);
-  auto* raw = instance->get();
-  connectors_.emplace(job.name, std::move(instance).value());
-  return raw;
-}
 
 sync::SyncRunResult SyncJobs::Run(std::string_view name, bool full, const CancellationToken& cancel,
                                   const std::function<void(const sync::SyncProgress&)>& on_progress) {
-  const config::JobConfig* job = FindJob(setup_->config, name);
-  if (job == nullptr) return {{}, sdk::Status::NotFound("no job named '" + std::string(name) + "'")};
+  const config::JobConfig* job = FindSyncJob(setup_->config, name);
+  if (job == nullptr) return {{}, sdk::Status::NotFound("no sync job named '" + std::string(name) + "'")};
+  sync::SyncRunResult result;
+  std::optional<LeaseRefusal> refusal = RunLeased(*job, full, cancel, on_progress, std::nullopt, &result);
+  if (refusal) {
+    result.status = sdk::Status::Unavailable("job '" + job->name + "' is running on another hub: " + refusal->message);
+    log_->warn("job {}: not run: {}", job->name, refusal->message);
+  }
+  return result;
+}
+
+std::optional<LeaseRefusal> SyncJobs::RunLeased(const config::JobConfig& job, bool full,
+                                                const CancellationToken& cancel,
+                                                const std::function<void(const sync::SyncProgress&)>& on_progress,
+                                                const std::optional<LeaseTick>& tick, sync::SyncRunResult* result) {
+  sdk::Result<std::optional<LeaseRefusal>> taken = leases_.Take(job.name, tick);
+  if (!taken.ok()) {
+    *result = {{}, taken.status().WithContext("taking the job's lease")};
+    log_->error("job {}: {}", job.name, result->status.ToString());
+    return std::nullopt;
+  }
+  if (*taken) return *taken;
+  *result = RunHolding(job, full, cancel, on_progress);
+  if (sdk::Status released = leases_.Release(job.name); !released.ok()) {
+    // It lapses by itself after <runtime lease>.
+    log_->warn("job {}: the lease was not released: {}", job.name, released.ToString());
+  }
+  return std::nullopt;
+}
+
+sync::SyncRunResult SyncJobs::RunHolding(const config::JobConfig& job, bool full, const CancellationToken& cancel,
+                                         const std::function<void(const sync::SyncProgress&)>& on_progress) {
   const auto started = std::chrono::steady_clock::now();
   sync::SyncRunResult result;
-  sdk::Result<plugin_host::ConnectorInstance*> connector = ConnectorFor(*job);
+  sdk::Result<PooledConnector*> connector = connectors_->Find(job.connector);
   if (connector.ok()) {
-    result = sync::RunSync(**connector, sink_, {job->name, job->batch_size, full, on_progress}, cancel);
+    sync::BatchReader read = [connector = *connector, &cancel](std::string_view cursor, std::size_t max_records) {
+      return connector->ReadBatch(cursor, max_records, cancel);
+    };
+    sync::SyncRunOptions options{job.name, job.batch_size, full, on_progress,
+                                 [this, &job] { return leases_.Renew(job.name); }};
+    result = sync::RunSync(read, sink_, options, cancel);
   } else {
     result.status = connector.status();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  RecordSyncRun(metrics_, job->name, result, seconds);
-  if (sdk::Status audited = AuditSyncRun(store_, job->name, full, result, seconds); !audited.ok()) {
-    log_->error("job {}: the run's audit row was not written: {}", job->name, audited.ToString());
+  RecordSyncRun(metrics_, job.name, result, seconds);
+  if (sdk::Status audited = AuditSyncRun(store_, job.name, full, result, seconds); !audited.ok()) {
+    log_->error("job {}: the run's audit row was not written: {}", job.name, audited.ToString());
   }
   if (result.status.ok()) {
-    log_->info("job {}: {} in {:.3f}s", job->name, result.counts.ToLine(), seconds);
+    log_->info("job {}: {} in {:.3f}s", job.name, result.counts.ToLine(), seconds);
   } else {
-    log_->error("job {}: {} after {}", job->name, result.status.ToString(), result.counts.ToLine());
+    log_->error("job {}: {} after {}", job.name, result.status.ToString(), result.counts.ToLine());
   }
   return result;
+}
+
+JobOutcome SyncJobs::RunScheduled(const config::JobConfig& job, const JobRun& run) {
+  if (!run.due) return Run(job.name, false, run.cancel).status;
+  sync::SyncRunResult result;
+  std::optional<LeaseRefusal> refusal = RunLeased(job, false, run.cancel, {}, TickOf(job, *run.due), &result);
+  if (!refusal) return result.status;
+  RecordSyncSkipped(metrics_, job.name);
+  log_->info("job {}: skipped: {}", job.name, refusal->message);
+  return JobOutcome::Skipped();
 }
 
 std::vector<JobSpec> SyncJobs::Specs() {
   std::vector<JobSpec> specs;
   for (const config::JobConfig& job : setup_->config.jobs) {
-    specs.push_back(JobSpec{job.name, setup_->schedules.at(job.name),
-                            [self = shared_from_this(), name = job.name](const CancellationToken& cancel) {
-                              return self->Run(name, false, cancel).status;
-                            }});
+    if (job.kind != config::JobKind::kSync) continue;
+    specs.push_back(
+        JobSpec{job.name, setup_->schedules.at(job.name),
+                [self = shared_from_this(), &job](const JobRun& run) { return self->RunScheduled(job, run); }});
   }
   return specs;
 }

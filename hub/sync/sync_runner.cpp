@@ -4,7 +4,7 @@
 
 namespace hub::sync {
 
-SyncRunResult RunSync(plugin_host::ConnectorInstance& connector, BatchSink& sink, const SyncRunOptions& options,
+SyncRunResult RunSync(const BatchReader& read, BatchSink& sink, const SyncRunOptions& options,
                       const CancellationToken& cancel) {
   const auto started = std::chrono::steady_clock::now();
   SyncRunResult result;
@@ -14,10 +14,12 @@ SyncRunResult RunSync(plugin_host::ConnectorInstance& connector, BatchSink& sink
     if (!checkpoint.ok()) return {result.counts, checkpoint.status().WithContext("loading the checkpoint")};
     cursor = std::move(checkpoint).value();
   }
-  connector.SetCancellation(cancel);
   while (true) {
     if (cancel.Cancelled()) return {result.counts, sdk::Status::Cancelled("stopped between batches")};
-    sdk::Result<sdk::Batch> batch = connector.ReadBatch(cursor, options.batch_size);
+    if (options.before_batch) {
+      if (sdk::Status go_on = options.before_batch(); !go_on.ok()) return {result.counts, go_on};
+    }
+    sdk::Result<sdk::Batch> batch = read(cursor, options.batch_size);
     if (!batch.ok()) return {result.counts, batch.status()};
     sdk::Result<SyncCounts> applied = sink.Apply(options.job, batch->records, batch->next_cursor);
     if (!applied.ok()) return {result.counts, applied.status().WithContext("storing a batch")};

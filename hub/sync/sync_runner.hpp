@@ -9,8 +9,8 @@
 #include <string>
 
 #include "common/cancellation.hpp"
+#include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "plugin_host/connector_instance.hpp"
 #include "sync/batch_sink.hpp"
 #include "sync/sync_counts.hpp"
 
@@ -28,7 +28,14 @@ struct SyncRunOptions {
   std::size_t batch_size = 1000;
   bool full = false;                                     // ignore the checkpoint and read from the beginning
   std::function<void(const SyncProgress&)> on_progress;  // may be empty; called on the running thread
+  // May be empty; called on the running thread before each batch is read. A non-OK answer (the run's
+  // claim on the job is lost) ends the run with it, everything applied so far kept.
+  std::function<sdk::Status()> before_batch;
 };
+
+// Reads at most `max_records` records after `cursor` ("" = from the beginning): a connector's ReadBatch,
+// as its owner lends it to the run (under the run's cancellation).
+using BatchReader = std::function<sdk::Result<sdk::Batch>(std::string_view cursor, std::size_t max_records)>;
 
 // The outcome of a run: the counts so far, and OK, Cancelled (stopped between batches: everything counted
 // is applied) or the error that ended it (the batch in flight was not applied).
@@ -38,9 +45,9 @@ struct SyncRunResult {
 };
 
 // Runs the job once: from the sink's checkpoint (or from the beginning when `full`), reads batches of at
-// most batch_size until the connector reports end of data, applying each with its cursor. Checks
-// `cancel` between batches. Blocking: call it on a worker thread. Not thread-safe per connector.
-SyncRunResult RunSync(plugin_host::ConnectorInstance& connector, BatchSink& sink, const SyncRunOptions& options,
+// most batch_size from `read` until it reports end of data, applying each with its cursor. Checks
+// `cancel` between batches. Blocking: call it on a worker thread.
+SyncRunResult RunSync(const BatchReader& read, BatchSink& sink, const SyncRunOptions& options,
                       const CancellationToken& cancel);
 
 }  // namespace hub::sync

@@ -96,17 +96,17 @@ class SchedulerTest : public ::testing::Test {
   }
 
   JobSpec CountingJob(std::string name, Schedule schedule) {
-    return {std::move(name), std::move(schedule), [this](const CancellationToken&) {
+    return {std::move(name), std::move(schedule), [this](const JobRun&) {
               ++invocations_;
               return sdk::Status::Ok();
             }};
   }
   // A job that waits for gate_; it returns Cancelled early only if `honours_token`.
   JobSpec BlockedJob(std::string name, bool honours_token = true) {
-    return {std::move(name), Schedule::Manual(), [this, honours_token](const CancellationToken& token) {
+    return {std::move(name), Schedule::Manual(), [this, honours_token](const JobRun& run) {
               ++invocations_;
-              gate_.Wait(honours_token ? &token : nullptr);
-              return token.Cancelled() ? sdk::Status::Cancelled("stopped") : sdk::Status::Ok();
+              gate_.Wait(honours_token ? &run.cancel : nullptr);
+              return run.cancel.Cancelled() ? sdk::Status::Cancelled("stopped") : sdk::Status::Ok();
             }};
   }
   static Schedule EveryMinute() { return Schedule::Every(minutes(1)).value(); }
@@ -159,6 +159,50 @@ TEST_F(SchedulerTest, CronJobIsDueAtItsNextMatchingMinute) {
   scheduler_.Tick();
   ASSERT_TRUE(finished_.WaitFor("report", 1));
   EXPECT_EQ(StateOf("report").next_run, Utc("2024-01-01 00:10"));
+}
+
+TEST_F(SchedulerTest, ARunIsHandedTheDueTimeOfItsTickAndARunOnDemandNone) {
+  std::mutex mutex;
+  std::vector<std::optional<TimePoint>> dues;
+  scheduler_.SetJobs({{"report", Schedule::ParseCron("*/5 * * * *").value(), [&](const JobRun& run) {
+                         std::lock_guard lock(mutex);
+                         dues.push_back(run.due);
+                         return sdk::Status::Ok();
+                       }}});
+  clock_.Set(Utc("2024-01-01 00:05:40"));  // the tick comes late: the due time is still the minute's
+  scheduler_.Tick();
+  ASSERT_TRUE(finished_.WaitFor("report", 1));
+  ASSERT_EQ(scheduler_.RunNow("report"), TriggerResult::kStarted);
+  ASSERT_TRUE(finished_.WaitFor("report", 2));
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(dues.size(), 2u);
+  EXPECT_EQ(dues[0], Utc("2024-01-01 00:05"));
+  EXPECT_EQ(dues[1], std::nullopt);
+}
+
+TEST_F(SchedulerTest, ASkippedRunIsCountedApartAndLeavesTheLastRunAsItWas) {
+  std::atomic<bool> skip{false};
+  scheduler_.SetJobs({{"sync", EveryMinute(), [&](const JobRun&) {
+                         return skip ? JobOutcome::Skipped() : JobOutcome(sdk::Status::IoError("disk full"));
+                       }}});
+  ASSERT_EQ(scheduler_.RunNow("sync"), TriggerResult::kStarted);
+  ASSERT_TRUE(finished_.WaitFor("sync", 1));
+  const JobState before = StateOf("sync");
+  skip = true;
+  clock_.Advance(minutes(1));
+  scheduler_.Tick();
+  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+  while (StateOf("sync").skipped_runs == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(1));
+  }
+  const JobState after = StateOf("sync");
+  EXPECT_EQ(after.skipped_runs, 1u);
+  EXPECT_FALSE(after.running);
+  EXPECT_EQ(after.runs, 1u);
+  EXPECT_EQ(after.failures, 1u);
+  EXPECT_EQ(after.last_status.ToString(), before.last_status.ToString());
+  EXPECT_EQ(after.last_start, before.last_start);
+  EXPECT_EQ(after.next_run, Utc("2024-01-01 00:04"));
 }
 
 TEST_F(SchedulerTest, StartRunsIntervalJobsAtOnceButLetsCronJobsWait) {
@@ -215,8 +259,7 @@ TEST_F(SchedulerTest, OverlappingRunsAreSkippedAndCountedNotQueued) {
 }
 
 TEST_F(SchedulerTest, FailedRunIsRecordedWithItsStatus) {
-  scheduler_.SetJobs(
-      {{"broken", Schedule::Manual(), [](const CancellationToken&) { return sdk::Status::IoError("disk full"); }}});
+  scheduler_.SetJobs({{"broken", Schedule::Manual(), [](const JobRun&) { return sdk::Status::IoError("disk full"); }}});
   ASSERT_EQ(scheduler_.RunNow("broken"), TriggerResult::kStarted);
   ASSERT_TRUE(finished_.WaitFor("broken", 1));
   const JobState state = StateOf("broken");
@@ -229,8 +272,8 @@ TEST_F(SchedulerTest, FailedRunIsRecordedWithItsStatus) {
 }
 
 TEST_F(SchedulerTest, ExceptionFromAJobIsRecordedAsAFailure) {
-  scheduler_.SetJobs({{"throws", Schedule::Manual(),
-                       [](const CancellationToken&) -> sdk::Status { throw std::runtime_error("boom"); }}});
+  scheduler_.SetJobs(
+      {{"throws", Schedule::Manual(), [](const JobRun&) -> sdk::Status { throw std::runtime_error("boom"); }}});
   ASSERT_EQ(scheduler_.RunNow("throws"), TriggerResult::kStarted);
   ASSERT_TRUE(finished_.WaitFor("throws", 1));
   const JobState state = StateOf("throws");
@@ -280,7 +323,7 @@ TEST_F(SchedulerTest, ReloadKeepsTheStateOfARunningJob) {
 
   std::atomic<int> new_runs{0};
   scheduler_.SetJobs({{"slow", EveryMinute(),
-                       [&new_runs](const CancellationToken&) {
+                       [&new_runs](const JobRun&) {
                          ++new_runs;
                          return sdk::Status::Ok();
                        }},
@@ -321,7 +364,7 @@ TEST_F(SchedulerTest, TimerRunsDueJobsOnTheWorkerPool) {
   std::mutex mutex;
   std::condition_variable changed;
   std::thread::id job_thread;
-  scheduler_.SetJobs({{"quick", Schedule::Every(milliseconds(5)).value(), [&](const CancellationToken&) {
+  scheduler_.SetJobs({{"quick", Schedule::Every(milliseconds(5)).value(), [&](const JobRun&) {
                          {
                            std::lock_guard lock(mutex);
                            job_thread = std::this_thread::get_id();

@@ -19,8 +19,7 @@ class OpsRoutesTest : public ::testing::Test {
     setup->config.instance_name = "test-hub";
     setup->plugins = std::make_shared<const plugin_host::PluginRegistry>();
     setup_ = setup;
-    scheduler_.SetJobs(
-        {JobSpec{"nightly", Schedule::Manual(), [](const CancellationToken&) { return sdk::Status::Ok(); }}});
+    scheduler_.SetJobs({JobSpec{"nightly", Schedule::Manual(), [](const JobRun&) { return sdk::Status::Ok(); }}});
     OpsContext context{
         [this] { return setup_; }, scheduler_, metrics_, clock_, clock_.Now(), [this] { return store_status_; },
         MakeLogger("ops-test")};

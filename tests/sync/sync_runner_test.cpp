@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/clock.hpp"
 #include "memory_sink.hpp"
+#include "plugin_host/connector_instance.hpp"
 #include "plugin_host/plugin_registry.hpp"
 
 namespace hub::sync {
@@ -40,7 +42,14 @@ class SyncRunnerTest : public ::testing::Test {
     ASSERT_TRUE(connector_->Configure(sdk::Options({{"records", "5"}, {"delay", "0ms"}})).ok());
   }
 
-  SyncRunOptions Options(bool full = false) { return SyncRunOptions{"job", 1, full, {}}; }
+  SyncRunOptions Options(bool full = false) { return SyncRunOptions{"job", 1, full, {}, {}}; }
+  // The connector's reads, as its owner lends them to a run: under the run's token.
+  BatchReader Reader(const CancellationToken& cancel = CancellationToken()) {
+    return [this, cancel](std::string_view cursor, std::size_t max_records) {
+      connector_->SetCancellation(cancel);
+      return connector_->ReadBatch(cursor, max_records);
+    };
+  }
 
   SystemClock clock_;
   MemorySink sink_;
@@ -48,25 +57,25 @@ class SyncRunnerTest : public ::testing::Test {
 };
 
 TEST_F(SyncRunnerTest, ReadsEveryRecordAndCommitsTheLastCursor) {
-  SyncRunResult result = RunSync(*connector_, sink_, Options(), CancellationToken());
+  SyncRunResult result = RunSync(Reader(), sink_, Options(), CancellationToken());
   ASSERT_TRUE(result.status.ok()) << result.status.ToString();
   EXPECT_EQ(result.counts.read, 5u);
   EXPECT_EQ(*sink_.LoadCursor("job"), "5");
 }
 
 TEST_F(SyncRunnerTest, ASecondRunResumesFromTheCheckpointAndFullStartsOver) {
-  ASSERT_TRUE(RunSync(*connector_, sink_, Options(), CancellationToken()).status.ok());
-  EXPECT_EQ(RunSync(*connector_, sink_, Options(), CancellationToken()).counts.read, 0u);
-  EXPECT_EQ(RunSync(*connector_, sink_, Options(/*full=*/true), CancellationToken()).counts.read, 5u);
+  ASSERT_TRUE(RunSync(Reader(), sink_, Options(), CancellationToken()).status.ok());
+  EXPECT_EQ(RunSync(Reader(), sink_, Options(), CancellationToken()).counts.read, 0u);
+  EXPECT_EQ(RunSync(Reader(), sink_, Options(/*full=*/true), CancellationToken()).counts.read, 5u);
 }
 
 TEST_F(SyncRunnerTest, AFailedBatchLeavesTheCheckpointAtTheLastAppliedBatch) {
   FailingSink failing(sink_, 3);
-  SyncRunResult result = RunSync(*connector_, failing, Options(), CancellationToken());
+  SyncRunResult result = RunSync(Reader(), failing, Options(), CancellationToken());
   EXPECT_EQ(result.status.code(), sdk::StatusCode::kUnavailable);
   EXPECT_EQ(result.counts.read, 2u);
   EXPECT_EQ(*sink_.LoadCursor("job"), "2");
-  SyncRunResult resumed = RunSync(*connector_, sink_, Options(), CancellationToken());
+  SyncRunResult resumed = RunSync(Reader(), sink_, Options(), CancellationToken());
   EXPECT_TRUE(resumed.status.ok());
   EXPECT_EQ(resumed.counts.read, 3u) << "records 3..5, none twice";
 }
@@ -77,10 +86,22 @@ TEST_F(SyncRunnerTest, ACancelledRunStopsBeforeTheNextBatch) {
   options.on_progress = [&](const SyncProgress& progress) {
     if (progress.counts.read == 2) cancel.Cancel();
   };
-  SyncRunResult result = RunSync(*connector_, sink_, options, cancel);
+  SyncRunResult result = RunSync(Reader(cancel), sink_, options, cancel);
   EXPECT_EQ(result.status.code(), sdk::StatusCode::kCancelled);
   EXPECT_EQ(result.counts.read, 2u);
   EXPECT_EQ(*sink_.LoadCursor("job"), "2");
+}
+
+TEST_F(SyncRunnerTest, ARunWhoseClaimIsLostStopsBeforeTheNextBatchKeepingWhatItApplied) {
+  SyncRunOptions options = Options();
+  int batches = 0;
+  options.before_batch = [&batches] {
+    return ++batches <= 3 ? sdk::Status::Ok() : sdk::Status::Unavailable("the lease passed to another hub");
+  };
+  SyncRunResult result = RunSync(Reader(), sink_, options, CancellationToken());
+  EXPECT_EQ(result.status.ToString(), sdk::Status::Unavailable("the lease passed to another hub").ToString());
+  EXPECT_EQ(result.counts.read, 3u);
+  EXPECT_EQ(*sink_.LoadCursor("job"), "3");
 }
 
 }  // namespace

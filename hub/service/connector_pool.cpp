@@ -1,0 +1,64 @@
+#include "service/connector_pool.hpp"
+
+#include <utility>
+
+#include "config/secret_resolver.hpp"
+
+namespace hub::service {
+
+PooledConnector::PooledConnector(std::shared_ptr<const HubSetup> setup, const config::ConnectorConfig& connector,
+                                 const Clock& clock)
+    : setup_(std::move(setup)), name_(connector.name), clock_(clock) {}
+
+sdk::Result<sdk::Batch> PooledConnector::ReadBatch(std::string_view cursor, std::size_t max_records,
+                                                   const CancellationToken& cancel) {
+  std::lock_guard lock(mutex_);
+  sdk::Result<plugin_host::ConnectorInstance*> instance = InstanceLocked(cancel);
+  if (!instance.ok()) return instance.status();
+  return (*instance)->ReadBatch(cursor, max_records);
+}
+
+sdk::Result<std::size_t> PooledConnector::WriteEvents(const std::vector<sdk::OutboundEvent>& events,
+                                                      const CancellationToken& cancel) {
+  std::lock_guard lock(mutex_);
+  sdk::Result<plugin_host::ConnectorInstance*> instance = InstanceLocked(cancel);
+  if (!instance.ok()) return instance.status();
+  return (*instance)->WriteEvents(events);
+}
+
+sdk::Result<plugin_host::ConnectorInstance*> PooledConnector::InstanceLocked(const CancellationToken& cancel) {
+  if (instance_ == nullptr) {
+    const config::ConnectorConfig* connector = setup_->config.FindConnector(name_);
+    auto plugin = connector ? setup_->plugins->Find(connector->plugin) : nullptr;
+    auto options = setup_->connector_options.find(name_);
+    if (!plugin || options == setup_->connector_options.end()) {
+      return sdk::Status::NotFound("connector '" + name_ + "' is not available");
+    }
+    auto resolver = std::make_shared<config::SecretResolver>(setup_->config.base_dir);
+    plugin_host::HostServices services{MakeLogger("connector." + name_), clock_, cancel,
+                                       [resolver](std::string_view reference) { return resolver->Resolve(reference); }};
+    auto created = plugin_host::ConnectorInstance::Create(name_, plugin, std::move(services));
+    if (!created.ok()) return created.status();
+    HUB_RETURN_IF_ERROR((*created)->Configure(options->second));
+    instance_ = std::move(created).value();
+  }
+  instance_->SetCancellation(cancel);
+  return instance_.get();
+}
+
+ConnectorPool::ConnectorPool(std::shared_ptr<const HubSetup> setup, const Clock& clock) {
+  for (const config::ConnectorConfig& connector : setup->config.connectors) {
+    connectors_.emplace(connector.name, std::make_unique<PooledConnector>(setup, connector, clock));
+  }
+}
+
+sdk::Result<PooledConnector*> ConnectorPool::Find(std::string_view name) const {
+  auto found = connectors_.find(name);
+  if (found != connectors_.end()) return found->second.get();
+  std::string known;
+  for (const auto& [configured, connector] : connectors_) known += (known.empty() ? "" : ", ") + configured;
+  return sdk::Status::NotFound("no connector named '" + std::string(name) +
+                               "' (connectors: " + (known.empty() ? "none" : known) + ")");
+}
+
+}  // namespace hub::service

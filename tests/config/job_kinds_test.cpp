@@ -1,0 +1,198 @@
+// Job kinds and subscriptions: a delivery job is read with every part of its subscription, a file without
+// kinds loads as before, and every misuse is one error at its line.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "config/config_loader.hpp"
+#include "config_test_support.hpp"
+
+namespace hub::config {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing::TempDir;
+
+// A valid file with two connectors whose lines 6.. are `jobs` inside <jobs>.
+std::string FileWithJobs(const std::string& jobs) {
+  return "<hub>\n"
+         "  <store><connection>DSN=x</connection></store>\n"
+         "  <plugins dir=\".\"/>\n"
+         "  <connectors><connector name=\"crm\" plugin=\"file\"/><connector name=\"erp\" "
+         "plugin=\"file\"/></connectors>\n"
+         "  <jobs>\n" +
+         jobs + "\n  </jobs>\n</hub>\n";
+}
+
+ConfigLoadResult Load(const TempDir& dir, const std::string& text) {
+  return LoadConfig(dir.Write("hub.xml", text), testing::FakeEnv({}));
+}
+
+TEST(JobKinds, ADeliveryJobIsReadWithItsWholeSubscription) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(
+<job name="erp_feed" kind="delivery" connector="erp" every="2s" batch_size="200" start="latest" lanes="4">
+  <subscribe entity="party" kinds="party.created  party.updated"/>
+  <subscribe kinds="order.created"/>
+  <filter field="country" in="CN HK"/>
+  <filter field="segment" equals="key account"/>
+  <retry max_attempts="3" backoff="250ms" max_backoff="1m"/>
+</job>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const JobConfig& job = result.config->jobs.at(0);
+  EXPECT_EQ(job.kind, JobKind::kDelivery);
+  EXPECT_EQ(job.connector, "erp");
+  EXPECT_EQ(job.batch_size, 200u);
+  EXPECT_TRUE(job.mapping.entity.empty());
+  const SubscriptionConfig& subscription = job.subscription;
+  ASSERT_EQ(subscription.events.size(), 2u);
+  EXPECT_EQ(subscription.events[0].entity, "party");
+  EXPECT_THAT(subscription.events[0].kinds, ElementsAre("party.created", "party.updated"));
+  EXPECT_EQ(subscription.events[0].location.line, 8);
+  EXPECT_EQ(subscription.events[1].entity, "");
+  EXPECT_THAT(subscription.events[1].kinds, ElementsAre("order.created"));
+  ASSERT_EQ(subscription.filters.size(), 2u);
+  EXPECT_EQ(subscription.filters[0].field, "country");
+  EXPECT_THAT(subscription.filters[0].values, ElementsAre("CN", "HK"));
+  EXPECT_THAT(subscription.filters[1].values, ElementsAre("key account"));
+  EXPECT_EQ(subscription.max_attempts, 3);
+  EXPECT_EQ(subscription.backoff, std::chrono::milliseconds(250));
+  EXPECT_EQ(subscription.max_backoff, std::chrono::minutes(1));
+  EXPECT_EQ(subscription.start, SubscriptionConfig::Start::kLatest);
+  EXPECT_EQ(subscription.lanes, 4);
+}
+
+TEST(JobKinds, ADeliveryJobWithoutChildrenTakesEveryEventWithTheDefaults) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(<job name="all" kind="delivery" connector="erp"/>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const JobConfig& job = result.config->jobs.at(0);
+  EXPECT_EQ(job.batch_size, 500u);
+  EXPECT_TRUE(job.subscription.events.empty());
+  EXPECT_TRUE(job.subscription.filters.empty());
+  EXPECT_EQ(job.subscription.max_attempts, 10);
+  EXPECT_EQ(job.subscription.backoff, std::chrono::seconds(1));
+  EXPECT_EQ(job.subscription.max_backoff, std::chrono::minutes(10));
+  EXPECT_EQ(job.subscription.start, SubscriptionConfig::Start::kBeginning);
+  EXPECT_EQ(job.subscription.lanes, 8);
+  EXPECT_EQ(result.config->runtime.lease, std::chrono::seconds(30));
+}
+
+TEST(JobKinds, AJobWithoutKindIsASyncJobAsBefore) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(<job name="customers" connector="crm" every="5m">
+  <mapping entity="party" id="id"><field target="name" source="name"/></mapping>
+</job>
+<job name="explicit" kind="sync" connector="crm"><mapping entity="party"/></job>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_EQ(result.config->jobs.at(0).kind, JobKind::kSync);
+  EXPECT_EQ(result.config->jobs.at(0).batch_size, 1000u);
+  EXPECT_EQ(result.config->jobs.at(0).mapping.entity, "party");
+  EXPECT_EQ(result.config->jobs.at(1).kind, JobKind::kSync);
+}
+
+TEST(JobKinds, ReadsTheLeaseOfRuntime) {
+  TempDir dir;
+  std::string text = FileWithJobs("");
+  text.replace(text.find("  <connectors>"), 0, "  <runtime lease=\"90s\"/>\n");
+  ConfigLoadResult result = Load(dir, text);
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_EQ(result.config->runtime.lease, std::chrono::seconds(90));
+}
+
+struct KindError {
+  const char* name;
+  std::string jobs;  // starting at line 6
+  int line;
+  const char* message_part;
+};
+
+void PrintTo(const KindError& error_case, std::ostream* out) { *out << error_case.name; }
+
+class JobKindErrors : public ::testing::TestWithParam<KindError> {};
+
+TEST_P(JobKindErrors, ReportsExactlyOneErrorAtItsLine) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(GetParam().jobs));
+  EXPECT_FALSE(result.ok());
+  ASSERT_EQ(result.errors.size(), 1u) << FormatErrors(result.errors);
+  EXPECT_EQ(result.errors[0].location.line, GetParam().line) << result.errors[0].ToString();
+  EXPECT_THAT(result.errors[0].message, HasSubstr(GetParam().message_part));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, JobKindErrors,
+    ::testing::Values(
+        KindError{"UnknownKind", "<job name=\"j\" kind=\"match\" connector=\"crm\"><mapping entity=\"party\"/></job>",
+                  6, "<job> attribute 'kind': 'match' is not one of: sync, delivery"},
+        KindError{"DeliveryWithMapping",
+                  "<job name=\"feed\" kind=\"delivery\" connector=\"erp\">\n"
+                  "  <mapping entity=\"party\"/>\n</job>",
+                  7, "<job name=\"feed\" kind=\"delivery\"> has a <mapping>, but a delivery job reads no records"},
+        KindError{"SyncWithoutMapping", "<job name=\"j\" kind=\"sync\" connector=\"crm\"/>", 6,
+                  "<job name=\"j\"> has no <mapping>"},
+        KindError{"SubscribeOnASyncJob",
+                  "<job name=\"j\" connector=\"crm\"><mapping entity=\"party\"/>\n<subscribe entity=\"party\"/></job>",
+                  7, "<subscribe> in <job name=\"j\"> belongs to a delivery job (kind=\"delivery\")"},
+        KindError{"LanesOnASyncJob",
+                  "<job name=\"j\" connector=\"crm\"\n lanes=\"4\"><mapping entity=\"party\"/></job>", 7,
+                  "<job name=\"j\"> attribute 'lanes' belongs to a delivery job"},
+        KindError{"BadKindWord",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n"
+                  "<subscribe kinds=\"party.created created\"/></job>",
+                  7, "'created' is not an event kind (entity.change"},
+        KindError{"KindOfAnotherEntity",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n"
+                  "<subscribe entity=\"party\" kinds=\"order.created\"/></job>",
+                  7, "'order.created' is not an event of entity 'party'"},
+        KindError{"EmptyKinds", "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe kinds=\" \"/></job>",
+                  7, "<subscribe> attribute 'kinds' is empty; leave it out to receive every kind"},
+        KindError{"BadEntityName",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe entity=\"Party\"/></job>", 7,
+                  "'Party' is not an entity name"},
+        KindError{
+            "UnknownSubscribeAttribute",
+            "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe entity=\"party\" kind=\"x\"/></job>", 7,
+            "unknown attribute 'kind' on <subscribe>; expected: entity, kinds"},
+        KindError{"FilterWithoutValues",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"country\"/></job>", 7,
+                  "<filter> needs 'in' (values separated by spaces) or 'equals'"},
+        KindError{
+            "FilterWithBoth",
+            "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"c\" in=\"CN\" equals=\"CN\"/></job>",
+            7, "<filter> has both 'in' and 'equals'"},
+        KindError{"FilterWithoutField",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter in=\"CN\"/></job>", 7,
+                  "<filter> is missing the required attribute 'field'"},
+        KindError{"FilterEmptyIn",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"c\" in=\"\"/></job>", 7,
+                  "<filter> attribute 'in' is empty"},
+        KindError{"TwoRetries", "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<retry/>\n<retry/></job>", 8,
+                  "duplicate <retry> in <job> (first at line 7)"},
+        KindError{"NoAttempts",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<retry max_attempts=\"0\"/></job>", 7,
+                  "<retry> attribute 'max_attempts': '0' is not an integer from 1 to 1000"},
+        KindError{
+            "MaxBackoffBelowBackoff",
+            "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<retry backoff=\"1m\" max_backoff=\"5s\"/></job>", 7,
+            "<retry> max_backoff (5000ms) is shorter than backoff (60000ms)"},
+        KindError{"BadStart", "<job name=\"f\" kind=\"delivery\" connector=\"erp\" start=\"now\"/>", 6,
+                  "<job> attribute 'start': 'now' is not one of: beginning, latest"},
+        KindError{"TooManyLanes", "<job name=\"f\" kind=\"delivery\" connector=\"erp\" lanes=\"1000\"/>", 6,
+                  "<job> attribute 'lanes': '1000' is not an integer from 1 to 256"},
+        KindError{"DeliveryWithUnknownConnector", "<job name=\"f\" kind=\"delivery\" connector=\"mail\"/>", 6,
+                  "job 'f' names unknown connector 'mail'; defined connectors: crm, erp"}),
+    [](const ::testing::TestParamInfo<KindError>& info) { return std::string(info.param.name); });
+
+TEST(JobKinds, RefusesALeaseShorterThanASecond) {
+  TempDir dir;
+  std::string text = FileWithJobs("");
+  text.replace(text.find("  <connectors>"), 0, "  <runtime lease=\"500ms\"/>\n");
+  ConfigLoadResult result = Load(dir, text);
+  ASSERT_EQ(result.errors.size(), 1u) << FormatErrors(result.errors);
+  EXPECT_EQ(result.errors[0].location.line, 4);
+  EXPECT_THAT(result.errors[0].message, HasSubstr("<runtime> attribute 'lease': '500ms' is shorter than 1s"));
+}
+
+}  // namespace
+}  // namespace hub::config
