@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/db_commands.hpp"
+#include "cli/deliveries_command.hpp"
 #include "cli/export_command.hpp"
 #include "cli/quarantine_command.hpp"
 #include "common/logging.hpp"
@@ -64,7 +65,29 @@ int main(int argc, char** argv) {
   }
   replay->add_flag("--all", replay_all, "replay every open and pending entry (needed when no filter is given)");
   replay->add_option("--actor", actor, "who replays, for the audit log (default: the login name)");
-  for (CLI::App* command : {run, check, plugins, sync, migrate, export_data, list, replay}) add_config(command);
+  CLI::App* deliveries =
+      app.add_subcommand("deliveries", "event delivery: where subscribers stand, their dead letters, replays");
+  deliveries->require_subcommand(1);
+  CLI::App* deliveries_list =
+      deliveries->add_subcommand("list", "one line a delivery job: position, events behind, dead letters");
+  CLI::App* dead = deliveries->add_subcommand("dead", "the open dead letters of a subscriber");
+  CLI::App* redeliver =
+      deliveries->add_subcommand("replay", "deliver a subscriber's dead letters again, at its next run");
+  std::string subscriber;
+  std::size_t dead_limit = 100;
+  std::vector<std::string> event_ids;
+  bool redeliver_all = false;
+  for (CLI::App* command : {dead, redeliver}) {
+    command->add_option("SUBSCRIBER", subscriber, "the delivery job's name")->required();
+  }
+  dead->add_option("--limit", dead_limit, "at most this many (default 100)")->check(CLI::Range(1, 100000));
+  redeliver->add_option("--event", event_ids, "the event id of a dead letter to replay (any number)");
+  redeliver->add_flag("--all", redeliver_all, "replay every open dead letter of the subscriber");
+  redeliver->add_option("--actor", actor, "who replays, for the audit log (default: the login name)");
+  for (CLI::App* command :
+       {run, check, plugins, sync, migrate, export_data, list, replay, deliveries_list, dead, redeliver}) {
+    add_config(command);
+  }
 
   try {
     app.parse(argc, argv);
@@ -85,5 +108,10 @@ int main(int argc, char** argv) {
   if (entry_id != 0) filter.id = entry_id;
   if (*list) return hub::cli::ListQuarantine(config_file, filter, std::cout, std::cerr);
   if (*replay) return hub::cli::ReplayQuarantine(config_file, filter, replay_all, actor, std::cout, std::cerr);
+  if (*deliveries_list) return hub::cli::DeliveriesList(config_file, std::cout, std::cerr);
+  if (*dead) return hub::cli::DeliveriesDead(config_file, subscriber, dead_limit, std::cout, std::cerr);
+  if (*redeliver) {
+    return hub::cli::DeliveriesReplay(config_file, subscriber, event_ids, redeliver_all, actor, std::cout, std::cerr);
+  }
   return hub::cli::SyncOnce(job, config_file, full, isatty(STDERR_FILENO) != 0, std::cout, std::cerr);
 }

@@ -32,6 +32,7 @@ sdk::Result<SubscriberState> StateOf(odbc::Connection& connection, const std::st
       {Value::String(subscriber)});
   if (!lanes.ok()) return lanes.status();
   state.started = !lanes->rows.empty();
+  state.lanes = static_cast<int>(lanes->rows.size());
   for (const odbc::Row& row : lanes->rows) {
     const std::int64_t position = Integer(row[1]);
     state.position = &row == &lanes->rows.front() ? position : std::min(state.position, position);

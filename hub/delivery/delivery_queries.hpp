@@ -28,6 +28,7 @@ struct RetryingLane {
 struct SubscriberState {
   std::string subscriber;
   bool started = false;       // its lanes exist (it has run once)
+  int lanes = 0;              // how many: fixed at its first run, whatever `lanes` the configuration says later
   std::int64_t position = 0;  // the lowest lane position: every event up to it is handled
   std::int64_t pending = 0;   // outbox events after `position` (the lag: at most this many still to handle)
   std::vector<RetryingLane> retrying;

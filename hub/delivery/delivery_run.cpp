@@ -28,7 +28,8 @@ class DeliveryRun {
         deliver_(deliver),
         options_(options),
         clock_(clock),
-        random_(options.random ? options.random : SystemRandom()) {}
+        random_(options.random ? options.random : SystemRandom()),
+        log_(options.logger ? options.logger : MakeLogger("delivery")) {}
 
   // Reads the store's identity, makes the lanes on the first run and claims the free ones.
   sdk::Status Start();
@@ -60,6 +61,7 @@ class DeliveryRun {
   const DeliveryRunOptions& options_;
   const Clock& clock_;
   RandomSource random_;
+  Logger log_;
   std::string identity_;
   int lane_count_ = 0;
   std::vector<Lane> lanes_;            // the lanes held, in lane order
@@ -241,6 +243,9 @@ void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk:
     // A dead letter never blocks what comes after it, its own aggregate's later events included.
     dead_.push_back({event.id, attempts, error.message()});
     ++counts_.dead_lettered;
+    log_->warn("subscriber {}: event {} ({} of {} {}) is a dead letter after {} attempt{}: {}", subscription_.name,
+               EventId(identity_, event.id), event.kind, event.aggregate, event.aggregate_id, attempts,
+               attempts == 1 ? "" : "s", error.message());
     lane.attempts = 0;
     lane.next_attempt_at_ms.reset();
     lane.last_error.clear();
@@ -252,6 +257,9 @@ void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk:
   lane.last_error = error.message();
   lane.position = event.id - 1;
   stopped[index] = true;
+  log_->info("subscriber {}: event {} failed (attempt {} of {}), its lane waits {} ms: {}", subscription_.name,
+             EventId(identity_, event.id), attempts, subscription_.max_attempts, *lane.next_attempt_at_ms - NowMs(),
+             error.message());
 }
 
 sdk::Status DeliveryRun::Commit() {
@@ -272,6 +280,11 @@ sdk::Status DeliveryRun::Finish() {
 
 DeliveryRunResult RunDelivery(odbc::Database& store, const Subscription& subscription, const Deliver& deliver,
                               const DeliveryRunOptions& options, const Clock& clock, const CancellationToken& cancel) {
+  if (options.owner.empty() || options.batch_size == 0 || options.lease.count() <= 0) {
+    return {{},
+            sdk::Status::InvalidArgument("delivery to subscriber " + subscription.name +
+                                         " needs an owner id, a batch size and a lease")};
+  }
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return {{}, lease.status()};
   DeliveryRun run(lease->get(), subscription, deliver, options, clock);

@@ -12,6 +12,7 @@
 
 #include "common/cancellation.hpp"
 #include "common/clock.hpp"
+#include "common/logging.hpp"
 #include "delivery/backoff.hpp"
 #include "delivery/subscription.hpp"
 #include "hub/sdk/record.hpp"
@@ -31,13 +32,17 @@ struct DeliveryRunOptions {
   std::size_t batch_size = 500;
   // This hub's owner id (`<instance_name>@<hostname>:<pid>:<random 8 hex>`): who holds the lane leases.
   std::string owner;
-  // How long a claim on a lane lasts without renewal; renewed with every batch.
+  // How long a claim on a lane lasts without renewal; renewed with every batch's commit. A batch whose
+  // delivery takes longer than this may see its lanes taken over by another hub (both may then send it;
+  // this run stops at its commit): keep batch_size × the connector's time per event well below it.
   std::chrono::milliseconds lease{30000};
   // Every configured subscriber. When set, the run ends with the outbox retention (ApplyOutboxRetention);
   // empty: no retention in this run.
   std::vector<std::string> all_subscribers;
   // The jitter of the backoff; empty: SystemRandom().
   RandomSource random;
+  // Where failed attempts (info) and dead letters (warn) are logged; null: MakeLogger("delivery").
+  Logger logger;
 };
 
 struct DeliveryCounts {
@@ -72,6 +77,8 @@ struct DeliveryRunResult {
 //  4. ends when no lane has anything due, or when `cancel` is set (checked between batches), releases its
 //     leases and, with options.all_subscribers, applies the outbox retention.
 // One run per subscriber and owner at a time. Time is `clock`'s (leases and backoff in Unix ms).
+// InvalidArgument, before anything is read, without an owner, with batch_size 0 or a lease that is not
+// positive.
 DeliveryRunResult RunDelivery(odbc::Database& store, const Subscription& subscription, const Deliver& deliver,
                               const DeliveryRunOptions& options, const Clock& clock, const CancellationToken& cancel);
 

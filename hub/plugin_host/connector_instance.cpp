@@ -83,11 +83,13 @@ sdk::Result<std::size_t> ConnectorInstance::WriteEvents(const std::vector<sdk::O
   std::uint64_t accepted = 0;
   hub_error error = EmptyError();
   int32_t code = plugin_->api().write_events(connector_, out.data(), out.size(), &accepted, &error);
-  HUB_RETURN_IF_ERROR(PluginStatus(code, error));
   if (accepted > out.size()) {
     return sdk::Status::Internal(context_ + ": accepted " + std::to_string(accepted) + " of " +
                                  std::to_string(out.size()) + " events");
   }
+  // A failure after a prefix was taken is about the first event not taken: answer the prefix, which must
+  // not be sent again, and the call with the rest hears the failure.
+  if (accepted == 0) HUB_RETURN_IF_ERROR(PluginStatus(code, error));
   return static_cast<std::size_t>(accepted);
 }
 

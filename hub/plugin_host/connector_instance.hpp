@@ -51,7 +51,9 @@ class ConnectorInstance {
   // (more records than asked, malformed structs) is an internal error.
   sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records);
 
-  // Delivers events; answers how many the system accepted (a prefix of `events`).
+  // Delivers events; answers how many the system accepted (a prefix of `events`). A plugin that fails after
+  // taking a prefix is answered as that prefix (the next call, with the rest, hears the failure); an error
+  // is about the first event.
   sdk::Result<std::size_t> WriteEvents(const std::vector<sdk::OutboundEvent>& events);
 
   // OK when the connector's system is reachable.

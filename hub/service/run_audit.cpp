@@ -11,28 +11,53 @@ boost::json::object SyncCountsJson(const sync::SyncCounts& counts) {
                              {"released", counts.released}};
 }
 
+namespace {
+
+std::string Outcome(const sdk::Status& status) {
+  if (status.code() == sdk::StatusCode::kCancelled) return "cancelled";
+  return status.ok() ? "ok" : "failed: " + status.ToString();
+}
+
+sdk::Status AuditJobRun(odbc::Database& store, std::string_view job, std::string_view action,
+                        const std::string& after) {
+  sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
+  if (!lease.ok()) return lease.status();
+  auto written = (*lease)->ExecuteUpdate(
+      "INSERT INTO audit_log (actor, action, entity, entity_id, after_data) VALUES (?, ?, 'job', ?, ?)",
+      {sdk::Value::String("job:" + std::string(job)), sdk::Value::String(std::string(action)),
+       sdk::Value::String(std::string(job)), sdk::Value::String(after)});
+  return written.ok() ? sdk::Status::Ok() : written.status();
+}
+
+}  // namespace
+
 std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds) {
-  std::string outcome = "ok";
-  if (result.status.code() == sdk::StatusCode::kCancelled) {
-    outcome = "cancelled";
-  } else if (!result.status.ok()) {
-    outcome = "failed: " + result.status.ToString();
-  }
   boost::json::object audit = SyncCountsJson(result.counts);
-  audit["outcome"] = outcome;
+  audit["outcome"] = Outcome(result.status);
   audit["seconds"] = seconds;
   return boost::json::serialize(audit);
 }
 
 sdk::Status AuditSyncRun(odbc::Database& store, std::string_view job, bool full, const sync::SyncRunResult& result,
                          double seconds) {
-  sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
-  if (!lease.ok()) return lease.status();
-  auto written = (*lease)->ExecuteUpdate(
-      "INSERT INTO audit_log (actor, action, entity, entity_id, after_data) VALUES (?, ?, 'job', ?, ?)",
-      {sdk::Value::String("job:" + std::string(job)), sdk::Value::String(full ? "sync --full" : "sync"),
-       sdk::Value::String(std::string(job)), sdk::Value::String(SyncRunAuditJson(result, seconds))});
-  return written.ok() ? sdk::Status::Ok() : written.status();
+  return AuditJobRun(store, job, full ? "sync --full" : "sync", SyncRunAuditJson(result, seconds));
+}
+
+std::string DeliveryRunAuditJson(const delivery::DeliveryRunResult& result, double seconds) {
+  const delivery::DeliveryCounts& counts = result.counts;
+  boost::json::object audit{{"delivered", counts.delivered},
+                            {"skipped", counts.skipped},
+                            {"failed_attempts", counts.failed_attempts},
+                            {"dead_lettered", counts.dead_lettered},
+                            {"replayed", counts.replayed},
+                            {"outcome", Outcome(result.status)},
+                            {"seconds", seconds}};
+  return boost::json::serialize(audit);
+}
+
+sdk::Status AuditDeliveryRun(odbc::Database& store, std::string_view job, const delivery::DeliveryRunResult& result,
+                             double seconds) {
+  return AuditJobRun(store, job, "delivery", DeliveryRunAuditJson(result, seconds));
 }
 
 }  // namespace hub::service

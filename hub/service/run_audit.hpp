@@ -1,4 +1,5 @@
-// The audit trail of sync runs: one audit_log row per run saying which job changed what and how it ended.
+// The audit trail of job runs: one audit_log row per sync run, and per delivery run that did anything,
+// saying which job changed or sent what and how it ended.
 #ifndef HUB_SERVICE_RUN_AUDIT_HPP_
 #define HUB_SERVICE_RUN_AUDIT_HPP_
 
@@ -7,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "delivery/delivery_run.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/sync_runner.hpp"
@@ -26,6 +28,15 @@ std::string SyncRunAuditJson(const sync::SyncRunResult& result, double seconds);
 // leased from `store`). Errors: the driver's Status.
 sdk::Status AuditSyncRun(odbc::Database& store, std::string_view job, bool full, const sync::SyncRunResult& result,
                          double seconds);
+
+// The after_data of a delivery run's audit row: {"delivered":N,"skipped":N,"failed_attempts":N,
+// "dead_lettered":N,"replayed":N,"outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
+std::string DeliveryRunAuditJson(const delivery::DeliveryRunResult& result, double seconds);
+
+// Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "delivery", entity
+// "job", entity_id `job`, after_data DeliveryRunAuditJson. Thread-safe. Errors: the driver's Status.
+sdk::Status AuditDeliveryRun(odbc::Database& store, std::string_view job, const delivery::DeliveryRunResult& result,
+                             double seconds);
 
 }  // namespace hub::service
 

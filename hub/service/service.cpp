@@ -16,6 +16,8 @@
 #include "api/api_server.hpp"
 #include "service/connector_pool.hpp"
 #include "service/customer_routes.hpp"
+#include "service/delivery_jobs.hpp"
+#include "service/delivery_routes.hpp"
 #include "service/job_leases.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
@@ -88,6 +90,7 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
+    if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
@@ -118,9 +121,12 @@ class Service {
 
   void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
     auto connectors = std::make_shared<ConnectorPool>(setup, clock_);
-    auto jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
+    auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
+    auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
-    scheduler_.SetJobs(jobs->Specs());
+    std::vector<JobSpec> specs = sync_jobs->Specs();
+    for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
+    scheduler_.SetJobs(std::move(specs));
   }
 
   void WaitForSignal() {

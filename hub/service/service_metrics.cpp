@@ -13,6 +13,9 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
   metrics.DescribeCounter("hub_sync_runs_total", "Finished sync runs, by job and result.");
   metrics.DescribeHistogram("hub_sync_job_duration_seconds", "Duration of sync runs.",
                             {0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
+  metrics.DescribeCounter("hub_delivery_events_total", "Events handled by delivery runs, by subscriber and outcome.");
+  metrics.DescribeGauge("hub_delivery_dead_letters", "Open dead letters of each subscriber.");
+  metrics.DescribeGauge("hub_delivery_lag_events", "Outbox events each subscriber has not handled yet.");
   metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
   metrics.DescribeHistogram("hub_api_request_duration_seconds", "API requests, by route, method and status.");
   metrics.DescribeCounter("hub_api_connections_total", "API connections accepted, by where they were admitted.");
@@ -50,6 +53,23 @@ void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::S
 
 void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job) {
   metrics.Add("hub_sync_runs_total", {{"job", std::string(job)}, {"result", "skipped"}});
+}
+
+void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, const delivery::DeliveryCounts& counts) {
+  const std::string name(subscriber);
+  const std::pair<const char*, std::uint64_t> outcomes[] = {{"delivered", counts.delivered},
+                                                            {"skipped", counts.skipped},
+                                                            {"failed", counts.failed_attempts},
+                                                            {"dead_lettered", counts.dead_lettered},
+                                                            {"replayed", counts.replayed}};
+  for (const auto& [outcome, count] : outcomes) {
+    metrics.Add("hub_delivery_events_total", {{"subscriber", name}, {"outcome", outcome}}, static_cast<double>(count));
+  }
+}
+
+void RecordDeliveryState(MetricsRegistry& metrics, const delivery::SubscriberState& state) {
+  metrics.Set("hub_delivery_dead_letters", {{"subscriber", state.subscriber}}, static_cast<double>(state.dead_letters));
+  metrics.Set("hub_delivery_lag_events", {{"subscriber", state.subscriber}}, static_cast<double>(state.pending));
 }
 
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins) {

@@ -6,6 +6,8 @@
 
 #include "api/api_server.hpp"
 #include "common/metrics.hpp"
+#include "delivery/delivery_queries.hpp"
+#include "delivery/delivery_run.hpp"
 #include "plugin_host/plugin_registry.hpp"
 #include "sync/sync_runner.hpp"
 
@@ -18,6 +20,10 @@ namespace hub::service {
 //   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled, skipped (a scheduled
 //                                                       run another hub runs, or whose tick another hub ran)
 //   hub_sync_job_duration_seconds{job}                  histogram
+//   hub_delivery_events_total{subscriber,outcome}       counter: delivered, skipped (not matching), failed
+//                                                       (attempts), dead_lettered, replayed
+//   hub_delivery_dead_letters{subscriber}               gauge: open dead letters, after the last run
+//   hub_delivery_lag_events{subscriber}                 gauge: outbox events not yet handled, after the last run
 //   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused
 //   hub_api_request_duration_seconds{route,method,status} histogram
 //   hub_api_connections_total{admission}                counter: ordinary, reserve, overloaded (503),
@@ -29,6 +35,8 @@ void DescribeServiceMetrics(MetricsRegistry& metrics);
 void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
                    double duration_seconds);
 void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job);
+void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, const delivery::DeliveryCounts& counts);
+void RecordDeliveryState(MetricsRegistry& metrics, const delivery::SubscriberState& state);
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins);
 void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request);
 void RecordConnection(MetricsRegistry& metrics, api::ConnectionEvent event);

@@ -82,6 +82,22 @@ TEST_P(DeliveryRunTest, AFailingLaneWaitsForItsBackoffWhileTheOthersFlow) {
   ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
 }
 
+TEST_P(DeliveryRunTest, ALanePassingAHeadEventItNoLongerMatchesIsNoLongerRetrying) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"fail_first", "1"}});
+  ASSERT_EQ(Run(Subscriber("erp"), *erp).counts.failed_attempts, 1u);
+  Subscription updates_only = Subscriber("erp");
+  updates_only.events = {{"party", {"party.updated"}}};
+  clock_.Advance(std::chrono::seconds(1));
+  DeliveryRunResult result = Run(updates_only, *erp);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.skipped, 1u) << "the failed party.created";
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"erp"});
+  ASSERT_TRUE(states.ok()) << states.status().ToString();
+  EXPECT_TRUE(states->at(0).retrying.empty());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes WHERE attempts > 0 OR last_error IS NOT NULL"), 0);
+}
+
 TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   SyncTwelveEvents();
   auto erp = Connector("erp", {{"accept_per_call", "2"}});
@@ -119,11 +135,15 @@ TEST_P(DeliveryRunTest, ASubscriberThatKeepsFailingDeadLettersAfterMaxAttemptsWh
   EXPECT_EQ(dead->at(0).attempts, 3);
   EXPECT_EQ(dead->at(0).kind, "party.created");
   EXPECT_THAT(dead->at(0).last_error, HasSubstr("the test system is down"));
-  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"down", "up"});
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"down", "up", "never_run"});
   ASSERT_TRUE(states.ok()) << states.status().ToString();
   EXPECT_EQ(states->at(0).dead_letters, 3);
   EXPECT_TRUE(states->at(0).retrying.empty());
   EXPECT_EQ(states->at(1).delivered, 3);
+  EXPECT_EQ(states->at(1).lanes, 4);
+  EXPECT_TRUE(states->at(1).started);
+  EXPECT_FALSE(states->at(2).started);
+  EXPECT_EQ(states->at(2).pending, 3) << "a subscriber that never ran is behind by every event";
   EXPECT_EQ(states->at(1).pending, 0);
 }
 
@@ -302,6 +322,22 @@ TEST_P(DeliveryRunTest, OutboxRowsEverySubscriberPassedArePublishedAndDeletedAWe
   ASSERT_TRUE(dead.ok());
   ASSERT_EQ(dead->size(), 1u);
   EXPECT_EQ(dead->at(0).kind, "party.created");
+}
+
+TEST_P(DeliveryRunTest, ARunWithoutOwnerOrBatchSizeIsRefusedBeforeAnythingMoves) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp");
+  const Deliver deliver = [&](const std::vector<sdk::OutboundEvent>& events) { return erp->WriteEvents(events); };
+  DeliveryRunOptions no_batch;
+  no_batch.owner = "hub-a@test:1:0000000a";
+  no_batch.batch_size = 0;
+  EXPECT_EQ(RunDelivery(*database_, Subscriber("erp"), deliver, no_batch, clock_, cancel_).status.code(),
+            sdk::StatusCode::kInvalidArgument);
+  DeliveryRunOptions no_owner;
+  EXPECT_EQ(RunDelivery(*database_, Subscriber("erp"), deliver, no_owner, clock_, cancel_).status.code(),
+            sdk::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes"), 0);
+  EXPECT_TRUE(Recorded("erp").empty());
 }
 
 TEST_P(DeliveryRunTest, AnEventIdOfAnotherStoreIsRefusedForReplay) {

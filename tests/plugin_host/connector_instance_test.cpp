@@ -194,6 +194,21 @@ TEST_F(ConnectorInstanceTest, APluginBuiltForAbi10LoadsReadsAndTakesEventsInItsO
   EXPECT_EQ(*accepted, 3u) << "each event where a 1.0 plugin looks for it";
 }
 
+TEST_F(ConnectorInstanceTest, AFailureAfterAnAcceptedPrefixAnswersThePrefixAndTheNextCallTheFailure) {
+  sdk::Result<std::unique_ptr<ConnectorInstance>> instance = Create("abi_v1_0");
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  ASSERT_TRUE((*instance)->Configure(sdk::Options({})).ok());
+  std::vector<sdk::OutboundEvent> events = {{"order.created", "order", "order-0", "{}", "ev-0", kNowMs},
+                                            {"order.created", "order", "order-1", "{}", "ev-1", kNowMs},
+                                            {"order.created", "order", "other", "{}", "ev-2", kNowMs}};
+  sdk::Result<std::size_t> accepted = (*instance)->WriteEvents(events);
+  ASSERT_TRUE(accepted.ok()) << "the two events taken must not be lost: " << accepted.status().ToString();
+  EXPECT_EQ(*accepted, 2u);
+  sdk::Result<std::size_t> refused = (*instance)->WriteEvents({events[2]});
+  EXPECT_EQ(refused.status().code(), sdk::StatusCode::kDataError) << refused.status().ToString();
+  EXPECT_THAT(refused.status().message(), HasSubstr("event 0 is not one this fixture takes"));
+}
+
 TEST_F(ConnectorInstanceTest, AThrowingFactoryFailsCleanly) {
   sdk::Result<std::unique_ptr<ConnectorInstance>> instance = Create("factory_throws");
   ASSERT_FALSE(instance.ok());
