@@ -1,6 +1,7 @@
 #include "support/recording_server.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -39,11 +40,12 @@ struct RecordingServer::State {
   std::thread thread;
 
   mutable std::mutex mutex;
-  std::vector<RecordedRequest> requests;  // guarded by mutex
-  std::deque<unsigned> statuses;          // guarded by mutex
-  bool answering = true;                  // guarded by mutex
-  double fail_fraction = 0;               // guarded by mutex
-  std::mt19937 random;                    // guarded by mutex
+  std::vector<RecordedRequest> requests;      // guarded by mutex
+  std::deque<unsigned> statuses;              // guarded by mutex
+  bool answering = true;                      // guarded by mutex
+  double fail_fraction = 0;                   // guarded by mutex
+  std::chrono::milliseconds answer_delay{0};  // guarded by mutex
+  std::mt19937 random;                        // guarded by mutex
 
   // Records `request` and says the status to answer it with, or nullopt: answer nothing.
   std::optional<unsigned> Record(const http::request<http::string_body>& request) {
@@ -64,6 +66,11 @@ struct RecordingServer::State {
     return status;
   }
 
+  std::chrono::milliseconds AnswerDelay() const {
+    std::lock_guard lock(mutex);
+    return answer_delay;
+  }
+
   template <typename Stream>
   asio::awaitable<void> Serve(Stream& stream) {
     beast::flat_buffer buffer;
@@ -75,6 +82,10 @@ struct RecordingServer::State {
         // Hold the connection open, answering nothing, until the server goes away.
         asio::steady_timer forever(io, asio::steady_timer::time_point::max());
         co_await forever.async_wait(asio::use_awaitable);
+      }
+      if (const std::chrono::milliseconds delay = AnswerDelay(); delay.count() > 0) {
+        asio::steady_timer wait(io, delay);
+        co_await wait.async_wait(asio::use_awaitable);
       }
       http::response<http::string_body> response{static_cast<http::status>(*status), request.version()};
       response.set(http::field::content_type, "text/plain");
@@ -138,6 +149,11 @@ void RecordingServer::FailAtRandom(double fraction, std::uint32_t seed) {
   std::lock_guard lock(state_->mutex);
   state_->fail_fraction = fraction;
   state_->random.seed(seed);
+}
+
+void RecordingServer::AnswerAfter(std::chrono::milliseconds delay) {
+  std::lock_guard lock(state_->mutex);
+  state_->answer_delay = delay;
 }
 
 void RecordingServer::StopAnswering() {

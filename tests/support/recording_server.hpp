@@ -4,6 +4,7 @@
 #ifndef HUB_TESTS_SUPPORT_RECORDING_SERVER_HPP_
 #define HUB_TESTS_SUPPORT_RECORDING_SERVER_HPP_
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -46,6 +47,9 @@ class RecordingServer {
   // From now on, answers 503 to a request not answered by the script with probability `fraction`
   // (0 to 1), drawn from a generator seeded with `seed` (so a failing run can be repeated).
   void FailAtRandom(double fraction, std::uint32_t seed);
+  // From now on, answers each request `delay` after it came (a slow receiver: the client's requests arrive
+  // a few at a time, so a test can act between them).
+  void AnswerAfter(std::chrono::milliseconds delay);
   // From now on, records requests and never answers them (until destroyed).
   void StopAnswering();
 
