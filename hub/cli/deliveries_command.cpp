@@ -48,10 +48,11 @@ int CheckSubscriber(const config::HubConfig& config, const std::string& subscrib
 }
 
 std::string StateLine(const delivery::SubscriberState& state) {
-  std::string line =
-      state.subscriber + (state.started ? "" : " (not started)") + " position=" + std::to_string(state.position) +
-      " pending=" + std::to_string(state.pending) + " delivered=" + std::to_string(state.delivered) +
-      " dead_letters=" + std::to_string(state.dead_letters) + " retrying=" + std::to_string(state.retrying.size());
+  std::string line = state.subscriber + (state.started ? "" : " (not started)") +
+                     " lanes=" + std::to_string(state.lanes) + " position=" + std::to_string(state.position) +
+                     " pending=" + std::to_string(state.pending) + " delivered=" + std::to_string(state.delivered) +
+                     " dead_letters=" + std::to_string(state.dead_letters) +
+                     " retrying=" + std::to_string(state.retrying.size());
   for (const delivery::RetryingLane& lane : state.retrying) {
     line += "\n  lane " + std::to_string(lane.lane) + ": " + lane.head_event_id +
             " attempts=" + std::to_string(lane.attempts) + " next=" + TimeOfMs(lane.next_attempt_at_ms) + " " +

@@ -10,7 +10,7 @@
 
 namespace hub::cli {
 
-// One line per delivery job of the configuration: its position, events behind, delivered, open dead
+// One line per delivery job of the configuration: its lanes, position, events behind, delivered, open dead
 // letters, and a line per lane waiting to retry. 0; 2 for a bad configuration; 1 when the store fails.
 int DeliveriesList(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err);
 

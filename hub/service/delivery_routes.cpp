@@ -48,10 +48,10 @@ boost::json::object StateToJson(const delivery::SubscriberState& state, const co
                                            {"next_attempt_at", TimeOfMs(lane.next_attempt_at_ms)},
                                            {"last_error", lane.last_error}});
   }
-  return boost::json::object{{"subscriber", state.subscriber},     {"connector", job.connector},
-                             {"started", state.started},           {"position", state.position},
-                             {"pending", state.pending},           {"delivered", state.delivered},
-                             {"dead_letters", state.dead_letters}, {"retrying", std::move(retrying)}};
+  return boost::json::object{
+      {"subscriber", state.subscriber}, {"connector", job.connector},         {"started", state.started},
+      {"lanes", state.lanes},           {"position", state.position},         {"pending", state.pending},
+      {"delivered", state.delivered},   {"dead_letters", state.dead_letters}, {"retrying", std::move(retrying)}};
 }
 
 boost::json::object DeadLetterToJson(const delivery::DeadLetter& letter) {

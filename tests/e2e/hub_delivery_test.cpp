@@ -104,7 +104,7 @@ TEST_P(HubDeliveryTest, EventsSyncedFromAFileArriveInTheDropFolderAsJsonLines) {
 
   CommandResult list = RunHub({"deliveries", "list", "--config", config_.string()});
   EXPECT_EQ(list.exit_status, 0) << list.output;
-  EXPECT_THAT(list.output, HasSubstr("erp_feed position="));
+  EXPECT_THAT(list.output, HasSubstr("erp_feed lanes=8 position="));
   EXPECT_THAT(list.output, HasSubstr(" pending=0 delivered=2 dead_letters=0 retrying=0"));
   CommandResult dead = RunHub({"deliveries", "dead", "erp_feed", "--config", config_.string()});
   EXPECT_EQ(dead.exit_status, 0) << dead.output;

@@ -69,6 +69,7 @@ TEST_P(DeliveryRoutesTest, ListsEachSubscribersStateAndItsDeadLetters) {
   const boost::json::object feed = boost::json::parse(deliveries.body).at("deliveries").at(0).as_object();
   EXPECT_EQ(feed.at("subscriber").as_string(), "erp_feed");
   EXPECT_EQ(feed.at("connector").as_string(), "erp");
+  EXPECT_EQ(feed.at("lanes").to_number<std::int64_t>(), 8);
   EXPECT_EQ(feed.at("delivered").to_number<std::int64_t>(), 2);
   EXPECT_EQ(feed.at("dead_letters").to_number<std::int64_t>(), 1);
 
