@@ -34,6 +34,8 @@ class HubProcess {
   // it), or nullopt when it is still running.
   std::optional<int> WaitForExit(std::chrono::milliseconds timeout);
   void Signal(int signal) const;
+  // The child's process id (it appears in the hub's lease owner id, "<instance>@<host>:<pid>:<random>").
+  pid_t pid() const { return pid_; }
   std::string Output() const;
   // The port from the service's "serving on <address>:<port>" log line; 0 if not seen yet.
   std::uint16_t Port() const;

@@ -6,12 +6,16 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "recording_server.hpp"
+#include "support/recording_server.hpp"
 #include "webhook/webhook_sender.hpp"
 #include "webhook_test_support.hpp"
 
 namespace hub::webhook::test {
 namespace {
+
+using hub::test::ClosedPort;
+using hub::test::RecordedRequest;
+using hub::test::RecordingServer;
 
 using ::testing::HasSubstr;
 using ::testing::Not;

@@ -11,11 +11,14 @@
 #include "common/clock.hpp"
 #include "plugin_host/connector_instance.hpp"
 #include "plugin_host/loaded_plugin.hpp"
-#include "recording_server.hpp"
+#include "support/recording_server.hpp"
 #include "webhook_test_support.hpp"
 
 namespace hub::webhook::test {
 namespace {
+
+using hub::test::RecordedRequest;
+using hub::test::RecordingServer;
 
 const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_webhook.so";
 

@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "recording_server.hpp"
+#include "support/recording_server.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_certificate.hpp"
 #include "webhook/webhook_sender.hpp"
@@ -12,6 +12,8 @@
 
 namespace hub::webhook::test {
 namespace {
+
+using hub::test::RecordingServer;
 
 class WebhookTls : public ::testing::Test {
  protected:
@@ -34,7 +36,7 @@ class WebhookTls : public ::testing::Test {
 };
 
 TEST_F(WebhookTls, RefusesAServerCertificateItDoesNotTrustByDefaultAsRetryLater) {
-  RecordingServer server(TlsFiles{files_.certificate, files_.private_key});
+  RecordingServer server(files_);
   sdk::Result<std::size_t> result = DeliverWith(sdk::Options({{"url", server.Url()}}));
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), sdk::StatusCode::kUnavailable) << result.status().ToString();
@@ -43,7 +45,7 @@ TEST_F(WebhookTls, RefusesAServerCertificateItDoesNotTrustByDefaultAsRetryLater)
 }
 
 TEST_F(WebhookTls, DeliversWhenCaFileTrustsTheServerCertificate) {
-  RecordingServer server(TlsFiles{files_.certificate, files_.private_key});
+  RecordingServer server(files_);
   sdk::Result<std::size_t> result =
       DeliverWith(sdk::Options({{"url", server.Url()}, {"ca_file", files_.certificate.string()}}));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
@@ -53,7 +55,7 @@ TEST_F(WebhookTls, DeliversWhenCaFileTrustsTheServerCertificate) {
 }
 
 TEST_F(WebhookTls, DeliversWithoutVerificationWhenTurnedOff) {
-  RecordingServer server(TlsFiles{files_.certificate, files_.private_key});
+  RecordingServer server(files_);
   sdk::Result<std::size_t> result = DeliverWith(sdk::Options({{"url", server.Url()}, {"verify_tls", "false"}}));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(server.requests().size(), 1u);

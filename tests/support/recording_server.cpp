@@ -1,7 +1,9 @@
-#include "recording_server.hpp"
+#include "support/recording_server.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include <boost/asio.hpp>
@@ -10,7 +12,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-namespace hub::webhook::test {
+namespace hub::test {
 namespace {
 
 namespace asio = boost::asio;
@@ -38,9 +40,12 @@ struct RecordingServer::State {
   std::thread thread;
 
   mutable std::mutex mutex;
-  std::vector<RecordedRequest> requests;  // guarded by mutex
-  std::deque<unsigned> statuses;          // guarded by mutex
-  bool answering = true;                  // guarded by mutex
+  std::vector<RecordedRequest> requests;      // guarded by mutex
+  std::deque<unsigned> statuses;              // guarded by mutex
+  bool answering = true;                      // guarded by mutex
+  double fail_fraction = 0;                   // guarded by mutex
+  std::chrono::milliseconds answer_delay{0};  // guarded by mutex
+  std::mt19937 random;                        // guarded by mutex
 
   // Records `request` and says the status to answer it with, or nullopt: answer nothing.
   std::optional<unsigned> Record(const http::request<http::string_body>& request) {
@@ -49,12 +54,21 @@ struct RecordingServer::State {
       recorded.headers[Lowercase(std::string(field.name_string()))] = std::string(field.value());
     }
     std::lock_guard lock(mutex);
+    std::optional<unsigned> status;
+    if (answering && !statuses.empty()) {
+      status = statuses.front();
+      statuses.pop_front();
+    } else if (answering) {
+      status = std::uniform_real_distribution<double>(0, 1)(random) < fail_fraction ? 503u : 200u;
+    }
+    recorded.status = status.value_or(0);
     requests.push_back(std::move(recorded));
-    if (!answering) return std::nullopt;
-    if (statuses.empty()) return 200u;
-    const unsigned status = statuses.front();
-    statuses.pop_front();
     return status;
+  }
+
+  std::chrono::milliseconds AnswerDelay() const {
+    std::lock_guard lock(mutex);
+    return answer_delay;
   }
 
   template <typename Stream>
@@ -68,6 +82,10 @@ struct RecordingServer::State {
         // Hold the connection open, answering nothing, until the server goes away.
         asio::steady_timer forever(io, asio::steady_timer::time_point::max());
         co_await forever.async_wait(asio::use_awaitable);
+      }
+      if (const std::chrono::milliseconds delay = AnswerDelay(); delay.count() > 0) {
+        asio::steady_timer wait(io, delay);
+        co_await wait.async_wait(asio::use_awaitable);
       }
       http::response<http::string_body> response{static_cast<http::status>(*status), request.version()};
       response.set(http::field::content_type, "text/plain");
@@ -101,7 +119,7 @@ struct RecordingServer::State {
   }
 };
 
-RecordingServer::RecordingServer(std::optional<TlsFiles> tls) : state_(std::make_unique<State>()) {
+RecordingServer::RecordingServer(std::optional<CertificateFiles> tls) : state_(std::make_unique<State>()) {
   if (tls) {
     state_->tls.emplace(asio::ssl::context::tls_server);
     state_->tls->use_certificate_chain_file(tls->certificate.string());
@@ -127,6 +145,17 @@ void RecordingServer::ScriptStatuses(std::vector<unsigned> statuses) {
   state_->statuses.assign(statuses.begin(), statuses.end());
 }
 
+void RecordingServer::FailAtRandom(double fraction, std::uint32_t seed) {
+  std::lock_guard lock(state_->mutex);
+  state_->fail_fraction = fraction;
+  state_->random.seed(seed);
+}
+
+void RecordingServer::AnswerAfter(std::chrono::milliseconds delay) {
+  std::lock_guard lock(state_->mutex);
+  state_->answer_delay = delay;
+}
+
 void RecordingServer::StopAnswering() {
   std::lock_guard lock(state_->mutex);
   state_->answering = false;
@@ -137,10 +166,15 @@ std::vector<RecordedRequest> RecordingServer::requests() const {
   return state_->requests;
 }
 
+std::size_t RecordingServer::request_count() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->requests.size();
+}
+
 unsigned short ClosedPort() {
   asio::io_context io;
   tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
   return acceptor.local_endpoint().port();
 }
 
-}  // namespace hub::webhook::test
+}  // namespace hub::test
