@@ -40,6 +40,13 @@ struct SyncRunResult {
 // Runs the job once: from the sink's checkpoint (or from the beginning when `full`), reads batches of at
 // most batch_size until the connector reports end of data, applying each with its cursor. Checks
 // `cancel` between batches. Blocking: call it on a worker thread. Not thread-safe per connector.
+//
+// The connector reads the next batch (from the cursor the current one ends at) on a second thread while
+// the sink stores the current one, so reading overlaps storing; two batches are in memory at most. What is
+// stored and checkpointed is exactly as with one read after another: batches are applied in order, each
+// once; when an Apply fails or the run is cancelled, the batch read ahead is dropped unstored (the next run
+// reads it again from the checkpoint: reads are idempotent per cursor), and RunSync returns only once no
+// read is in flight. A read that fails ends the run after the batches before it are stored.
 SyncRunResult RunSync(plugin_host::ConnectorInstance& connector, BatchSink& sink, const SyncRunOptions& options,
                       const CancellationToken& cancel);
 
