@@ -22,20 +22,7 @@ work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
 source "$root/scripts/lib/test_servers.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 
-python3 - "$rows" >"$work/customers.csv" <<'PY'
-import sys
-n = int(sys.argv[1])
-CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-def uscc(body):  # a unified social credit code with its right check character (GB 32100-2015)
-    check = (31 - sum(CHARSET.index(c) * w for c, w in zip(body, WEIGHTS)) % 31) % 31
-    return body + CHARSET[check]
-print("id,name,phone,email,tax_id,city")
-cities = ["上海", "深圳", "北京", "Hamburg", "Boston"]
-for i in range(n):
-    name = f"上海华腾贸易有限公司{i}" if i % 2 else f"Northwind Traders {i} Ltd"
-    print(f"C{i:07d},{name},+86 138 {i % 10000:04d} {i % 7777:04d},sales{i}@example.cn,{uscc(f'9131011{i:010d}')},{cities[i % 5]}")
-PY
+python3 "$root/bench/customers_csv.py" "$rows" >"$work/customers.csv"
 
 # write_config CONNECTION_STRING [FILE]: the benchmark's configuration, by default $work/hub.xml.
 write_config() {
@@ -60,29 +47,11 @@ write_config() {
 XML
 }
 
-# server_cpu: the CPU seconds the PostgreSQL cluster has used so far (the postmaster, its exited children and its
-# live ones), or 0 before it runs; the difference over a step is the server's share of it.
+# server_cpu: the CPU seconds the PostgreSQL cluster has used so far (bench/server_cpu.py), or 0 before it runs.
 server_cpu() {
   local pid=""
   [ ${#test_server_dirs[@]} -gt 0 ] && pid=$(head -n 1 "${test_server_dirs[-1]}/data/postmaster.pid" 2>/dev/null || true)
-  python3 - "${pid:-0}" <<'PY'
-import os, sys
-postmaster, total = int(sys.argv[1]), 0
-for entry in os.listdir("/proc") if postmaster else []:
-    try:
-        stat = open(f"/proc/{entry}/stat").read() if entry.isdigit() else ""
-    except OSError:
-        continue
-    if not stat:
-        continue
-    fields = stat[stat.rindex(")") + 2:].split()
-    ppid, (utime, stime, cutime, cstime) = int(fields[1]), map(int, fields[11:15])
-    if int(entry) == postmaster:
-        total += utime + stime + cutime + cstime
-    elif ppid == postmaster:
-        total += utime + stime
-print(total / os.sysconf("SC_CLK_TCK"))
-PY
+  python3 "$root/bench/server_cpu.py" "${pid:-0}"
 }
 
 measure() {
