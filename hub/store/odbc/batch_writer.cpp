@@ -37,11 +37,13 @@ sdk::Status CheckSpec(const BatchSpec& spec) {
   return sdk::Status::Ok();
 }
 
-// The types the array form casts each column's array to; empty when it cannot be used (not PostgreSQL, or
-// a column that is an array itself).
+// The types the array form casts each column's array to; empty when it cannot be used: not PostgreSQL, a
+// column that is an array itself, or a table or column the store does not have (the VALUES statement then
+// fails as it always did, naming itself and the server's SQLSTATE).
 sdk::Result<std::vector<std::string>> ArrayTypes(Connection& connection, const BatchSpec& spec) {
   if (connection.dialect() != Dialect::kPostgres) return std::vector<std::string>{};
   sdk::Result<std::vector<ColumnType>> types = PostgresColumnTypes(connection, spec.table, spec.columns);
+  if (types.status().code() == sdk::StatusCode::kNotFound) return std::vector<std::string>{};
   if (!types.ok()) return types.status();
   std::vector<std::string> names;
   for (ColumnType& type : *types) {

@@ -38,7 +38,7 @@ struct BatchSpec {
 //     INSERT INTO t (a, b) SELECT * FROM unnest(?::text[], ?::bigint[]) <conflict_clause>. The server parses
 //     and plans one small statement whatever the rows, and no parameter limit applies. Flush() sends the
 //     remainder as one statement too, so a spec needs one statement. Used unless a column is itself an
-//     array (unnest would flatten it).
+//     array (unnest would flatten it) or the table or a column is not in the store.
 //   - The VALUES form, elsewhere: INSERT ... VALUES (?,?),(?,?); Flush() sends the remainder in statements
 //     of decreasing powers of two rows (137 rows: 128 + 8 + 1), so one spec never needs more than
 //     2 + floor(log2(rows_per_statement)) statements (9 for 250 rows).
@@ -58,8 +58,8 @@ class BatchWriter {
 
   // Checks the spec (identifiers, column count vs the dialect's parameter limit) and, on PostgreSQL, finds
   // the columns' types (a catalog query the first time a process writes the table). Nothing is prepared
-  // until the first statement goes out. Errors: InvalidArgument; Internal for a table or column the store
-  // does not have (PostgreSQL); the driver's.
+  // until the first statement goes out. Errors: InvalidArgument; the driver's for the catalog query. A table
+  // or column the store does not have fails the first statement sent, which names itself (Internal).
   static sdk::Result<BatchWriter> Create(Connection& connection, BatchSpec spec);
 
   BatchWriter(BatchWriter&&) noexcept;

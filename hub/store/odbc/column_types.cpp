@@ -48,7 +48,7 @@ sdk::Result<std::shared_ptr<const TableTypes>> LookUp(Connection& connection, co
     if (row.size() != 3 || row[0].is_null() || row[1].is_null()) continue;
     (*types)[row[0].text()] = ColumnType{row[1].text(), row[2].integer() != 0};
   }
-  if (types->empty()) return sdk::Status::Internal("batch writer: no table " + table + " in the store");
+  if (types->empty()) return sdk::Status::NotFound("no table " + table + " in the store");
   return std::shared_ptr<const TableTypes>(std::move(types));
 }
 
@@ -71,7 +71,7 @@ sdk::Result<std::vector<ColumnType>> PostgresColumnTypes(Connection& connection,
     std::transform(folded.begin(), folded.end(), folded.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     auto type = types->find(folded);
-    if (type == types->end()) return sdk::Status::Internal("batch writer: table " + table + " has no column " + column);
+    if (type == types->end()) return sdk::Status::NotFound("table " + table + " has no column " + column);
     result.push_back(type->second);
   }
   return result;

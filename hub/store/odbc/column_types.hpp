@@ -25,7 +25,8 @@ struct ColumnType {
 // search_path finds the table. Looked up once per process for each database (connection string) and table,
 // then remembered: the store's schema changes only when it is migrated, before anything writes.
 // Threads: safe (the memory is shared and locked); the connection is used by the calling thread only.
-// Errors: Internal naming the table or column when there is none (the hub's SQL is wrong); the driver's.
+// Errors: NotFound naming the table or column when there is none (a table found is remembered, one not
+// found is looked up again next time); the driver's.
 sdk::Result<std::vector<ColumnType>> PostgresColumnTypes(Connection& connection, const std::string& table,
                                                          std::span<const std::string> columns);
 

@@ -179,11 +179,16 @@ TEST_P(BatchWriterTypesTest, AColumnOfArraysIsWrittenAsValuesRows) {
   EXPECT_EQ(QueryValue("SELECT array_length(tags, 1) FROM " + table), Value::Int64(2));
 }
 
-TEST_P(BatchWriterTypesTest, AMissingColumnIsTheHubsOwnError) {
+TEST_P(BatchWriterTypesTest, AMissingColumnOrTableIsTheHubsOwnErrorNamingTheStatement) {
   const std::string table = CreateTable("missing", "id BIGINT PRIMARY KEY");
-  const sdk::Status written = WriteWithBatchWriter(table, {"id", "nothing"}, {{Value::Int64(1), Value::Int64(2)}});
-  EXPECT_EQ(written.code(), sdk::StatusCode::kInternal) << written.ToString();
-  EXPECT_NE(written.message().find("nothing"), std::string::npos) << written.message();
+  const sdk::Status column = WriteWithBatchWriter(table, {"id", "nothing"}, {{Value::Int64(1), Value::Int64(2)}});
+  EXPECT_EQ(column.code(), sdk::StatusCode::kInternal) << column.ToString();
+  EXPECT_NE(column.message().find("nothing"), std::string::npos) << column.message();
+  EXPECT_NE(column.message().find("INSERT INTO " + table), std::string::npos) << column.message();
+
+  const sdk::Status missing = WriteWithBatchWriter(table + "_gone", {"id"}, {{Value::Int64(1)}});
+  EXPECT_EQ(missing.code(), sdk::StatusCode::kInternal) << missing.ToString();
+  EXPECT_NE(missing.message().find("INSERT INTO " + table + "_gone"), std::string::npos) << missing.message();
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, BatchWriterTypesTest, hub::test::kBothBackends, BackendName);
