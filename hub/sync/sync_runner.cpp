@@ -27,8 +27,8 @@ class ReadAhead {
   void Start(std::string cursor) {
     auto read = [this, cursor = std::move(cursor)] { return connector_.ReadBatch(cursor, batch_size_); };
     try {
-      next_ = std::async(std::launch::async, std::move(read));
-    } catch (const std::system_error&) {  // no thread to be had: read when taken
+      next_ = std::async(std::launch::async, read);  // a copy: `read` must stay whole if this throws
+    } catch (const std::system_error&) {             // no thread to be had: read when taken
       next_ = std::async(std::launch::deferred, std::move(read));
     }
   }
