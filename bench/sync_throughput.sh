@@ -6,7 +6,10 @@
 # measured in the same run: the multi-row ODBC insert of 8-column rows into one table (bench_odbc_insert,
 # 250 rows per statement) and the multi-row insert of exactly the rows the first load writes, into the
 # migrated schema of a second, empty database, without the engine (bench_party_rows_insert).
-# Usage: bench/sync_throughput.sh [rows] (default 1000000). Needs a built tree (scripts/build.sh).
+# Usage: bench/sync_throughput.sh [rows] (default 1000000). Needs a built tree (scripts/build.sh); HUB_BUILD_DIR
+# names another one (a saved build of the code before a change, to compare in one session). HUB_BENCH_ENGINES
+# chooses the engines ("sqlite postgresql", the default, or either alone). Prints the load (`uptime`) before
+# and after, since the figures are only comparable within a run on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
@@ -19,20 +22,7 @@ work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
 source "$root/scripts/lib/test_servers.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 
-python3 - "$rows" >"$work/customers.csv" <<'PY'
-import sys
-n = int(sys.argv[1])
-CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-def uscc(body):  # a unified social credit code with its right check character (GB 32100-2015)
-    check = (31 - sum(CHARSET.index(c) * w for c, w in zip(body, WEIGHTS)) % 31) % 31
-    return body + CHARSET[check]
-print("id,name,phone,email,tax_id,city")
-cities = ["上海", "深圳", "北京", "Hamburg", "Boston"]
-for i in range(n):
-    name = f"上海华腾贸易有限公司{i}" if i % 2 else f"Northwind Traders {i} Ltd"
-    print(f"C{i:07d},{name},+86 138 {i % 10000:04d} {i % 7777:04d},sales{i}@example.cn,{uscc(f'9131011{i:010d}')},{cities[i % 5]}")
-PY
+python3 "$root/bench/customers_csv.py" "$rows" >"$work/customers.csv"
 
 # write_config CONNECTION_STRING [FILE]: the benchmark's configuration, by default $work/hub.xml.
 write_config() {
@@ -57,13 +47,32 @@ write_config() {
 XML
 }
 
+# server_cpu: the CPU seconds the PostgreSQL cluster has used so far (bench/server_cpu.py), or 0 before it runs.
+server_cpu() {
+  local pid=""
+  [ ${#test_server_dirs[@]} -gt 0 ] && pid=$(head -n 1 "${test_server_dirs[-1]}/data/postmaster.pid" 2>/dev/null || true)
+  python3 "$root/bench/server_cpu.py" "${pid:-0}"
+}
+
 measure() {
-  local label="$1" start end usage
+  local label="$1" start end usage server_before server_after
+  server_before=$(server_cpu)
   start=$(date +%s.%N)
   usage=$(/usr/bin/time -f "%M %U %S" "$hub" sync customers --config "$work/hub.xml" --full 2>&1 >/dev/null | tail -n 1)
   end=$(date +%s.%N)
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); kb,u,c=sys.argv[5].split(); print(f'{sys.argv[3]}: {int(sys.argv[4])/s:,.0f} rows/s ({s:.2f} s for {sys.argv[4]} rows; CPU {float(u)+float(c):.2f} s = {u} user + {c} sys), peak RSS {int(kb)/1024:.0f} MB')" \
-    "$start" "$end" "$label" "$rows" "$usage"
+  server_after=$(server_cpu)
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); kb,u,c=sys.argv[5].split(); n=int(sys.argv[4]); cpu=float(u)+float(c); server=float(sys.argv[7])-float(sys.argv[6]); print(f'{sys.argv[3]}: {n/s:,.0f} rows/s ({s:.2f} s for {n} rows; CPU {cpu:.2f} s = {u} user + {c} sys = {cpu/n*1e6:.1f} us/record' + (f'; server CPU {server:.2f} s = {server/n*1e6:.1f} us/record' if server > 0 else '') + f'), peak RSS {int(kb)/1024:.0f} MB')" \
+    "$start" "$end" "$label" "$rows" "$usage" "$server_before" "$server_after"
+}
+
+# same_rows CONFIG: the raw insert of the same rows (bench_party_rows_insert), with the server's CPU on PostgreSQL.
+same_rows() {
+  local server_before server_after
+  server_before=$(server_cpu)
+  "$same_rows_bench" "$1" customers
+  server_after=$(server_cpu)
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); s > 0 and print(f'  server CPU {s:.2f} s = {s/n*1e6:.1f} us/record')" \
+    "$server_before" "$server_after" "$rows"
 }
 
 raw_rate() {
@@ -71,20 +80,33 @@ raw_rate() {
     awk -v db="$1" '/rows\/s=/ { match($0, /rows\/s=[0-9.]+[kM]?/); print db ", raw multi-row ODBC insert: " substr($0, RSTART + 7, RLENGTH - 7) " rows/s" }'
 }
 
-write_config "Driver=SQLite3;Database=$work/hub.db"
-"$hub" db migrate --config "$work/hub.xml" >/dev/null
-measure "sqlite, first load"
-measure "sqlite, unchanged re-read"
-raw_rate sqlite
-write_config "Driver=SQLite3;Database=$work/same_rows.db" "$work/same_rows.xml"
-"$same_rows_bench" "$work/same_rows.xml" customers
+bench_sqlite() {
+  write_config "Driver=SQLite3;Database=$work/hub.db"
+  "$hub" db migrate --config "$work/hub.xml" >/dev/null
+  measure "sqlite, first load"
+  measure "sqlite, unchanged re-read"
+  raw_rate sqlite
+  write_config "Driver=SQLite3;Database=$work/same_rows.db" "$work/same_rows.xml"
+  same_rows "$work/same_rows.xml"
+}
 
-start_postgres >/dev/null
-write_config "$HUB_TEST_PG_ODBC"
-"$hub" db migrate --config "$work/hub.xml" >/dev/null
-measure "postgresql, first load"
-measure "postgresql, unchanged re-read"
-raw_rate postgresql
-as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres hub_same_rows
-write_config "${HUB_TEST_PG_ODBC/Database=hub_test/Database=hub_same_rows}" "$work/same_rows.xml"
-"$same_rows_bench" "$work/same_rows.xml" customers
+bench_postgresql() {
+  start_postgres >/dev/null
+  write_config "$HUB_TEST_PG_ODBC"
+  "$hub" db migrate --config "$work/hub.xml" >/dev/null
+  measure "postgresql, first load"
+  measure "postgresql, unchanged re-read"
+  raw_rate postgresql
+  as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres hub_same_rows
+  write_config "${HUB_TEST_PG_ODBC/Database=hub_test/Database=hub_same_rows}" "$work/same_rows.xml"
+  same_rows "$work/same_rows.xml"
+}
+
+echo "load before: $(uptime)"
+for engine in ${HUB_BENCH_ENGINES:-sqlite postgresql}; do
+  case "$engine" in
+    sqlite | postgresql) "bench_$engine" ;;
+    *) echo "HUB_BENCH_ENGINES: unknown engine '$engine'" >&2 && exit 2 ;;
+  esac
+done
+echo "load after: $(uptime)"

@@ -28,7 +28,7 @@ struct SyncRunOptions {
   std::size_t batch_size = 1000;
   bool full = false;                                     // ignore the checkpoint and read from the beginning
   std::function<void(const SyncProgress&)> on_progress;  // may be empty; called on the running thread
-  // May be empty; called on the running thread before each batch is read. A non-OK answer (the run's
+  // May be empty; called on the running thread before each batch is stored. A non-OK answer (the run's
   // claim on the job is lost) ends the run with it, everything applied so far kept.
   std::function<sdk::Status()> before_batch;
 };
@@ -47,6 +47,13 @@ struct SyncRunResult {
 // Runs the job once: from the sink's checkpoint (or from the beginning when `full`), reads batches of at
 // most batch_size from `read` until it reports end of data, applying each with its cursor. Checks
 // `cancel` between batches. Blocking: call it on a worker thread.
+//
+// `read` reads the next batch (from the cursor the current one ends at) on a second thread while
+// the sink stores the current one, so reading overlaps storing; two batches are in memory at most. What is
+// stored and checkpointed is exactly as with one read after another: batches are applied in order, each
+// once; when an Apply fails or the run is cancelled, the batch read ahead is dropped unstored (the next run
+// reads it again from the checkpoint: reads are idempotent per cursor), and RunSync returns only once no
+// read is in flight. A read that fails ends the run after the batches before it are stored.
 SyncRunResult RunSync(const BatchReader& read, BatchSink& sink, const SyncRunOptions& options,
                       const CancellationToken& cancel);
 
