@@ -5,10 +5,20 @@
 #include <tuple>
 
 #include "hub/odbc/transaction.hpp"
-#include "sync/store_fault.hpp"
-#include "sync/store_statements.hpp"
+#include "store/model/store_fault.hpp"
+#include "store/model/store_statements.hpp"
 
 namespace hub::sync {
+
+using store_model::ExecuteStoreStatement;
+using store_model::InsertedParty;
+using store_model::IsRecordsFault;
+using store_model::MissingRecord;
+using store_model::NotTheRecordsFault;
+using store_model::QuarantineBook;
+using store_model::Refusal;
+using store_model::SourceLink;
+using store_model::WriteOutcome;
 namespace {
 
 using sdk::Value;

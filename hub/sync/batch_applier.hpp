@@ -13,11 +13,11 @@
 
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
-#include "sync/bulk_party_writer.hpp"
-#include "sync/entity_writer.hpp"
-#include "sync/party_writer.hpp"
-#include "sync/quarantine_book.hpp"
-#include "sync/references.hpp"
+#include "store/model/bulk_party_writer.hpp"
+#include "store/model/entity_writer.hpp"
+#include "store/model/party_writer.hpp"
+#include "store/model/quarantine_book.hpp"
+#include "store/model/references.hpp"
 #include "sync/store_sink.hpp"
 
 namespace hub::sync {
@@ -117,7 +117,7 @@ class BatchApplier {
 
   // Stores the record of pending entry `entry` for its job. One whose job has no mapping now, or (on
   // PostgreSQL) whose source system another batch is writing, stays pending for `hub quarantine replay`.
-  sdk::Status Release(const PendingEntry& entry);
+  sdk::Status Release(const store_model::PendingEntry& entry);
 
   // Takes the batch's lock on `system` (see LockSourceSystems) without waiting: false when another batch
   // holds it — waiting here, out of name order, could deadlock. Always true on SQLite.
@@ -148,7 +148,7 @@ class BatchApplier {
                         const mapping::MappedRecord& mapped);
 
   // Counts a written record in counts_.
-  void Count(WriteOutcome outcome);
+  void Count(store_model::WriteOutcome outcome);
 
   // Keeps aside `mapped`, which a writer refused with `missing` (NotFound: a reference to nothing) as
   // pending, waiting for the first record it refers to that the store does not have.
@@ -159,19 +159,19 @@ class BatchApplier {
   // read them (when empty: as the connector gave them, the job's system failing that), and the model's
   // entity (the job's mapping's), so that a later read storing it finds the entry.
   sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
-                         const std::string& source_id, const Refusal& refusal);
+                         const std::string& source_id, const store_model::Refusal& refusal);
 
   odbc::Connection& connection_;
   JobContext job_;
   std::string origin_;
   const StoreSink::JobLookup& jobs_;
   const Logger& log_;
-  SourceLinks links_;  // shared by the writers below, which hold references to it
-  References references_;
-  PartyWriter parties_;
-  EntityWriter entities_;
-  QuarantineBook quarantine_;
-  BulkPartyWriter bulk_;
+  store_model::SourceLinks links_;  // shared by the writers below, which hold references to it
+  store_model::References references_;
+  store_model::PartyWriter parties_;
+  store_model::EntityWriter entities_;
+  store_model::QuarantineBook quarantine_;
+  store_model::BulkPartyWriter bulk_;
   SyncCounts counts_;
   std::size_t current_ = 0;            // the index of the record being stored
   std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again

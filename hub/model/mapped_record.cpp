@@ -1,0 +1,22 @@
+#include "model/mapped_record.hpp"
+
+namespace hub::model {
+
+const sdk::Value* MappedRecord::Find(std::string_view name) const {
+  const MappedField* field = FindField(name);
+  return field == nullptr ? nullptr : &field->value;
+}
+
+const MappedField* MappedRecord::FindField(std::string_view name) const {
+  for (const MappedField& field : fields) {
+    if (field.name() == name) return &field;
+  }
+  return nullptr;
+}
+
+sdk::Value MappedRecord::ValueOrNull(std::string_view name) const {
+  const sdk::Value* value = Find(name);
+  return value == nullptr ? sdk::Value::Null() : *value;
+}
+
+}  // namespace hub::model
