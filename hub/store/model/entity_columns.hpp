@@ -1,5 +1,6 @@
-// Where the fields of an entity land in its main table, worked out once from the model catalog's
-// `stored_in` and `references`: the generic entity writer builds its rows from this plan.
+// Where the fields of an entity land in its main table, worked out once from the model catalog's typed
+// storage metadata (FieldStorage, FieldDefault) and references: the generic entity writer builds its rows
+// from this plan.
 #ifndef HUB_STORE_MODEL_ENTITY_COLUMNS_HPP_
 #define HUB_STORE_MODEL_ENTITY_COLUMNS_HPP_
 
@@ -10,13 +11,6 @@
 #include "model/catalog.hpp"
 
 namespace hub::store_model {
-
-// A value the store keeps beside a field's own column, computed from it.
-enum class DerivedValue {
-  kNone,
-  kNormalizedEmail,  // model::NormalizeEmail
-  kE164Phone,        // model::NormalizePhone (null when the number cannot be read)
-};
 
 // How a field is kept as its own column.
 enum class ColumnForm {
@@ -34,11 +28,11 @@ struct FieldColumn {
   std::string_view text_column;
   std::optional<model::FieldReference> reference;
   ColumnForm form = ColumnForm::kAsIs;
-  DerivedValue derived = DerivedValue::kNone;
+  model::DerivedForm derived = model::DerivedForm::kNone;
   std::string_view derived_column;  // where `derived` goes; empty with kNone
-  // What a null value stands for. The catalog's descriptions state defaults as "(default X)", a literal
-  // written in place of null, or "(default: when stored)", a value the store computes on insert, which
-  // an update with null leaves as stored. Neither: null is written as NULL.
+  // What a null value stands for (the field's FieldDefault): a literal written in place of null, or a
+  // value the store computes on insert (the time), which an update with null leaves as stored. Neither:
+  // null is written as NULL.
   std::optional<std::string_view> default_text;
   bool store_computes_default = false;
 };

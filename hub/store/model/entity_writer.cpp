@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "hub/odbc/statement.hpp"
-#include "hub/odbc/transaction.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
 #include "store/model/contact_person.hpp"
@@ -30,15 +29,15 @@ std::string JsonObjectText(const std::string& text) {
 Value Derive(const FieldColumn& column, const Value& value, RowValues& row) {
   if (value.is_null()) return Value::Null();
   switch (column.derived) {
-    case DerivedValue::kNormalizedEmail:
+    case model::DerivedForm::kNormalizedEmail:
       return Value::String(model::NormalizeEmail(value.text()));
-    case DerivedValue::kE164Phone: {
+    case model::DerivedForm::kE164Phone: {
       sdk::Result<model::PhoneNumber> number = model::ParsePhone(value.text(), "");
       if (number.ok()) return Value::String(number->e164);
       row.quality_issues.push_back(PhoneIssue(column.field->name, value.text(), number.status()));
       return Value::Null();
     }
-    case DerivedValue::kNone:
+    case model::DerivedForm::kNone:
       break;
   }
   return Value::Null();
@@ -128,7 +127,7 @@ sdk::Result<RowValues> EntityWriter::BuildRow(const model::MappedRecord& record,
       row.unresolved_text_reference = row.unresolved_text_reference || !*id;
       value = *id ? Value::Int64(**id) : Value::Null();
     }
-    if (column.derived != DerivedValue::kNone) {
+    if (column.derived != model::DerivedForm::kNone) {
       Value derived = Derive(column, value, row);
       row.Add(column.derived_column, std::move(derived), expression(column.derived_column));
     }
@@ -209,11 +208,9 @@ sdk::Result<bool> EntityWriter::SharedWithAnotherSource(const model::MappedRecor
 }
 
 sdk::Status EntityWriter::UpdateRow(const model::MappedRecord& record, std::int64_t row_id, const RowValues& row) {
-  sdk::Result<bool> touch = HasUpdatedAt(record.entity->table);
-  if (!touch.ok()) return touch.status();
   std::string sets =
       Joined(row.columns, [&](std::size_t i) { return std::string(row.columns[i]) + " = " + row.expressions[i]; });
-  if (*touch) sets += std::string(sets.empty() ? "" : ", ") + "updated_at = {{now}}";
+  if (record.entity->has_updated_at) sets += std::string(sets.empty() ? "" : ", ") + "updated_at = {{now}}";
   if (sets.empty()) return sdk::Status::Ok();
   std::vector<Value> values = row.values;
   values.push_back(Value::Int64(row_id));
@@ -226,19 +223,6 @@ sdk::Result<WriteOutcome> EntityWriter::Delete(const model::MappedRecord& record
   HUB_RETURN_IF_ERROR(links_.MarkDeleted(record, link));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "deleted"));
   return WriteOutcome::kDeleted;
-}
-
-sdk::Result<bool> EntityWriter::HasUpdatedAt(std::string_view table) {
-  auto known = has_updated_at_.find(table);
-  if (known != has_updated_at_.end()) return known->second;
-  // A failed statement aborts a PostgreSQL transaction: probe under a savepoint of its own.
-  sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
-  if (!savepoint.ok()) return savepoint.status();
-  auto probe = connection_.Query("SELECT updated_at FROM " + std::string(table) + " WHERE 1 = 0");
-  if (!probe.ok() && probe.status().code() == sdk::StatusCode::kUnavailable) return probe.status();
-  HUB_RETURN_IF_ERROR(probe.ok() ? savepoint->Release() : savepoint->RollbackTo());
-  has_updated_at_[table] = probe.ok();
-  return probe.ok();
 }
 
 sdk::Status EntityWriter::AddEvent(const model::MappedRecord& record, std::int64_t record_id, std::string_view change) {

@@ -42,9 +42,9 @@ namespace hub::store_model {
 // row is inserted with the record's non-null columns. Then the link with the content hash, the
 // extension's rows, and an "<entity>.created" (or ".updated") event. Known, live, same hash: nothing is
 // written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
-// timestamp the store computes is kept when null), updated_at too when the table has it, the link's
-// hash moves and it is live again, and an "<entity>.updated" event is written. A delete marks the link
-// deleted and writes "<entity>.deleted"; the row stays. Statements go through the connection's statement
+// timestamp the store computes is kept when null), updated_at too when the entity has it
+// (EntitySpec::has_updated_at), the link's hash moves and it is live again, and an "<entity>.updated"
+// event is written. A delete marks the link deleted and writes "<entity>.deleted"; the row stays. Statements go through the connection's statement
 // cache; values are bound, table and column names come from the catalog only.
 //
 // Threads: as the connection. Errors: NotFound or InvalidArgument for the record's own fault (see
@@ -71,8 +71,6 @@ class EntityWriter {
   // True when another live source link (of a natural-key entity) stands for `link`'s row.
   sdk::Result<bool> SharedWithAnotherSource(const model::MappedRecord& record, const SourceLink& link);
   sdk::Result<WriteOutcome> Delete(const model::MappedRecord& record, const SourceLink& link);
-  // True when `table` has an updated_at column (probed once per table, inside a savepoint).
-  sdk::Result<bool> HasUpdatedAt(std::string_view table);
   sdk::Status AddEvent(const model::MappedRecord& record, std::int64_t record_id, std::string_view change);
   EntityExtension* ExtensionFor(const model::EntitySpec& entity);
 
@@ -80,7 +78,6 @@ class EntityWriter {
   SourceLinks& links_;
   References references_;
   std::map<std::string_view, std::unique_ptr<EntityExtension>> extensions_;  // by entity name
-  std::map<std::string_view, bool> has_updated_at_;                          // by table (catalog constants)
 };
 
 }  // namespace hub::store_model
