@@ -84,7 +84,7 @@ EntityWriter::~EntityWriter() = default;
 
 sdk::Result<WriteOutcome> EntityWriter::Write(const model::MappedRecord& record) {
   if (record.entity->name == "party") {
-    return sdk::Status::InvalidArgument("parties are written by PartyWriter, not EntityWriter");
+    return sdk::Status::Internal("parties are written by PartyWriter, not EntityWriter");
   }
   sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
   if (!found.ok()) return found.status();

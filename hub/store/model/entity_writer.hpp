@@ -44,11 +44,12 @@ namespace hub::store_model {
 // written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
 // timestamp the store computes is kept when null), updated_at too when the entity has it
 // (EntitySpec::has_updated_at), the link's hash moves and it is live again, and an "<entity>.updated"
-// event is written. A delete marks the link deleted and writes "<entity>.deleted"; the row stays. Statements go through the connection's statement
-// cache; values are bound, table and column names come from the catalog only.
+// event is written. A delete marks the link deleted and writes "<entity>.deleted"; the row stays. Statements go through
+// the connection's statement cache; values are bound, table and column names come from the catalog only.
 //
 // Threads: as the connection. Errors: NotFound or InvalidArgument for the record's own fault (see
-// EntityExtension); the driver's Status; the caller rolls back to its savepoint and forgets the link.
+// EntityExtension); Internal for the hub's own (a party handed to this writer); the driver's Status; the
+// caller rolls back to its savepoint and forgets the link.
 class EntityWriter {
  public:
   // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.

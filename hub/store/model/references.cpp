@@ -14,7 +14,7 @@ sdk::Result<std::optional<std::int64_t>> References::Resolve(const model::FieldR
                                                              std::string_view source_system, const std::string& text) {
   const model::EntitySpec* entity = model::FindEntity(reference.entity);
   if (entity == nullptr) {
-    return sdk::Status::InvalidArgument("a reference to unknown entity '" + std::string(reference.entity) + "'");
+    return sdk::Status::Internal("a reference to unknown entity '" + std::string(reference.entity) + "'");
   }
   if (reference.key == "source_id") {
     sdk::Result<std::optional<SourceLink>> link = links_.Find(source_system, entity->name, text);
@@ -28,7 +28,7 @@ sdk::Result<std::optional<std::int64_t>> References::Resolve(const model::FieldR
 sdk::Result<std::optional<std::int64_t>> References::ResolveField(const model::MappedRecord& record,
                                                                   const model::MappedField& field) {
   std::optional<model::FieldReference> reference = field.field->Reference();
-  if (!reference) return sdk::Status::InvalidArgument("field '" + std::string(field.name()) + "' is no reference");
+  if (!reference) return sdk::Status::Internal("field '" + std::string(field.name()) + "' is no reference");
   return Resolve(*reference, field.reference_system.empty() ? record.source_system : field.reference_system,
                  field.value.text());
 }
@@ -67,7 +67,7 @@ sdk::Result<std::optional<MissingRecord>> References::FirstMissing(const model::
 sdk::Result<std::optional<std::int64_t>> References::FindByNaturalKey(const model::EntitySpec& entity,
                                                                       const std::string& key) {
   if (entity.natural_key.empty()) {
-    return sdk::Status::InvalidArgument("entity '" + std::string(entity.name) + "' has no natural key");
+    return sdk::Status::Internal("entity '" + std::string(entity.name) + "' has no natural key");
   }
   auto rows = QueryStoreRows(
       connection_, "SELECT id FROM " + std::string(entity.table) + " WHERE " + std::string(entity.natural_key) + " = ?",

@@ -41,13 +41,14 @@ class References {
 
   // The id of the row `text` names through `reference`, for a record of `source_system`; nullopt when no
   // stored row has it (the caller decides whether that is an error). Errors: the driver's Status;
-  // InvalidArgument for a reference to an entity the catalog does not know.
+  // Internal (a hub defect, never the record's fault) for a reference to an entity the catalog does not
+  // know.
   sdk::Result<std::optional<std::int64_t>> Resolve(const model::FieldReference& reference,
                                                    std::string_view source_system, const std::string& text);
 
   // The id of the row the reference field `field` of `record` names (its own system, or the mapping's
-  // system= for it); nullopt when no stored row has it. Errors: as Resolve; InvalidArgument for a field
-  // that is no reference.
+  // system= for it); nullopt when no stored row has it. Errors: as Resolve; Internal for a field that is
+  // no reference.
   sdk::Result<std::optional<std::int64_t>> ResolveField(const model::MappedRecord& record,
                                                         const model::MappedField& field);
 
@@ -62,6 +63,7 @@ class References {
   sdk::Result<std::optional<MissingRecord>> FirstMissing(const model::MappedRecord& record);
 
   // The id of the stored row of `entity` whose natural key is `key` (EntitySpec::natural_key), or nullopt.
+  // Errors: the driver's Status; Internal for an entity without a natural key.
   sdk::Result<std::optional<std::int64_t>> FindByNaturalKey(const model::EntitySpec& entity, const std::string& key);
 
  private:

@@ -13,8 +13,10 @@ namespace hub::store_model {
 // its data (DataError: a constraint, a value too long or of the wrong form — SQLSTATE classes 22 and 23),
 // a writer's own check refused a value (InvalidArgument), or it refers to a record the store does not hold
 // (NotFound). Anything else is not: SQL the hub generated wrongly or that names a table or column the
-// store lacks (Internal: classes 42, 0A, 3F), a transaction in a bad state (class 25), a lost connection
-// (Unavailable), or an error nobody classified (IoError).
+// store lacks (Internal: classes 42, 0A, 3F), a writer's check that the hub's own code failed (Internal: a
+// reference to an entity the catalog lacks, a record handed to the wrong writer, an unknown dialect token),
+// a transaction in a bad state (class 25), a lost connection (Unavailable), or an error nobody classified
+// (IoError).
 bool IsRecordsFault(const sdk::Status& refusal);
 
 // The error that ends the batch of `job` for `failure`, which is not a record's fault: "job J: a

@@ -9,9 +9,10 @@ namespace hub::store_model {
 sdk::Result<odbc::Statement*> PrepareStoreStatement(odbc::Connection& connection, std::string_view sql) {
   if (sql.find("{{") == std::string_view::npos) return connection.PrepareCached(sql);
   const schema::SchemaDialect* dialect = schema::FindSchemaDialect(connection.dialect());
-  if (dialect == nullptr) return sdk::Status::InvalidArgument("no store schema for this database engine");
+  // Both are the hub's own SQL or setup at fault, never a record's: Internal ends the batch.
+  if (dialect == nullptr) return sdk::Status::Internal("no store schema for this database engine");
   sdk::Result<std::string> expanded = schema::ExpandTokens(sql, *dialect);
-  if (!expanded.ok()) return expanded.status();
+  if (!expanded.ok()) return sdk::Status::Internal(expanded.status().message());
   return connection.PrepareCached(*expanded);
 }
 

@@ -15,8 +15,8 @@
 namespace hub::store_model {
 
 // `sql` with its "{{token}}"s expanded for the connection's dialect (schema/sql_dialect.hpp), prepared
-// through the connection's statement cache. Threads: as the connection. Errors: InvalidArgument for an
-// unknown token or an engine without a schema; the driver's Status.
+// through the connection's statement cache. Threads: as the connection. Errors: Internal for an unknown
+// token or an engine without a schema (the hub's own defect); the driver's Status.
 sdk::Result<odbc::Statement*> PrepareStoreStatement(odbc::Connection& connection, std::string_view sql);
 
 // PrepareStoreStatement, then Execute with `params`: the rows affected.
