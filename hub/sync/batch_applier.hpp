@@ -14,9 +14,8 @@
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
 #include "store/model/bulk_party_writer.hpp"
-#include "store/model/entity_writer.hpp"
-#include "store/model/party_writer.hpp"
 #include "store/model/quarantine_book.hpp"
+#include "store/model/record_writer.hpp"
 #include "store/model/references.hpp"
 #include "sync/store_sink.hpp"
 
@@ -51,8 +50,7 @@ class BatchApplier {
         log_(log),
         links_(connection),
         references_(connection, links_),
-        parties_(connection, links_),
-        entities_(connection, links_),
+        writer_(connection, links_),
         quarantine_(connection, std::move(stored_resolution)),
         bulk_(connection, links_) {}
 
@@ -139,13 +137,12 @@ class BatchApplier {
   sdk::Status Store(const JobContext& job, const sdk::Record& record,
                     const std::optional<mapping::MappingOutcome>& outcome);
 
-  // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
-  // database refuses for its own fault (IsRecordsFault) is rolled back alone (and forgotten by `writer`)
-  // and quarantined with the driver's message; any other error — the hub's SQL, a missing table, a lost
-  // connection — ends the batch with NotTheRecordsFault. `Writer` is PartyWriter or EntityWriter.
-  template <typename Writer>
-  sdk::Status StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
-                        const mapping::MappedRecord& mapped);
+  // Skips `mapped` when its source link finds it unchanged, else writes it (RecordWriter: the writer its
+  // entity registers) under its own savepoint: a record the database refuses for its own fault
+  // (IsRecordsFault) is rolled back alone (and its link forgotten) and quarantined with the driver's
+  // message; any other error — the hub's SQL, a missing table, a lost connection — ends the batch with
+  // NotTheRecordsFault.
+  sdk::Status StoreWith(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped);
 
   // Counts a written record in counts_.
   void Count(store_model::WriteOutcome outcome);
@@ -168,8 +165,7 @@ class BatchApplier {
   const Logger& log_;
   store_model::SourceLinks links_;  // shared by the writers below, which hold references to it
   store_model::References references_;
-  store_model::PartyWriter parties_;
-  store_model::EntityWriter entities_;
+  store_model::RecordWriter writer_;
   store_model::QuarantineBook quarantine_;
   store_model::BulkPartyWriter bulk_;
   SyncCounts counts_;

@@ -5,10 +5,8 @@
 #include "hub/odbc/statement.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
-#include "store/model/contact_person.hpp"
-#include "store/model/employee_assignments.hpp"
+#include "store/model/entity_behaviour.hpp"
 #include "store/model/entity_columns.hpp"
-#include "store/model/opportunity_stages.hpp"
 #include "store/model/record_json.hpp"
 #include "store/model/store_statements.hpp"
 
@@ -83,8 +81,9 @@ EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links)
 EntityWriter::~EntityWriter() = default;
 
 sdk::Result<WriteOutcome> EntityWriter::Write(const model::MappedRecord& record) {
-  if (record.entity->name == "party") {
-    return sdk::Status::Internal("parties are written by PartyWriter, not EntityWriter");
+  if (BehaviourOf(*record.entity).writer != WriterKind::kGeneric) {
+    return sdk::Status::Internal(std::string(record.entity->name) +
+                                 " records are written by their own writer (RecordWriter), not EntityWriter");
   }
   sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
   if (!found.ok()) return found.status();
@@ -237,10 +236,8 @@ sdk::Status EntityWriter::AddEvent(const model::MappedRecord& record, std::int64
 EntityExtension* EntityWriter::ExtensionFor(const model::EntitySpec& entity) {
   auto known = extensions_.find(entity.name);
   if (known != extensions_.end()) return known->second.get();
-  std::unique_ptr<EntityExtension> extension;
-  if (entity.name == "employee") extension = std::make_unique<EmployeeAssignments>(connection_, references_);
-  if (entity.name == "contact") extension = std::make_unique<ContactPerson>(connection_);
-  if (entity.name == "opportunity") extension = std::make_unique<OpportunityStages>(connection_);
+  const ExtensionFactory make = BehaviourOf(entity).extension;
+  std::unique_ptr<EntityExtension> extension = make != nullptr ? make(connection_, references_) : nullptr;
   return extensions_.emplace(entity.name, std::move(extension)).first->second.get();
 }
 

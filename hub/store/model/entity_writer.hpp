@@ -1,6 +1,6 @@
-// Stores mapped records of every entity but `party` (PartyWriter) with one generic writer whose SQL is
-// built from the model catalog (EntityColumns), plus a small extension for what an entity keeps outside
-// its main table.
+// Stores mapped records of every entity the registry gives the generic writer (entity_behaviour.hpp: all but
+// `party`) with SQL built from the model catalog (EntityColumns), plus the entity's registered extension for
+// what it keeps outside its main table.
 #ifndef HUB_STORE_MODEL_ENTITY_WRITER_HPP_
 #define HUB_STORE_MODEL_ENTITY_WRITER_HPP_
 
@@ -22,7 +22,7 @@
 
 namespace hub::store_model {
 
-// Writes records of any entity but `party` on one connection, inside the caller's transaction (nothing
+// Writes records of the generic writer's entities on one connection, inside the caller's transaction (nothing
 // here commits).
 //
 // A record is identified by its source link (source_system, entity, source_id); the link's record_id is
@@ -48,8 +48,8 @@ namespace hub::store_model {
 // the connection's statement cache; values are bound, table and column names come from the catalog only.
 //
 // Threads: as the connection. Errors: NotFound or InvalidArgument for the record's own fault (see
-// EntityExtension); Internal for the hub's own (a party handed to this writer); the driver's Status; the
-// caller rolls back to its savepoint and forgets the link.
+// EntityExtension); Internal for the hub's own (a record of an entity with a writer of its own); the driver's Status;
+// the caller rolls back to its savepoint and forgets the link.
 class EntityWriter {
  public:
   // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.

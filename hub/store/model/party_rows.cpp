@@ -189,7 +189,7 @@ std::vector<Value> PartyValues(const model::MappedRecord& record, const Value& o
 std::vector<Value> SourceLinkValues(const model::MappedRecord& record, std::int64_t party_id,
                                     const std::string& content_hash) {
   return {Value::String(record.source_system),
-          Value::String("party"),
+          Value::String(std::string(record.entity->name)),
           Value::String(record.source_id),
           Value::Int64(party_id),
           Value::Int64(party_id),
@@ -221,8 +221,8 @@ std::vector<PartyRow> ChannelRows(const model::MappedRecord& record, std::int64_
 }
 
 std::vector<Value> EventValues(std::int64_t party_id, std::string_view kind, const model::MappedRecord& record) {
-  return {Value::String("party"), Value::String(std::to_string(party_id)), Value::String(std::string(kind)),
-          Value::String(MappedRecordJson(record))};
+  return {Value::String(std::string(record.entity->name)), Value::String(std::to_string(party_id)),
+          Value::String(std::string(kind)), Value::String(MappedRecordJson(record))};
 }
 
 odbc::BatchSpec NewPartySpec(PartyTable table) {
