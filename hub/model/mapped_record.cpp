@@ -19,4 +19,10 @@ sdk::Value MappedRecord::ValueOrNull(std::string_view name) const {
   return value == nullptr ? sdk::Value::Null() : *value;
 }
 
+std::string_view MappedRecord::DeclaredDefault(std::string_view name) const {
+  const FieldSpec* spec = entity == nullptr ? nullptr : entity->FindField(name);
+  if (spec == nullptr || spec->default_value.kind != DefaultKind::kValue) return {};
+  return spec->default_value.value;
+}
+
 }  // namespace hub::model

@@ -48,6 +48,10 @@ struct MappedRecord {
 
   // The value of the field named `name`; null when the record does not fill it.
   sdk::Value ValueOrNull(std::string_view name) const;
+
+  // The literal default the catalog declares for field `name` of the record's entity (FieldDefault of
+  // kind kValue: "active"), empty when it declares none.
+  std::string_view DeclaredDefault(std::string_view name) const;
 };
 
 }  // namespace hub::model

@@ -60,9 +60,10 @@ sdk::Status EmployeeAssignments::ReplaceTeam(const model::MappedRecord& record, 
   sdk::Result<std::int64_t> team_id = IdOf("team", code->text(), "team_code");
   if (!team_id.ok()) return team_id.status();
   const Value* role = record.Find("team_role");
-  return Exec(connection_, "INSERT INTO team_members (team_id, employee_id, role) VALUES (?, ?, ?)",
-              {Value::Int64(*team_id), Value::Int64(employee_id),
-               role == nullptr || role->is_null() ? Value::String("member") : *role});
+  return Exec(
+      connection_, "INSERT INTO team_members (team_id, employee_id, role) VALUES (?, ?, ?)",
+      {Value::Int64(*team_id), Value::Int64(employee_id),
+       role == nullptr || role->is_null() ? Value::String(std::string(record.DeclaredDefault("team_role"))) : *role});
 }
 
 sdk::Status EmployeeAssignments::ReplaceTerritories(const Value& codes, std::int64_t employee_id) {

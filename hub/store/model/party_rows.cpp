@@ -144,7 +144,8 @@ void AddAddress(const model::MappedRecord& record, std::int64_t party_id, std::i
   if (!any) return;
   std::string kind = Text(record, "address_kind");
   rows.push_back({PartyTable::kAddresses,
-                  {Value::Int64(party_id), Value::Int64(link_id), Value::String(kind.empty() ? "office" : kind),
+                  {Value::Int64(party_id), Value::Int64(link_id),
+                   Value::String(kind.empty() ? std::string(record.DeclaredDefault("address_kind")) : kind),
                    record.ValueOrNull("address_line"), record.ValueOrNull("address_line2"),
                    record.ValueOrNull("district"), record.ValueOrNull("city"), record.ValueOrNull("province"),
                    record.ValueOrNull("postal_code"), record.ValueOrNull("country"), Value::Bool(true)}});
@@ -180,7 +181,8 @@ std::vector<Value> PartyValues(const model::MappedRecord& record, const Value& o
   values.reserve(kPartyColumns.size() + 3);
   for (std::string_view column : kPartyColumns) values.push_back(record.ValueOrNull(column));
   const Value* status = record.Find("status");
-  values.push_back(status == nullptr || status->is_null() ? Value::String("active") : *status);
+  values.push_back(status == nullptr || status->is_null() ? Value::String(std::string(record.DeclaredDefault("status")))
+                                                          : *status);
   values.push_back(Value::String(model::NormalizeName(Text(record, "name"))));
   values.push_back(owner_employee_id);
   return values;

@@ -44,7 +44,7 @@ struct PartyRow {
   std::vector<sdk::Value> values;
 };
 
-// The parties row of `record` (kParties' columns): catalog fields, status (default "active"), the
+// The parties row of `record` (kParties' columns): catalog fields, status (its declared default when null), the
 // normalized name, and the owner's employee id as resolved by the caller (References::IdValueOf).
 std::vector<sdk::Value> PartyValues(const model::MappedRecord& record, const sdk::Value& owner_employee_id);
 
