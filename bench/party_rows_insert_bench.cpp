@@ -22,17 +22,17 @@
 #include "config/config_loader.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/transaction.hpp"
+#include "store/model/bulk_party_writer.hpp"
+#include "store/model/party_rows.hpp"
+#include "store/model/record_json.hpp"
 #include "store/schema/migrator.hpp"
-#include "sync/bulk_party_writer.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
-#include "sync/party_rows.hpp"
-#include "sync/record_json.hpp"
 
 namespace {
 
 using hub::sdk::Result;
 using hub::sdk::Status;
-using hub::sync::PartyTableRows;
+using hub::store_model::PartyTableRows;
 
 constexpr std::size_t kTransactionsPerChunk = 20;  // precomputed at a time, to bound memory
 
@@ -93,26 +93,27 @@ std::vector<hub::sdk::Record> ReadRecords(std::ifstream& csv, const std::vector<
 }
 
 // The rows of one transaction's records, with ids continuing from `next_id`.
-Result<PartyTableRows> BuildRows(const Setup& setup, const std::vector<hub::sdk::Record>& records,
-                                 std::int64_t& next_id, std::size_t& row_count) {
-  PartyTableRows rows;
+Result<hub::store_model::PartyTableRows> BuildRows(const Setup& setup, const std::vector<hub::sdk::Record>& records,
+                                                   std::int64_t& next_id, std::size_t& row_count) {
+  hub::store_model::PartyTableRows rows;
   for (const hub::sdk::Record& record : records) {
     hub::sync::mapping::MappingOutcome outcome = setup.mapping.Apply(record);
     if (!outcome.ok()) return Status::InvalidArgument(outcome.rejection().ToString());
     hub::sync::mapping::MappedRecord& mapped = outcome.record();
     if (mapped.source_system.empty()) mapped.source_system = setup.source_system;
     const std::int64_t id = next_id++;
-    hub::sync::AppendNewPartyRows(mapped, id, id, hub::sync::ContentHash(mapped), hub::sdk::Value::Null(), rows);
+    hub::store_model::AppendNewPartyRows(mapped, id, id, hub::store_model::ContentHash(mapped), hub::sdk::Value::Null(),
+                                         rows);
   }
   for (const auto& table : rows) row_count += table.size();
   return rows;
 }
 
 // Writes one transaction's rows as the sync's bulk path does, and commits.
-Status WriteTransaction(hub::odbc::Connection& connection, PartyTableRows& rows) {
+Status WriteTransaction(hub::odbc::Connection& connection, hub::store_model::PartyTableRows& rows) {
   auto transaction = hub::odbc::Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status();
-  HUB_RETURN_IF_ERROR(hub::sync::InsertPartyRows(connection, rows));
+  HUB_RETURN_IF_ERROR(hub::store_model::InsertPartyRows(connection, rows));
   return transaction->Commit();
 }
 
@@ -139,7 +140,7 @@ Status Run(const Setup& setup, hub::odbc::Connection& connection, Totals& totals
   const std::vector<std::string> header = SplitFields(header_line);
   std::int64_t next_id = 1;
   for (bool more = true; more;) {
-    std::vector<PartyTableRows> chunk;
+    std::vector<hub::store_model::PartyTableRows> chunk;
     while (more && chunk.size() < kTransactionsPerChunk) {
       const std::vector<hub::sdk::Record> records = ReadRecords(csv, header, setup.batch_size);
       more = records.size() == setup.batch_size;
@@ -151,7 +152,7 @@ Status Run(const Setup& setup, hub::odbc::Connection& connection, Totals& totals
     }
     const double cpu_start = CpuSeconds();
     const auto start = std::chrono::steady_clock::now();
-    for (PartyTableRows& rows : chunk) HUB_RETURN_IF_ERROR(WriteTransaction(connection, rows));
+    for (hub::store_model::PartyTableRows& rows : chunk) HUB_RETURN_IF_ERROR(WriteTransaction(connection, rows));
     totals.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     totals.cpu_seconds += CpuSeconds() - cpu_start;
   }

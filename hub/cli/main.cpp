@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   CLI::App* list = quarantine->add_subcommand("list", "one line a quarantine entry still open or pending");
   CLI::App* replay =
       quarantine->add_subcommand("replay", "store again the entries selected, with their jobs' current mappings");
-  hub::sync::QuarantineFilter filter;
+  hub::store_model::QuarantineFilter filter;
   std::int64_t entry_id = 0;
   bool replay_all = false;
   std::string actor = hub::cli::OperatorName();

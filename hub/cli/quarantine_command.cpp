@@ -21,7 +21,7 @@ std::string TimeText(const sdk::Value& value) {
   return value.is_null() ? std::string("-") : value.text();
 }
 
-std::string EntryLine(const sync::QuarantineEntry& entry) {
+std::string EntryLine(const store_model::QuarantineEntry& entry) {
   std::string line = std::to_string(entry.id) + " " + entry.status + " job=" + entry.job + " " + entry.entity + " '" +
                      entry.source_id + "' seen=" + std::to_string(entry.occurrences) +
                      " first=" + TimeText(entry.first_seen) + " last=" + TimeText(entry.last_seen);
@@ -39,8 +39,8 @@ std::string OperatorName() {
   return "unknown";
 }
 
-int ListQuarantine(const std::filesystem::path& config_file, const sync::QuarantineFilter& filter, std::ostream& out,
-                   std::ostream& err) {
+int ListQuarantine(const std::filesystem::path& config_file, const store_model::QuarantineFilter& filter,
+                   std::ostream& out, std::ostream& err) {
   config::ConfigLoadResult loaded = config::LoadConfig(config_file);
   if (!loaded.ok()) {
     for (const config::ConfigError& error : loaded.errors) err << error.ToString() << "\n";
@@ -49,19 +49,19 @@ int ListQuarantine(const std::filesystem::path& config_file, const sync::Quarant
   auto store = service::OpenAndMigrateStore(*loaded.config, 1, MakeLogger("store"));
   sdk::Result<odbc::ConnectionLease> lease =
       store.ok() ? (*store)->Acquire() : sdk::Result<odbc::ConnectionLease>(store.status());
-  sdk::Result<std::vector<sync::QuarantineEntry>> entries =
-      lease.ok() ? sync::SelectQuarantine(lease->get(), filter)
-                 : sdk::Result<std::vector<sync::QuarantineEntry>>(lease.status());
+  sdk::Result<std::vector<store_model::QuarantineEntry>> entries =
+      lease.ok() ? store_model::SelectQuarantine(lease->get(), filter)
+                 : sdk::Result<std::vector<store_model::QuarantineEntry>>(lease.status());
   if (!entries.ok()) {
     err << "hub quarantine list: store: " << entries.status().message() << "\n";
     return 1;
   }
-  for (const sync::QuarantineEntry& entry : *entries) out << EntryLine(entry) << "\n";
+  for (const store_model::QuarantineEntry& entry : *entries) out << EntryLine(entry) << "\n";
   out << entries->size() << (entries->size() == 1 ? " entry" : " entries") << "\n";
   return 0;
 }
 
-int ReplayQuarantine(const std::filesystem::path& config_file, const sync::QuarantineFilter& filter, bool all,
+int ReplayQuarantine(const std::filesystem::path& config_file, const store_model::QuarantineFilter& filter, bool all,
                      const std::string& actor, std::ostream& out, std::ostream& err) {
   if (filter.ToString() == "all" && !all) {
     err << "hub quarantine replay: say which entries (--job, --entity, --status, --reason-contains, --id), or --all\n";

@@ -8,21 +8,21 @@
 #include <ostream>
 #include <string>
 
-#include "sync/quarantine_query.hpp"
+#include "store/model/quarantine_query.hpp"
 
 namespace hub::cli {
 
 // `hub quarantine list`: one line an open or pending entry that `filter` selects, oldest first —
 // "<id> <status> job=<job> <entity> '<source id>' seen=<N> first=<time> last=<time> [waits for <record>]
 // <reason>" — then "<N> entries". The raw records are in `hub export quarantine`.
-int ListQuarantine(const std::filesystem::path& config_file, const sync::QuarantineFilter& filter, std::ostream& out,
-                   std::ostream& err);
+int ListQuarantine(const std::filesystem::path& config_file, const store_model::QuarantineFilter& filter,
+                   std::ostream& out, std::ostream& err);
 
 // `hub quarantine replay`: stores again the records of the entries `filter` selects (StoreSink::Replay),
 // each with its job's current mapping; prints the sync's count line, then "resolved=N released=N
 // skipped=N", then one line a skipped entry; the replay's audit_log row (`actor`) is written inside its
 // transactions (service::ReplayAudit). Without a filter, `all` must be set (bad usage otherwise).
-int ReplayQuarantine(const std::filesystem::path& config_file, const sync::QuarantineFilter& filter, bool all,
+int ReplayQuarantine(const std::filesystem::path& config_file, const store_model::QuarantineFilter& filter, bool all,
                      const std::string& actor, std::ostream& out, std::ostream& err);
 
 // The operator's name for the audit log: $SUDO_USER, $USER or $LOGNAME, the first set; "unknown" otherwise.

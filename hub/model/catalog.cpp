@@ -42,6 +42,15 @@ std::optional<FieldType> ParseFieldType(std::string_view name) {
   return std::nullopt;
 }
 
+std::string FieldStorage::Describe() const {
+  std::string place(table);
+  if (!text_column.empty()) place.append(".").append(text_column).append(", ").append(table);
+  if (!column.empty()) place.append(".").append(column);
+  if (!also_in.empty()) place.append(", ").append(also_in);
+  if (!note.empty()) place.append(" (").append(note).append(")");
+  return place;
+}
+
 bool FieldSpec::AllowsValue(std::string_view value) const {
   if (values.empty()) return true;
   std::string_view rest = values;

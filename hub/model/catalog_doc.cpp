@@ -36,8 +36,8 @@ void RenderEntity(const EntitySpec& entity, std::string& out) {
   out += "| --- | --- | --- | --- | --- | --- |\n";
   for (const FieldSpec& field : entity.fields) {
     out += "| `" + std::string(field.name) + "` | " + std::string(FieldTypeName(field.type)) + " | " +
-           (field.required ? "yes" : "") + " | " + ConstraintCell(field) + " | " + std::string(field.stored_in) +
-           " | " + std::string(field.description) + " |\n";
+           (field.required ? "yes" : "") + " | " + ConstraintCell(field) + " | " + field.StoredIn() + " | " +
+           std::string(field.description) + " |\n";
   }
   out += "\n";
 }

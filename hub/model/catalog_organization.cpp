@@ -8,64 +8,74 @@ namespace {
 
 using enum FieldType;
 
-// Field(name, type, required, stored in, description[, allowed values[, reference]])
+// Field(name, type, required, storage, description[, allowed values[, reference]])[.Default…]
 constexpr FieldSpec kEmployee[] = {
-    Field("employee_number", kString, kRequired, "employees.employee_number", "HR's employee number (工号)."),
-    Field("name", kString, kRequired, "employees.name", "Full name in its own script."),
-    Field("name_latin", kString, kOptional, "employees.name_latin", "Name in Latin script."),
-    Field("email", kString, kOptional, "employees.email", "Work e-mail address."),
-    Field("phone", kString, kOptional, "employees.phone", "Work phone in any common form."),
-    Field("title", kString, kOptional, "employees.title", "Job title."),
-    Field("department", kString, kOptional, "employees.department", "Department."),
-    Field("manager_employee_number", kString, kOptional, "employees.manager_employee_id", "The line manager.", "",
-          "employee.employee_number"),
-    Field("team_code", kString, kOptional, "team_members.team_id", "The team the employee belongs to.", "",
+    Field("employee_number", kString, kRequired, Column("employees", "employee_number"),
+          "HR's employee number (工号)."),
+    Field("name", kString, kRequired, Column("employees", "name"), "Full name in its own script."),
+    Field("name_latin", kString, kOptional, Column("employees", "name_latin"), "Name in Latin script."),
+    Field("email", kString, kOptional,
+          Column("employees", "email").Derived(DerivedForm::kNormalizedEmail, "email_normalized"),
+          "Work e-mail address."),
+    Field("phone", kString, kOptional, Column("employees", "phone").Derived(DerivedForm::kE164Phone, "phone_e164"),
+          "Work phone in any common form."),
+    Field("title", kString, kOptional, Column("employees", "title"), "Job title."),
+    Field("department", kString, kOptional, Column("employees", "department"), "Department."),
+    Field("manager_employee_number", kString, kOptional, Column("employees", "manager_employee_id"),
+          "The line manager.", "", "employee.employee_number"),
+    Field("team_code", kString, kOptional, Column("team_members", "team_id"), "The team the employee belongs to.", "",
           "team.code"),
-    Field("team_role", kString, kOptional, "team_members.role", "Role in that team (default member).",
-          "member|lead|manager"),
-    Field("territory_codes", kString, kOptional, "employee_territories",
+    Field("team_role", kString, kOptional, Column("team_members", "role"), "Role in that team (default member).",
+          "member|lead|manager")
+        .Default("member"),
+    Field("territory_codes", kString, kOptional, Rows("employee_territories"),
           "Territories the employee owns, as codes separated by commas."),
-    Field("speciality_codes", kString, kOptional, "employee_specialities",
-          "Specialities, as codes separated by commas; \"code:level\" gives a level 1-5 (default 1)."),
-    Field("status", kString, kOptional, "employees.status", "Employment status (default active).",
-          "active|on_leave|left"),
-    Field("hired_on", kDate, kOptional, "employees.hired_on", "First day of employment."),
-    Field("left_on", kDate, kOptional, "employees.left_on", "Last day of employment."),
+    Field("speciality_codes", kString, kOptional, Rows("employee_specialities"),
+          "Specialities, as codes separated by commas; \"code:level\" gives a level 1-5 (1 when none is given)."),
+    Field("status", kString, kOptional, Column("employees", "status"), "Employment status (default active).",
+          "active|on_leave|left")
+        .Default("active"),
+    Field("hired_on", kDate, kOptional, Column("employees", "hired_on"), "First day of employment."),
+    Field("left_on", kDate, kOptional, Column("employees", "left_on"), "Last day of employment."),
 };
 
 constexpr FieldSpec kTeam[] = {
-    Field("code", kString, kRequired, "teams.code", "The team's code."),
-    Field("name", kString, kRequired, "teams.name", "The team's name."),
-    Field("parent_team_code", kString, kOptional, "teams.parent_team_id", "The team it is part of.", "", "team.code"),
-    Field("status", kString, kOptional, "teams.status", "Whether the team still exists (default active).",
-          "active|inactive"),
+    Field("code", kString, kRequired, Column("teams", "code"), "The team's code."),
+    Field("name", kString, kRequired, Column("teams", "name"), "The team's name."),
+    Field("parent_team_code", kString, kOptional, Column("teams", "parent_team_id"), "The team it is part of.", "",
+          "team.code"),
+    Field("status", kString, kOptional, Column("teams", "status"), "Whether the team still exists (default active).",
+          "active|inactive")
+        .Default("active"),
 };
 
 constexpr FieldSpec kTerritory[] = {
-    Field("code", kString, kRequired, "territories.code", "The territory's code."),
-    Field("name", kString, kRequired, "territories.name", "The territory's name."),
-    Field("parent_territory_code", kString, kOptional, "territories.parent_territory_id",
+    Field("code", kString, kRequired, Column("territories", "code"), "The territory's code."),
+    Field("name", kString, kRequired, Column("territories", "name"), "The territory's name."),
+    Field("parent_territory_code", kString, kOptional, Column("territories", "parent_territory_id"),
           "The territory it is part of.", "", "territory.code"),
-    Field("country", kString, kOptional, "territories.country", "Covers parties in this country (ISO 3166-1 alpha-2)."),
-    Field("province", kString, kOptional, "territories.province", "Covers parties in this province."),
-    Field("city", kString, kOptional, "territories.city", "Covers parties in this city."),
-    Field("industry", kString, kOptional, "territories.industry", "Covers parties in this industry."),
+    Field("country", kString, kOptional, Column("territories", "country"),
+          "Covers parties in this country (ISO 3166-1 alpha-2)."),
+    Field("province", kString, kOptional, Column("territories", "province"), "Covers parties in this province."),
+    Field("city", kString, kOptional, Column("territories", "city"), "Covers parties in this city."),
+    Field("industry", kString, kOptional, Column("territories", "industry"), "Covers parties in this industry."),
 };
 
 constexpr FieldSpec kSpeciality[] = {
-    Field("code", kString, kRequired, "specialities.code", "The speciality's code, e.g. erp_finance or japanese."),
-    Field("name", kString, kRequired, "specialities.name", "The speciality's name."),
-    Field("description", kString, kOptional, "specialities.description", "What it covers."),
+    Field("code", kString, kRequired, Column("specialities", "code"),
+          "The speciality's code, e.g. erp_finance or japanese."),
+    Field("name", kString, kRequired, Column("specialities", "name"), "The speciality's name."),
+    Field("description", kString, kOptional, Column("specialities", "description"), "What it covers."),
 };
 
 constexpr EntitySpec kEntities[] = {
     {"employee", "employees", "One of our employees, with team, territories and specialities.", kEmployee,
-     "employee_number"},
-    {"team", "teams", "A sales or service team.", kTeam, "code"},
+     "employee_number", kHasUpdatedAt},
+    {"team", "teams", "A sales or service team.", kTeam, "code", kHasUpdatedAt},
     {"territory", "territories", "A territory that sales ownership and lead routing are organized by.", kTerritory,
-     "code"},
+     "code", kHasUpdatedAt},
     {"speciality", "specialities", "A skill that lead routing can ask for: product line, industry, language.",
-     kSpeciality, "code"},
+     kSpeciality, "code", kHasUpdatedAt},
 };
 
 }  // namespace

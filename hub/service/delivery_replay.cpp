@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "delivery/delivery_queries.hpp"
-#include "sync/store_statements.hpp"
+#include "store/model/store_statements.hpp"
 
 namespace hub::service {
 namespace {
@@ -27,11 +27,11 @@ std::string AfterData(const DeliveryReplayRequest& request, std::size_t requeste
 sdk::Result<std::int64_t> BeginAudit(odbc::Database& store, const DeliveryReplayRequest& request) {
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return lease.status();
-  return sync::InsertReturningId(lease->get(),
-                                 "INSERT INTO audit_log (actor, action, entity, entity_id, after_data) "
-                                 "VALUES (?, 'delivery.replay', 'delivery', ?, ?)",
-                                 {Value::String(request.actor), Value::String(request.subscriber),
-                                  Value::String(AfterData(request, 0, "unfinished"))});
+  return store_model::InsertReturningId(lease->get(),
+                                        "INSERT INTO audit_log (actor, action, entity, entity_id, after_data) "
+                                        "VALUES (?, 'delivery.replay', 'delivery', ?, ?)",
+                                        {Value::String(request.actor), Value::String(request.subscriber),
+                                         Value::String(AfterData(request, 0, "unfinished"))});
 }
 
 sdk::Status FinishAudit(odbc::Database& store, std::int64_t row, const DeliveryReplayRequest& request,

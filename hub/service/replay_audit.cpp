@@ -3,12 +3,12 @@
 #include <boost/json.hpp>
 
 #include "service/run_audit.hpp"
-#include "sync/store_statements.hpp"
+#include "store/model/store_statements.hpp"
 
 namespace hub::service {
 namespace {
 
-std::string AfterData(const sync::QuarantineFilter& filter, const sync::ReplayResult& result,
+std::string AfterData(const store_model::QuarantineFilter& filter, const sync::ReplayResult& result,
                       const std::string& outcome) {
   boost::json::object after{{"filter", filter.ToString()}};
   for (const auto& [key, value] : SyncCountsJson(result.counts)) after[key] = value;
@@ -40,7 +40,7 @@ sdk::Status ReplayAudit::Write(odbc::Connection& connection, const sync::ReplayR
     // None when the transaction that inserted the row rolled back (its commit failed): insert it again.
     if (*updated != 0) return sdk::Status::Ok();
   }
-  sdk::Result<std::int64_t> inserted = sync::InsertReturningId(
+  sdk::Result<std::int64_t> inserted = store_model::InsertReturningId(
       connection,
       "INSERT INTO audit_log (actor, action, entity, entity_id, after_data) "
       "VALUES (?, 'quarantine replay', 'quarantine', ?, ?)",

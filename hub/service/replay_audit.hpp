@@ -7,8 +7,8 @@
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
+#include "store/model/quarantine_query.hpp"
 #include "store/odbc/database.hpp"
-#include "sync/quarantine_query.hpp"
 #include "sync/store_sink.hpp"
 
 namespace hub::service {
@@ -23,7 +23,7 @@ namespace hub::service {
 // Finish (killed) shows outcome "unfinished". Threads: one replay's, not shared. Lifetime: the replay's.
 class ReplayAudit {
  public:
-  ReplayAudit(std::string actor, sync::QuarantineFilter filter)
+  ReplayAudit(std::string actor, store_model::QuarantineFilter filter)
       : actor_(std::move(actor)), filter_(std::move(filter)) {}
 
   // Writes the row with `so_far` and outcome "unfinished" on `connection`, inside the replay's transaction
@@ -39,7 +39,7 @@ class ReplayAudit {
   sdk::Status Write(odbc::Connection& connection, const sync::ReplayResult& result, const std::string& outcome);
 
   std::string actor_;
-  sync::QuarantineFilter filter_;
+  store_model::QuarantineFilter filter_;
   std::int64_t row_id_ = 0;  // the audit_log row, once a transaction wrote it
 };
 

@@ -5,10 +5,21 @@
 #include <tuple>
 
 #include "hub/odbc/transaction.hpp"
-#include "sync/store_fault.hpp"
-#include "sync/store_statements.hpp"
+#include "store/model/entity_behaviour.hpp"
+#include "store/model/store_fault.hpp"
+#include "store/model/store_statements.hpp"
 
 namespace hub::sync {
+
+using store_model::ExecuteStoreStatement;
+using store_model::InsertedParty;
+using store_model::IsRecordsFault;
+using store_model::MissingRecord;
+using store_model::NotTheRecordsFault;
+using store_model::QuarantineBook;
+using store_model::Refusal;
+using store_model::SourceLink;
+using store_model::WriteOutcome;
 namespace {
 
 using sdk::Value;
@@ -47,14 +58,17 @@ std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, cons
 sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
   std::vector<std::optional<mapping::MappingOutcome>> outcomes;
   outcomes.reserve(records.size());
-  std::map<std::string, std::vector<std::string>> party_ids;  // by source system
+  // The source ids of the records with a bulk path, by (entity, source system).
+  std::map<std::pair<std::string_view, std::string>, std::vector<std::string>> bulk_ids;
   for (const sdk::Record& record : records) {
     outcomes.push_back(MapRecord(record, job_.sink));
     if (!outcomes.back() || !outcomes.back()->ok()) continue;
     const mapping::MappedRecord& mapped = outcomes.back()->record();
-    if (mapped.entity->name == "party") party_ids[mapped.source_system].push_back(mapped.source_id);
+    if (store_model::BehaviourOf(*mapped.entity).InsertsInBulk()) {
+      bulk_ids[{mapped.entity->name, mapped.source_system}].push_back(mapped.source_id);
+    }
   }
-  for (const auto& [system, ids] : party_ids) HUB_RETURN_IF_ERROR(links_.Prefetch("party", system, ids));
+  for (const auto& [key, ids] : bulk_ids) HUB_RETURN_IF_ERROR(links_.Prefetch(key.first, key.second, ids));
   std::vector<bool> stored(records.size(), false);
   HUB_RETURN_IF_ERROR(InsertNewParties(outcomes, stored));
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -144,7 +158,7 @@ std::vector<std::size_t> BatchApplier::NewParties(
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (!outcomes[i] || !outcomes[i]->ok()) continue;
     const mapping::MappedRecord& mapped = outcomes[i]->record();
-    if (mapped.entity->name != "party") continue;
+    if (!store_model::BehaviourOf(*mapped.entity).InsertsInBulk()) continue;
     const bool first = seen.emplace(mapped.source_system, mapped.source_id).second;
     if (first && mapped.operation == sdk::Operation::kUpsert && links_.KnownAbsent(mapped)) fresh.push_back(i);
   }
@@ -188,12 +202,10 @@ sdk::Status BatchApplier::Store(const JobContext& job, const sdk::Record& record
     return Quarantine(job, record, rejection.source_system, rejection.source_id, Refusal::Mapping(rejection.reason));
   }
   const mapping::MappedRecord& mapped = outcome->record();
-  if (mapped.entity->name == "party") return StoreWith(job, parties_, record, mapped);
-  return StoreWith(job, entities_, record, mapped);
+  return StoreWith(job, record, mapped);
 }
 
-template <typename Writer>
-sdk::Status BatchApplier::StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
+sdk::Status BatchApplier::StoreWith(const JobContext& job, const sdk::Record& record,
                                     const mapping::MappedRecord& mapped) {
   sdk::Result<bool> unchanged = links_.Unchanged(mapped);
   if (!unchanged.ok()) return unchanged.status();
@@ -204,7 +216,7 @@ sdk::Status BatchApplier::StoreWith(const JobContext& job, Writer& writer, const
   }
   sdk::Result<odbc::Savepoint> savepoint = odbc::Savepoint::Create(connection_);
   if (!savepoint.ok()) return savepoint.status();
-  sdk::Result<WriteOutcome> written = writer.Write(mapped);
+  sdk::Result<WriteOutcome> written = writer_.Write(mapped);
   if (!written.ok()) {
     // Only the record's own faults are quarantined; the hub's or the store's end the batch, which rolls back.
     if (!IsRecordsFault(written.status())) return NotTheRecordsFault(job.name, written.status());

@@ -13,11 +13,10 @@
 
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
-#include "sync/bulk_party_writer.hpp"
-#include "sync/entity_writer.hpp"
-#include "sync/party_writer.hpp"
-#include "sync/quarantine_book.hpp"
-#include "sync/references.hpp"
+#include "store/model/bulk_party_writer.hpp"
+#include "store/model/quarantine_book.hpp"
+#include "store/model/record_writer.hpp"
+#include "store/model/references.hpp"
 #include "sync/store_sink.hpp"
 
 namespace hub::sync {
@@ -51,8 +50,7 @@ class BatchApplier {
         log_(log),
         links_(connection),
         references_(connection, links_),
-        parties_(connection, links_),
-        entities_(connection, links_),
+        writer_(connection, links_),
         quarantine_(connection, std::move(stored_resolution)),
         bulk_(connection, links_) {}
 
@@ -117,7 +115,7 @@ class BatchApplier {
 
   // Stores the record of pending entry `entry` for its job. One whose job has no mapping now, or (on
   // PostgreSQL) whose source system another batch is writing, stays pending for `hub quarantine replay`.
-  sdk::Status Release(const PendingEntry& entry);
+  sdk::Status Release(const store_model::PendingEntry& entry);
 
   // Takes the batch's lock on `system` (see LockSourceSystems) without waiting: false when another batch
   // holds it — waiting here, out of name order, could deadlock. Always true on SQLite.
@@ -139,16 +137,15 @@ class BatchApplier {
   sdk::Status Store(const JobContext& job, const sdk::Record& record,
                     const std::optional<mapping::MappingOutcome>& outcome);
 
-  // Skips `mapped` when `writer` finds it unchanged, else writes it under its own savepoint: a record the
-  // database refuses for its own fault (IsRecordsFault) is rolled back alone (and forgotten by `writer`)
-  // and quarantined with the driver's message; any other error — the hub's SQL, a missing table, a lost
-  // connection — ends the batch with NotTheRecordsFault. `Writer` is PartyWriter or EntityWriter.
-  template <typename Writer>
-  sdk::Status StoreWith(const JobContext& job, Writer& writer, const sdk::Record& record,
-                        const mapping::MappedRecord& mapped);
+  // Skips `mapped` when its source link finds it unchanged, else writes it (RecordWriter: the writer its
+  // entity registers) under its own savepoint: a record the database refuses for its own fault
+  // (IsRecordsFault) is rolled back alone (and its link forgotten) and quarantined with the driver's
+  // message; any other error — the hub's SQL, a missing table, a lost connection — ends the batch with
+  // NotTheRecordsFault.
+  sdk::Status StoreWith(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped);
 
   // Counts a written record in counts_.
-  void Count(WriteOutcome outcome);
+  void Count(store_model::WriteOutcome outcome);
 
   // Keeps aside `mapped`, which a writer refused with `missing` (NotFound: a reference to nothing) as
   // pending, waiting for the first record it refers to that the store does not have.
@@ -159,19 +156,18 @@ class BatchApplier {
   // read them (when empty: as the connector gave them, the job's system failing that), and the model's
   // entity (the job's mapping's), so that a later read storing it finds the entry.
   sdk::Status Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
-                         const std::string& source_id, const Refusal& refusal);
+                         const std::string& source_id, const store_model::Refusal& refusal);
 
   odbc::Connection& connection_;
   JobContext job_;
   std::string origin_;
   const StoreSink::JobLookup& jobs_;
   const Logger& log_;
-  SourceLinks links_;  // shared by the writers below, which hold references to it
-  References references_;
-  PartyWriter parties_;
-  EntityWriter entities_;
-  QuarantineBook quarantine_;
-  BulkPartyWriter bulk_;
+  store_model::SourceLinks links_;  // shared by the writers below, which hold references to it
+  store_model::References references_;
+  store_model::RecordWriter writer_;
+  store_model::QuarantineBook quarantine_;
+  store_model::BulkPartyWriter bulk_;
   SyncCounts counts_;
   std::size_t current_ = 0;            // the index of the record being stored
   std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again

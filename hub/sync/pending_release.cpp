@@ -1,9 +1,12 @@
 // BatchApplier's release of the pending records a batch's records let through.
 #include "sync/batch_applier.hpp"
 
-#include "sync/record_json.hpp"
+#include "store/model/record_json.hpp"
 
 namespace hub::sync {
+
+using store_model::PendingEntry;
+using store_model::RecordFromRawJson;
 
 using sdk::Value;
 

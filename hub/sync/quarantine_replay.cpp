@@ -5,11 +5,18 @@
 #include <algorithm>
 
 #include "hub/odbc/transaction.hpp"
+#include "store/model/quarantine_query.hpp"
+#include "store/model/record_json.hpp"
 #include "store/odbc/outbox_turn.hpp"
-#include "sync/quarantine_query.hpp"
-#include "sync/record_json.hpp"
 
 namespace hub::sync {
+
+using store_model::LoadReplayable;
+using store_model::QuarantineEntry;
+using store_model::QuarantineFilter;
+using store_model::RecordFromRawJson;
+using store_model::ReplayableEntry;
+using store_model::SelectQuarantine;
 namespace {
 
 using sdk::Value;

@@ -1,11 +1,13 @@
 #include "sync/store_sink.hpp"
 
 #include "hub/odbc/transaction.hpp"
+#include "store/model/store_fault.hpp"
 #include "store/odbc/outbox_turn.hpp"
 #include "sync/batch_applier.hpp"
-#include "sync/store_fault.hpp"
 
 namespace hub::sync {
+
+using store_model::StoreUnavailable;
 
 using sdk::Value;
 

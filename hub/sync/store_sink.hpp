@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "common/logging.hpp"
+#include "store/model/quarantine_query.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/batch_sink.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
-#include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
 
@@ -63,7 +63,7 @@ struct JobContext;  // the job a record is stored for (batch_applier.hpp)
 // in groups by BulkPartyWriter — the same rows, with far fewer statements; a group the database refuses
 // is rolled back and written again record by record, so only the bad records are quarantined.
 //
-// Only a record's own faults are quarantined (sync/store_fault.hpp). Any other store error — the hub's SQL
+// Only a record's own faults are quarantined (store/model/store_fault.hpp). Any other store error — the hub's SQL
 // naming a table or column the store lacks, a transaction in a bad state, a lost connection — ends the
 // batch: it rolls back, nothing is quarantined and the checkpoint stays; Apply returns that error, naming
 // the job and the statement ("job J: a statement of the hub's own failed (…): executing `…`: SQLSTATE …"),
@@ -89,7 +89,8 @@ class StoreSink final : public BatchSink {
   // `journal` (when set) writes into each transaction before its commit. `result` counts what was
   // committed, also when an error stops the replay. Errors: the driver's or the journal's Status (the
   // transaction in flight rolls back; earlier ones stay committed).
-  sdk::Status Replay(const QuarantineFilter& filter, ReplayResult& result, const ReplayJournal& journal = {});
+  sdk::Status Replay(const store_model::QuarantineFilter& filter, ReplayResult& result,
+                     const ReplayJournal& journal = {});
 
  private:
   // Apply's batch in its transaction on a leased connection, for `job` (which has a mapping).

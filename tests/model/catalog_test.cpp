@@ -27,7 +27,7 @@ TEST(Catalog, FindsFieldsByName) {
   ASSERT_NE(name, nullptr);
   EXPECT_EQ(name->type, FieldType::kString);
   EXPECT_TRUE(name->required);
-  EXPECT_EQ(name->stored_in, "parties.name");
+  EXPECT_EQ(name->StoredIn(), "parties.name");
   EXPECT_EQ(party->FindField("nickname"), nullptr);
 }
 
@@ -113,7 +113,7 @@ TEST(CatalogDefinitions, NamesAreUniqueSnakeCaseAndDescribed) {
       EXPECT_TRUE(fields.insert(field.name).second) << "duplicate field " << entity.name << "." << field.name;
       EXPECT_TRUE(std::regex_match(std::string(field.name), snake_case)) << entity.name << "." << field.name;
       EXPECT_FALSE(field.description.empty()) << entity.name << "." << field.name;
-      EXPECT_FALSE(field.stored_in.empty()) << entity.name << "." << field.name;
+      EXPECT_FALSE(field.StoredIn().empty()) << entity.name << "." << field.name;
       EXPECT_TRUE(field.values.empty() || field.type == FieldType::kString) << entity.name << "." << field.name;
     }
   }
@@ -154,17 +154,82 @@ TEST(CatalogDefinitions, NaturalKeysAreRequiredFieldsKeptInTheMainTable) {
     const FieldSpec* key = entity.FindField(entity.natural_key);
     ASSERT_NE(key, nullptr) << entity.name;
     EXPECT_TRUE(key->required) << entity.name;
-    EXPECT_EQ(key->stored_in, std::string(entity.table) + "." + std::string(entity.natural_key)) << entity.name;
+    EXPECT_EQ(key->StoredIn(), std::string(entity.table) + "." + std::string(entity.natural_key)) << entity.name;
   }
 }
 
-TEST(CatalogDefinitions, LiteralDefaultsAreAllowedValues) {
+TEST(CatalogDefinitions, LiteralDefaultsAreAllowedValuesOfTheFieldsType) {
   for (const EntitySpec& entity : Entities()) {
     for (const FieldSpec& field : entity.fields) {
-      const std::size_t at = field.description.find("(default ");
-      if (at == std::string_view::npos || field.values.empty()) continue;
-      std::string_view rest = field.description.substr(at + 9);
-      EXPECT_TRUE(field.AllowsValue(rest.substr(0, rest.find(')')))) << entity.name << "." << field.name;
+      if (field.default_value.kind != DefaultKind::kValue) continue;
+      const std::string where = std::string(entity.name) + "." + std::string(field.name);
+      EXPECT_TRUE(field.AllowsValue(field.default_value.value)) << where;
+      if (field.type == FieldType::kBool) {
+        EXPECT_TRUE(field.default_value.value == "true" || field.default_value.value == "false") << where;
+      }
+    }
+  }
+}
+
+// The typed default is what the writers act on; the description tells mapping authors the same thing.
+TEST(CatalogDefinitions, EveryDefaultIsTypedAndSaidInTheDescription) {
+  for (const EntitySpec& entity : Entities()) {
+    for (const FieldSpec& field : entity.fields) {
+      const std::string where = std::string(entity.name) + "." + std::string(field.name);
+      const FieldDefault& given = field.default_value;
+      const bool says_default = field.description.find("(default") != std::string_view::npos;
+      EXPECT_EQ(says_default, given.kind != DefaultKind::kNone) << where;
+      switch (given.kind) {
+        case DefaultKind::kValue:
+          EXPECT_NE(field.description.find("(default " + std::string(given.value) + ")"), std::string_view::npos)
+              << where;
+          break;
+        case DefaultKind::kWhenStored:
+          EXPECT_EQ(field.type, FieldType::kTimestamp) << where;
+          EXPECT_NE(field.description.find("(default: when"), std::string_view::npos) << where;
+          break;
+        case DefaultKind::kOtherField:
+          EXPECT_NE(entity.FindField(given.value), nullptr) << where;
+          EXPECT_NE(field.description.find("(default: " + std::string(given.value) + ")"), std::string_view::npos)
+              << where;
+          break;
+        case DefaultKind::kNone:
+          break;
+      }
+    }
+  }
+}
+
+TEST(CatalogStorage, SaysWhereTheDocsSayAFieldIsStored) {
+  const EntitySpec* party = FindEntity("party");
+  const EntitySpec* contact = FindEntity("contact");
+  const EntitySpec* order_line = FindEntity("order_line");
+  ASSERT_NE(party, nullptr);
+  ASSERT_NE(contact, nullptr);
+  ASSERT_NE(order_line, nullptr);
+  EXPECT_EQ(party->FindField("mobile")->StoredIn(), "phones (kind mobile)");
+  EXPECT_EQ(party->FindField("country")->StoredIn(), "parties.country, addresses.country");
+  EXPECT_EQ(contact->FindField("name")->StoredIn(), "parties.name (the person)");
+  const FieldStorage& sku = order_line->FindField("sku")->storage;
+  EXPECT_EQ(sku.table, "order_lines");
+  EXPECT_EQ(sku.column, "product_id");
+  EXPECT_EQ(sku.text_column, "sku");
+  EXPECT_EQ(order_line->FindField("sku")->StoredIn(), "order_lines.sku, order_lines.product_id");
+}
+
+TEST(CatalogStorage, NormalFormsAndJsonAreTypedOnTheirFields) {
+  const EntitySpec* lead = FindEntity("lead");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->FindField("email")->storage.derived, DerivedForm::kNormalizedEmail);
+  EXPECT_EQ(lead->FindField("email")->storage.derived_column, "email_normalized");
+  EXPECT_EQ(lead->FindField("phone")->storage.derived, DerivedForm::kE164Phone);
+  EXPECT_EQ(lead->FindField("phone")->storage.derived_column, "phone_e164");
+  EXPECT_TRUE(lead->FindField("details")->storage.json_object);
+  EXPECT_FALSE(lead->FindField("city")->storage.json_object);
+  for (const EntitySpec& entity : Entities()) {
+    for (const FieldSpec& field : entity.fields) {
+      EXPECT_EQ(field.storage.derived == DerivedForm::kNone, field.storage.derived_column.empty())
+          << entity.name << "." << field.name;
     }
   }
 }

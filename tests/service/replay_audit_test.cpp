@@ -64,7 +64,7 @@ class ReplayAuditTest : public sync::test::SinkTest {
     return boost::json::parse(rows[0][2].text());
   }
 
-  sync::QuarantineFilter filter_{"customers", "", "", "", std::nullopt};
+  store_model::QuarantineFilter filter_{"customers", "", "", "", std::nullopt};
 };
 
 TEST_P(ReplayAuditTest, AReplayStoppedAfterItsCommitIsAuditedWithWhatItCommitted) {

@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "sink_fixture.hpp"
-#include "sync/quarantine_query.hpp"
+#include "store/model/quarantine_query.hpp"
 
 namespace hub::sync {
+
+using store_model::QuarantineFilter;
 namespace {
 
 using hub::test::Backend;

@@ -1,7 +1,7 @@
 // The quarantine through the store sink, on both engines: one open entry per record and reason however
 // often it is read again, raw content kept capped with its length, and records that wait (pending) for
 // what they refer to and are stored by the batch that brings it.
-#include "sync/quarantine_book.hpp"
+#include "store/model/quarantine_book.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,10 +13,13 @@
 #include "hub/odbc/connection_string.hpp"
 #include "hub/odbc/transaction.hpp"
 #include "sink_fixture.hpp"
+#include "store/model/quarantine_query.hpp"
 #include "sync/batch_applier.hpp"
-#include "sync/quarantine_query.hpp"
 
 namespace hub::sync {
+
+using store_model::kQuarantineRawCap;
+using store_model::QuarantineFilter;
 namespace {
 
 using hub::test::Backend;

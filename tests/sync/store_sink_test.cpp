@@ -12,10 +12,14 @@
 #include "hub/odbc/transaction.hpp"
 #include "model/identifier.hpp"
 #include "sink_fixture.hpp"
+#include "store/model/party_writer.hpp"
 #include "store/schema/migrator.hpp"
-#include "sync/party_writer.hpp"
 
 namespace hub::sync {
+
+using store_model::PartyWriter;
+using store_model::SourceLinks;
+using store_model::WriteOutcome;
 namespace {
 
 using hub::test::Backend;

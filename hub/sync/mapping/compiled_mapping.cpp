@@ -22,23 +22,6 @@ bool WithinLimits(const model::EntitySpec& entity, const model::FieldSpec& field
 
 }  // namespace
 
-const sdk::Value* MappedRecord::Find(std::string_view name) const {
-  const MappedField* field = FindField(name);
-  return field == nullptr ? nullptr : &field->value;
-}
-
-const MappedField* MappedRecord::FindField(std::string_view name) const {
-  for (const MappedField& field : fields) {
-    if (field.name() == name) return &field;
-  }
-  return nullptr;
-}
-
-sdk::Value MappedRecord::ValueOrNull(std::string_view name) const {
-  const sdk::Value* value = Find(name);
-  return value == nullptr ? sdk::Value::Null() : *value;
-}
-
 std::string MappingRejection::ToString() const { return position.empty() ? reason : position + ": " + reason; }
 
 CompiledMapping::CompiledMapping(CompiledMapping&&) noexcept = default;

@@ -17,40 +17,15 @@
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "model/catalog.hpp"
+#include "model/mapped_record.hpp"
 
 namespace hub::sync::mapping {
 
 struct FieldPlan;
 
-// One model field's value. `field` points into the catalog the mapping was compiled against.
-struct MappedField {
-  const model::FieldSpec* field = nullptr;
-  sdk::Value value;  // of the field's type (FieldType::kString: ValueType::kString, ...), or null
-  // For a reference by source id: the source system its ids belong to (the mapping's system=, which the
-  // mapping outlives the record with); empty: the record's own.
-  std::string_view reference_system;
-
-  std::string_view name() const { return field->name; }
-};
-
-// A record in the model's terms. Deletes carry the identity only, no fields.
-struct MappedRecord {
-  const model::EntitySpec* entity = nullptr;
-  sdk::Operation operation = sdk::Operation::kUpsert;
-  std::string source_system;
-  std::string source_id;
-  std::string position;             // where the source record came from ("customers.csv:42")
-  std::vector<MappedField> fields;  // in the order of the mapping's <field> elements
-
-  // The value of the field named `name`, or nullptr when the mapping does not fill it.
-  const sdk::Value* Find(std::string_view name) const;
-
-  // The field named `name`, or nullptr when the mapping does not fill it.
-  const MappedField* FindField(std::string_view name) const;
-
-  // The value of the field named `name`; null when the mapping does not fill it.
-  sdk::Value ValueOrNull(std::string_view name) const;
-};
+// A record in the model's terms, as the mapping produces it (model/mapped_record.hpp).
+using MappedField = model::MappedField;
+using MappedRecord = model::MappedRecord;
 
 // Why a record was not mapped, for quarantine and logs.
 struct MappingRejection {

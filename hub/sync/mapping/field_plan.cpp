@@ -38,7 +38,7 @@ bool IsSystemName(std::string_view text) {
 const model::FieldSpec kSourceSystemTarget{"source_system",
                                            model::FieldType::kString,
                                            true,
-                                           "source_links.source_system",
+                                           {"source_links", "source_system"},
                                            "The source system the record belongs to; default: the connector's name.",
                                            "",
                                            ""};

@@ -9,13 +9,12 @@
 #include <string_view>
 
 #include "model/catalog.hpp"
+#include "model/mapped_record.hpp"
 
 namespace hub::sync::mapping {
 
-// The most bytes of a key the store indexes — a source id, a reference to another record, an entity's
-// natural key — a record may carry: well inside PostgreSQL's btree entry limit (about 2.7 KB) for every
-// index that holds one, with the other columns of a composite index beside it.
-inline constexpr std::size_t kMaxKeyBytes = 512;
+// The most bytes of a key the store indexes a record may carry (model/mapped_record.hpp).
+using model::kMaxKeyBytes;
 
 // Whether `field` of `entity` is a key the store indexes: a reference or the entity's natural key.
 bool IsIndexedKey(const model::EntitySpec& entity, const model::FieldSpec& field);

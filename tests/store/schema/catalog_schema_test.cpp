@@ -1,4 +1,5 @@
-// The model catalog and the schema agree: every entity's table and every place a field is stored exist.
+// The model catalog and the schema agree: every entity's table and every place a field is stored exist,
+// and an entity has updated_at exactly where its main table has the column.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -16,22 +17,16 @@ using hub::test::StoreTest;
 
 namespace {
 
-// The places named by a FieldSpec::stored_in: "phones.raw (kind mobile, the person), parties.country" gives
-// {"phones.raw", "parties.country"}; a bare table name ("employee_territories") stands for itself.
-std::vector<std::string> StoragePlaces(std::string_view stored_in) {
-  std::string without_notes;
-  int depth = 0;
-  for (char c : stored_in) {
-    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-    if (depth == 0 && c != ')' && c != ' ') without_notes += c;
-  }
+// The "table.column" places a field's storage names: its column, the text kept beside a reference, the
+// normal form kept beside it and the copy elsewhere; a field spread over rows names its table alone.
+std::vector<std::string> StoragePlaces(const model::FieldStorage& storage) {
+  const std::string table(storage.table);
   std::vector<std::string> places;
-  std::size_t start = 0;
-  while (start <= without_notes.size()) {
-    const std::size_t comma = std::min(without_notes.find(',', start), without_notes.size());
-    places.push_back(without_notes.substr(start, comma - start));
-    start = comma + 1;
+  for (std::string_view column : {storage.column, storage.text_column, storage.derived_column}) {
+    if (!column.empty()) places.push_back(table + "." + std::string(column));
   }
+  if (!storage.also_in.empty()) places.emplace_back(storage.also_in);
+  if (places.empty()) places.push_back(table);
   return places;
 }
 
@@ -66,7 +61,7 @@ TEST_P(CatalogSchemaTest, EveryEntityTableAndFieldColumnExists) {
   for (const model::EntitySpec& entity : model::Entities()) {
     EXPECT_TRUE(existing.contains(std::string(entity.table))) << entity.name << ": no table " << entity.table;
     for (const model::FieldSpec& field : entity.fields) {
-      for (const std::string& place : StoragePlaces(field.stored_in)) {
+      for (const std::string& place : StoragePlaces(field.storage)) {
         const std::size_t dot = place.find('.');
         const std::string table = place.substr(0, dot);
         EXPECT_TRUE(existing.contains(table)) << entity.name << "." << field.name << ": no table " << table;
@@ -75,6 +70,13 @@ TEST_P(CatalogSchemaTest, EveryEntityTableAndFieldColumnExists) {
             << entity.name << "." << field.name << ": no column " << place;
       }
     }
+  }
+}
+
+// The writers set updated_at where the catalog says the main table has it, without asking the store.
+TEST_P(CatalogSchemaTest, AnEntityHasUpdatedAtExactlyWhereItsMainTableHasTheColumn) {
+  for (const model::EntitySpec& entity : model::Entities()) {
+    EXPECT_EQ(entity.has_updated_at, ColumnsOf(std::string(entity.table)).contains("updated_at")) << entity.name;
   }
 }
 

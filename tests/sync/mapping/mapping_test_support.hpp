@@ -15,17 +15,17 @@ using model::FieldType;
 
 // One entity with a field of every type; static, as the catalog must outlive the mappings.
 inline constexpr model::FieldSpec kCustomerFields[] = {
-    {"name", FieldType::kString, true, "t.name", "Name.", "", ""},
-    {"kind", FieldType::kString, true, "t.kind", "Kind.", "organization|person", ""},
-    {"country", FieldType::kString, false, "t.country", "Country.", "CN|US|DE", ""},
-    {"address_line", FieldType::kString, false, "t.address", "Address.", "", ""},
-    {"founded", FieldType::kDate, false, "t.founded", "Founding date.", "", ""},
-    {"credit_limit", FieldType::kDecimal, false, "t.credit_limit", "Credit limit.", "", ""},
-    {"employees", FieldType::kInt64, false, "t.employees", "Head count.", "", ""},
-    {"last_contact", FieldType::kTimestamp, false, "t.last_contact", "Last contact.", "", ""},
-    {"active", FieldType::kBool, false, "t.active", "Active.", "", ""},
-    {"phone", FieldType::kString, false, "t.phone", "Phone.", "", ""},
-    {"code", FieldType::kString, false, "t.code", "Code.", "", ""},
+    {"name", FieldType::kString, true, {"t", "name"}, "Name.", "", ""},
+    {"kind", FieldType::kString, true, {"t", "kind"}, "Kind.", "organization|person", ""},
+    {"country", FieldType::kString, false, {"t", "country"}, "Country.", "CN|US|DE", ""},
+    {"address_line", FieldType::kString, false, {"t", "address"}, "Address.", "", ""},
+    {"founded", FieldType::kDate, false, {"t", "founded"}, "Founding date.", "", ""},
+    {"credit_limit", FieldType::kDecimal, false, {"t", "credit_limit"}, "Credit limit.", "", ""},
+    {"employees", FieldType::kInt64, false, {"t", "employees"}, "Head count.", "", ""},
+    {"last_contact", FieldType::kTimestamp, false, {"t", "last_contact"}, "Last contact.", "", ""},
+    {"active", FieldType::kBool, false, {"t", "active"}, "Active.", "", ""},
+    {"phone", FieldType::kString, false, {"t", "phone"}, "Phone.", "", ""},
+    {"code", FieldType::kString, false, {"t", "code"}, "Code.", "", ""},
 };
 
 inline constexpr model::EntitySpec kTestCatalog[] = {

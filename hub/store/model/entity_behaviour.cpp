@@ -1,0 +1,48 @@
+#include "store/model/entity_behaviour.hpp"
+
+#include <string_view>
+
+#include "store/model/contact_person.hpp"
+#include "store/model/employee_assignments.hpp"
+#include "store/model/opportunity_stages.hpp"
+
+namespace hub::store_model {
+namespace {
+
+std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references) {
+  return std::make_unique<EmployeeAssignments>(connection, references);
+}
+
+std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&) {
+  return std::make_unique<ContactPerson>(connection);
+}
+
+std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&) {
+  return std::make_unique<OpportunityStages>(connection);
+}
+
+struct Registered {
+  std::string_view entity;  // a catalog entity's name
+  EntityBehaviour behaviour;
+};
+
+// Every entity not listed here is stored by the generic writer alone.
+constexpr Registered kRegistry[] = {
+    {"party", {WriterKind::kParty, nullptr}},
+    {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments}},
+    {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
+    {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
+};
+
+constexpr EntityBehaviour kGenericOnly;
+
+}  // namespace
+
+const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity) {
+  for (const Registered& registered : kRegistry) {
+    if (registered.entity == entity.name) return registered.behaviour;
+  }
+  return kGenericOnly;
+}
+
+}  // namespace hub::store_model

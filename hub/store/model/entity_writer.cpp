@@ -1,0 +1,244 @@
+#include "store/model/entity_writer.hpp"
+
+#include <boost/json.hpp>
+
+#include "hub/odbc/statement.hpp"
+#include "model/normalize.hpp"
+#include "model/phone_number.hpp"
+#include "store/model/entity_behaviour.hpp"
+#include "store/model/entity_columns.hpp"
+#include "store/model/record_json.hpp"
+#include "store/model/store_statements.hpp"
+
+namespace hub::store_model {
+namespace {
+
+using sdk::Value;
+
+// `text` as a JSON object: itself when it is one, else {"note": text}.
+std::string JsonObjectText(const std::string& text) {
+  boost::system::error_code error;
+  boost::json::value parsed = boost::json::parse(text, error);
+  if (!error && parsed.is_object()) return boost::json::serialize(parsed);
+  return boost::json::serialize(boost::json::object{{"note", text}});
+}
+
+// The normal form `column` keeps beside `value`; a phone number that has none is flagged in `row`.
+Value Derive(const FieldColumn& column, const Value& value, RowValues& row) {
+  if (value.is_null()) return Value::Null();
+  switch (column.derived) {
+    case model::DerivedForm::kNormalizedEmail:
+      return Value::String(model::NormalizeEmail(value.text()));
+    case model::DerivedForm::kE164Phone: {
+      sdk::Result<model::PhoneNumber> number = model::ParsePhone(value.text(), "");
+      if (number.ok()) return Value::String(number->e164);
+      row.quality_issues.push_back(PhoneIssue(column.field->name, value.text(), number.status()));
+      return Value::Null();
+    }
+    case model::DerivedForm::kNone:
+      break;
+  }
+  return Value::Null();
+}
+
+// The value a record gives `column` (null when the mapping leaves it out), its declared default in place
+// of null when `with_default`.
+Value ValueOf(const model::MappedRecord& record, const FieldColumn& column, bool with_default) {
+  const Value* value = record.Find(column.field->name);
+  if (value != nullptr && !value->is_null()) {
+    return column.form == ColumnForm::kJsonObject ? Value::String(JsonObjectText(value->text())) : *value;
+  }
+  if (!column.default_text || !with_default) return Value::Null();
+  if (column.field->type == model::FieldType::kBool) return Value::Bool(*column.default_text == "true");
+  return Value::String(std::string(*column.default_text));
+}
+
+// "a, b, c" of `items`, each passed through `format`.
+template <typename Items, typename Format>
+std::string Joined(const Items& items, Format format) {
+  std::string joined;
+  for (std::size_t i = 0; i < items.size(); ++i) joined.append(i == 0 ? "" : ", ").append(format(i));
+  return joined;
+}
+
+// The expression that writes a null as "leave the stored value": "COALESCE(?, <column>)".
+std::string Keeping(std::string_view column) { return "COALESCE(?, " + std::string(column) + ")"; }
+
+// Appended to the content hash kept on a link whose row has a text reference that named no stored row (an
+// order line's unknown sku): the next read of the same record then differs from it, so the reference is
+// looked up again and stored once it names a row.
+constexpr std::string_view kUnresolvedMark = "+unresolved";
+
+std::string LinkHash(const std::string& hash, const RowValues& row) {
+  return row.unresolved_text_reference ? hash + std::string(kUnresolvedMark) : hash;
+}
+
+}  // namespace
+
+EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links)
+    : connection_(connection), links_(links), references_(connection, links) {}
+
+EntityWriter::~EntityWriter() = default;
+
+sdk::Result<WriteOutcome> EntityWriter::Write(const model::MappedRecord& record) {
+  if (BehaviourOf(*record.entity).writer != WriterKind::kGeneric) {
+    return sdk::Status::Internal(std::string(record.entity->name) +
+                                 " records are written by their own writer (RecordWriter), not EntityWriter");
+  }
+  sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
+  if (!found.ok()) return found.status();
+  if (record.operation == sdk::Operation::kDelete) {
+    if (!*found || (*found)->deleted) return WriteOutcome::kUnchanged;
+    return Delete(record, **found);
+  }
+  const std::string hash = ContentHash(record);
+  if (!*found) return Insert(record, hash);
+  if ((*found)->content_hash == hash && !(*found)->deleted) return WriteOutcome::kUnchanged;
+  if ((*found)->content_hash == hash + std::string(kUnresolvedMark) && !(*found)->deleted) {
+    // Stored before with a text reference that named nothing: write again only if it names a row now.
+    sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
+    if (!row.ok()) return row.status();
+    if (row->unresolved_text_reference) return WriteOutcome::kUnchanged;
+  }
+  return Update(record, **found, hash);
+}
+
+sdk::Result<RowValues> EntityWriter::BuildRow(const model::MappedRecord& record, RowPurpose purpose) {
+  RowValues row;
+  for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
+    const model::MappedField* mapped = record.FindField(column.field->name);
+    if (mapped == nullptr) continue;  // not mapped: the stored value stays
+    Value value = ValueOf(record, column, purpose != RowPurpose::kMerge);
+    // Every mapped column is written whatever its value, so that one mapping writes through one statement
+    // shape (the statement cache stays bounded); expressions keep what a null stands for.
+    auto expression = [&](std::string_view name) {
+      if (purpose == RowPurpose::kMerge) return Keeping(name);
+      if (!column.store_computes_default) return std::string("?");
+      return purpose == RowPurpose::kInsert ? std::string("COALESCE(?, {{now}})") : Keeping(name);
+    };
+    if (!column.text_column.empty()) row.Add(column.text_column, value, expression(column.text_column));
+    if (column.reference && !value.is_null()) {
+      sdk::Result<std::optional<std::int64_t>> id = references_.ResolveField(record, *mapped);
+      if (!id.ok()) return id.status();
+      if (!*id && column.text_column.empty()) {
+        return MissingReference(column.reference->entity, value.text(), column.field->name);
+      }
+      row.unresolved_text_reference = row.unresolved_text_reference || !*id;
+      value = *id ? Value::Int64(**id) : Value::Null();
+    }
+    if (column.derived != model::DerivedForm::kNone) {
+      Value derived = Derive(column, value, row);
+      row.Add(column.derived_column, std::move(derived), expression(column.derived_column));
+    }
+    row.Add(column.column, std::move(value), expression(column.column));
+  }
+  return row;
+}
+
+sdk::Result<std::optional<std::int64_t>> EntityWriter::ExistingByNaturalKey(const model::MappedRecord& record) {
+  if (record.entity->natural_key.empty()) return std::optional<std::int64_t>();
+  const Value* key = record.Find(record.entity->natural_key);
+  if (key == nullptr || key->is_null()) return std::optional<std::int64_t>();
+  return references_.FindByNaturalKey(*record.entity, key->text());
+}
+
+sdk::Result<WriteOutcome> EntityWriter::Insert(const model::MappedRecord& record, const std::string& hash) {
+  sdk::Result<std::optional<std::int64_t>> existing = ExistingByNaturalKey(record);
+  if (!existing.ok()) return existing.status();
+  sdk::Result<RowValues> row = BuildRow(record, *existing ? RowPurpose::kMerge : RowPurpose::kInsert);
+  if (!row.ok()) return row.status();
+  EntityExtension* extension = ExtensionFor(*record.entity);
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, *existing, *row));
+  std::int64_t row_id = 0;
+  if (*existing) {
+    row_id = **existing;
+    HUB_RETURN_IF_ERROR(UpdateRow(record, row_id, *row));
+  } else {
+    const std::string table(record.entity->table);
+    const std::string columns = Joined(row->columns, [&](std::size_t i) { return std::string(row->columns[i]); });
+    const std::string values = Joined(row->expressions, [&](std::size_t i) { return row->expressions[i]; });
+    sdk::Result<std::int64_t> inserted =
+        row->columns.empty()
+            ? InsertReturningId(connection_, "INSERT INTO " + table + " DEFAULT VALUES", {})
+            : InsertReturningId(connection_, "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")",
+                                row->values);
+    if (!inserted.ok()) return inserted.status();
+    row_id = *inserted;
+  }
+  sdk::Result<std::int64_t> link_id = InsertReturningId(
+      connection_,
+      "INSERT INTO source_links (source_system, entity, source_id, record_id, content_hash) VALUES (?, ?, ?, ?, ?)",
+      {Value::String(record.source_system), Value::String(std::string(record.entity->name)),
+       Value::String(record.source_id), Value::Int64(row_id), Value::String(LinkHash(hash, *row))});
+  if (!link_id.ok()) return link_id.status();
+  if (!row->quality_issues.empty()) {
+    HUB_RETURN_IF_ERROR(ReplaceQualityIssues(connection_, *link_id, Value::Null(), row->quality_issues));
+  }
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, existing->has_value()));
+  HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
+  links_.Remember(record, SourceLink{*link_id, row_id, LinkHash(hash, *row), false});
+  return *existing ? WriteOutcome::kMerged : WriteOutcome::kInserted;
+}
+
+sdk::Result<WriteOutcome> EntityWriter::Update(const model::MappedRecord& record, const SourceLink& link,
+                                               const std::string& hash) {
+  sdk::Result<bool> shared = SharedWithAnotherSource(record, link);
+  if (!shared.ok()) return shared.status();
+  sdk::Result<RowValues> row = BuildRow(record, *shared ? RowPurpose::kMerge : RowPurpose::kUpdate);
+  if (!row.ok()) return row.status();
+  EntityExtension* extension = ExtensionFor(*record.entity);
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
+  HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
+  HUB_RETURN_IF_ERROR(links_.Refresh(record, link, LinkHash(hash, *row)));
+  HUB_RETURN_IF_ERROR(ReplaceQualityIssues(connection_, link.id, Value::Null(), row->quality_issues));
+  if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, *shared));
+  HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
+  return WriteOutcome::kUpdated;
+}
+
+sdk::Result<bool> EntityWriter::SharedWithAnotherSource(const model::MappedRecord& record, const SourceLink& link) {
+  if (record.entity->natural_key.empty()) return false;
+  auto rows = QueryStoreRows(
+      connection_,
+      "SELECT COUNT(*) FROM source_links WHERE entity = ? AND record_id = ? AND id <> ? AND deleted_at IS NULL",
+      {Value::String(std::string(record.entity->name)), Value::Int64(link.record_id), Value::Int64(link.id)});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty() && rows->front().front().integer() > 0;
+}
+
+sdk::Status EntityWriter::UpdateRow(const model::MappedRecord& record, std::int64_t row_id, const RowValues& row) {
+  std::string sets =
+      Joined(row.columns, [&](std::size_t i) { return std::string(row.columns[i]) + " = " + row.expressions[i]; });
+  if (record.entity->has_updated_at) sets += std::string(sets.empty() ? "" : ", ") + "updated_at = {{now}}";
+  if (sets.empty()) return sdk::Status::Ok();
+  std::vector<Value> values = row.values;
+  values.push_back(Value::Int64(row_id));
+  auto updated = ExecuteStoreStatement(
+      connection_, "UPDATE " + std::string(record.entity->table) + " SET " + sets + " WHERE id = ?", values);
+  return updated.ok() ? sdk::Status::Ok() : updated.status();
+}
+
+sdk::Result<WriteOutcome> EntityWriter::Delete(const model::MappedRecord& record, const SourceLink& link) {
+  HUB_RETURN_IF_ERROR(links_.MarkDeleted(record, link));
+  HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "deleted"));
+  return WriteOutcome::kDeleted;
+}
+
+sdk::Status EntityWriter::AddEvent(const model::MappedRecord& record, std::int64_t record_id, std::string_view change) {
+  auto added = ExecuteStoreStatement(
+      connection_, "INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES (?, ?, ?, ?)",
+      {Value::String(std::string(record.entity->name)), Value::String(std::to_string(record_id)),
+       Value::String(std::string(record.entity->name) + "." + std::string(change)),
+       Value::String(MappedRecordJson(record))});
+  return added.ok() ? sdk::Status::Ok() : added.status();
+}
+
+EntityExtension* EntityWriter::ExtensionFor(const model::EntitySpec& entity) {
+  auto known = extensions_.find(entity.name);
+  if (known != extensions_.end()) return known->second.get();
+  const ExtensionFactory make = BehaviourOf(entity).extension;
+  std::unique_ptr<EntityExtension> extension = make != nullptr ? make(connection_, references_) : nullptr;
+  return extensions_.emplace(entity.name, std::move(extension)).first->second.get();
+}
+
+}  // namespace hub::store_model

@@ -1,0 +1,58 @@
+// Stores mapped `party` records in the unified model: the party row, its identifiers, phones, e-mail
+// addresses, web site and address, its source link with the content hash, and a change event.
+#ifndef HUB_STORE_MODEL_PARTY_WRITER_HPP_
+#define HUB_STORE_MODEL_PARTY_WRITER_HPP_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "hub/odbc/connection.hpp"
+#include "hub/sdk/status.hpp"
+#include "model/mapped_record.hpp"
+#include "store/model/references.hpp"
+#include "store/model/source_links.hpp"
+
+namespace hub::store_model {
+
+// What writing one record did. kMerged: a new source record linked to a row another source stored.
+enum class WriteOutcome { kInserted, kUpdated, kMerged, kUnchanged, kDeleted };
+
+// Writes party records on one connection, inside the caller's transaction (nothing here commits).
+//
+// A record is identified by its source link (source_system, "party", source_id). Unknown: a new party
+// with its channels, the link, and a "party.created" event. Known with the same content hash: nothing is
+// written (kUnchanged). Known with another hash: the party row is updated, the channels that came from this
+// link are replaced, the link's hash and last_seen_at move, and a "party.updated" event is written. A
+// delete marks the link deleted and writes "party.deleted"; the party stays (other sources may know it).
+// The owner (owner_employee_number) becomes the employee's id; an owner no stored employee has is NotFound.
+// Threads: as the connection. Errors: NotFound for an unknown owner; the driver's Status; the caller rolls
+// back to its savepoint.
+class PartyWriter {
+ public:
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
+  PartyWriter(odbc::Connection& connection, SourceLinks& links)
+      : connection_(connection), links_(links), references_(connection, links) {}
+
+  sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);
+
+ private:
+  // Runs `sql` through this connection's statement cache: the same statements run for every record.
+  sdk::Result<std::int64_t> Exec(std::string_view sql, const std::vector<sdk::Value>& params);
+  sdk::Result<std::int64_t> InsertParty(const model::MappedRecord& record, const sdk::Value& owner);
+  sdk::Status UpdateParty(std::int64_t party_id, const model::MappedRecord& record, const sdk::Value& owner);
+  // Removes what this source link contributed before, then AddChannels.
+  sdk::Status ReplaceChannels(std::int64_t party_id, std::int64_t link_id, const model::MappedRecord& record);
+  // Identifiers, phones, e-mail, web site, address and data-quality flags of the record (ChannelRows),
+  // tagged with its link.
+  sdk::Status AddChannels(std::int64_t party_id, std::int64_t link_id, const model::MappedRecord& record);
+  sdk::Status AddEvent(std::int64_t party_id, std::string_view kind, const model::MappedRecord& record);
+
+  odbc::Connection& connection_;
+  SourceLinks& links_;
+  References references_;
+};
+
+}  // namespace hub::store_model
+
+#endif  // HUB_STORE_MODEL_PARTY_WRITER_HPP_

@@ -1,0 +1,34 @@
+// Stores one mapped record of any entity with the writer its entity registers (entity_behaviour.hpp): the
+// model layer's entry point for writing a record, for the sync sink and the engines that come next.
+#ifndef HUB_STORE_MODEL_RECORD_WRITER_HPP_
+#define HUB_STORE_MODEL_RECORD_WRITER_HPP_
+
+#include "hub/odbc/connection.hpp"
+#include "hub/sdk/status.hpp"
+#include "model/mapped_record.hpp"
+#include "store/model/entity_writer.hpp"
+#include "store/model/party_writer.hpp"
+#include "store/model/source_links.hpp"
+
+namespace hub::store_model {
+
+// Writes records of every entity on one connection, inside the caller's transaction (nothing here
+// commits): PartyWriter or EntityWriter, as BehaviourOf(entity) says. Threads: as the connection.
+// Lifetime: one transaction; `links` (the batch's SourceLinks on the same connection) outlives it.
+class RecordWriter {
+ public:
+  RecordWriter(odbc::Connection& connection, SourceLinks& links)
+      : parties_(connection, links), entities_(connection, links) {}
+
+  // What the entity's writer did with `record`. Errors: as PartyWriter::Write and EntityWriter::Write (the
+  // record's own faults NotFound, InvalidArgument and DataError; anything else is not the record's fault).
+  sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);
+
+ private:
+  PartyWriter parties_;
+  EntityWriter entities_;
+};
+
+}  // namespace hub::store_model
+
+#endif  // HUB_STORE_MODEL_RECORD_WRITER_HPP_

@@ -1,0 +1,44 @@
+// The per-entity behaviour registry: which writer stores an entity and what keeps the fields its main table
+// does not hold.
+#include "store/model/entity_behaviour.hpp"
+
+#include <gtest/gtest.h>
+
+#include "model/catalog.hpp"
+#include "store/model/entity_columns.hpp"
+
+namespace hub::store_model {
+namespace {
+
+TEST(EntityBehaviour, PartiesHaveTheirOwnWriterWithABulkPath) {
+  const EntityBehaviour& party = BehaviourOf(*model::FindEntity("party"));
+  EXPECT_EQ(party.writer, WriterKind::kParty);
+  EXPECT_TRUE(party.InsertsInBulk());
+  const EntityBehaviour& order = BehaviourOf(*model::FindEntity("order"));
+  EXPECT_EQ(order.writer, WriterKind::kGeneric);
+  EXPECT_FALSE(order.InsertsInBulk());
+  EXPECT_EQ(order.extension, nullptr);
+}
+
+TEST(EntityBehaviour, EmployeesContactsAndOpportunitiesHaveAnExtension) {
+  for (const char* name : {"employee", "contact", "opportunity"}) {
+    const EntityBehaviour& behaviour = BehaviourOf(*model::FindEntity(name));
+    EXPECT_EQ(behaviour.writer, WriterKind::kGeneric) << name;
+    EXPECT_NE(behaviour.extension, nullptr) << name;
+  }
+}
+
+// A field the generic writer cannot place in the main table is written by the entity's own writer or its
+// extension, never silently dropped.
+TEST(EntityBehaviour, EveryFieldOutsideTheMainTableHasAWriterThatKeepsIt) {
+  for (const model::EntitySpec& entity : model::Entities()) {
+    const EntityBehaviour& behaviour = BehaviourOf(entity);
+    if (ColumnsOf(entity).elsewhere.empty()) continue;
+    EXPECT_TRUE(behaviour.writer != WriterKind::kGeneric || behaviour.extension != nullptr)
+        << entity.name << " keeps " << ColumnsOf(entity).elsewhere.front()->name << " outside " << entity.table
+        << " with nothing to write it";
+  }
+}
+
+}  // namespace
+}  // namespace hub::store_model
