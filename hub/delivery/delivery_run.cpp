@@ -51,7 +51,13 @@ class DeliveryRun {
   std::optional<std::size_t> HeldLane(const OutboxEvent& event) const;
   sdk::Result<std::int64_t> Bound();
   std::vector<const OutboxEvent*> Wanted(const std::vector<OutboxEvent>& rows, const std::vector<bool>& active);
-  void Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped);
+  // Offers `events` in order and stops at the first failure that is not a refusal for good (the system is
+  // down or slow: offering the other lanes' events at once would only add one more failure — one more
+  // timeout — each, and a batch of them could outlast the lease), even when that attempt was the last and
+  // the event is now a dead letter: answers that event's outbox id, or nullopt when the offer went through.
+  std::optional<std::int64_t> Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped);
+  // Notes the failed attempt at `event`: a dead letter that its lane passes, or the lane stops at it with a
+  // backoff.
   void Failed(const OutboxEvent& event, std::size_t lane, const sdk::Status& error, std::vector<bool>& stopped);
   sdk::Status Commit();
 
@@ -64,9 +70,10 @@ class DeliveryRun {
   Logger log_;
   std::string identity_;
   int lane_count_ = 0;
-  std::vector<Lane> lanes_;            // the lanes held, in lane order
-  std::vector<int> lane_index_;        // lane number → index in lanes_, −1 when not held
-  std::vector<DeadLetterWrite> dead_;  // of the current batch
+  std::vector<Lane> lanes_;                    // the lanes held, in lane order
+  std::vector<int> lane_index_;                // lane number → index in lanes_, −1 when not held
+  std::vector<DeadLetterWrite> dead_;          // of the current batch
+  std::vector<const OutboxEvent*> unmatched_;  // of the current batch: skipped once their lane passes them
   std::int64_t bound_ = 0;
   bool bound_stale_ = true;  // the last batch reached bound_: something newer may have committed
   DeliveryCounts counts_;
@@ -169,7 +176,7 @@ std::vector<const OutboxEvent*> DeliveryRun::Wanted(const std::vector<OutboxEven
     std::optional<std::size_t> lane = HeldLane(row);
     if (!lane || !active[*lane] || row.id <= lanes_[*lane].position) continue;
     if (!subscription_.Matches(row)) {
-      ++counts_.skipped;
+      unmatched_.push_back(&row);
       continue;
     }
     wanted.push_back(&row);
@@ -195,23 +202,32 @@ sdk::Result<bool> DeliveryRun::NextBatch() {
   bound_stale_ = reached_bound;
   std::vector<bool> stopped(lanes_.size(), false);
   dead_.clear();
-  Offer(Wanted(*rows, active), stopped);
+  unmatched_.clear();
+  const std::optional<std::int64_t> stop_at = Offer(Wanted(*rows, active), stopped);
+  // After a stop the events from stop_at on were not offered: no lane passes them in this batch (the
+  // others go on in the next one, while the failed lane waits for its backoff).
+  const std::int64_t handled_to = stop_at ? std::min(scanned_to, *stop_at - 1) : scanned_to;
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
-    if (!active[i] || stopped[i] || scanned_to <= lanes_[i].position) continue;
+    if (!active[i] || stopped[i] || handled_to <= lanes_[i].position) continue;
     // The lane's head event was among the rows and is handled (even one the subscription no longer matches):
     // earlier failures belong to no event any more.
-    lanes_[i].position = scanned_to;
+    lanes_[i].position = handled_to;
     lanes_[i].attempts = 0;
     lanes_[i].next_attempt_at_ms.reset();
     lanes_[i].last_error.clear();
+  }
+  for (const OutboxEvent* row : unmatched_) {
+    if (row->id <= lanes_[*HeldLane(*row)].position) ++counts_.skipped;  // else read again later
   }
   HUB_RETURN_IF_ERROR(Commit());
   return true;
 }
 
-void DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped) {
+std::optional<std::int64_t> DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events,
+                                               std::vector<bool>& stopped) {
   std::vector<sdk::OutboundEvent> outbound;
   std::vector<std::size_t> lane_of;
+  std::optional<std::int64_t> stop_at;
   outbound.reserve(events.size());
   lane_of.reserve(events.size());
   for (const OutboxEvent* event : events) {
@@ -229,9 +245,12 @@ void DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events, std::vect
                 },
                 [&](std::size_t i, const sdk::Status& error) {
                   Failed(*events[i], lane_of[i], error, stopped);
-                  return true;
+                  if (RefusedForGood(error)) return true;  // the system answered: it is up
+                  stop_at = events[i]->id;
+                  return false;
                 },
                 [&](std::size_t i) { return static_cast<bool>(stopped[lane_of[i]]); }});
+  return stop_at;
 }
 
 void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk::Status& error,
@@ -249,6 +268,7 @@ void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk:
     lane.attempts = 0;
     lane.next_attempt_at_ms.reset();
     lane.last_error.clear();
+    lane.position = event.id;  // its earlier events in this batch are handled: offered in order
     return;
   }
   lane.attempts = attempts;

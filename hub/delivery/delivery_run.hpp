@@ -71,8 +71,10 @@ struct DeliveryRunResult {
 //     writers that hold a turn, see store/odbc/outbox_turn.hpp), skips what the subscription does not match
 //     and offers the rest in id order. An event refused for good is a dead letter at once and its lane goes
 //     on; any other failure stops the event's lane (its later events wait: order per aggregate) with a
-//     backoff (RetryDelay), while the other lanes go on, and after max_attempts the event is a dead letter
-//     and its lane passes it. Each batch commits the lanes' positions and its dead letters, conditioned on
+//     backoff (RetryDelay), and after max_attempts the event is a dead letter and its lane passes it. Such a
+//     failure also ends the batch's offer (a system that is down or times out is not asked again at once
+//     for the other lanes' events: a batch of timeouts would outlast the lease); the other lanes go on from
+//     that event in the next batch. Each batch commits the lanes' positions and its dead letters, conditioned on
 //     the leases (at least once: a hub killed before the commit delivers the batch again, same ids);
 //  4. ends when no lane has anything due, or when `cancel` is set (checked between batches), releases its
 //     leases and, with options.all_subscribers, applies the outbox retention.
