@@ -105,6 +105,8 @@ sdk::Status DeliveryRun::Start() {
   lane_index_.assign(static_cast<std::size_t>(lane_count_), -1);
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
     if (lanes_[i].lane >= 0 && lanes_[i].lane < lane_count_) lane_index_[lanes_[i].lane] = static_cast<int>(i);
+    // A lane's position was read under a committed bound: a run with nothing newer takes no barrier.
+    bound_ = std::max(bound_, lanes_[i].position);
   }
   return sdk::Status::Ok();
 }

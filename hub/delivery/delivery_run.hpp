@@ -68,7 +68,8 @@ struct DeliveryRunResult {
 //     expired or already its own — none when another hub holds them all, and the run ends at once;
 //  2. delivers the dead letters an operator asked to replay (RequestReplay) of its lanes, in outbox order;
 //  3. batch after batch, reads the outbox up to the last committed id (on PostgreSQL after waiting for the
-//     writers that hold a turn, see store/odbc/outbox_turn.hpp), skips what the subscription does not match
+//     writers that hold a turn, see store/odbc/outbox_turn.hpp — only when an id above every lane's
+//     position is visible, so an idle run never waits for a writer), skips what the subscription does not match
 //     and offers the rest in id order. An event refused for good is a dead letter at once and its lane goes
 //     on; any other failure stops the event's lane (its later events wait: order per aggregate) with a
 //     backoff (RetryDelay), and after max_attempts the event is a dead letter and its lane passes it. Such a
