@@ -76,6 +76,7 @@ class DeliveryRun {
   std::vector<const OutboxEvent*> unmatched_;  // of the current batch: skipped once their lane passes them
   std::int64_t bound_ = 0;
   bool bound_stale_ = true;  // the last batch reached bound_: something newer may have committed
+  bool ahead_turn_ = false;  // while a lane is far behind: whether this batch was the turn of the others
   DeliveryCounts counts_;
 };
 
@@ -189,14 +190,30 @@ std::vector<const OutboxEvent*> DeliveryRun::Wanted(const std::vector<OutboxEven
 sdk::Result<bool> DeliveryRun::NextBatch() {
   const std::int64_t now = NowMs();
   std::vector<bool> active(lanes_.size());
-  std::int64_t from = std::numeric_limits<std::int64_t>::max();
+  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
     active[i] = !lanes_[i].InBackoff(now);
-    if (active[i]) from = std::min(from, lanes_[i].position);
+    if (active[i]) lowest = std::min(lowest, lanes_[i].position);
+  }
+  std::int64_t ahead = std::numeric_limits<std::int64_t>::max();  // the lowest position above `lowest`
+  for (std::size_t i = 0; i < lanes_.size(); ++i) {
+    if (active[i] && lanes_[i].position > lowest) ahead = std::min(ahead, lanes_[i].position);
   }
   sdk::Result<std::int64_t> bound = Bound();
   if (!bound.ok()) return bound.status();
-  if (from >= *bound) return false;
+  if (lowest >= *bound) return false;
+  // A lane more than a batch behind the others (out of a long backoff, say) catches up in every other
+  // batch; in the batches between, the others go on from where they are. A lane below the read's start is
+  // left out of the batch: its events before the start were not read.
+  std::int64_t from = lowest;
+  const bool far_behind = ahead < *bound && ahead - lowest > static_cast<std::int64_t>(options_.batch_size);
+  if (far_behind) {
+    ahead_turn_ = !ahead_turn_;
+    if (ahead_turn_) from = ahead;
+  }
+  for (std::size_t i = 0; i < lanes_.size(); ++i) {
+    if (lanes_[i].position < from) active[i] = false;
+  }
   sdk::Result<std::vector<OutboxEvent>> rows = ReadOutbox(connection_, from, *bound, options_.batch_size);
   if (!rows.ok()) return rows.status();
   const bool reached_bound = rows->size() < options_.batch_size;
