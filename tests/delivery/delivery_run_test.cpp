@@ -172,12 +172,14 @@ TEST_P(DeliveryRunTest, AReplayDeliversTheDeadLettersOnce) {
     ASSERT_EQ(Run(Subscriber("erp"), *refusing).counts.dead_lettered, 2u);
   }
   auto fixed = Connector("fixed");
-  sdk::Result<std::size_t> requested = RequestReplay(*database_, "erp", {});
+  sdk::Result<std::size_t> requested = RequestReplay(*database_, "erp", {}, clock_);
   ASSERT_TRUE(requested.ok()) << requested.status().ToString();
   EXPECT_EQ(*requested, 2u);
   sdk::Result<std::vector<DeadLetter>> dead = ListDeadLetters(*database_, "erp", 10);
   ASSERT_TRUE(dead.ok());
-  EXPECT_TRUE(dead->at(0).replay_requested_at_ms.has_value());
+  EXPECT_EQ(dead->at(0).replay_requested_at_ms,
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count())
+      << "stamped with the hub's clock";
 
   DeliveryRunResult replay = Run(Subscriber("erp"), *fixed);
   ASSERT_TRUE(replay.status.ok()) << replay.status.ToString();
@@ -202,7 +204,7 @@ TEST_P(DeliveryRunTest, AReplayOfChosenEventsWhileTheSystemIsDownStaysRequested)
   const std::vector<std::string> ids = OutboxEventIds();
   sdk::Result<std::vector<std::int64_t>> outbox_ids = OutboxIdsOfEvents(*database_, {ids[1]});
   ASSERT_TRUE(outbox_ids.ok()) << outbox_ids.status().ToString();
-  ASSERT_EQ(*RequestReplay(*database_, "erp", *outbox_ids), 1u);
+  ASSERT_EQ(*RequestReplay(*database_, "erp", *outbox_ids, clock_), 1u);
   auto down = Connector("down", {{"fail_first", "1"}});
   DeliveryRunResult failed = Run(Subscriber("erp"), *down);
   EXPECT_EQ(failed.counts.replayed, 0u);
