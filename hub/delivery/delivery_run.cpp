@@ -276,7 +276,9 @@ void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk:
                          std::vector<bool>& stopped) {
   Lane& lane = lanes_[index];
   ++counts_.failed_attempts;
-  const int attempts = lane.attempts + 1;
+  // The lane's attempts are its head event's (outbox id position + 1): a later event of the lane failing
+  // after that head was skipped (it no longer matches) is at its first attempt.
+  const int attempts = (event.id == lane.position + 1 ? lane.attempts : 0) + 1;
   if (RefusedForGood(error) || attempts >= subscription_.max_attempts) {
     // A dead letter never blocks what comes after it, its own aggregate's later events included.
     dead_.push_back({event.id, attempts, error.message()});

@@ -98,6 +98,23 @@ TEST_P(DeliveryRunTest, ALanePassingAHeadEventItNoLongerMatchesIsNoLongerRetryin
   EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes WHERE attempts > 0 OR last_error IS NOT NULL"), 0);
 }
 
+TEST_P(DeliveryRunTest, AnEventFailingAfterItsLanesSkippedHeadEventIsAtItsFirstAttempt) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"fail_first", "1"}});
+  ASSERT_EQ(Run(Subscriber("erp"), *erp).counts.failed_attempts, 1u);  // C1's party.created
+  Subscription updates_only = Subscriber("erp");
+  updates_only.events = {{"party", {"party.updated"}}};
+  clock_.Advance(std::chrono::seconds(1));
+  auto down = Connector("down", {{"fail_first", "1"}});
+  DeliveryRunResult result = Run(updates_only, *down);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.failed_attempts, 1u) << "C1's first update";
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"erp"});
+  ASSERT_TRUE(states.ok()) << states.status().ToString();
+  ASSERT_EQ(states->at(0).retrying.size(), 1u);
+  EXPECT_EQ(states->at(0).retrying[0].attempts, 1) << "the skipped party.created's attempt is not this event's";
+}
+
 TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   SyncTwelveEvents();
   auto erp = Connector("erp", {{"accept_per_call", "2"}});
