@@ -125,6 +125,25 @@ TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
 }
 
+TEST_P(DeliveryRunTest, AConnectorTakingOneAtATimeIsOfferedABoundedWindowNotTheWholeRestEachTime) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"accept_per_call", "1"}});
+  std::size_t offered = 0;
+  DeliveryRunOptions options;
+  options.owner = "hub-a@test:1:0000000a";
+  DeliveryRunResult result = RunDelivery(
+      *database_, Subscriber("erp"),
+      [&](const std::vector<sdk::OutboundEvent>& events) {
+        offered += events.size();
+        return erp->WriteEvents(events);
+      },
+      options, clock_, cancel_);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.delivered, 12u);
+  ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
+  EXPECT_LE(offered, 3u * 12u) << "each event offered a few times, not once per event before it (78)";
+}
+
 TEST_P(DeliveryRunTest, ASubscriberThatKeepsFailingDeadLettersAfterMaxAttemptsWhileAnotherKeepsFlowing) {
   SyncParties({{"C1", "Acme", "CN"}, {"C2", "Beta", "US"}, {"C3", "Gamma", "CN"}});
   Subscription down = Subscriber("down");
