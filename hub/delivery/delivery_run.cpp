@@ -135,7 +135,7 @@ sdk::Status DeliveryRun::Replay() {
   bool go_on = true;
   while (go_on) {
     sdk::Result<std::vector<ReplayRequest>> requests =
-        RequestedReplays(connection_, subscription_.name, after, kReplayBatch);
+        RequestedReplays(connection_, subscription_.name, after, NowMs(), kReplayBatch);
     if (!requests.ok()) return requests.status();
     if (requests->empty()) return sdk::Status::Ok();
     after = requests->back().event.id;
@@ -164,7 +164,10 @@ sdk::Status DeliveryRun::Replay() {
     HUB_RETURN_IF_ERROR(SaveLanes(connection_, subscription_.name, Lease(), lanes_));
     HUB_RETURN_IF_ERROR(MarkReplayed(connection_, subscription_.name, replayed, NowMs()));
     for (const auto& [letter, refused] : failed) {
-      HUB_RETURN_IF_ERROR(ReplayFailed(connection_, subscription_.name, letter, refused, NowMs()));
+      // A replay the system is not ready for waits as a lane would, by the letter's attempts.
+      const std::int64_t retry_at =
+          NowMs() + RetryDelay(letter.attempts, subscription_.backoff, subscription_.max_backoff, random_).count();
+      HUB_RETURN_IF_ERROR(ReplayFailed(connection_, subscription_.name, letter, refused, NowMs(), retry_at));
     }
     HUB_RETURN_IF_ERROR(transaction->Commit());
   }

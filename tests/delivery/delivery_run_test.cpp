@@ -245,6 +245,9 @@ TEST_P(DeliveryRunTest, AReplayOfChosenEventsWhileTheSystemIsDownStaysRequested)
   DeliveryRunResult failed = Run(Subscriber("erp"), *down);
   EXPECT_EQ(failed.counts.replayed, 0u);
   EXPECT_EQ(failed.counts.failed_attempts, 1u);
+  DeliveryRunResult early = Run(Subscriber("erp"), *down);
+  EXPECT_EQ(early.counts.replayed + early.counts.failed_attempts, 0u) << "the replay waits for its backoff";
+  clock_.Advance(std::chrono::milliseconds(1500));  // the 2nd attempt's: 2s · (0.5 + 0.5 · 0.5)
   DeliveryRunResult replayed = Run(Subscriber("erp"), *down);
   EXPECT_EQ(replayed.counts.replayed, 1u);
   ExpectOnceInOrder(Recorded("down"), {ids[1]});
