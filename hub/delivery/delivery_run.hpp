@@ -66,7 +66,8 @@ struct DeliveryRunResult {
 //  1. makes the subscriber's lanes on its first run (start: beginning → before the first event; latest →
 //     after the last committed one) and claims, with a lease for options.owner, every lane that is free,
 //     expired or already its own — none when another hub holds them all, and the run ends at once;
-//  2. delivers the dead letters an operator asked to replay (RequestReplay) of its lanes, in outbox order;
+//  2. delivers the dead letters an operator asked to replay (RequestReplay) of its lanes, in outbox order
+//     (one that fails while the system is down is due again after a backoff);
 //  3. batch after batch, reads the outbox up to the last committed id (on PostgreSQL after waiting for the
 //     writers that hold a turn, see store/odbc/outbox_turn.hpp — only when an id above every lane's
 //     position is visible, so an idle run never waits for a writer), skips what the subscription does not
