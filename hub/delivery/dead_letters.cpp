@@ -26,19 +26,19 @@ sdk::Status PutDeadLetters(odbc::Connection& connection, const std::string& subs
 }
 
 sdk::Result<std::vector<ReplayRequest>> RequestedReplays(odbc::Connection& connection, const std::string& subscriber,
-                                                         std::int64_t after, std::size_t limit) {
+                                                         std::int64_t after, std::int64_t now_ms, std::size_t limit) {
   const std::string context = "reading the replays requested for subscriber " + subscriber;
   sdk::Result<odbc::Statement*> statement = connection.PrepareCached(
       std::string("SELECT d.attempts, ") + kEventColumns +
       " FROM delivery_dead_letters d JOIN outbox_events o ON o.id = d.outbox_id "
-      "WHERE d.subscriber = ? AND d.replay_requested_at IS NOT NULL AND d.replayed_at IS NULL AND d.outbox_id > ? "
+      "WHERE d.subscriber = ? AND d.replay_requested_at <= ? AND d.replayed_at IS NULL AND d.outbox_id > ? "
       "ORDER BY d.outbox_id LIMIT ?");
   if (!statement.ok()) return statement.status().WithContext(context);
-  HUB_RETURN_IF_ERROR(
-      (*statement)
-          ->Execute({Value::String(subscriber), Value::Int64(after), Value::Int64(static_cast<std::int64_t>(limit))})
-          .status()
-          .WithContext(context));
+  HUB_RETURN_IF_ERROR((*statement)
+                          ->Execute({Value::String(subscriber), Value::Timestamp(now_ms), Value::Int64(after),
+                                     Value::Int64(static_cast<std::int64_t>(limit))})
+                          .status()
+                          .WithContext(context));
   std::vector<ReplayRequest> requests;
   while (true) {
     sdk::Result<bool> row = (*statement)->Next();
@@ -65,18 +65,18 @@ sdk::Status MarkReplayed(odbc::Connection& connection, const std::string& subscr
 }
 
 sdk::Status ReplayFailed(odbc::Connection& connection, const std::string& subscriber, const DeadLetterWrite& letter,
-                         bool refused, std::int64_t now_ms) {
-  auto updated =
-      refused
-          ? connection.ExecuteUpdate(
-                "UPDATE delivery_dead_letters SET attempts = ?, last_error = ?, dead_at = ?, "
-                "replay_requested_at = NULL WHERE subscriber = ? AND outbox_id = ?",
-                {Value::Int64(letter.attempts), Value::String(letter.last_error), Value::Timestamp(now_ms),
-                 Value::String(subscriber), Value::Int64(letter.outbox_id)})
-          : connection.ExecuteUpdate(
-                "UPDATE delivery_dead_letters SET attempts = ?, last_error = ? WHERE subscriber = ? AND outbox_id = ?",
-                {Value::Int64(letter.attempts), Value::String(letter.last_error), Value::String(subscriber),
-                 Value::Int64(letter.outbox_id)});
+                         bool refused, std::int64_t now_ms, std::int64_t retry_at_ms) {
+  auto updated = refused
+                     ? connection.ExecuteUpdate(
+                           "UPDATE delivery_dead_letters SET attempts = ?, last_error = ?, dead_at = ?, "
+                           "replay_requested_at = NULL WHERE subscriber = ? AND outbox_id = ?",
+                           {Value::Int64(letter.attempts), Value::String(letter.last_error), Value::Timestamp(now_ms),
+                            Value::String(subscriber), Value::Int64(letter.outbox_id)})
+                     : connection.ExecuteUpdate(
+                           "UPDATE delivery_dead_letters SET attempts = ?, last_error = ?, replay_requested_at = ? "
+                           "WHERE subscriber = ? AND outbox_id = ?",
+                           {Value::Int64(letter.attempts), Value::String(letter.last_error),
+                            Value::Timestamp(retry_at_ms), Value::String(subscriber), Value::Int64(letter.outbox_id)});
   return updated.ok() ? sdk::Status::Ok()
                       : updated.status().WithContext("noting a failed replay for subscriber " + subscriber);
 }

@@ -32,20 +32,20 @@ struct ReplayRequest {
   int attempts = 0;
 };
 
-// The replay-requested open dead letters of `subscriber` with outbox id > `after`, in outbox order, at
-// most `limit`. Errors: driver errors.
+// The replay-requested open dead letters of `subscriber` with outbox id > `after` that are due by `now_ms`
+// (not waiting for the backoff of a failed replay), in outbox order, at most `limit`. Errors: driver errors.
 sdk::Result<std::vector<ReplayRequest>> RequestedReplays(odbc::Connection& connection, const std::string& subscriber,
-                                                         std::int64_t after, std::size_t limit);
+                                                         std::int64_t after, std::int64_t now_ms, std::size_t limit);
 
 // Closes the dead letters `outbox_ids` of `subscriber`: replayed at `now_ms`. Errors: driver errors.
 sdk::Status MarkReplayed(odbc::Connection& connection, const std::string& subscriber,
                          const std::vector<std::int64_t>& outbox_ids, std::int64_t now_ms);
 
 // A replayed dead letter failed again: its attempts and error are updated; refused for good, it is an open
-// dead letter again (dead at `now_ms`, no replay requested); otherwise its replay stays requested for the
-// next run. Errors: driver errors.
+// dead letter again (dead at `now_ms`, no replay requested); otherwise its replay stays requested, due
+// again at `retry_at_ms` (its backoff). Errors: driver errors.
 sdk::Status ReplayFailed(odbc::Connection& connection, const std::string& subscriber, const DeadLetterWrite& letter,
-                         bool refused, std::int64_t now_ms);
+                         bool refused, std::int64_t now_ms, std::int64_t retry_at_ms);
 
 }  // namespace hub::delivery
 

@@ -4,8 +4,10 @@
 #include <charconv>
 #include <chrono>
 
+#include "delivery/lanes.hpp"
 #include "delivery/outbox_event.hpp"
 #include "delivery/outbox_reader.hpp"
+#include "hub/odbc/transaction.hpp"
 
 namespace hub::delivery {
 namespace {
@@ -15,7 +17,7 @@ using sdk::Value;
 std::int64_t Integer(const Value& value) { return value.is_null() ? 0 : value.integer(); }
 std::string Text(const Value& value) { return value.is_null() ? "" : value.text(); }
 
-sdk::Result<std::int64_t> CountOf(odbc::Connection& connection, const std::string& sql,
+sdk::Result<std::int64_t> ValueOf(odbc::Connection& connection, const std::string& sql,
                                   const std::vector<Value>& params) {
   auto rows = connection.Query(sql, params);
   if (!rows.ok()) return rows.status();
@@ -26,27 +28,24 @@ sdk::Result<SubscriberState> StateOf(odbc::Connection& connection, const std::st
                                      const std::string& subscriber) {
   SubscriberState state;
   state.subscriber = subscriber;
-  auto lanes = connection.Query(
-      "SELECT lane, position, attempts, next_attempt_at_ms, last_error, delivered FROM delivery_lanes "
-      "WHERE subscriber = ? ORDER BY lane",
-      {Value::String(subscriber)});
+  sdk::Result<std::vector<Lane>> lanes = ReadLanes(connection, subscriber, "");
   if (!lanes.ok()) return lanes.status();
-  state.started = !lanes->rows.empty();
-  state.lanes = static_cast<int>(lanes->rows.size());
-  for (const odbc::Row& row : lanes->rows) {
-    const std::int64_t position = Integer(row[1]);
-    state.position = &row == &lanes->rows.front() ? position : std::min(state.position, position);
-    state.delivered += Integer(row[5]);
-    if (row[3].is_null()) continue;
-    state.retrying.push_back({static_cast<int>(Integer(row[0])), position + 1, EventId(identity, position + 1),
-                              static_cast<int>(Integer(row[2])), Integer(row[3]), Text(row[4])});
+  state.started = !lanes->empty();
+  state.lanes = static_cast<int>(lanes->size());
+  for (const Lane& lane : *lanes) {
+    state.position = &lane == &lanes->front() ? lane.position : std::min(state.position, lane.position);
+    state.delivered += lane.delivered;
+    if (!lane.next_attempt_at_ms) continue;
+    state.retrying.push_back({lane.lane, lane.position + 1, EventId(identity, lane.position + 1), lane.attempts,
+                              *lane.next_attempt_at_ms, lane.last_error});
   }
-  sdk::Result<std::int64_t> pending =
-      CountOf(connection, "SELECT COUNT(*) FROM outbox_events WHERE id > ?", {Value::Int64(state.position)});
-  if (!pending.ok()) return pending.status();
-  state.pending = *pending;
+  // An estimate read off the primary key, not a count of the rows after `position`, which would read
+  // the whole backlog on every call.
+  sdk::Result<std::int64_t> highest = ValueOf(connection, "SELECT MAX(id) FROM outbox_events", {});
+  if (!highest.ok()) return highest.status();
+  state.pending = std::max<std::int64_t>(0, *highest - state.position);
   sdk::Result<std::int64_t> dead =
-      CountOf(connection, "SELECT COUNT(*) FROM delivery_dead_letters WHERE subscriber = ? AND replayed_at IS NULL",
+      ValueOf(connection, "SELECT COUNT(*) FROM delivery_dead_letters WHERE subscriber = ? AND replayed_at IS NULL",
               {Value::String(subscriber)});
   if (!dead.ok()) return dead.status();
   state.dead_letters = *dead;
@@ -103,12 +102,11 @@ sdk::Result<std::vector<DeadLetter>> ListDeadLetters(odbc::Database& store, std:
 }
 
 sdk::Result<std::size_t> RequestReplay(odbc::Database& store, std::string_view subscriber,
-                                       const std::vector<std::int64_t>& outbox_ids) {
+                                       const std::vector<std::int64_t>& outbox_ids, const Clock& clock) {
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return lease.status();
   const std::int64_t now_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock.Now().time_since_epoch()).count();
   const std::string sql =
       "UPDATE delivery_dead_letters SET replay_requested_at = ? WHERE subscriber = ? AND replayed_at IS NULL";
   const std::vector<Value> params = {Value::Timestamp(now_ms), Value::String(std::string(subscriber))};
@@ -118,14 +116,20 @@ sdk::Result<std::size_t> RequestReplay(odbc::Database& store, std::string_view s
     if (!marked.ok()) return marked.status().WithContext(context);
     return static_cast<std::size_t>(std::max<std::int64_t>(*marked, 0));
   }
+  // One transaction: the operator's request holds for all the ids or for none.
+  sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
+  if (!transaction.ok()) return transaction.status().WithContext(context);
+  sdk::Result<odbc::Statement*> statement = (*lease)->PrepareCached(sql + " AND outbox_id = ?");
+  if (!statement.ok()) return statement.status().WithContext(context);
   std::size_t requested = 0;
   for (std::int64_t id : outbox_ids) {
     std::vector<Value> one = params;
     one.push_back(Value::Int64(id));
-    auto marked = (*lease)->ExecuteUpdate(sql + " AND outbox_id = ?", one);
+    auto marked = (*statement)->Execute(one);
     if (!marked.ok()) return marked.status().WithContext(context);
     requested += static_cast<std::size_t>(std::max<std::int64_t>(*marked, 0));
   }
+  HUB_RETURN_IF_ERROR(transaction->Commit().WithContext(context));
   return requested;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 
@@ -30,7 +31,10 @@ struct SubscriberState {
   bool started = false;       // its lanes exist (it has run once)
   int lanes = 0;              // how many: fixed at its first run, whatever `lanes` the configuration says later
   std::int64_t position = 0;  // the lowest lane position: every event up to it is handled
-  std::int64_t pending = 0;   // outbox events after `position` (the lag: at most this many still to handle)
+  // The lag: the highest outbox id minus `position` — at most this many events are still to handle (an
+  // estimate: ids the lanes ahead have handled, that the retention deleted or that were never committed
+  // count too).
+  std::int64_t pending = 0;
   std::vector<RetryingLane> retrying;
   std::int64_t dead_letters = 0;  // open (not replayed)
   std::int64_t delivered = 0;     // events delivered, ever
@@ -62,9 +66,10 @@ sdk::Result<std::vector<DeadLetter>> ListDeadLetters(odbc::Database& store, std:
 
 // Asks for the open dead letters `outbox_ids` of `subscriber` (empty: all of them) to be delivered again by
 // its next run; answers how many are now requested. Ids that are not open dead letters of the subscriber
-// are passed over. Threads and errors: as DeliveryStates.
+// are passed over. The request is stamped with `clock`'s now, and made in one transaction. Threads and
+// errors: as DeliveryStates.
 sdk::Result<std::size_t> RequestReplay(odbc::Database& store, std::string_view subscriber,
-                                       const std::vector<std::int64_t>& outbox_ids);
+                                       const std::vector<std::int64_t>& outbox_ids, const Clock& clock);
 
 // The outbox ids of `event_ids` of this store. Errors: InvalidArgument naming the first id that is not
 // "<this store's identity>-<outbox id>"; as DeliveryStates.

@@ -51,7 +51,13 @@ class DeliveryRun {
   std::optional<std::size_t> HeldLane(const OutboxEvent& event) const;
   sdk::Result<std::int64_t> Bound();
   std::vector<const OutboxEvent*> Wanted(const std::vector<OutboxEvent>& rows, const std::vector<bool>& active);
-  void Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped);
+  // Offers `events` in order and stops at the first failure that is not a refusal for good (the system is
+  // down or slow: offering the other lanes' events at once would only add one more failure — one more
+  // timeout — each, and a batch of them could outlast the lease), even when that attempt was the last and
+  // the event is now a dead letter: answers that event's outbox id, or nullopt when the offer went through.
+  std::optional<std::int64_t> Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped);
+  // Notes the failed attempt at `event`: a dead letter that its lane passes, or the lane stops at it with a
+  // backoff.
   void Failed(const OutboxEvent& event, std::size_t lane, const sdk::Status& error, std::vector<bool>& stopped);
   sdk::Status Commit();
 
@@ -64,11 +70,13 @@ class DeliveryRun {
   Logger log_;
   std::string identity_;
   int lane_count_ = 0;
-  std::vector<Lane> lanes_;            // the lanes held, in lane order
-  std::vector<int> lane_index_;        // lane number → index in lanes_, −1 when not held
-  std::vector<DeadLetterWrite> dead_;  // of the current batch
+  std::vector<Lane> lanes_;                    // the lanes held, in lane order
+  std::vector<int> lane_index_;                // lane number → index in lanes_, −1 when not held
+  std::vector<DeadLetterWrite> dead_;          // of the current batch
+  std::vector<const OutboxEvent*> unmatched_;  // of the current batch: skipped once their lane passes them
   std::int64_t bound_ = 0;
   bool bound_stale_ = true;  // the last batch reached bound_: something newer may have committed
+  bool ahead_turn_ = false;  // while a lane is far behind: whether this batch was the turn of the others
   DeliveryCounts counts_;
 };
 
@@ -98,6 +106,8 @@ sdk::Status DeliveryRun::Start() {
   lane_index_.assign(static_cast<std::size_t>(lane_count_), -1);
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
     if (lanes_[i].lane >= 0 && lanes_[i].lane < lane_count_) lane_index_[lanes_[i].lane] = static_cast<int>(i);
+    // A lane's position was read under a committed bound: a run with nothing newer takes no barrier.
+    bound_ = std::max(bound_, lanes_[i].position);
   }
   return sdk::Status::Ok();
 }
@@ -125,7 +135,7 @@ sdk::Status DeliveryRun::Replay() {
   bool go_on = true;
   while (go_on) {
     sdk::Result<std::vector<ReplayRequest>> requests =
-        RequestedReplays(connection_, subscription_.name, after, kReplayBatch);
+        RequestedReplays(connection_, subscription_.name, after, NowMs(), kReplayBatch);
     if (!requests.ok()) return requests.status();
     if (requests->empty()) return sdk::Status::Ok();
     after = requests->back().event.id;
@@ -154,7 +164,10 @@ sdk::Status DeliveryRun::Replay() {
     HUB_RETURN_IF_ERROR(SaveLanes(connection_, subscription_.name, Lease(), lanes_));
     HUB_RETURN_IF_ERROR(MarkReplayed(connection_, subscription_.name, replayed, NowMs()));
     for (const auto& [letter, refused] : failed) {
-      HUB_RETURN_IF_ERROR(ReplayFailed(connection_, subscription_.name, letter, refused, NowMs()));
+      // A replay the system is not ready for waits as a lane would, by the letter's attempts.
+      const std::int64_t retry_at =
+          NowMs() + RetryDelay(letter.attempts, subscription_.backoff, subscription_.max_backoff, random_).count();
+      HUB_RETURN_IF_ERROR(ReplayFailed(connection_, subscription_.name, letter, refused, NowMs(), retry_at));
     }
     HUB_RETURN_IF_ERROR(transaction->Commit());
   }
@@ -169,7 +182,7 @@ std::vector<const OutboxEvent*> DeliveryRun::Wanted(const std::vector<OutboxEven
     std::optional<std::size_t> lane = HeldLane(row);
     if (!lane || !active[*lane] || row.id <= lanes_[*lane].position) continue;
     if (!subscription_.Matches(row)) {
-      ++counts_.skipped;
+      unmatched_.push_back(&row);
       continue;
     }
     wanted.push_back(&row);
@@ -180,14 +193,30 @@ std::vector<const OutboxEvent*> DeliveryRun::Wanted(const std::vector<OutboxEven
 sdk::Result<bool> DeliveryRun::NextBatch() {
   const std::int64_t now = NowMs();
   std::vector<bool> active(lanes_.size());
-  std::int64_t from = std::numeric_limits<std::int64_t>::max();
+  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
     active[i] = !lanes_[i].InBackoff(now);
-    if (active[i]) from = std::min(from, lanes_[i].position);
+    if (active[i]) lowest = std::min(lowest, lanes_[i].position);
+  }
+  std::int64_t ahead = std::numeric_limits<std::int64_t>::max();  // the lowest position above `lowest`
+  for (std::size_t i = 0; i < lanes_.size(); ++i) {
+    if (active[i] && lanes_[i].position > lowest) ahead = std::min(ahead, lanes_[i].position);
   }
   sdk::Result<std::int64_t> bound = Bound();
   if (!bound.ok()) return bound.status();
-  if (from >= *bound) return false;
+  if (lowest >= *bound) return false;
+  // A lane more than a batch behind the others (out of a long backoff, say) catches up in every other
+  // batch; in the batches between, the others go on from where they are. A lane below the read's start is
+  // left out of the batch: its events before the start were not read.
+  std::int64_t from = lowest;
+  const bool far_behind = ahead < *bound && ahead - lowest > static_cast<std::int64_t>(options_.batch_size);
+  if (far_behind) {
+    ahead_turn_ = !ahead_turn_;
+    if (ahead_turn_) from = ahead;
+  }
+  for (std::size_t i = 0; i < lanes_.size(); ++i) {
+    if (lanes_[i].position < from) active[i] = false;
+  }
   sdk::Result<std::vector<OutboxEvent>> rows = ReadOutbox(connection_, from, *bound, options_.batch_size);
   if (!rows.ok()) return rows.status();
   const bool reached_bound = rows->size() < options_.batch_size;
@@ -195,23 +224,32 @@ sdk::Result<bool> DeliveryRun::NextBatch() {
   bound_stale_ = reached_bound;
   std::vector<bool> stopped(lanes_.size(), false);
   dead_.clear();
-  Offer(Wanted(*rows, active), stopped);
+  unmatched_.clear();
+  const std::optional<std::int64_t> stop_at = Offer(Wanted(*rows, active), stopped);
+  // After a stop the events from stop_at on were not offered: no lane passes them in this batch (the
+  // others go on in the next one, while the failed lane waits for its backoff).
+  const std::int64_t handled_to = stop_at ? std::min(scanned_to, *stop_at - 1) : scanned_to;
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
-    if (!active[i] || stopped[i] || scanned_to <= lanes_[i].position) continue;
+    if (!active[i] || stopped[i] || handled_to <= lanes_[i].position) continue;
     // The lane's head event was among the rows and is handled (even one the subscription no longer matches):
     // earlier failures belong to no event any more.
-    lanes_[i].position = scanned_to;
+    lanes_[i].position = handled_to;
     lanes_[i].attempts = 0;
     lanes_[i].next_attempt_at_ms.reset();
     lanes_[i].last_error.clear();
+  }
+  for (const OutboxEvent* row : unmatched_) {
+    if (row->id <= lanes_[*HeldLane(*row)].position) ++counts_.skipped;  // else read again later
   }
   HUB_RETURN_IF_ERROR(Commit());
   return true;
 }
 
-void DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped) {
+std::optional<std::int64_t> DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events,
+                                               std::vector<bool>& stopped) {
   std::vector<sdk::OutboundEvent> outbound;
   std::vector<std::size_t> lane_of;
+  std::optional<std::int64_t> stop_at;
   outbound.reserve(events.size());
   lane_of.reserve(events.size());
   for (const OutboxEvent* event : events) {
@@ -229,16 +267,21 @@ void DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events, std::vect
                 },
                 [&](std::size_t i, const sdk::Status& error) {
                   Failed(*events[i], lane_of[i], error, stopped);
-                  return true;
+                  if (RefusedForGood(error)) return true;  // the system answered: it is up
+                  stop_at = events[i]->id;
+                  return false;
                 },
                 [&](std::size_t i) { return static_cast<bool>(stopped[lane_of[i]]); }});
+  return stop_at;
 }
 
 void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk::Status& error,
                          std::vector<bool>& stopped) {
   Lane& lane = lanes_[index];
   ++counts_.failed_attempts;
-  const int attempts = lane.attempts + 1;
+  // The lane's attempts are its head event's (outbox id position + 1): a later event of the lane failing
+  // after that head was skipped (it no longer matches) is at its first attempt.
+  const int attempts = (event.id == lane.position + 1 ? lane.attempts : 0) + 1;
   if (RefusedForGood(error) || attempts >= subscription_.max_attempts) {
     // A dead letter never blocks what comes after it, its own aggregate's later events included.
     dead_.push_back({event.id, attempts, error.message()});
@@ -249,6 +292,7 @@ void DeliveryRun::Failed(const OutboxEvent& event, std::size_t index, const sdk:
     lane.attempts = 0;
     lane.next_attempt_at_ms.reset();
     lane.last_error.clear();
+    lane.position = event.id;  // its earlier events in this batch are handled: offered in order
     return;
   }
   lane.attempts = attempts;

@@ -66,14 +66,20 @@ struct DeliveryRunResult {
 //  1. makes the subscriber's lanes on its first run (start: beginning → before the first event; latest →
 //     after the last committed one) and claims, with a lease for options.owner, every lane that is free,
 //     expired or already its own — none when another hub holds them all, and the run ends at once;
-//  2. delivers the dead letters an operator asked to replay (RequestReplay) of its lanes, in outbox order;
+//  2. delivers the dead letters an operator asked to replay (RequestReplay) of its lanes, in outbox order
+//     (one that fails while the system is down is due again after a backoff);
 //  3. batch after batch, reads the outbox up to the last committed id (on PostgreSQL after waiting for the
-//     writers that hold a turn, see store/odbc/outbox_turn.hpp), skips what the subscription does not match
-//     and offers the rest in id order. An event refused for good is a dead letter at once and its lane goes
+//     writers that hold a turn, see store/odbc/outbox_turn.hpp — only when an id above every lane's
+//     position is visible, so an idle run never waits for a writer), skips what the subscription does not
+//     match and offers the rest in id order. An event refused for good is a dead letter at once and its lane goes
 //     on; any other failure stops the event's lane (its later events wait: order per aggregate) with a
-//     backoff (RetryDelay), while the other lanes go on, and after max_attempts the event is a dead letter
-//     and its lane passes it. Each batch commits the lanes' positions and its dead letters, conditioned on
-//     the leases (at least once: a hub killed before the commit delivers the batch again, same ids);
+//     backoff (RetryDelay), and after max_attempts the event is a dead letter and its lane passes it. Such a
+//     failure also ends the batch's offer (a system that is down or times out is not asked again at once
+//     for the other lanes' events: a batch of timeouts would outlast the lease); the other lanes go on from
+//     that event in the next batch. A lane more than a batch behind the others (out of a long backoff)
+//     catches up in every other batch, the others go on in the batches between. Each batch commits the
+//     lanes' positions and its dead letters, conditioned on the leases (at least once: a hub killed before
+//     the commit delivers the batch again, same ids);
 //  4. ends when no lane has anything due, or when `cancel` is set (checked between batches), releases its
 //     leases and, with options.all_subscribers, applies the outbox retention.
 // One run per subscriber and owner at a time. Time is `clock`'s (leases and backoff in Unix ms).

@@ -60,14 +60,23 @@ sdk::Result<std::vector<Lane>> ClaimLanes(odbc::Connection& connection, const st
       {Value::String(lease.owner), Value::Int64(lease.until_ms), Value::String(subscriber), Value::String(subscriber),
        Value::String(lease.owner), Value::Int64(now_ms)});
   if (!claimed.ok()) return claimed.status().WithContext(context);
-  auto rows = connection.Query(
-      "SELECT lane, position, attempts, next_attempt_at_ms, last_error, delivered FROM delivery_lanes "
-      "WHERE subscriber = ? AND lease_owner = ? ORDER BY lane",
-      {Value::String(subscriber), Value::String(lease.owner)});
-  if (!rows.ok()) return rows.status().WithContext(context);
+  sdk::Result<std::vector<Lane>> lanes = ReadLanes(connection, subscriber, lease.owner);
+  if (!lanes.ok()) return lanes.status().WithContext(context);
+  HUB_RETURN_IF_ERROR(transaction->Commit().WithContext(context));
+  return lanes;
+}
+
+sdk::Result<std::vector<Lane>> ReadLanes(odbc::Connection& connection, const std::string& subscriber,
+                                         const std::string& owner) {
+  std::vector<Value> params = {Value::String(subscriber)};
+  if (!owner.empty()) params.push_back(Value::String(owner));
+  auto rows = connection.Query(std::string("SELECT lane, position, attempts, next_attempt_at_ms, last_error, delivered "
+                                           "FROM delivery_lanes WHERE subscriber = ?") +
+                                   (owner.empty() ? "" : " AND lease_owner = ?") + " ORDER BY lane",
+                               params);
+  if (!rows.ok()) return rows.status().WithContext("reading the lanes of subscriber " + subscriber);
   std::vector<Lane> lanes;
   for (const odbc::Row& row : rows->rows) lanes.push_back(LaneFromRow(row));
-  HUB_RETURN_IF_ERROR(transaction->Commit().WithContext(context));
   return lanes;
 }
 

@@ -49,6 +49,11 @@ sdk::Status CreateLanes(odbc::Connection& connection, const std::string& subscri
 sdk::Result<std::vector<Lane>> ClaimLanes(odbc::Connection& connection, const std::string& subscriber,
                                           const LaneLease& lease, std::int64_t now_ms);
 
+// The lanes of `subscriber` in lane order: every one when `owner` is empty, else only those `owner` holds.
+// Errors: driver errors.
+sdk::Result<std::vector<Lane>> ReadLanes(odbc::Connection& connection, const std::string& subscriber,
+                                         const std::string& owner);
+
 // Writes `lanes` with the lease renewed to `lease.until_ms`, each only where lease.owner still holds it, in
 // one statement (prepared once per lane count and connection); call inside the transaction that commits the
 // batch. Errors: Unavailable when a lane's lease was taken over ("the lease on 1 of the lanes of subscriber

@@ -22,10 +22,11 @@ struct OfferCallbacks {
   std::function<bool(std::size_t)> held;
 };
 
-// Offers `events` to `deliver`, in order: each call gets the events not yet taken nor failed nor held; a
-// call that takes n < all has the rest offered again at once; a call that fails (or takes none) fails its
-// first event, and the offer goes on after it unless `failed` says stop. Every event ends taken, failed,
-// held or — after a stop — not offered. Threads: the caller's.
+// Offers `events` to `deliver`, in order: the first call gets every event not held; a call that takes
+// n < all has the rest offered again at once, at most 2n of them per call (the window doubles again each
+// time a call takes all it was offered), so each event is copied a bounded number of times; a call that
+// fails (or takes none) fails its first event, and the offer goes on after it unless `failed` says stop. Every event
+// ends taken, failed, held or — after a stop — not offered. Threads: the caller's.
 void OfferInOrder(const Deliver& deliver, const std::vector<sdk::OutboundEvent>& events,
                   const OfferCallbacks& callbacks);
 

@@ -38,35 +38,37 @@ sdk::Status Publish(odbc::Connection& connection, std::int64_t passed, std::int6
   return sdk::Status::Ok();
 }
 
-sdk::Result<std::optional<std::int64_t>> MinId(odbc::Connection& connection, const std::string& sql,
-                                               const std::vector<Value>& params = {}) {
+// The id in the first row `sql` answers; nullopt when it answers none (or NULL).
+sdk::Result<std::optional<std::int64_t>> FirstId(odbc::Connection& connection, const std::string& sql,
+                                                 const std::vector<Value>& params = {}) {
   auto rows = connection.Query(sql, params);
   if (!rows.ok()) return rows.status();
+  if (rows->rows.empty()) return std::optional<std::int64_t>();
   const Value& min = rows->rows.at(0).at(0);
   return min.is_null() ? std::nullopt : std::optional<std::int64_t>(min.integer());
 }
 
-sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t now_ms) {
+// Deletes the old rows up to `passed` (only rows every subscriber has passed: one added later with
+// start=beginning still needs the older ones).
+sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t passed, std::int64_t now_ms) {
   const std::int64_t cutoff =
       now_ms - std::chrono::duration_cast<std::chrono::milliseconds>(kPublishedRetention).count();
-  // Rows are published in id order, so the old ones are the ids below the first row that is not old: found
-  // by reading the table in id order only as far as the rows to delete (and the few kept for dead letters).
-  auto lowest = MinId(connection,
-                      "SELECT MIN(id) FROM outbox_events o WHERE o.published_at < ? AND NOT EXISTS "
-                      "(SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = o.id AND d.replayed_at IS NULL)",
-                      {Value::Timestamp(cutoff)});
-  if (!lowest.ok() || !*lowest) return lowest.status();
-  auto young = MinId(connection, "SELECT MIN(id) FROM outbox_events WHERE published_at IS NULL OR published_at >= ?",
-                     {Value::Timestamp(cutoff)});
+  // Rows are published in id order, so the old ones are the ids below the first row that is not old. That
+  // row is found first, reading the table in id order only as far as the old rows reach (at once when
+  // nothing is old: the outbox has no index on published_at), and it bounds the search for the lowest old
+  // row, so a run with nothing to delete reads next to nothing.
+  auto young = FirstId(connection,
+                       "SELECT id FROM outbox_events WHERE id <= ? AND (published_at IS NULL OR published_at >= ?) "
+                       "ORDER BY id LIMIT 1",
+                       {Value::Int64(passed), Value::Timestamp(cutoff)});
   if (!young.ok()) return young.status();
-  std::int64_t below = 0;  // every row below it is old
-  if (*young) {
-    below = **young;
-  } else {
-    auto highest = connection.Query("SELECT MAX(id) FROM outbox_events");
-    if (!highest.ok()) return highest.status();
-    below = highest->rows.at(0).at(0).integer() + 1;
-  }
+  const std::int64_t below = *young ? **young : passed + 1;  // every row below it is old
+  auto lowest = FirstId(connection,
+                        "SELECT o.id FROM outbox_events o WHERE o.id < ? AND o.published_at < ? AND NOT EXISTS "
+                        "(SELECT 1 FROM delivery_dead_letters d WHERE d.outbox_id = o.id AND d.replayed_at IS NULL) "
+                        "ORDER BY o.id LIMIT 1",
+                        {Value::Int64(below), Value::Timestamp(cutoff)});
+  if (!lowest.ok() || !*lowest) return lowest.status();
   for (std::int64_t low = **lowest - 1; low < below - 1; low += kRange) {
     auto deleted = connection.ExecuteUpdate(
         "DELETE FROM outbox_events WHERE id > ? AND id <= ? AND NOT EXISTS "
@@ -83,8 +85,9 @@ sdk::Status ApplyOutboxRetention(odbc::Connection& connection, const std::vector
                                  std::int64_t now_ms) {
   sdk::Result<std::int64_t> passed = PassedByAll(connection, subscribers);
   if (!passed.ok()) return passed.status().WithContext("outbox retention");
-  if (*passed > 0) HUB_RETURN_IF_ERROR(Publish(connection, *passed, now_ms).WithContext("outbox retention"));
-  return DeleteOld(connection, now_ms).WithContext("outbox retention");
+  if (*passed <= 0) return sdk::Status::Ok();  // a subscriber without lanes yet has passed nothing
+  HUB_RETURN_IF_ERROR(Publish(connection, *passed, now_ms).WithContext("outbox retention"));
+  return DeleteOld(connection, *passed, now_ms).WithContext("outbox retention");
 }
 
 }  // namespace hub::delivery

@@ -77,6 +77,25 @@ TEST_P(DeliveryHubsTest, TwoHubsDeliverEachEventOnceInTotalInOrderPerAggregate) 
   ExpectOnceInOrder(Recorded("shared"), OutboxEventIds());
 }
 
+TEST_P(DeliveryHubsTest, AnIdleRunDoesNotWaitForTheWritersTurns) {
+  SyncParties({{"C1", "Acme", "CN"}, {"C2", "Beta", "US"}});
+  auto erp = Connector("erp");
+  ASSERT_TRUE(Run(Subscriber("erp"), *erp).status.ok());
+  // A writer holds its turn (a long sink batch, say): only a run that takes the barrier waits for it.
+  std::unique_ptr<odbc::Connection> writer = OpenConnection();
+  ASSERT_NE(writer, nullptr);
+  auto writing = odbc::Transaction::Begin(*writer);
+  ASSERT_TRUE(writing.ok());
+  ASSERT_TRUE(odbc::TakeOutboxWriterTurn(*writer).ok());
+  std::future<DeliveryRunResult> idle = std::async(std::launch::async, [&] { return Run(Subscriber("erp"), *erp); });
+  const bool finished = idle.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+  ASSERT_TRUE(writing->Commit().ok());  // lets a run that waits go on
+  EXPECT_TRUE(finished) << "the idle run waited for the writer's turn";
+  DeliveryRunResult result = idle.get();
+  EXPECT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.delivered, 0u);
+}
+
 class DeliveryBarrierTest : public DeliveryHubsTest {};
 
 TEST_P(DeliveryBarrierTest, AnEventWhoseTransactionCommitsAfterALaterIdIsNotSkipped) {

@@ -98,6 +98,23 @@ TEST_P(DeliveryRunTest, ALanePassingAHeadEventItNoLongerMatchesIsNoLongerRetryin
   EXPECT_EQ(Count("SELECT COUNT(*) FROM delivery_lanes WHERE attempts > 0 OR last_error IS NOT NULL"), 0);
 }
 
+TEST_P(DeliveryRunTest, AnEventFailingAfterItsLanesSkippedHeadEventIsAtItsFirstAttempt) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"fail_first", "1"}});
+  ASSERT_EQ(Run(Subscriber("erp"), *erp).counts.failed_attempts, 1u);  // C1's party.created
+  Subscription updates_only = Subscriber("erp");
+  updates_only.events = {{"party", {"party.updated"}}};
+  clock_.Advance(std::chrono::seconds(1));
+  auto down = Connector("down", {{"fail_first", "1"}});
+  DeliveryRunResult result = Run(updates_only, *down);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.failed_attempts, 1u) << "C1's first update";
+  sdk::Result<std::vector<SubscriberState>> states = DeliveryStates(*database_, {"erp"});
+  ASSERT_TRUE(states.ok()) << states.status().ToString();
+  ASSERT_EQ(states->at(0).retrying.size(), 1u);
+  EXPECT_EQ(states->at(0).retrying[0].attempts, 1) << "the skipped party.created's attempt is not this event's";
+}
+
 TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   SyncTwelveEvents();
   auto erp = Connector("erp", {{"accept_per_call", "2"}});
@@ -106,6 +123,25 @@ TEST_P(DeliveryRunTest, AConnectorTakingAPrefixIsOfferedTheRestAtOnce) {
   EXPECT_EQ(result.counts.delivered, 12u);
   EXPECT_EQ(result.counts.failed_attempts, 0u);
   ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
+}
+
+TEST_P(DeliveryRunTest, AConnectorTakingOneAtATimeIsOfferedABoundedWindowNotTheWholeRestEachTime) {
+  SyncTwelveEvents();
+  auto erp = Connector("erp", {{"accept_per_call", "1"}});
+  std::size_t offered = 0;
+  DeliveryRunOptions options;
+  options.owner = "hub-a@test:1:0000000a";
+  DeliveryRunResult result = RunDelivery(
+      *database_, Subscriber("erp"),
+      [&](const std::vector<sdk::OutboundEvent>& events) {
+        offered += events.size();
+        return erp->WriteEvents(events);
+      },
+      options, clock_, cancel_);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  EXPECT_EQ(result.counts.delivered, 12u);
+  ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
+  EXPECT_LE(offered, 3u * 12u) << "each event offered a few times, not once per event before it (78)";
 }
 
 TEST_P(DeliveryRunTest, ASubscriberThatKeepsFailingDeadLettersAfterMaxAttemptsWhileAnotherKeepsFlowing) {
@@ -172,12 +208,14 @@ TEST_P(DeliveryRunTest, AReplayDeliversTheDeadLettersOnce) {
     ASSERT_EQ(Run(Subscriber("erp"), *refusing).counts.dead_lettered, 2u);
   }
   auto fixed = Connector("fixed");
-  sdk::Result<std::size_t> requested = RequestReplay(*database_, "erp", {});
+  sdk::Result<std::size_t> requested = RequestReplay(*database_, "erp", {}, clock_);
   ASSERT_TRUE(requested.ok()) << requested.status().ToString();
   EXPECT_EQ(*requested, 2u);
   sdk::Result<std::vector<DeadLetter>> dead = ListDeadLetters(*database_, "erp", 10);
   ASSERT_TRUE(dead.ok());
-  EXPECT_TRUE(dead->at(0).replay_requested_at_ms.has_value());
+  EXPECT_EQ(dead->at(0).replay_requested_at_ms,
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count())
+      << "stamped with the hub's clock";
 
   DeliveryRunResult replay = Run(Subscriber("erp"), *fixed);
   ASSERT_TRUE(replay.status.ok()) << replay.status.ToString();
@@ -202,11 +240,14 @@ TEST_P(DeliveryRunTest, AReplayOfChosenEventsWhileTheSystemIsDownStaysRequested)
   const std::vector<std::string> ids = OutboxEventIds();
   sdk::Result<std::vector<std::int64_t>> outbox_ids = OutboxIdsOfEvents(*database_, {ids[1]});
   ASSERT_TRUE(outbox_ids.ok()) << outbox_ids.status().ToString();
-  ASSERT_EQ(*RequestReplay(*database_, "erp", *outbox_ids), 1u);
+  ASSERT_EQ(*RequestReplay(*database_, "erp", *outbox_ids, clock_), 1u);
   auto down = Connector("down", {{"fail_first", "1"}});
   DeliveryRunResult failed = Run(Subscriber("erp"), *down);
   EXPECT_EQ(failed.counts.replayed, 0u);
   EXPECT_EQ(failed.counts.failed_attempts, 1u);
+  DeliveryRunResult early = Run(Subscriber("erp"), *down);
+  EXPECT_EQ(early.counts.replayed + early.counts.failed_attempts, 0u) << "the replay waits for its backoff";
+  clock_.Advance(std::chrono::milliseconds(1500));  // the 2nd attempt's: 2s · (0.5 + 0.5 · 0.5)
   DeliveryRunResult replayed = Run(Subscriber("erp"), *down);
   EXPECT_EQ(replayed.counts.replayed, 1u);
   ExpectOnceInOrder(Recorded("down"), {ids[1]});
