@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "common/clock.hpp"
 #include "common/time_format.hpp"
 #include "config/config_loader.hpp"
 #include "delivery/delivery_queries.hpp"
@@ -110,7 +111,7 @@ int DeliveriesReplay(const std::filesystem::path& config_file, const std::string
   if (opened.failed != 0) return opened.failed;
   if (int unknown = CheckSubscriber(opened.config, subscriber, err); unknown != 0) return unknown;
   sdk::Result<std::size_t> requested =
-      service::ReplayDeadLetters(*opened.store, {subscriber, event_ids, "operator:" + actor});
+      service::ReplayDeadLetters(*opened.store, {subscriber, event_ids, "operator:" + actor}, SystemClock());
   if (!requested.ok()) {
     err << "hub deliveries replay: " << requested.status().ToString() << "\n";
     return requested.status().code() == sdk::StatusCode::kInvalidArgument ? 2 : 1;

@@ -45,22 +45,23 @@ sdk::Status FinishAudit(odbc::Database& store, std::int64_t row, const DeliveryR
   return updated.ok() ? sdk::Status::Ok() : updated.status();
 }
 
-sdk::Result<std::size_t> Request(odbc::Database& store, const DeliveryReplayRequest& request) {
+sdk::Result<std::size_t> Request(odbc::Database& store, const DeliveryReplayRequest& request, const Clock& clock) {
   std::vector<std::int64_t> outbox_ids;
   if (!request.event_ids.empty()) {
     auto ids = delivery::OutboxIdsOfEvents(store, request.event_ids);
     if (!ids.ok()) return ids.status();
     outbox_ids = std::move(ids).value();
   }
-  return delivery::RequestReplay(store, request.subscriber, outbox_ids);
+  return delivery::RequestReplay(store, request.subscriber, outbox_ids, clock);
 }
 
 }  // namespace
 
-sdk::Result<std::size_t> ReplayDeadLetters(odbc::Database& store, const DeliveryReplayRequest& request) {
+sdk::Result<std::size_t> ReplayDeadLetters(odbc::Database& store, const DeliveryReplayRequest& request,
+                                           const Clock& clock) {
   sdk::Result<std::int64_t> row = BeginAudit(store, request);
   if (!row.ok()) return row.status().WithContext("writing the audit log");
-  sdk::Result<std::size_t> requested = Request(store, request);
+  sdk::Result<std::size_t> requested = Request(store, request, clock);
   sdk::Status audited = FinishAudit(store, *row, request, requested.ok() ? *requested : 0, requested.status());
   if (!requested.ok()) return requested.status();
   if (!audited.ok()) return audited.WithContext("writing the audit log");

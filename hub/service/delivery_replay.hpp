@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 
@@ -23,8 +24,9 @@ struct DeliveryReplayRequest {
 // entity "delivery", entity_id the subscriber, after_data {"event_ids":[...]|"all","requested":N,
 // "outcome":"ok"|"failed: <message>"}; the row is written first with outcome "unfinished", so a replay
 // whose process died midway is still on record. Errors: InvalidArgument naming an event id that is not
-// this store's; the store's Status (the audit row then says failed). Thread-safe.
-sdk::Result<std::size_t> ReplayDeadLetters(odbc::Database& store, const DeliveryReplayRequest& request);
+// this store's; the store's Status (the audit row then says failed). `clock` stamps the request. Thread-safe.
+sdk::Result<std::size_t> ReplayDeadLetters(odbc::Database& store, const DeliveryReplayRequest& request,
+                                           const Clock& clock);
 
 }  // namespace hub::service
 

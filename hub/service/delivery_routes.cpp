@@ -129,7 +129,8 @@ HttpResponse Replay(const DeliveryRoutesContext& context, const HttpRequest& req
   sdk::Result<std::vector<std::string>> ids = EventIdsOf(request.body);
   if (!ids.ok()) return HttpResponse::Error(400, "bad_request", ids.status().message());
   const std::string actor = request.principal.empty() ? std::string("anonymous") : request.principal;
-  sdk::Result<std::size_t> requested = ReplayDeadLetters(context.store, {subscriber, std::move(*ids), actor});
+  sdk::Result<std::size_t> requested =
+      ReplayDeadLetters(context.store, {subscriber, std::move(*ids), actor}, context.clock);
   if (!requested.ok()) {
     if (requested.status().code() == sdk::StatusCode::kInvalidArgument) {
       return HttpResponse::Error(400, "bad_request", requested.status().message());

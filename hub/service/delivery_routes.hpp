@@ -6,17 +6,19 @@
 #include <memory>
 
 #include "api/router.hpp"
+#include "common/clock.hpp"
 #include "service/hub_setup.hpp"
 #include "store/odbc/database.hpp"
 
 namespace hub::service {
 
-// What the delivery routes read. `store` must outlive the router's handlers; `current_setup` is called on
+// What the delivery routes read. `store` and `clock` must outlive the router's handlers; `current_setup` is called on
 // worker threads and must be thread-safe (the setup changes on reload): its delivery jobs are the
 // subscribers.
 struct DeliveryRoutesContext {
   std::function<std::shared_ptr<const HubSetup>()> current_setup;
   odbc::Database& store;
+  const Clock& clock;  // stamps replay requests
 };
 
 // Adds, per docs/openapi.yaml:

@@ -90,7 +90,7 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
-    if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_});
+    if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;

@@ -38,7 +38,7 @@ class DeliveryRoutesTest : public test::ServiceStoreTest {
     delivery_ = std::make_shared<DeliveryJobs>(setup_, pool, store(), metrics_, clock_, "hub-a");
     ASSERT_EQ(delivery_->Run("erp_feed", CancellationToken()).counts.dead_lettered, 1u);
     api::Router router;
-    ASSERT_TRUE(AddDeliveryRoutes(router, {[this] { return setup_; }, store()}).ok());
+    ASSERT_TRUE(AddDeliveryRoutes(router, {[this] { return setup_; }, store(), clock_}).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());
   }
