@@ -14,34 +14,13 @@ same_rows_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_party_rows_insert"
 work="$(mktemp -d /tmp/hub-parallel-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
 source "$root/scripts/lib/test_servers.sh"
+# shellcheck source=customers_job.sh
+source "$root/bench/customers_job.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
-
-# server_cpu: the CPU seconds the PostgreSQL cluster has used so far (bench/server_cpu.py).
-server_cpu() {
-  python3 "$root/bench/server_cpu.py" "$(head -n 1 "${test_server_dirs[-1]}/data/postmaster.pid")"
-}
 
 # config NAME CSV DATABASE: a configuration of the customers job reading CSV into DATABASE.
 config() {
-  cat >"$work/$1.xml" <<XML
-<hub>
-  <store><connection>${HUB_TEST_PG_ODBC/Database=hub_test/Database=$3}</connection></store>
-  <plugins dir="$plugins"/>
-  <connectors><connector name="crm" plugin="file"><path>$2</path></connector></connectors>
-  <jobs>
-    <job name="customers" connector="crm" batch_size="1000">
-      <mapping entity="party" id="id">
-        <field target="kind" value="organization"/>
-        <field target="name" source="name" transform="trim|nfkc"/>
-        <field target="phone" source="phone"/>
-        <field target="email" source="email" transform="lower"/>
-        <field target="uscc" source="tax_id"/>
-        <field target="city" source="city"/>
-      </mapping>
-    </job>
-  </jobs>
-</hub>
-XML
+  customers_config "${HUB_TEST_PG_ODBC/Database=hub_test/Database=$3}" "$2" "$work/$1.xml"
   as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres "$3"
 }
 

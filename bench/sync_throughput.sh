@@ -20,39 +20,14 @@ plugins="${HUB_BUILD_DIR:-$root/build}/plugins"
 work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
 source "$root/scripts/lib/test_servers.sh"
+# shellcheck source=customers_job.sh
+source "$root/bench/customers_job.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 
 python3 "$root/bench/customers_csv.py" "$rows" >"$work/customers.csv"
 
 # write_config CONNECTION_STRING [FILE]: the benchmark's configuration, by default $work/hub.xml.
-write_config() {
-  cat >"${2:-$work/hub.xml}" <<XML
-<hub>
-  <store><connection>$1</connection></store>
-  <plugins dir="$plugins"/>
-  <connectors><connector name="crm" plugin="file"><path>$work/customers.csv</path></connector></connectors>
-  <jobs>
-    <job name="customers" connector="crm" batch_size="1000">
-      <mapping entity="party" id="id">
-        <field target="kind" value="organization"/>
-        <field target="name" source="name" transform="trim|nfkc"/>
-        <field target="phone" source="phone"/>
-        <field target="email" source="email" transform="lower"/>
-        <field target="uscc" source="tax_id"/>
-        <field target="city" source="city"/>
-      </mapping>
-    </job>
-  </jobs>
-</hub>
-XML
-}
-
-# server_cpu: the CPU seconds the PostgreSQL cluster has used so far (bench/server_cpu.py), or 0 before it runs.
-server_cpu() {
-  local pid=""
-  [ ${#test_server_dirs[@]} -gt 0 ] && pid=$(head -n 1 "${test_server_dirs[-1]}/data/postmaster.pid" 2>/dev/null || true)
-  python3 "$root/bench/server_cpu.py" "${pid:-0}"
-}
+write_config() { customers_config "$1" "$work/customers.csv" "${2:-$work/hub.xml}"; }
 
 measure() {
   local label="$1" start end usage server_before server_after
