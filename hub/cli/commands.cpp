@@ -4,6 +4,7 @@
 #include <csignal>
 
 #include "cli/progress_line.hpp"
+#include "common/lease_owner.hpp"
 #include "config/config_loader.hpp"
 #include "hub/sdk/abi.h"
 #include "hub/sdk/version.hpp"
@@ -99,7 +100,7 @@ int SyncOnce(const std::string& job, const std::filesystem::path& config_file, b
   MetricsRegistry metrics;
   auto connectors = std::make_shared<service::ConnectorPool>(loaded.setup, clock);
   auto sync_jobs = std::make_shared<service::SyncJobs>(loaded.setup, connectors, **store, metrics, clock,
-                                                       service::MakeLeaseOwner(loaded.setup->config.instance_name));
+                                                       MakeLeaseOwner(loaded.setup->config.instance_name));
   CancellationToken cancel;
   g_sync_cancel = &cancel;
   std::signal(SIGINT, CancelSyncOnSignal);

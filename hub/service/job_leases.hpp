@@ -14,10 +14,6 @@
 
 namespace hub::service {
 
-// This hub process's name as a lease holder: "<instance>@<host>:<pid>:<random 8 hex>", different for every
-// process (a restarted hub is a new holder). Thread-safe.
-std::string MakeLeaseOwner(std::string_view instance_name);
-
 // The schedule tick a run is for. A run on demand has none and ignores ticks.
 struct LeaseTick {
   TimePoint due;  // the tick's due time (the same on every hub for a cron schedule)
@@ -38,8 +34,8 @@ struct LeaseRefusal {
 
 // The claims of one hub process (`owner`) on sync jobs, kept in the store so every hub sees them. A lease
 // lasts `duration` from its last renewal by the clock's time (the hubs' clocks are taken to agree within a
-// fraction of it). A holder whose owner names this host and a process that no longer runs is taken over at
-// once; any other holder's lease must lapse first.
+// fraction of it). A holder whose owner id (`MakeLeaseOwner`) names this host and a process that no longer
+// exists is taken over at once (`IsGoneLocalProcess`); any other holder's lease must lapse first.
 //
 // Thread-safe (each call leases its own connection; each change is one conditional statement, so two hubs
 // taking one lease at once cannot both win). Lifetime: `store` and `clock` must outlive it.

@@ -14,11 +14,11 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/api_server.hpp"
+#include "common/lease_owner.hpp"
 #include "service/connector_pool.hpp"
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
-#include "service/job_leases.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"

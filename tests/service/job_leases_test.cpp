@@ -3,14 +3,13 @@
 // and one injected clock.
 #include "service/job_leases.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/lease_owner.hpp"
 #include "service/service_store_fixture.hpp"
 #include "service/sync_jobs.hpp"
+#include "support/local_process.hpp"
 
 namespace hub::service {
 namespace {
@@ -135,13 +134,9 @@ TEST_P(JobLeasesTest, ARunRenewsItsLeaseBetweenBatchesAndReleasesItAtTheEnd) {
 
 TEST_P(JobLeasesTest, AHolderOnThisHostWhoseProcessIsGoneIsTakenOverAtOnce) {
   StartHubs(R"(cron="*/5 * * * *")");
-  pid_t child = fork();
-  if (child == 0) _exit(0);
+  const pid_t child = hub::test::GonePid();
   ASSERT_GT(child, 0);
-  ASSERT_EQ(waitpid(child, nullptr, 0), child);
-  char host[256] = {};
-  ASSERT_EQ(gethostname(host, sizeof(host) - 1), 0);
-  JobLeases gone = Leases(std::string("hub@") + host + ":" + std::to_string(child) + ":0badf00d");
+  JobLeases gone = Leases(hub::test::LocalOwner("hub", child));
   ASSERT_FALSE(gone.Take("customers", std::nullopt)->has_value());
   JobLeases alive = Leases(MakeLeaseOwner("hub"));  // this very process: alive
   ASSERT_FALSE(alive.Take("customers", std::nullopt)->has_value()) << "the gone process's claim was taken at once";
