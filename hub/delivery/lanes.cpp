@@ -1,11 +1,16 @@
 #include "delivery/lanes.hpp"
 
+#include <set>
+
+#include "common/lease_owner.hpp"
 #include "hub/odbc/transaction.hpp"
 
 namespace hub::delivery {
 namespace {
 
 using sdk::Value;
+
+constexpr char kLaneColumns[] = "lane, position, attempts, next_attempt_at_ms, last_error, delivered";
 
 Value OptionalInt(const std::optional<std::int64_t>& value) { return value ? Value::Int64(*value) : Value::Null(); }
 
@@ -20,6 +25,56 @@ Lane LaneFromRow(const odbc::Row& row) {
   lane.last_error = row.at(4).is_null() ? "" : row.at(4).text();
   lane.delivered = row.at(5).integer();
   return lane;
+}
+
+// A lane with its lease as a claim reads it: `owner` empty when free.
+struct HeldLane {
+  Lane lane;
+  std::string owner;
+  std::optional<std::int64_t> until_ms;
+};
+
+sdk::Result<std::vector<HeldLane>> ReadHeldLanes(odbc::Connection& connection, const std::string& subscriber) {
+  auto rows =
+      connection.Query(std::string("SELECT ") + kLaneColumns +
+                           ", lease_owner, lease_until_ms FROM delivery_lanes WHERE subscriber = ? ORDER BY lane",
+                       {Value::String(subscriber)});
+  if (!rows.ok()) return rows.status();
+  std::vector<HeldLane> lanes;
+  for (const odbc::Row& row : rows->rows) {
+    HeldLane held{LaneFromRow(row), row.at(6).is_null() ? "" : row.at(6).text(), std::nullopt};
+    if (!row.at(7).is_null()) held.until_ms = row.at(7).integer();
+    lanes.push_back(std::move(held));
+  }
+  return lanes;
+}
+
+// The holders of `lanes` other than `me` whose lease still runs at `now_ms` but whose process, of this
+// host, is gone; each asked about once.
+std::vector<std::string> GoneHolders(const std::vector<HeldLane>& lanes, const std::string& me, std::int64_t now_ms) {
+  std::set<std::string> asked;
+  std::vector<std::string> gone;
+  for (const HeldLane& lane : lanes) {
+    if (lane.owner.empty() || lane.owner == me || !lane.until_ms || *lane.until_ms <= now_ms) continue;
+    if (asked.insert(lane.owner).second && IsGoneLocalProcess(lane.owner)) gone.push_back(lane.owner);
+  }
+  return gone;
+}
+
+// Sets `lease` on the lanes of `subscriber` that meet `condition` (over `params`), passing over those
+// another transaction is claiming (PostgreSQL; SQLite has one writer).
+sdk::Status TakeLanes(odbc::Connection& connection, const std::string& subscriber, const LaneLease& lease,
+                      const std::string& condition, const std::vector<Value>& params) {
+  const bool postgres = connection.dialect() == odbc::Dialect::kPostgres;
+  std::vector<Value> all = {Value::String(lease.owner), Value::Int64(lease.until_ms), Value::String(subscriber),
+                            Value::String(subscriber)};
+  all.insert(all.end(), params.begin(), params.end());
+  auto taken = connection.ExecuteUpdate(
+      "UPDATE delivery_lanes SET lease_owner = ?, lease_until_ms = ? WHERE subscriber = ? AND lane IN (SELECT lane "
+      "FROM delivery_lanes WHERE subscriber = ? AND (" +
+          condition + (postgres ? ") FOR UPDATE SKIP LOCKED)" : "))"),
+      all);
+  return taken.ok() ? sdk::Status::Ok() : taken.status();
 }
 
 }  // namespace
@@ -51,18 +106,32 @@ sdk::Result<std::vector<Lane>> ClaimLanes(odbc::Connection& connection, const st
   const std::string context = "claiming the lanes of subscriber " + subscriber;
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status().WithContext(context);
-  const bool postgres = connection.dialect() == odbc::Dialect::kPostgres;
-  auto claimed = connection.ExecuteUpdate(
-      std::string("UPDATE delivery_lanes SET lease_owner = ?, lease_until_ms = ? "
-                  "WHERE subscriber = ? AND lane IN (SELECT lane FROM delivery_lanes WHERE subscriber = ? "
-                  "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms IS NULL OR lease_until_ms <= ?)") +
-          (postgres ? " FOR UPDATE SKIP LOCKED)" : ")"),
-      {Value::String(lease.owner), Value::Int64(lease.until_ms), Value::String(subscriber), Value::String(subscriber),
-       Value::String(lease.owner), Value::Int64(now_ms)});
-  if (!claimed.ok()) return claimed.status().WithContext(context);
-  sdk::Result<std::vector<Lane>> lanes = ReadLanes(connection, subscriber, lease.owner);
-  if (!lanes.ok()) return lanes.status().WithContext(context);
+  HUB_RETURN_IF_ERROR(
+      TakeLanes(connection, subscriber, lease,
+                "lease_owner IS NULL OR lease_owner = ? OR lease_until_ms IS NULL OR lease_until_ms <= ?",
+                {Value::String(lease.owner), Value::Int64(now_ms)})
+          .WithContext(context));
+  sdk::Result<std::vector<HeldLane>> held = ReadHeldLanes(connection, subscriber);
+  if (!held.ok()) return held.status().WithContext(context);
+  // A hub of this host killed and restarted finds its lanes held by its old process: taken at once.
+  std::vector<std::string> gone = GoneHolders(*held, lease.owner, now_ms);
+  if (!gone.empty()) {
+    std::string marks;
+    std::vector<Value> owners;
+    for (const std::string& owner : gone) {
+      marks += marks.empty() ? "?" : ", ?";
+      owners.push_back(Value::String(owner));
+    }
+    HUB_RETURN_IF_ERROR(
+        TakeLanes(connection, subscriber, lease, "lease_owner IN (" + marks + ")", owners).WithContext(context));
+    held = ReadHeldLanes(connection, subscriber);
+    if (!held.ok()) return held.status().WithContext(context);
+  }
   HUB_RETURN_IF_ERROR(transaction->Commit().WithContext(context));
+  std::vector<Lane> lanes;
+  for (HeldLane& lane : *held) {
+    if (lane.owner == lease.owner) lanes.push_back(std::move(lane.lane));
+  }
   return lanes;
 }
 
@@ -70,8 +139,7 @@ sdk::Result<std::vector<Lane>> ReadLanes(odbc::Connection& connection, const std
                                          const std::string& owner) {
   std::vector<Value> params = {Value::String(subscriber)};
   if (!owner.empty()) params.push_back(Value::String(owner));
-  auto rows = connection.Query(std::string("SELECT lane, position, attempts, next_attempt_at_ms, last_error, delivered "
-                                           "FROM delivery_lanes WHERE subscriber = ?") +
+  auto rows = connection.Query(std::string("SELECT ") + kLaneColumns + " FROM delivery_lanes WHERE subscriber = ?" +
                                    (owner.empty() ? "" : " AND lease_owner = ?") + " ORDER BY lane",
                                params);
   if (!rows.ok()) return rows.status().WithContext("reading the lanes of subscriber " + subscriber);

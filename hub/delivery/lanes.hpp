@@ -43,9 +43,11 @@ sdk::Result<int> LaneCount(odbc::Connection& connection, const std::string& subs
 sdk::Status CreateLanes(odbc::Connection& connection, const std::string& subscriber, int count, std::int64_t position);
 
 // In one transaction: takes the lease `lease` on every lane of `subscriber` that is free, whose lease
-// expired by `now_ms`, or that is the owner's already, and answers them in lane order. Lanes another hub is
-// claiming at this moment are passed over (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer).
-// Errors: driver errors.
+// expired by `now_ms`, that is the owner's already, or whose holder is a process of this host that no longer
+// exists (`IsGoneLocalProcess`, asked only of holders whose lease still runs: a hub killed and restarted on
+// one host gets its lanes back at once), and answers them in lane order. Lanes another hub is claiming at
+// this moment are passed over (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer). Errors: driver
+// errors.
 sdk::Result<std::vector<Lane>> ClaimLanes(odbc::Connection& connection, const std::string& subscriber,
                                           const LaneLease& lease, std::int64_t now_ms);
 

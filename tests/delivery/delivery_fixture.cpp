@@ -88,6 +88,10 @@ DeliveryCounts DeliveryTest::RunUntilQuiet(const Subscription& subscription, plu
 
 std::string DeliveryTest::Recording(const std::string& name) const { return (dir_.path() / (name + ".tsv")).string(); }
 
+std::int64_t DeliveryTest::NowMs() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count();
+}
+
 std::vector<Taken> DeliveryTest::Recorded(const std::string& name) const {
   std::vector<Taken> taken;
   std::ifstream in(Recording(name));

@@ -50,6 +50,8 @@ class DeliveryTest : public sync::test::SinkTest {
   // between; at most `runs` runs. The summed counts.
   DeliveryCounts RunUntilQuiet(const Subscription& subscription, plugin_host::ConnectorInstance& connector,
                                int runs = 40);
+  // The test clock's time in Unix milliseconds, as leases and backoff keep it.
+  std::int64_t NowMs() const;
   // What the instance `name` recorded, in order.
   std::vector<Taken> Recorded(const std::string& name) const;
   std::string Recording(const std::string& name) const;

@@ -1,20 +1,26 @@
-// Several hubs on one store: lanes claimed with row leases while the sink writes, and (PostgreSQL) the
-// outbox read only up to what is committed, whatever order the writers commit in.
+// Several hubs on one store: lanes claimed with row leases while the sink writes, lanes of a killed hub of
+// this host taken over at once, and (PostgreSQL) the outbox read only up to what is committed, whatever
+// order the writers commit in.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <future>
 #include <thread>
 
+#include "common/lease_owner.hpp"
+#include "delivery/lanes.hpp"
 #include "delivery_fixture.hpp"
 #include "hub/odbc/transaction.hpp"
 #include "store/odbc/outbox_turn.hpp"
+#include "support/local_process.hpp"
 
 namespace hub::delivery::test {
 namespace {
 
 using hub::test::Backend;
 using hub::test::BackendName;
+using hub::test::GonePid;
+using hub::test::LocalOwner;
 
 class DeliveryHubsTest : public DeliveryTest {
  protected:
@@ -35,7 +41,60 @@ class DeliveryHubsTest : public DeliveryTest {
         {sdk::Value::String(party_id)});
     ASSERT_TRUE(added.ok()) << added.status().ToString();
   }
+
+  // Every lane of `subscription` held by `owner` with a lease from now, as a hub killed while it delivered
+  // leaves them.
+  void HoldLanes(const Subscription& subscription, const std::string& owner) {
+    ASSERT_TRUE(CreateLanes(*connection_, subscription.name, subscription.lanes, 0).ok());
+    auto held =
+        ClaimLanes(*connection_, subscription.name, {owner, NowMs() + DeliveryRunOptions{}.lease.count()}, NowMs());
+    ASSERT_TRUE(held.ok()) << held.status().ToString();
+    ASSERT_EQ(held->size(), static_cast<std::size_t>(subscription.lanes));
+  }
+
+  void SyncFourParties() {
+    SyncParties({{"C1", "Acme", "CN"}, {"C2", "Beta", "US"}, {"C3", "Gamma", "CN"}, {"C4", "Delta", "HK"}});
+  }
 };
+
+TEST_P(DeliveryHubsTest, LanesHeldByAGoneProcessOfThisHostAreClaimedAtOnce) {
+  SyncFourParties();
+  const pid_t gone = GonePid();
+  ASSERT_GT(gone, 0);
+  const Subscription erp = Subscriber("erp");
+  HoldLanes(erp, LocalOwner("hub", gone));  // the hub was killed; restarted, it is a new holder
+  auto connector = Connector("erp");
+  DeliveryRunResult run = Run(erp, *connector, MakeLeaseOwner("hub"));
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  EXPECT_EQ(run.counts.delivered, 4u) << "the lanes of the gone process were taken without waiting for the lease";
+  ExpectOnceInOrder(Recorded("erp"), OutboxEventIds());
+}
+
+TEST_P(DeliveryHubsTest, LanesHeldByALiveProcessOfThisHostOrByAnotherHostWaitForTheLease) {
+  SyncFourParties();
+  const pid_t gone = GonePid();
+  ASSERT_GT(gone, 0);
+  std::string other_host = LocalOwner("hub", gone);
+  other_host.insert(other_host.find('@') + 1, "not-");
+  const std::vector<std::pair<std::string, std::string>> holders = {
+      {"erp", LocalOwner("hub", getpid(), "11111111")},  // a live process: this one, as another hub
+      {"crm", other_host},                               // a pid gone here says nothing of another host
+  };
+  std::vector<std::unique_ptr<plugin_host::ConnectorInstance>> connectors;
+  for (const auto& [name, owner] : holders) {
+    HoldLanes(Subscriber(name), owner);
+    connectors.push_back(Connector(name));
+    DeliveryRunResult run = Run(Subscriber(name), *connectors.back(), MakeLeaseOwner("hub"));
+    ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+    EXPECT_EQ(run.counts.delivered, 0u) << name << "'s lanes are held by " << owner;
+  }
+  clock_.Advance(DeliveryRunOptions{}.lease);
+  for (std::size_t i = 0; i < holders.size(); ++i) {
+    DeliveryRunResult run = Run(Subscriber(holders[i].first), *connectors[i], MakeLeaseOwner("hub"));
+    ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+    EXPECT_EQ(run.counts.delivered, 4u) << holders[i].first << ": the lease lapsed";
+  }
+}
 
 TEST_P(DeliveryHubsTest, TwoHubsDeliverEachEventOnceInTotalInOrderPerAggregate) {
   SyncParties({{"C1", "Acme", "CN"}, {"C2", "Beta", "US"}, {"C3", "Gamma", "CN"}, {"C4", "Delta", "HK"}});

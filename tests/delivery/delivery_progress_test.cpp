@@ -21,10 +21,6 @@ constexpr char kOtherHub[] = "hub-b@test:2:0000000b";
 
 class DeliveryProgressTest : public DeliveryTest {
  protected:
-  std::int64_t NowMs() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count();
-  }
-
   DeliveryRunResult RunWith(const Subscription& subscription, const Deliver& deliver, std::size_t batch_size) {
     DeliveryRunOptions options;
     options.owner = kOwner;
