@@ -28,7 +28,8 @@ sdk::Result<OutboxTurn> TakeOutboxWriterTurn(Connection& connection);
 // appends to outbox_events asks for it (the model layer's writers, store/model/, take it at construction), so
 // code that did not take the turn does not compile. It carries nothing: the lock is the transaction's and
 // ends with it, whatever becomes of the token. Valid for the connection and the transaction it was taken in
-// (take a new one in each transaction); a writer given one must not outlive it. Move-only.
+// (take a new one in each transaction); a writer that keeps it (BulkPartyWriter) must not outlive it.
+// Move-only.
 class OutboxTurn {
  public:
   OutboxTurn(OutboxTurn&&) noexcept = default;
