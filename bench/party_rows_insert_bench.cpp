@@ -25,6 +25,7 @@
 #include "store/model/bulk_party_writer.hpp"
 #include "store/model/party_rows.hpp"
 #include "store/model/record_json.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "store/schema/migrator.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
 
@@ -113,7 +114,9 @@ Result<hub::store_model::PartyTableRows> BuildRows(const Setup& setup, const std
 Status WriteTransaction(hub::odbc::Connection& connection, hub::store_model::PartyTableRows& rows) {
   auto transaction = hub::odbc::Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status();
-  HUB_RETURN_IF_ERROR(hub::store_model::InsertPartyRows(connection, rows));
+  Result<hub::odbc::OutboxTurn> turn = hub::odbc::TakeOutboxWriterTurn(connection);
+  if (!turn.ok()) return turn.status();
+  HUB_RETURN_IF_ERROR(hub::store_model::InsertPartyRows(connection, rows, *turn));
   return transaction->Commit();
 }
 

@@ -17,6 +17,7 @@
 #include "store/model/quarantine_book.hpp"
 #include "store/model/record_writer.hpp"
 #include "store/model/references.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/store_sink.hpp"
 
 namespace hub::sync {
@@ -36,13 +37,14 @@ struct JobContext {
 
 // One batch on one connection, inside its transaction: a job's batch (`job`), or an operator's replay
 // (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".
+// The records it stores append to the outbox: `turn` is the transaction's outbox writers' turn.
 //
-// Threads: one thread, the one that leased `connection`. Lifetime: one transaction; `connection`, `jobs` and
-// `log` outlive it.
+// Threads: one thread, the one that leased `connection`. Lifetime: one transaction; `connection`, `turn`,
+// `jobs` and `log` outlive it.
 class BatchApplier {
  public:
-  BatchApplier(odbc::Connection& connection, JobContext job, std::string origin, std::string stored_resolution,
-               const StoreSink::JobLookup& jobs, const Logger& log)
+  BatchApplier(odbc::Connection& connection, const odbc::OutboxTurn& turn, JobContext job, std::string origin,
+               std::string stored_resolution, const StoreSink::JobLookup& jobs, const Logger& log)
       : connection_(connection),
         job_(job),
         origin_(std::move(origin)),
@@ -50,9 +52,9 @@ class BatchApplier {
         log_(log),
         links_(connection),
         references_(connection, links_),
-        writer_(connection, links_),
+        writer_(connection, links_, turn),
         quarantine_(connection, std::move(stored_resolution)),
-        bulk_(connection, links_) {}
+        bulk_(connection, links_, turn) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
   // stores or quarantines each other record in order; a record whose reference found nothing is tried

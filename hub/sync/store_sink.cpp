@@ -38,8 +38,9 @@ sdk::Result<SyncCounts> StoreSink::ApplyInTransaction(const JobContext& job, con
   if (!lease.ok()) return lease.status();
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(lease->get());
   if (!transaction.ok()) return transaction.status();
-  HUB_RETURN_IF_ERROR(odbc::TakeOutboxWriterTurn(lease->get()));  // the batch may append to the outbox
-  BatchApplier applier(lease->get(), job, "a batch of job " + std::string(job.name),
+  sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(lease->get());  // the batch appends events
+  if (!turn.ok()) return turn.status();
+  BatchApplier applier(lease->get(), *turn, job, "a batch of job " + std::string(job.name),
                        "stored by job " + std::string(job.name) + " on a later read", jobs_, log_);
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a

@@ -14,6 +14,7 @@
 #include "hub/odbc/transaction.hpp"
 #include "sink_fixture.hpp"
 #include "store/model/quarantine_query.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/batch_applier.hpp"
 
 namespace hub::sync {
@@ -278,8 +279,10 @@ TEST_P(QuarantineTest, ABatchOfAnotherStoreInTheSameDatabaseDoesNotHoldUpAReleas
     ASSERT_TRUE(transaction.ok());
     const StoreSink::JobLookup lookup = [this](std::string_view job) { return jobs_.at(std::string(job)); };
     const Logger log = MakeLogger("other-store");
-    BatchApplier in_flight(**other_store, JobContext{"employees", jobs_.at("employees")}, "a batch of job employees",
-                           "stored", lookup, log);
+    auto turn = odbc::TakeOutboxWriterTurn(**other_store);
+    ASSERT_TRUE(turn.ok()) << turn.status().ToString();
+    BatchApplier in_flight(**other_store, *turn, JobContext{"employees", jobs_.at("employees")},
+                           "a batch of job employees", "stored", lookup, log);
     ASSERT_TRUE(in_flight.LockSourceSystems({employee}).ok());
     EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 1u)
         << "the other store's batch holds only its own store's locks";

@@ -13,6 +13,7 @@
 #include "model/identifier.hpp"
 #include "sink_fixture.hpp"
 #include "store/model/party_writer.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "store/schema/migrator.hpp"
 
 namespace hub::sync {
@@ -104,8 +105,10 @@ class StoreSinkTest : public test::SinkTest {
   void WriteOneByOne(const std::vector<sdk::Record>& records) {
     auto transaction = odbc::Transaction::Begin(*connection_);
     ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
+    auto turn = odbc::TakeOutboxWriterTurn(*connection_);
+    ASSERT_TRUE(turn.ok()) << turn.status().ToString();
     SourceLinks links(*connection_);
-    PartyWriter writer(*connection_, links);
+    PartyWriter writer(*connection_, links, *turn);
     for (const sdk::Record& record : records) {
       mapping::MappingOutcome outcome = mapping_->Apply(record);
       ASSERT_TRUE(outcome.ok()) << outcome.rejection().ToString();

@@ -15,7 +15,7 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Insert(
   if (!inserted.ok()) return inserted.status();
   sdk::Result<PartyTableRows> rows = BuildRows(records, *inserted);
   if (!rows.ok()) return rows.status();
-  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, *rows));
+  HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, *rows, turn_));
   return inserted;
 }
 
@@ -60,7 +60,7 @@ sdk::Result<PartyTableRows> BulkPartyWriter::BuildRows(const std::vector<const m
   return rows;
 }
 
-sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows) {
+sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows, const odbc::OutboxTurn& /*turn*/) {
   for (std::size_t table = 0; table < kPartyTableCount; ++table) {
     if (rows[table].empty()) continue;
     sdk::Result<odbc::BatchWriter> writer = odbc::BatchWriter::Create(connection, NewPartySpec(PartyTable{table}));

@@ -12,6 +12,7 @@
 #include "model/mapped_record.hpp"
 #include "store/model/party_rows.hpp"
 #include "store/model/references.hpp"
+#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
 
@@ -35,9 +36,11 @@ struct InsertedParty {
 // rows may then be written: the caller rolls back to a savepoint taken before the call.
 class BulkPartyWriter {
  public:
-  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
-  BulkPartyWriter(odbc::Connection& connection, SourceLinks& links)
-      : connection_(connection), references_(connection, links) {}
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer. The writer
+  // appends to outbox_events: `turn` is the transaction's outbox writers' turn, taken on the same
+  // connection; it must outlive the writer.
+  BulkPartyWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
+      : connection_(connection), references_(connection, links), turn_(turn) {}
 
   // Inserts `records` and returns, in the same order, what was written for each.
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const model::MappedRecord*>& records);
@@ -51,13 +54,15 @@ class BulkPartyWriter {
 
   odbc::Connection& connection_;
   References references_;
+  const odbc::OutboxTurn& turn_;
 };
 
 // Inserts `rows` (as AppendNewPartyRows builds them), table by table in foreign-key order, each table
 // with one BatchWriter (multi-row statements, prepared once per connection), inside the caller's
-// transaction. Consumes the rows. Errors: the driver's Status; rows may then be partly written (the caller
+// transaction, which holds the outbox writers' turn (`turn`, taken on the same connection: the rows include
+// outbox_events). Consumes the rows. Errors: the driver's Status; rows may then be partly written (the caller
 // rolls back to a savepoint).
-sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows);
+sdk::Status InsertPartyRows(odbc::Connection& connection, PartyTableRows& rows, const odbc::OutboxTurn& turn);
 
 }  // namespace hub::store_model
 

@@ -75,7 +75,7 @@ std::string LinkHash(const std::string& hash, const RowValues& row) {
 
 }  // namespace
 
-EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links)
+EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& /*turn*/)
     : connection_(connection), links_(links), references_(connection, links) {}
 
 EntityWriter::~EntityWriter() = default;

@@ -19,6 +19,7 @@
 #include "store/model/party_writer.hpp"
 #include "store/model/references.hpp"
 #include "store/model/source_links.hpp"
+#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
 
@@ -52,8 +53,9 @@ namespace hub::store_model {
 // the caller rolls back to its savepoint and forgets the link.
 class EntityWriter {
  public:
-  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
-  EntityWriter(odbc::Connection& connection, SourceLinks& links);
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer. The writer
+  // appends to outbox_events: the transaction holds the outbox writers' turn, taken on the same connection.
+  EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn);
   ~EntityWriter();
 
   sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);

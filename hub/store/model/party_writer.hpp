@@ -12,6 +12,7 @@
 #include "model/mapped_record.hpp"
 #include "store/model/references.hpp"
 #include "store/model/source_links.hpp"
+#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
 
@@ -30,8 +31,9 @@ enum class WriteOutcome { kInserted, kUpdated, kMerged, kUnchanged, kDeleted };
 // back to its savepoint.
 class PartyWriter {
  public:
-  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer.
-  PartyWriter(odbc::Connection& connection, SourceLinks& links)
+  // `links` is the batch's SourceLinks on the same connection; it must outlive the writer. The writer
+  // appends to outbox_events: the transaction holds the outbox writers' turn, taken on the same connection.
+  PartyWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& /*turn*/)
       : connection_(connection), links_(links), references_(connection, links) {}
 
   sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);

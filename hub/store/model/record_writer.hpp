@@ -9,16 +9,19 @@
 #include "store/model/entity_writer.hpp"
 #include "store/model/party_writer.hpp"
 #include "store/model/source_links.hpp"
+#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
 
 // Writes records of every entity on one connection, inside the caller's transaction (nothing here
 // commits): PartyWriter or EntityWriter, as BehaviourOf(entity) says. Threads: as the connection.
-// Lifetime: one transaction; `links` (the batch's SourceLinks on the same connection) outlives it.
+// Lifetime: one transaction; `links` (the batch's SourceLinks on the same connection) outlives it. Every
+// record written appends to outbox_events, so the writer needs the transaction's outbox writers' turn
+// (`turn`, taken on the same connection; engines writing the model get theirs from TakeOutboxWriterTurn).
 class RecordWriter {
  public:
-  RecordWriter(odbc::Connection& connection, SourceLinks& links)
-      : parties_(connection, links), entities_(connection, links) {}
+  RecordWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
+      : parties_(connection, links, turn), entities_(connection, links, turn) {}
 
   // What the entity's writer did with `record`. Errors: as PartyWriter::Write and EntityWriter::Write (the
   // record's own faults NotFound, InvalidArgument and DataError; anything else is not the record's fault).

@@ -14,8 +14,8 @@ constexpr const char* kOutboxKey = "((hashtext(current_schema())::bigint << 32) 
 
 }  // namespace
 
-sdk::Status TakeOutboxWriterTurn(Connection& connection) {
-  if (connection.dialect() != Dialect::kPostgres) return sdk::Status::Ok();
+sdk::Result<OutboxTurn> TakeOutboxWriterTurn(Connection& connection) {
+  if (connection.dialect() != Dialect::kPostgres) return OutboxTurn();
   if (!connection.in_transaction()) {
     return sdk::Status::Internal("an outbox writer's turn is taken inside its transaction");
   }
@@ -24,7 +24,8 @@ sdk::Status TakeOutboxWriterTurn(Connection& connection) {
   if (!statement.ok()) return statement.status().WithContext("taking the outbox writer's turn");
   sdk::Result<std::int64_t> taken = (*statement)->Execute();
   if (!taken.ok()) return taken.status().WithContext("taking the outbox writer's turn");
-  return (*statement)->CloseCursor();
+  HUB_RETURN_IF_ERROR((*statement)->CloseCursor());
+  return OutboxTurn();
 }
 
 sdk::Result<std::int64_t> VisibleOutboxMax(Connection& connection) {

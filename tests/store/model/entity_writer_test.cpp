@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "hub/odbc/transaction.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/sink_fixture.hpp"
 
 namespace hub::store_model {
@@ -279,8 +280,10 @@ TEST_P(EntityWriterTest, RecordsWithAnyMixOfEmptyFieldsShareTheirStatements) {
   auto mapping = Mapping("product", {"sku", "name", "name_latin", "category", "unit", "status"});
   auto transaction = odbc::Transaction::Begin(*connection_);
   ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
+  auto turn = odbc::TakeOutboxWriterTurn(*connection_);
+  ASSERT_TRUE(turn.ok()) << turn.status().ToString();
   SourceLinks links(*connection_);
-  EntityWriter writer(*connection_, links);
+  EntityWriter writer(*connection_, links, *turn);
   std::size_t after_first = 0;
   for (int i = 0; i < 32; ++i) {  // every pattern of five optional fields left empty or not
     auto text = [i](int bit, const std::string& value) { return (i >> bit) & 1 ? value : std::string(); };

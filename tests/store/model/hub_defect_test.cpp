@@ -13,6 +13,7 @@
 #include "store/model/source_links.hpp"
 #include "store/model/store_fault.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/odbc/outbox_turn.hpp"
 #include "sync/sink_fixture.hpp"
 
 namespace hub::store_model {
@@ -64,8 +65,10 @@ TEST_P(HubDefectTest, ANaturalKeyLookUpOfAnEntityWithoutOneIsInternal) {
 TEST_P(HubDefectTest, APartyHandedToTheGenericWriterIsInternal) {
   auto transaction = odbc::Transaction::Begin(*connection_);
   ASSERT_TRUE(transaction.ok()) << transaction.status().ToString();
+  auto turn = odbc::TakeOutboxWriterTurn(*connection_);
+  ASSERT_TRUE(turn.ok()) << turn.status().ToString();
   SourceLinks links(*connection_);
-  EntityWriter writer(*connection_, links);
+  EntityWriter writer(*connection_, links, *turn);
   model::MappedRecord party = RecordOf("party");
   party.fields.push_back({party.entity->FindField("kind"), sdk::Value::String("organization"), {}});
   party.fields.push_back({party.entity->FindField("name"), sdk::Value::String("Acme"), {}});
