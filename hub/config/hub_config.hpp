@@ -65,6 +65,9 @@ struct RuntimeConfig {
   // How long a hub's claim on a sync job or a delivery lane lasts without renewal (<runtime lease="30s">):
   // when its holder dies, another hub on the same store takes the work over after at most this long.
   std::chrono::milliseconds lease{30'000};
+  // How long an outbox row every subscriber has passed is kept, published, before it is deleted
+  // (<runtime outbox_retention="7d">): the time an operator has to look at what was sent.
+  std::chrono::milliseconds outbox_retention{std::chrono::hours(24 * 7)};
 };
 
 // One configured connector instance: <connector name="crm" plugin="file"> with its option elements.

@@ -50,7 +50,7 @@ void ParsePlugins(LoadContext& context, pugi::xml_node plugins, HubConfig* confi
 }
 
 void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* out) {
-  CheckShape(context, runtime, {.attributes = {"io_threads", "worker_threads", "lease"}});
+  CheckShape(context, runtime, {.attributes = {"io_threads", "worker_threads", "lease", "outbox_retention"}});
   if (auto io = ReadInteger(context, runtime, "io_threads", 1, kMaxThreads)) out->io_threads = static_cast<int>(*io);
   if (auto workers = ReadInteger(context, runtime, "worker_threads", 1, kMaxThreads)) {
     out->worker_threads = static_cast<int>(*workers);
@@ -64,6 +64,7 @@ void ParseRuntime(LoadContext& context, pugi::xml_node runtime, RuntimeConfig* o
       out->lease = *lease;
     }
   }
+  if (auto retention = ReadDuration(context, runtime, "outbox_retention")) out->outbox_retention = *retention;
 }
 
 void ParseLogging(LoadContext& context, pugi::xml_node logging, LogSettings* out) {

@@ -317,7 +317,7 @@ sdk::Status DeliveryRun::Commit() {
 sdk::Status DeliveryRun::Finish() {
   HUB_RETURN_IF_ERROR(ReleaseLanes(connection_, subscription_.name, options_.owner));
   if (options_.all_subscribers.empty()) return sdk::Status::Ok();
-  return ApplyOutboxRetention(connection_, options_.all_subscribers, NowMs());
+  return ApplyOutboxRetention(connection_, options_.all_subscribers, NowMs(), options_.outbox_retention);
 }
 
 }  // namespace

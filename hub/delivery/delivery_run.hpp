@@ -39,6 +39,8 @@ struct DeliveryRunOptions {
   // Every configured subscriber. When set, the run ends with the outbox retention (ApplyOutboxRetention);
   // empty: no retention in this run.
   std::vector<std::string> all_subscribers;
+  // How long the retention keeps a published row before it deletes it.
+  std::chrono::milliseconds outbox_retention{std::chrono::hours(24 * 7)};
   // The jitter of the backoff; empty: SystemRandom().
   RandomSource random;
   // Where failed attempts (info) and dead letters (warn) are logged; null: MakeLogger("delivery").

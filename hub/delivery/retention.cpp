@@ -50,9 +50,9 @@ sdk::Result<std::optional<std::int64_t>> FirstId(odbc::Connection& connection, c
 
 // Deletes the old rows up to `passed` (only rows every subscriber has passed: one added later with
 // start=beginning still needs the older ones).
-sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t passed, std::int64_t now_ms) {
-  const std::int64_t cutoff =
-      now_ms - std::chrono::duration_cast<std::chrono::milliseconds>(kPublishedRetention).count();
+sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t passed, std::int64_t now_ms,
+                      std::chrono::milliseconds retention) {
+  const std::int64_t cutoff = now_ms - retention.count();
   // Rows are published in id order, so the old ones are the ids below the first row that is not old. That
   // row is found first, reading the table in id order only as far as the old rows reach (at once when
   // nothing is old: the outbox has no index on published_at), and it bounds the search for the lowest old
@@ -82,12 +82,12 @@ sdk::Status DeleteOld(odbc::Connection& connection, std::int64_t passed, std::in
 }  // namespace
 
 sdk::Status ApplyOutboxRetention(odbc::Connection& connection, const std::vector<std::string>& subscribers,
-                                 std::int64_t now_ms) {
+                                 std::int64_t now_ms, std::chrono::milliseconds retention) {
   sdk::Result<std::int64_t> passed = PassedByAll(connection, subscribers);
   if (!passed.ok()) return passed.status().WithContext("outbox retention");
   if (*passed <= 0) return sdk::Status::Ok();  // a subscriber without lanes yet has passed nothing
   HUB_RETURN_IF_ERROR(Publish(connection, *passed, now_ms).WithContext("outbox retention"));
-  return DeleteOld(connection, *passed, now_ms).WithContext("outbox retention");
+  return DeleteOld(connection, *passed, now_ms, retention).WithContext("outbox retention");
 }
 
 }  // namespace hub::delivery

@@ -80,6 +80,7 @@ delivery::DeliveryRunResult DeliveryJobs::Run(std::string_view subscriber, const
     options.owner = lease_owner_;
     options.lease = setup_->config.runtime.lease;
     options.all_subscribers = subscribers_;
+    options.outbox_retention = setup_->config.runtime.outbox_retention;
     options.logger = log_;
     result = delivery::RunDelivery(store_, subscriptions_.at(job->name), deliver, options, clock_, cancel);
   } else {

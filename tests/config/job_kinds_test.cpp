@@ -76,6 +76,7 @@ TEST(JobKinds, ADeliveryJobWithoutChildrenTakesEveryEventWithTheDefaults) {
   EXPECT_EQ(job.subscription.start, SubscriptionConfig::Start::kBeginning);
   EXPECT_EQ(job.subscription.lanes, 8);
   EXPECT_EQ(result.config->runtime.lease, std::chrono::seconds(30));
+  EXPECT_EQ(result.config->runtime.outbox_retention, std::chrono::hours(24 * 7));
 }
 
 TEST(JobKinds, AJobWithoutKindIsASyncJobAsBefore) {
@@ -91,13 +92,14 @@ TEST(JobKinds, AJobWithoutKindIsASyncJobAsBefore) {
   EXPECT_EQ(result.config->jobs.at(1).kind, JobKind::kSync);
 }
 
-TEST(JobKinds, ReadsTheLeaseOfRuntime) {
+TEST(JobKinds, ReadsTheLeaseAndTheOutboxRetentionOfRuntime) {
   TempDir dir;
   std::string text = FileWithJobs("");
-  text.replace(text.find("  <connectors>"), 0, "  <runtime lease=\"90s\"/>\n");
+  text.replace(text.find("  <connectors>"), 0, "  <runtime lease=\"90s\" outbox_retention=\"2d\"/>\n");
   ConfigLoadResult result = Load(dir, text);
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   EXPECT_EQ(result.config->runtime.lease, std::chrono::seconds(90));
+  EXPECT_EQ(result.config->runtime.outbox_retention, std::chrono::hours(48));
 }
 
 struct KindError {
