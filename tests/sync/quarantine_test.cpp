@@ -70,6 +70,23 @@ class QuarantineTest : public test::SinkTest {
     Job("customers", "erp", "party", {"kind", "name"});
   }
 
+  // Jobs `customers` and `tickets` of erp, customer C1 stored, and C1's ticket T2 synced once: its
+  // satisfaction 9 breaks the column's CHECK, so the store refuses it. Answers the ticket.
+  sdk::Record SyncTicketTheStoreRefuses() {
+    Job("customers", "erp", "party", {"kind", "name"});
+    Job("tickets", "erp", "service_request",
+        {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
+    Sync("customers", {Customer("C1")});
+    const sdk::Record ticket = Record("service_request", "T2",
+                                      {{"ticket_number", "T2"},
+                                       {"party_source_id", "C1"},
+                                       {"subject", "读数漂移"},
+                                       {"opened_at", "2026-11-23T01:00:00Z"},
+                                       {"satisfaction", "9"}});
+    Sync("tickets", {ticket});
+    return ticket;
+  }
+
   int batches_ = 0;
 };
 
@@ -392,17 +409,7 @@ TEST_P(QuarantineTest, APendingRecordItsReferentsBatchDidNotSeeIsStoredByItsJobs
 }
 
 TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriverQuotes) {
-  Job("customers", "erp", "party", {"kind", "name"});
-  Job("tickets", "erp", "service_request",
-      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
-  Sync("customers", {Customer("C1")});
-  const sdk::Record ticket = Record("service_request", "T2",
-                                    {{"ticket_number", "T2"},
-                                     {"party_source_id", "C1"},
-                                     {"subject", "读数漂移"},
-                                     {"opened_at", "2026-11-23T01:00:00Z"},
-                                     {"satisfaction", "9"}});
-  Sync("tickets", {ticket});
+  const sdk::Record ticket = SyncTicketTheStoreRefuses();
   Sync("tickets", {ticket});
   std::vector<odbc::Row> entries = QueryRows("SELECT occurrences, cause, reason FROM quarantine");
   ASSERT_EQ(entries.size(), 1u);
@@ -412,17 +419,7 @@ TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainIsOneEntryWhateverTheDriver
 }
 
 TEST_P(QuarantineTest, ARecordTheDatabaseRefusesAgainAfterTheUpgradeCountsTheEntryWrittenBeforeIt) {
-  Job("customers", "erp", "party", {"kind", "name"});
-  Job("tickets", "erp", "service_request",
-      {"ticket_number", "party_source_id", "subject", "opened_at", "satisfaction"});
-  Sync("customers", {Customer("C1")});
-  const sdk::Record ticket = Record("service_request", "T2",
-                                    {{"ticket_number", "T2"},
-                                     {"party_source_id", "C1"},
-                                     {"subject", "读数漂移"},
-                                     {"opened_at", "2026-11-23T01:00:00Z"},
-                                     {"satisfaction", "9"}});
-  Sync("tickets", {ticket});
+  const sdk::Record ticket = SyncTicketTheStoreRefuses();
   // As an older hub wrote it and migration 9 left it: the driver's message at the end of its reason.
   ASSERT_TRUE(connection_
                   ->ExecuteUpdate("UPDATE quarantine SET cause = NULL, reason_key = 'migrated:' || CAST(id AS TEXT), "
