@@ -112,6 +112,41 @@ TEST_F(HubCliTest, CheckConfigRefusesASyncJobOnAConnectorThatOnlyReceivesEvents)
                                         std::to_string(HUB_ABI_MINOR) + " "));
 }
 
+TEST_F(HubCliTest, PluginsAndCheckConfigShowTheDefaultMappingsAConnectorShipsAndWhatAJobTakes) {
+  std::string xml = R"(<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins system="false"><dir>)" +
+                    std::string(HUB_LEDGER_PLUGIN_DIR) +
+                    R"(</dir></plugins>
+  <connectors><connector name="books" plugin="test_ledger"/></connectors>
+  <jobs>
+    <job name="books" connector="books">
+      <mapping use="ledger_v1"/>
+      <mapping use="ledger_v1" entity="product"><field target="name" source="code"/></mapping>
+    </job>
+  </jobs>
+</hub>
+)";
+  sandbox_.Write("hub.xml", xml);
+  CommandResult plugins = RunHub({"plugins", "--config", config_.string()});
+  EXPECT_EQ(plugins.exit_status, 0) << plugins.output;
+  EXPECT_THAT(plugins.output, HasSubstr("hub_ledger.so loaded mappings: ledger_v1\n"));
+  CommandResult shipped = RunHub({"plugins", "--config", config_.string(), "--mappings", "ledger_v1"});
+  EXPECT_EQ(shipped.exit_status, 0) << shipped.output;
+  EXPECT_THAT(shipped.output, HasSubstr("<!-- plugin test_ledger mapping 'ledger_v1': "));
+  EXPECT_THAT(shipped.output, HasSubstr(R"(<field target="name" source="title"/>)"));
+  CommandResult unknown = RunHub({"plugins", "--config", config_.string(), "--mappings", "odoo17"});
+  EXPECT_EQ(unknown.exit_status, 2);
+  EXPECT_THAT(unknown.output,
+              HasSubstr("no plugin declares a default mapping 'odoo17'; declared: test_ledger:ledger_v1"));
+  CommandResult resolved = RunHub({"check-config", "--config", config_.string(), "--mappings"});
+  EXPECT_EQ(resolved.exit_status, 0) << resolved.output;
+  EXPECT_THAT(resolved.output, HasSubstr("job books:\n"));
+  EXPECT_THAT(resolved.output, HasSubstr(R"(<field target="name" source="code" />)")) << "the job's field in place";
+  EXPECT_THAT(resolved.output, HasSubstr(R"(<entry code="PCE" value="pcs" />)"));
+  EXPECT_THAT(resolved.output, testing::EndsWith("ok\n"));
+}
+
 TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {
   std::string xml = HubConfigXml(csv_.string());
   xml.replace(xml.find("plugin=\"slow\""), 13, "plugin=\"nope\"");
