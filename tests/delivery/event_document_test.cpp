@@ -61,6 +61,19 @@ class EventDocumentTest : public DeliveryTest {
                   {"quantity", "2"},
                   {"unit_price", "100.00"},
                   {"amount", "200.00"}})});
+    Sync("order_partner", {"order_source_id", "role", "partner_number", "party_source_id", "name"},
+         {Record("order_partner", "SO1/AG",
+                 {{"order_source_id", "SO1"},
+                  {"role", "sold_to"},
+                  {"partner_number", "C1"},
+                  {"party_source_id", "C1"},
+                  {"name", "上海某某贸易有限公司"}}),
+          Record("order_partner", "SO1/WE",
+                 {{"order_source_id", "SO1"},
+                  {"role", "ship_to"},
+                  {"partner_number", "W-404"},
+                  {"party_source_id", "W-404"},
+                  {"name", "浦东仓库"}})});
     Sync("delivery", {"delivery_number", "order_source_id", "status"},
          {Record("delivery", "D1", {{"delivery_number", "80001"}, {"order_source_id", "SO1"}, {"status", "shipped"}})});
     Sync("delivery_line", {"delivery_source_id", "order_line_source_id", "quantity"},
@@ -111,6 +124,47 @@ TEST_P(EventDocumentTest, AnOrderEventCarriesTheOrderWithItsLinesAndCustomerAsCo
   EXPECT_THAT(Texts(party.at("addresses").as_array(), "city"), ElementsAre("上海"));
   EXPECT_THAT(Texts(party.at("source_links").as_array(), "source_system"), ElementsAre("erp"));
   EXPECT_THAT(Texts(party.at("source_links").as_array(), "source_id"), ElementsAre("C1"));
+  const boost::json::array& partners = order.at("partners").as_array();
+  EXPECT_THAT(Texts(partners, "role"), ElementsAre("sold_to", "ship_to"));
+  EXPECT_EQ(partners[0].as_object().at("party").as_object().at("name").as_string(), "上海某某贸易有限公司");
+  EXPECT_TRUE(partners[1].as_object().at("party").is_null()) << "W-404 is not in the store";
+  EXPECT_EQ(partners[1].as_object().at("party_source_id").as_string(), "W-404");
+}
+
+TEST_P(EventDocumentTest, AnInvoiceEventCarriesItsLinesCustomerAndOrder) {
+  SyncOrderAndDelivery();
+  Sync("invoice", {"invoice_number", "party_source_id", "order_source_id", "currency", "total_amount", "issued_on"},
+       {Record("invoice", "INV1",
+               {{"invoice_number", "INV-1"},
+                {"party_source_id", "C1"},
+                {"order_source_id", "SO1"},
+                {"currency", "CNY"},
+                {"total_amount", "300.00"},
+                {"issued_on", "2026-12-01"}})});
+  Sync("invoice_line", {"invoice_source_id", "line_no", "description", "quantity", "amount"},
+       {Record("invoice_line", "INV1/2",
+               {{"invoice_source_id", "INV1"},
+                {"line_no", "2"},
+                {"description", "运费"},
+                {"quantity", "1"},
+                {"amount", "20.00"}}),
+        Record("invoice_line", "INV1/1",
+               {{"invoice_source_id", "INV1"},
+                {"line_no", "1"},
+                {"description", "货物"},
+                {"quantity", "3"},
+                {"amount", "280.00"}})});
+  Subscription subscription = Subscriber("billing");
+  subscription.events = {{"invoice", {"invoice.created"}, true}};
+  auto billing = Connector("billing");
+  ASSERT_TRUE(Run(subscription, *billing).status.ok());
+  std::vector<boost::json::object> payloads = Payloads("billing", "invoice.created");
+  ASSERT_EQ(payloads.size(), 1u);
+  const boost::json::object& invoice = payloads[0].at("document").as_object();
+  EXPECT_EQ(invoice.at("invoice_number").as_string(), "INV-1");
+  EXPECT_THAT(Texts(invoice.at("lines").as_array(), "description"), ElementsAre("货物", "运费"));
+  EXPECT_EQ(invoice.at("party").as_object().at("name").as_string(), "上海某某贸易有限公司");
+  EXPECT_EQ(invoice.at("order").as_object().at("order_number").as_string(), "SO-1");
 }
 
 TEST_P(EventDocumentTest, ADeliveryEventCarriesItsLinesWithTheirOrderLinesAndTheOrder) {

@@ -111,7 +111,8 @@ sdk::Status AddSourceLinks(odbc::Connection& connection, std::string_view entity
   return sdk::Status::Ok();
 }
 
-// An order with its party and source links, and its lines when `with_lines`.
+// An order with its partners (each with the party it names), party and source links, and its lines when
+// `with_lines`.
 sdk::Result<value> OrderDocument(odbc::Connection& connection, std::int64_t id, bool with_lines) {
   sdk::Result<std::optional<object>> order = Row(connection, "orders", id);
   if (!order.ok()) return order.status();
@@ -122,6 +123,10 @@ sdk::Result<value> OrderDocument(odbc::Connection& connection, std::int64_t id, 
     if (!lines.ok()) return lines.status();
     (**order)["lines"] = std::move(*lines);
   }
+  sdk::Result<array> partners = Rows(connection, "SELECT * FROM order_partners WHERE order_id = ? ORDER BY id", id);
+  if (!partners.ok()) return partners.status();
+  for (value& partner : *partners) HUB_RETURN_IF_ERROR(AddParty(connection, partner.as_object()));
+  (**order)["partners"] = std::move(*partners);
   HUB_RETURN_IF_ERROR(AddParty(connection, **order));
   HUB_RETURN_IF_ERROR(AddSourceLinks(connection, "order", id, **order));
   return value(std::move(**order));
@@ -194,6 +199,10 @@ sdk::Result<value> Invoice(odbc::Connection& connection, std::int64_t id) {
   sdk::Result<std::optional<object>> invoice = Row(connection, "invoices", id);
   if (!invoice.ok()) return invoice.status();
   if (!*invoice) return value(nullptr);
+  sdk::Result<array> lines =
+      Rows(connection, "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no, id", id);
+  if (!lines.ok()) return lines.status();
+  (**invoice)["lines"] = std::move(*lines);
   HUB_RETURN_IF_ERROR(AddParty(connection, **invoice));
   HUB_RETURN_IF_ERROR(AddOrder(connection, **invoice));
   HUB_RETURN_IF_ERROR(AddSourceLinks(connection, "invoice", id, **invoice));

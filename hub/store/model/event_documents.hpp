@@ -23,11 +23,13 @@ std::vector<std::string> EventDocumentEntities();
 
 // The document of row `row_id` of `entity` (an outbox event's aggregate and aggregate_id), read from what
 // is committed now: every column of the row, and
-//   - order: "lines" (order_lines by line_no), "party" and "source_links";
-//   - delivery: "lines" (each delivery line with its order line's line_no, sku, description, unit, prices
-//     and amount), "address" (null when none), and "order" (the order without its lines: its own lines are
-//     the delivery's);
-//   - invoice: "party", "source_links", and "order" (null when none), without lines.
+//   - order: "lines" (order_lines by line_no), "partners" (order_partners: its roles — sold_to, ship_to, … —
+//     each with the "party" it names, null while that party is not in the store), "party" and
+//     "source_links";
+//   - delivery: "lines" (each delivery line with the "order_line" it ships), "address" (null when none),
+//     "order" (the order without its lines: its own lines are the delivery's), "party" (the ship-to, null
+//     when none) and "source_links";
+//   - invoice: "lines" (invoice_lines by line_no), "party", "order" (null when none) and "source_links".
 // A "party" is the customer the record names: its row, "identifiers", "addresses", "phones", "emails" and
 // "source_links" (one per source system record it was built from: source_system, source_id, deleted_at). A
 // record's "source_links" are its own. Column values as ValueToJson writes them.
