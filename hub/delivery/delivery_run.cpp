@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "delivery/dead_letters.hpp"
+#include "delivery/event_document.hpp"
 #include "delivery/lanes.hpp"
 #include "delivery/offer.hpp"
 #include "delivery/outbox_reader.hpp"
@@ -51,11 +52,15 @@ class DeliveryRun {
   std::optional<std::size_t> HeldLane(const OutboxEvent& event) const;
   sdk::Result<std::int64_t> Bound();
   std::vector<const OutboxEvent*> Wanted(const std::vector<OutboxEvent>& rows, const std::vector<bool>& active);
+  // What the connector receives for `event`: with its document when the subscription asks for it.
+  sdk::Result<sdk::OutboundEvent> Outbound(const OutboxEvent& event);
   // Offers `events` in order and stops at the first failure that is not a refusal for good (the system is
   // down or slow: offering the other lanes' events at once would only add one more failure — one more
   // timeout — each, and a batch of them could outlast the lease), even when that attempt was the last and
   // the event is now a dead letter: answers that event's outbox id, or nullopt when the offer went through.
-  std::optional<std::int64_t> Offer(const std::vector<const OutboxEvent*>& events, std::vector<bool>& stopped);
+  // `outbound` holds the events as the connector receives them, one for each of `events`.
+  std::optional<std::int64_t> Offer(const std::vector<const OutboxEvent*>& events,
+                                    const std::vector<sdk::OutboundEvent>& outbound, std::vector<bool>& stopped);
   // Notes the failed attempt at `event`: a dead letter that its lane passes, or the lane stops at it with a
   // backoff.
   void Failed(const OutboxEvent& event, std::size_t lane, const sdk::Status& error, std::vector<bool>& stopped);
@@ -144,7 +149,9 @@ sdk::Status DeliveryRun::Replay() {
     for (const ReplayRequest& request : *requests) {
       if (!HeldLane(request.event)) continue;  // another hub holds its lane and replays it
       mine.push_back(&request);
-      events.push_back(ToOutbound(request.event, identity_));
+      sdk::Result<sdk::OutboundEvent> event = Outbound(request.event);
+      if (!event.ok()) return event.status();
+      events.push_back(std::move(event).value());
     }
     std::vector<std::int64_t> replayed;
     std::vector<std::pair<DeadLetterWrite, bool>> failed;  // and whether refused for good
@@ -225,7 +232,15 @@ sdk::Result<bool> DeliveryRun::NextBatch() {
   std::vector<bool> stopped(lanes_.size(), false);
   dead_.clear();
   unmatched_.clear();
-  const std::optional<std::int64_t> stop_at = Offer(Wanted(*rows, active), stopped);
+  const std::vector<const OutboxEvent*> wanted = Wanted(*rows, active);
+  std::vector<sdk::OutboundEvent> outbound;
+  outbound.reserve(wanted.size());
+  for (const OutboxEvent* event : wanted) {
+    sdk::Result<sdk::OutboundEvent> composed = Outbound(*event);
+    if (!composed.ok()) return composed.status();
+    outbound.push_back(std::move(composed).value());
+  }
+  const std::optional<std::int64_t> stop_at = Offer(wanted, outbound, stopped);
   // After a stop the events from stop_at on were not offered: no lane passes them in this batch (the
   // others go on in the next one, while the failed lane waits for its backoff).
   const std::int64_t handled_to = stop_at ? std::min(scanned_to, *stop_at - 1) : scanned_to;
@@ -245,17 +260,19 @@ sdk::Result<bool> DeliveryRun::NextBatch() {
   return true;
 }
 
+sdk::Result<sdk::OutboundEvent> DeliveryRun::Outbound(const OutboxEvent& event) {
+  sdk::OutboundEvent outbound = ToOutbound(event, identity_);
+  if (subscription_.WantsDocument(event)) HUB_RETURN_IF_ERROR(AddEventDocument(connection_, event, outbound));
+  return outbound;
+}
+
 std::optional<std::int64_t> DeliveryRun::Offer(const std::vector<const OutboxEvent*>& events,
+                                               const std::vector<sdk::OutboundEvent>& outbound,
                                                std::vector<bool>& stopped) {
-  std::vector<sdk::OutboundEvent> outbound;
   std::vector<std::size_t> lane_of;
   std::optional<std::int64_t> stop_at;
-  outbound.reserve(events.size());
   lane_of.reserve(events.size());
-  for (const OutboxEvent* event : events) {
-    outbound.push_back(ToOutbound(*event, identity_));
-    lane_of.push_back(*HeldLane(*event));
-  }
+  for (const OutboxEvent* event : events) lane_of.push_back(*HeldLane(*event));
   OfferInOrder(deliver_, outbound,
                {[&](std::size_t i) {
                   Lane& lane = lanes_[lane_of[i]];

@@ -10,6 +10,7 @@
 #include "config/record_id_check.hpp"
 #include "model/catalog.hpp"
 #include "store/model/entity_behaviour.hpp"
+#include "store/model/event_documents.hpp"
 
 namespace hub::service {
 namespace {
@@ -182,6 +183,16 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
           errors.push_back({events.location, "job '" + job.name + "': <subscribe> names entity '" + entity +
                                                  "', which the model does not have (docs/DATA_MODEL.md)"});
         }
+      }
+      if (events.document && model::FindEntity(events.entity) != nullptr &&
+          !store_model::HasEventDocument(events.entity)) {
+        std::string known;
+        for (const std::string& entity : store_model::EventDocumentEntities()) {
+          known += (known.empty() ? "" : ", ") + entity;
+        }
+        errors.push_back({events.location, "job '" + job.name + "': <subscribe entity=\"" + events.entity +
+                                               "\" document=\"true\">: " + events.entity +
+                                               " events have no document (documents are composed for " + known + ")"});
       }
     }
   }

@@ -8,7 +8,7 @@ boost::json::object SyncCountsJson(const sync::SyncCounts& counts) {
   return boost::json::object{{"read", counts.read},           {"inserted", counts.inserted},
                              {"updated", counts.updated},     {"merged", counts.merged},
                              {"unchanged", counts.unchanged}, {"quarantined", counts.quarantined},
-                             {"released", counts.released}};
+                             {"released", counts.released},   {"deleted", counts.deleted}};
 }
 
 namespace {

@@ -42,7 +42,8 @@ void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::S
                                                             {"updated", result.counts.updated},
                                                             {"merged", result.counts.merged},
                                                             {"quarantined", result.counts.quarantined},
-                                                            {"released", result.counts.released}};
+                                                            {"released", result.counts.released},
+                                                            {"deleted", result.counts.deleted}};
   for (const auto& [outcome, count] : outcomes) {
     metrics.Add("hub_sync_records_total", {{"job", name}, {"outcome", outcome}}, static_cast<double>(count));
   }

@@ -79,7 +79,7 @@ sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
   // The source ids of the records with a bulk path, by (entity, source system).
   std::map<std::pair<std::string_view, std::string>, std::vector<std::string>> bulk_ids;
   for (const sdk::Record& record : records) {
-    outcomes.push_back(MapRecord(record, job_));
+    outcomes.push_back(IsSweepRecord(record) ? std::nullopt : MapRecord(record, job_));
     if (!outcomes.back() || !outcomes.back()->ok()) continue;
     const mapping::MappedRecord& mapped = outcomes.back()->record();
     if (store_model::BehaviourOf(*mapped.entity).InsertsInBulk()) {
@@ -92,12 +92,13 @@ sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (stored[i]) {
       quarantine_.NoteStored(outcomes[i]->record());
-    } else {
+    } else if (!IsSweepRecord(records[i])) {
       current_ = i;
       HUB_RETURN_IF_ERROR(Store(job_, records[i], outcomes[i]));
     }
   }
   HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
+  HUB_RETURN_IF_ERROR(ApplySweeps(records));
   HUB_RETURN_IF_ERROR(ReleasePending());
   return quarantine_.ResolveStored();
 }
@@ -271,8 +272,10 @@ void BatchApplier::Count(WriteOutcome outcome) {
       ++counts_.inserted;
       break;
     case WriteOutcome::kUpdated:
-    case WriteOutcome::kDeleted:
       ++counts_.updated;
+      break;
+    case WriteOutcome::kDeleted:
+      ++counts_.deleted;
       break;
     case WriteOutcome::kMerged:
       ++counts_.merged;

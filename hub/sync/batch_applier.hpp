@@ -14,6 +14,7 @@
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
 #include "store/model/bulk_party_writer.hpp"
+#include "store/model/keyset_sweep.hpp"
 #include "store/model/quarantine_book.hpp"
 #include "store/model/record_writer.hpp"
 #include "store/model/references.hpp"
@@ -21,6 +22,10 @@
 #include "sync/store_sink.hpp"
 
 namespace hub::sync {
+
+// True when `record` is part of a key-set sweep (PRESENT, SWEEP_END, not rejected by the source): it bypasses
+// the mapping and is applied by BatchApplier::ApplySweeps.
+bool IsSweepRecord(const sdk::Record& record);
 
 // The job a record is stored for: the batch's, or, for a pending record released by the batch, its own.
 struct JobContext {
@@ -58,11 +63,13 @@ class BatchApplier {
         references_(connection, links_),
         writer_(connection, links_, turn),
         quarantine_(connection, std::move(stored_resolution)),
-        bulk_(connection, links_, turn) {}
+        bulk_(connection, links_, turn),
+        sweeps_(connection, links_, writer_) {}
 
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
   // stores or quarantines each other record in order; a record whose reference found nothing is tried
-  // again after the others (RetryDeferred), as its referent may come later in the batch.
+  // again after the others (RetryDeferred), as its referent may come later in the batch. Then the batch's
+  // key-set sweep records (ApplySweeps).
   sdk::Status ApplyAll(const std::vector<sdk::Record>& records);
 
   // Stores the deferred records again, pass after pass while a pass stores any (a chain of references in
@@ -86,6 +93,14 @@ class BatchApplier {
 
   // Takes the locks of `systems` (see LockSourceSystems), in name order.
   sdk::Status Lock(const std::set<std::string>& systems);
+
+  // The batch's key-set sweep records in order (keyset_sweeps.cpp): the ids of PRESENT records are kept for
+  // their sweep — (source system, entity, field sweep_id) of the job — and a SWEEP_END marks deleted the
+  // live links of its system and entity that its sweep did not list (counted `deleted`), refused when that
+  // is more than its field max_delete_fraction (default 0.2) of them. A PRESENT without an id, an entity
+  // the model lacks or a fraction that is not one ends the batch (InvalidArgument): a sweep record read
+  // wrongly must never delete. Errors: those, KeysetSweep's and the writers'.
+  sdk::Status ApplySweeps(const std::vector<sdk::Record>& records);
 
   // Upserts the job's checkpoint `cursor` into sync_cursors, in the transaction. Errors: the driver's Status.
   sdk::Status SaveCursor(std::string_view cursor);
@@ -174,6 +189,7 @@ class BatchApplier {
   store_model::RecordWriter writer_;
   store_model::QuarantineBook quarantine_;
   store_model::BulkPartyWriter bulk_;
+  store_model::KeysetSweep sweeps_;
   SyncCounts counts_;
   std::size_t current_ = 0;            // the index of the record being stored
   std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again

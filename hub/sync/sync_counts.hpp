@@ -8,9 +8,10 @@
 namespace hub::sync {
 
 // Records of one run by outcome. `read` counts every record the connector returned, rejected ones too;
-// `quarantined` the ones kept aside with their reason; `released` pending records of earlier batches (of
-// any job) that a batch stored because it brought what they waited for (not in read or the other counts).
-// A plain value.
+// `quarantined` the ones kept aside with their reason; `deleted` the records marked deleted, by the
+// connector's DELETE records or by a key-set sweep's end (store/model/keyset_sweep.hpp); `released` pending records of
+// earlier batches (of any job) that a batch stored because it brought what they waited for (not in read or the other
+// counts). A plain value.
 struct SyncCounts {
   std::uint64_t read = 0;
   std::uint64_t inserted = 0;
@@ -19,6 +20,7 @@ struct SyncCounts {
   std::uint64_t merged = 0;
   std::uint64_t quarantined = 0;
   std::uint64_t released = 0;
+  std::uint64_t deleted = 0;
 
   SyncCounts& operator+=(const SyncCounts& other) {
     read += other.read;
@@ -28,14 +30,16 @@ struct SyncCounts {
     merged += other.merged;
     quarantined += other.quarantined;
     released += other.released;
+    deleted += other.deleted;
     return *this;
   }
 
-  // The contract's line for `hub sync`: "read=N inserted=N updated=N merged=N quarantined=N".
+  // The contract's line for `hub sync`: "read=N inserted=N updated=N merged=N quarantined=N deleted=N"
+  // (deleted= appended last, so that a reader of the first five still finds them where they were).
   std::string ToLine() const {
     return "read=" + std::to_string(read) + " inserted=" + std::to_string(inserted) +
            " updated=" + std::to_string(updated) + " merged=" + std::to_string(merged) +
-           " quarantined=" + std::to_string(quarantined);
+           " quarantined=" + std::to_string(quarantined) + " deleted=" + std::to_string(deleted);
   }
 };
 

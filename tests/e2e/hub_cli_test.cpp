@@ -168,7 +168,7 @@ TEST_F(HubCliTest, PluginsListsLoadedAndRefusedPlugins) {
 TEST_F(HubCliTest, SyncPrintsTheCountLineAndQuarantinesTheBadRecord) {
   CommandResult result = RunHub({"sync", "customers", "--config", config_.string()});
   EXPECT_EQ(result.exit_status, 0) << result.output;
-  EXPECT_THAT(result.output, HasSubstr("read=3 inserted=2 updated=0 merged=0 quarantined=1\n"));
+  EXPECT_THAT(result.output, HasSubstr("read=3 inserted=2 updated=0 merged=0 quarantined=1 deleted=0\n"));
 }
 
 TEST_F(HubCliTest, SyncOfAnUnknownJobIsBadUsage) {

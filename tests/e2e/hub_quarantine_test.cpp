@@ -115,7 +115,7 @@ TEST_P(HubQuarantineTest, AReplayAfterTheCodeTableIsFixedStoresTheRecordAndIsAud
   CommandResult replayed =
       Hub({"quarantine", "replay", "--job", "customers", "--reason-contains", "grades", "--actor", "wang.fang"});
   ASSERT_EQ(replayed.exit_status, 0) << replayed.output;
-  EXPECT_THAT(replayed.output, HasSubstr("read=1 inserted=1 updated=0 merged=0 quarantined=0\n"));
+  EXPECT_THAT(replayed.output, HasSubstr("read=1 inserted=1 updated=0 merged=0 quarantined=0 deleted=0\n"));
   EXPECT_THAT(replayed.output, HasSubstr("resolved=1 released=0 skipped=0"));
   EXPECT_EQ(QueryValue("SELECT grade FROM parties WHERE name = '海诚物流'").text(), "A");
   EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM quarantine WHERE status = 'pending'").integer(), 1)

@@ -56,7 +56,7 @@ plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins f
 echo "$plugins"
 grep -qE "^file .* $work/plugins/hub_file\.so loaded$" <<<"$plugins" || fail "hub plugins did not load $plugin"
 expect_line "ok" "$hub" check-config --config "$work/hub.xml"
-expect_line "read=3 inserted=3 updated=0 merged=0 quarantined=0" "$hub" sync crm_customers --config "$work/hub.xml"
+expect_line "read=3 inserted=3 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync crm_customers --config "$work/hub.xml"
 
 # The delivery job runs at the start of `hub run`; wait (with a deadline) for the three events in the drop
 # folder (finished files only: a file being written has a dot name).

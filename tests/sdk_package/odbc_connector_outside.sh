@@ -49,5 +49,5 @@ plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins f
 echo "$plugins"
 grep -qE "^odbc .* $work/plugins/hub_odbc\.so loaded$" <<<"$plugins" || fail "hub plugins did not load $plugin"
 expect_line "ok" "$hub" check-config --config "$work/hub.xml"
-expect_line "read=3 inserted=3 updated=0 merged=0 quarantined=0" "$hub" sync crm_customers --config "$work/hub.xml"
+expect_line "read=3 inserted=3 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync crm_customers --config "$work/hub.xml"
 echo "odbc_connector_outside: the odbc connector built outside the tree loads and syncs"

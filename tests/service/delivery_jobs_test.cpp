@@ -95,6 +95,50 @@ TEST_P(DeliveryJobsTest, ASyncJobIsNotADeliveryJob) {
   EXPECT_EQ(sync_->Specs()[0].name, "customers");
 }
 
+TEST_P(DeliveryJobsTest, ANotInFilterAndADocumentReachTheDeliverysSubscription) {
+  auto setup = Load(R"(<connector name="erp" plugin="test_outbound"/>)", R"(
+<job name="erp_feed" kind="delivery" connector="erp">
+  <subscribe entity="order" document="true"/>
+  <subscribe entity="party"/>
+  <filter field="source_system" not_in="crm edi"/>
+</job>)");
+  ASSERT_NE(setup, nullptr);
+  const delivery::Subscription subscription = SubscriptionOf(setup->config.jobs.at(1));
+  ASSERT_EQ(subscription.events.size(), 2u);
+  EXPECT_TRUE(subscription.events[0].document);
+  EXPECT_FALSE(subscription.events[1].document);
+  ASSERT_EQ(subscription.filters.size(), 1u);
+  EXPECT_TRUE(subscription.filters[0].excluded);
+  Start(setup);
+  ASSERT_TRUE(sync_->Run("customers", false, CancellationToken()).status.ok());
+  delivery::DeliveryRunResult run = delivery_->Run("erp_feed", CancellationToken());
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  EXPECT_EQ(run.counts.delivered, 0u) << "the customers came from crm";
+  EXPECT_EQ(run.counts.skipped, 3u);
+}
+
+TEST_P(DeliveryJobsTest, ADocumentOfAnEntityWithoutOneIsRefusedAtItsLine) {
+  const auto file = files_.Write("hub.xml", R"(<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins system="false"><dir>)" + std::string(HUB_OUTBOUND_PLUGIN_DIR) +
+                                                R"(</dir></plugins>
+  <connectors><connector name="erp" plugin="test_outbound"/></connectors>
+  <jobs>
+    <job name="erp_feed" kind="delivery" connector="erp">
+      <subscribe entity="party" document="true"/>
+    </job>
+  </jobs>
+</hub>
+)");
+  HubSetupResult loaded = LoadHubSetup(file, MakeLogger("test"));
+  ASSERT_FALSE(loaded.ok());
+  ASSERT_EQ(loaded.errors.size(), 1u) << config::FormatErrors(loaded.errors);
+  EXPECT_EQ(loaded.errors[0].location.line, 7);
+  EXPECT_THAT(loaded.errors[0].message,
+              HasSubstr("job 'erp_feed': <subscribe entity=\"party\" document=\"true\">: party events have no "
+                        "document (documents are composed for delivery, invoice, order)"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DeliveryJobsTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace

@@ -1,4 +1,5 @@
-// The API's connection events as metrics: admissions by kind, idle connections shed, connections open.
+// The service's metrics: the API's connection events (admissions by kind, idle connections shed,
+// connections open) and a sync run's counts by outcome.
 #include "service/service_metrics.hpp"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,20 @@ TEST(ServiceMetrics, ConnectionEventsCountAdmissionsShedsAndOpenConnections) {
   EXPECT_EQ(metrics.Value("hub_api_connections_total", {{"admission", "dropped"}}), 1.0);
   EXPECT_EQ(metrics.Value("hub_api_connections_shed_total", {}), 1.0);
   EXPECT_EQ(metrics.Value("hub_api_connections_open", {}), 4.0);  // five admitted or refused, one closed
+}
+
+TEST(ServiceMetrics, ASyncRunCountsEachOutcomeDeletionsIncluded) {
+  MetricsRegistry metrics;
+  DescribeServiceMetrics(metrics);
+  sync::SyncRunResult result;
+  result.counts.read = 21;
+  result.counts.inserted = 10;
+  result.counts.deleted = 2;
+  RecordSyncRun(metrics, "customers", result, 0.5);
+  EXPECT_EQ(metrics.Value("hub_sync_records_total", {{"job", "customers"}, {"outcome", "read"}}), 21.0);
+  EXPECT_EQ(metrics.Value("hub_sync_records_total", {{"job", "customers"}, {"outcome", "inserted"}}), 10.0);
+  EXPECT_EQ(metrics.Value("hub_sync_records_total", {{"job", "customers"}, {"outcome", "deleted"}}), 2.0);
+  EXPECT_EQ(metrics.Value("hub_sync_runs_total", {{"job", "customers"}, {"result", "ok"}}), 1.0);
 }
 
 }  // namespace

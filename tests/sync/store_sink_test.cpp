@@ -236,7 +236,8 @@ TEST_P(StoreSinkTest, ADeleteMarksTheSourceLinkAndKeepsTheParty) {
   gone.entity = "party";
   gone.source_id = "C1";
   SyncCounts deleted = Apply({gone}, "2");
-  EXPECT_EQ(deleted.updated, 1u);
+  EXPECT_EQ(deleted.deleted, 1u);
+  EXPECT_EQ(deleted.updated, 0u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE deleted_at IS NOT NULL"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'party.deleted'"), 1);
