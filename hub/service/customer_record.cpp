@@ -8,6 +8,7 @@
 #include <boost/json/array.hpp>
 
 #include "common/value_json.hpp"
+#include "service/customer_accounts.hpp"
 
 namespace hub::service {
 namespace {
@@ -22,15 +23,15 @@ constexpr std::string_view kPartySql =
     "classification, industry, region, country, status, golden_party_id, created_at, updated_at "
     "FROM parties WHERE id = ?";
 
-// The golden party and those merged into it: two parameters, both the golden party's id.
-constexpr std::string_view kPartiesOfCustomer = "(SELECT id FROM parties WHERE id = ? OR golden_party_id = ?)";
-
 // A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
-// column that names the customer).
+// column that names the customer); for a list of records a source may delete, the entity and table whose rows
+// drop out once every source link of theirs is deleted (StillInItsSource).
 struct CustomerList {
   std::string_view key;
   std::string_view sql;
   std::string_view order;
+  std::string_view entity = {};
+  std::string_view table = {};
 };
 constexpr CustomerList kLists[] = {
     {"identifiers", "SELECT scheme, value, value_normalized, country FROM party_identifiers WHERE party_id IN ",
@@ -60,6 +61,12 @@ constexpr CustomerList kLists[] = {
      " ORDER BY id"},
     {"orders", "SELECT id, order_number, status, currency, total_amount, ordered_on FROM orders WHERE party_id IN ",
      " ORDER BY ordered_on, id"},
+    {"open_orders",
+     "SELECT id, order_number, status, currency, total_amount, ordered_on, requested_on, customer_reference "
+     "FROM orders WHERE status NOT IN ('delivered', 'closed', 'cancelled') AND party_id IN ",
+     " ORDER BY ordered_on, id", "order", "orders"},
+    {"credit_limits", "SELECT currency, amount, company, blocked, valid_from FROM credit_limits WHERE party_id IN ",
+     " ORDER BY currency, company, id", "credit_limit", "credit_limits"},
     {"quality",
      "SELECT d.field, d.value, d.problem, d.detail, l.source_system, l.source_id, d.created_at FROM data_quality d "
      "JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ",
@@ -98,18 +105,21 @@ sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::
 
 }  // namespace
 
-sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id) {
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
+                                              std::string_view today) {
   sdk::Result<boost::json::object> party = GoldenParty(connection, party_id);
   if (!party.ok()) return party.status();
   const Value golden = Value::Int64(party->at("id").to_number<std::int64_t>());
   for (const CustomerList& list : kLists) {
-    const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + std::string(list.order);
+    const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
+    const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + live + std::string(list.order);
     sdk::Result<odbc::RowSet> rows = connection.Query(sql, {golden, golden});
     if (!rows.ok()) return rows.status();
     boost::json::array items;
     for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
     (*party)[list.key] = std::move(items);
   }
+  HUB_RETURN_IF_ERROR(AddAccounts(connection, golden.integer(), today, *party));
   return party;
 }
 

@@ -4,6 +4,7 @@
 #define HUB_SERVICE_CUSTOMER_RECORD_HPP_
 
 #include <cstdint>
+#include <string_view>
 
 #include <boost/json/object.hpp>
 
@@ -16,11 +17,15 @@ namespace hub::service {
 // chain of golden_party_id followed); the golden record's lists include what was stored for the parties
 // merged into it. The object (docs/openapi.yaml, Customer): the party's columns (id, kind, name, ...,
 // golden_party_id, created_at, updated_at) and the arrays identifiers, phones (kind, raw, e164, extension),
-// emails, websites, addresses, source_links, contacts (the people at it), open_leads, open_opportunities,
-// orders and quality (field, value, problem, detail, and the source_system and source_id of the record
-// that gave it), each in the order stored.
+// emails, websites, addresses, source_links (every system's record of it: a finance partner id, a supply-chain
+// customer number), contacts (the people at it), open_leads, open_opportunities, orders, open_orders (neither
+// delivered, closed nor cancelled), credit_limits, open_invoices and receivable_balance (customer_accounts.hpp:
+// overdue is what falls due before `today`, "YYYY-MM-DD") and quality (field, value, problem, detail, and the
+// source_system and source_id of the record that gave it), each in the order stored. Orders, credit limits,
+// invoices and receivables whose every source link is deleted are left out of the open lists and the balance.
 // Threads: as the connection. Errors: NotFound when no party has the id; the driver's Status.
-sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id);
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
+                                              std::string_view today);
 
 }  // namespace hub::service
 

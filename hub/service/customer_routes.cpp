@@ -1,12 +1,14 @@
 #include "service/customer_routes.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include <boost/json.hpp>
 
+#include "common/time_format.hpp"
 #include "service/customer_record.hpp"
 
 namespace hub::service {
@@ -43,7 +45,9 @@ HttpResponse GetCustomer(odbc::Database& store, const HttpRequest& request) {
   if (!id) return HttpResponse::Error(404, "not_found", "no customer has id '" + text + "'");
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return FromStatus(lease.status());
-  sdk::Result<boost::json::object> customer = ReadCustomer(lease->get(), *id);
+  // Overdue means due before today's date in UTC.
+  const std::string today = FormatIsoUtc(std::chrono::system_clock::now()).substr(0, 10);
+  sdk::Result<boost::json::object> customer = ReadCustomer(lease->get(), *id, today);
   if (!customer.ok()) return FromStatus(customer.status());
   return HttpResponse::Json(200, *customer);
 }

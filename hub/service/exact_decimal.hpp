@@ -1,0 +1,40 @@
+// Exact decimal sums for amounts read from the store (text on SQLite, numeric on PostgreSQL): a double would
+// round 0.1 + 0.2, and SQLite's SUM over decimal text goes through doubles too.
+#ifndef HUB_SERVICE_EXACT_DECIMAL_HPP_
+#define HUB_SERVICE_EXACT_DECIMAL_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hub::service {
+
+// A signed decimal of up to 20 significant digits, 18 of them fractional at most, kept exactly. A value type.
+class ExactDecimal {
+ public:
+  ExactDecimal() = default;
+
+  // "1234.50", "-0.5", "+3", "7." as written (no exponent, no grouping); nullopt for other text or too many
+  // digits.
+  static std::optional<ExactDecimal> Parse(std::string_view text);
+
+  ExactDecimal operator+(const ExactDecimal& other) const;
+  ExactDecimal operator-(const ExactDecimal& other) const;
+  bool IsPositive() const { return units_ > 0; }
+
+  // The value with its fractional digits, at least two and without trailing zeros past them: "440000.00"
+  // (also for 440000.0000), "-12.3456".
+  std::string ToString() const;
+
+ private:
+  ExactDecimal(__int128 units, int scale) : units_(units), scale_(scale) {}
+  // `units_` rescaled to `scale` (>= scale_).
+  __int128 At(int scale) const;
+
+  __int128 units_ = 0;  // the value times 10^scale_
+  int scale_ = 0;
+};
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_EXACT_DECIMAL_HPP_
