@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -81,10 +82,12 @@ std::string Joined(const std::vector<std::string>& codes) {
   return text;
 }
 
-std::vector<std::string> CodesOf(const std::vector<std::string>& names) {
-  std::vector<std::string> codes;
-  for (const std::string& name : names) codes.push_back(CodeOf(name));
-  return codes;
+// The codes of `names` appended to `codes`, each once.
+void AppendCodes(const std::vector<std::string>& names, std::vector<std::string>* codes) {
+  for (const std::string& name : names) {
+    std::string code = CodeOf(name);
+    if (std::find(codes->begin(), codes->end(), code) == codes->end()) codes->push_back(std::move(code));
+  }
 }
 
 // Renames aliases to the canonical names and trims the values.
@@ -181,12 +184,11 @@ std::string MakeEmployee(sdk::Record& row, std::string_view today) {
   if (team.empty()) team = CodeOf(TextOf(row, column::kDepartment));
   if (!team.empty()) Put(row, derived::kTeamCode, sdk::Value::String(team));
   std::vector<std::string> regions = SplitList(TextOf(row, column::kRegionCode));
-  if (regions.empty()) regions = CodesOf(SplitList(TextOf(row, column::kRegion)));
+  if (regions.empty()) AppendCodes(SplitList(TextOf(row, column::kRegion)), &regions);
   if (!regions.empty()) Put(row, derived::kTerritoryCodes, sdk::Value::String(Joined(regions)));
-  std::vector<std::string> specialities = CodesOf(SplitList(TextOf(row, column::kIndustrySpecialities)));
-  for (std::string& code : CodesOf(SplitList(TextOf(row, column::kFunctionSpecialities)))) {
-    specialities.push_back(std::move(code));
-  }
+  std::vector<std::string> specialities;
+  AppendCodes(SplitList(TextOf(row, column::kIndustrySpecialities)), &specialities);
+  AppendCodes(SplitList(TextOf(row, column::kFunctionSpecialities)), &specialities);
   if (!specialities.empty()) Put(row, derived::kSpecialityCodes, sdk::Value::String(Joined(specialities)));
   return "";
 }

@@ -52,8 +52,8 @@ std::vector<std::string> SplitList(std::string_view text);
 // kept as they are, every value trimmed); dates (入职日期, 离职日期, 状态变更日期) as date values; 状态
 // derived when the export has none (离职 when 离职日期 is on or before `today`, else 在职), and 状态变更日期
 // then from 离职日期; and the derived fields team_code (部门编码, else CodeOf(部门)), territory_codes and
-// speciality_codes. Answers why the row cannot be an employee (工号 empty, a date that is none), "" when it
-// can. `today` is "YYYY-MM-DD". Pure; thread-safe.
+// speciality_codes (each code once). Answers why the row cannot be an employee (工号 empty, a date that
+// is none), "" when it can. `today` is "YYYY-MM-DD". Pure; thread-safe.
 std::string MakeEmployee(sdk::Record& row, std::string_view today);
 
 // The records an employee record made by MakeEmployee refers to, each once, in the order they must be

@@ -72,6 +72,12 @@ TEST(HrRow, AMissingEmployeeNumberOrADateThatIsNoneIsTheReason) {
             "入职日期 '2023年13月1日' is not a date (2023年3月15日, 2023/3/15, 2023-03-15 or 2023.3.15)");
 }
 
+TEST(HrRow, ASpecialityInBothListsIsOneCode) {
+  sdk::Record row = Row({{"工号", "E1"}, {"行业专长", "金融业、数据分析"}, {"职能专长", "数据分析，ＥＲＰ"}});
+  ASSERT_EQ(MakeEmployee(row, "2026-12-01"), "");
+  EXPECT_EQ(Text(row, "speciality_codes"), "金融业,数据分析,ERP");
+}
+
 TEST(HrRow, CodesAreNfkcNormalisedAndGivenCodesWin) {
   EXPECT_EQ(CodeOf("　ＥＲＰ实施 "), "ERP实施");
   EXPECT_EQ(SplitList("华东、 华南;；,华北"), (std::vector<std::string>{"华东", "华南", "华北"}));
