@@ -1,6 +1,7 @@
 // The `file` connector plugin: CSV/TSV and JSON Lines from a file or a watched folder, and events as JSON
 // Lines files into a drop folder (see README.md).
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,8 @@ class FileConnector final : public sdk::Connector {
       drop_ = std::make_unique<EventDrop>(file_options.events_dir, file_options.events_prefix);
     }
     if (!file_options.path.empty()) {
-      source_ = std::make_unique<FileSource>(std::move(file_options), ReaderLimits{}, log, now);
+      auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
+      source_ = std::make_unique<FileSource>(std::move(file_options), ReaderLimits{}, log, now, count);
     }
     configured_ = true;
     return sdk::Status::Ok();

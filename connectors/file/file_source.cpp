@@ -65,8 +65,9 @@ files::RecordCheck CheckOf(const FileOptions& options) {
 
 }  // namespace
 
-FileSource::FileSource(const FileOptions& options, ReaderLimits limits, files::LogSink log, files::Clock clock)
+FileSource::FileSource(const FileOptions& options, ReaderLimits limits, files::LogSink log, files::Clock clock,
+                       files::CountSink count)
     : source_(FilesOf(options), RowOptionsOf(options, limits), ParsersOf(options, limits), CheckOf(options),
-              std::move(log), std::move(clock)) {}
+              std::move(log), std::move(clock), std::move(count)) {}
 
 }  // namespace hub::file

@@ -22,8 +22,9 @@ using files::ReaderLimits;
 class FileSource {
  public:
   // `clock` tells the time for options.completeness.settle; empty: the system clock.
+  // `count` gets the row source's counters (files_archived, files_failed, bytes_read).
   explicit FileSource(const FileOptions& options, ReaderLimits limits = {}, files::LogSink log = {},
-                      files::Clock clock = {});
+                      files::Clock clock = {}, files::CountSink count = {});
 
   // As files::RowSource::ReadBatch.
   sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records) {

@@ -23,11 +23,12 @@ sdk::Batch BatchOf(FileRead read, std::string_view cursor_text, bool end_of_data
 }  // namespace
 
 RowSource::RowSource(SourceFiles files, RowFileOptions options, ParserFactory parsers, RecordCheck check, LogSink log,
-                     Clock clock)
+                     Clock clock, CountSink count)
     : files_(std::move(files)),
       reader_(std::move(options), std::move(parsers), std::move(check),
               clock ? std::move(clock) : Clock([] { return std::chrono::system_clock::now(); })),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      count_(std::move(count)) {}
 
 sdk::Result<sdk::Batch> RowSource::ReadBatch(std::string_view cursor_text, std::size_t max_records) {
   std::optional<FileCursor> cursor;
@@ -48,6 +49,7 @@ sdk::Result<sdk::Batch> RowSource::ReadSingleFile(std::string_view cursor_text, 
   sdk::Result<FileRead> read = reader_.Read(files_.path, cursor, max_records, false);
   if (!read.ok()) return read.status();
   NoteRestart(*read);
+  CountBytes(*read, cursor);
   const bool at_end = read->at_end;
   return BatchOf(std::move(read).value(), cursor_text, at_end);
 }
@@ -70,6 +72,7 @@ sdk::Result<sdk::Batch> RowSource::ReadFolder(std::string_view cursor_text, cons
     sdk::Result<FileRead> read = reader_.Read(files_.path / *name, cursor, max_records, true);
     if (read.ok() && !read->records.empty()) {
       NoteRestart(*read);
+      CountBytes(*read, cursor);
       return BatchOf(std::move(read).value(), cursor_text, false);
     }
     if (read.ok() && !read->complete) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
@@ -98,6 +101,7 @@ sdk::Status RowSource::Archive(const std::string& name) {
   sdk::Result<fs::path> moved = MoveIntoFolder(files_.path / name, files_.archive_dir);
   if (!moved.ok()) return moved.status();
   Log(sdk::LogLevel::kInfo, "archived " + name + " to " + moved->string());
+  Count("files_archived", 1);
   return sdk::Status::Ok();
 }
 
@@ -114,6 +118,7 @@ sdk::Status RowSource::SetAside(const std::string& name, const FileCursor* curso
   }
   HUB_RETURN_IF_ERROR(MoveToErrorFolder(files_.path / name, files_.error_dir, note));
   Log(sdk::LogLevel::kWarn, "moved " + name + " to " + files_.error_dir.string() + ": " + why.message());
+  Count("files_failed", 1);
   return sdk::Status::Ok();
 }
 
@@ -135,6 +140,18 @@ void RowSource::NoteRestart(const FileRead& read) const {
   if (read.restarted) {
     Log(sdk::LogLevel::kWarn, read.end.file_name + " changed since it was last read: reading it again from the start");
   }
+}
+
+// From where the read started (the cursor, in the same unchanged file; else the file's start) to its end.
+void RowSource::CountBytes(const FileRead& read, const FileCursor* cursor) const {
+  if (read.records.empty()) return;
+  const bool resumed = cursor != nullptr && cursor->file_name == read.end.file_name && !read.restarted;
+  const std::uint64_t start = resumed ? cursor->end.offset : 0;
+  if (read.end.end.offset > start) Count("bytes_read", static_cast<std::int64_t>(read.end.end.offset - start));
+}
+
+void RowSource::Count(std::string_view counter, std::int64_t delta) const {
+  if (count_) count_(counter, delta);
 }
 
 void RowSource::Log(sdk::LogLevel level, const std::string& message) const {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -132,6 +133,20 @@ TEST_F(FolderMode, UnreadableFileMovesToErrorFolderWithItsReason) {
   EXPECT_EQ(Slurp(options_.error_dir / "b.csv.error.txt").rfind("b.csv: looks like UTF-16LE text", 0), 0u);
   EXPECT_NE(Slurp(options_.error_dir / "b.csv.error.txt").find("\nposition: b.csv:1\nrecords read before: 0\n"),
             std::string::npos);
+}
+
+TEST_F(FolderMode, CountsTheFilesArchivedAndSetAsideAndTheBytesRead) {
+  Drop("a.csv", "id\na1\na2\n");
+  Drop("b.csv", Encode("id\nb1\n", "UTF-16LE"));
+  std::map<std::string, std::int64_t> counts;
+  FileSource source(options_, {}, {}, {},
+                    [&counts](std::string_view counter, std::int64_t delta) { counts[std::string(counter)] += delta; });
+  sdk::Batch first = Read(source, "", 1);
+  sdk::Batch second = Read(source, first.next_cursor, 1);
+  sdk::Batch end = Read(source, second.next_cursor);
+  EXPECT_TRUE(end.end_of_data);
+  EXPECT_EQ(counts,
+            (std::map<std::string, std::int64_t>{{"bytes_read", 9}, {"files_archived", 1}, {"files_failed", 1}}));
 }
 
 TEST_F(FolderMode, UnreadableFileFailsTheReadWithoutErrorFolder) {

@@ -4,6 +4,7 @@
 #define HUB_FILES_ROW_SOURCE_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,6 +31,11 @@ struct SourceFiles {
 // Where a RowSource reports what it did to files (archived, set aside, read again). May be empty.
 using LogSink = std::function<void(sdk::LogLevel level, std::string_view message)>;
 
+// Where a RowSource counts what it did, for the hub's /metrics (Context::Count): "files_archived",
+// "files_failed" (set aside in error_dir) and "bytes_read" (the bytes the records of a batch span). May be
+// empty.
+using CountSink = std::function<void(std::string_view counter, std::int64_t delta)>;
+
 // Reads files.path as batches of records, with the semantics of Connector::ReadBatch:
 //  - a file: its records after the cursor; end_of_data once the end of the file is reached (a file that
 //    grows later gives more on a later read; one replaced by other content is read again from its start).
@@ -50,7 +56,7 @@ class RowSource {
   // `clock` tells the time for options.completeness.settle; empty: the system clock. `parsers` and `check`
   // as for RowFileReader.
   RowSource(SourceFiles files, RowFileOptions options, ParserFactory parsers, RecordCheck check = {}, LogSink log = {},
-            Clock clock = {});
+            Clock clock = {}, CountSink count = {});
 
   // At most max_records records after `cursor` ("" for the beginning). InvalidArgument for a cursor this
   // connector did not make; NotFound, IoError or DataError (naming the file) when the file cannot be read.
@@ -68,10 +74,13 @@ class RowSource {
   sdk::Status SetAside(const std::string& name, const FileCursor* cursor, const sdk::Status& why);
   void NoteRestart(const FileRead& read) const;
   void Log(sdk::LogLevel level, const std::string& message) const;
+  void CountBytes(const FileRead& read, const FileCursor* cursor) const;
+  void Count(std::string_view counter, std::int64_t delta) const;
 
   SourceFiles files_;
   RowFileReader reader_;
   LogSink log_;
+  CountSink count_;
 };
 
 }  // namespace hub::files

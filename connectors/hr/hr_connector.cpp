@@ -1,0 +1,54 @@
+// The `hr` connector plugin: the employee roster a Chinese HR system exports as CSV, with the teams,
+// territories and specialities it names (see README.md).
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "hr/hr_options.hpp"
+#include "hr/hr_source.hpp"
+#include "hub/sdk/sdk.hpp"
+
+namespace hub::hr {
+
+// The plugin class: parses its options into an HrSource and forwards to it, with the hub's clock and log.
+// Lives as long as the hub's connector instance; the hub never calls it concurrently.
+class HrConnector final : public sdk::Connector {
+ public:
+  explicit HrConnector(sdk::Context& context) : context_(context) {}
+
+  static sdk::PluginDescription Describe() { return DescribeHrConnector(); }
+
+  sdk::Status Configure(const sdk::Options& options) override {
+    sdk::Result<HrOptions> parsed = ParseHrOptions(options);
+    if (!parsed.ok()) return parsed.status();
+    const sdk::Context& context = context_;
+    auto log = [&context](sdk::LogLevel level, std::string_view message) {
+      if (context.LogEnabled(level)) context.Log(level, message);
+    };
+    auto now = [&context] {
+      return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs()));
+    };
+    auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
+    source_ = std::make_unique<HrSource>(*parsed, log, now, count);
+    return sdk::Status::Ok();
+  }
+
+  sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records) override {
+    if (source_ == nullptr) return sdk::Status::Internal("the hr connector was not configured");
+    return source_->ReadBatch(cursor, max_records);
+  }
+
+  sdk::Status CheckHealth() override {
+    if (source_ == nullptr) return sdk::Status::Internal("the hr connector was not configured");
+    return source_->CheckHealth();
+  }
+
+ private:
+  sdk::Context& context_;
+  std::unique_ptr<HrSource> source_;
+};
+
+}  // namespace hub::hr
+
+HUB_EXPORT_CONNECTOR(hub::hr::HrConnector)

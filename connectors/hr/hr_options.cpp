@@ -1,0 +1,175 @@
+#include "hr/hr_options.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <memory>
+#include <optional>
+
+#include "hr/default_mappings.hpp"
+#include "hr/hr_row.hpp"
+#include "hub/files/encoding.hpp"
+#include "hub/files/text_decoder.hpp"
+
+#ifndef HUB_HR_CONNECTOR_VERSION
+#error "HUB_HR_CONNECTOR_VERSION must be defined by the build"
+#endif
+
+namespace hub::hr {
+namespace {
+
+using sdk::OptionType;
+
+sdk::Status Invalid(std::string_view option, std::string_view value, std::string_view why) {
+  return sdk::Status::InvalidArgument("option '" + std::string(option) + "' = '" + std::string(value) + "' " +
+                                      std::string(why));
+}
+
+std::string Lower(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
+std::string DefaultMarkersText() {
+  std::string text;
+  for (const std::string& marker : DefaultHeaderMarkers()) text += (text.empty() ? "" : ",") + marker;
+  return text;
+}
+
+sdk::Result<std::string> ParseEncoding(std::string_view value) {
+  const std::string lower = Lower(value);
+  if (lower == files::kAutoEncoding) return lower;
+  sdk::Result<std::unique_ptr<files::TextDecoder>> decoder = files::TextDecoder::Create(lower);
+  if (!decoder.ok()) return decoder.status().WithContext("option 'encoding'");
+  return lower;
+}
+
+sdk::Result<char> ParseDelimiter(std::string_view value) {
+  if (Lower(value) == "tab" || value == "\t") return '\t';
+  if (value.size() != 1 || static_cast<unsigned char>(value[0]) >= 0x80 || value[0] == '"' || value[0] == '\n' ||
+      value[0] == '\r') {
+    return Invalid("delimiter", value, "is not one ASCII character (other than a quote) or tab");
+  }
+  return value[0];
+}
+
+sdk::Result<std::vector<std::string>> ParseMarkers(std::string_view value) {
+  std::vector<std::string> markers;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = value.find(',', start);
+    std::string_view name = value.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!name.empty()) markers.emplace_back(name);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (markers.empty()) return Invalid("header_row", value, "names no column");
+  return markers;
+}
+
+// "+08:00", "-05:30", "+8", "0".
+sdk::Result<std::chrono::minutes> ParseUtcOffset(std::string_view value) {
+  std::string_view rest = value;
+  int sign = 1;
+  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
+    sign = rest.front() == '-' ? -1 : 1;
+    rest.remove_prefix(1);
+  }
+  int hours = 0;
+  int minutes = 0;
+  auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), hours);
+  rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+  if (error == std::errc() && rest.starts_with(":")) {
+    rest.remove_prefix(1);
+    auto [minutes_end, minutes_error] = std::from_chars(rest.data(), rest.data() + rest.size(), minutes);
+    error = minutes_error;
+    rest.remove_prefix(static_cast<std::size_t>(minutes_end - rest.data()));
+  }
+  if (error != std::errc() || !rest.empty() || hours > 14 || minutes > 59) {
+    return Invalid("utc_offset", value, "is not an offset from UTC such as +08:00");
+  }
+  return std::chrono::minutes(sign * (hours * 60 + minutes));
+}
+
+}  // namespace
+
+sdk::PluginDescription DescribeHrConnector() {
+  sdk::PluginDescription description;
+  description.name = "hr";
+  description.version = HUB_HR_CONNECTOR_VERSION;
+  description.kind = "connector";
+  description.description =
+      "Reads the employee roster (花名册) that Chinese HR systems export as CSV: GBK/GB18030 or UTF-8, title "
+      "rows before the header, Chinese headers (工号, 姓名, 部门, 职务, 区域, 入职日期, 离职日期, 状态, 上级工号, "
+      "专长, 产能, ...), dates as 2023年3月15日 or 2023/3/15; emits each team, territory and speciality a row "
+      "names before the employee.";
+  description.options = {
+      {"path", OptionType::kPath, std::nullopt, true,
+       "The roster export to read, or a folder: then every file in it matching `pattern` is read, one after "
+       "another in name order; exports dropped there later are picked up by later reads."},
+      {"pattern", OptionType::kString, "*.csv", false,
+       "Folder mode: glob (`*`, `?`, `[...]`) for the names of the files to read; names starting with a dot are "
+       "ignored."},
+      {"encoding", OptionType::kString, "auto", false,
+       "`auto`, `gbk`, `gb18030`, `utf-8`, ... any ICU converter name. `auto`: a byte-order mark decides; "
+       "without one, UTF-8 when the text is valid UTF-8, else GB18030 (which reads GBK too)."},
+      {"delimiter", OptionType::kString, ",", false, "The field separator: one ASCII character, or `tab`."},
+      {"header_row", OptionType::kString, DefaultMarkersText(), false,
+       "Comma-separated column names, one of which the header row holds: the rows before it (a title such as "
+       "\"员工花名册 2026年11月\", an export date) are skipped. A file without such a row is set aside."},
+      {"archive_dir", OptionType::kPath, std::nullopt, false,
+       "Folder mode: where an export moves once the hub has stored all of its rows. Unset: files stay, and only "
+       "names sorting after the last file read are picked up."},
+      {"error_dir", OptionType::kPath, std::nullopt, false,
+       "Folder mode: where an export that cannot be read at all (no header row, binary, UTF-16 without a mark) "
+       "moves, with `<name>.error.txt` beside it giving the reason and where reading stood. Unset: such a file "
+       "fails the read until it is fixed or removed."},
+      {"settle_time", OptionType::kDuration, "1m", false,
+       "A last line without its line end is not read while the file may still be written: only once its line "
+       "end arrives, or once the file has not changed for this long. A file moved into the folder after it was "
+       "written, or declared `final`, need not settle."},
+      {"final", OptionType::kBoolean, "false", false,
+       "Every export is written whole before the hub reads it: its last line is read at once."},
+      {"utc_offset", OptionType::kString, "+08:00", false,
+       "The time zone \"today\" is taken in when 状态 is derived from 离职日期 (an export without a 状态 column): "
+       "an employee whose 离职日期 is today or earlier has left."},
+  };
+  description.capabilities.reads = true;
+  description.capabilities.writes_events = false;
+  description.default_mappings = DefaultMappings();
+  return description;
+}
+
+sdk::Result<HrOptions> ParseHrOptions(const sdk::Options& options) {
+  HrOptions parsed;
+  parsed.path = options.GetString("path");
+  if (parsed.path.empty())
+    return sdk::Status::InvalidArgument("option 'path' must name the roster export or its folder");
+  parsed.pattern = options.GetString("pattern", parsed.pattern);
+  sdk::Result<std::string> encoding = ParseEncoding(options.GetString("encoding", parsed.encoding));
+  if (!encoding.ok()) return encoding.status();
+  parsed.encoding = *encoding;
+  sdk::Result<char> delimiter = ParseDelimiter(options.GetString("delimiter", ","));
+  if (!delimiter.ok()) return delimiter.status();
+  parsed.delimiter = *delimiter;
+  sdk::Result<std::vector<std::string>> markers = ParseMarkers(options.GetString("header_row", DefaultMarkersText()));
+  if (!markers.ok()) return markers.status();
+  parsed.header_markers = std::move(markers).value();
+  parsed.archive_dir = options.GetString("archive_dir");
+  parsed.error_dir = options.GetString("error_dir");
+  sdk::Result<bool> declared_final = options.GetBool("final", false);
+  if (!declared_final.ok()) return declared_final.status().WithContext("option 'final'");
+  sdk::Result<std::chrono::milliseconds> settle = options.GetDuration("settle_time", parsed.completeness.settle);
+  if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
+  parsed.completeness = files::CompletenessRule{*declared_final, *settle};
+  sdk::Result<std::chrono::minutes> offset = ParseUtcOffset(options.GetString("utc_offset", "+08:00"));
+  if (!offset.ok()) return offset.status();
+  parsed.utc_offset = *offset;
+  return parsed;
+}
+
+}  // namespace hub::hr

@@ -1,0 +1,77 @@
+// The built plugin build/plugins/hub_hr.so, loaded and driven by the hub's plugin host: what it declares,
+// and a roster read through the plugin boundary.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/clock.hpp"
+#include "hr_test_support.hpp"
+#include "plugin_host/connector_instance.hpp"
+#include "plugin_host/loaded_plugin.hpp"
+#include "support/temp_dir.hpp"
+
+namespace hub::hr {
+namespace {
+
+const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_hr.so";
+
+class HrPlugin : public ::testing::Test {
+ protected:
+  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
+    plugin_host::PluginRecord record;
+    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
+        plugin_host::LoadedPlugin::Open(kPlugin, &record);
+    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
+    return plugin.ok() ? *plugin : nullptr;
+  }
+
+  SystemClock clock_;
+  CancellationToken token_;
+};
+
+TEST_F(HrPlugin, DeclaresThatItReadsAndTakesNoEvents) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  EXPECT_EQ(plugin->description().name, "hr");
+  EXPECT_TRUE(plugin->description().capabilities.reads);
+  EXPECT_FALSE(plugin->description().capabilities.writes_events);
+}
+
+TEST_F(HrPlugin, DeclaresTheDefaultMappingCnHrAsShippedInMappings) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  const std::vector<sdk::DefaultMapping>& mappings = plugin->description().default_mappings;
+  ASSERT_EQ(mappings.size(), 1u);
+  EXPECT_EQ(mappings[0].name, "cn_hr");
+  std::ifstream file(std::filesystem::path(HUB_SOURCE_DIR) / "connectors/hr/mappings/cn_hr.xml");
+  const std::string shipped{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  EXPECT_EQ(mappings[0].xml, shipped);
+}
+
+TEST_F(HrPlugin, ReadsAGb18030RosterThroughThePluginBoundary) {
+  hub::test::TempDir dir;
+  const std::filesystem::path roster = dir.path() / "花名册.csv";
+  std::ofstream(roster, std::ios::binary) << testing::Encode("花名册\n工号,姓名,部门\nE1,张伟,销售一部\n", "GB18030");
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  auto instance =
+      plugin_host::ConnectorInstance::Create("hr", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  sdk::Status configured = (*instance)->Configure(sdk::Options({{"path", roster.string()}, {"final", "true"}}));
+  ASSERT_TRUE(configured.ok()) << configured.ToString();
+  EXPECT_TRUE((*instance)->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_EQ(testing::Keys(batch->records), (std::vector<std::string>{"team:销售一部", "employee:E1"}));
+  EXPECT_EQ(testing::Text(batch->records[1], "姓名"), "张伟");
+  EXPECT_TRUE(batch->end_of_data);
+}
+
+}  // namespace
+}  // namespace hub::hr
