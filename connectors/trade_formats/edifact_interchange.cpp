@@ -23,7 +23,7 @@ std::string EdifactMessage::Position() const {
 EdifactInterchangeReader::EdifactInterchangeReader(std::string source_name, MessageSink sink)
     : source_name_(std::move(source_name)),
       sink_(std::move(sink)),
-      tokenizer_([this](const EdifactSegment& segment) { return OnSegment(segment); }) {}
+      tokenizer_([this](EdifactSegment& segment) { return OnSegment(segment); }) {}
 
 sdk::Status EdifactInterchangeReader::Feed(std::string_view chunk) {
   if (!failure_.ok()) return failure_;
@@ -63,18 +63,18 @@ sdk::Status EdifactInterchangeReader::Fail(const EdifactSegment& segment, std::s
   return sdk::Status::DataError(SegmentPosition(source_name_, segment) + ": " + std::string(reason));
 }
 
-sdk::Status EdifactInterchangeReader::OnSegment(const EdifactSegment& segment) {
+sdk::Status EdifactInterchangeReader::OnSegment(EdifactSegment& segment) {
   const std::string& tag = segment.tag;
   if (state_ == State::kMessage) {
-    if (tag == "UNT") return EndMessage(segment);
-    if (tag == "UNH" || tag == "UNZ" || tag == "UNE" || tag == "UNB" || tag == "UNG") {
+    bool service = tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N';  // most segments are not: skip the rest
+    if (service && tag == "UNT") return EndMessage(segment);
+    if (service && (tag == "UNH" || tag == "UNZ" || tag == "UNE" || tag == "UNB" || tag == "UNG")) {
       HUB_RETURN_IF_ERROR(RejectOpenMessage("its UNT is missing (" + tag + " follows)"));
     } else {
-      if (segment_count_ == segments_.size()) segments_.emplace_back();
-      segments_[segment_count_++] = segment;
       if (!segment.error.empty() && message_.rejection.empty()) {
         message_.rejection = SegmentPosition(source_name_, segment) + ": " + segment.error;
       }
+      Keep(segment);
       return sdk::Status::Ok();
     }
   }
@@ -172,7 +172,13 @@ sdk::Status EdifactInterchangeReader::OnUne(const EdifactSegment& segment) {
   return sdk::Status::Ok();
 }
 
-void EdifactInterchangeReader::BeginMessage(const EdifactSegment& unh) {
+// Moves the segment into the open message without copying: the tokenizer gets a spent slot to reuse.
+void EdifactInterchangeReader::Keep(EdifactSegment& segment) {
+  if (segment_count_ == segments_.size()) segments_.emplace_back();
+  std::swap(segments_[segment_count_++], segment);
+}
+
+void EdifactInterchangeReader::BeginMessage(EdifactSegment& unh) {
   state_ = State::kMessage;
   ++message_count_;
   if (in_group_) {
@@ -198,13 +204,12 @@ void EdifactInterchangeReader::BeginMessage(const EdifactSegment& unh) {
     message_.rejection = SegmentPosition(source_name_, unh) + ": UNH has no message reference (0062)";
   }
   segment_count_ = 0;
-  if (segments_.empty()) segments_.emplace_back();
-  segments_[segment_count_++] = unh;
+  Keep(unh);
 }
 
-sdk::Status EdifactInterchangeReader::EndMessage(const EdifactSegment& unt) {
-  if (segment_count_ == segments_.size()) segments_.emplace_back();
-  segments_[segment_count_++] = unt;
+sdk::Status EdifactInterchangeReader::EndMessage(EdifactSegment& segment) {
+  Keep(segment);
+  const EdifactSegment& unt = segments_[segment_count_ - 1];
   message_.end_offset = tokenizer_.last_segment_end();
   if (message_.rejection.empty()) {
     std::string at = SegmentPosition(source_name_, unt) + ": ";

@@ -74,13 +74,14 @@ class EdifactInterchangeReader {
  private:
   enum class State { kExpectUnb, kInterchange, kGroup, kMessage, kAfterUnz };
 
-  sdk::Status OnSegment(const EdifactSegment& segment);
+  sdk::Status OnSegment(EdifactSegment& segment);
   sdk::Status OnUnb(const EdifactSegment& segment);
   sdk::Status OnUnz(const EdifactSegment& segment);
   sdk::Status OnUng(const EdifactSegment& segment);
   sdk::Status OnUne(const EdifactSegment& segment);
-  void BeginMessage(const EdifactSegment& segment);
-  sdk::Status EndMessage(const EdifactSegment& unt);
+  void BeginMessage(EdifactSegment& segment);
+  void Keep(EdifactSegment& segment);
+  sdk::Status EndMessage(EdifactSegment& unt);
   sdk::Status RejectOpenMessage(std::string reason);
   sdk::Status Emit();
   sdk::Status Fail(const EdifactSegment& segment, std::string_view reason) const;
@@ -98,7 +99,7 @@ class EdifactInterchangeReader {
   std::string group_reference_;
   bool in_group_ = false;
   EdifactMessage message_;
-  std::vector<EdifactSegment> segments_;  // the open message's; never shrunk, so their storage is reused
+  std::vector<EdifactSegment> segments_;  // the open message's, swapped in; never shrunk, so storage is reused
   std::size_t segment_count_ = 0;
 };
 

@@ -110,68 +110,102 @@ class Walker {
   }
 
   sdk::Status OnSegment(const EdifactSegment& s) {
-    const std::string& tag = s.tag;
+    std::uint32_t tag = TagCode(s.tag);
     // A partner group holds NAD and its RFF/CTA/COM/LOC/FII; anything else ends it.
-    if (section_ == Section::kPartner && tag != "RFF" && tag != "CTA" && tag != "COM" && tag != "LOC" && tag != "FII" &&
-        tag != "NAD") {
+    if (section_ == Section::kPartner && tag != TagCode("RFF") && tag != TagCode("CTA") && tag != TagCode("COM") &&
+        tag != TagCode("LOC") && tag != TagCode("FII") && tag != TagCode("NAD")) {
       section_ = Section::kHeader;
     }
-    if (tag == "BGM") return OnBgm(s);
-    if (tag == "DTM") return OnDtm(s);
-    if (tag == "NAD") return OnNad(s);
-    if (tag == "LIN") return OnLin(s);
-    if (tag == "UNS") {
-      section_ = Section::kSummary;
-      return sdk::Status::Ok();
+    switch (tag) {
+      case TagCode("BGM"):
+        return OnBgm(s);
+      case TagCode("DTM"):
+        return OnDtm(s);
+      case TagCode("NAD"):
+        return OnNad(s);
+      case TagCode("LIN"):
+        return OnLin(s);
+      case TagCode("UNS"):
+        section_ = Section::kSummary;
+        return sdk::Status::Ok();
+      case TagCode("QTY"):
+        return OnQty(s);
+      case TagCode("PRI"):
+        return OnPri(s);
+      case TagCode("MOA"):
+        return OnMoa(s);
+      case TagCode("TAX"):
+        return OnTax(s);
+      default:
+        OnOther(tag, s);
+        return sdk::Status::Ok();
     }
-    if (tag == "QTY") return OnQty(s);
-    if (tag == "PRI") return OnPri(s);
-    if (tag == "MOA") return OnMoa(s);
+  }
+
+  // Segments that only leave fields: RFF, CUX, PIA, IMD, FTX, CNT, MEA, TDT (others are skipped).
+  void OnOther(std::uint32_t tag, const EdifactSegment& s) {
     sdk::Record* target = Target();
-    if (tag == "RFF") {
-      if (section_ == Section::kPartner && s.Get(0, 0) == "VA") SetText(target, "vat", s.Get(0, 1));
-      SetText(target, "RFF." + std::string(s.Get(0, 0)), s.Get(0, 1));
-      if (!s.Get(0, 2).empty()) SetText(target, "RFF." + std::string(s.Get(0, 0)) + ".1156", s.Get(0, 2));
-    } else if (tag == "CUX" && section_ == Section::kHeader) {
-      SetText(target, "currency", s.Get(0, 1));
-      SetText(target, "CUX.6345", s.Get(0, 1));
-    } else if (tag == "PIA" && section_ == Section::kLine) {
-      if (target->Find("sku") == nullptr) SetText(target, "sku", s.Get(1, 0));
-      SetText(target, "PIA." + std::string(s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
-    } else if (tag == "IMD") {
-      std::string text = JoinComponents(s, 2, 3, 5, " ");
-      if (section_ == Section::kLine && !text.empty() && (description_from_ftx_ || !target->Find("description"))) {
-        std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
-        SetText(target, "description", text);
-        description_from_ftx_ = false;
-      }
-      SetText(target, "IMD.7008", text);
-    } else if (tag == "FTX") {
-      std::string text = JoinComponents(s, 3, 0, 5, " ");
-      if (section_ == Section::kLine && !text.empty() && target->Find("description") == nullptr) {
-        SetText(target, "description", text);
-        description_from_ftx_ = true;
-      }
-      SetText(target, "FTX." + std::string(s.Get(0)), text);
-    } else if (tag == "TAX") {
-      std::string_view rate = s.Get(4, 3);
-      if (!rate.empty()) {
-        std::optional<std::string> fraction = PercentToFraction(rate);
-        if (!fraction) return Fail(s, "rate '" + std::string(rate) + "' is not a number");
-        if (section_ == Section::kLine && target->Find("tax_rate") == nullptr) {
-          target->Set("tax_rate", sdk::Value::Decimal(*fraction));
+    switch (tag) {
+      case TagCode("RFF"):
+        if (section_ == Section::kPartner && s.Get(0, 0) == "VA") SetText(target, "vat", s.Get(0, 1));
+        SetText(target, "RFF." + std::string(s.Get(0, 0)), s.Get(0, 1));
+        if (!s.Get(0, 2).empty()) SetText(target, "RFF." + std::string(s.Get(0, 0)) + ".1156", s.Get(0, 2));
+        break;
+      case TagCode("CUX"):
+        if (section_ != Section::kHeader) break;
+        SetText(target, "currency", s.Get(0, 1));
+        SetText(target, "CUX.6345", s.Get(0, 1));
+        break;
+      case TagCode("PIA"):
+        if (section_ != Section::kLine) break;
+        if (target->Find("sku") == nullptr) SetText(target, "sku", s.Get(1, 0));
+        SetText(target, "PIA." + std::string(s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
+        break;
+      case TagCode("IMD"): {
+        std::string text = JoinComponents(s, 2, 3, 5, " ");
+        if (section_ == Section::kLine && !text.empty() && (description_from_ftx_ || !target->Find("description"))) {
+          std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
+          SetText(target, "description", text);
+          description_from_ftx_ = false;
         }
-        SetText(target, "TAX.5278", rate);
+        SetText(target, "IMD.7008", text);
+        break;
       }
-    } else if (tag == "CNT") {
-      SetText(&walk_.header, "CNT." + std::string(s.Get(0, 0)), s.Get(0, 1));
-    } else if (tag == "MEA") {
-      SetText(target, "MEA." + std::string(s.Get(1, 0)), s.Get(2, 1));
-      SetText(target, "MEA." + std::string(s.Get(1, 0)) + ".6411", s.Get(2, 0));
-    } else if (tag == "TDT") {
-      SetText(target, "TDT.3127", s.Get(4, 0));
-      SetText(target, "TDT.3128", s.Get(4, 3));
+      case TagCode("FTX"): {
+        std::string text = JoinComponents(s, 3, 0, 5, " ");
+        if (section_ == Section::kLine && !text.empty() && target->Find("description") == nullptr) {
+          SetText(target, "description", text);
+          description_from_ftx_ = true;
+        }
+        SetText(target, "FTX." + std::string(s.Get(0)), text);
+        break;
+      }
+      case TagCode("CNT"):
+        SetText(&walk_.header, "CNT." + std::string(s.Get(0, 0)), s.Get(0, 1));
+        break;
+      case TagCode("MEA"):
+        SetText(target, "MEA." + std::string(s.Get(1, 0)), s.Get(2, 1));
+        SetText(target, "MEA." + std::string(s.Get(1, 0)) + ".6411", s.Get(2, 0));
+        break;
+      case TagCode("TDT"):
+        SetText(target, "TDT.3127", s.Get(4, 0));
+        SetText(target, "TDT.3128", s.Get(4, 3));
+        break;
+      default:
+        break;
     }
+  }
+
+  sdk::Status OnTax(const EdifactSegment& s) {
+    std::string_view rate = s.Get(4, 3);
+    if (rate.empty()) return sdk::Status::Ok();
+    std::optional<std::string> fraction = PercentToFraction(rate);
+    if (!fraction) return Fail(s, "rate '" + std::string(rate) + "' is not a number");
+    sdk::Record* target = Target();
+    if (section_ == Section::kLine && target->Find("tax_rate") == nullptr) {
+      target->Set("tax_rate", sdk::Value::Decimal(*fraction));
+    }
+    SetText(target, "TAX.5278", rate);
     return sdk::Status::Ok();
   }
 
@@ -236,10 +270,12 @@ class Walker {
     if (walk_.document_number.empty()) return Fail(s, "comes before BGM");
     std::string line_no(s.Get(0));
     if (line_no.empty()) line_no = std::to_string(walk_.lines.size() + 1);
-    for (const sdk::Record& line : walk_.lines) {
-      if (FieldText(line, "line_no") == line_no) return Fail(s, "line number " + line_no + " appears twice");
+    if (std::find(line_numbers_.begin(), line_numbers_.end(), line_no) != line_numbers_.end()) {
+      return Fail(s, "line number " + line_no + " appears twice");
     }
+    line_numbers_.push_back(line_no);
     sdk::Record line;
+    line.fields.reserve(16);
     line.entity = std::string(profile_.line_entity);
     line.source_id = walk_.document_number + "/" + line_no;
     line.position = message_.PositionOf(s);
@@ -343,6 +379,7 @@ class Walker {
   // Per line: the rank of the quantity and amount qualifiers seen so far (lower is preferred).
   std::size_t quantity_rank_of_line_ = SIZE_MAX;
   std::size_t amount_rank_of_line_ = SIZE_MAX;
+  std::vector<std::string> line_numbers_;
   std::string line_quantity_;
   std::string line_unit_;
 };

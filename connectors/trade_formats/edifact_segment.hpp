@@ -89,6 +89,14 @@ bool EdifactSegment::ConvertTexts(Convert&& convert) {
   return true;
 }
 
+// A 3-character tag packed into an integer (0 for any other length), so readers can switch on tags.
+constexpr std::uint32_t TagCode(std::string_view tag) {
+  if (tag.size() != 3) return 0;
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(tag[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(tag[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(tag[2]));
+}
+
 // "orders.edi:segment 14 byte 312": where a segment stood, for rejections and errors.
 std::string SegmentPosition(std::string_view source_name, const EdifactSegment& segment);
 

@@ -28,8 +28,9 @@ namespace hub::trade_formats {
 // Not thread-safe; one tokenizer per stream.
 class EdifactTokenizer {
  public:
-  // Called once per segment; the segment is reused for the next one, so copy what must outlive the call.
-  using SegmentSink = std::function<sdk::Status(const EdifactSegment&)>;
+  // Called once per segment. The tokenizer reuses the segment for the next one: a sink that keeps it swaps it
+  // out (std::swap with a segment of its own, whose storage the tokenizer then reuses) or copies it.
+  using SegmentSink = std::function<sdk::Status(EdifactSegment&)>;
 
   explicit EdifactTokenizer(SegmentSink sink);
 
