@@ -25,7 +25,8 @@ class FinanceConnector final : public sdk::Connector {
       if (context.LogEnabled(level)) context.Log(level, message);
     };
     auto cancelled = [&context] { return context.Cancelled(); };
-    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled);
+    auto now = [&context] { return context.NowUnixMs(); };
+    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled, now);
     return sdk::Status::Ok();
   }
 

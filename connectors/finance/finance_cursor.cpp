@@ -19,6 +19,24 @@ std::optional<FinanceCursor> DecodeObject(const json::object& object) {
   if (stream == nullptr || !stream->is_string() || streams == nullptr || !streams->is_object()) return std::nullopt;
   FinanceCursor cursor;
   cursor.stream = std::string(stream->as_string());
+  if (const json::value* last = object.if_contains("last_sweep_at")) {
+    if (!last->is_int64() || last->as_int64() < 0) return std::nullopt;
+    cursor.last_sweep_at = last->as_int64();
+  }
+  if (const json::value* sweep = object.if_contains("sweep")) {
+    if (!sweep->is_object()) return std::nullopt;
+    const json::value* id = sweep->as_object().if_contains("id");
+    const json::value* in = sweep->as_object().if_contains("stream");
+    const json::value* after = sweep->as_object().if_contains("after");
+    if (id == nullptr || !id->is_string() || in == nullptr || !in->is_string()) return std::nullopt;
+    SweepPosition position{std::string(id->as_string()), std::string(in->as_string()), {}};
+    if (after != nullptr) {
+      sdk::Result<odbc::IncrementalCursor> decoded = odbc::DecodeCursor(json::serialize(*after));
+      if (!decoded.ok()) return std::nullopt;
+      position.after = std::move(decoded).value();
+    }
+    cursor.sweep = std::move(position);
+  }
   for (const auto& [name, inner] : streams->as_object()) {
     if (!inner.is_object()) return std::nullopt;
     sdk::Result<odbc::IncrementalCursor> decoded = odbc::DecodeCursor(json::serialize(inner));
@@ -36,11 +54,18 @@ std::string EncodeFinanceCursor(const FinanceCursor& cursor) {
     const std::string text = odbc::EncodeCursor(inner);
     if (!text.empty()) streams[name] = json::parse(text);
   }
-  if (cursor.stream.empty() && streams.empty()) return "";
+  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0) return "";
   json::object object;
   object["v"] = kVersion;
   object["stream"] = cursor.stream;
   object["streams"] = std::move(streams);
+  if (cursor.last_sweep_at != 0) object["last_sweep_at"] = cursor.last_sweep_at;
+  if (cursor.sweep) {
+    json::object sweep{{"id", cursor.sweep->id}, {"stream", cursor.sweep->stream}};
+    const std::string after = odbc::EncodeCursor(cursor.sweep->after);
+    if (!after.empty()) sweep["after"] = json::parse(after);
+    object["sweep"] = std::move(sweep);
+  }
   return json::serialize(object);
 }
 

@@ -1,8 +1,11 @@
 #include "finance/finance_options.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <utility>
+
+#include "finance/embedded_mappings.hpp"
 
 #ifndef HUB_FINANCE_CONNECTOR_VERSION
 #error "HUB_FINANCE_CONNECTOR_VERSION must be defined by the build"
@@ -82,7 +85,16 @@ sdk::PluginDescription DescribeFinanceConnector() {
        "Each run of a stream starts this long before the newest `write_date` it read, so rows committed late "
        "with an older `write_date` are still read. Odoo stamps `write_date` at the start of its transaction: "
        "make it longer than its longest one (imports, reconciliations)."},
+      {"sweep_every", OptionType::kDuration, "1h", false,
+       "How often a key-set sweep lists the ids of every stream's rows after a run, so that the hub marks the "
+       "records whose rows are gone as deleted (a watermark never sees a delete). The first comes this long "
+       "after the first run. `0s`: never."},
+      {"max_sweep_delete_fraction", OptionType::kString, "0.2", false,
+       "The largest share (0 to 1) of a stream's stored records one sweep may delete: a sweep that would delete "
+       "more is refused and the run fails naming the count, so an emptied table or a broken query never wipes "
+       "the store."},
   };
+  description.default_mappings = DefaultMappings();
   for (const std::string& name : StreamNames()) {
     description.options.push_back(
         {name + "_query", OptionType::kString, std::nullopt, false,
@@ -136,6 +148,19 @@ sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options) {
   sdk::Result<std::chrono::milliseconds> overlap = options.GetDuration("overlap", parsed.overlap);
   if (!overlap.ok()) return sdk::Status::InvalidArgument("option 'overlap': " + overlap.status().message());
   parsed.overlap = *overlap;
+  sdk::Result<std::chrono::milliseconds> sweep_every = options.GetDuration("sweep_every", parsed.sweep_every);
+  if (!sweep_every.ok()) return sdk::Status::InvalidArgument("option 'sweep_every': " + sweep_every.status().message());
+  parsed.sweep_every = *sweep_every;
+  if (options.Has("max_sweep_delete_fraction")) {
+    const std::string text = options.GetString("max_sweep_delete_fraction");
+    double fraction = -1;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), fraction);
+    if (error != std::errc() || end != text.data() + text.size() || fraction < 0 || fraction > 1) {
+      return sdk::Status::InvalidArgument("option 'max_sweep_delete_fraction': '" + text +
+                                          "' is not a number from 0 to 1");
+    }
+    parsed.max_sweep_delete_fraction = fraction;
+  }
   return parsed;
 }
 

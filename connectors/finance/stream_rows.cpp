@@ -51,11 +51,6 @@ sdk::Result<Roles> FindRoles(const std::vector<odbc::ColumnInfo>& columns, const
   return roles;
 }
 
-// The text of a source id value.
-std::string IdText(const sdk::Value& value) {
-  return value.type() == sdk::ValueType::kInt64 ? std::to_string(value.integer()) : value.text();
-}
-
 bool IsEmpty(const sdk::Value& value) {
   if (value.is_null()) return true;
   const bool text = value.type() == sdk::ValueType::kString || value.type() == sdk::ValueType::kDecimal ||
@@ -110,7 +105,46 @@ sdk::Result<sdk::Record> ReadRow(odbc::Statement& statement, const Roles& roles,
   return record;
 }
 
+// Runs one keyset page of `spec` and hands each row to `read` (false: stop before it, the page is full).
+// Answers whether the result ended.
+template <typename ReadRowFn>
+sdk::Result<bool> RunPage(odbc::Connection& connection, const StreamSpec& stream,
+                          const odbc::IncrementalQuerySpec& spec, const odbc::IncrementalCursor& cursor,
+                          std::size_t max_rows, std::string* warning, const CancelCheck& cancelled, ReadRowFn read) {
+  const odbc::KeysetRead plan = odbc::PlanKeysetRead(spec, cursor, warning);
+  // One row more than asked tells whether the stream goes on without another round trip.
+  const odbc::SqlText sql =
+      odbc::BuildKeysetSql(spec, plan, odbc::RowLimitClause(connection.dbms_name(), max_rows + 1));
+  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(sql.sql);
+  if (!statement.ok()) return ReadError(statement.status(), stream);
+  sdk::Result<std::int64_t> executed = (*statement)->Execute(sql.params);
+  if (!executed.ok()) return ReadError(executed.status(), stream);
+  sdk::Result<Roles> roles = FindRoles((*statement)->columns(), stream);
+  if (!roles.ok()) return roles.status();
+  bool at_end = true;
+  for (std::size_t rows = 0;; ++rows) {
+    if (rows % kCancelCheckRows == 0 && cancelled && cancelled()) {
+      return sdk::Status::Cancelled("stopped while reading stream '" + stream.name + "'");
+    }
+    sdk::Result<bool> next = (*statement)->Next();
+    if (!next.ok()) return ReadError(next.status(), stream);
+    if (!*next) break;
+    if (rows == max_rows) {
+      at_end = false;
+      break;
+    }
+    HUB_RETURN_IF_ERROR(read(**statement, *roles));
+  }
+  // Closed at once: SQLite holds a read lock while a cursor is open.
+  HUB_RETURN_IF_ERROR((*statement)->CloseCursor());
+  return at_end;
+}
+
 }  // namespace
+
+std::string IdText(const sdk::Value& value) {
+  return value.type() == sdk::ValueType::kInt64 ? std::to_string(value.integer()) : value.text();
+}
 
 sdk::Status CheckStreamColumns(odbc::Connection& connection, const StreamSpec& stream) {
   sdk::Result<odbc::Statement> statement = connection.Prepare("SELECT * FROM (" + stream.query + ") src WHERE 1 = 0");
@@ -126,37 +160,40 @@ sdk::Result<StreamPage> ReadStreamPage(odbc::Connection& connection, const Strea
                                        std::chrono::milliseconds overlap, const odbc::IncrementalCursor& cursor,
                                        std::size_t max_rows, std::string* warning, const CancelCheck& cancelled) {
   const odbc::IncrementalQuerySpec spec{stream.query, std::string(kWriteDateColumn), std::string(kIdColumn), overlap};
-  const odbc::KeysetRead plan = odbc::PlanKeysetRead(spec, cursor, warning);
-  // One row more than asked tells whether the stream goes on without another round trip.
-  const odbc::SqlText sql =
-      odbc::BuildKeysetSql(spec, plan, odbc::RowLimitClause(connection.dbms_name(), max_rows + 1));
-  sdk::Result<odbc::Statement*> statement = connection.PrepareCached(sql.sql);
-  if (!statement.ok()) return ReadError(statement.status(), stream);
-  sdk::Result<std::int64_t> executed = (*statement)->Execute(sql.params);
-  if (!executed.ok()) return ReadError(executed.status(), stream);
-  sdk::Result<Roles> roles = FindRoles((*statement)->columns(), stream);
-  if (!roles.ok()) return roles.status();
   StreamPage page;
-  page.at_end = true;
-  for (;;) {
-    if (page.records.size() % kCancelCheckRows == 0 && cancelled && cancelled()) {
-      return sdk::Status::Cancelled("stopped while reading stream '" + stream.name + "'");
-    }
-    sdk::Result<bool> next = (*statement)->Next();
-    if (!next.ok()) return ReadError(next.status(), stream);
-    if (!*next) break;
-    if (page.records.size() == max_rows) {
-      page.at_end = false;
-      break;
-    }
-    odbc::KeyPosition key;
-    sdk::Result<sdk::Record> record = ReadRow(**statement, *roles, stream, &key);
-    if (!record.ok()) return record.status().WithContext("stream '" + stream.name + "'");
-    page.records.push_back(std::move(record).value());
-    page.after.push_back(odbc::IncrementalCursor{odbc::IncrementalCursor::Phase::kPage, std::move(key), 0});
-  }
-  // Closed at once: SQLite holds a read lock while a cursor is open.
-  HUB_RETURN_IF_ERROR((*statement)->CloseCursor());
+  sdk::Result<bool> at_end =
+      RunPage(connection, stream, spec, cursor, max_rows, warning, cancelled,
+              [&](odbc::Statement& statement, const Roles& roles) -> sdk::Status {
+                odbc::KeyPosition key;
+                sdk::Result<sdk::Record> record = ReadRow(statement, roles, stream, &key);
+                if (!record.ok()) return record.status().WithContext("stream '" + stream.name + "'");
+                page.records.push_back(std::move(record).value());
+                page.after.push_back(odbc::IncrementalCursor{odbc::IncrementalCursor::Phase::kPage, std::move(key), 0});
+                return sdk::Status::Ok();
+              });
+  if (!at_end.ok()) return at_end.status();
+  page.at_end = *at_end;
+  return page;
+}
+
+sdk::Result<IdPage> ReadStreamIds(odbc::Connection& connection, const StreamSpec& stream,
+                                  const odbc::IncrementalCursor& after, std::size_t max_rows,
+                                  const CancelCheck& cancelled) {
+  const odbc::IncrementalQuerySpec spec{stream.query, "", std::string(kIdColumn), std::chrono::milliseconds(0)};
+  IdPage page;
+  std::string warning;  // only a timestamp watermark warns
+  sdk::Result<bool> at_end = RunPage(connection, stream, spec, after, max_rows, &warning, cancelled,
+                                     [&](odbc::Statement& statement, const Roles& roles) -> sdk::Status {
+                                       sdk::Result<sdk::Value> id = statement.GetValue(roles.id);
+                                       if (!id.ok()) return id.status().WithContext("stream '" + stream.name + "'");
+                                       if (id->is_null()) return sdk::Status::DataError("column id is NULL");
+                                       page.after.push_back(odbc::IncrementalCursor{
+                                           odbc::IncrementalCursor::Phase::kPage, odbc::KeyPosition{"", *id}, 0});
+                                       page.ids.push_back(std::move(id).value());
+                                       return sdk::Status::Ok();
+                                     });
+  if (!at_end.ok()) return at_end.status();
+  page.at_end = *at_end;
   return page;
 }
 

@@ -45,6 +45,23 @@ sdk::Result<StreamPage> ReadStreamPage(odbc::Connection& connection, const Strea
                                        std::chrono::milliseconds overlap, const odbc::IncrementalCursor& cursor,
                                        std::size_t max_rows, std::string* warning, const CancelCheck& cancelled);
 
+// What one page of a key-set sweep gave: a stream's ids in id order, and the id-mode cursor after each.
+// `at_end`: no id follows the last one. A plain value.
+struct IdPage {
+  std::vector<sdk::Value> ids;
+  std::vector<odbc::IncrementalCursor> after;
+  bool at_end = false;
+};
+
+// At most max_rows ids of the rows of `stream` after `after` (the empty cursor: from the lowest), in id
+// order. Errors as ReadStreamPage.
+sdk::Result<IdPage> ReadStreamIds(odbc::Connection& connection, const StreamSpec& stream,
+                                  const odbc::IncrementalCursor& after, std::size_t max_rows,
+                                  const CancelCheck& cancelled);
+
+// The text of a source id value, as records carry it.
+std::string IdText(const sdk::Value& value);
+
 }  // namespace hub::finance
 
 #endif  // HUB_CONNECTORS_FINANCE_STREAM_ROWS_HPP_

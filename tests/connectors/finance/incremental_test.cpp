@@ -95,13 +95,14 @@ TEST_P(IncrementalRuns, ACancelledInvoiceIsReadAgainWithItsReceivablesCancelled)
 
 TEST_P(IncrementalRuns, ARunKilledAfterAnyRecordResumesFromItsCursorWithoutLosingOrRepeating) {
   const FinanceOptions options = MakeOptions(db());
-  FinanceSource whole(options);
+  const Clock clock = [] { return std::int64_t{1'796'000'000'000}; };  // the sweep clock in the cursor
+  FinanceSource whole(options, {}, {}, clock);
   RunResult reference = ReadRun(whole, "", 4);
   ASSERT_TRUE(reference.ok) << reference.status.ToString();
   const std::vector<std::string> expected = Keys(reference.records);
   ASSERT_EQ(expected.size(), 56u);
   for (std::size_t kill = 0; kill < reference.records.size(); kill += 5) {
-    FinanceSource resumed(options);  // a new process: nothing kept but the committed cursor
+    FinanceSource resumed(options, {}, {}, clock);  // a new process: nothing kept but the committed cursor
     RunResult rest = ReadRun(resumed, reference.records[kill].cursor, 4);
     ASSERT_TRUE(rest.ok) << rest.status.ToString();
     std::vector<std::string> keys(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(kill) + 1);

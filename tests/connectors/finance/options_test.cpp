@@ -30,6 +30,8 @@ TEST(FinanceOptionsParsing, DefaultsReadEveryStreamOfOdoo17WithAFiveMinuteOverla
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->profile, "odoo17");
   EXPECT_EQ(parsed->overlap, std::chrono::minutes(5));
+  EXPECT_EQ(parsed->sweep_every, std::chrono::hours(1));
+  EXPECT_EQ(parsed->max_sweep_delete_fraction, 0.2);
   EXPECT_THAT(StreamNames(*parsed),
               ElementsAre("partners", "invoices", "invoice_lines", "receivables", "payments", "credit_limits"));
 }
@@ -57,7 +59,18 @@ TEST(FinanceOptionsParsing, RefusesWhatTheSchemaCannotSay) {
   EXPECT_THAT(Parse({{"company_id", "0"}}).status().message(), HasSubstr("option 'company_id'"));
   EXPECT_THAT(Parse({{"invoices_query", " ; "}}).status().message(), HasSubstr("option 'invoices_query': is empty"));
   EXPECT_THAT(Parse({{"overlap", "5 minutes"}}).status().message(), HasSubstr("option 'overlap'"));
+  EXPECT_THAT(Parse({{"sweep_every", "often"}}).status().message(), HasSubstr("option 'sweep_every'"));
+  EXPECT_THAT(Parse({{"max_sweep_delete_fraction", "1.5"}}).status().message(),
+              HasSubstr("option 'max_sweep_delete_fraction': '1.5' is not a number from 0 to 1"));
   EXPECT_THAT(ParseFinanceOptions(sdk::Options{}).status().message(), HasSubstr("option 'connection' is required"));
+}
+
+TEST(FinanceOptionsSchema, DeclaresTheOdoo17MappingFromItsFile) {
+  const sdk::PluginDescription description = DescribeFinanceConnector();
+  ASSERT_EQ(description.default_mappings.size(), 1u);
+  EXPECT_EQ(description.default_mappings[0].name, "odoo17");
+  EXPECT_THAT(description.default_mappings[0].xml, ::testing::StartsWith("<!-- The finance connector's default"));
+  EXPECT_THAT(description.default_mappings[0].xml, HasSubstr("<table name=\"odoo_invoice_status\">"));
 }
 
 TEST(FinanceConnectorReadme, OptionsTableMatchesTheSchema) {
