@@ -100,8 +100,8 @@ $(sed -n '/<table name="odoo_invoice_status">/,/<\/table>/p' "$root/connectors/f
 XML
 "$build/bin/hub" db migrate --config "$work/hub.xml" >/dev/null
 start=$(date +%s.%N)
-"$build/bin/hub" sync partners --config "$work/hub.xml"
-"$build/bin/hub" sync invoices --config "$work/hub.xml"
+/usr/bin/time -f "partners %e s" "$build/bin/hub" sync partners --config "$work/hub.xml"
+/usr/bin/time -f "invoices %e s" "$build/bin/hub" sync invoices --config "$work/hub.xml"
 end=$(date +%s.%N)
 python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); raw=float(sys.argv[4]); print(f'raw INSERT of the rows into the source: {raw:,.0f} rows/s'); print(f'hub sync of the same rows: {n/s:,.0f} rows/s ({s:.2f} s for {n} rows), {n/s/raw:.2f} of the raw rate')" \
   "$start" "$end" "$rows" "$raw"
