@@ -13,7 +13,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev
   libicu-dev libcurl4-openssl-dev
   postgresql postgresql-client
-  clang-format curl procps iproute2 time python3
+  clang-format curl procps iproute2 time python3 sqlite3
 )
 
 missing=()

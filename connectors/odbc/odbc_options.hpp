@@ -3,35 +3,23 @@
 #ifndef HUB_CONNECTORS_ODBC_ODBC_OPTIONS_HPP_
 #define HUB_CONNECTORS_ODBC_ODBC_OPTIONS_HPP_
 
-#include <chrono>
 #include <string>
 
+#include "hub/odbc/incremental_query.hpp"
 #include "hub/sdk/options.hpp"
 #include "hub/sdk/status.hpp"
 
 namespace hub::odbc_source {
 
 // How the connector moves through the source, chosen by which cursor columns are set.
-enum class ReadMode {
-  kFull,         // no cursor column: every run reads the whole result
-  kId,           // id_column only: rows after the highest id read
-  kTimestampId,  // timestamp_column and id_column: the (timestamp, id) keyset, with the overlap window
-};
+using ReadMode = odbc::ReadMode;
 
-// Validated options of one odbc connector instance. A plain value.
-struct OdbcOptions {
-  std::string connection;        // the source's ODBC connection string (a secret: never print it)
-  std::string query;             // the user's SELECT, trailing semicolons and spaces removed
-  std::string timestamp_column;  // empty: none
-  std::string id_column;         // empty: none
-  std::chrono::milliseconds overlap{std::chrono::minutes(5)};
+// Validated options of one odbc connector instance: the incremental query (the user's SELECT with trailing
+// semicolons and spaces removed, its cursor columns and overlap) and the rest. A plain value.
+struct OdbcOptions : odbc::IncrementalQuerySpec {
+  std::string connection;  // the source's ODBC connection string (a secret: never print it)
   std::string entity = "party";
   std::string id_field;  // the column giving source ids; id_column when the option is unset
-
-  ReadMode mode() const {
-    if (id_column.empty()) return ReadMode::kFull;
-    return timestamp_column.empty() ? ReadMode::kId : ReadMode::kTimestampId;
-  }
 };
 
 // The plugin's self-description: name "odbc", kind "connector", every option with type, default,

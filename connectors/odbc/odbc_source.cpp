@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "odbc/source_query.hpp"
+#include "hub/odbc/incremental_query.hpp"
 
 namespace hub::odbc_source {
 namespace {
@@ -11,7 +11,7 @@ namespace {
 constexpr std::uint64_t kCancelCheckRows = 256;
 
 // A cursor made in another mode means the options changed under a committed checkpoint.
-sdk::Status CheckCursorMode(const OdbcCursor& cursor, ReadMode mode) {
+sdk::Status CheckCursorMode(const odbc::IncrementalCursor& cursor, ReadMode mode) {
   const bool fits =
       mode == ReadMode::kFull
           ? !cursor.position
@@ -49,7 +49,7 @@ OdbcSource::OdbcSource(OdbcOptions options, LogSink log, CancelCheck cancelled)
 OdbcSource::~OdbcSource() { Disconnect(); }
 
 sdk::Result<sdk::Batch> OdbcSource::ReadBatch(std::string_view cursor_text, std::size_t max_records) {
-  sdk::Result<OdbcCursor> cursor = DecodeCursor(cursor_text);
+  sdk::Result<odbc::IncrementalCursor> cursor = odbc::DecodeCursor(cursor_text);
   if (!cursor.ok()) return cursor.status();
   HUB_RETURN_IF_ERROR(CheckCursorMode(*cursor, options_.mode()));
   if (max_records == 0) return sdk::Batch{{}, std::string(cursor_text), false, std::nullopt};
@@ -61,7 +61,7 @@ sdk::Result<sdk::Batch> OdbcSource::ReadBatch(std::string_view cursor_text, std:
 
 sdk::Status OdbcSource::CheckHealth() {
   sdk::Result<odbc::RowSet> answer =
-      WithConnection([this] { return connection_->Query(PingSql(connection_->dbms_name())); });
+      WithConnection([this] { return connection_->Query(odbc::PingSql(connection_->dbms_name())); });
   return answer.ok() ? sdk::Status::Ok() : answer.status().WithContext("checking the source");
 }
 
@@ -115,13 +115,14 @@ sdk::Status OdbcSource::CheckQueryColumns() {
   return statement->CloseCursor();
 }
 
-sdk::Result<sdk::Batch> OdbcSource::ReadKeyset(const OdbcCursor& cursor, std::size_t max_records) {
+sdk::Result<sdk::Batch> OdbcSource::ReadKeyset(const odbc::IncrementalCursor& cursor, std::size_t max_records) {
   HUB_RETURN_IF_ERROR(CheckQueryColumns());
   std::string warning;
-  const KeysetRead plan = PlanKeysetRead(options_, cursor, &warning);
+  const odbc::KeysetRead plan = odbc::PlanKeysetRead(options_, cursor, &warning);
   if (!warning.empty()) Log(sdk::LogLevel::kWarn, warning);
   // One row more than asked tells whether the run goes on without another round trip.
-  const SqlText sql = BuildKeysetSql(options_, plan, RowLimitClause(connection_->dbms_name(), max_records + 1));
+  const odbc::SqlText sql =
+      odbc::BuildKeysetSql(options_, plan, odbc::RowLimitClause(connection_->dbms_name(), max_records + 1));
   sdk::Result<odbc::Statement*> statement = connection_->PrepareCached(sql.sql);
   if (!statement.ok()) return ReadError(statement.status());
   sdk::Result<std::int64_t> executed = (*statement)->Execute(sql.params);
@@ -133,13 +134,13 @@ sdk::Result<sdk::Batch> OdbcSource::ReadKeyset(const OdbcCursor& cursor, std::si
   return batch;
 }
 
-sdk::Result<sdk::Batch> OdbcSource::FetchKeyset(odbc::Statement& statement, const OdbcCursor& cursor,
+sdk::Result<sdk::Batch> OdbcSource::FetchKeyset(odbc::Statement& statement, const odbc::IncrementalCursor& cursor,
                                                 std::size_t max_records) {
   sdk::Result<ColumnRoles> roles = FindColumnRoles(statement.columns(), options_);
   if (!roles.ok()) return roles.status();
   const RowNaming naming{options_.entity, query_label_};
   sdk::Batch batch;
-  std::optional<KeyPosition> last = cursor.position;
+  std::optional<odbc::KeyPosition> last = cursor.position;
   for (;;) {
     HUB_RETURN_IF_ERROR(CheckCancelled(batch.records.size()));
     sdk::Result<bool> next = statement.Next();
@@ -152,16 +153,16 @@ sdk::Result<sdk::Batch> OdbcSource::FetchKeyset(odbc::Statement& statement, cons
     sdk::Result<SourceRow> row = ReadSourceRow(statement, *roles, naming, batch.records.size() + 1);
     if (!row.ok()) return row.status().WithContext("query \"" + query_label_ + "\"");
     last = row->key;
-    row->record.cursor = EncodeCursor(OdbcCursor{OdbcCursor::Phase::kPage, last, 0});
+    row->record.cursor = odbc::EncodeCursor(odbc::IncrementalCursor{odbc::IncrementalCursor::Phase::kPage, last, 0});
     batch.records.push_back(std::move(row->record));
   }
   // The end of this run: the last row read is the next run's watermark.
   batch.end_of_data = true;
-  batch.next_cursor = EncodeCursor(OdbcCursor{OdbcCursor::Phase::kStart, last, 0});
+  batch.next_cursor = odbc::EncodeCursor(odbc::IncrementalCursor{odbc::IncrementalCursor::Phase::kStart, last, 0});
   return batch;
 }
 
-sdk::Result<sdk::Batch> OdbcSource::ReadFull(const OdbcCursor& cursor, std::size_t max_records) {
+sdk::Result<sdk::Batch> OdbcSource::ReadFull(const odbc::IncrementalCursor& cursor, std::size_t max_records) {
   if (scan_ == nullptr || cursor.rows == 0 || scan_->delivered != cursor.rows) {
     HUB_RETURN_IF_ERROR(StartFullScan(cursor.rows));
   }
@@ -181,7 +182,8 @@ sdk::Result<sdk::Batch> OdbcSource::ReadFull(const OdbcCursor& cursor, std::size
       scan_.reset();
       return row.status().WithContext("query \"" + query_label_ + "\"");
     }
-    row->record.cursor = EncodeCursor(OdbcCursor{OdbcCursor::Phase::kStart, std::nullopt, scan_->delivered});
+    row->record.cursor = odbc::EncodeCursor(
+        odbc::IncrementalCursor{odbc::IncrementalCursor::Phase::kStart, std::nullopt, scan_->delivered});
     batch.records.push_back(std::move(row->record));
   }
   batch.end_of_data = scan_->at_end;

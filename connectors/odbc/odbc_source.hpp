@@ -11,10 +11,10 @@
 
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/handles.hpp"
+#include "hub/odbc/incremental_cursor.hpp"
 #include "hub/sdk/context.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "odbc/odbc_cursor.hpp"
 #include "odbc/odbc_options.hpp"
 #include "odbc/source_row.hpp"
 
@@ -62,9 +62,10 @@ class OdbcSource {
   template <typename Read>
   auto WithConnection(Read read) -> decltype(read());
   sdk::Status CheckQueryColumns();
-  sdk::Result<sdk::Batch> ReadKeyset(const OdbcCursor& cursor, std::size_t max_records);
-  sdk::Result<sdk::Batch> FetchKeyset(odbc::Statement& statement, const OdbcCursor& cursor, std::size_t max_records);
-  sdk::Result<sdk::Batch> ReadFull(const OdbcCursor& cursor, std::size_t max_records);
+  sdk::Result<sdk::Batch> ReadKeyset(const odbc::IncrementalCursor& cursor, std::size_t max_records);
+  sdk::Result<sdk::Batch> FetchKeyset(odbc::Statement& statement, const odbc::IncrementalCursor& cursor,
+                                      std::size_t max_records);
+  sdk::Result<sdk::Batch> ReadFull(const odbc::IncrementalCursor& cursor, std::size_t max_records);
   sdk::Status StartFullScan(std::uint64_t skip);
   sdk::Status CheckCancelled(std::uint64_t rows) const;
   void Log(sdk::LogLevel level, const std::string& message) const;

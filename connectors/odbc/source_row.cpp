@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <utility>
 
-#include "odbc/timestamp_text.hpp"
+#include "hub/odbc/timestamp_text.hpp"
 
 namespace hub::odbc_source {
 namespace {
@@ -81,9 +81,9 @@ std::string IdText(const sdk::Value& value) {
 std::optional<sdk::Value> TimestampField(const std::string& text, sdk::ValueType type) {
   if (type == sdk::ValueType::kDate) return sdk::Value::Date(text);
   if (type != sdk::ValueType::kTimestamp) return sdk::Value::String(text);
-  std::optional<TimestampText> parsed = ParseTimestampText(text);
+  std::optional<odbc::TimestampText> parsed = odbc::ParseTimestampText(text);
   if (!parsed) return std::nullopt;
-  return sdk::Value::Timestamp(UnixMs(*parsed));
+  return sdk::Value::Timestamp(odbc::UnixMs(*parsed));
 }
 
 // Reads the timestamp column's text into the key and the record; a DataError when it is missing.

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/odbc/incremental_cursor.hpp"
 #include "hub/odbc/statement.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
-#include "odbc/odbc_cursor.hpp"
 #include "odbc/odbc_options.hpp"
 
 namespace hub::odbc_source {
@@ -32,7 +32,7 @@ sdk::Result<ColumnRoles> FindColumnRoles(const std::vector<odbc::ColumnInfo>& co
 // What one row gives: the record and, in the keyset modes, its (timestamp, id).
 struct SourceRow {
   sdk::Record record;
-  std::optional<KeyPosition> key;
+  std::optional<odbc::KeyPosition> key;
 };
 
 // How rows are named in positions and rejections.

@@ -4,7 +4,10 @@
 // SQLite driver's errors given standard states (diagnostics.hpp), connection strings read and masked of
 // secrets (connection_string.hpp), a Connection that detects its dialect and prepares the session
 // (connection.hpp, dialect.hpp), prepared Statements with parameters bound from sdk::Value and typed getters
-// (statement.hpp), and scoped Transactions and Savepoints (transaction.hpp). It is the code the hub's own
+// (statement.hpp), scoped Transactions and Savepoints (transaction.hpp), and incremental queries: a SELECT
+// read page by page on a (timestamp, id) or id keyset with an overlap window (incremental_query.hpp), its
+// cursor (incremental_cursor.hpp) and date/time text shifted in its own form (timestamp_text.hpp), shared by
+// the `odbc` and `finance` connectors. It is the code the hub's own
 // store runs on — the store adds only its connection pool with failover and its bulk writes
 // (hub/store/odbc/) — and the shipped `odbc` connector is built on it exactly as an outside author's
 // connector would be.
@@ -15,8 +18,8 @@
 //     target_link_libraries(my_plugin PRIVATE HubSDK::odbc)
 // It is a static library (lib/libhub_odbc_client.a) built position-independent with hidden visibility, so
 // it links into a plugin without adding to its exports; it depends on the SDK's Status/Value types, unixODBC
-// (libodbc, found through pkg-config) and the C++20 standard library only — no logging or metrics library,
-// no Boost. Unlike the plugin ABI, its API is C++: build your plugin with a standard library compatible with
+// (libodbc, found through pkg-config), Boost.JSON (the incremental cursor's text) and the C++20 standard
+// library only — no logging or metrics library. Unlike the plugin ABI, its API is C++: build your plugin with a standard library compatible with
 // the hub's build (libstdc++, C++20).
 //
 // Threads: a Connection and its Statements are used by one thread at a time; Environment is thread-safe.
@@ -28,7 +31,10 @@
 #include "hub/odbc/diagnostics.hpp"
 #include "hub/odbc/dialect.hpp"
 #include "hub/odbc/handles.hpp"
+#include "hub/odbc/incremental_cursor.hpp"
+#include "hub/odbc/incremental_query.hpp"
 #include "hub/odbc/statement.hpp"
+#include "hub/odbc/timestamp_text.hpp"
 #include "hub/odbc/transaction.hpp"
 
 #endif  // HUB_ODBC_ODBC_HPP_

@@ -3,13 +3,13 @@
 
 #include <gtest/gtest.h>
 
-#include "odbc/source_query.hpp"
+#include "hub/odbc/incremental_query.hpp"
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 namespace {
 
-OdbcOptions Options(std::string timestamp_column, std::string id_column) {
-  OdbcOptions options;
+IncrementalQuerySpec Options(std::string timestamp_column, std::string id_column) {
+  IncrementalQuerySpec options;
   options.query = "SELECT * FROM customers WHERE active = 1";
   options.timestamp_column = std::move(timestamp_column);
   options.id_column = std::move(id_column);
@@ -17,14 +17,14 @@ OdbcOptions Options(std::string timestamp_column, std::string id_column) {
   return options;
 }
 
-OdbcCursor At(OdbcCursor::Phase phase, std::string timestamp, std::int64_t id) {
-  return OdbcCursor{phase, KeyPosition{std::move(timestamp), sdk::Value::Int64(id)}, 0};
+IncrementalCursor At(IncrementalCursor::Phase phase, std::string timestamp, std::int64_t id) {
+  return IncrementalCursor{phase, KeyPosition{std::move(timestamp), sdk::Value::Int64(id)}, 0};
 }
 
 TEST(KeysetRead, TheFirstReadTakesEveryRowWithCursorValues) {
   std::string warning;
-  const OdbcOptions options = Options("updated_at", "id");
-  const SqlText sql = BuildKeysetSql(options, PlanKeysetRead(options, OdbcCursor{}, &warning), "LIMIT 101");
+  const IncrementalQuerySpec options = Options("updated_at", "id");
+  const SqlText sql = BuildKeysetSql(options, PlanKeysetRead(options, IncrementalCursor{}, &warning), "LIMIT 101");
   EXPECT_EQ(sql.sql,
             "SELECT * FROM (SELECT * FROM customers WHERE active = 1) src WHERE src.updated_at IS NOT NULL AND src.id "
             "IS NOT NULL ORDER BY src.updated_at, src.id LIMIT 101");
@@ -34,8 +34,9 @@ TEST(KeysetRead, TheFirstReadTakesEveryRowWithCursorValues) {
 
 TEST(KeysetRead, ARunStartsAtTheWatermarkLessTheOverlap) {
   std::string warning;
-  const OdbcOptions options = Options("updated_at", "id");
-  const KeysetRead read = PlanKeysetRead(options, At(OdbcCursor::Phase::kStart, "2024-05-01 08:30:00.25", 9), &warning);
+  const IncrementalQuerySpec options = Options("updated_at", "id");
+  const KeysetRead read =
+      PlanKeysetRead(options, At(IncrementalCursor::Phase::kStart, "2024-05-01 08:30:00.25", 9), &warning);
   EXPECT_EQ(read.from, KeysetRead::From::kTimestamp);
   const SqlText sql = BuildKeysetSql(options, read, "LIMIT 11");
   EXPECT_EQ(sql.sql,
@@ -47,9 +48,10 @@ TEST(KeysetRead, ARunStartsAtTheWatermarkLessTheOverlap) {
 
 TEST(KeysetRead, PagingContinuesStrictlyAfterTheLastRow) {
   std::string warning;
-  const OdbcOptions options = Options("updated_at", "id");
+  const IncrementalQuerySpec options = Options("updated_at", "id");
   const SqlText sql = BuildKeysetSql(
-      options, PlanKeysetRead(options, At(OdbcCursor::Phase::kPage, "2024-05-01 08:30:00", 9), &warning), "LIMIT 11");
+      options, PlanKeysetRead(options, At(IncrementalCursor::Phase::kPage, "2024-05-01 08:30:00", 9), &warning),
+      "LIMIT 11");
   EXPECT_EQ(sql.sql,
             "SELECT * FROM (SELECT * FROM customers WHERE active = 1) src WHERE src.updated_at >= ? AND "
             "(src.updated_at > ? OR src.id > ?) ORDER BY src.updated_at, src.id LIMIT 11");
@@ -59,9 +61,9 @@ TEST(KeysetRead, PagingContinuesStrictlyAfterTheLastRow) {
 
 TEST(KeysetRead, ByIdHasNoOverlap) {
   std::string warning;
-  const OdbcOptions options = Options("", "id");
-  const SqlText sql =
-      BuildKeysetSql(options, PlanKeysetRead(options, At(OdbcCursor::Phase::kStart, "", 41), &warning), "LIMIT 3");
+  const IncrementalQuerySpec options = Options("", "id");
+  const SqlText sql = BuildKeysetSql(
+      options, PlanKeysetRead(options, At(IncrementalCursor::Phase::kStart, "", 41), &warning), "LIMIT 3");
   EXPECT_EQ(sql.sql,
             "SELECT * FROM (SELECT * FROM customers WHERE active = 1) src WHERE src.id > ? ORDER BY src.id LIMIT 3");
   EXPECT_EQ(sql.params, (std::vector<sdk::Value>{sdk::Value::Int64(41)}));
@@ -70,7 +72,7 @@ TEST(KeysetRead, ByIdHasNoOverlap) {
 TEST(KeysetRead, AWatermarkThatIsNotADateTimeStartsTheRunAtItWithAWarning) {
   std::string warning;
   const KeysetRead read =
-      PlanKeysetRead(Options("version", "id"), At(OdbcCursor::Phase::kStart, "v-2024.7", 3), &warning);
+      PlanKeysetRead(Options("version", "id"), At(IncrementalCursor::Phase::kStart, "v-2024.7", 3), &warning);
   EXPECT_EQ(read.from, KeysetRead::From::kTimestamp);
   EXPECT_EQ(read.timestamp, "v-2024.7");
   EXPECT_EQ(warning,
@@ -90,4 +92,4 @@ TEST(RowLimit, FollowsTheDbms) {
 }
 
 }  // namespace
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc

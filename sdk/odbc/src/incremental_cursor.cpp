@@ -1,8 +1,8 @@
-#include "odbc/odbc_cursor.hpp"
+#include "hub/odbc/incremental_cursor.hpp"
 
 #include <boost/json.hpp>
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 namespace {
 
 namespace json = boost::json;
@@ -29,10 +29,10 @@ std::optional<sdk::Value> DecodeId(const json::value& id) {
   return sdk::Value::Decimal(std::string(decimal->as_string()));
 }
 
-std::optional<OdbcCursor> DecodeObject(const json::object& object) {
+std::optional<IncrementalCursor> DecodeObject(const json::object& object) {
   const json::value* version = object.if_contains("v");
   if (version == nullptr || !version->is_int64() || version->as_int64() != kVersion) return std::nullopt;
-  OdbcCursor cursor;
+  IncrementalCursor cursor;
   if (const json::value* rows = object.if_contains("rows")) {
     if (!rows->is_int64() || rows->as_int64() < 0) return std::nullopt;
     cursor.rows = static_cast<std::uint64_t>(rows->as_int64());
@@ -45,7 +45,7 @@ std::optional<OdbcCursor> DecodeObject(const json::object& object) {
     return std::nullopt;
   }
   if (phase->as_string() != "start" && phase->as_string() != "page") return std::nullopt;
-  cursor.phase = phase->as_string() == "start" ? OdbcCursor::Phase::kStart : OdbcCursor::Phase::kPage;
+  cursor.phase = phase->as_string() == "start" ? IncrementalCursor::Phase::kStart : IncrementalCursor::Phase::kPage;
   std::optional<sdk::Value> id_value = DecodeId(*id);
   if (!id_value) return std::nullopt;
   cursor.position = KeyPosition{std::string(timestamp->as_string()), std::move(*id_value)};
@@ -54,7 +54,7 @@ std::optional<OdbcCursor> DecodeObject(const json::object& object) {
 
 }  // namespace
 
-std::string EncodeCursor(const OdbcCursor& cursor) {
+std::string EncodeCursor(const IncrementalCursor& cursor) {
   if (!cursor.position && cursor.rows == 0) return "";
   json::object object;
   object["v"] = kVersion;
@@ -62,23 +62,23 @@ std::string EncodeCursor(const OdbcCursor& cursor) {
     object["rows"] = static_cast<std::int64_t>(cursor.rows);
     return json::serialize(object);
   }
-  object["phase"] = cursor.phase == OdbcCursor::Phase::kStart ? "start" : "page";
+  object["phase"] = cursor.phase == IncrementalCursor::Phase::kStart ? "start" : "page";
   object["ts"] = cursor.position->timestamp;
   object["id"] = EncodeId(cursor.position->id);
   return json::serialize(object);
 }
 
-sdk::Result<OdbcCursor> DecodeCursor(std::string_view text) {
-  if (text.empty()) return OdbcCursor{};
+sdk::Result<IncrementalCursor> DecodeCursor(std::string_view text) {
+  if (text.empty()) return IncrementalCursor{};
   json::error_code error;
   const json::value value = json::parse(text, error);
-  std::optional<OdbcCursor> cursor;
+  std::optional<IncrementalCursor> cursor;
   if (!error && value.is_object()) cursor = DecodeObject(value.as_object());
   if (!cursor) {
-    return sdk::Status::InvalidArgument("not a cursor of the odbc connector (reset the job's checkpoint): " +
+    return sdk::Status::InvalidArgument("not a cursor of an incremental ODBC query (reset the job's checkpoint): " +
                                         std::string(text));
   }
   return *cursor;
 }
 
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc

@@ -1,11 +1,11 @@
-#include "odbc/source_query.hpp"
+#include "hub/odbc/incremental_query.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-#include "odbc/timestamp_text.hpp"
+#include "hub/odbc/timestamp_text.hpp"
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 namespace {
 
 bool NameContains(std::string_view dbms_name, std::string_view word) {
@@ -18,18 +18,18 @@ std::string Column(std::string_view name) { return "src." + std::string(name); }
 
 }  // namespace
 
-KeysetRead PlanKeysetRead(const OdbcOptions& options, const OdbcCursor& cursor, std::string* warning) {
+KeysetRead PlanKeysetRead(const IncrementalQuerySpec& spec, const IncrementalCursor& cursor, std::string* warning) {
   KeysetRead read;
   if (!cursor.position) return read;
   read.timestamp = cursor.position->timestamp;
   read.id = cursor.position->id;
-  const bool run_start = cursor.phase == OdbcCursor::Phase::kStart;
-  if (!run_start || options.mode() != ReadMode::kTimestampId) {
+  const bool run_start = cursor.phase == IncrementalCursor::Phase::kStart;
+  if (!run_start || spec.mode() != ReadMode::kTimestampId) {
     read.from = KeysetRead::From::kAfter;
     return read;
   }
   read.from = KeysetRead::From::kTimestamp;
-  std::optional<std::string> shifted = ShiftTimestampText(read.timestamp, options.overlap);
+  std::optional<std::string> shifted = ShiftTimestampText(read.timestamp, spec.overlap);
   if (shifted) {
     read.timestamp = std::move(*shifted);
   } else {
@@ -39,12 +39,12 @@ KeysetRead PlanKeysetRead(const OdbcOptions& options, const OdbcCursor& cursor, 
   return read;
 }
 
-SqlText BuildKeysetSql(const OdbcOptions& options, const KeysetRead& read, std::string_view row_limit) {
-  const bool with_timestamp = options.mode() == ReadMode::kTimestampId;
-  const std::string id = Column(options.id_column);
-  const std::string timestamp = with_timestamp ? Column(options.timestamp_column) : std::string();
+SqlText BuildKeysetSql(const IncrementalQuerySpec& spec, const KeysetRead& read, std::string_view row_limit) {
+  const bool with_timestamp = spec.mode() == ReadMode::kTimestampId;
+  const std::string id = Column(spec.id_column);
+  const std::string timestamp = with_timestamp ? Column(spec.timestamp_column) : std::string();
   SqlText text;
-  text.sql = "SELECT * FROM (" + options.query + ") src WHERE ";
+  text.sql = "SELECT * FROM (" + spec.query + ") src WHERE ";
   switch (read.from) {
     case KeysetRead::From::kBeginning:
       if (with_timestamp) text.sql += timestamp + " IS NOT NULL AND ";
@@ -87,4 +87,4 @@ std::string_view PingSql(std::string_view dbms_name) {
   return "SELECT 1";
 }
 
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc

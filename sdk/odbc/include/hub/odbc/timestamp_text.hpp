@@ -1,7 +1,7 @@
 // Date/time values as the source writes them ("2024-05-01 08:30:00.123456+08"), read and shifted without
 // losing their precision or their form.
-#ifndef HUB_CONNECTORS_ODBC_TIMESTAMP_TEXT_HPP_
-#define HUB_CONNECTORS_ODBC_TIMESTAMP_TEXT_HPP_
+#ifndef HUB_ODBC_TIMESTAMP_TEXT_HPP_
+#define HUB_ODBC_TIMESTAMP_TEXT_HPP_
 
 #include <chrono>
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 
 using Microseconds = std::chrono::sys_time<std::chrono::microseconds>;
 
@@ -47,6 +47,6 @@ std::optional<std::string> ShiftTimestampText(std::string_view text, std::chrono
 // Milliseconds since the Unix epoch of the instant, rounded down.
 std::int64_t UnixMs(const TimestampText& value);
 
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc
 
-#endif  // HUB_CONNECTORS_ODBC_TIMESTAMP_TEXT_HPP_
+#endif  // HUB_ODBC_TIMESTAMP_TEXT_HPP_

@@ -1,6 +1,7 @@
-// The odbc connector's cursor: where a run stands, and whether the next read starts a run.
-#ifndef HUB_CONNECTORS_ODBC_ODBC_CURSOR_HPP_
-#define HUB_CONNECTORS_ODBC_ODBC_CURSOR_HPP_
+// An incremental query's cursor (see incremental_query.hpp): where a run stands, and whether the next read
+// starts a run.
+#ifndef HUB_ODBC_INCREMENTAL_CURSOR_HPP_
+#define HUB_ODBC_INCREMENTAL_CURSOR_HPP_
 
 #include <cstdint>
 #include <optional>
@@ -10,7 +11,7 @@
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 
 // The keyset values of one row: its timestamp exactly as the source wrote it (empty without
 // timestamp_column) and its id (Int64, String or Decimal). A plain value.
@@ -28,21 +29,21 @@ struct KeyPosition {
 //           after the id. Without one (the empty cursor) it reads everything.
 //   kPage:  the next read continues a run strictly after `position` in (timestamp, id) order.
 // The full mode (no cursor column) counts the rows delivered so far in the run instead. A plain value.
-struct OdbcCursor {
+struct IncrementalCursor {
   enum class Phase { kStart, kPage };
   Phase phase = Phase::kStart;
   std::optional<KeyPosition> position;
   std::uint64_t rows = 0;  // full mode: rows of the run already delivered
-  bool operator==(const OdbcCursor& other) const = default;
+  bool operator==(const IncrementalCursor& other) const = default;
 };
 
 // The opaque text handed to the hub, a JSON object: {"v":1,"phase":"start"|"page","ts":"...","id":42}
 // (id a number, a string, or {"decimal":"..."}), or {"v":1,"rows":N}. The empty cursor is "".
-std::string EncodeCursor(const OdbcCursor& cursor);
+std::string EncodeCursor(const IncrementalCursor& cursor);
 
 // The cursor EncodeCursor made ("" is the start of everything), or InvalidArgument when the text is not one.
-sdk::Result<OdbcCursor> DecodeCursor(std::string_view text);
+sdk::Result<IncrementalCursor> DecodeCursor(std::string_view text);
 
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc
 
-#endif  // HUB_CONNECTORS_ODBC_ODBC_CURSOR_HPP_
+#endif  // HUB_ODBC_INCREMENTAL_CURSOR_HPP_

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include "odbc/timestamp_text.hpp"
+#include "hub/odbc/timestamp_text.hpp"
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 namespace {
 
 using std::chrono::milliseconds;
@@ -67,4 +67,4 @@ TEST(TimestampText, FormatsWhatItParsedUnchanged) {
 }
 
 }  // namespace
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc

@@ -1,9 +1,9 @@
-#include "odbc/timestamp_text.hpp"
+#include "hub/odbc/timestamp_text.hpp"
 
 #include <array>
 #include <cstdio>
 
-namespace hub::odbc_source {
+namespace hub::odbc {
 namespace {
 
 using std::chrono::days;
@@ -157,4 +157,4 @@ std::int64_t UnixMs(const TimestampText& value) {
   return floor<std::chrono::milliseconds>(value.Instant()).time_since_epoch().count();
 }
 
-}  // namespace hub::odbc_source
+}  // namespace hub::odbc

@@ -1,0 +1,85 @@
+#include "finance/finance_cursor.hpp"
+
+#include <optional>
+
+#include <boost/json.hpp>
+
+namespace hub::finance {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::int64_t kVersion = 1;
+
+std::optional<FinanceCursor> DecodeObject(const json::object& object) {
+  const json::value* version = object.if_contains("v");
+  const json::value* stream = object.if_contains("stream");
+  const json::value* streams = object.if_contains("streams");
+  if (version == nullptr || !version->is_int64() || version->as_int64() != kVersion) return std::nullopt;
+  if (stream == nullptr || !stream->is_string() || streams == nullptr || !streams->is_object()) return std::nullopt;
+  FinanceCursor cursor;
+  cursor.stream = std::string(stream->as_string());
+  if (const json::value* last = object.if_contains("last_sweep_at")) {
+    if (!last->is_int64() || last->as_int64() < 0) return std::nullopt;
+    cursor.last_sweep_at = last->as_int64();
+  }
+  if (const json::value* sweep = object.if_contains("sweep")) {
+    if (!sweep->is_object()) return std::nullopt;
+    const json::value* id = sweep->as_object().if_contains("id");
+    const json::value* in = sweep->as_object().if_contains("stream");
+    const json::value* after = sweep->as_object().if_contains("after");
+    if (id == nullptr || !id->is_string() || in == nullptr || !in->is_string()) return std::nullopt;
+    SweepPosition position{std::string(id->as_string()), std::string(in->as_string()), {}};
+    if (after != nullptr) {
+      sdk::Result<odbc::IncrementalCursor> decoded = odbc::DecodeCursor(json::serialize(*after));
+      if (!decoded.ok()) return std::nullopt;
+      position.after = std::move(decoded).value();
+    }
+    cursor.sweep = std::move(position);
+  }
+  for (const auto& [name, inner] : streams->as_object()) {
+    if (!inner.is_object()) return std::nullopt;
+    sdk::Result<odbc::IncrementalCursor> decoded = odbc::DecodeCursor(json::serialize(inner));
+    if (!decoded.ok()) return std::nullopt;
+    cursor.streams.emplace(std::string(name), std::move(decoded).value());
+  }
+  return cursor;
+}
+
+}  // namespace
+
+std::string EncodeFinanceCursor(const FinanceCursor& cursor) {
+  json::object streams;
+  for (const auto& [name, inner] : cursor.streams) {
+    const std::string text = odbc::EncodeCursor(inner);
+    if (!text.empty()) streams[name] = json::parse(text);
+  }
+  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0) return "";
+  json::object object;
+  object["v"] = kVersion;
+  object["stream"] = cursor.stream;
+  object["streams"] = std::move(streams);
+  if (cursor.last_sweep_at != 0) object["last_sweep_at"] = cursor.last_sweep_at;
+  if (cursor.sweep) {
+    json::object sweep{{"id", cursor.sweep->id}, {"stream", cursor.sweep->stream}};
+    const std::string after = odbc::EncodeCursor(cursor.sweep->after);
+    if (!after.empty()) sweep["after"] = json::parse(after);
+    object["sweep"] = std::move(sweep);
+  }
+  return json::serialize(object);
+}
+
+sdk::Result<FinanceCursor> DecodeFinanceCursor(std::string_view text) {
+  if (text.empty()) return FinanceCursor{};
+  json::error_code error;
+  const json::value value = json::parse(text, error);
+  std::optional<FinanceCursor> cursor;
+  if (!error && value.is_object()) cursor = DecodeObject(value.as_object());
+  if (!cursor) {
+    return sdk::Status::InvalidArgument("not a cursor of the finance connector (reset the job's checkpoint): " +
+                                        std::string(text));
+  }
+  return *cursor;
+}
+
+}  // namespace hub::finance

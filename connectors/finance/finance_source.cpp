@@ -1,0 +1,191 @@
+#include "finance/finance_source.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include "finance/finance_cursor.hpp"
+#include "hub/odbc/incremental_query.hpp"
+
+namespace hub::finance {
+
+std::int64_t SystemNowUnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+FinanceSource::FinanceSource(FinanceOptions options, LogSink log, CancelCheck cancelled, Clock now)
+    : options_(std::move(options)), log_(std::move(log)), cancelled_(std::move(cancelled)), now_(std::move(now)) {}
+
+FinanceSource::~FinanceSource() = default;
+
+sdk::Result<sdk::Batch> FinanceSource::ReadBatch(std::string_view cursor, std::size_t max_records) {
+  return DropIfBroken(Read(cursor, max_records));
+}
+
+sdk::Status FinanceSource::CheckHealth() {
+  HUB_RETURN_IF_ERROR(Connect());
+  sdk::Result<odbc::RowSet> answer = DropIfBroken(connection_->Query(odbc::PingSql(connection_->dbms_name())));
+  return answer.ok() ? sdk::Status::Ok() : answer.status().WithContext("checking the finance database");
+}
+
+sdk::Status FinanceSource::Connect() {
+  if (connection_ != nullptr) return sdk::Status::Ok();
+  if (environment_ == nullptr) {
+    sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
+    if (!environment.ok()) return environment.status();
+    environment_ = std::move(environment).value();
+  }
+  sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, options_.connection);
+  if (!connection.ok()) return connection.status().WithContext("connecting to the finance database");
+  connection_ = std::move(connection).value();
+  return sdk::Status::Ok();
+}
+
+// A connection the server dropped fails its statements with a connection error: the next read opens anew.
+template <typename Result>
+Result FinanceSource::DropIfBroken(Result result) {
+  if (!result.ok() && connection_ != nullptr && connection_->broken()) {
+    Log(sdk::LogLevel::kWarn,
+        "the finance database connection was lost (" + result.status().message() + "); the next read reconnects");
+    connection_.reset();
+    checked_streams_.clear();
+  }
+  return result;
+}
+
+sdk::Result<sdk::Batch> FinanceSource::Read(std::string_view cursor_text, std::size_t max_records) {
+  sdk::Result<FinanceCursor> decoded = DecodeFinanceCursor(cursor_text);
+  if (!decoded.ok()) return decoded.status();
+  if (max_records == 0) return sdk::Batch{{}, std::string(cursor_text), false, std::nullopt};
+  HUB_RETURN_IF_ERROR(Connect());
+  FinanceCursor cursor = std::move(decoded).value();
+  sdk::Batch batch;
+  if (!cursor.sweep) {
+    HUB_RETURN_IF_ERROR(ReadStreams(cursor, max_records, &batch));
+    if (batch.end_of_data) {
+      const std::int64_t now = now_();
+      const auto every = options_.sweep_every.count();
+      if (cursor.last_sweep_at == 0) {
+        cursor.last_sweep_at = now;  // the first run starts the sweep clock
+      } else if (every > 0 && now - cursor.last_sweep_at >= every) {
+        cursor.sweep = SweepPosition{std::to_string(now), options_.streams.front().name, {}};
+        batch.end_of_data = false;
+      }
+    }
+  }
+  if (cursor.sweep && batch.records.size() < max_records) {
+    HUB_RETURN_IF_ERROR(ReadSweep(cursor, max_records, &batch));
+  }
+  batch.next_cursor = EncodeFinanceCursor(cursor);
+  return batch;
+}
+
+sdk::Status FinanceSource::CheckColumns(const StreamSpec& stream) {
+  if (checked_streams_.contains(stream.name)) return sdk::Status::Ok();
+  HUB_RETURN_IF_ERROR(CheckStreamColumns(*connection_, stream));
+  checked_streams_.insert(stream.name);
+  return sdk::Status::Ok();
+}
+
+// The streams from the cursor's, each from its watermark less the overlap to its newest row; sets
+// end_of_data when the last one is read to its end.
+sdk::Status FinanceSource::ReadStreams(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch) {
+  const std::vector<StreamSpec>& streams = options_.streams;
+  auto at = std::find_if(streams.begin(), streams.end(),
+                         [&cursor](const StreamSpec& stream) { return stream.name == cursor.stream; });
+  if (at == streams.end()) {
+    if (!cursor.stream.empty()) {
+      Log(sdk::LogLevel::kWarn, "the cursor stands in stream '" + cursor.stream +
+                                    "', which option 'streams' no longer names: the run starts at the first stream");
+    }
+    at = streams.begin();
+  }
+  for (;;) {
+    const StreamSpec& stream = *at;
+    cursor.stream = stream.name;
+    HUB_RETURN_IF_ERROR(CheckColumns(stream));
+    odbc::IncrementalCursor& position = cursor.streams[stream.name];
+    std::string warning;
+    sdk::Result<StreamPage> page = ReadStreamPage(*connection_, stream, options_.overlap, position,
+                                                  max_records - batch->records.size(), &warning, cancelled_);
+    if (!warning.empty()) Log(sdk::LogLevel::kWarn, "stream '" + stream.name + "': " + warning);
+    if (!page.ok()) return page.status();
+    for (std::size_t i = 0; i < page->records.size(); ++i) {
+      position = page->after[i];
+      page->records[i].cursor = EncodeFinanceCursor(cursor);
+      batch->records.push_back(std::move(page->records[i]));
+    }
+    if (!page->at_end) return sdk::Status::Ok();
+    // The stream is read to its newest row: that row is its watermark for the next run.
+    position.phase = odbc::IncrementalCursor::Phase::kStart;
+    if (++at == streams.end()) {
+      cursor.stream.clear();
+      batch->end_of_data = true;
+      return sdk::Status::Ok();
+    }
+    cursor.stream = at->name;
+    if (batch->records.size() == max_records) return sdk::Status::Ok();
+  }
+}
+
+// The sweep from where the cursor stands: PRESENT per id, SWEEP_END per stream; ends the run after the last.
+sdk::Status FinanceSource::ReadSweep(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch) {
+  const std::vector<StreamSpec>& streams = options_.streams;
+  SweepPosition& sweep = *cursor.sweep;
+  auto at = std::find_if(streams.begin(), streams.end(),
+                         [&sweep](const StreamSpec& stream) { return stream.name == sweep.stream; });
+  if (at == streams.end()) {
+    Log(sdk::LogLevel::kWarn, "the sweep stood in stream '" + sweep.stream +
+                                  "', which option 'streams' no longer names: it starts again at the first stream");
+    at = streams.begin();
+    sweep.after = {};
+  }
+  while (batch->records.size() < max_records) {
+    const StreamSpec& stream = *at;
+    sweep.stream = stream.name;
+    HUB_RETURN_IF_ERROR(CheckColumns(stream));
+    sdk::Result<IdPage> page =
+        ReadStreamIds(*connection_, stream, sweep.after, max_records - batch->records.size(), cancelled_);
+    if (!page.ok()) return page.status();
+    for (std::size_t i = 0; i < page->ids.size(); ++i) {
+      sweep.after = page->after[i];
+      sdk::Record present;
+      present.operation = sdk::Operation::kPresent;
+      present.entity = stream.entity;
+      present.source_id = IdText(page->ids[i]);
+      present.position = stream.table + " id=" + present.source_id;
+      present.Set("sweep_id", sdk::Value::String(sweep.id));
+      present.cursor = EncodeFinanceCursor(cursor);
+      batch->records.push_back(std::move(present));
+    }
+    // A full batch leaves the SWEEP_END to the next read, which finds no id after the last.
+    if (!page->at_end || batch->records.size() == max_records) return sdk::Status::Ok();
+    sdk::Record end;
+    end.operation = sdk::Operation::kSweepEnd;
+    end.entity = stream.entity;
+    end.position = stream.table + " sweep " + sweep.id;
+    end.Set("sweep_id", sdk::Value::String(sweep.id));
+    end.Set("max_delete_fraction", sdk::Value::Double(options_.max_sweep_delete_fraction));
+    if (++at == streams.end()) {
+      cursor.last_sweep_at = now_();
+      cursor.sweep.reset();
+      end.cursor = EncodeFinanceCursor(cursor);
+      batch->records.push_back(std::move(end));
+      batch->end_of_data = true;
+      return sdk::Status::Ok();
+    }
+    sweep.stream = at->name;
+    sweep.after = {};
+    end.cursor = EncodeFinanceCursor(cursor);
+    batch->records.push_back(std::move(end));
+  }
+  return sdk::Status::Ok();
+}
+
+void FinanceSource::Log(sdk::LogLevel level, std::string_view message) const {
+  if (log_) log_(level, message);
+}
+
+}  // namespace hub::finance

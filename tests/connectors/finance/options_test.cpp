@@ -1,0 +1,85 @@
+// The finance connector's options: defaults, which streams, query overrides, refusals, and the README's table.
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "common/options_doc.hpp"
+#include "finance/finance_options.hpp"
+
+namespace hub::finance {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+sdk::Result<FinanceOptions> Parse(std::map<std::string, std::string, std::less<>> values) {
+  values.emplace("connection", "Driver=SQLite3;Database=odoo.db");
+  return ParseFinanceOptions(sdk::Options(std::move(values)));
+}
+
+std::vector<std::string> StreamNames(const FinanceOptions& options) {
+  std::vector<std::string> names;
+  for (const StreamSpec& stream : options.streams) names.push_back(stream.name);
+  return names;
+}
+
+TEST(FinanceOptionsParsing, DefaultsReadEveryStreamOfOdoo17WithAFiveMinuteOverlap) {
+  sdk::Result<FinanceOptions> parsed = Parse({});
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->profile, "odoo17");
+  EXPECT_EQ(parsed->overlap, std::chrono::minutes(5));
+  EXPECT_EQ(parsed->sweep_every, std::chrono::hours(1));
+  EXPECT_EQ(parsed->max_sweep_delete_fraction, 0.2);
+  EXPECT_THAT(StreamNames(*parsed),
+              ElementsAre("partners", "invoices", "invoice_lines", "receivables", "payments", "credit_limits"));
+}
+
+TEST(FinanceOptionsParsing, StreamsAreReadInTheProfilesOrderWhateverTheOrderWritten) {
+  sdk::Result<FinanceOptions> parsed = Parse({{"streams", "payments, partners"}});
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_THAT(StreamNames(*parsed), ElementsAre("partners", "payments"));
+}
+
+TEST(FinanceOptionsParsing, AQueryOptionReplacesTheProfilesSelectAndCompanyIdFiltersTheRest) {
+  sdk::Result<FinanceOptions> parsed =
+      Parse({{"partners_query", " SELECT id, write_date, name FROM res_partner ;"}, {"company_id", "3"}});
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->streams[0].query, "SELECT id, write_date, name FROM res_partner");
+  EXPECT_THAT(parsed->streams[1].query, HasSubstr("AND m.company_id = 3"));
+}
+
+TEST(FinanceOptionsParsing, RefusesWhatTheSchemaCannotSay) {
+  EXPECT_THAT(Parse({{"profile", "odoo9"}}).status().message(),
+              HasSubstr("option 'profile': 'odoo9' is not one of odoo17"));
+  EXPECT_THAT(Parse({{"streams", "partners ledgers"}}).status().message(),
+              HasSubstr("option 'streams': 'ledgers' is not a stream of profile odoo17"));
+  EXPECT_THAT(Parse({{"streams", " , "}}).status().message(), HasSubstr("option 'streams': names no stream"));
+  EXPECT_THAT(Parse({{"company_id", "0"}}).status().message(), HasSubstr("option 'company_id'"));
+  EXPECT_THAT(Parse({{"invoices_query", " ; "}}).status().message(), HasSubstr("option 'invoices_query': is empty"));
+  EXPECT_THAT(Parse({{"overlap", "5 minutes"}}).status().message(), HasSubstr("option 'overlap'"));
+  EXPECT_THAT(Parse({{"sweep_every", "often"}}).status().message(), HasSubstr("option 'sweep_every'"));
+  EXPECT_THAT(Parse({{"max_sweep_delete_fraction", "1.5"}}).status().message(),
+              HasSubstr("option 'max_sweep_delete_fraction': '1.5' is not a number from 0 to 1"));
+  EXPECT_THAT(ParseFinanceOptions(sdk::Options{}).status().message(), HasSubstr("option 'connection' is required"));
+}
+
+TEST(FinanceOptionsSchema, DeclaresTheOdoo17MappingFromItsFile) {
+  const sdk::PluginDescription description = DescribeFinanceConnector();
+  ASSERT_EQ(description.default_mappings.size(), 1u);
+  EXPECT_EQ(description.default_mappings[0].name, "odoo17");
+  EXPECT_THAT(description.default_mappings[0].xml, ::testing::StartsWith("<!-- The finance connector's default"));
+  EXPECT_THAT(description.default_mappings[0].xml, HasSubstr("<table name=\"odoo_invoice_status\">"));
+}
+
+TEST(FinanceConnectorReadme, OptionsTableMatchesTheSchema) {
+  const std::optional<std::string> table =
+      connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/finance/README.md");
+  ASSERT_TRUE(table.has_value()) << "connectors/finance/README.md is missing or lacks the options markers";
+  const std::string expected = connectors::RenderOptionsTable(DescribeFinanceConnector());
+  EXPECT_EQ(*table, expected) << "Paste this table between the markers in connectors/finance/README.md:\n" << expected;
+}
+
+}  // namespace
+}  // namespace hub::finance

@@ -1,0 +1,94 @@
+// The built plugin build/plugins/hub_finance.so, loaded and driven by the hub's plugin host.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "common/clock.hpp"
+#include "finance_database.hpp"
+#include "plugin_host/connector_instance.hpp"
+#include "plugin_host/loaded_plugin.hpp"
+
+namespace hub::finance::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_finance.so";
+
+// tests/support/plugin_exports.sh on `library`: its output (empty when it passes) and whether it passed. The
+// same check covers the plugin built outside the tree (tests/sdk_package/finance_connector_outside.sh).
+std::pair<bool, std::string> CheckPluginExports(const std::filesystem::path& library) {
+  const std::string command =
+      std::string(HUB_SOURCE_DIR) + "/tests/support/plugin_exports.sh '" + library.string() + "' 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return {false, "cannot run " + command};
+  std::string output;
+  char line[512];
+  while (std::fgets(line, sizeof line, pipe) != nullptr) output += line;
+  return {::pclose(pipe) == 0, output};
+}
+
+TEST(FinancePlugin, ExportsOnlyTheTwoEntryPoints) {
+  ASSERT_TRUE(std::filesystem::exists(kPlugin)) << kPlugin;
+  const auto [passed, output] = CheckPluginExports(kPlugin);
+  EXPECT_TRUE(passed) << output;
+}
+
+class FinancePluginInstance : public ::testing::Test {
+ protected:
+  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
+    plugin_host::PluginRecord record;
+    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
+        plugin_host::LoadedPlugin::Open(kPlugin, &record);
+    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
+    if (!plugin.ok()) return nullptr;
+    EXPECT_EQ((*plugin)->description().name, "finance");
+    auto instance =
+        plugin_host::ConnectorInstance::Create("erp", *plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
+    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
+    if (!instance.ok()) return nullptr;
+    sdk::Status configured = (*instance)->Configure(options);
+    EXPECT_TRUE(configured.ok()) << configured.ToString();
+    return std::move(instance).value();
+  }
+
+  SystemClock clock_;
+  CancellationToken token_;
+};
+
+TEST_F(FinancePluginInstance, ReadsTheDemoDatabaseThroughTheHub) {
+  FinanceDatabase database(Backend::kSqlite);
+  ASSERT_TRUE(database.ok());
+  auto instance = Configure(sdk::Options({{"connection", database.connection_string()}, {"streams", "partners"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> first = instance->ReadBatch("", 5);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->records.size(), 5u);
+  EXPECT_EQ(first->records[0].entity, "party");
+  EXPECT_EQ(*first->records[0].Find("name"), sdk::Value::String("上海宏达贸易有限公司"));
+  sdk::Result<sdk::Batch> second = instance->ReadBatch(first->next_cursor, 5);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->records.size(), 3u);
+  EXPECT_TRUE(second->end_of_data);
+}
+
+TEST_F(FinancePluginInstance, AnUnknownProfileIsRefusedAtConfigure) {
+  plugin_host::PluginRecord record;
+  auto plugin = plugin_host::LoadedPlugin::Open(kPlugin, &record);
+  ASSERT_TRUE(plugin.ok()) << plugin.status().ToString();
+  auto instance =
+      plugin_host::ConnectorInstance::Create("erp", *plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  sdk::Status configured = (*instance)->Configure(sdk::Options({{"connection", "Driver=x"}, {"profile", "sap"}}));
+  EXPECT_THAT(configured.message(), HasSubstr("option 'profile': 'sap' is not one of odoo17"));
+}
+
+}  // namespace
+}  // namespace hub::finance::test
