@@ -25,19 +25,22 @@ std::string EncodeCursor(const IdocCursor& cursor) {
   auto [end, error] = std::to_chars(hash, hash + sizeof(hash), cursor.fingerprint, 16);
   (void)error;
   return std::string(kTag) + "|" + std::to_string(cursor.offset) + "|" + std::to_string(cursor.line) + "|" +
-         std::to_string(cursor.idoc_index) + "|" + std::to_string(cursor.skip) + "|" + std::string(hash, end) + "|" +
-         cursor.file_name;
+         std::to_string(cursor.idoc_index) + "|" + std::to_string(cursor.skip) + "|" + (cursor.done ? "1" : "0") + "|" +
+         std::string(hash, end) + "|" + cursor.file_name;
 }
 
 sdk::Result<IdocCursor> DecodeCursor(std::string_view text) {
   IdocCursor cursor;
+  std::uint64_t done = 0;
   std::string_view rest = text;
   const bool ok = rest.substr(0, kTag.size() + 1) == std::string(kTag) + "|" &&
                   (rest.remove_prefix(kTag.size() + 1), true) && TakeNumber(&rest, 10, &cursor.offset) &&
                   TakeNumber(&rest, 10, &cursor.line) && TakeNumber(&rest, 10, &cursor.idoc_index) &&
-                  TakeNumber(&rest, 10, &cursor.skip) && TakeNumber(&rest, 16, &cursor.fingerprint) && !rest.empty();
+                  TakeNumber(&rest, 10, &cursor.skip) && TakeNumber(&rest, 10, &done) && done <= 1 &&
+                  TakeNumber(&rest, 16, &cursor.fingerprint) && !rest.empty();
   if (!ok) return sdk::Status::InvalidArgument("'" + std::string(text) + "' is not a supply_chain cursor");
   cursor.file_name = std::string(rest);
+  cursor.done = done == 1;
   return cursor;
 }
 

@@ -22,12 +22,13 @@ struct IdocCursor {
   std::uint64_t line = 1;
   std::uint64_t idoc_index = 0;
   std::uint64_t skip = 0;
+  bool done = false;  // the file's root is closed at `offset`: nothing more to read in it
   bool operator==(const IdocCursor& other) const = default;
 };
 
 inline constexpr std::uint64_t kFingerprintBytes = 4096;
 
-// "idoc1|offset|line|idoc index|skip|fingerprint hex|file name" (the name last, so it may hold any character).
+// "idoc1|offset|line|idoc index|skip|done|fingerprint hex|file name" (the name last, so it may hold any character).
 std::string EncodeCursor(const IdocCursor& cursor);
 // The cursor EncodeCursor made, or InvalidArgument when the text is not one.
 sdk::Result<IdocCursor> DecodeCursor(std::string_view text);

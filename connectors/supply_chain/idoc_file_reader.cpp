@@ -118,6 +118,7 @@ std::vector<sdk::Record> RecordsOfSpan(const IdocSpan& span, std::uint64_t index
 
 sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor& start, std::size_t max_records,
                                        std::size_t chunk_bytes) {
+  if (start.done) return IdocFileRead{{}, start, true};
   sdk::Result<std::unique_ptr<IdocSplitter>> splitter =
       IdocSplitter::Open(path, SplitStart{start.offset, start.line}, chunk_bytes);
   if (!splitter.ok()) return splitter.status();
@@ -142,6 +143,7 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
     }
     if (!span->has_value()) {
       read.at_end = true;
+      read.next.done = true;
       break;
     }
     const IdocSpan& idoc = **span;

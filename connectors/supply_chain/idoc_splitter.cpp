@@ -212,6 +212,10 @@ class IdocSplitter::Impl {
     const std::string why = XML_ErrorString(XML_GetErrorCode(parser));
     const std::uint64_t line = FileLine();
     const std::uint64_t at = FileOffset(XML_GetCurrentByteIndex(parser));
+    if (!in_idoc_ && at_end_ && depth_ >= 1) {
+      return sdk::Status::DataError(path_ + ": line " + std::to_string(line) + ": the file ends before </" +
+                                    head_.root_name + "> closes its root (" + why + ")");
+    }
     if (!in_idoc_) {
       return sdk::Status::DataError(path_ + ": line " + std::to_string(line) +
                                     ": malformed XML outside any IDOC: " + why);

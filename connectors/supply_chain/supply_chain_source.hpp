@@ -1,0 +1,64 @@
+// The supply_chain connector's reading side without its plugin boundary: the IDoc-XML files of a watched
+// folder, one at a time in name order, read as batches of records.
+#ifndef HUB_CONNECTORS_SUPPLY_CHAIN_SUPPLY_CHAIN_SOURCE_HPP_
+#define HUB_CONNECTORS_SUPPLY_CHAIN_SUPPLY_CHAIN_SOURCE_HPP_
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "hub/sdk/context.hpp"
+#include "hub/sdk/record.hpp"
+#include "hub/sdk/status.hpp"
+#include "supply_chain/idoc_cursor.hpp"
+#include "supply_chain/inbox.hpp"
+
+namespace hub::supply_chain {
+
+// Where the source reports what it did to files (archived, set aside, read again). May be empty.
+using LogSink = std::function<void(sdk::LogLevel level, std::string_view message)>;
+
+// The folder and what happens to its files. A plain value.
+struct InboxOptions {
+  std::filesystem::path folder;
+  std::string pattern = "*.xml";
+  std::filesystem::path archive_dir;  // empty: read files stay, and the cursor moves past their names
+  std::filesystem::path error_dir;    // empty: a bad file fails the read
+  Completeness completeness;
+  std::size_t chunk_bytes = std::size_t{1} << 20;
+};
+
+// Reads the folder with the semantics of Connector::ReadBatch. Files are read in name order, one at a time;
+// a batch never spans two files. A file not known complete (IsComplete) is not read, and the read ends
+// there for now (end_of_data), so a file still being copied is never parsed. A file is archived only when a
+// read starts from a cursor at its end, i.e. once the hub has stored its last records. A file failing as a
+// whole (not IDoc-XML, malformed between IDOCs, ending before its root closes) goes to error_dir with a
+// sidecar after the records before the fault are returned. A file replaced under the cursor (its first
+// bytes differ) is read again from its start. Idempotent for a cursor while the files do not change. Not
+// thread-safe: one call at a time, as the hub does with a connector.
+class SupplyChainSource {
+ public:
+  SupplyChainSource(InboxOptions options, Clock clock, LogSink log = {});
+
+  // At most max_records records after `cursor` ("" for the beginning). InvalidArgument for a cursor this
+  // connector did not make; IoError when the folder or a file cannot be read or moved; DataError (naming
+  // the file) for a bad file when error_dir is unset.
+  sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records);
+
+  // OK when the folder can be listed; Unavailable otherwise.
+  sdk::Status CheckHealth() const;
+
+ private:
+  sdk::Result<bool> Recognised(const IdocCursor& cursor) const;
+  void Log(sdk::LogLevel level, const std::string& message) const;
+
+  InboxOptions options_;
+  Clock clock_;
+  LogSink log_;
+};
+
+}  // namespace hub::supply_chain
+
+#endif  // HUB_CONNECTORS_SUPPLY_CHAIN_SUPPLY_CHAIN_SOURCE_HPP_
