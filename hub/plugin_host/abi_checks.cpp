@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "hub/sdk/detail/c_bridge.hpp"
 #include "hub/sdk/version.hpp"
 
 namespace hub::plugin_host {
@@ -18,6 +19,8 @@ constexpr std::size_t kInfoV1Size = offsetof(hub_plugin_info, option_count) + si
 constexpr std::size_t kOptionSpecV1Size = offsetof(hub_option_spec, description) + sizeof(hub_option_spec::description);
 constexpr std::size_t kBatchV1Size = offsetof(hub_batch, total_hint) + sizeof(hub_batch::total_hint);
 constexpr std::size_t kRecordV1Size = offsetof(hub_record, field_count) + sizeof(hub_record::field_count);
+// hub_default_mapping was introduced in ABI 1.2, with these members.
+constexpr std::size_t kDefaultMappingSize = offsetof(hub_default_mapping, xml) + sizeof(hub_default_mapping::xml);
 
 // Load-time refusals are invalid arguments; a malformed batch at run time is the plugin's internal error.
 sdk::Status TooSmall(sdk::StatusCode code, std::string_view what, std::uint32_t size, std::size_t expected) {
@@ -61,6 +64,40 @@ sdk::Status CheckRecordIdOption(const sdk::PluginDescription& description) {
                                       "' is not one of the plugin's string options");
 }
 
+// Default mappings: each named [a-z0-9_]+, once, with a document.
+sdk::Status CheckDefaultMappings(const std::vector<sdk::DefaultMapping>& mappings) {
+  std::set<std::string_view> seen;
+  for (const sdk::DefaultMapping& mapping : mappings) {
+    if (!IsValidName(mapping.name)) {
+      return sdk::Status::InvalidArgument("default mapping name '" + mapping.name +
+                                          "' is invalid: use lowercase letters, digits and '_'");
+    }
+    if (!seen.insert(mapping.name).second) {
+      return sdk::Status::InvalidArgument("default mapping '" + mapping.name + "' is declared twice");
+    }
+    if (mapping.xml.empty()) return sdk::Status::InvalidArgument("default mapping '" + mapping.name + "' has no xml");
+  }
+  return sdk::Status::Ok();
+}
+
+// The default mapping table, when the info is large enough to declare one (ABI 1.2).
+sdk::Status CheckDefaultMappingTable(const hub_plugin_info& info) {
+  if (!sdk::detail::Covers(info.struct_size, offsetof(hub_plugin_info, mapping_count), sizeof(info.mapping_count))) {
+    return sdk::Status::Ok();
+  }
+  if (info.mapping_count > 0 && info.mappings == nullptr) {
+    return sdk::Status::InvalidArgument("the plugin info declares " + std::to_string(info.mapping_count) +
+                                        " default mappings but no mapping table");
+  }
+  for (std::uint64_t i = 0; i < info.mapping_count; ++i) {
+    if (info.mappings[i].struct_size < kDefaultMappingSize) {
+      return TooSmall(sdk::StatusCode::kInvalidArgument, "default mapping " + std::to_string(i),
+                      info.mappings[i].struct_size, kDefaultMappingSize);
+    }
+  }
+  return sdk::Status::Ok();
+}
+
 sdk::Status CheckRecord(const hub_record& record, std::uint64_t index) {
   std::string which = "record " + std::to_string(index);
   if (record.struct_size < kRecordV1Size)
@@ -68,6 +105,9 @@ sdk::Status CheckRecord(const hub_record& record, std::uint64_t index) {
   if (record.field_count > 0 && record.fields == nullptr) {
     return sdk::Status::Internal(which + " declares " + std::to_string(record.field_count) +
                                  " fields but no field array");
+  }
+  if (!sdk::detail::OperationFromC(record.operation)) {
+    return sdk::Status::Internal(which + " has unknown operation " + std::to_string(record.operation));
   }
   return sdk::Status::Ok();
 }
@@ -133,7 +173,7 @@ sdk::Status CheckInfo(const hub_plugin_info* info) {
                       kOptionSpecV1Size);
     }
   }
-  return sdk::Status::Ok();
+  return CheckDefaultMappingTable(*info);
 }
 
 sdk::Status CheckDescription(const sdk::PluginDescription& description) {
@@ -148,7 +188,8 @@ sdk::Status CheckDescription(const sdk::PluginDescription& description) {
                                         "' is not supported: this hub loads 'connector' plugins");
   }
   HUB_RETURN_IF_ERROR(CheckOptions(description.options));
-  return CheckRecordIdOption(description);
+  HUB_RETURN_IF_ERROR(CheckRecordIdOption(description));
+  return CheckDefaultMappings(description.default_mappings);
 }
 
 sdk::Status CheckBatch(const hub_batch* batch, std::uint64_t max_records) {

@@ -25,14 +25,17 @@ sdk::Status CheckAbiVersion(const hub_abi_record& record);
 // function present.
 sdk::Status CheckApiTable(const hub_plugin_api* api, const hub_abi_record& record);
 
-// The raw info from get_info, before it is copied: present, large enough, option table present.
+// The raw info from get_info, before it is copied: present, large enough, option table present, and (ABI 1.2)
+// a default mapping table present when it declares mappings, each entry large enough.
 sdk::Status CheckInfo(const hub_plugin_info* info);
 
-// The copied description: a name of [a-z0-9_]+, a version, kind "connector", well-formed unique options, and a
-// record id option (when declared) that is one of its string options.
+// The copied description: a name of [a-z0-9_]+, a version, kind "connector", well-formed unique options, a
+// record id option (when declared) that is one of its string options, and default mappings with unique names of
+// [a-z0-9_]+ and a document each.
 sdk::Status CheckDescription(const sdk::PluginDescription& description);
 
-// A batch from read_batch, before it is copied: present, well-formed, at most max_records records.
+// A batch from read_batch, before it is copied: present, well-formed (every record's operation one the ABI
+// defines), at most max_records records.
 sdk::Status CheckBatch(const hub_batch* batch, std::uint64_t max_records);
 
 }  // namespace hub::plugin_host

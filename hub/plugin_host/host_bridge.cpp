@@ -37,6 +37,7 @@ HostBridge::HostBridge(HostServices services) : services_(std::move(services)), 
   api_.now_unix_ms = &HostBridge::NowUnixMs;
   api_.is_cancelled = &HostBridge::IsCancelled;
   api_.resolve_secret = &HostBridge::ResolveSecret;
+  api_.add_count = &HostBridge::AddCount;
 }
 
 void HostBridge::SetCancellation(CancellationToken token) {
@@ -79,6 +80,16 @@ int32_t HostBridge::ResolveSecret(void* host, hub_str reference, hub_string_sink
     return HUB_STATUS_OK;
   } catch (const std::exception& e) {
     return sdk::detail::ExportError(sdk::Status::Internal(std::string("secret resolver failed: ") + e.what()), error);
+  }
+}
+
+void HostBridge::AddCount(void* host, hub_str counter, int64_t delta) noexcept {
+  const CounterSink& add = Self(host).services_.add_count;
+  if (!add) return;
+  try {
+    add(sdk::detail::FromC(counter), delta);
+  } catch (...) {
+    // A count that cannot be kept must not take the connector down.
   }
 }
 

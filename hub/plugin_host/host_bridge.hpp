@@ -13,7 +13,8 @@ namespace hub::plugin_host {
 // Owns the hub_host_api table lent to one hub_connector. The plugin keeps the table's address, so this
 // object never moves and must outlive the connector. Every callback is thread-safe and never throws:
 // log levels map to spdlog levels, now_unix_ms reads the Clock, is_cancelled the current token, and
-// resolve_secret goes through the resolver with failures returned as hub_error.
+// resolve_secret goes through the resolver with failures returned as hub_error, and add_count goes to the
+// services' counter sink (dropped when there is none).
 class HostBridge {
  public:
   explicit HostBridge(HostServices services);
@@ -32,6 +33,7 @@ class HostBridge {
   static int32_t IsCancelled(void* host) noexcept;
   static int32_t ResolveSecret(void* host, hub_str reference, hub_string_sink sink, void* sink_context,
                                hub_error* error) noexcept;
+  static void AddCount(void* host, hub_str counter, int64_t delta) noexcept;
 
   HostServices services_;
   // The plugin may poll is_cancelled from its own threads while the owner swaps the token.

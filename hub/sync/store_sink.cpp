@@ -11,6 +11,24 @@ using store_model::StoreUnavailable;
 
 using sdk::Value;
 
+namespace {
+
+// The records of a key-set sweep (ABI 1.2: PRESENT, SWEEP_END) have no store behind them yet: a batch holding one
+// is refused whole, before anything is written, so the checkpoint stays and no record is taken for an upsert.
+sdk::Status RefuseSweepRecords(std::string_view job, const std::vector<sdk::Record>& records) {
+  for (const sdk::Record& record : records) {
+    if (record.operation != sdk::Operation::kPresent && record.operation != sdk::Operation::kSweepEnd) continue;
+    const char* operation = record.operation == sdk::Operation::kPresent ? "present" : "sweep_end";
+    return sdk::Status::InvalidArgument("job '" + std::string(job) + "': record " + record.position + " of entity '" +
+                                        record.entity + "' has operation " + operation +
+                                        " (a key-set sweep), which this hub does not store: the batch is refused "
+                                        "and the checkpoint stays where it was");
+  }
+  return sdk::Status::Ok();
+}
+
+}  // namespace
+
 sdk::Result<std::string> StoreSink::LoadCursor(std::string_view job) {
   sdk::Result<odbc::ConnectionLease> lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
@@ -27,6 +45,7 @@ sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector
                                  "' has no mapping: its records would be stored nowhere, so the batch is refused "
                                  "and the checkpoint stays where it was");
   }
+  HUB_RETURN_IF_ERROR(RefuseSweepRecords(job, records));
   sdk::Result<SyncCounts> applied = ApplyInTransaction(JobContext{job, sink_job}, records, next_cursor);
   if (!applied.ok()) return StoreUnavailable(job, applied.status());
   return applied;

@@ -105,7 +105,8 @@ TEST(ApiTable, RefusesMissingSmallInconsistentOrIncompleteTables) {
 
 TEST(PluginInfo, RefusesMissingOrMalformedInfo) {
   hub_option_spec spec{sizeof(hub_option_spec), "path", HUB_OPTION_PATH, nullptr, 1, "where"};
-  hub_plugin_info info{sizeof(hub_plugin_info), "x", "1.0.0", "connector", "", &spec, 1, nullptr, HUB_CAPABILITY_READ};
+  hub_plugin_info info{sizeof(hub_plugin_info), "x",     "1.0.0", "connector", "", &spec, 1, nullptr,
+                       HUB_CAPABILITY_READ,     nullptr, 0};
   EXPECT_TRUE(CheckInfo(&info).ok());
   EXPECT_THAT(CheckInfo(nullptr).message(), HasSubstr("get_info returned no description"));
 
@@ -118,6 +119,27 @@ TEST(PluginInfo, RefusesMissingOrMalformedInfo) {
   hub_plugin_info bad_spec = info;
   bad_spec.options = &small_spec;
   EXPECT_THAT(CheckInfo(&bad_spec).message(), HasSubstr("option 0 is too small"));
+}
+
+TEST(PluginInfo, ChecksTheDefaultMappingTableOnlyWhenTheInfoDeclaresOne) {
+  hub_default_mapping mapping{sizeof(hub_default_mapping), "odoo17", "Odoo 17", "<mappings/>"};
+  hub_plugin_info info{sizeof(hub_plugin_info), "x",      "1.0.0", "connector", "", nullptr, 0, nullptr,
+                       HUB_CAPABILITY_READ,     &mapping, 1};
+  EXPECT_TRUE(CheckInfo(&info).ok());
+
+  hub_plugin_info no_table = info;
+  no_table.mappings = nullptr;
+  EXPECT_THAT(CheckInfo(&no_table).message(), HasSubstr("declares 1 default mappings but no mapping table"));
+
+  hub_default_mapping small = mapping;
+  small.struct_size = 8;
+  hub_plugin_info bad_entry = info;
+  bad_entry.mappings = &small;
+  EXPECT_THAT(CheckInfo(&bad_entry).message(), HasSubstr("default mapping 0 is too small"));
+
+  hub_plugin_info of_abi_1_1 = no_table;  // the same garbage beyond a 1.1 info is never read
+  of_abi_1_1.struct_size = offsetof(hub_plugin_info, mappings);
+  EXPECT_TRUE(CheckInfo(&of_abi_1_1).ok());
 }
 
 sdk::PluginDescription Description(std::string name, std::string kind = "connector") {
@@ -153,6 +175,12 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
   sdk::PluginDescription path_id = Description("file");
   path_id.options.push_back({"id_field", sdk::OptionType::kPath, std::nullopt, false, ""});
   path_id.record_id_option = "id_field";
+  sdk::PluginDescription bad_mapping_name = Description("finance");
+  bad_mapping_name.default_mappings = {{"Odoo-17", "", "<mappings/>"}};
+  sdk::PluginDescription mapping_twice = Description("finance");
+  mapping_twice.default_mappings = {{"odoo17", "", "<mappings/>"}, {"odoo17", "again", "<mappings/>"}};
+  sdk::PluginDescription mapping_without_xml = Description("finance");
+  mapping_without_xml.default_mappings = {{"odoo17", "", ""}};
   const Case kCases[] = {
       {Description(""), "the plugin declares no name"},
       {Description("File"), "plugin name 'File' is invalid: use lowercase letters, digits and '_'"},
@@ -166,6 +194,9 @@ TEST(PluginDescription, RefusesBadNamesKindsVersionsAndOptions) {
       {unnamed, "an option declares no name"},
       {undeclared_id, "the record id option 'id_field' is not one of the plugin's string options"},
       {path_id, "the record id option 'id_field' is not one of the plugin's string options"},
+      {bad_mapping_name, "default mapping name 'Odoo-17' is invalid: use lowercase letters, digits and '_'"},
+      {mapping_twice, "default mapping 'odoo17' is declared twice"},
+      {mapping_without_xml, "default mapping 'odoo17' has no xml"},
   };
   for (const Case& c : kCases) {
     EXPECT_THAT(CheckDescription(c.description).message(), HasSubstr(c.reason));
@@ -194,6 +225,14 @@ TEST(Batch, AcceptsAWellFormedBatchWithinTheLimit) {
   EXPECT_TRUE(CheckBatch(&parts.batch, 2).ok());
 }
 
+TEST(Batch, AcceptsEveryOperationOfAbi12) {
+  for (int32_t operation : {HUB_RECORD_UPSERT, HUB_RECORD_DELETE, HUB_RECORD_PRESENT, HUB_RECORD_SWEEP_END}) {
+    BatchParts parts;
+    parts.records[0].operation = operation;
+    EXPECT_TRUE(CheckBatch(&parts.batch, 2).ok()) << operation;
+  }
+}
+
 TEST(Batch, RefusesMalformedOrOversizedBatchesAsInternalErrors) {
   struct Case {
     void (*damage)(BatchParts&);
@@ -206,6 +245,8 @@ TEST(Batch, RefusesMalformedOrOversizedBatchesAsInternalErrors) {
       {[](BatchParts& p) { p.batch.records = nullptr; }, 2, "returned 2 records but no record array"},
       {[](BatchParts& p) { p.records[1].struct_size = 0; }, 2, "record 1 is too small"},
       {[](BatchParts& p) { p.records[0].fields = nullptr; }, 2, "record 0 declares 1 fields but no field array"},
+      {[](BatchParts& p) { p.records[1].operation = 7; }, 2, "record 1 has unknown operation 7"},
+      {[](BatchParts& p) { p.records[0].operation = -1; }, 2, "record 0 has unknown operation -1"},
   };
   for (const Case& c : kCases) {
     BatchParts parts;

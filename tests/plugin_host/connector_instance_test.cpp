@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -192,6 +193,40 @@ TEST_F(ConnectorInstanceTest, APluginBuiltForAbi10LoadsReadsAndTakesEventsInItsO
   sdk::Result<std::size_t> accepted = (*instance)->WriteEvents(events);
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
   EXPECT_EQ(*accepted, 3u) << "each event where a 1.0 plugin looks for it";
+}
+
+TEST_F(ConnectorInstanceTest, APluginBuiltForAbi11LoadsAndReadsWithNoDefaultMappings) {
+  sdk::Result<std::unique_ptr<ConnectorInstance>> instance = Create("abi_v1_1");
+  ASSERT_TRUE(instance.ok()) << "it refuses a host table shorter than 1.1's: " << instance.status().ToString();
+  const sdk::PluginDescription& description = OpenFixture("abi_v1_1")->description();
+  EXPECT_TRUE(description.capabilities.reads);
+  EXPECT_FALSE(description.capabilities.writes_events);
+  EXPECT_TRUE(description.default_mappings.empty());
+  ASSERT_TRUE((*instance)->Configure(sdk::Options({})).ok());
+  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 10);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_EQ(SourceIds(*batch), (std::vector<std::string>{"v11-0", "v11-1"}));
+  EXPECT_EQ(batch->records[1].operation, sdk::Operation::kDelete);
+}
+
+TEST_F(ConnectorInstanceTest, APluginOfAbi12DeclaresItsDefaultMappingsAndItsCountsReachTheHost) {
+  std::shared_ptr<const LoadedPlugin> plugin = OpenFixture("good");
+  ASSERT_NE(plugin, nullptr);
+  const sdk::PluginDescription& description = plugin->description();
+  ASSERT_EQ(description.default_mappings.size(), 1u);
+  EXPECT_EQ(description.default_mappings[0].name, "three_parties");
+  EXPECT_THAT(description.default_mappings[0].xml, HasSubstr("<mapping entity=\"party\">"));
+
+  std::vector<std::pair<std::string, std::int64_t>> counted;
+  sdk::Result<std::unique_ptr<ConnectorInstance>> instance = ConnectorInstance::Create(
+      "crm", plugin, HostServices{log_.logger(), clock_, token_, {}, [&](std::string_view counter, std::int64_t delta) {
+                                    counted.emplace_back(counter, delta);
+                                  }});
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  ASSERT_TRUE((*instance)->Configure(sdk::Options({{"prefix", std::string("p")}})).ok());
+  ASSERT_TRUE((*instance)->ReadBatch("", 2).ok());
+  ASSERT_TRUE((*instance)->ReadBatch("2", 2).ok());
+  EXPECT_EQ(counted, (std::vector<std::pair<std::string, std::int64_t>>{{"records_read", 2}, {"records_read", 1}}));
 }
 
 TEST_F(ConnectorInstanceTest, AFailureAfterAnAcceptedPrefixAnswersThePrefixAndTheNextCallTheFailure) {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -100,6 +102,25 @@ TEST_F(HostBridgeTest, SecretsGoThroughTheResolverAndItsErrorsComeBackAsErrors) 
     EXPECT_EQ(resolved.status().code(), c.code) << c.text;
     EXPECT_EQ(resolved.ok() ? *resolved : resolved.status().message(), c.text);
   }
+}
+
+TEST_F(HostBridgeTest, CountsGoToTheCounterSinkAndAreDroppedWithoutOne) {
+  std::vector<std::pair<std::string, std::int64_t>> counted;
+  HostBridge bridge(HostServices{log_.logger(), clock_, token_, {}, [&](std::string_view counter, std::int64_t delta) {
+                                   counted.emplace_back(counter, delta);
+                                 }});
+  const hub_host_api& api = *bridge.api();
+  ASSERT_NE(api.add_count, nullptr);
+  api.add_count(api.host, sdk::detail::ToC("files_archived"), 2);
+  api.add_count(api.host, sdk::detail::ToC("bytes_read"), 4096);
+  EXPECT_EQ(counted, (std::vector<std::pair<std::string, std::int64_t>>{{"files_archived", 2}, {"bytes_read", 4096}}));
+
+  HostBridge without = Make({});
+  without.api()->add_count(without.api()->host, sdk::detail::ToC("files_archived"), 1);  // dropped, no crash
+  HostBridge throwing(HostServices{log_.logger(), clock_, token_, {}, [](std::string_view, std::int64_t) {
+                                     throw std::runtime_error("metrics full");
+                                   }});
+  throwing.api()->add_count(throwing.api()->host, sdk::detail::ToC("files_archived"), 1);  // swallowed
 }
 
 }  // namespace

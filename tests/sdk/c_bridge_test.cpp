@@ -159,6 +159,49 @@ TEST(InfoBridge, AnInfoOfAbi10HasNoRecordIdOptionAndIsTakenToReadAndWrite) {
   EXPECT_FALSE(ImportInfo(*exported.view()).capabilities.writes_events) << "the default: reads only";
 }
 
+TEST(InfoBridge, DefaultMappingsMakeTheRoundTripAndAnInfoOfAbi11HasNone) {
+  PluginDescription original;
+  original.name = "finance";
+  original.default_mappings = {{"odoo17", "Odoo 17 accounting", "<mappings><mapping entity=\"party\"/></mappings>"},
+                               {"ubl", "", "<mappings/>"}};
+  ExportedInfo exported(original);
+  ASSERT_EQ(exported.view()->mapping_count, 2u);
+  EXPECT_EQ(exported.view()->mappings[0].struct_size, sizeof(hub_default_mapping));
+  PluginDescription copy = ImportInfo(*exported.view());
+  ASSERT_EQ(copy.default_mappings.size(), 2u);
+  EXPECT_EQ(copy.default_mappings[0].name, "odoo17");
+  EXPECT_EQ(copy.default_mappings[0].description, "Odoo 17 accounting");
+  EXPECT_EQ(copy.default_mappings[0].xml, original.default_mappings[0].xml);
+  EXPECT_EQ(copy.default_mappings[1].name, "ubl");
+
+  hub_plugin_info older = *exported.view();
+  older.struct_size = offsetof(hub_plugin_info, mappings);  // what a plugin built for 1.1 fills
+  EXPECT_TRUE(ImportInfo(older).default_mappings.empty());
+  EXPECT_EQ(ExportedInfo(PluginDescription{}).view()->mappings, nullptr);
+}
+
+TEST(BatchBridge, TheSweepOperationsMakeTheRoundTrip) {
+  Batch original;
+  Record present;
+  present.operation = Operation::kPresent;
+  present.entity = "invoice";
+  present.source_id = "INV-1";
+  Record end;
+  end.operation = Operation::kSweepEnd;
+  end.entity = "invoice";
+  end.Set("sweep_id", Value::String("2026-12-02T01:00"));
+  original.records = {present, end};
+  ExportedBatch exported;
+  exported.Build(original);
+  EXPECT_EQ(exported.view()->records[0].operation, HUB_RECORD_PRESENT);
+  EXPECT_EQ(exported.view()->records[1].operation, HUB_RECORD_SWEEP_END);
+  Batch copy = ImportBatch(*exported.view());
+  ASSERT_EQ(copy.records.size(), 2u);
+  EXPECT_EQ(copy.records[0], present);
+  EXPECT_EQ(copy.records[1], end);
+  EXPECT_EQ(OperationFromC(4), std::nullopt);
+}
+
 TEST(EventBridge, RoundTripKeepsTheEventIdAndItsTime) {
   OutboundEvent original{"order.created", "order", "SO1", R"({"total":"12.50"})", "ev-42", 1'764'000'000'123};
   hub_outbound_event view = ToC(original);

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -27,6 +28,7 @@ class EchoConnector final : public Connector {
   }
   Result<Batch> ReadBatch(std::string_view cursor, std::size_t max_records) override {
     if (mode_ == "throw") throw std::runtime_error("boom");
+    context_.Count("reads", 1);
     if (mode_ == "throw_int") throw 42;
     if (context_.Cancelled()) return Status::Cancelled("stopped");
     Record record;
@@ -48,6 +50,7 @@ using Adapter = PluginAdapter<EchoConnector>;
 // The host side, faked: records log lines, answers a fixed time and a cancellation flag.
 struct FakeHost {
   std::vector<std::string> lines;
+  std::vector<std::pair<std::string, int64_t>> counts;
   bool cancelled = false;
   hub_host_api api{};
   FakeHost() {
@@ -61,6 +64,9 @@ struct FakeHost {
     api.is_cancelled = [](void* host) -> int32_t { return static_cast<FakeHost*>(host)->cancelled; };
     api.resolve_secret = [](void*, hub_str, hub_string_sink, void*, hub_error* error) -> int32_t {
       return ExportError(Status::NotFound("no secrets here"), error);
+    };
+    api.add_count = [](void* host, hub_str counter, int64_t delta) {
+      static_cast<FakeHost*>(host)->counts.emplace_back(FromC(counter), delta);
     };
   }
 };
@@ -122,6 +128,27 @@ TEST(PluginAdapter, CreateRefusesAMissingOrOlderHostTable) {
   old_host.api.struct_size = 8;
   EXPECT_EQ(Adapter::Api()->create(&old_host.api, &connector, &error), HUB_STATUS_INVALID_ARGUMENT);
   EXPECT_EQ(connector, nullptr);
+}
+
+TEST(PluginAdapter, AHostOfAbi11IsTakenAndCountingOnItDoesNothing) {
+  FakeHost old_host;
+  old_host.api.struct_size = HUB_HOST_API_SIZE_V1_0;  // ends before add_count, which stays unread
+  hub_connector* connector = nullptr;
+  hub_error error{};
+  ASSERT_EQ(Adapter::Api()->create(&old_host.api, &connector, &error), HUB_STATUS_OK) << error.message;
+  hub_option_value option{ToC("mode"), ToC("echo")};
+  ASSERT_EQ(Adapter::Api()->configure(connector, &option, 1, &error), HUB_STATUS_OK);
+  const hub_batch* batch = nullptr;
+  EXPECT_EQ(Adapter::Api()->read_batch(connector, ToC(""), 5, &batch, &error), HUB_STATUS_OK);
+  EXPECT_TRUE(old_host.counts.empty());
+  Adapter::Api()->destroy(connector);
+}
+
+TEST_F(AdapterTest, CountsReachTheHost) {
+  ASSERT_TRUE(Configure("echo").ok());
+  ASSERT_TRUE(Read("", 5).ok());
+  ASSERT_TRUE(Read("", 5).ok());
+  EXPECT_EQ(host_.counts, (std::vector<std::pair<std::string, int64_t>>{{"reads", 1}, {"reads", 1}}));
 }
 
 TEST_F(AdapterTest, ConfigureAndReadGoThroughTheTableWithTheHostsServices) {

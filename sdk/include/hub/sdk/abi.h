@@ -20,6 +20,9 @@
  * Version policy: the host refuses a plugin whose major differs from its own, or whose minor is newer.
  * ABI 1.1 appended: hub_outbound_event.event_id and occurred_at_unix_ms, hub_plugin_info.record_id_option
  * and capabilities. A plugin built for 1.0 loads and works unchanged.
+ * ABI 1.2 appended: hub_plugin_info.mappings and mapping_count (default mappings the plugin declares), the
+ * record operations HUB_RECORD_PRESENT and HUB_RECORD_SWEEP_END (a key-set sweep), and hub_host_api.add_count.
+ * A plugin built for 1.0 or 1.1 loads and works unchanged.
  * Authors never include this header directly: <hub/sdk/sdk.hpp> wraps it in ordinary C++.
  */
 #ifndef HUB_SDK_ABI_H_
@@ -33,7 +36,7 @@ extern "C" {
 #endif
 
 #define HUB_ABI_MAJOR 1
-#define HUB_ABI_MINOR 1
+#define HUB_ABI_MINOR 2
 #define HUB_ERROR_MESSAGE_CAPACITY 1024
 
 /* Names of the two exported aliases. */
@@ -105,7 +108,16 @@ typedef struct hub_field {
   hub_value value;
 } hub_field;
 
-typedef enum hub_record_operation { HUB_RECORD_UPSERT = 0, HUB_RECORD_DELETE = 1 } hub_record_operation;
+/* What a record says about its source row. PRESENT and SWEEP_END (ABI 1.2) make up a key-set sweep: a
+   connector that lists every id it still holds sends one PRESENT record per id (only entity, source_system and
+   source_id are read; fields may be empty), then one SWEEP_END record of that entity with the field "sweep_id";
+   the hub then deletes every record of (source_system, entity) the sweep did not list. */
+typedef enum hub_record_operation {
+  HUB_RECORD_UPSERT = 0,
+  HUB_RECORD_DELETE = 1,
+  HUB_RECORD_PRESENT = 2,  /* appended in ABI 1.2: the record still exists in the source */
+  HUB_RECORD_SWEEP_END = 3 /* appended in ABI 1.2: the sweep of this entity has listed every id */
+} hub_record_operation;
 
 typedef struct hub_record {
   uint32_t struct_size;
@@ -173,6 +185,16 @@ typedef struct hub_option_spec {
   const char* description;
 } hub_option_spec;
 
+/* A mapping the plugin ships for a standard system (ABI 1.2), which a job takes with <mapping use="name"/>.
+   `xml` is one <mappings> document: <mapping entity="..."> elements, as in the hub's configuration, and an
+   optional <code_tables> scoped to them. All strings are NUL-terminated and live as long as the library. */
+typedef struct hub_default_mapping {
+  uint32_t struct_size;
+  const char* name; /* unique within the plugin, [a-z0-9_]+, e.g. "odoo17" */
+  const char* description;
+  const char* xml;
+} hub_default_mapping;
+
 typedef struct hub_plugin_info {
   uint32_t struct_size;
   const char* name;    /* unique, [a-z0-9_]+ */
@@ -186,6 +208,10 @@ typedef struct hub_plugin_info {
   const char* record_id_option;
   /* hub_capability bits (a 1.0 plugin: read and write_events, which answers UNIMPLEMENTED if it cannot). */
   uint32_t capabilities;
+  /* Appended in ABI 1.2; read only when struct_size covers them. The default mappings the plugin declares
+     (a 1.0 or 1.1 plugin: none). */
+  const hub_default_mapping* mappings;
+  uint64_t mapping_count;
 } hub_plugin_info;
 
 typedef struct hub_option_value {
@@ -205,7 +231,13 @@ typedef struct hub_host_api {
   int32_t (*is_cancelled)(void* host);
   /* Resolves "${env:NAME}" / "${file:PATH}"; the value is handed to sink, never stored by the host. */
   int32_t (*resolve_secret)(void* host, hub_str reference, hub_string_sink sink, void* sink_context, hub_error* error);
+  /* Appended in ABI 1.2; a plugin calls it only when struct_size covers it. Adds delta to the connector
+     instance's counter (e.g. "files_archived"), which the hub publishes in /metrics. */
+  void (*add_count)(void* host, hub_str counter, int64_t delta);
 } hub_host_api;
+
+/* The size of hub_host_api in ABI 1.0 and 1.1, which a plugin accepts from an older host. */
+#define HUB_HOST_API_SIZE_V1_0 (offsetof(hub_host_api, add_count))
 
 typedef struct hub_connector hub_connector; /* opaque, owned by the plugin */
 

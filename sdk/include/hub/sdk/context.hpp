@@ -1,4 +1,4 @@
-// What the hub lends a connector: logging, time, cancellation and secrets.
+// What the hub lends a connector: logging, time, cancellation, secrets and counters.
 #ifndef HUB_SDK_CONTEXT_HPP_
 #define HUB_SDK_CONTEXT_HPP_
 
@@ -32,6 +32,13 @@ class Context {
   virtual bool Cancelled() const = 0;
   // Resolves "${env:NAME}" or "${file:PATH}" now (for secrets that rotate while the hub runs).
   virtual Result<std::string> ResolveSecret(std::string_view reference) const = 0;
+  // Adds `delta` to the connector instance's counter `counter` ("files_archived", "bytes_read"), which the
+  // hub publishes in /metrics as hub_connector_events_total{connector,counter}. Does nothing on a hub too old
+  // to count (before ABI 1.2). Counter names are [a-z0-9_]+ by convention; keep their number small and fixed.
+  virtual void Count(std::string_view counter, std::int64_t delta) const {
+    (void)counter;
+    (void)delta;
+  }
 
   void Info(std::string_view message) const { LogIf(LogLevel::kInfo, message); }
   void Warn(std::string_view message) const { LogIf(LogLevel::kWarn, message); }

@@ -38,6 +38,16 @@ struct OptionSpec {
   std::string description;
 };
 
+// A mapping a plugin ships for a standard system ("odoo17"), which a job takes with <mapping use="odoo17"/>.
+// `xml` is one <mappings> document: <mapping entity="..."> elements written as in the hub's configuration, and
+// an optional <code_tables> that only these mappings see. The hub parses it when a job uses it and reports its
+// errors as "plugin <connector> mapping 'odoo17':LINE".
+struct DefaultMapping {
+  std::string name;  // unique within the plugin, [a-z0-9_]+
+  std::string description;
+  std::string xml;
+};
+
 // What a plugin says about itself, before any connector exists.
 struct PluginDescription {
   std::string name;
@@ -57,6 +67,8 @@ struct PluginDescription {
     bool writes_events = false;
   };
   Capabilities capabilities;
+  // The mappings the plugin ships (ABI 1.2); `hub plugins` lists them.
+  std::vector<DefaultMapping> default_mappings;
 };
 
 // Parses "250ms", "30s", "5m", "2h", "1d" or a bare number of milliseconds.

@@ -71,7 +71,16 @@ struct Field {
   bool operator==(const Field& other) const { return name == other.name && value == other.value; }
 };
 
-enum class Operation : int { kUpsert = HUB_RECORD_UPSERT, kDelete = HUB_RECORD_DELETE };
+// What a record says about its source row: it is new or changed (kUpsert), it is gone (kDelete), or — the
+// two parts of a key-set sweep — it still exists (kPresent: only entity, source_system and source_id count),
+// and the sweep of `entity` has listed every id it holds (kSweepEnd, with the field "sweep_id" naming the
+// sweep); the hub then deletes the records of that entity the sweep did not list.
+enum class Operation : int {
+  kUpsert = HUB_RECORD_UPSERT,
+  kDelete = HUB_RECORD_DELETE,
+  kPresent = HUB_RECORD_PRESENT,
+  kSweepEnd = HUB_RECORD_SWEEP_END,
+};
 
 // One record read from a source system. `position` names where it came from ("customers.csv:42") so
 // that errors and quarantine point at it; a non-empty `rejection` says the source could not read it.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,19 @@ inline Value FromC(const hub_value& value) {
   return Value::Null();
 }
 
+// The operation a record's C value names; nullopt for a value no ABI minor defines (the host refuses the batch).
+inline std::optional<Operation> OperationFromC(int32_t operation) {
+  switch (operation) {
+    case HUB_RECORD_UPSERT:
+    case HUB_RECORD_DELETE:
+    case HUB_RECORD_PRESENT:
+    case HUB_RECORD_SWEEP_END:
+      return static_cast<Operation>(operation);
+    default:
+      return std::nullopt;
+  }
+}
+
 // The C view of a Batch. Points into the Batch it was built from, which must outlive it.
 class ExportedBatch {
  public:
@@ -127,14 +141,15 @@ class ExportedBatch {
   hub_batch view_{};
 };
 
-// Copies a C batch into C++ values (the host side: the plugin's memory is only borrowed).
+// Copies a C batch into C++ values (the host side: the plugin's memory is only borrowed). Every record's
+// operation is one OperationFromC knows (the host checks it first); an unknown one is read as an upsert.
 inline Batch ImportBatch(const hub_batch& batch) {
   Batch out;
   out.records.reserve(batch.record_count);
   for (uint64_t i = 0; i < batch.record_count; ++i) {
     const hub_record& in = batch.records[i];
     Record record;
-    record.operation = in.operation == HUB_RECORD_DELETE ? Operation::kDelete : Operation::kUpsert;
+    record.operation = OperationFromC(in.operation).value_or(Operation::kUpsert);
     record.entity = FromC(in.entity);
     record.source_system = FromC(in.source_system);
     record.source_id = FromC(in.source_id);
@@ -157,6 +172,14 @@ inline Batch ImportBatch(const hub_batch& batch) {
 class ExportedInfo {
  public:
   explicit ExportedInfo(const PluginDescription& description) {
+    for (const DefaultMapping& mapping : description.default_mappings) {
+      hub_default_mapping out{};
+      out.struct_size = sizeof(hub_default_mapping);
+      out.name = mapping.name.c_str();
+      out.description = mapping.description.c_str();
+      out.xml = mapping.xml.c_str();
+      mappings_.push_back(out);
+    }
     for (const OptionSpec& option : description.options) {
       hub_option_spec spec{};
       spec.struct_size = sizeof(hub_option_spec);
@@ -177,11 +200,14 @@ class ExportedInfo {
     info_.record_id_option = description.record_id_option.c_str();
     info_.capabilities = (description.capabilities.reads ? uint32_t{HUB_CAPABILITY_READ} : 0u) |
                          (description.capabilities.writes_events ? uint32_t{HUB_CAPABILITY_WRITE_EVENTS} : 0u);
+    info_.mappings = mappings_.empty() ? nullptr : mappings_.data();
+    info_.mapping_count = mappings_.size();
   }
   const hub_plugin_info* view() const { return &info_; }
 
  private:
   std::vector<hub_option_spec> specs_;
+  std::vector<hub_default_mapping> mappings_;
   hub_plugin_info info_{};
 };
 
@@ -211,6 +237,14 @@ inline PluginDescription ImportInfo(const hub_plugin_info& info) {
     out.capabilities.writes_events = (info.capabilities & HUB_CAPABILITY_WRITE_EVENTS) != 0;
   } else {
     out.capabilities = {true, true};
+  }
+  // A plugin built before ABI 1.2 declares no default mappings.
+  if (Covers(info.struct_size, offsetof(hub_plugin_info, mapping_count), sizeof(info.mapping_count))) {
+    for (uint64_t i = 0; i < info.mapping_count; ++i) {
+      const hub_default_mapping& mapping = info.mappings[i];
+      out.default_mappings.push_back(
+          DefaultMapping{FromC(mapping.name), FromC(mapping.description), FromC(mapping.xml)});
+    }
   }
   return out;
 }

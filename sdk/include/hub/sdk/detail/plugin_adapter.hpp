@@ -3,6 +3,9 @@
 #ifndef HUB_SDK_DETAIL_PLUGIN_ADAPTER_HPP_
 #define HUB_SDK_DETAIL_PLUGIN_ADAPTER_HPP_
 
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <exception>
 #include <map>
 #include <memory>
@@ -20,10 +23,13 @@ namespace hub::sdk::detail {
 
 inline constexpr hub_abi_record kAbiRecord{sizeof(hub_abi_record), HUB_ABI_MAJOR, HUB_ABI_MINOR, HUB_SDK_VERSION};
 
-// Context over the host's function table.
+// Context over the host's function table, which may be an older host's, shorter one (at least
+// HUB_HOST_API_SIZE_V1_0 bytes): the members it lacks stay null, and what they serve does nothing.
 class HostContext final : public Context {
  public:
-  explicit HostContext(const hub_host_api& host) : host_(host) {}
+  explicit HostContext(const hub_host_api& host) {
+    std::memcpy(&host_, &host, std::min<std::size_t>(host.struct_size, sizeof(host_)));
+  }
   bool LogEnabled(LogLevel level) const override {
     return host_.log_enabled(host_.host, static_cast<int32_t>(level)) != 0;
   }
@@ -40,9 +46,15 @@ class HostContext final : public Context {
     if (code != HUB_STATUS_OK) return ImportError(code, error);
     return value;
   }
+  void Count(std::string_view counter, std::int64_t delta) const override {
+    if (Covers(host_.struct_size, offsetof(hub_host_api, add_count), sizeof(host_.add_count)) &&
+        host_.add_count != nullptr) {
+      host_.add_count(host_.host, ToC(counter), delta);
+    }
+  }
 
  private:
-  hub_host_api host_;
+  hub_host_api host_{};
 };
 
 // Everything one hub_connector handle owns: the context, the author's object, the last batch.
@@ -90,7 +102,7 @@ class PluginAdapter {
 
   static int32_t Create(const hub_host_api* host, hub_connector** out, hub_error* error) noexcept {
     return Guard(error, [&] {
-      if (host == nullptr || host->struct_size < sizeof(hub_host_api)) {
+      if (host == nullptr || host->struct_size < HUB_HOST_API_SIZE_V1_0) {
         return Status::InvalidArgument("host API table is missing or too old");
       }
       auto box = std::make_unique<ConnectorBox>(*host);
