@@ -10,9 +10,12 @@
 namespace hub::supply_chain::testing {
 
 std::string Fixture(const std::string& name) {
-  const std::filesystem::path path = std::filesystem::path(HUB_SOURCE_DIR) / "tests/data/supply_chain" / name;
+  return FileBytes(std::filesystem::path(HUB_SOURCE_DIR) / "tests/data/supply_chain" / name);
+}
+
+std::string FileBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("no fixture " + path.string());
+  if (!in) throw std::runtime_error("cannot read " + path.string());
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

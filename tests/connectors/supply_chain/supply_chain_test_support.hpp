@@ -3,6 +3,7 @@
 #define HUB_TESTS_CONNECTORS_SUPPLY_CHAIN_SUPPLY_CHAIN_TEST_SUPPORT_HPP_
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,9 @@
 namespace hub::supply_chain::testing {
 
 using TempDir = ::hub::test::TempDir;
+
+// The bytes of the file at `path` (throws std::runtime_error when it cannot be read: tests only).
+std::string FileBytes(const std::filesystem::path& path);
 
 // The bytes of tests/data/supply_chain/<name>.
 std::string Fixture(const std::string& name);
