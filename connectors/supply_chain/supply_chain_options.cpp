@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "supply_chain/default_mappings.hpp"
+
 #ifndef HUB_SUPPLY_CHAIN_CONNECTOR_VERSION
 #error "HUB_SUPPLY_CHAIN_CONNECTOR_VERSION must be defined by the build"
 #endif
@@ -53,6 +55,7 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
       {"receiver_partner_type", OptionType::kString, "LS", false, "EDI_DC40 RCVPRT of outbound IDocs."},
       {"order_type", OptionType::kString, "TA", false, "The sales document type sent in E1EDK14 QUALF 012."},
   };
+  description.default_mappings = SupplyChainDefaultMappings();
   description.capabilities.reads = true;
   description.capabilities.writes_events = true;
   return description;
