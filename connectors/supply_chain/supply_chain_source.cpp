@@ -23,8 +23,8 @@ sdk::Result<std::optional<std::string>> NextName(const InboxOptions& options, co
 
 }  // namespace
 
-SupplyChainSource::SupplyChainSource(InboxOptions options, Clock clock, LogSink log)
-    : options_(std::move(options)), clock_(std::move(clock)), log_(std::move(log)) {
+SupplyChainSource::SupplyChainSource(InboxOptions options, Clock clock, LogSink log, CountSink count)
+    : options_(std::move(options)), clock_(std::move(clock)), log_(std::move(log)), count_(std::move(count)) {
   if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
 }
 
@@ -60,6 +60,7 @@ sdk::Result<sdk::Batch> SupplyChainSource::ReadBatch(std::string_view cursor_tex
     if (at->done) {
       if (!options_.archive_dir.empty()) {
         HUB_RETURN_IF_ERROR(MoveInto(path, options_.archive_dir));
+        Count("files_archived", 1);
         Log(sdk::LogLevel::kInfo, at->file_name + " is read to its end: moved to " + options_.archive_dir.string());
       }
       after = at->file_name;
@@ -76,12 +77,15 @@ sdk::Result<sdk::Batch> SupplyChainSource::ReadBatch(std::string_view cursor_tex
         return sdk::Status(read.status().code(), read.status().message() + " (set error_dir to move such files aside)");
       }
       HUB_RETURN_IF_ERROR(SetAside(path, options_.error_dir, read.status().message(), at->idoc_index));
+      Count("files_failed", 1);
       Log(sdk::LogLevel::kWarn,
           at->file_name + " moved to " + options_.error_dir.string() + ": " + read.status().message());
       after = at->file_name;
       at.reset();
       continue;
     }
+    Count("idocs_read", static_cast<std::int64_t>(read->next.idoc_index - at->idoc_index));
+    if (read->next.offset > at->offset) Count("bytes_read", static_cast<std::int64_t>(read->next.offset - at->offset));
     if (read->records.empty() && read->at_end) {
       at = read->next;
       last = EncodeCursor(read->next);
@@ -109,6 +113,10 @@ sdk::Result<bool> SupplyChainSource::Recognised(const IdocCursor& cursor) const 
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   if (!in) return sdk::Status::IoError("cannot read " + path.string());
   return Fingerprint(head, cursor.offset) == cursor.fingerprint;
+}
+
+void SupplyChainSource::Count(std::string_view counter, std::int64_t delta) const {
+  if (count_ && delta != 0) count_(counter, delta);
 }
 
 void SupplyChainSource::Log(sdk::LogLevel level, const std::string& message) const {

@@ -4,6 +4,7 @@
 #define HUB_CONNECTORS_SUPPLY_CHAIN_SUPPLY_CHAIN_SOURCE_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -19,6 +20,10 @@ namespace hub::supply_chain {
 
 // Where the source reports what it did to files (archived, set aside, read again). May be empty.
 using LogSink = std::function<void(sdk::LogLevel level, std::string_view message)>;
+
+// Where the source counts what it did: "files_archived", "files_failed", "idocs_read", "bytes_read" (the
+// hub's /metrics). May be empty.
+using CountSink = std::function<void(std::string_view counter, std::int64_t delta)>;
 
 // The folder and what happens to its files. A plain value.
 struct InboxOptions {
@@ -40,7 +45,7 @@ struct InboxOptions {
 // thread-safe: one call at a time, as the hub does with a connector.
 class SupplyChainSource {
  public:
-  SupplyChainSource(InboxOptions options, Clock clock, LogSink log = {});
+  SupplyChainSource(InboxOptions options, Clock clock, LogSink log = {}, CountSink count = {});
 
   // At most max_records records after `cursor` ("" for the beginning). InvalidArgument for a cursor this
   // connector did not make; IoError when the folder or a file cannot be read or moved; DataError (naming
@@ -53,10 +58,12 @@ class SupplyChainSource {
  private:
   sdk::Result<bool> Recognised(const IdocCursor& cursor) const;
   void Log(sdk::LogLevel level, const std::string& message) const;
+  void Count(std::string_view counter, std::int64_t delta) const;
 
   InboxOptions options_;
   Clock clock_;
   LogSink log_;
+  CountSink count_;
 };
 
 }  // namespace hub::supply_chain

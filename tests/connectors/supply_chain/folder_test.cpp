@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -42,7 +43,9 @@ class Inbox {
   void SetClockAhead(std::chrono::milliseconds ahead) { ahead_ = ahead; }
 
   SupplyChainSource Source() {
-    return SupplyChainSource(options_, [this] { return std::chrono::system_clock::now() + ahead_; });
+    return SupplyChainSource(
+        options_, [this] { return std::chrono::system_clock::now() + ahead_; }, {},
+        [this](std::string_view counter, std::int64_t delta) { counts_[std::string(counter)] += delta; });
   }
 
   // Reads with the hub's loop: each batch from the previous one's next_cursor, until end_of_data.
@@ -66,6 +69,9 @@ class Inbox {
     std::sort(names.begin(), names.end());
     return names;
   }
+  // What the sources counted, by counter.
+  const std::map<std::string, std::int64_t>& counts() const { return counts_; }
+
   std::string Read(const std::string& name) const {
     std::ifstream in(dir_.path() / name);
     std::ostringstream text;
@@ -77,6 +83,7 @@ class Inbox {
   TempDir dir_;
   InboxOptions options_;
   std::chrono::milliseconds ahead_{std::chrono::minutes(2)};
+  std::map<std::string, std::int64_t> counts_;
 };
 
 TEST(SupplyChainFolder, ReadsFilesInNameOrderAndArchivesEachOnceAReadStartsFromItsEnd) {
@@ -139,6 +146,10 @@ TEST(SupplyChainFolder, AFileMalformedBetweenIdocsGoesToTheErrorFolderWithASidec
   const std::string sidecar = inbox.Read("error/1_bad.xml.error.txt");
   EXPECT_THAT(sidecar, HasSubstr("line 93: malformed XML outside any IDOC: mismatched tag"));
   EXPECT_THAT(sidecar, HasSubstr("idocs read before (their records were stored): 1"));
+  EXPECT_EQ(inbox.counts().at("files_failed"), 1);
+  EXPECT_EQ(inbox.counts().at("files_archived"), 1);
+  EXPECT_EQ(inbox.counts().at("idocs_read"), 2);
+  EXPECT_GT(inbox.counts().at("bytes_read"), 0);
 }
 
 TEST(SupplyChainFolder, AResumedReadGivesEachRecordOnceFromAnyCommittedCursor) {
