@@ -8,8 +8,8 @@
 #include <cstring>
 #include <utility>
 
-#include "file/atomic_file.hpp"
 #include "file/event_line.hpp"
+#include "hub/files/atomic_file.hpp"
 
 namespace hub::file {
 namespace {
@@ -67,7 +67,8 @@ sdk::Result<std::size_t> EventDrop::Write(const std::vector<sdk::OutboundEvent>&
     ++count;
   }
   if (count == 0) return std::size_t{0};
-  HUB_RETURN_IF_ERROR(WriteFileAtomically(folder_, DropFileName(prefix_, events.front().event_id, count), content));
+  HUB_RETURN_IF_ERROR(
+      files::WriteFileAtomically(folder_, DropFileName(prefix_, events.front().event_id, count), content));
   return count;
 }
 

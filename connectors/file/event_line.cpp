@@ -9,7 +9,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
-#include "file/utf8.hpp"
+#include "hub/files/utf8.hpp"
 
 namespace hub::file {
 namespace {
@@ -51,7 +51,8 @@ sdk::Result<std::string> EventLine(const sdk::OutboundEvent& event) {
       {"event_id", &event.event_id}, {"kind", &event.kind}, {"entity", &event.entity}, {"id", &event.id}};
   std::string line = "{";
   for (const auto& [name, value] : texts) {
-    if (ValidUtf8Prefix(*value) != value->size()) return Refused(event, std::string(name) + " is not valid UTF-8");
+    if (files::ValidUtf8Prefix(*value) != value->size())
+      return Refused(event, std::string(name) + " is not valid UTF-8");
     line.append("\"").append(name).append("\":").append(boost::json::serialize(boost::json::string(*value)));
     line.append(",");
   }

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <utility>
 
-#include "file/encoding.hpp"
-#include "file/text_decoder.hpp"
+#include "hub/files/encoding.hpp"
+#include "hub/files/text_decoder.hpp"
 
 #ifndef HUB_FILE_CONNECTOR_VERSION
 #error "HUB_FILE_CONNECTOR_VERSION must be defined by the build"
@@ -66,12 +66,12 @@ sdk::Result<std::vector<std::string>> ParseColumns(std::string_view value) {
 }
 
 sdk::Status CheckEncoding(std::string_view value) {
-  if (value == kAutoEncoding) return sdk::Status::Ok();
-  sdk::Result<std::string> canonical = CanonicalEncodingName(value);
+  if (value == files::kAutoEncoding) return sdk::Status::Ok();
+  sdk::Result<std::string> canonical = files::CanonicalEncodingName(value);
   if (!canonical.ok()) return canonical.status().WithContext("option 'encoding'");
   // UTF-16 and UTF-32 without a byte order are resolved per file from the byte-order mark.
   if (*canonical == "UTF-16" || *canonical == "UTF-32") return sdk::Status::Ok();
-  sdk::Result<std::unique_ptr<TextDecoder>> decoder = TextDecoder::Create(value);
+  sdk::Result<std::unique_ptr<files::TextDecoder>> decoder = files::TextDecoder::Create(value);
   return decoder.ok() ? sdk::Status::Ok() : decoder.status().WithContext("option 'encoding'");
 }
 
@@ -101,7 +101,7 @@ sdk::Status ParseFlags(const sdk::Options& options, FileOptions* parsed) {
   if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
   parsed->header = *header;
   parsed->skip_empty_lines = *skip;
-  parsed->completeness = CompletenessRule{*declared_final, *settle};
+  parsed->completeness = files::CompletenessRule{*declared_final, *settle};
   return sdk::Status::Ok();
 }
 
@@ -158,8 +158,8 @@ sdk::PluginDescription DescribeFileConnector() {
        "only names sorting after the last file read are picked up."},
       {"error_dir", OptionType::kPath, std::nullopt, false,
        "Folder mode: where a file that cannot be read at all (unopenable, binary, bad header) moves, with "
-       "`<name>.error.txt` beside it giving the reason. Unset: such a file fails the read until it is fixed "
-       "or removed."},
+       "`<name>.error.txt` beside it giving the reason and where reading stood. Unset: such a file fails the "
+       "read until it is fixed or removed."},
       {"skip_empty_lines", OptionType::kBoolean, "true", false,
        "Ignore empty lines between records (with `false`, an empty line is a record, usually rejected)."},
       {"settle_time", OptionType::kDuration, "1m", false,

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "file/file_completeness.hpp"
+#include "hub/files/file_completeness.hpp"
 #include "hub/sdk/options.hpp"
 #include "hub/sdk/status.hpp"
 
@@ -32,7 +32,7 @@ struct FileOptions {
   std::filesystem::path archive_dir;  // empty: consumed files stay where they are
   std::filesystem::path error_dir;    // empty: an unreadable file fails the read
   bool skip_empty_lines = true;
-  CompletenessRule completeness;         // when a last line without its line end may be read
+  files::CompletenessRule completeness;  // when a last line without its line end may be read
   std::filesystem::path events_dir;      // the drop folder for outbound events; empty: none accepted
   std::string events_prefix = "events";  // how the names of the event files start
 };

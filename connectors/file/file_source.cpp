@@ -1,136 +1,72 @@
 #include "file/file_source.hpp"
 
-#include <system_error>
+#include <memory>
+#include <string>
 #include <utility>
 
-#include "file/folder.hpp"
-#include "file/input_file.hpp"
+#include "file/jsonl_row_parser.hpp"
+#include "hub/files/csv_row_parser.hpp"
 
 namespace hub::file {
-
-namespace fs = std::filesystem;
-
 namespace {
 
-sdk::Batch BatchOf(FileRead read, std::string_view cursor_text, bool end_of_data) {
-  sdk::Batch batch;
-  batch.next_cursor = read.records.empty() ? std::string(cursor_text) : read.records.back().cursor;
-  batch.records = std::move(read.records);
-  batch.end_of_data = end_of_data;
-  return batch;
+// The source id a record's id_field gives, or why it gives none.
+std::string SourceId(const sdk::Record& record, const std::string& id_field, std::string* problem) {
+  const sdk::Value* value = record.Find(id_field);
+  std::string id;
+  if (value != nullptr && value->type() == sdk::ValueType::kInt64) {
+    id = std::to_string(value->integer());
+  } else if (value != nullptr &&
+             (value->type() == sdk::ValueType::kString || value->type() == sdk::ValueType::kDecimal)) {
+    id = value->text();
+  } else if (value != nullptr && !value->is_null()) {
+    *problem = "id_field '" + id_field + "' is not a string or an integer";
+    return id;
+  }
+  if (id.empty()) *problem = "id_field '" + id_field + "' is empty";
+  return id;
+}
+
+files::SourceFiles FilesOf(const FileOptions& options) {
+  return files::SourceFiles{options.path, options.pattern, options.archive_dir, options.error_dir};
+}
+
+files::RowFileOptions RowOptionsOf(const FileOptions& options, ReaderLimits limits) {
+  files::RowFileOptions rows;
+  rows.encoding = options.encoding;
+  rows.skip_empty_lines = options.skip_empty_lines;
+  rows.completeness = options.completeness;
+  rows.required_field = options.id_field;
+  rows.limits = limits;
+  return rows;
+}
+
+files::ParserFactory ParsersOf(const FileOptions& options, ReaderLimits limits) {
+  return [options, limits](std::string_view file_name) -> sdk::Result<std::unique_ptr<files::RowParser>> {
+    sdk::Result<FileFormat> format = FormatOf(file_name, options.format);
+    if (!format.ok()) return format.status();
+    if (*format == FileFormat::kJsonl) return std::unique_ptr<files::RowParser>(std::make_unique<JsonlRowParser>());
+    files::CsvDialect dialect;
+    dialect.delimiter = options.delimiter.value_or(*format == FileFormat::kTsv ? '\t' : ',');
+    dialect.quote = options.quote;
+    return std::unique_ptr<files::RowParser>(std::make_unique<files::CsvRowParser>(
+        dialect, files::CsvColumns{options.header, options.columns}, limits.max_record_bytes));
+  };
+}
+
+files::RecordCheck CheckOf(const FileOptions& options) {
+  return [entity = options.entity, id_field = options.id_field](sdk::Record& record) {
+    record.entity = entity;
+    std::string problem;
+    if (!id_field.empty()) record.source_id = SourceId(record, id_field, &problem);
+    return problem;
+  };
 }
 
 }  // namespace
 
-FileSource::FileSource(FileOptions options, ReaderLimits limits, LogSink log, Clock clock)
-    : options_(options),
-      reader_(std::move(options), limits,
-              clock ? std::move(clock) : Clock([] { return std::chrono::system_clock::now(); })),
-      log_(std::move(log)) {}
-
-sdk::Result<sdk::Batch> FileSource::ReadBatch(std::string_view cursor_text, std::size_t max_records) {
-  std::optional<FileCursor> cursor;
-  if (!cursor_text.empty()) {
-    sdk::Result<FileCursor> decoded = DecodeCursor(cursor_text);
-    if (!decoded.ok()) return decoded.status();
-    cursor = std::move(decoded).value();
-  }
-  if (max_records == 0) return sdk::Batch{{}, std::string(cursor_text), false, std::nullopt};
-  std::error_code error;
-  const FileCursor* resume = cursor ? &*cursor : nullptr;
-  if (fs::is_directory(options_.path, error)) return ReadFolder(cursor_text, resume, max_records);
-  return ReadSingleFile(cursor_text, resume, max_records);
-}
-
-sdk::Result<sdk::Batch> FileSource::ReadSingleFile(std::string_view cursor_text, const FileCursor* cursor,
-                                                   std::size_t max_records) {
-  sdk::Result<FileRead> read = reader_.Read(options_.path, cursor, max_records, false);
-  if (!read.ok()) return read.status();
-  NoteRestart(*read);
-  const bool at_end = read->at_end;
-  return BatchOf(std::move(read).value(), cursor_text, at_end);
-}
-
-// Reads on in the cursor's file, or the next file with records. A file that gives no records from a
-// cursor the hub committed (or from its start) has nothing unstored left, so it is archived right away,
-// once it is complete: a file still being written (in place) may grow, so the read waits at it.
-sdk::Result<sdk::Batch> FileSource::ReadFolder(std::string_view cursor_text, const FileCursor* cursor,
-                                               std::size_t max_records) {
-  std::optional<std::string> name;
-  if (cursor != nullptr) name = cursor->file_name;
-  for (bool first = true;; first = false) {
-    if (!first || !name) {
-      sdk::Result<std::optional<std::string>> next = NextFile(name);
-      if (!next.ok()) return next.status();
-      name = *next;
-      cursor = nullptr;
-    }
-    if (!name) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
-    sdk::Result<FileRead> read = reader_.Read(options_.path / *name, cursor, max_records, true);
-    if (read.ok() && !read->records.empty()) {
-      NoteRestart(*read);
-      return BatchOf(std::move(read).value(), cursor_text, false);
-    }
-    if (read.ok() && !read->complete) return sdk::Batch{{}, std::string(cursor_text), true, std::nullopt};
-    if (read.ok()) {
-      HUB_RETURN_IF_ERROR(Archive(*name));
-    } else if (read.status().code() != sdk::StatusCode::kNotFound) {
-      HUB_RETURN_IF_ERROR(SetAside(*name, read.status()));
-    }
-  }
-}
-
-// With archive_dir every file still in the folder is unread, so the next is the first other than the
-// current one (even a late file whose name sorts earlier); without, read files stay and names go forward.
-sdk::Result<std::optional<std::string>> FileSource::NextFile(const std::optional<std::string>& after) const {
-  sdk::Result<std::vector<std::string>> names = ListFiles(options_.path, options_.pattern);
-  if (!names.ok()) return names.status();
-  for (const std::string& name : *names) {
-    if (!after) return std::optional<std::string>(name);
-    if (options_.archive_dir.empty() ? name > *after : name != *after) return std::optional<std::string>(name);
-  }
-  return std::optional<std::string>();
-}
-
-sdk::Status FileSource::Archive(const std::string& name) {
-  if (options_.archive_dir.empty()) return sdk::Status::Ok();
-  sdk::Result<fs::path> moved = MoveIntoFolder(options_.path / name, options_.archive_dir);
-  if (!moved.ok()) return moved.status();
-  Log(sdk::LogLevel::kInfo, "archived " + name + " to " + moved->string());
-  return sdk::Status::Ok();
-}
-
-sdk::Status FileSource::SetAside(const std::string& name, const sdk::Status& why) {
-  if (options_.error_dir.empty()) {
-    return sdk::Status(why.code(), why.message() + " (set error_dir to move such files aside)");
-  }
-  HUB_RETURN_IF_ERROR(MoveToErrorFolder(options_.path / name, options_.error_dir, why.message()));
-  Log(sdk::LogLevel::kWarn, "moved " + name + " to " + options_.error_dir.string() + ": " + why.message());
-  return sdk::Status::Ok();
-}
-
-sdk::Status FileSource::CheckHealth() const {
-  std::error_code error;
-  const fs::file_status status = fs::status(options_.path, error);
-  if (!fs::exists(status)) {
-    return sdk::Status::Unavailable(options_.path.string() + " does not exist (option 'path')");
-  }
-  if (fs::is_directory(status)) {
-    sdk::Result<std::vector<std::string>> names = ListFiles(options_.path, options_.pattern);
-    return names.ok() ? sdk::Status::Ok() : sdk::Status::Unavailable(names.status().message());
-  }
-  sdk::Result<InputFile> file = InputFile::Open(options_.path);
-  return file.ok() ? sdk::Status::Ok() : sdk::Status::Unavailable(file.status().message());
-}
-
-void FileSource::NoteRestart(const FileRead& read) const {
-  if (read.restarted) {
-    Log(sdk::LogLevel::kWarn, read.end.file_name + " changed since it was last read: reading it again from the start");
-  }
-}
-
-void FileSource::Log(sdk::LogLevel level, const std::string& message) const {
-  if (log_) log_(level, message);
-}
+FileSource::FileSource(const FileOptions& options, ReaderLimits limits, files::LogSink log, files::Clock clock)
+    : source_(FilesOf(options), RowOptionsOf(options, limits), ParsersOf(options, limits), CheckOf(options),
+              std::move(log), std::move(clock)) {}
 
 }  // namespace hub::file

@@ -1,64 +1,39 @@
-// The file connector without its plugin boundary: a file, or a watched folder, read as batches.
+// The file connector's read side: its options made into a row source of CSV/TSV or JSON Lines rows.
 #ifndef HUB_CONNECTORS_FILE_FILE_SOURCE_HPP_
 #define HUB_CONNECTORS_FILE_FILE_SOURCE_HPP_
 
 #include <cstddef>
-#include <functional>
-#include <optional>
-#include <string>
 #include <string_view>
 
-#include "file/file_cursor.hpp"
 #include "file/file_options.hpp"
-#include "file/file_reader.hpp"
-#include "hub/sdk/context.hpp"
+#include "hub/files/row_source.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 
 namespace hub::file {
 
-// Where a FileSource reports what it did to files (archived, set aside, read again). May be empty.
-using LogSink = std::function<void(sdk::LogLevel level, std::string_view message)>;
+using files::ReaderLimits;
 
-// Reads options.path as batches of records, with the semantics of Connector::ReadBatch:
-//  - a file: its records after the cursor; end_of_data once the end of the file is reached (a file that
-//    grows later gives more on a later read; one replaced by other content is read again from its start).
-//    A last line still being written (no line end yet, the file not known complete: see FileReader) is
-//    not read and the cursor stays before it, until its line end arrives or the file is complete.
-//  - a folder: the files matching the pattern, one at a time in name order; a batch never spans two files.
-//    A file is archived (moved to archive_dir) only when a read starts from a cursor at its end, i.e. once
-//    the hub has stored its last records; without archive_dir it stays and only later names are read next.
-//    A file that cannot be read at all is moved to error_dir with a note, or fails the read when error_dir
-//    is unset. A file not known to be complete (still being written in place: see FileReader) is neither
-//    archived nor left for the next once its records are read: the read ends there for now (end_of_data). end_of_data
-//    when no file has anything left; files dropped later are read by later calls.
-// Idempotent for a given cursor as long as the files are not changed in between. Not thread-safe: one call
-// at a time, as the hub does with a connector.
+// options.path read as batches, with the semantics of files::RowSource (a file, or a watched folder with
+// archive_dir and error_dir): each file's format from options.format or its extension, CSV/TSV with the
+// configured dialect and columns, JSON Lines; every record of entity options.entity, its source id the
+// id_field's value (a record whose id_field is empty or not text/integer is rejected) or "<file>:<line>".
+// Not thread-safe: one call at a time, as the hub does with a connector.
 class FileSource {
  public:
   // `clock` tells the time for options.completeness.settle; empty: the system clock.
-  explicit FileSource(FileOptions options, ReaderLimits limits = {}, LogSink log = {}, Clock clock = {});
+  explicit FileSource(const FileOptions& options, ReaderLimits limits = {}, files::LogSink log = {},
+                      files::Clock clock = {});
 
-  // At most max_records records after `cursor` ("" for the beginning). InvalidArgument for a cursor this
-  // connector did not make; NotFound, IoError or DataError (naming the file) when the file cannot be read.
-  sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records);
-
+  // As files::RowSource::ReadBatch.
+  sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records) {
+    return source_.ReadBatch(cursor, max_records);
+  }
   // OK when the path exists and can be read (a file opened, a folder listed); Unavailable otherwise.
-  sdk::Status CheckHealth() const;
+  sdk::Status CheckHealth() const { return source_.CheckHealth(); }
 
  private:
-  sdk::Result<sdk::Batch> ReadSingleFile(std::string_view cursor_text, const FileCursor* cursor,
-                                         std::size_t max_records);
-  sdk::Result<sdk::Batch> ReadFolder(std::string_view cursor_text, const FileCursor* cursor, std::size_t max_records);
-  sdk::Result<std::optional<std::string>> NextFile(const std::optional<std::string>& after) const;
-  sdk::Status Archive(const std::string& name);
-  sdk::Status SetAside(const std::string& name, const sdk::Status& why);
-  void NoteRestart(const FileRead& read) const;
-  void Log(sdk::LogLevel level, const std::string& message) const;
-
-  FileOptions options_;
-  FileReader reader_;
-  LogSink log_;
+  files::RowSource source_;
 };
 
 }  // namespace hub::file

@@ -47,8 +47,8 @@ const char* KindName(json::kind kind) {
 
 }  // namespace
 
-sdk::Result<bool> JsonlRowParser::Next(TextLines& lines, sdk::Record* record, std::uint64_t* first_line) {
-  TextLine line;
+sdk::Result<bool> JsonlRowParser::Next(files::TextLines& lines, sdk::Record* record, std::uint64_t* first_line) {
+  files::TextLine line;
   sdk::Result<bool> more = lines.Next(&line);
   if (!more.ok() || !*more) return more;
   *first_line = line.number;

@@ -152,17 +152,21 @@ enum class JobKind {
 // start= and lanes= attributes. The subscriber's name is the job's name.
 struct SubscriptionConfig {
   // <subscribe entity="party" kinds="party.created party.updated">: either may be empty (any).
+  // document="true" (entity= given) has the delivery put the entity's event document into the payload.
   struct Events {
     std::string entity;
     std::vector<std::string> kinds;
+    bool document = false;
     SourceLocation location;
   };
   std::vector<Events> events;  // an event matches one of them; empty: every event
   // <filter field="country" in="CN HK"> or equals="CN": a top-level field of the event's payload whose
-  // text is one of the values. Filters are ANDed; an event without the field does not match.
+  // text is one of the values; an event without the field does not match. not_in="CN HK" (`excluded`):
+  // its text is none of them, which an event without the field satisfies. Filters are ANDed.
   struct Filter {
     std::string field;
     std::vector<std::string> values;
+    bool excluded = false;
     SourceLocation location;
   };
   std::vector<Filter> filters;

@@ -48,7 +48,7 @@ std::optional<std::vector<std::string>> ReadWords(LoadContext& context, pugi::xm
 }
 
 void ReadSubscribe(LoadContext& context, pugi::xml_node element, SubscriptionConfig* out) {
-  CheckShape(context, element, {.attributes = {"entity", "kinds"}});
+  CheckShape(context, element, {.attributes = {"entity", "kinds", "document"}});
   SubscriptionConfig::Events events;
   events.location = context.At(element);
   if (auto entity = ReadAttribute(context, element, "entity", Presence::kOptional)) {
@@ -74,32 +74,48 @@ void ReadSubscribe(LoadContext& context, pugi::xml_node element, SubscriptionCon
     }
   }
   if (kinds) events.kinds = std::move(*kinds);
+  events.document = ReadBoolean(context, element, "document").value_or(false);
+  if (events.document && events.entity.empty()) {
+    context.Error(context.At(element.attribute("document")),
+                  "<subscribe document=\"true\"> needs entity=: a document is composed for one entity (order, "
+                  "delivery, invoice)");
+    return;
+  }
   out->events.push_back(std::move(events));
 }
 
+// The comparisons a <filter> may make, one of which it gives.
+constexpr std::string_view kFilterTests[] = {"in", "not_in", "equals"};
+
 void ReadFilter(LoadContext& context, pugi::xml_node element, SubscriptionConfig* out) {
-  CheckShape(context, element, {.attributes = {"field", "in", "equals"}});
+  CheckShape(context, element, {.attributes = {"field", "in", "not_in", "equals"}});
   SubscriptionConfig::Filter filter;
   filter.location = context.At(element);
   auto field = ReadString(context, element, "field", Presence::kRequired);
   if (field && field->empty()) {
     context.Error(filter.location, "<filter> attribute 'field' is empty; name a field of the events' payload");
   }
-  auto in = ReadWords(context, element, "in", "give the values the field may have, separated by spaces");
-  auto equals = ReadAttribute(context, element, "equals", Presence::kOptional);
-  if (element.attribute("in") && element.attribute("equals")) {
-    context.Error(filter.location, "<filter> has both 'in' and 'equals'; give one of them");
+  std::vector<std::string> given;
+  for (std::string_view test : kFilterTests) {
+    if (element.attribute(std::string(test).c_str())) given.push_back("'" + std::string(test) + "'");
+  }
+  if (given.size() > 1) {
+    context.Error(filter.location, "<filter> has both " + given[0] + " and " + given[1] + "; give one of them");
     return;
   }
-  if (!element.attribute("in") && !element.attribute("equals")) {
+  if (given.empty()) {
     context.Error(filter.location,
-                  "<filter> needs 'in' (values separated by spaces) or 'equals' (one value) to compare its field "
-                  "with");
+                  "<filter> needs 'in' (values separated by spaces), 'not_in' (values it must not hold) or "
+                  "'equals' (one value) to compare its field with");
     return;
   }
-  if (!field || field->empty() || (!in && !equals)) return;
+  auto in = ReadWords(context, element, "in", "give the values the field may have, separated by spaces");
+  auto not_in = ReadWords(context, element, "not_in", "give the values the field must not have, separated by spaces");
+  auto equals = ReadAttribute(context, element, "equals", Presence::kOptional);
+  if (!field || field->empty() || (!in && !not_in && !equals)) return;
   filter.field = std::move(*field);
-  filter.values = in ? std::move(*in) : std::vector<std::string>{std::move(equals->text)};
+  filter.excluded = not_in.has_value();
+  filter.values = in ? std::move(*in) : not_in ? std::move(*not_in) : std::vector<std::string>{std::move(equals->text)};
   out->filters.push_back(std::move(filter));
 }
 

@@ -35,7 +35,8 @@ bool MatchesFilters(const std::vector<Subscription::Filter>& filters, const std:
   if (error || !payload.is_object()) return false;
   return std::all_of(filters.begin(), filters.end(), [&](const Subscription::Filter& filter) {
     std::optional<std::string> text = FieldText(payload.as_object(), filter.field);
-    return text && Contains(filter.values, *text);
+    const bool listed = text && Contains(filter.values, *text);
+    return filter.excluded ? !listed : listed;
   });
 }
 
@@ -46,6 +47,11 @@ bool Subscription::Matches(const OutboxEvent& event) const {
                         return MatchesEvents(subscribed, event);
                       });
   return wanted && (filters.empty() || MatchesFilters(filters, event.payload));
+}
+
+bool Subscription::WantsDocument(const OutboxEvent& event) const {
+  return std::any_of(events.begin(), events.end(),
+                     [&](const Events& subscribed) { return subscribed.document && MatchesEvents(subscribed, event); });
 }
 
 }  // namespace hub::delivery

@@ -17,19 +17,23 @@ struct Subscription {
   std::string name;
 
   // One <subscribe>: an event matches when its aggregate is `entity` (empty: any) and its kind is one of
-  // `kinds` (empty: any).
+  // `kinds` (empty: any). With `document`, the delivery hands the event over with the aggregate's event
+  // document (store/model/event_documents.hpp) in its payload.
   struct Events {
     std::string entity;
     std::vector<std::string> kinds;
+    bool document = false;
   };
   std::vector<Events> events;  // an event matches one of them; empty: every event
 
   // One <filter>: the payload's field `field` holds one of `values` (its JSON text for a number or a
   // boolean). The field is the payload's top-level member of that name, or else, for the model's events
   // ({"source_system":…, "source_id":…, "fields":{…}}), the member of `fields`. Missing or null: no match.
+  // `excluded` (not_in=) turns it round: the field holds none of `values`, and missing or null matches.
   struct Filter {
     std::string field;
     std::vector<std::string> values;
+    bool excluded = false;
   };
   std::vector<Filter> filters;  // all must hold
 
@@ -49,6 +53,9 @@ struct Subscription {
 
   // True when `event` is one this subscriber receives.
   bool Matches(const OutboxEvent& event) const;
+
+  // True when a <subscribe> that `event` matches asks for its document.
+  bool WantsDocument(const OutboxEvent& event) const;
 };
 
 }  // namespace hub::delivery

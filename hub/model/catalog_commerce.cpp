@@ -1,5 +1,6 @@
-// Buying and paying: products, quotes, contracts, orders, deliveries, invoices, payment plans, payments.
-// Every amount is an exact decimal with an ISO 4217 currency.
+// Buying and paying: products, quotes, contracts, orders (with their lines and partners), deliveries, invoices
+// (with their lines), receivables, payment plans, payments and credit limits. Every amount is an exact decimal
+// with an ISO 4217 currency.
 #include "model/catalog_groups.hpp"
 
 namespace hub::model::internal {
@@ -85,6 +86,10 @@ constexpr FieldSpec kOrder[] = {
     Field("currency", kString, kRequired, Column("orders", "currency"), "ISO 4217 currency."),
     Field("total_amount", kDecimal, kRequired, Column("orders", "total_amount"), "Order total."),
     Field("ordered_on", kDate, kRequired, Column("orders", "ordered_on"), "Order date."),
+    Field("customer_reference", kString, kOptional, Column("orders", "customer_reference"),
+          "The customer's own reference for the order, e.g. its purchase order number."),
+    Field("requested_on", kDate, kOptional, Column("orders", "requested_on"),
+          "The delivery date the customer asked for."),
 };
 
 constexpr FieldSpec kOrderLine[] = {
@@ -101,6 +106,24 @@ constexpr FieldSpec kOrderLine[] = {
     Field("amount", kDecimal, kRequired, Column("order_lines", "amount"), "Line total, in the order's currency."),
 };
 
+constexpr FieldSpec kOrderPartner[] = {
+    Field("order_source_id", kString, kRequired, Column("order_partners", "order_id"), "The order.", "",
+          "order.source_id"),
+    Field("role", kString, kRequired, Column("order_partners", "role"),
+          "What the partner is to the order (SAP AG, WE, RE, RG, LF; EDIFACT NAD BY, DP, IV, SU).",
+          "sold_to|ship_to|bill_to|payer|supplier|other"),
+    Field("partner_number", kString, kOptional, Column("order_partners", "partner_number"),
+          "The partner's number as the order gives it."),
+    Field("party_source_id", kString, kOptional, TextAndId("order_partners", "party_source_id", "party_id"),
+          "The party the partner is, by its source id; stored as text until that party arrives, then linked.", "",
+          "party.source_id"),
+    Field("name", kString, kOptional, Column("order_partners", "name"), "Name as the order gives it."),
+    Field("address_line", kString, kOptional, Column("order_partners", "address_line"), "Street address."),
+    Field("city", kString, kOptional, Column("order_partners", "city"), "City."),
+    Field("postal_code", kString, kOptional, Column("order_partners", "postal_code"), "Postal code."),
+    Field("country", kString, kOptional, Column("order_partners", "country"), "ISO 3166-1 alpha-2 country code."),
+};
+
 constexpr FieldSpec kDelivery[] = {
     Field("delivery_number", kString, kRequired, Column("deliveries", "delivery_number"),
           "The delivery note's number."),
@@ -114,6 +137,16 @@ constexpr FieldSpec kDelivery[] = {
           "The carrier's tracking number."),
     Field("shipped_at", kTimestamp, kOptional, Column("deliveries", "shipped_at"), "When it left."),
     Field("delivered_at", kTimestamp, kOptional, Column("deliveries", "delivered_at"), "When it arrived."),
+    Field("party_source_id", kString, kOptional, TextAndId("deliveries", "party_source_id", "party_id"),
+          "The ship-to party, by its source id; stored as text until that party arrives, then linked.", "",
+          "party.source_id"),
+    Field("gross_weight", kDecimal, kOptional, Column("deliveries", "gross_weight"), "Gross weight."),
+    Field("net_weight", kDecimal, kOptional, Column("deliveries", "net_weight"), "Net weight."),
+    Field("weight_unit", kString, kOptional, Column("deliveries", "weight_unit"), "Unit of both weights, e.g. KGM."),
+    Field("incoterms", kString, kOptional, Column("deliveries", "incoterms"),
+          "Incoterms code and place, e.g. FCA Shenzhen."),
+    Field("order_reference", kString, kOptional, Column("deliveries", "order_reference"),
+          "The order's number as the delivery note gives it."),
 };
 
 constexpr FieldSpec kDeliveryLine[] = {
@@ -122,6 +155,11 @@ constexpr FieldSpec kDeliveryLine[] = {
     Field("order_line_source_id", kString, kRequired, Column("delivery_lines", "order_line_id"),
           "The order line delivered.", "", "order_line.source_id"),
     Field("quantity", kDecimal, kRequired, Column("delivery_lines", "quantity"), "Quantity delivered."),
+    Field("line_no", kInt64, kOptional, Column("delivery_lines", "line_no"), "Line number within the delivery."),
+    Field("sku", kString, kOptional, TextAndId("delivery_lines", "sku", "product_id"), "The product.", "",
+          "product.sku"),
+    Field("unit", kString, kOptional, Column("delivery_lines", "unit"), "Unit of measure."),
+    Field("description", kString, kOptional, Column("delivery_lines", "description"), "What was delivered."),
 };
 
 constexpr FieldSpec kInvoice[] = {
@@ -144,6 +182,48 @@ constexpr FieldSpec kInvoice[] = {
     Field("total_amount", kDecimal, kRequired, Column("invoices", "total_amount"), "Amount due, tax included."),
     Field("issued_on", kDate, kRequired, Column("invoices", "issued_on"), "Date issued."),
     Field("due_on", kDate, kOptional, Column("invoices", "due_on"), "Payment due date."),
+    Field("payment_state", kString, kOptional, Column("invoices", "payment_state"),
+          "How far it is paid, as the finance system says.", "not_paid|partial|in_payment|paid|reversed"),
+    Field("amount_residual", kDecimal, kOptional, Column("invoices", "amount_residual"),
+          "What is still to be paid (for a credit note: still to be refunded or offset)."),
+    Field("original_invoice_source_id", kString, kOptional, Column("invoices", "original_invoice_id"),
+          "For a credit note: the invoice it reverses.", "", "invoice.source_id"),
+    Field("order_reference", kString, kOptional, Column("invoices", "order_reference"),
+          "The order's number as the invoice gives it."),
+    Field("source_state", kString, kOptional, Column("invoices", "source_state"),
+          "The state as the source wrote it (e.g. out_invoice:posted), for audit."),
+};
+
+constexpr FieldSpec kInvoiceLine[] = {
+    Field("invoice_source_id", kString, kRequired, Column("invoice_lines", "invoice_id"), "The invoice.", "",
+          "invoice.source_id"),
+    Field("line_no", kInt64, kRequired, Column("invoice_lines", "line_no"), "Line number within the invoice."),
+    Field("sku", kString, kOptional, TextAndId("invoice_lines", "sku", "product_id"), "The product.", "",
+          "product.sku"),
+    Field("description", kString, kOptional, Column("invoice_lines", "description"), "What is billed."),
+    Field("quantity", kDecimal, kRequired, Column("invoice_lines", "quantity"), "Quantity."),
+    Field("unit", kString, kOptional, Column("invoice_lines", "unit"), "Unit of measure."),
+    Field("unit_price", kDecimal, kOptional, Column("invoice_lines", "unit_price"),
+          "Price per unit, in the invoice's currency."),
+    Field("tax_rate", kDecimal, kOptional, Column("invoice_lines", "tax_rate"), "Tax rate as a fraction, e.g. 0.13."),
+    Field("amount", kDecimal, kRequired, Column("invoice_lines", "amount"),
+          "Line total before tax, in the invoice's currency."),
+};
+
+constexpr FieldSpec kReceivable[] = {
+    Field("party_source_id", kString, kRequired, Column("receivables", "party_id"), "The customer who owes it.", "",
+          "party.source_id"),
+    Field("invoice_source_id", kString, kOptional, Column("receivables", "invoice_id"), "The invoice it is due for.",
+          "", "invoice.source_id"),
+    Field("due_on", kDate, kOptional, Column("receivables", "due_on"), "Due date."),
+    Field("currency", kString, kRequired, Column("receivables", "currency"), "ISO 4217 currency."),
+    Field("amount", kDecimal, kRequired, Column("receivables", "amount"),
+          "Amount due on that date (negative for a credit)."),
+    Field("amount_residual", kDecimal, kOptional, Column("receivables", "amount_residual"),
+          "What is still open of it."),
+    Field("status", kString, kOptional, Column("receivables", "status"), "Status (default open).",
+          "open|paid|cancelled")
+        .Default("open"),
 };
 
 constexpr FieldSpec kPaymentPlan[] = {
@@ -183,6 +263,19 @@ constexpr FieldSpec kPayment[] = {
     Field("received_on", kDate, kRequired, Column("payments", "received_on"), "Value date."),
 };
 
+constexpr FieldSpec kCreditLimit[] = {
+    Field("party_source_id", kString, kRequired, Column("credit_limits", "party_id"), "The customer.", "",
+          "party.source_id"),
+    Field("currency", kString, kRequired, Column("credit_limits", "currency"), "ISO 4217 currency."),
+    Field("amount", kDecimal, kRequired, Column("credit_limits", "amount"), "The most the customer may owe."),
+    Field("company", kString, kOptional, Column("credit_limits", "company"),
+          "Our company the limit holds for, when there are several."),
+    Field("blocked", kBool, kOptional, Column("credit_limits", "blocked"),
+          "No new orders or deliveries on credit (default false).")
+        .Default("false"),
+    Field("valid_from", kDate, kOptional, Column("credit_limits", "valid_from"), "First day it holds."),
+};
+
 constexpr EntitySpec kEntities[] = {
     {"product", "products", "Something we sell.", kProduct, "sku", kHasUpdatedAt},
     {"quote", "quotes", "An offer made to a customer.", kQuote, kNoNaturalKey, kHasUpdatedAt},
@@ -190,13 +283,21 @@ constexpr EntitySpec kEntities[] = {
     {"contract", "contracts", "A signed agreement with a customer.", kContract, kNoNaturalKey, kHasUpdatedAt},
     {"order", "orders", "A customer's order.", kOrder, kNoNaturalKey, kHasUpdatedAt},
     {"order_line", "order_lines", "One line of an order.", kOrderLine, kNoNaturalKey, kNoUpdatedAt},
+    {"order_partner", "order_partners", "A partner of an order by role: sold-to, ship-to, bill-to, payer, supplier.",
+     kOrderPartner, kNoNaturalKey, kNoUpdatedAt},
     {"delivery", "deliveries", "A shipment of (part of) an order.", kDelivery, kNoNaturalKey, kHasUpdatedAt},
     {"delivery_line", "delivery_lines", "How much of one order line a delivery carried.", kDeliveryLine, kNoNaturalKey,
      kNoUpdatedAt},
     {"invoice", "invoices", "An invoice or credit note issued to a customer.", kInvoice, kNoNaturalKey, kHasUpdatedAt},
+    {"invoice_line", "invoice_lines", "One line of an invoice or credit note.", kInvoiceLine, kNoNaturalKey,
+     kNoUpdatedAt},
+    {"receivable", "receivables", "An amount a customer owes on one due date (an invoice's payment-term line).",
+     kReceivable, kNoNaturalKey, kHasUpdatedAt},
     {"payment_plan", "payment_plans", "One installment of a contract's or order's payment schedule.", kPaymentPlan,
      kNoNaturalKey, kHasUpdatedAt},
     {"payment", "payments", "Money received from a customer.", kPayment, kNoNaturalKey, kHasUpdatedAt},
+    {"credit_limit", "credit_limits", "How much a customer may owe us, per currency (and company).", kCreditLimit,
+     kNoNaturalKey, kHasUpdatedAt},
 };
 
 }  // namespace

@@ -37,6 +37,10 @@ constexpr FieldSpec kEmployee[] = {
         .Default("active"),
     Field("hired_on", kDate, kOptional, Column("employees", "hired_on"), "First day of employment."),
     Field("left_on", kDate, kOptional, Column("employees", "left_on"), "Last day of employment."),
+    Field("capacity", kInt64, kOptional, Column("employees", "capacity"),
+          "How many open leads the employee can carry at once."),
+    Field("status_since", kDate, kOptional, Column("employees", "status_since"),
+          "The day the status took effect (carried in employee.status_changed events)."),
 };
 
 constexpr FieldSpec kTeam[] = {

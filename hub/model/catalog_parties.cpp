@@ -61,6 +61,11 @@ constexpr FieldSpec kParty[] = {
     Field("postal_code", kString, kOptional, Column("addresses", "postal_code"), "Postal code."),
     Field("country", kString, kOptional, Column("parties", "country").AlsoIn("addresses.country"),
           "ISO 3166-1 alpha-2 country code."),
+    Field("same_as_source_id", kString, kOptional,
+          TextAndId("source_links", "same_as_source_id", "record_id").Note("system in same_as_system"),
+          "The same customer's id in another system (give it system=): the record joins that party rather than "
+          "making a new one, whichever of the two arrives first.",
+          "", "party.source_id"),
 };
 
 constexpr FieldSpec kContact[] = {

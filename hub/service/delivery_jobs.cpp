@@ -28,8 +28,12 @@ delivery::Subscription SubscriptionOf(const config::JobConfig& job) {
   const config::SubscriptionConfig& configured = job.subscription;
   delivery::Subscription subscription;
   subscription.name = job.name;
-  for (const auto& events : configured.events) subscription.events.push_back({events.entity, events.kinds});
-  for (const auto& filter : configured.filters) subscription.filters.push_back({filter.field, filter.values});
+  for (const auto& events : configured.events) {
+    subscription.events.push_back({events.entity, events.kinds, events.document});
+  }
+  for (const auto& filter : configured.filters) {
+    subscription.filters.push_back({filter.field, filter.values, filter.excluded});
+  }
   subscription.max_attempts = configured.max_attempts;
   subscription.backoff = configured.backoff;
   subscription.max_backoff = configured.max_backoff;

@@ -8,6 +8,7 @@
 #include "config/option_validation.hpp"
 #include "config/record_id_check.hpp"
 #include "model/catalog.hpp"
+#include "store/model/entity_behaviour.hpp"
 
 namespace hub::service {
 namespace {
@@ -114,23 +115,28 @@ void CheckJobCapabilities(const HubSetup& setup, std::vector<config::ConfigError
   }
 }
 
-// The changes the model's writers record as events ("party.created"): what a subscription's kinds may name.
-constexpr std::string_view kEventChanges[] = {"created", "updated", "deleted"};
-
-// Every entity and kind a delivery job subscribes to names something the store's events can be.
+// Every entity and kind a delivery job subscribes to names something the store's events can be: the
+// changes each entity's writer records (store_model::EventChangesOf).
 void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
     for (const config::SubscriptionConfig::Events& events : job.subscription.events) {
       std::vector<std::string> entities;
       if (!events.entity.empty()) entities.push_back(events.entity);
       for (const std::string& kind : events.kinds) {
-        std::string_view change = std::string_view(kind).substr(kind.find('.') + 1);
-        if (std::find(std::begin(kEventChanges), std::end(kEventChanges), change) == std::end(kEventChanges)) {
-          errors.push_back({events.location, "job '" + job.name + "': <subscribe> kind '" + kind +
-                                                 "': the store records no '" + std::string(change) +
-                                                 "' events (kinds end in .created, .updated or .deleted)"});
+        const std::string entity = kind.substr(0, kind.find('.'));
+        const std::string change = kind.substr(kind.find('.') + 1);
+        const model::EntitySpec* spec = model::FindEntity(entity);
+        if (spec != nullptr) {
+          const std::vector<std::string> changes = store_model::EventChangesOf(*spec);
+          if (std::find(changes.begin(), changes.end(), change) == changes.end()) {
+            std::string known;
+            for (const std::string& each : changes) known += (known.empty() ? "." : ", .") + each;
+            errors.push_back({events.location, "job '" + job.name + "': <subscribe> kind '" + kind +
+                                                   "': the store records no '" + change + "' events of " + entity +
+                                                   " (its kinds end in " + known + ")"});
+          }
         }
-        if (events.entity.empty()) entities.push_back(kind.substr(0, kind.find('.')));
+        if (events.entity.empty()) entities.push_back(entity);
       }
       for (const std::string& entity : entities) {
         if (model::FindEntity(entity) == nullptr) {

@@ -36,6 +36,8 @@ TEST(JobKinds, ADeliveryJobIsReadWithItsWholeSubscription) {
   <subscribe kinds="order.created"/>
   <filter field="country" in="CN HK"/>
   <filter field="segment" equals="key account"/>
+  <filter field="source_system" not_in="supply_chain edi"/>
+  <subscribe entity="order" document="true"/>
   <retry max_attempts="3" backoff="250ms" max_backoff="1m"/>
 </job>)"));
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
@@ -45,16 +47,24 @@ TEST(JobKinds, ADeliveryJobIsReadWithItsWholeSubscription) {
   EXPECT_EQ(job.batch_size, 200u);
   EXPECT_TRUE(job.mapping.entity.empty());
   const SubscriptionConfig& subscription = job.subscription;
-  ASSERT_EQ(subscription.events.size(), 2u);
+  ASSERT_EQ(subscription.events.size(), 3u);
   EXPECT_EQ(subscription.events[0].entity, "party");
+  EXPECT_FALSE(subscription.events[0].document);
+  EXPECT_EQ(subscription.events[2].entity, "order");
+  EXPECT_TRUE(subscription.events[2].document);
   EXPECT_THAT(subscription.events[0].kinds, ElementsAre("party.created", "party.updated"));
   EXPECT_EQ(subscription.events[0].location.line, 8);
   EXPECT_EQ(subscription.events[1].entity, "");
   EXPECT_THAT(subscription.events[1].kinds, ElementsAre("order.created"));
-  ASSERT_EQ(subscription.filters.size(), 2u);
+  ASSERT_EQ(subscription.filters.size(), 3u);
   EXPECT_EQ(subscription.filters[0].field, "country");
   EXPECT_THAT(subscription.filters[0].values, ElementsAre("CN", "HK"));
+  EXPECT_FALSE(subscription.filters[0].excluded);
   EXPECT_THAT(subscription.filters[1].values, ElementsAre("key account"));
+  EXPECT_FALSE(subscription.filters[1].excluded);
+  EXPECT_EQ(subscription.filters[2].field, "source_system");
+  EXPECT_THAT(subscription.filters[2].values, ElementsAre("supply_chain", "edi"));
+  EXPECT_TRUE(subscription.filters[2].excluded);
   EXPECT_EQ(subscription.max_attempts, 3);
   EXPECT_EQ(subscription.backoff, std::chrono::milliseconds(250));
   EXPECT_EQ(subscription.max_backoff, std::chrono::minutes(1));
@@ -155,10 +165,26 @@ INSTANTIATE_TEST_SUITE_P(
         KindError{
             "UnknownSubscribeAttribute",
             "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe entity=\"party\" kind=\"x\"/></job>", 7,
-            "unknown attribute 'kind' on <subscribe>; expected: entity, kinds"},
+            "unknown attribute 'kind' on <subscribe>; expected: entity, kinds, document"},
+        KindError{"DocumentWithoutEntity",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe kinds=\"order.created\" "
+                  "document=\"true\"/></job>",
+                  7, "<subscribe document=\"true\"> needs entity="},
+        KindError{"DocumentNotABoolean",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<subscribe entity=\"order\" "
+                  "document=\"yes\"/></job>",
+                  7, "<subscribe> attribute 'document': 'yes' is not one of: true, false"},
         KindError{"FilterWithoutValues",
                   "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"country\"/></job>", 7,
-                  "<filter> needs 'in' (values separated by spaces) or 'equals'"},
+                  "<filter> needs 'in' (values separated by spaces), 'not_in' (values it must not hold) or "
+                  "'equals'"},
+        KindError{"FilterWithInAndNotIn",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"c\" in=\"CN\" "
+                  "not_in=\"HK\"/></job>",
+                  7, "<filter> has both 'in' and 'not_in'; give one of them"},
+        KindError{"FilterEmptyNotIn",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"c\" not_in=\" \"/></job>", 7,
+                  "<filter> attribute 'not_in' is empty; give the values the field must not have"},
         KindError{
             "FilterWithBoth",
             "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<filter field=\"c\" in=\"CN\" equals=\"CN\"/></job>",

@@ -54,6 +54,35 @@ TEST(Subscription, AFilterOnANumberOrBooleanComparesItsJsonText) {
   EXPECT_FALSE(subscription.Matches(Event("lead", "lead.created", R"({"fields":{"priority":2,"vip":true}})")));
 }
 
+TEST(Subscription, ANotInFilterMatchesWhatTheFieldDoesNotHoldAndAnEventWithoutIt) {
+  Subscription subscription;
+  subscription.filters = {{"source_system", {"supply_chain", "edi"}, true}, {"status", {"confirmed"}}};
+  EXPECT_TRUE(subscription.Matches(
+      Event("order", "order.created", R"({"source_system":"crm","fields":{"status":"confirmed"}})")));
+  EXPECT_FALSE(subscription.Matches(
+      Event("order", "order.created", R"({"source_system":"supply_chain","fields":{"status":"confirmed"}})")))
+      << "an order that came from the supply chain is not sent back to it";
+  EXPECT_FALSE(subscription.Matches(
+      Event("order", "order.created", R"({"source_system":"edi","fields":{"status":"confirmed"}})")));
+  EXPECT_TRUE(subscription.Matches(Event("order", "order.created", R"({"fields":{"status":"confirmed"}})")))
+      << "a missing field holds none of the values";
+  EXPECT_TRUE(subscription.Matches(
+      Event("order", "order.created", R"({"source_system":null,"fields":{"status":"confirmed"}})")));
+  EXPECT_FALSE(
+      subscription.Matches(Event("order", "order.created", R"({"source_system":"crm","fields":{"status":"open"}})")))
+      << "and every other filter must still hold";
+}
+
+TEST(Subscription, WantsTheDocumentOfAnEventOnlyWhereASubscribeItMatchesAsksForIt) {
+  Subscription subscription;
+  subscription.events = {{"order", {"order.created"}, true}, {"order", {}}, {"delivery", {}, true}};
+  EXPECT_TRUE(subscription.WantsDocument(Event("order", "order.created", "{}")));
+  EXPECT_FALSE(subscription.WantsDocument(Event("order", "order.updated", "{}")));
+  EXPECT_TRUE(subscription.WantsDocument(Event("delivery", "delivery.updated", "{}")));
+  EXPECT_FALSE(subscription.WantsDocument(Event("party", "party.updated", "{}")));
+  EXPECT_FALSE(Subscription{}.WantsDocument(Event("order", "order.created", "{}")));
+}
+
 TEST(OutboxEvent, EveryEventOfAnAggregateIsInOneLaneAndTheLanesSpread) {
   std::set<int> lanes;
   for (int id = 0; id < 200; ++id) {

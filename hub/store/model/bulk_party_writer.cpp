@@ -1,10 +1,13 @@
 #include "store/model/bulk_party_writer.hpp"
 
 #include <map>
+#include <set>
 #include <utility>
 
 #include "store/model/id_allocator.hpp"
+#include "store/model/party_same_as.hpp"
 #include "store/model/record_json.hpp"
+#include "store/model/text_references.hpp"
 #include "store/odbc/batch_writer.hpp"
 
 namespace hub::store_model {
@@ -13,10 +16,42 @@ sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Insert(
     const std::vector<const model::MappedRecord*>& records) {
   sdk::Result<std::vector<InsertedParty>> inserted = Allocate(records.size());
   if (!inserted.ok()) return inserted.status();
+  HUB_RETURN_IF_ERROR(LeaveJoinsOut(records, *inserted));
   sdk::Result<PartyTableRows> rows = BuildRows(records, *inserted);
   if (!rows.ok()) return rows.status();
   HUB_RETURN_IF_ERROR(InsertPartyRows(connection_, *rows, turn_));
+  if (!rows->front().empty()) HUB_RETURN_IF_ERROR(FillAllTextReferences(connection_, *records.front()->entity));
   return inserted;
+}
+
+sdk::Status BulkPartyWriter::LeaveJoinsOut(const std::vector<const model::MappedRecord*>& records,
+                                           std::vector<InsertedParty>& inserted) {
+  std::map<std::string, std::vector<std::string>> ids;              // by source system
+  std::set<std::pair<std::string, std::string>> in_group;           // (system, id)
+  std::map<std::string, std::vector<std::string>> named_by_system;  // same_as targets, by system
+  for (const model::MappedRecord* record : records) {
+    ids[record->source_system].push_back(record->source_id);
+    in_group.emplace(record->source_system, record->source_id);
+    if (std::optional<SameAs> same = SameAsOf(*record)) named_by_system[same->system].push_back(same->source_id);
+  }
+  for (const auto& [system, named] : named_by_system) HUB_RETURN_IF_ERROR(links_.Prefetch("party", system, named));
+  std::map<std::string, std::set<std::string>> named_by_links;  // records a stored link names as the same party
+  for (const auto& [system, system_ids] : ids) {
+    sdk::Result<std::set<std::string>> named = NamedAsSameParty(connection_, system, system_ids);
+    if (!named.ok()) return named.status();
+    named_by_links[system] = std::move(named).value();
+  }
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const model::MappedRecord& record = *records[i];
+    bool joins = named_by_links[record.source_system].contains(record.source_id);
+    if (std::optional<SameAs> same = SameAsOf(record); same && !joins) {
+      sdk::Result<std::optional<SourceLink>> link = links_.Find(same->system, "party", same->source_id);
+      if (!link.ok()) return link.status();
+      joins = link->has_value() || in_group.contains({same->system, same->source_id});
+    }
+    if (joins) inserted[i].written = false;
+  }
+  return sdk::Status::Ok();
 }
 
 sdk::Result<std::vector<InsertedParty>> BulkPartyWriter::Allocate(std::size_t count) {
@@ -40,9 +75,10 @@ sdk::Result<PartyTableRows> BulkPartyWriter::BuildRows(const std::vector<const m
   PartyTableRows rows;
   std::map<std::string, sdk::Value> owners;  // by employee number: owners repeat across a batch
   for (std::size_t i = 0; i < records.size(); ++i) {
+    InsertedParty& party = inserted[i];
+    if (!party.written) continue;
     const sdk::Value* number = records[i]->Find("owner_employee_number");
     sdk::Value owner;
-    InsertedParty& party = inserted[i];
     if (number != nullptr && !number->is_null()) {
       auto known = owners.find(number->text());
       if (known == owners.end()) {

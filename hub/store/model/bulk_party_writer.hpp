@@ -21,7 +21,8 @@ struct InsertedParty {
   std::int64_t party_id = 0;
   std::int64_t link_id = 0;
   std::string content_hash;
-  bool written = true;  // false: left out (its owner is no stored employee): the per-record path decides
+  bool written = true;  // false: left out (its owner is no stored employee, or it joins a stored or fellow
+                        // record's party through same_as): the per-record path decides
 };
 
 // Writes new party records on one connection, inside the caller's transaction (nothing here commits).
@@ -29,7 +30,8 @@ struct InsertedParty {
 // For each record: the party row, its source link with the content hash, its channels and a
 // "party.created" event — exactly what PartyWriter::Write stores for a record without a link — but with
 // ids reserved by AllocateIds and one statement per few hundred rows of a table, table by table in
-// foreign-key order. The records must be upserts whose link does not exist, one record per link.
+// foreign-key order, then the rows that named the new parties by source id as text only point at them
+// (text_references.hpp). The records must be upserts whose link does not exist, one record per link.
 //
 // Threads: as the connection. Lifetime: must not outlive the connection (its statements stay cached on
 // the connection). Errors: the driver's Status (a constraint or check violation, a lost connection); some
@@ -40,19 +42,24 @@ class BulkPartyWriter {
   // appends to outbox_events: `turn` is the transaction's outbox writers' turn, taken on the same
   // connection; it must outlive the writer.
   BulkPartyWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
-      : connection_(connection), references_(connection, links), turn_(turn) {}
+      : connection_(connection), links_(links), references_(connection, links), turn_(turn) {}
 
   // Inserts `records` and returns, in the same order, what was written for each.
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const model::MappedRecord*>& records);
 
  private:
   sdk::Result<std::vector<InsertedParty>> Allocate(std::size_t count);
+  // Marks not written the records that are the same customer as a stored party or as another record of the
+  // group (party_same_as.hpp): the per-record path joins them to it.
+  sdk::Status LeaveJoinsOut(const std::vector<const model::MappedRecord*>& records,
+                            std::vector<InsertedParty>& inserted);
   // Every record's rows, bucketed by table; parties and source_links lead with their reserved id. A
   // record whose owner is no stored employee is left out (InsertedParty::written false).
   sdk::Result<PartyTableRows> BuildRows(const std::vector<const model::MappedRecord*>& records,
                                         std::vector<InsertedParty>& inserted);
 
   odbc::Connection& connection_;
+  SourceLinks& links_;
   References references_;
   const odbc::OutboxTurn& turn_;
 };

@@ -29,7 +29,7 @@ struct Registered {
 // Every entity not listed here is stored by the generic writer alone.
 constexpr Registered kRegistry[] = {
     {"party", {WriterKind::kParty, nullptr}},
-    {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments}},
+    {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
 };
@@ -43,6 +43,13 @@ const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity) {
     if (registered.entity == entity.name) return registered.behaviour;
   }
   return kGenericOnly;
+}
+
+std::vector<std::string> EventChangesOf(const model::EntitySpec& entity) {
+  std::vector<std::string> changes = {"created", "updated", "deleted"};
+  const ColumnChangeEvent& column_change = BehaviourOf(entity).column_change;
+  if (!column_change.field.empty()) changes.emplace_back(column_change.change);
+  return changes;
 }
 
 }  // namespace hub::store_model

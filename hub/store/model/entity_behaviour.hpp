@@ -5,6 +5,9 @@
 #define HUB_STORE_MODEL_ENTITY_BEHAVIOUR_HPP_
 
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "hub/odbc/connection.hpp"
 #include "model/catalog.hpp"
@@ -22,10 +25,20 @@ enum class WriterKind {
 // Makes an entity's extension for one batch on `connection`; `references` outlives what it makes.
 using ExtensionFactory = std::unique_ptr<EntityExtension> (*)(odbc::Connection& connection, References& references);
 
+// A change of one column that the writer announces with an event of its own beside "<entity>.updated": when an
+// update (or a merge from another source) moves `field`'s stored value, "<entity>.<change>" is appended with
+// {"previous_<field>", "<field>", "<since>"} (status_change.hpp). A constant; empty `field`: none.
+struct ColumnChangeEvent {
+  std::string_view change;  // the event's change name: "status_changed"
+  std::string_view field;   // the catalog field watched: "status"
+  std::string_view since;   // the catalog field of the date it took effect: "status_since"; may be empty
+};
+
 // One entity's behaviour. A constant.
 struct EntityBehaviour {
   WriterKind writer = WriterKind::kGeneric;
   ExtensionFactory extension = nullptr;  // nullptr: the entity keeps nothing outside its main table
+  ColumnChangeEvent column_change = {};  // none unless registered
 
   // True when a batch's new records of the entity can be inserted many at a time (the party writer's bulk
   // path), so that the batch looks their source links up together first.
@@ -35,6 +48,10 @@ struct EntityBehaviour {
 // The behaviour registered for `entity`; the generic writer without an extension when none is.
 // Thread-safe; the result lives as long as the program.
 const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity);
+
+// The changes the writers record as events of `entity` ("created", "updated", "deleted", and the registered
+// column change such as "status_changed"): what a subscription's kinds may name. Thread-safe.
+std::vector<std::string> EventChangesOf(const model::EntitySpec& entity);
 
 }  // namespace hub::store_model
 

@@ -5,10 +5,12 @@
 #include "hub/odbc/statement.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
+#include "store/model/column_change.hpp"
 #include "store/model/entity_behaviour.hpp"
 #include "store/model/entity_columns.hpp"
 #include "store/model/record_json.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/text_references.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -75,8 +77,8 @@ std::string LinkHash(const std::string& hash, const RowValues& row) {
 
 }  // namespace
 
-EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& /*turn*/)
-    : connection_(connection), links_(links), references_(connection, links) {}
+EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
+    : connection_(connection), turn_(turn), links_(links), references_(connection, links) {}
 
 EntityWriter::~EntityWriter() = default;
 
@@ -150,8 +152,10 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const model::MappedRecord& record
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, *existing, *row));
   std::int64_t row_id = 0;
+  ColumnChange change(connection_, *record.entity, turn_);
   if (*existing) {
     row_id = **existing;
+    HUB_RETURN_IF_ERROR(change.Before(row_id));
     HUB_RETURN_IF_ERROR(UpdateRow(record, row_id, *row));
   } else {
     const std::string table(record.entity->table);
@@ -176,6 +180,8 @@ sdk::Result<WriteOutcome> EntityWriter::Insert(const model::MappedRecord& record
   }
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, row_id, *link_id, existing->has_value()));
   HUB_RETURN_IF_ERROR(AddEvent(record, row_id, *existing ? "updated" : "created"));
+  if (*existing) HUB_RETURN_IF_ERROR(change.After(row_id));
+  HUB_RETURN_IF_ERROR(FillTextReferences(connection_, *record.entity, record.source_system, record.source_id, row_id));
   links_.Remember(record, SourceLink{*link_id, row_id, LinkHash(hash, *row), false});
   return *existing ? WriteOutcome::kMerged : WriteOutcome::kInserted;
 }
@@ -188,11 +194,14 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const model::MappedRecord& record
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));
+  ColumnChange change(connection_, *record.entity, turn_);
+  HUB_RETURN_IF_ERROR(change.Before(link.record_id));
   HUB_RETURN_IF_ERROR(UpdateRow(record, link.record_id, *row));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, LinkHash(hash, *row)));
   HUB_RETURN_IF_ERROR(ReplaceQualityIssues(connection_, link.id, Value::Null(), row->quality_issues));
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->AfterRow(record, link.record_id, link.id, *shared));
   HUB_RETURN_IF_ERROR(AddEvent(record, link.record_id, "updated"));
+  HUB_RETURN_IF_ERROR(change.After(link.record_id));
   return WriteOutcome::kUpdated;
 }
 

@@ -45,8 +45,11 @@ namespace hub::store_model {
 // written (kUnchanged). Known with another hash (or deleted before): every mapped column is set (the
 // timestamp the store computes is kept when null), updated_at too when the entity has it
 // (EntitySpec::has_updated_at), the link's hash moves and it is live again, and an "<entity>.updated"
-// event is written. A delete marks the link deleted and writes "<entity>.deleted"; the row stays. Statements go through
-// the connection's statement cache; values are bound, table and column names come from the catalog only.
+// event is written; when the update moves a column the entity registers a change event for (an employee's
+// status), that event follows (column_change.hpp). A new link lets the rows that named the record by its
+// source id as text only point at it (text_references.hpp). A delete marks the link deleted and writes
+// "<entity>.deleted"; the row stays. Statements go through the connection's statement cache; values are bound, table
+// and column names come from the catalog only.
 //
 // Threads: as the connection. Errors: NotFound or InvalidArgument for the record's own fault (see
 // EntityExtension); Internal for the hub's own (a record of an entity with a writer of its own); the driver's Status;
@@ -78,6 +81,7 @@ class EntityWriter {
   EntityExtension* ExtensionFor(const model::EntitySpec& entity);
 
   odbc::Connection& connection_;
+  const odbc::OutboxTurn& turn_;  // the transaction's; the writer lives within it
   SourceLinks& links_;
   References references_;
   std::map<std::string_view, std::unique_ptr<EntityExtension>> extensions_;  // by entity name

@@ -9,6 +9,7 @@
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
 #include "store/model/data_quality.hpp"
+#include "store/model/party_same_as.hpp"
 #include "store/model/record_json.hpp"
 
 namespace hub::store_model {
@@ -46,7 +47,11 @@ std::array<odbc::BatchSpec, kPartyTableCount> MakeSpecs() {
   party_columns.insert(party_columns.end(), {"status", "name_normalized", "owner_employee_id"});
   return {{
       {"parties", party_columns, "", 0},
-      {"source_links", {"source_system", "entity", "source_id", "record_id", "party_id", "content_hash"}, "", 0},
+      {"source_links",
+       {"source_system", "entity", "source_id", "record_id", "party_id", "content_hash", "same_as_system",
+        "same_as_source_id"},
+       "",
+       0},
       // Two sources may give the party the same identifier: the pair is unique per party, so skip repeats.
       {"party_identifiers",
        {"party_id", "source_link_id", "scheme", "value", "value_normalized", "country"},
@@ -188,14 +193,29 @@ std::vector<Value> PartyValues(const model::MappedRecord& record, const Value& o
   return values;
 }
 
+std::vector<Value> PartyMergeValues(const model::MappedRecord& record, const Value& owner_employee_id) {
+  std::vector<Value> values = PartyValues(record, owner_employee_id);
+  values[kPartyColumns.size()] = record.ValueOrNull("status");  // no default: a null keeps what is stored
+  return values;
+}
+
 std::vector<Value> SourceLinkValues(const model::MappedRecord& record, std::int64_t party_id,
                                     const std::string& content_hash) {
-  return {Value::String(record.source_system),
-          Value::String(std::string(record.entity->name)),
-          Value::String(record.source_id),
-          Value::Int64(party_id),
-          Value::Int64(party_id),
-          Value::String(content_hash)};
+  std::vector<Value> values = {Value::String(record.source_system),
+                               Value::String(std::string(record.entity->name)),
+                               Value::String(record.source_id),
+                               Value::Int64(party_id),
+                               Value::Int64(party_id),
+                               Value::String(content_hash)};
+  std::vector<Value> same_as = SameAsValues(record);
+  values.insert(values.end(), same_as.begin(), same_as.end());
+  return values;
+}
+
+std::vector<Value> SameAsValues(const model::MappedRecord& record) {
+  std::optional<SameAs> same = SameAsOf(record);
+  if (!same) return {Value::Null(), Value::Null()};
+  return {Value::String(same->system), Value::String(same->source_id)};
 }
 
 std::span<const std::string_view> ChannelTables() {

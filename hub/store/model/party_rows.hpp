@@ -48,9 +48,18 @@ struct PartyRow {
 // normalized name, and the owner's employee id as resolved by the caller (References::IdValueOf).
 std::vector<sdk::Value> PartyValues(const model::MappedRecord& record, const sdk::Value& owner_employee_id);
 
-// The source_links row tying `record` to `party_id`, with the record's content hash.
+// PartyValues for a row another source's record stands for too: a null status is left null (the statement
+// keeps what is stored), not replaced by its default.
+std::vector<sdk::Value> PartyMergeValues(const model::MappedRecord& record, const sdk::Value& owner_employee_id);
+
+// The source_links row tying `record` to `party_id`, with the record's content hash and the party record of
+// another system it names as the same customer (SameAsValues).
 std::vector<sdk::Value> SourceLinkValues(const model::MappedRecord& record, std::int64_t party_id,
                                          const std::string& content_hash);
+
+// The link's same_as_system and same_as_source_id for `record` (party_same_as.hpp): both null when it names
+// no other record.
+std::vector<sdk::Value> SameAsValues(const model::MappedRecord& record);
 
 // The tables ChannelRows writes, which a source link's update replaces (its rows there deleted first).
 std::span<const std::string_view> ChannelTables();

@@ -1,12 +1,27 @@
 #include "store/model/party_writer.hpp"
 
 #include "store/model/party_rows.hpp"
+#include "store/model/party_same_as.hpp"
 #include "store/model/record_json.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/text_references.hpp"
 
 namespace hub::store_model {
+namespace {
 
 using sdk::Value;
+
+// "UPDATE parties SET kind = ?, ..., updated_at = {{now}} WHERE id = ?" over the parties row's columns; with
+// `keep_stored`, each column is set through COALESCE, so that a null leaves the stored value.
+std::string UpdatePartySql(bool keep_stored) {
+  std::string sql = "UPDATE parties SET ";
+  for (const std::string& column : PartyTableSpec(PartyTable::kParties).columns) {
+    sql += column + (keep_stored ? " = COALESCE(?, " + column + "), " : " = ?, ");
+  }
+  return sql + "updated_at = {{now}} WHERE id = ?";
+}
+
+}  // namespace
 
 sdk::Result<WriteOutcome> PartyWriter::Write(const model::MappedRecord& record) {
   sdk::Result<std::optional<SourceLink>> found = links_.Find(record);
@@ -22,24 +37,53 @@ sdk::Result<WriteOutcome> PartyWriter::Write(const model::MappedRecord& record) 
 
   sdk::Result<Value> owner = references_.IdValueOf(record, "owner_employee_number");
   if (!owner.ok()) return owner.status();
-  if (!*found) {
-    sdk::Result<std::int64_t> party_id = InsertParty(record, *owner);
-    if (!party_id.ok()) return party_id.status();
-    sdk::Result<std::int64_t> link_id = InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kSourceLinks),
-                                                          SourceLinkValues(record, *party_id, hash));
-    if (!link_id.ok()) return link_id.status();
-    HUB_RETURN_IF_ERROR(AddChannels(*party_id, *link_id, record));
-    HUB_RETURN_IF_ERROR(AddEvent(*party_id, "party.created", record));
-    links_.Remember(record, SourceLink{*link_id, *party_id, hash, false});
-    return WriteOutcome::kInserted;
+  if (*found) return Update(record, **found, hash, *owner);
+  sdk::Result<std::optional<std::int64_t>> same = SameAsParty(connection_, links_, record);
+  if (!same.ok()) return same.status();
+  std::int64_t party_id = 0;
+  if (*same) {
+    party_id = **same;
+    HUB_RETURN_IF_ERROR(UpdateParty(party_id, record, *owner, /*keep_stored=*/true));
+  } else {
+    sdk::Result<std::int64_t> inserted = InsertParty(record, *owner);
+    if (!inserted.ok()) return inserted.status();
+    party_id = *inserted;
   }
+  sdk::Result<std::int64_t> link_id = InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kSourceLinks),
+                                                        SourceLinkValues(record, party_id, hash));
+  if (!link_id.ok()) return link_id.status();
+  HUB_RETURN_IF_ERROR(AddChannels(party_id, *link_id, record));
+  HUB_RETURN_IF_ERROR(AddEvent(party_id, *same ? "party.updated" : "party.created", record));
+  HUB_RETURN_IF_ERROR(
+      FillTextReferences(connection_, *record.entity, record.source_system, record.source_id, party_id));
+  links_.Remember(record, SourceLink{*link_id, party_id, hash, false});
+  return *same ? WriteOutcome::kMerged : WriteOutcome::kInserted;
+}
 
-  const SourceLink link = **found;
-  HUB_RETURN_IF_ERROR(UpdateParty(link.record_id, record, *owner));
+sdk::Result<WriteOutcome> PartyWriter::Update(const model::MappedRecord& record, const SourceLink& link,
+                                              const std::string& hash, const Value& owner) {
+  sdk::Result<bool> shared = SharedWithAnotherSource(link);
+  if (!shared.ok()) return shared.status();
+  HUB_RETURN_IF_ERROR(UpdateParty(link.record_id, record, owner, *shared));
   HUB_RETURN_IF_ERROR(links_.Refresh(record, link, hash));
+  if (record.FindField("same_as_source_id") != nullptr) {
+    std::vector<Value> same_as = SameAsValues(record);
+    same_as.push_back(Value::Int64(link.id));
+    auto named = Exec("UPDATE source_links SET same_as_system = ?, same_as_source_id = ? WHERE id = ?", same_as);
+    if (!named.ok()) return named.status();
+  }
   HUB_RETURN_IF_ERROR(ReplaceChannels(link.record_id, link.id, record));
   HUB_RETURN_IF_ERROR(AddEvent(link.record_id, "party.updated", record));
   return WriteOutcome::kUpdated;
+}
+
+sdk::Result<bool> PartyWriter::SharedWithAnotherSource(const SourceLink& link) {
+  auto rows = QueryStoreRows(connection_,
+                             "SELECT COUNT(*) FROM source_links WHERE entity = 'party' AND record_id = ? AND id <> ? "
+                             "AND deleted_at IS NULL",
+                             {Value::Int64(link.record_id), Value::Int64(link.id)});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty() && rows->front().front().integer() > 0;
 }
 
 sdk::Result<std::int64_t> PartyWriter::Exec(std::string_view sql, const std::vector<Value>& params) {
@@ -50,14 +94,13 @@ sdk::Result<std::int64_t> PartyWriter::InsertParty(const model::MappedRecord& re
   return InsertReturningId(connection_, SingleRowInsertSql(PartyTable::kParties), PartyValues(record, owner));
 }
 
-sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const model::MappedRecord& record, const Value& owner) {
-  std::vector<Value> values = PartyValues(record, owner);
+sdk::Status PartyWriter::UpdateParty(std::int64_t party_id, const model::MappedRecord& record, const Value& owner,
+                                     bool keep_stored) {
+  static const std::string kReplacing = UpdatePartySql(false);
+  static const std::string kKeeping = UpdatePartySql(true);
+  std::vector<Value> values = keep_stored ? PartyMergeValues(record, owner) : PartyValues(record, owner);
   values.push_back(Value::Int64(party_id));
-  auto updated = Exec(
-      "UPDATE parties SET kind = ?, name = ?, name_latin = ?, short_name = ?, family_name = ?, given_name = ?, "
-      "birth_date = ?, grade = ?, classification = ?, industry = ?, region = ?, country = ?, tier = ?, status = ?, "
-      "name_normalized = ?, owner_employee_id = ?, updated_at = {{now}} WHERE id = ?",
-      values);
+  auto updated = Exec(keep_stored ? kKeeping : kReplacing, values);
   return updated.ok() ? sdk::Status::Ok() : updated.status();
 }
 

@@ -1,6 +1,5 @@
 #include "store/model/references.hpp"
 
-#include "store/model/entity_columns.hpp"
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -43,16 +42,10 @@ sdk::Result<sdk::Value> References::IdValueOf(const model::MappedRecord& record,
 }
 
 sdk::Result<std::optional<MissingRecord>> References::FirstMissing(const model::MappedRecord& record) {
-  const EntityColumns& columns = ColumnsOf(*record.entity);
-  auto text_kept = [&](const model::FieldSpec* field) {
-    for (const FieldColumn& column : columns.columns) {
-      if (column.field == field) return !column.text_column.empty();
-    }
-    return false;
-  };
   for (const model::MappedField& field : record.fields) {
     std::optional<model::FieldReference> reference = field.field->Reference();
-    if (!reference || field.value.is_null() || text_kept(field.field)) continue;
+    // Text kept beside the id: the reference never holds the record back (FieldStorage::text_column).
+    if (!reference || field.value.is_null() || !field.field->storage.text_column.empty()) continue;
     sdk::Result<std::optional<std::int64_t>> id = ResolveField(record, field);
     if (!id.ok()) return id.status();
     if (*id) continue;

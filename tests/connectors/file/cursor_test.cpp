@@ -4,12 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "file/file_cursor.hpp"
 #include "file/file_source.hpp"
 #include "file_test_support.hpp"
+#include "hub/files/file_cursor.hpp"
 
 namespace hub::file {
 namespace {
+
+using namespace ::hub::files;  // the SDK's file helpers these tests cover through the file connector
 
 using testing::Encode;
 using testing::OptionsFor;

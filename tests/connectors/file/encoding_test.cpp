@@ -5,12 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "file/encoding.hpp"
-#include "file/input_file.hpp"
 #include "file_test_support.hpp"
+#include "hub/files/encoding.hpp"
+#include "hub/files/input_file.hpp"
 
 namespace hub::file {
 namespace {
+
+using namespace ::hub::files;  // the SDK's file helpers these tests cover through the file connector
 
 using testing::Encode;
 using testing::OptionsFor;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "file/file_options.hpp"
-#include "file/file_reader.hpp"
+#include "file/file_source.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "support/temp_dir.hpp"

@@ -130,6 +130,8 @@ TEST_F(FolderMode, UnreadableFileMovesToErrorFolderWithItsReason) {
   EXPECT_EQ(testing::Rows(c.records), (std::vector<std::vector<std::string>>{{"c1"}}));
   EXPECT_EQ(FilesIn(options_.error_dir), (std::vector<std::string>{"b.csv", "b.csv.error.txt"}));
   EXPECT_EQ(Slurp(options_.error_dir / "b.csv.error.txt").rfind("b.csv: looks like UTF-16LE text", 0), 0u);
+  EXPECT_NE(Slurp(options_.error_dir / "b.csv.error.txt").find("\nposition: b.csv:1\nrecords read before: 0\n"),
+            std::string::npos);
 }
 
 TEST_F(FolderMode, UnreadableFileFailsTheReadWithoutErrorFolder) {

@@ -4,13 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "file/input_file.hpp"
-#include "file/line_reader.hpp"
-#include "file/utf8.hpp"
 #include "file_test_support.hpp"
+#include "hub/files/input_file.hpp"
+#include "hub/files/line_reader.hpp"
+#include "hub/files/utf8.hpp"
 
 namespace hub::file {
 namespace {
+
+using namespace ::hub::files;  // the SDK's file helpers these tests cover through the file connector
 
 using testing::TempDir;
 using Table = std::vector<std::vector<std::string>>;

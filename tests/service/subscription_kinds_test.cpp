@@ -1,0 +1,43 @@
+// The event kinds a delivery job's <subscribe kinds=…> may name are the ones the store records for the entity,
+// as its writers register them: employee.status_changed loads, a change no writer records is refused at load
+// with the kinds the entity has.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "common/logging.hpp"
+#include "config/config_error.hpp"
+#include "service/hub_setup.hpp"
+#include "support/temp_dir.hpp"
+
+namespace hub::service {
+namespace {
+
+using ::testing::HasSubstr;
+
+HubSetupResult LoadSubscribing(const hub::test::TempDir& files, const std::string& kinds) {
+  const auto file = files.Write(
+      "hub.xml", "<hub>\n  <store><connection>Driver=SQLite3;Database=" + (files.path() / "hub.db").string() +
+                     "</connection></store>\n  <plugins system=\"false\"><dir>" + HUB_LOOP_PLUGIN_DIR +
+                     "</dir></plugins>\n  <connectors><connector name=\"loop\" plugin=\"test_loop\"/></connectors>\n"
+                     "  <jobs><job name=\"reassign\" kind=\"delivery\" connector=\"loop\"><subscribe kinds=\"" +
+                     kinds + "\"/></job></jobs>\n</hub>\n");
+  return LoadHubSetup(file, MakeLogger("test"));
+}
+
+TEST(SubscriptionKinds, AnEmployeesStatusChangeIsAKindToSubscribeTo) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "employee.status_changed employee.updated");
+  EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
+}
+
+TEST(SubscriptionKinds, AChangeNoWriterRecordsIsRefusedNamingTheEntitysKinds) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "order.status_changed");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(config::FormatErrors(loaded.errors),
+              HasSubstr("kind 'order.status_changed': the store records no 'status_changed' events of order (its "
+                        "kinds end in .created, .updated, .deleted)"));
+}
+
+}  // namespace
+}  // namespace hub::service
