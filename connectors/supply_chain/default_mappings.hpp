@@ -8,8 +8,10 @@
 
 namespace hub::supply_chain {
 
-// `sap_idoc`: every entity the IDoc reader gives (party, order, order_line, order_partner, delivery,
-// delivery_line, invoice, invoice_line), taken whole by a job with <mapping use="sap_idoc"/>.
+// `sap_idoc`, `edifact_d03b` and `ubl`: every entity the readers give (party, order, order_line,
+// order_partner, delivery, delivery_line, invoice, invoice_line), taken whole by a job with
+// <mapping use="sap_idoc"/>. One document (mappings/supply_chain.xml) under three names: the readers of the
+// three formats give the same field names.
 std::vector<sdk::DefaultMapping> SupplyChainDefaultMappings();
 
 }  // namespace hub::supply_chain

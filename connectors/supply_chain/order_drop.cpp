@@ -1,6 +1,5 @@
 #include "supply_chain/order_drop.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -13,38 +12,15 @@
 #include <tuple>
 #include <utility>
 
+#include "hub/files/atomic_file.hpp"
+#include "trade_formats/ubl_writer.hpp"
+
 namespace hub::supply_chain {
 namespace {
 
 namespace fs = std::filesystem;
 
 constexpr const char* kLedgerFolder = ".hub_sent";
-
-sdk::Status WriteError(const fs::path& path) {
-  return sdk::Status::IoError("cannot write " + path.string() + ": " + std::strerror(errno));
-}
-
-// Writes `bytes` to a hidden temporary file beside `target`, flushes it to disk and renames it over
-// `target`, so that `target` is either absent or whole.
-sdk::Status WriteAtomically(const fs::path& target, const std::string& bytes) {
-  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp");
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return WriteError(temporary);
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const sdk::Status failed = WriteError(temporary);
-      ::close(fd);
-      return failed;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return WriteError(temporary);
-  if (std::rename(temporary.c_str(), target.c_str()) != 0) return WriteError(target);
-  return sdk::Status::Ok();
-}
 
 // The name part for a file: letters, digits, '-' and '_' kept, others '_'.
 std::string FileSafe(const std::string& text) {
@@ -62,6 +38,36 @@ std::pair<std::string, std::string> SapDateTime(std::int64_t unix_ms) {
   std::strftime(date, sizeof(date), "%Y%m%d", &utc);
   std::strftime(time, sizeof(time), "%H%M%S", &utc);
   return {date, time};
+}
+
+// The order as trade_formats' writers take it: the sold-to customer by its number in the receiving system.
+trade_formats::TradeDocument TradeDocumentOf(const OutboundOrder& order) {
+  auto set = [](sdk::Record* record, const char* name, const std::string& value) {
+    if (!value.empty()) record->Set(name, sdk::Value::String(value));
+  };
+  trade_formats::TradeDocument document;
+  document.header.entity = "order";
+  document.header.source_id = order.order_number;
+  set(&document.header, "order_number", order.order_number);
+  set(&document.header, "currency", order.currency);
+  set(&document.header, "ordered_on", order.ordered_on);
+  set(&document.header, "requested_on", order.requested_on);
+  set(&document.header, "customer_reference", order.customer_reference);
+  set(&document.header, "total_amount", order.total_amount);
+  set(&document.header, "party_source_id", order.sold_to);
+  for (const OutboundLine& line : order.lines) {
+    sdk::Record record;
+    record.entity = "order_line";
+    set(&record, "line_no", line.line_no);
+    set(&record, "sku", line.sku);
+    set(&record, "description", line.description);
+    set(&record, "quantity", line.quantity);
+    set(&record, "unit", line.unit);
+    set(&record, "unit_price", line.unit_price);
+    set(&record, "amount", line.amount);
+    document.lines.push_back(std::move(record));
+  }
+  return document;
 }
 
 }  // namespace
@@ -82,8 +88,11 @@ std::string LedgerName(const std::string& source_id) {
   return name;
 }
 
-OrderDrop::OrderDrop(fs::path drop_dir, Orders05Envelope envelope, std::string partner_system)
-    : drop_dir_(std::move(drop_dir)), envelope_(std::move(envelope)), partner_system_(std::move(partner_system)) {}
+OrderDrop::OrderDrop(fs::path drop_dir, Orders05Envelope envelope, std::string partner_system, OutboundFormat format)
+    : drop_dir_(std::move(drop_dir)),
+      envelope_(std::move(envelope)),
+      partner_system_(std::move(partner_system)),
+      format_(format) {}
 
 sdk::Result<std::size_t> OrderDrop::Write(const std::vector<sdk::OutboundEvent>& events) {
   std::size_t accepted = 0;
@@ -110,10 +119,21 @@ sdk::Status OrderDrop::WriteOne(const sdk::OutboundEvent& event) {
   Orders05Envelope envelope = envelope_;
   envelope.docnum = DocnumOf(event.event_id);
   std::tie(envelope.created_on, envelope.created_at) = SapDateTime(event.occurred_at_unix_ms);
-  const std::string name = "ORDERS05_" + FileSafe(order->order_number) + "_" + FileSafe(event.event_id) + ".xml";
-  HUB_RETURN_IF_ERROR(WriteAtomically(drop_dir_ / name, WriteOrders05(*order, envelope)));
-  return WriteAtomically(ledger,
-                         "file: " + name + "\nevent_id: " + event.event_id + "\ndocnum: " + envelope.docnum + "\n");
+  const std::string stem = FileSafe(order->order_number) + "_" + FileSafe(event.event_id) + ".xml";
+  std::string name = "ORDERS05_" + stem;
+  std::string content;
+  if (format_ == OutboundFormat::kUbl) {
+    name = "ORDER_" + stem;
+    sdk::Result<std::string> ubl = trade_formats::WriteUblOrder(TradeDocumentOf(*order));
+    if (!ubl.ok()) return sdk::Status::DataError("event " + event.event_id + ": " + ubl.status().message());
+    content = std::move(ubl).value();
+  } else {
+    content = WriteOrders05(*order, envelope);
+  }
+  HUB_RETURN_IF_ERROR(files::WriteFileAtomically(drop_dir_, name, content));
+  return files::WriteFileAtomically(
+      ledger_dir, ledger.filename().string(),
+      "file: " + name + "\nevent_id: " + event.event_id + "\ndocnum: " + envelope.docnum + "\n");
 }
 
 sdk::Status OrderDrop::CheckHealth() const {

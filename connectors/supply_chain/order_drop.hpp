@@ -13,7 +13,11 @@
 
 namespace hub::supply_chain {
 
-// Writes each order event as `ORDERS05_<order number>_<event id>.xml` into drop_dir: first to a hidden
+// The format of the files OrderDrop writes: the `outbound_format` option.
+enum class OutboundFormat { kIdoc, kUbl };
+
+// Writes each order event as `ORDERS05_<order number>_<event id>.xml` (with OutboundFormat::kUbl a UBL 2.1
+// Order, `ORDER_<order number>_<event id>.xml`, by trade_formats::WriteUblOrder) into drop_dir: first to a hidden
 // temporary file, flushed, then renamed, so the receiving side never sees half a file. Once per order:
 // the ledger `drop_dir/.hub_sent/<order source id>` is checked first and written after the file, so a
 // redelivery, or a later update of an order already sent, writes nothing (order changes are not sent).
@@ -23,7 +27,8 @@ namespace hub::supply_chain {
 class OrderDrop {
  public:
   // `envelope` gives the control record's partners and ports; its docnum and dates are set per event.
-  OrderDrop(std::filesystem::path drop_dir, Orders05Envelope envelope, std::string partner_system);
+  OrderDrop(std::filesystem::path drop_dir, Orders05Envelope envelope, std::string partner_system,
+            OutboundFormat format = OutboundFormat::kIdoc);
 
   // Writes the events in order and answers how many were accepted (all, or the prefix before a failure
   // of the folder). DataError for an event that cannot become an order (OrderOfEvent) when it is the first
@@ -39,6 +44,7 @@ class OrderDrop {
   std::filesystem::path drop_dir_;
   Orders05Envelope envelope_;
   std::string partner_system_;
+  OutboundFormat format_;
 };
 
 // The ledger's file name for an order source id: safe characters kept, others %XX-escaped.

@@ -34,7 +34,8 @@ class SupplyChainConnector final : public sdk::Connector {
     auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
     if (parsed->inbox) source_ = std::make_unique<SupplyChainSource>(std::move(*parsed->inbox), now, log, count);
     if (!parsed->drop_dir.empty()) {
-      drop_ = std::make_unique<OrderDrop>(parsed->drop_dir, parsed->envelope, parsed->partner_system);
+      drop_ = std::make_unique<OrderDrop>(parsed->drop_dir, parsed->envelope, parsed->partner_system,
+                                          parsed->outbound_format);
     }
     configured_ = true;
     return sdk::Status::Ok();

@@ -19,16 +19,20 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
   description.kind = "connector";
   description.description =
       "Reads SAP IDoc-XML files (DEBMAS customers, ORDERS05 orders, DELVRY/DESADV deliveries, INVOIC02 "
-      "invoices) from a watched folder, streamed IDOC by IDOC, with archive and error folders; delivers order "
+      "invoices, streamed IDOC by IDOC), UN/EDIFACT ORDERS/DESADV/INVOIC and UBL Order/DespatchAdvice/Invoice "
+      "from a watched folder, each file's format told by its content, with archive and error folders; delivers order "
       "events as ORDERS05 IDocs dropped atomically into a folder, once per order.";
   description.options = {
       {"path", OptionType::kPath, std::nullopt, false,
        "The watched folder: every file in it matching `pattern` is read, one after another in name order; files "
        "dropped later are picked up by later reads. Unset: the connector only delivers orders (give `path`, "
        "`drop_dir` or both)."},
-      {"pattern", OptionType::kString, "*.xml", false,
+      {"pattern", OptionType::kString, "*", false,
        "Glob (`*`, `?`, `[...]`) for the names of the files to read. Names starting with a dot are ignored: "
        "write a file under such a name, then rename it."},
+      {"max_file_bytes", OptionType::kInteger, "67108864", false,
+       "The largest EDIFACT or UBL file read (they are read whole; IDoc-XML files are streamed and have no "
+       "limit). A larger one goes to `error_dir`."},
       {"archive_dir", OptionType::kPath, std::nullopt, false,
        "Where a file moves once the hub has stored all of its records. Unset: files stay, and only names "
        "sorting after the last file read are picked up."},
@@ -43,7 +47,10 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
       {"drop_dir", OptionType::kPath, std::nullopt, false,
        "Where order events become `ORDERS05_<order>_<event id>.xml` files, written atomically, once per order "
        "(ledger `.hub_sent/<order source id>`). Unset: the connector takes no events."},
-      {"outbound_format", OptionType::kString, "idoc", false, "The format of outbound orders: `idoc` (ORDERS05)."},
+      {"outbound_format", OptionType::kString, "idoc", false,
+       "The format of outbound orders: `idoc` (an ORDERS05 IDoc, `ORDERS05_<order>_<event id>.xml`) or `ubl` (a UBL "
+       "2.1 "
+       "Order, `ORDER_<order>_<event id>.xml`)."},
       {"partner_system", OptionType::kString, "supply_chain", false,
        "The hub system whose source link of the order's customer is its SAP customer number (E1EDKA1 AG PARTN)."},
       {"client", OptionType::kString, "100", false, "The SAP client (EDI_DC40 MANDT) of outbound IDocs."},
@@ -66,20 +73,25 @@ sdk::Result<SupplyChainOptions> ParseSupplyChainOptions(const sdk::Options& opti
   if (options.Has("path")) {
     InboxOptions inbox;
     inbox.folder = options.GetString("path");
-    inbox.pattern = options.GetString("pattern", "*.xml");
+    inbox.pattern = options.GetString("pattern", "*");
+    sdk::Result<std::int64_t> max_bytes = options.GetInteger("max_file_bytes", 64 << 20);
+    if (!max_bytes.ok()) return max_bytes.status();
+    if (*max_bytes <= 0) return sdk::Status::InvalidArgument("option 'max_file_bytes' must be positive");
+    inbox.max_file_bytes = static_cast<std::uint64_t>(*max_bytes);
     inbox.archive_dir = options.GetString("archive_dir");
     inbox.error_dir = options.GetString("error_dir");
     sdk::Result<bool> declared_final = options.GetBool("final", false);
     if (!declared_final.ok()) return declared_final.status();
     sdk::Result<std::chrono::milliseconds> settle = options.GetDuration("settle_time", std::chrono::minutes(1));
     if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
-    inbox.completeness = Completeness{*declared_final, *settle};
+    inbox.completeness = files::CompletenessRule{*declared_final, *settle};
     parsed.inbox = std::move(inbox);
   }
   const std::string format = options.GetString("outbound_format", "idoc");
-  if (format != "idoc") {
-    return sdk::Status::InvalidArgument("option 'outbound_format': '" + format + "' is not idoc");
+  if (format != "idoc" && format != "ubl") {
+    return sdk::Status::InvalidArgument("option 'outbound_format': '" + format + "' is not idoc or ubl");
   }
+  parsed.outbound_format = format == "ubl" ? OutboundFormat::kUbl : OutboundFormat::kIdoc;
   parsed.drop_dir = options.GetString("drop_dir");
   if (!parsed.drop_dir.empty() && !options.Has("receiver_partner")) {
     return sdk::Status::InvalidArgument(

@@ -8,6 +8,7 @@
 
 #include "hub/sdk/options.hpp"
 #include "hub/sdk/status.hpp"
+#include "supply_chain/order_drop.hpp"
 #include "supply_chain/orders05_writer.hpp"
 #include "supply_chain/supply_chain_source.hpp"
 
@@ -17,6 +18,7 @@ namespace hub::supply_chain {
 struct SupplyChainOptions {
   std::optional<InboxOptions> inbox;
   std::filesystem::path drop_dir;
+  OutboundFormat outbound_format = OutboundFormat::kIdoc;
   Orders05Envelope envelope;
   std::string partner_system = "supply_chain";
 };
@@ -25,7 +27,7 @@ struct SupplyChainOptions {
 sdk::PluginDescription DescribeSupplyChainConnector();
 
 // Parses the values the host validated against DescribeSupplyChainConnector(). InvalidArgument naming the
-// option for a value that is not usable (a bad duration or boolean, an outbound_format other than idoc,
+// option for a value that is not usable (a bad duration or boolean, an outbound_format other than idoc or ubl,
 // a missing receiver_partner with drop_dir).
 sdk::Result<SupplyChainOptions> ParseSupplyChainOptions(const sdk::Options& options);
 

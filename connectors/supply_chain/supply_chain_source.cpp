@@ -6,7 +6,8 @@
 #include <system_error>
 #include <utility>
 
-#include "supply_chain/idoc_file_reader.hpp"
+#include "hub/files/input_file.hpp"
+#include "hub/files/watched_folder.hpp"
 
 namespace hub::supply_chain {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 sdk::Result<std::optional<std::string>> NextName(const InboxOptions& options, const std::string& after) {
-  sdk::Result<std::vector<std::string>> names = ListInbox(options.folder, options.pattern);
+  sdk::Result<std::vector<std::string>> names = files::ListFiles(options.folder, options.pattern);
   if (!names.ok()) return names.status();
   auto next = std::upper_bound(names->begin(), names->end(), after);
   if (next == names->end()) return std::optional<std::string>();
@@ -23,7 +24,7 @@ sdk::Result<std::optional<std::string>> NextName(const InboxOptions& options, co
 
 }  // namespace
 
-SupplyChainSource::SupplyChainSource(InboxOptions options, Clock clock, LogSink log, CountSink count)
+SupplyChainSource::SupplyChainSource(InboxOptions options, files::Clock clock, LogSink log, CountSink count)
     : options_(std::move(options)), clock_(std::move(clock)), log_(std::move(log)), count_(std::move(count)) {
   if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
 }
@@ -59,7 +60,8 @@ sdk::Result<sdk::Batch> SupplyChainSource::ReadBatch(std::string_view cursor_tex
     }
     if (at->done) {
       if (!options_.archive_dir.empty()) {
-        HUB_RETURN_IF_ERROR(MoveInto(path, options_.archive_dir));
+        sdk::Result<fs::path> moved = files::MoveIntoFolder(path, options_.archive_dir);
+        if (!moved.ok()) return moved.status();
         Count("files_archived", 1);
         Log(sdk::LogLevel::kInfo, at->file_name + " is read to its end: moved to " + options_.archive_dir.string());
       }
@@ -67,16 +69,28 @@ sdk::Result<sdk::Batch> SupplyChainSource::ReadBatch(std::string_view cursor_tex
       at.reset();
       continue;
     }
-    sdk::Result<bool> complete = IsComplete(path, options_.completeness, clock_());
-    if (!complete.ok()) return complete.status();
-    if (!*complete) return sdk::Batch{{}, last, true, std::nullopt};
-    sdk::Result<IdocFileRead> read = ReadIdocFile(path.string(), *at, max_records, options_.chunk_bytes);
+    sdk::Result<files::InputFile> opened = files::InputFile::Open(path);
+    if (!opened.ok()) return opened.status();
+    if (!files::IsKnownComplete(*opened, options_.completeness, true, clock_())) {
+      return sdk::Batch{{}, last, true, std::nullopt};
+    }
+    sdk::Result<FileFormat> format = FormatOf(*opened);
+    if (!format.ok()) return format.status();
+    sdk::Result<IdocFileRead> read = *format == FileFormat::kIdoc
+                                         ? ReadIdocFile(path.string(), *at, max_records, options_.chunk_bytes)
+                                         : ReadWholeFile(*opened, *format, *at, max_records);
     if (!read.ok()) {
       if (read.status().code() == sdk::StatusCode::kIoError) return read.status();
       if (options_.error_dir.empty()) {
         return sdk::Status(read.status().code(), read.status().message() + " (set error_dir to move such files aside)");
       }
-      HUB_RETURN_IF_ERROR(SetAside(path, options_.error_dir, read.status().message(), at->idoc_index));
+      const std::string where = *format == FileFormat::kIdoc ? "byte " + std::to_string(at->offset) + ", after IDOC " +
+                                                                   std::to_string(at->idoc_index)
+                                                             : "after record " + std::to_string(at->skip);
+      const files::ErrorNote note{std::string(FormatName(*format)) + ": " + read.status().message(),
+                                  at->file_name + " " + where + " (the records before it were stored)",
+                                  *format == FileFormat::kIdoc ? std::nullopt : std::optional(at->skip)};
+      HUB_RETURN_IF_ERROR(files::MoveToErrorFolder(path, options_.error_dir, note));
       Count("files_failed", 1);
       Log(sdk::LogLevel::kWarn,
           at->file_name + " moved to " + options_.error_dir.string() + ": " + read.status().message());
@@ -95,8 +109,46 @@ sdk::Result<sdk::Batch> SupplyChainSource::ReadBatch(std::string_view cursor_tex
   }
 }
 
+sdk::Result<FileFormat> SupplyChainSource::FormatOf(const files::InputFile& file) const {
+  std::string head;
+  HUB_RETURN_IF_ERROR(
+      file.ReadAt(0, static_cast<std::size_t>(std::min<std::uint64_t>(file.size(), kFingerprintBytes)), &head));
+  return DetectFormat(head);
+}
+
+sdk::Result<IdocFileRead> SupplyChainSource::ReadWholeFile(const files::InputFile& file, FileFormat format,
+                                                           const IdocCursor& at, std::size_t max_records) const {
+  if (file.size() > options_.max_file_bytes) {
+    return sdk::Status::DataError("the file has " + std::to_string(file.size()) + " bytes, more than max_file_bytes (" +
+                                  std::to_string(options_.max_file_bytes) + ") for a " +
+                                  std::string(FormatName(format)) + " file, which is read whole");
+  }
+  std::string bytes;
+  HUB_RETURN_IF_ERROR(file.ReadAt(0, static_cast<std::size_t>(file.size()), &bytes));
+  TradeFileRead trade = ReadTradeFile(bytes, at.file_name, format);
+  // The cursor counts the records read; its offset is the file's size, so that the fingerprint covers the
+  // file's first bytes and a replaced file is read again.
+  IdocCursor next{at.file_name, Fingerprint(bytes, file.size()), file.size(), 1, 0, at.skip, false};
+  if (at.skip >= trade.records.size()) {
+    if (!trade.fault.ok()) return trade.fault;
+    next.done = true;
+    return IdocFileRead{{}, next, true};
+  }
+  IdocFileRead read;
+  const std::size_t end = std::min(trade.records.size(), static_cast<std::size_t>(at.skip) + max_records);
+  for (std::size_t i = static_cast<std::size_t>(at.skip); i < end; ++i) {
+    next.skip = i + 1;
+    next.done = next.skip == trade.records.size() && trade.fault.ok();
+    trade.records[i].cursor = EncodeCursor(next);
+    read.records.push_back(std::move(trade.records[i]));
+  }
+  read.next = next;
+  read.at_end = next.done;
+  return read;
+}
+
 sdk::Status SupplyChainSource::CheckHealth() const {
-  sdk::Result<std::vector<std::string>> names = ListInbox(options_.folder, options_.pattern);
+  sdk::Result<std::vector<std::string>> names = files::ListFiles(options_.folder, options_.pattern);
   return names.ok() ? sdk::Status::Ok() : sdk::Status::Unavailable(names.status().message());
 }
 

@@ -23,6 +23,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::Keys;
 using testing::TempDir;
+using testing::Text;
 
 // A folder with archive and error folders beside it, read by a source whose clock the test sets.
 class Inbox {
@@ -90,7 +91,7 @@ TEST(SupplyChainFolder, ReadsFilesInNameOrderAndArchivesEachOnceAReadStartsFromI
   Inbox inbox;
   inbox.Write("1_debmas.xml", Fixture("debmas07.xml"));
   inbox.Write("2_orders.xml", Fixture("orders05.xml"));
-  inbox.Write("notes.txt", "not an IDoc");
+  inbox.Write("3_notes.txt", "not an IDoc");
   std::string cursor;
   const std::vector<sdk::Record> records = inbox.ReadToEnd(&cursor);
   EXPECT_EQ(records.size(), 12u);
@@ -99,7 +100,10 @@ TEST(SupplyChainFolder, ReadsFilesInNameOrderAndArchivesEachOnceAReadStartsFromI
   // Each file's end was committed by the batch after its last records: the read from there archived it.
   EXPECT_THAT(inbox.Names("archive"), ElementsAre("1_debmas.xml", "2_orders.xml"));
   EXPECT_THAT(inbox.ReadToEnd(&cursor), IsEmpty());
-  EXPECT_THAT(inbox.Names("in"), ElementsAre("notes.txt"));
+  // A file that is none of the formats is set aside, saying so.
+  EXPECT_THAT(inbox.Names("in"), IsEmpty());
+  EXPECT_THAT(inbox.Names("error"), ElementsAre("3_notes.txt", "3_notes.txt.error.txt"));
+  EXPECT_THAT(inbox.Read("error/3_notes.txt.error.txt"), HasSubstr("not IDoc-XML"));
 }
 
 TEST(SupplyChainFolder, AFileWrittenInPlaceIsNotReadUntilItHasSettled) {
@@ -145,7 +149,7 @@ TEST(SupplyChainFolder, AFileMalformedBetweenIdocsGoesToTheErrorFolderWithASidec
   EXPECT_THAT(inbox.Names("error"), ElementsAre("1_bad.xml", "1_bad.xml.error.txt"));
   const std::string sidecar = inbox.Read("error/1_bad.xml.error.txt");
   EXPECT_THAT(sidecar, HasSubstr("line 93: malformed XML outside any IDOC: mismatched tag"));
-  EXPECT_THAT(sidecar, HasSubstr("idocs read before (their records were stored): 1"));
+  EXPECT_THAT(sidecar, HasSubstr("1_bad.xml byte 2444, after IDOC 1 (the records before it were stored)"));
   EXPECT_EQ(inbox.counts().at("files_failed"), 1);
   EXPECT_EQ(inbox.counts().at("files_archived"), 1);
   EXPECT_EQ(inbox.counts().at("idocs_read"), 2);
@@ -170,6 +174,46 @@ TEST(SupplyChainFolder, AResumedReadGivesEachRecordOnceFromAnyCommittedCursor) {
   for (const std::string& key : Keys(rest)) keys.push_back(key);
   EXPECT_EQ(keys.size(), 12u);
   EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()).size(), 12u);
+}
+
+TEST(SupplyChainFolder, EdifactAndUblFilesAreToldByTheirContentAndRead) {
+  Inbox inbox;
+  inbox.Write("1_orders.edi", Fixture("orders_d03b.edi"));
+  inbox.Write("2_order.xml", Fixture("order_ubl21.xml"));
+  inbox.Write("3_delivery.xml", Fixture("delvry03.xml"));
+  std::string cursor;
+  const std::vector<sdk::Record> records = inbox.ReadToEnd(&cursor, 2);
+  const std::vector<std::string> keys = Keys(records);
+  ASSERT_EQ(keys.size(), 5u + 5u + 3u) << ::testing::PrintToString(keys);
+  EXPECT_EQ(keys[0], "order:PO-NW-2026-401");
+  EXPECT_EQ(Text(records[0], "party_source_id"), "0000100001");
+  EXPECT_EQ(Text(records[0], "requested_on"), "2026-12-16");
+  EXPECT_THAT(keys, ::testing::Contains("order_line:PO-NW-2026-401/2"));
+  EXPECT_THAT(keys, ::testing::Contains("order:PO-AL-2026-77"));
+  EXPECT_THAT(keys, ::testing::Contains("party:0000100003"));
+  EXPECT_EQ(keys.back(), "delivery_line:0080001234/20");
+  for (const sdk::Record& record : records) EXPECT_EQ(record.rejection, "") << record.position;
+  EXPECT_THAT(inbox.Names("archive"), ElementsAre("1_orders.edi", "2_order.xml", "3_delivery.xml"));
+}
+
+TEST(SupplyChainFolder, AnEdifactMessageWithAWrongSegmentCountIsQuarantinedAndAFileWithoutUnzSetAside) {
+  Inbox inbox;
+  std::string miscounted = Fixture("orders_d03b.edi");
+  miscounted.replace(miscounted.find("UNT+21+1'"), 9, "UNT+19+1'");
+  inbox.Write("1_miscounted.edi", miscounted);
+  std::string cut = Fixture("orders_d03b.edi");
+  cut.erase(cut.find("UNZ+"));
+  inbox.Write("2_cut.edi", cut);
+  std::string cursor;
+  const std::vector<sdk::Record> records = inbox.ReadToEnd(&cursor);
+  const std::vector<std::string> keys = Keys(records);
+  ASSERT_FALSE(records.empty());
+  EXPECT_NE(records[0].rejection, "");
+  EXPECT_THAT(records[0].rejection, HasSubstr("UNT"));
+  EXPECT_THAT(records[0].position, HasSubstr("1_miscounted.edi:segment 2"));
+  EXPECT_THAT(Text(records[0], "raw"), HasSubstr("BGM+220+PO-NW-2026-401"));
+  EXPECT_THAT(inbox.Names("error"), ElementsAre("2_cut.edi", "2_cut.edi.error.txt"));
+  EXPECT_THAT(inbox.Read("error/2_cut.edi.error.txt"), HasSubstr("EDIFACT: "));
 }
 
 }  // namespace

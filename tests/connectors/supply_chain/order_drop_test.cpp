@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "supply_chain/order_drop.hpp"
+#include "supply_chain/trade_file_reader.hpp"
 #include "supply_chain_test_support.hpp"
 
 namespace hub::supply_chain {
@@ -81,6 +82,28 @@ TEST(OrderDrop, AnOrderEventBecomesOneOrders05FileThatReadsBackToTheSameOrderAnd
   EXPECT_EQ(Text(line, "unit"), "PCE");
   EXPECT_EQ(Text(line, "unit_price"), "30.00");
   EXPECT_EQ(Text(line, "amount"), "60.00");
+}
+
+TEST(OrderDrop, WithUblOutputAnOrderEventBecomesAUblOrderThatReadsBackToTheSameOrderAndLines) {
+  TempDir dir;
+  OrderDrop drop(dir.path(), Envelope(), "supply_chain", OutboundFormat::kUbl);
+  sdk::Result<std::size_t> accepted = drop.Write({OrderEvent("ev-1", kSapLink)});
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(Files(dir.path()), ElementsAre(".hub_sent", "ORDER_SO-77_ev-1.xml"));
+  const std::string bytes = testing::FileBytes(dir.path() / "ORDER_SO-77_ev-1.xml");
+  ASSERT_EQ(DetectFormat(bytes), FileFormat::kUbl);
+  const TradeFileRead read = ReadTradeFile(bytes, "ORDER_SO-77_ev-1.xml", FileFormat::kUbl);
+  ASSERT_TRUE(read.fault.ok()) << read.fault.ToString();
+  std::vector<std::string> keys = Keys(read.records);
+  EXPECT_THAT(keys, ::testing::Contains("order:SO-77"));
+  EXPECT_THAT(keys, ::testing::Contains("order_line:SO-77/20"));
+  for (const sdk::Record& record : read.records) {
+    if (record.entity == "order") {
+      EXPECT_EQ(Text(record, "party_source_id"), "0000100001");
+      EXPECT_EQ(Text(record, "currency"), "EUR");
+    }
+    if (record.source_id == "SO-77/20") EXPECT_EQ(Text(record, "sku"), "SK-7");
+  }
 }
 
 TEST(OrderDrop, ARedeliveryOrALaterEventOfTheSameOrderWritesNothing) {

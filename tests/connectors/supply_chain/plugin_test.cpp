@@ -58,7 +58,7 @@ TEST_F(SupplyChainPlugin, DeclaresThatItReadsAndDeliversEventsAndShipsTheSapIdoc
   EXPECT_EQ(plugin->description().name, "supply_chain");
   EXPECT_TRUE(plugin->description().capabilities.reads);
   EXPECT_TRUE(plugin->description().capabilities.writes_events);
-  ASSERT_EQ(plugin->description().default_mappings.size(), 1u);
+  ASSERT_EQ(plugin->description().default_mappings.size(), 3u);
   const sdk::DefaultMapping& mapping = plugin->description().default_mappings[0];
   EXPECT_EQ(mapping.name, "sap_idoc");
   EXPECT_THAT(mapping.xml, HasSubstr("<mapping entity=\"order_partner\">"));

@@ -26,8 +26,8 @@ class SupplyChainStoreTest : public sync::test::SinkTest {
   }
 
   std::vector<sdk::Record> DemoCustomers() {
-    sdk::Result<std::vector<sdk::Record>> records = testing::ReadWholeFile(
-        std::string(HUB_SOURCE_DIR) + "/config/demo/supply_chain/inbox/01_debmas07.xml");
+    sdk::Result<std::vector<sdk::Record>> records =
+        testing::ReadWholeFile(std::string(HUB_SOURCE_DIR) + "/config/demo/supply_chain/inbox/01_debmas07.xml");
     EXPECT_TRUE(records.ok()) << records.status().ToString();
     return records.ok() ? *records : std::vector<sdk::Record>{};
   }
@@ -43,7 +43,7 @@ TEST_P(SupplyChainStoreTest, DemoCustomersBecomeOnePartyPerCustomerNumberAndARer
                   "AND source_id IN ('0000100001', '0000100002', '0000100003')"),
             3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM parties WHERE status = 'inactive'"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties WHERE uscc = '91310115MA1K3YJ25X'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties WHERE name = '上海申华精密机械有限公司'"), 1);
   const sync::SyncCounts again = Apply(DemoCustomers(), records.back().cursor);
   EXPECT_EQ(again.inserted, 0u);
   EXPECT_EQ(again.updated, 0u);
