@@ -7,7 +7,8 @@ namespace hub::supply_chain {
 namespace {
 
 pugi::xml_encoding PugiEncoding(const std::string& encoding) {
-  if (encoding == "UTF-16") return pugi::encoding_utf16;
+  if (encoding == "UTF-16LE") return pugi::encoding_utf16_le;
+  if (encoding == "UTF-16BE") return pugi::encoding_utf16_be;
   if (encoding == "ISO-8859-1" || encoding == "LATIN1") return pugi::encoding_latin1;
   return pugi::encoding_utf8;  // UTF-8, US-ASCII and none
 }

@@ -104,10 +104,8 @@ sdk::Result<Head> ReadHead(std::FILE* file, const std::string& path, std::size_t
   if (!got.ok()) return got.status();
   head.root_name = scan.root_name;
   head.encoding = scan.encoding;
-  if (head.bytes.size() >= 2 &&
-      ((head.bytes[0] == '\xFF' && head.bytes[1] == '\xFE') || (head.bytes[0] == '\xFE' && head.bytes[1] == '\xFF'))) {
-    head.encoding = "UTF-16";
-  }
+  if (head.bytes.size() >= 2 && head.bytes[0] == '\xFF' && head.bytes[1] == '\xFE') head.encoding = "UTF-16LE";
+  if (head.bytes.size() >= 2 && head.bytes[0] == '\xFE' && head.bytes[1] == '\xFF') head.encoding = "UTF-16BE";
   head.newlines = static_cast<std::uint64_t>(std::count(head.bytes.begin(), head.bytes.end(), '\n'));
   return head;
 }

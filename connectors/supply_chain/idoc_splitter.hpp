@@ -53,8 +53,8 @@ class IdocSplitter {
   sdk::Result<std::optional<IdocSpan>> Next();
 
   // The root element's name ("ORDERS05") and the bytes before its content: the XML declaration and the
-  // root's start tag. `encoding` is what the declaration names (upper case), "UTF-16" for a byte-order mark
-  // of UTF-16, "" when it names none (UTF-8).
+  // root's start tag. `encoding` is what the declaration names (upper case), "UTF-16LE"/"UTF-16BE"
+  // for a byte-order mark of UTF-16, "" when it names none (UTF-8).
   const std::string& root_name() const;
   const std::string& encoding() const;
 

@@ -124,6 +124,47 @@ TEST(IdocRecords, Invoic02GivesTheInvoiceWithItsTotalsAndLinesWithTheirTaxRate) 
   EXPECT_EQ(Text(line, "amount"), "5000.00");
 }
 
+// The DEBMAS fixture's third customer, "Atelier Lumière SARL", in the file's declared or marked encoding.
+std::string NameOfThirdCustomer(const TempDir& dir, const std::string& bytes) {
+  sdk::Result<std::vector<sdk::Record>> records = ReadWholeFile(dir.Write("debmas.xml", bytes).string(), 1000, 64);
+  EXPECT_TRUE(records.ok()) << records.status().ToString();
+  return records.ok() && records->size() == 3 ? Text((*records)[2], "name") : "<unread>";
+}
+
+TEST(IdocRecords, IsoLatin1AndUtf16FilesGiveTheSameText) {
+  TempDir dir;
+  std::string utf8 = Fixture("debmas07.xml");
+  // Latin-1: the declaration says so, and é/è are one byte each (the Chinese customer is left out).
+  std::string latin1 = utf8.substr(0, utf8.find("  <IDOC", utf8.find("</IDOC>"))) +
+                       utf8.substr(utf8.find("  <IDOC", utf8.find("</IDOC>", utf8.find("</IDOC>") + 1)));
+  latin1.replace(latin1.find("UTF-8"), 5, "ISO-8859-1");
+  for (std::size_t at; (at = latin1.find("\xC3\xA8")) != std::string::npos;) latin1.replace(at, 2, "\xE8");
+  sdk::Result<std::vector<sdk::Record>> read = ReadWholeFile(dir.Write("latin1.xml", latin1).string());
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ(Text((*read)[1], "name"), "Atelier Lumière SARL");
+  // UTF-16LE with a byte-order mark: every ASCII byte followed by 0, the rest by hand.
+  std::string utf16 = "\xFF\xFE";
+  for (std::size_t i = 0; i < utf8.size();) {
+    unsigned code = static_cast<unsigned char>(utf8[i]);
+    int extra = code < 0x80 ? 0 : code < 0xE0 ? 1 : code < 0xF0 ? 2 : 3;
+    code &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
+    for (int k = 1; k <= extra; ++k) code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += 1 + extra;
+    utf16 += static_cast<char>(code & 0xFF);
+    utf16 += static_cast<char>(code >> 8);
+  }
+  utf16.replace(utf16.find(std::string("U\0T\0F\0-\0"
+                                       "8\0",
+                                       10)),
+                10,
+                std::string("U\0T\0F\0-\0"
+                            "1\0"
+                            "6\0",
+                            12));
+  EXPECT_EQ(NameOfThirdCustomer(dir, utf16), "Atelier Lumière SARL");
+}
+
 TEST(IdocRecords, SapNotationBecomesIsoDatesAndLeadingMinusAndShortLineIds) {
   EXPECT_EQ(IsoDate("20261201"), "2026-12-01");
   EXPECT_EQ(IsoDate("2026-12-01"), "2026-12-01");
