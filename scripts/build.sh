@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev
   unixodbc unixodbc-dev odbc-postgresql libsqliteodbc
-  libpugixml-dev libssl-dev openssl
+  libpugixml-dev libexpat1-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libicu-dev libcurl4-openssl-dev

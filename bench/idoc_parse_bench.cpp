@@ -1,0 +1,95 @@
+// IDoc-XML parsing speed on one core: a generated ORDERS05 file (200 MB unless argv[1] gives MB) read three
+// ways in the same run — expat alone over the bytes in 1 MiB chunks with no handlers (the ceiling), the
+// IdocSplitter (expat plus IDOC boundaries), and the connector's whole path (split, pugixml per IDOC, records).
+// Not Google Benchmark: one pass each, timed in CPU seconds of the thread, after one untimed pass that warms
+// the page cache.
+#include <expat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "idoc_generator.hpp"
+#include "supply_chain/idoc_file_reader.hpp"
+#include "supply_chain/idoc_splitter.hpp"
+
+namespace {
+
+// CPU time of this thread: the machine may be shared, and the target is per core.
+struct Clock {
+  static double now() {
+    timespec time{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
+    return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_nsec) * 1e-9;
+  }
+};
+namespace sc = hub::supply_chain;
+
+double ExpatAlone(const std::filesystem::path& path) {
+  XML_Parser parser = XML_ParserCreate(nullptr);
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> chunk(std::size_t{1} << 20);
+  const auto start = Clock::now();
+  for (;;) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = in.gcount();
+    if (XML_Parse(parser, chunk.data(), static_cast<int>(got), got == 0) == XML_STATUS_ERROR) std::abort();
+    if (got == 0) break;
+  }
+  XML_ParserFree(parser);
+  return Clock::now() - start;
+}
+
+double SplitterOnly(const std::filesystem::path& path, std::uint64_t* idocs) {
+  const auto start = Clock::now();
+  auto splitter = sc::IdocSplitter::Open(path.string(), sc::SplitStart{});
+  if (!splitter.ok()) std::abort();
+  for (;;) {
+    auto span = (*splitter)->Next();
+    if (!span.ok()) std::abort();
+    if (!span->has_value()) break;
+    ++*idocs;
+  }
+  return Clock::now() - start;
+}
+
+double Records(const std::filesystem::path& path, std::uint64_t* records) {
+  const auto start = Clock::now();
+  sc::IdocCursor cursor{path.filename().string()};
+  for (;;) {
+    auto read = sc::ReadIdocFile(path.string(), cursor, 5000);
+    if (!read.ok()) std::abort();
+    *records += read->records.size();
+    cursor = read->next;
+    if (read->at_end) break;
+  }
+  return Clock::now() - start;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::uint64_t megabytes = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 200;
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "hub_idoc_parse_bench.xml";
+  const auto generated = hub::supply_chain::testing::GenerateOrders05(path, megabytes << 20);
+  const double mb = static_cast<double>(generated.bytes) / (1 << 20);
+  ExpatAlone(path);  // warms the page cache
+  const double expat = ExpatAlone(path);
+  std::uint64_t idocs = 0;
+  const double split = SplitterOnly(path, &idocs);
+  std::uint64_t records = 0;
+  const double whole = Records(path, &records);
+  std::printf("file: %.1f MB, %llu IDOCs, %llu records\n", mb, static_cast<unsigned long long>(idocs),
+              static_cast<unsigned long long>(records));
+  std::printf("expat alone (ceiling): %7.1f MB/s\n", mb / expat);
+  std::printf("IdocSplitter:          %7.1f MB/s\n", mb / split);
+  std::printf("records (connector):   %7.1f MB/s  %9.0f records/s  (%.0f%% of the ceiling)\n", mb / whole,
+              static_cast<double>(records) / whole, 100.0 * expat / whole);
+  std::filesystem::remove(path);
+  return 0;
+}

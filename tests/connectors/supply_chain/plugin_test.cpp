@@ -1,0 +1,111 @@
+// The built plugin build/plugins/hub_supply_chain.so, loaded and driven by the hub's plugin host: what it
+// declares, a folder read and an order delivered through the plugin boundary, and the README's options table.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "common/clock.hpp"
+#include "common/options_doc.hpp"
+#include "plugin_host/connector_instance.hpp"
+#include "plugin_host/loaded_plugin.hpp"
+#include "supply_chain/supply_chain_options.hpp"
+#include "supply_chain_test_support.hpp"
+
+namespace hub::supply_chain {
+namespace {
+
+using ::testing::ElementsAre;
+using testing::Fixture;
+using ::testing::HasSubstr;
+using testing::Keys;
+using testing::TempDir;
+
+const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_supply_chain.so";
+
+class SupplyChainPlugin : public ::testing::Test {
+ protected:
+  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
+    plugin_host::PluginRecord record;
+    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
+        plugin_host::LoadedPlugin::Open(kPlugin, &record);
+    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
+    return plugin.ok() ? *plugin : nullptr;
+  }
+
+  std::unique_ptr<plugin_host::ConnectorInstance> Create(sdk::Options options) {
+    std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+    if (plugin == nullptr) return nullptr;
+    auto instance =
+        plugin_host::ConnectorInstance::Create("sap", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
+    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
+    if (!instance.ok()) return nullptr;
+    const sdk::Status configured = (*instance)->Configure(options);
+    EXPECT_TRUE(configured.ok()) << configured.ToString();
+    return configured.ok() ? std::move(instance).value() : nullptr;
+  }
+
+  SystemClock clock_;
+  CancellationToken token_;
+};
+
+TEST_F(SupplyChainPlugin, DeclaresThatItReadsAndDeliversEventsAndShipsTheSapIdocMapping) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  EXPECT_EQ(plugin->description().name, "supply_chain");
+  EXPECT_TRUE(plugin->description().capabilities.reads);
+  EXPECT_TRUE(plugin->description().capabilities.writes_events);
+  ASSERT_EQ(plugin->description().default_mappings.size(), 3u);
+  const sdk::DefaultMapping& mapping = plugin->description().default_mappings[0];
+  EXPECT_EQ(mapping.name, "sap_idoc");
+  EXPECT_THAT(mapping.xml, HasSubstr("<mapping entity=\"order_partner\">"));
+}
+
+TEST_F(SupplyChainPlugin, ReadsAFolderAndDropsAnOrderThroughThePluginBoundary) {
+  TempDir dir;
+  dir.Write("in/orders05.xml", Fixture("orders05.xml"));
+  std::filesystem::create_directories(dir.path() / "drop");
+  auto instance = Create(sdk::Options({{"path", (dir.path() / "in").string()},
+                                       {"final", "true"},
+                                       {"drop_dir", (dir.path() / "drop").string()},
+                                       {"receiver_partner", "PRDCLNT100"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = instance->ReadBatch("", 3);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_THAT(Keys(batch->records),
+              ElementsAre("order:0000012001", "order_line:0000012001/10", "order_line:0000012001/20"));
+
+  sdk::OutboundEvent event{"order.created",
+                           "order",
+                           "7",
+                           R"({"document":{"source_id":"SO-1","fields":{"order_number":"SO-1","currency":"EUR"},)"
+                           R"("party":{"source_links":[{"system":"supply_chain","source_id":"0000100001"}]}}})",
+                           "ev-9",
+                           0};
+  sdk::Result<std::size_t> accepted = instance->WriteEvents({event});
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(*accepted, 1u);
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "drop/ORDERS05_SO-1_ev-9.xml"));
+}
+
+TEST(SupplyChainOptions, DropDirWithoutTheReceivingPartnerIsRefusedNamingTheOption) {
+  sdk::Result<SupplyChainOptions> parsed = ParseSupplyChainOptions(sdk::Options({{"drop_dir", "/tmp"}}));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_THAT(parsed.status().message(), HasSubstr("'receiver_partner' is required with drop_dir"));
+  EXPECT_FALSE(ParseSupplyChainOptions(sdk::Options({{"outbound_format", "edifact"}})).ok());
+  EXPECT_FALSE(ParseSupplyChainOptions(sdk::Options({{"path", "/tmp"}, {"settle_time", "soon"}})).ok());
+}
+
+TEST(SupplyChainConnectorReadme, OptionsTableMatchesTheSchema) {
+  const std::optional<std::string> table =
+      connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/supply_chain/README.md");
+  ASSERT_TRUE(table.has_value()) << "README.md lacks the options markers";
+  EXPECT_EQ(*table, connectors::RenderOptionsTable(DescribeSupplyChainConnector()));
+}
+
+}  // namespace
+}  // namespace hub::supply_chain
