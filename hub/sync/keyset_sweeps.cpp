@@ -61,8 +61,11 @@ sdk::Status BatchApplier::ApplySweeps(const std::vector<sdk::Record>& records) {
                                           record.position + " " + why +
                                           ": the batch is refused, so that no sweep read wrongly deletes");
     };
-    const model::EntitySpec* entity =
-        record.entity.empty() ? &job_.sink.mapping->entity() : model::FindEntity(record.entity);
+    const mapping::CompiledMapping* only = record.entity.empty() ? job_.sink.mappings.For(record.entity) : nullptr;
+    const model::EntitySpec* entity = !record.entity.empty() ? model::FindEntity(record.entity)
+                                      : only != nullptr      ? &only->entity()
+                                                             : nullptr;
+    if (entity == nullptr && record.entity.empty()) return refused("names no entity, and the job maps several");
     if (entity == nullptr) return refused("is of entity '" + record.entity + "', which the model does not have");
     SweepKey key{std::string(job_.name), SourceSystemOf(record, job_.sink), entity, FieldText(record, "sweep_id")};
     std::vector<std::string>& ids = listed[{key.source_system, entity->name, key.sweep_id}];
