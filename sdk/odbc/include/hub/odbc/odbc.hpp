@@ -19,8 +19,8 @@
 // It is a static library (lib/libhub_odbc_client.a) built position-independent with hidden visibility, so
 // it links into a plugin without adding to its exports; it depends on the SDK's Status/Value types, unixODBC
 // (libodbc, found through pkg-config), Boost.JSON (the incremental cursor's text) and the C++20 standard
-// library only — no logging or metrics library. Unlike the plugin ABI, its API is C++: build your plugin with a standard library compatible with
-// the hub's build (libstdc++, C++20).
+// library only — no logging or metrics library. Unlike the plugin ABI, its API is C++: build your plugin with a
+// standard library compatible with the hub's build (libstdc++, C++20).
 //
 // Threads: a Connection and its Statements are used by one thread at a time; Environment is thread-safe.
 #ifndef HUB_ODBC_ODBC_HPP_
