@@ -82,7 +82,7 @@ TEST_P(EntityWriterTest, ADeleteMarksItsLinkAndKeepsTheRow) {
   gone.operation = sdk::Operation::kDelete;
   gone.entity = "speciality";
   gone.source_id = "S1";
-  EXPECT_EQ(Sync("speciality", {"code", "name"}, {gone}).updated, 1u);
+  EXPECT_EQ(Sync("speciality", {"code", "name"}, {gone}).deleted, 1u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE entity = 'speciality' AND deleted_at IS NOT NULL"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM specialities"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'speciality.deleted'"), 1);
