@@ -109,9 +109,9 @@ $(sed -n '/<code_tables>/,/<\/code_tables>/p' "$source_dir/connectors/finance/ma
 XML
 
 expect_line "ok" "$hub" check-config --config "$work/hub.xml"
-expect_line "read=8 inserted=8 updated=0 merged=0 quarantined=0" "$hub" sync partners --config "$work/hub.xml"
-expect_line "read=12 inserted=12 updated=0 merged=0 quarantined=0" "$hub" sync invoices --config "$work/hub.xml"
-expect_line "read=6 inserted=6 updated=0 merged=0 quarantined=0" "$hub" sync payments --config "$work/hub.xml"
+expect_line "read=8 inserted=8 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync partners --config "$work/hub.xml"
+expect_line "read=12 inserted=12 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
+expect_line "read=6 inserted=6 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync payments --config "$work/hub.xml"
 expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00008'"
 expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00009'"
 expect_value "partially_paid" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00004'"
@@ -119,17 +119,17 @@ expect_value "credit_note|paid" "SELECT kind, status FROM invoices WHERE invoice
 expect_value "reversed" "SELECT status FROM payments WHERE reference = 'PBNK1/2026/00006'"
 
 # Nothing changed: the overlap re-reads the newest rows, and nothing is written.
-expect_counts "inserted=0 updated=0 merged=0 quarantined=0" "$hub" sync invoices --config "$work/hub.xml"
+expect_counts "inserted=0 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
 
 sqlite3 "$work/odoo.db" "INSERT INTO res_partner (id, name, is_company, active, customer_rank, create_date, write_date)
   VALUES (19, 'Nanjing New Partner Co.', TRUE, TRUE, 1, '2026-12-01 08:00:00', '2026-12-01 08:00:00');
   UPDATE account_move SET state = 'cancel', write_date = '2026-12-01 09:00:00' WHERE id = 106;"
-expect_counts "inserted=1 updated=0 merged=0 quarantined=0" "$hub" sync partners --config "$work/hub.xml"
-expect_counts "inserted=0 updated=1 merged=0 quarantined=0" "$hub" sync invoices --config "$work/hub.xml"
+expect_counts "inserted=1 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync partners --config "$work/hub.xml"
+expect_counts "inserted=0 updated=1 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
 expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00006'"
 
 sqlite3 "$work/odoo.db" "UPDATE account_move SET commercial_partner_id = NULL, write_date = '2026-12-01 10:00:00' WHERE id = 107"
-expect_counts "inserted=0 updated=0 merged=0 quarantined=1" "$hub" sync invoices --config "$work/hub.xml"
+expect_counts "inserted=0 updated=0 merged=0 quarantined=1 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
 quarantine="$("$hub" quarantine list --config "$work/hub.xml" 2>&1)" || fail "quarantine list failed: $quarantine"
 echo "$quarantine"
 grep -qF "account_move id=107: column 'partner_id' is empty, and the invoice needs it" <<<"$quarantine" ||
