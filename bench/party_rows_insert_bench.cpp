@@ -52,7 +52,7 @@ Result<Setup> LoadSetup(const std::string& file, const std::string& job_name) {
   const hub::config::HubConfig& config = *loaded.config;
   for (const hub::config::JobConfig& job : config.jobs) {
     if (job.name != job_name) continue;
-    auto mapping = hub::sync::mapping::CompiledMapping::Compile(job.mapping, config.code_tables);
+    auto mapping = hub::sync::mapping::CompiledMapping::Compile(job.mappings.at(0), config.code_tables);
     if (!mapping.ok()) return mapping.status();
     std::string path;
     for (const auto& connector : config.connectors) {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <csignal>
+#include <optional>
 
 #include "cli/progress_line.hpp"
 #include "common/lease_owner.hpp"
 #include "config/config_loader.hpp"
+#include "config/mapping_xml.hpp"
 #include "hub/sdk/abi.h"
 #include "hub/sdk/version.hpp"
 #include "plugin_host/plugin_registry.hpp"
@@ -48,32 +50,77 @@ std::string VersionLine() {
   return std::string("hub ") + HUB_SDK_VERSION + " (sdk abi " + std::to_string(HUB_ABI_MAJOR) + ")";
 }
 
-int CheckConfig(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err) {
+int CheckConfig(const std::filesystem::path& config_file, bool show_mappings, std::ostream& out, std::ostream& err) {
   service::HubSetupResult loaded = service::LoadHubSetup(config_file, MakeLogger("check-config"));
   if (!loaded.ok()) {
     PrintErrors(loaded.errors, err);
     return 2;
   }
   PrintErrors(loaded.setup->warnings, err);
+  if (show_mappings) {
+    const config::HubConfig& config = loaded.setup->config;
+    for (const config::JobConfig& job : config.jobs) {
+      if (job.kind != config::JobKind::kSync) continue;
+      out << "job " << job.name << ":\n";
+      for (const config::MappingConfig& mapping : job.mappings) out << config::MappingXml(mapping, config, 1);
+    }
+  }
   out << "ok\n";
   return 0;
 }
 
-int ListPlugins(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err) {
+namespace {
+
+// The plugins of the configuration's plugin folders, or nullopt after printing why not (`status` says the exit).
+std::optional<plugin_host::PluginRegistry> LoadPlugins(const std::filesystem::path& config_file, std::ostream& err,
+                                                       int* status) {
   config::ConfigLoadResult loaded = config::LoadConfig(config_file);
   if (!loaded.ok()) {
     PrintErrors(loaded.errors, err);
-    return 2;
+    *status = 2;
+    return std::nullopt;
   }
   auto registry = plugin_host::PluginRegistry::Load(service::PluginFolders(*loaded.config), MakeLogger("plugin_host"));
   if (!registry.ok()) {
     err << config_file.string() << ": plugin folder: " << registry.status().message() << "\n";
-    return 1;
+    *status = 1;
+    return std::nullopt;
   }
+  return std::move(registry).value();
+}
+
+}  // namespace
+
+int ListPlugins(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  std::optional<plugin_host::PluginRegistry> registry = LoadPlugins(config_file, err, &status);
+  if (!registry) return status;
   for (const plugin_host::PluginRecord& record : registry->Records()) {
     out << plugin_host::FormatPluginLine(record) << "\n";
   }
   return 0;
+}
+
+int PrintDefaultMapping(const std::filesystem::path& config_file, const std::string& name, std::ostream& out,
+                        std::ostream& err) {
+  int status = 0;
+  std::optional<plugin_host::PluginRegistry> registry = LoadPlugins(config_file, err, &status);
+  if (!registry) return status;
+  std::string declared;
+  bool found = false;
+  for (const plugin_host::PluginRecord& record : registry->Records()) {
+    for (const sdk::DefaultMapping& mapping : record.default_mappings) {
+      declared += (declared.empty() ? "" : ", ") + record.name + ":" + mapping.name;
+      if (mapping.name != name) continue;
+      found = true;
+      out << "<!-- plugin " << record.name << " mapping '" << mapping.name << "': " << mapping.description << " -->\n"
+          << mapping.xml << (mapping.xml.ends_with('\n') ? "" : "\n");
+    }
+  }
+  if (found) return 0;
+  err << "no plugin declares a default mapping '" << name << "'; declared: " << (declared.empty() ? "(none)" : declared)
+      << "\n";
+  return 2;
 }
 
 int SyncOnce(const std::string& job, const std::filesystem::path& config_file, bool full, bool progress,

@@ -12,11 +12,20 @@ namespace hub::cli {
 // `hub --version`: "hub <semver> (sdk abi <major>)".
 std::string VersionLine();
 
-// `hub check-config`: "ok", or every error as "file:line: message".
-int CheckConfig(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err);
+// `hub check-config [--mappings]`: "ok", or every error as "file:line: message". With `show_mappings`, each
+// sync job's mappings come first, as the hub applies them: "job NAME:" and its <mapping> elements (use= resolved,
+// the job's fields in place of the set's; MappingXml).
+int CheckConfig(const std::filesystem::path& config_file, bool show_mappings, std::ostream& out, std::ostream& err);
 
-// `hub plugins`: one line a plugin file: name, version, kind, sdk abi, path, status.
+// `hub plugins`: one line a plugin file: name, version, kind, sdk abi, path, status, and for a loaded plugin that
+// ships default mappings, " mappings: NAME, NAME" after its status.
 int ListPlugins(const std::filesystem::path& config_file, std::ostream& out, std::ostream& err);
+
+// `hub plugins --mappings NAME`: the document of each loaded plugin's default mapping NAME, as it ships it, after a
+// comment naming the plugin and saying what it maps; exit 2 when no plugin declares NAME (the names declared
+// are listed).
+int PrintDefaultMapping(const std::filesystem::path& config_file, const std::string& name, std::ostream& out,
+                        std::ostream& err);
 
 // `hub sync JOB [--full]`: runs one job once and prints "read=N inserted=N updated=N merged=N quarantined=N".
 // SIGINT/SIGTERM stop it between batches (exit 1, counts still printed). With `progress` (a terminal),

@@ -30,7 +30,13 @@ int main(int argc, char** argv) {
 
   CLI::App* run = app.add_subcommand("run", "run the service: sync jobs on schedule, serve the API");
   CLI::App* check = app.add_subcommand("check-config", "validate the configuration and the plugins it names");
+  bool show_mappings = false;
+  check->add_flag("--mappings", show_mappings,
+                  "also print each sync job's mappings as the hub applies them (use= resolved, overrides applied)");
   CLI::App* plugins = app.add_subcommand("plugins", "list the plugins of the plugin folder and their status");
+  std::string mapping_name;
+  plugins->add_option("--mappings", mapping_name,
+                      "print the default mapping NAME the plugins declare, as they ship it");
   CLI::App* sync = app.add_subcommand("sync", "run one sync job once and print its counts");
   std::string job;
   bool full = false;
@@ -101,7 +107,9 @@ int main(int argc, char** argv) {
   if (*run) return hub::service::RunService(config_file, std::cerr);
   // One-shot commands print their result; only warnings and errors are worth a log line beside it.
   hub::ConfigureLogging(hub::LogSettings{spdlog::level::warn, hub::LogFormat::kText, ""});
-  if (*check) return hub::cli::CheckConfig(config_file, std::cout, std::cerr);
+  if (*check) return hub::cli::CheckConfig(config_file, show_mappings, std::cout, std::cerr);
+  if (*plugins && !mapping_name.empty())
+    return hub::cli::PrintDefaultMapping(config_file, mapping_name, std::cout, std::cerr);
   if (*plugins) return hub::cli::ListPlugins(config_file, std::cout, std::cerr);
   if (*migrate) return hub::cli::MigrateStore(config_file, std::cout, std::cerr);
   if (*export_data) return hub::cli::ExportData(kind, config_file, format, out_file, std::cout, std::cerr);

@@ -59,7 +59,10 @@ void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vect
 
 void CheckCodeTableReferences(LoadContext& context, const HubConfig& config) {
   for (const auto& job : config.jobs) {
-    CheckLookups(context, config, job.mapping);
+    for (const MappingConfig& mapping : job.mappings) {
+      // A mapping taken from a plugin's set may look up the set's own tables: checked when it is compiled.
+      if (mapping.use.empty()) CheckLookups(context, config, mapping);
+    }
   }
 }
 

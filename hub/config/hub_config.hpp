@@ -134,10 +134,20 @@ struct MappingFieldConfig {
 
 // <mapping entity="party" id="客户编号"> inside <job>: which model entity the job fills and how. Targets,
 // types and formats are checked against the model when the mapping is compiled (sync/mapping/).
+//
+// use="odoo17" takes a default mapping set that the job's connector's plugin declares: without entity=, the
+// set whole (then it has no id= and no <field>s); with entity=, that entity's mapping of the set, its id= and
+// <field>s replacing the set's (a field of a target the set does not map is added). Once the plugins are
+// loaded (ResolveMappingUses), every mapping of a job names its entity, and one taken from a set keeps the
+// set's name in `use` and its code tables in `scoped_tables`.
 struct MappingConfig {
-  std::string entity;
-  std::string id_source;                   // source field holding the source id; empty: the record's own source id
+  std::string entity;     // empty only for a set taken whole, before it is resolved
+  std::string id_source;  // source field holding the source id; empty: the record's own source id
+  std::string use;        // the default mapping set it comes from; empty: written in the configuration alone
   std::vector<MappingFieldConfig> fields;  // targets unique
+  // The <code_tables> of the set it comes from, which its lookups see beneath the configuration's own: a
+  // <table> of the same name in <code_tables> wins.
+  std::vector<CodeTableConfig> scoped_tables;
   SourceLocation location;
 };
 
@@ -184,8 +194,10 @@ struct SubscriptionConfig {
 };
 
 // <job name="customers" connector="crm" cron="*/5 * * * *"> or every="5m"; neither: run on demand only.
-// A sync job has its <mapping> (a job without one is refused at load): a job says where its records go. A
-// delivery job has none; its subscription says which events it hands to its connector.
+// A sync job has one or more <mapping>s, at most one per entity (a job without one is refused at load): a job
+// says where its records go. With one mapping, every record is mapped with it; with several, each record by
+// the mapping of its Record::entity. A delivery job has none; its subscription says which events it hands to
+// its connector.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -193,7 +205,7 @@ struct JobConfig {
   std::string cron;                                // empty unless a cron expression was given
   std::optional<std::chrono::milliseconds> every;  // set when an interval was given
   std::size_t batch_size = 1000;                   // records per store transaction; events per delivery (500)
-  MappingConfig mapping;                           // sync jobs only
+  std::vector<MappingConfig> mappings;             // sync jobs only: as written, then resolved (see MappingConfig)
   SubscriptionConfig subscription;                 // delivery jobs only
   SourceLocation location;
 };

@@ -38,13 +38,25 @@ void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::opti
                                            "records through its <mapping>");
     }
   }
-  if (pugi::xml_node mapping = SingleChild(context, element, "mapping")) {
-    if (auto read = ReadMapping(context, mapping)) job->mapping = std::move(*read);
-  } else {
+  // At most one mapping per entity, and one use of a set whole: the set's own entities are checked once the
+  // plugins are loaded (ResolveMappingUses).
+  UniqueNames entities("<mapping> for entity");
+  UniqueNames whole_sets("<mapping use=...> of set");
+  bool any = false;
+  for (pugi::xml_node mapping : element.children("mapping")) {
+    any = true;
+    auto read = ReadMapping(context, mapping);
+    if (!read) continue;
+    bool unique = read->entity.empty() ? whole_sets.Add(context, read->use, read->location)
+                                       : entities.Add(context, read->entity, read->location);
+    if (unique) job->mappings.push_back(std::move(*read));
+  }
+  if (!any) {
     // Without a mapping the records would be read, counted and checkpointed, and stored nowhere.
     context.Error(job->location, JobTag(name, job->kind) +
                                      " has no <mapping>: say which model entity its records fill, e.g. "
-                                     "<mapping entity=\"party\" id=\"id\"> with a <field> per model field "
+                                     "<mapping entity=\"party\" id=\"id\"> with a <field> per model field, or take "
+                                     "a mapping its connector ships with <mapping use=\"NAME\"/> "
                                      "(docs/CONFIGURATION.md#mapping)");
   }
 }

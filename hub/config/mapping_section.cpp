@@ -1,12 +1,13 @@
-// <mapping> inside <job>: which model entity a job fills, and one <field> per model field. Only the shape
-// is checked here; targets, types and date formats are checked against the model when the mapping is
-// compiled (sync/mapping/).
+// <mapping> inside <job> (or a plugin's default mapping set): which model entity a job fills, and one <field>
+// per model field, or (use=) which of the connector's default mappings it takes. Only the shape is checked here;
+// targets, types and date formats are checked against the model when the mapping is compiled (sync/mapping/).
 #include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
 
 #include "config/element_reader.hpp"
+#include "config/mapping_xml.hpp"
 #include "config/sections.hpp"
 
 namespace hub::config {
@@ -24,6 +25,17 @@ constexpr std::array<std::pair<std::string_view, MappingTransform>, 6> kTransfor
 // Attributes that shape a value read from the source; a constant takes none of them.
 constexpr std::array<std::string_view, 6> kValueOptions = {"transform", "lookup", "default",
                                                            "date",      "number", "required"};
+
+}  // namespace
+
+std::string_view MappingTransformName(MappingTransform transform) {
+  for (const auto& [name, value] : kTransforms) {
+    if (value == transform) return name;
+  }
+  return {};
+}
+
+namespace {
 
 std::string FieldTag(const std::string& target) { return "<field target=\"" + target + "\">"; }
 
@@ -235,11 +247,28 @@ std::optional<MappingFieldConfig> ReadField(LoadContext& context, pugi::xml_node
 
 }  // namespace
 
-std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node element) {
-  CheckShape(context, element, {.attributes = {"entity", "id"}, .children = {"field"}});
+std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node element, MappingPlace place) {
+  const bool in_job = place == MappingPlace::kJob;
+  CheckShape(context, element,
+             {.attributes = in_job ? std::vector<std::string_view>{"entity", "id", "use"}
+                                   : std::vector<std::string_view>{"entity", "id"},
+              .children = {"field"}});
   MappingConfig mapping;
   mapping.location = context.At(element);
-  auto entity = ReadIdentifier(context, element, "entity");
+  const bool uses = in_job && element.attribute("use");
+  std::optional<std::string> use;
+  if (uses) use = ReadIdentifier(context, element, "use");
+  const bool names_entity = !uses || element.attribute("entity");
+  std::optional<std::string> entity;
+  if (names_entity) {
+    entity = ReadIdentifier(context, element, "entity");
+  } else if (use && (element.attribute("id") || element.child("field"))) {
+    // A set taken whole has several entities: an id= or a <field> would not say which one it changes.
+    context.Error(mapping.location, "<mapping use=\"" + *use +
+                                        "\"> takes the set whole, so it has no 'id' and no <field>s; to change a "
+                                        "mapping of the set, name its entity: <mapping use=\"" +
+                                        *use + "\" entity=\"...\">");
+  }
   if (auto id = ReadAttribute(context, element, "id", Presence::kOptional)) {
     if (id->text.empty()) context.Error(id->location, "<mapping> attribute 'id': the source field name is empty");
     mapping.id_source = std::move(id->text);
@@ -249,8 +278,9 @@ std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node el
     auto field = ReadField(context, child);
     if (field && targets.Add(context, field->target, field->location)) mapping.fields.push_back(std::move(*field));
   }
-  if (!entity) return std::nullopt;
-  mapping.entity = std::move(*entity);
+  if ((uses && !use) || (names_entity && !entity)) return std::nullopt;
+  if (entity) mapping.entity = std::move(*entity);
+  if (use) mapping.use = std::move(*use);
   return mapping;
 }
 

@@ -15,14 +15,15 @@ std::string WhereGiven(const ConnectorConfig& connector, const std::string& opti
 
 }  // namespace
 
-std::optional<ConfigError> RecordIdWarning(const JobConfig& job, const ConnectorConfig& connector,
-                                           const sdk::PluginDescription& plugin, const sdk::Options& options) {
+std::optional<ConfigError> RecordIdWarning(const JobConfig& job, const MappingConfig& mapping,
+                                           const ConnectorConfig& connector, const sdk::PluginDescription& plugin,
+                                           const sdk::Options& options) {
   const std::string& option = plugin.record_id_option;
-  if (option.empty() || job.mapping.id_source.empty()) return std::nullopt;
+  if (option.empty() || mapping.id_source.empty()) return std::nullopt;
   const std::string connector_field = options.GetString(option);
-  if (connector_field.empty() || connector_field == job.mapping.id_source) return std::nullopt;
-  return ConfigError{job.mapping.location,
-                     "warning: job '" + job.name + "': <mapping id=\"" + job.mapping.id_source + "\"> and connector '" +
+  if (connector_field.empty() || connector_field == mapping.id_source) return std::nullopt;
+  return ConfigError{mapping.location,
+                     "warning: job '" + job.name + "': <mapping id=\"" + mapping.id_source + "\"> and connector '" +
                          connector.name + "' option " + option + "=\"" + connector_field + "\"" +
                          WhereGiven(connector, option) +
                          " name different fields; the mapping's id= gives each stored record's source id, and " +

@@ -16,12 +16,14 @@ namespace hub::config {
 // counts only without id=, and for the records the connector rejects itself (it also rejects a record
 // whose field is empty). So when both name a source field and the fields differ, the configuration most
 // likely says one thing twice, wrongly: a warning ("warning: job 'j': ...") located at the mapping, naming
-// both fields and the option's line. nullopt when either is not given or both name the same field.
+// both fields and the option's line. nullopt when either is not given or both name the same field. `mapping` is
+// one of `job`'s mappings (each is checked on its own).
 // `options` are the connector's validated options (the plugin's defaults included).
 //
 // Pure function: thread-safe, never throws.
-std::optional<ConfigError> RecordIdWarning(const JobConfig& job, const ConnectorConfig& connector,
-                                           const sdk::PluginDescription& plugin, const sdk::Options& options);
+std::optional<ConfigError> RecordIdWarning(const JobConfig& job, const MappingConfig& mapping,
+                                           const ConnectorConfig& connector, const sdk::PluginDescription& plugin,
+                                           const sdk::Options& options);
 
 }  // namespace hub::config
 

@@ -32,14 +32,20 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out);
 // <connectors> with its <connector> children; names unique. Options are kept as written.
 void ParseConnectors(LoadContext& context, pugi::xml_node connectors, std::vector<ConnectorConfig>* out);
 
-// <jobs> with its <job> children: a sync job with exactly one <mapping>, a delivery job with its
-// subscription and no <mapping>; names unique. Whether each job's connector and code tables exist is
-// checked later, once every section has been read.
+// <jobs> with its <job> children: a sync job with one or more <mapping>s (at most one per entity, and one
+// use= of a set whole per set), a delivery job with its subscription and no <mapping>; names unique. Whether
+// each job's connector and code tables exist is checked later, once every section has been read; what a use=
+// takes, once the plugins are loaded (ResolveMappingUses).
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out);
 
-// <mapping> inside a <job>, with its <field> children; targets unique. nullopt when the element itself
-// is unusable (every problem reported).
-std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node mapping);
+// Where a <mapping> is written: in a <job> of the configuration (entity= or use=, or both), or in a plugin's
+// default mapping set (entity= only).
+enum class MappingPlace { kJob, kDefaultSet };
+
+// <mapping> with its <field> children; targets unique. nullopt when the element itself is unusable (every
+// problem reported).
+std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node mapping,
+                                         MappingPlace place = MappingPlace::kJob);
 
 // The subscription of the delivery job `job`: its <subscribe>, <filter> and at most one <retry> children,
 // and its start= and lanes= attributes (the element's shape is checked by the caller).

@@ -43,16 +43,27 @@ std::unique_ptr<XmlDocument> XmlDocument::Load(const std::filesystem::path& file
     errors->push_back({{shown_path, 0}, problem});
     return nullptr;
   }
-  document->IndexLines();
+  return document->ParseBuffer(shown_path, errors) ? std::move(document) : nullptr;
+}
+
+std::unique_ptr<XmlDocument> XmlDocument::Parse(std::string text, const std::filesystem::path& shown_path,
+                                                std::vector<ConfigError>* errors) {
+  std::unique_ptr<XmlDocument> document(new XmlDocument());
+  document->buffer_ = std::move(text);
+  return document->ParseBuffer(shown_path, errors) ? std::move(document) : nullptr;
+}
+
+bool XmlDocument::ParseBuffer(const std::filesystem::path& shown_path, std::vector<ConfigError>* errors) {
+  IndexLines();
   // In place and without encoding conversion: the tree's name pointers stay offsets into buffer_.
-  pugi::xml_parse_result parsed = document->document_.load_buffer_inplace(
-      document->buffer_.data(), document->buffer_.size(), pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_parse_result parsed =
+      document_.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
-    int line = document->LineOfOffset(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
+    int line = LineOfOffset(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
     errors->push_back({{shown_path, line}, std::string("XML syntax error: ") + parsed.description()});
-    return nullptr;
+    return false;
   }
-  return document;
+  return true;
 }
 
 void XmlDocument::IndexLines() {

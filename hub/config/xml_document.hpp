@@ -24,6 +24,11 @@ class XmlDocument {
   static std::unique_ptr<XmlDocument> Load(const std::filesystem::path& file, const std::filesystem::path& shown_path,
                                            std::vector<ConfigError>* errors);
 
+  // Parses `text` (UTF-8) as a document shown as `shown_path` in errors (a plugin's default mapping set). On
+  // failure returns nullptr and appends the XML syntax error with its line.
+  static std::unique_ptr<XmlDocument> Parse(std::string text, const std::filesystem::path& shown_path,
+                                            std::vector<ConfigError>* errors);
+
   XmlDocument(const XmlDocument&) = delete;
   XmlDocument& operator=(const XmlDocument&) = delete;
 
@@ -36,6 +41,8 @@ class XmlDocument {
 
  private:
   XmlDocument() = default;
+  // Parses buffer_; on failure appends the syntax error and answers false.
+  bool ParseBuffer(const std::filesystem::path& shown_path, std::vector<ConfigError>* errors);
   void IndexLines();
   int LineOfOffset(std::size_t offset) const;
   int LineOfPointer(const char* pointer) const;

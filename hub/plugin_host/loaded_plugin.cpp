@@ -96,6 +96,7 @@ sdk::Result<sdk::PluginDescription> ReadDescription(const hub_plugin_api& api, P
   record->description = description.description;
   if (description.capabilities.reads) record->capabilities.push_back("read");
   if (description.capabilities.writes_events) record->capabilities.push_back("write_events");
+  record->default_mappings = description.default_mappings;
   HUB_RETURN_IF_ERROR(CheckDescription(description));
   return description;
 }

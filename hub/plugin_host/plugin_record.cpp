@@ -22,8 +22,12 @@ std::string FormatPluginLine(const PluginRecord& record) {
     line.append(OrDash(column)).push_back(' ');
   }
   line.append(OrDash(record.path.string())).push_back(' ');
-  if (record.state == PluginRecord::State::kLoaded) return line + "loaded";
-  return line + "refused: " + record.reason;
+  if (record.state != PluginRecord::State::kLoaded) return line + "refused: " + record.reason;
+  line += "loaded";
+  for (std::size_t i = 0; i < record.default_mappings.size(); ++i) {
+    line += (i == 0 ? " mappings: " : ", ") + record.default_mappings[i].name;
+  }
+  return line;
 }
 
 boost::json::object PluginRecordToJson(const PluginRecord& record) {
@@ -36,6 +40,11 @@ boost::json::object PluginRecordToJson(const PluginRecord& record) {
   boost::json::array capabilities;
   for (const std::string& capability : record.capabilities) capabilities.emplace_back(capability);
   out["capabilities"] = std::move(capabilities);
+  boost::json::array mappings;
+  for (const sdk::DefaultMapping& mapping : record.default_mappings) {
+    mappings.emplace_back(boost::json::object{{"name", mapping.name}, {"description", mapping.description}});
+  }
+  out["default_mappings"] = std::move(mappings);
   out["path"] = record.path.string();
   bool loaded = record.state == PluginRecord::State::kLoaded;
   out["state"] = loaded ? "loaded" : "refused";

@@ -7,8 +7,8 @@
 namespace hub::service {
 
 PooledConnector::PooledConnector(std::shared_ptr<const HubSetup> setup, const config::ConnectorConfig& connector,
-                                 const Clock& clock)
-    : setup_(std::move(setup)), name_(connector.name), clock_(clock) {}
+                                 const Clock& clock, MetricsRegistry* metrics)
+    : setup_(std::move(setup)), name_(connector.name), clock_(clock), metrics_(metrics) {}
 
 sdk::Result<sdk::Batch> PooledConnector::ReadBatch(std::string_view cursor, std::size_t max_records,
                                                    const CancellationToken& cancel) {
@@ -35,8 +35,16 @@ sdk::Result<plugin_host::ConnectorInstance*> PooledConnector::InstanceLocked(con
       return sdk::Status::NotFound("connector '" + name_ + "' is not available");
     }
     auto resolver = std::make_shared<config::SecretResolver>(setup_->config.base_dir);
+    plugin_host::CounterSink count;
+    if (metrics_ != nullptr) {
+      count = [metrics = metrics_, name = name_](std::string_view counter, std::int64_t delta) {
+        metrics->Add("hub_connector_events_total", {{"connector", name}, {"counter", std::string(counter)}},
+                     static_cast<double>(delta));
+      };
+    }
     plugin_host::HostServices services{MakeLogger("connector." + name_), clock_, cancel,
-                                       [resolver](std::string_view reference) { return resolver->Resolve(reference); }};
+                                       [resolver](std::string_view reference) { return resolver->Resolve(reference); },
+                                       std::move(count)};
     auto created = plugin_host::ConnectorInstance::Create(name_, plugin, std::move(services));
     if (!created.ok()) return created.status();
     HUB_RETURN_IF_ERROR((*created)->Configure(options->second));
@@ -46,9 +54,9 @@ sdk::Result<plugin_host::ConnectorInstance*> PooledConnector::InstanceLocked(con
   return instance_.get();
 }
 
-ConnectorPool::ConnectorPool(std::shared_ptr<const HubSetup> setup, const Clock& clock) {
+ConnectorPool::ConnectorPool(std::shared_ptr<const HubSetup> setup, const Clock& clock, MetricsRegistry* metrics) {
   for (const config::ConnectorConfig& connector : setup->config.connectors) {
-    connectors_.emplace(connector.name, std::make_unique<PooledConnector>(setup, connector, clock));
+    connectors_.emplace(connector.name, std::make_unique<PooledConnector>(setup, connector, clock, metrics));
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "common/cancellation.hpp"
 #include "common/clock.hpp"
+#include "common/metrics.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "plugin_host/connector_instance.hpp"
@@ -24,11 +25,15 @@ namespace hub::service {
 // failed. Every call holds the instance's mutex for its whole length, so calls never overlap (the plugin
 // ABI's rule) whichever jobs make them, and each runs under the caller's cancellation token.
 //
-// Thread-safe. Lifetime: the setup and clock it was made with must outlive it; it keeps its plugin loaded.
+// What the connector counts (Context::Count) goes to `metrics` (when given) as
+// hub_connector_events_total{connector,counter}.
+//
+// Thread-safe. Lifetime: the setup, clock and metrics it was made with must outlive it; it keeps its plugin loaded.
 // Errors: the instance's (creation, configuration, the call's own), with the connector named.
 class PooledConnector {
  public:
-  PooledConnector(std::shared_ptr<const HubSetup> setup, const config::ConnectorConfig& connector, const Clock& clock);
+  PooledConnector(std::shared_ptr<const HubSetup> setup, const config::ConnectorConfig& connector, const Clock& clock,
+                  MetricsRegistry* metrics = nullptr);
   PooledConnector(const PooledConnector&) = delete;
   PooledConnector& operator=(const PooledConnector&) = delete;
 
@@ -47,6 +52,7 @@ class PooledConnector {
   const std::shared_ptr<const HubSetup> setup_;
   const std::string name_;
   const Clock& clock_;
+  MetricsRegistry* const metrics_;                            // nullptr: counts are dropped
   std::mutex mutex_;                                          // held by every call on the instance
   std::unique_ptr<plugin_host::ConnectorInstance> instance_;  // guarded by mutex_
 };
@@ -55,7 +61,7 @@ class PooledConnector {
 // Immutable after construction; thread-safe. Lifetime: as PooledConnector's.
 class ConnectorPool {
  public:
-  ConnectorPool(std::shared_ptr<const HubSetup> setup, const Clock& clock);
+  ConnectorPool(std::shared_ptr<const HubSetup> setup, const Clock& clock, MetricsRegistry* metrics = nullptr);
 
   // The connector named `name`, or NotFound naming the ones configured.
   sdk::Result<PooledConnector*> Find(std::string_view name) const;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "config/config_loader.hpp"
+#include "config/mapping_use.hpp"
 #include "config/option_validation.hpp"
 #include "config/record_id_check.hpp"
 #include "model/catalog.hpp"
@@ -59,39 +60,77 @@ void CheckSchedules(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   }
 }
 
-// One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError.
-config::ConfigError MappingError(const config::JobConfig& job, std::string_view problem) {
-  config::SourceLocation location = job.mapping.location;
-  const std::string prefix = location.file.string() + ":";
-  if (problem.substr(0, prefix.size()) == prefix) {
+// One problem line of a mapping compile error ("<file>:<line>: <problem>") as a located ConfigError. The file
+// is the configuration's, or the plugin's set document a mapping taken with use= comes from.
+config::ConfigError MappingError(const config::JobConfig& job, const config::MappingConfig& mapping,
+                                 std::string_view problem) {
+  config::SourceLocation location = mapping.location;
+  for (const std::filesystem::path& file : {job.location.file, mapping.location.file}) {
+    const std::string prefix = file.string() + ":";
+    if (problem.substr(0, prefix.size()) != prefix) continue;
     std::string_view rest = problem.substr(prefix.size());
     std::size_t colon = rest.find(": ");
     int line = 0;
     auto [end, error] = std::from_chars(rest.data(), rest.data() + std::min(colon, rest.size()), line);
     if (error == std::errc() && colon != std::string_view::npos && end == rest.data() + colon) {
-      location.line = line;
+      location = {file, line};
       problem = rest.substr(colon + 2);
+      break;
     }
   }
   return {location, "job '" + job.name + "': " + std::string(problem)};
 }
 
+// The code tables `mapping` looks codes up in: the configuration's, then its set's own that the configuration
+// does not override with a <table> of the same name.
+std::vector<config::CodeTableConfig> CodeTablesOf(const config::HubConfig& config,
+                                                  const config::MappingConfig& mapping) {
+  std::vector<config::CodeTableConfig> tables = config.code_tables;
+  for (const config::CodeTableConfig& scoped : mapping.scoped_tables) {
+    if (config.FindCodeTable(scoped.name) == nullptr) tables.push_back(scoped);
+  }
+  return tables;
+}
+
 void CompileMappings(HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
     if (job.kind != config::JobKind::kSync) continue;
-    auto compiled = sync::mapping::CompiledMapping::Compile(job.mapping, setup.config.code_tables);
-    if (!compiled.ok()) {
-      std::string_view message = compiled.status().message();
-      for (std::size_t start = 0; start < message.size();) {
-        std::size_t end = std::min(message.find('\n', start), message.size());
-        if (end > start) errors.push_back(MappingError(job, message.substr(start, end - start)));
-        start = end + 1;
+    std::vector<std::shared_ptr<const sync::mapping::CompiledMapping>> compiled_all;
+    bool failed = false;
+    for (const config::MappingConfig& mapping : job.mappings) {
+      auto compiled = sync::mapping::CompiledMapping::Compile(mapping, CodeTablesOf(setup.config, mapping));
+      if (!compiled.ok()) {
+        failed = true;
+        std::string_view message = compiled.status().message();
+        for (std::size_t start = 0; start < message.size();) {
+          std::size_t end = std::min(message.find('\n', start), message.size());
+          if (end > start) errors.push_back(MappingError(job, mapping, message.substr(start, end - start)));
+          start = end + 1;
+        }
+        continue;
       }
+      compiled_all.push_back(std::make_shared<const sync::mapping::CompiledMapping>(std::move(compiled).value()));
+    }
+    if (failed) continue;
+    // Entities are unique once use= is resolved (ResolveMappingUses): a failure here would be the hub's.
+    sdk::Result<sync::mapping::MappingSet> set = sync::mapping::MappingSet::Of(std::move(compiled_all));
+    if (!set.ok()) {
+      errors.push_back({job.location, "job '" + job.name + "': " + set.status().message()});
       continue;
     }
-    setup.mappings.emplace(job.name,
-                           std::make_shared<const sync::mapping::CompiledMapping>(std::move(compiled).value()));
+    setup.mappings.emplace(job.name, std::move(set).value());
   }
+}
+
+// Every <mapping use="..."> of a sync job replaced by what it takes from its connector's plugin.
+void ResolveUses(HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  const plugin_host::PluginRegistry& plugins = *setup.plugins;
+  std::vector<config::ConfigError> problems = config::ResolveMappingUses(
+      &setup.config, [&plugins](const config::ConnectorConfig& connector) -> const sdk::PluginDescription* {
+        auto plugin = plugins.Find(connector.plugin);
+        return plugin ? &plugin->description() : nullptr;
+      });
+  errors.insert(errors.end(), problems.begin(), problems.end());
 }
 
 // A sync job reads its connector, a delivery job hands events to it: refused on a connector whose plugin
@@ -156,8 +195,10 @@ void CheckRecordIds(HubSetup& setup) {
     if (connector == nullptr || options == setup.connector_options.end()) continue;
     auto plugin = setup.plugins->Find(connector->plugin);
     if (!plugin) continue;
-    auto warning = config::RecordIdWarning(job, *connector, plugin->description(), options->second);
-    if (warning) setup.warnings.push_back(std::move(*warning));
+    for (const config::MappingConfig& mapping : job.mappings) {
+      auto warning = config::RecordIdWarning(job, mapping, *connector, plugin->description(), options->second);
+      if (warning) setup.warnings.push_back(std::move(*warning));
+    }
   }
 }
 
@@ -188,6 +229,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   CheckJobCapabilities(*setup, errors);
   CheckSubscriptions(*setup, errors);
   CheckSchedules(*setup, errors);
+  ResolveUses(*setup, errors);
   CompileMappings(*setup, errors);
   if (!errors.empty()) return {nullptr, std::move(errors)};
   CheckRecordIds(*setup);

@@ -16,7 +16,7 @@
 #include "hub/sdk/options.hpp"
 #include "plugin_host/plugin_registry.hpp"
 #include "runtime/schedule.hpp"
-#include "sync/mapping/compiled_mapping.hpp"
+#include "sync/mapping/mapping_set.hpp"
 
 namespace hub::service {
 
@@ -27,8 +27,8 @@ struct HubSetup {
   std::shared_ptr<const plugin_host::PluginRegistry> plugins;
   std::map<std::string, sdk::Options, std::less<>> connector_options;  // by connector name
   std::map<std::string, Schedule, std::less<>> schedules;              // by job name
-  // By job name, one for every sync job; shared with the store sink's runs in flight.
-  std::map<std::string, std::shared_ptr<const sync::mapping::CompiledMapping>, std::less<>> mappings;
+  // By job name, one for every sync job (its mappings, use= resolved); shared with the store sink's runs in flight.
+  std::map<std::string, sync::mapping::MappingSet, std::less<>> mappings;
   // What is valid but most likely not meant ("file:line: warning: ..."), for check-config and the log.
   std::vector<config::ConfigError> warnings;
 };
@@ -47,8 +47,9 @@ std::vector<plugin_host::PluginFolder> PluginFolders(const config::HubConfig& co
 // Loads `config_file`, loads the plugins of its plugin folders, validates each connector's options against
 // its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
 // refusal reason), checks that each job's connector can do what the job asks (read records, receive
-// events) and that subscriptions name the model's entities and event kinds, parses each job's schedule and
-// compiles each sync job's mapping against the model, and notes the
+// events) and that subscriptions name the model's entities and event kinds, parses each job's schedule,
+// resolves each <mapping use="..."> against the plugin's default mappings (config.jobs[].mappings then hold
+// what they took) and compiles each sync job's mappings against the model, and notes the
 // warnings (a job whose mapping's id= and connector's record id option name different fields). Never
 // throws; thread-safe.
 HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logger& log);

@@ -120,7 +120,7 @@ class Service {
   }
 
   void InstallJobs(const std::shared_ptr<const HubSetup>& setup) {
-    auto connectors = std::make_shared<ConnectorPool>(setup, clock_);
+    auto connectors = std::make_shared<ConnectorPool>(setup, clock_, &metrics_);
     auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);

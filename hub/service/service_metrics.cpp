@@ -17,6 +17,8 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
   metrics.DescribeGauge("hub_delivery_dead_letters", "Open dead letters of each subscriber.");
   metrics.DescribeGauge("hub_delivery_lag_events", "Outbox events each subscriber has not handled yet.");
   metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
+  metrics.DescribeCounter("hub_connector_events_total",
+                          "What connectors count themselves (files archived, bytes read), by connector and counter.");
   metrics.DescribeHistogram("hub_api_request_duration_seconds", "API requests, by route, method and status.");
   metrics.DescribeCounter("hub_api_connections_total", "API connections accepted, by where they were admitted.");
   metrics.DescribeCounter("hub_api_connections_shed_total", "Idle API connections closed to make room.");

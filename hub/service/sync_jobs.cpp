@@ -23,8 +23,8 @@ LeaseTick TickOf(const config::JobConfig& job, TimePoint due) { return {due, job
 sync::SinkJob SinkJobFor(const HubSetup& setup, std::string_view job) {
   const config::JobConfig* configured = FindSyncJob(setup.config, job);
   if (configured == nullptr) return {};
-  auto mapping = setup.mappings.find(job);
-  return {mapping == setup.mappings.end() ? nullptr : mapping->second, configured->connector};
+  auto mappings = setup.mappings.find(job);
+  return {mappings == setup.mappings.end() ? sync::mapping::MappingSet() : mappings->second, configured->connector};
 }
 
 SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, std::shared_ptr<ConnectorPool> connectors,

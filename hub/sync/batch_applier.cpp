@@ -44,15 +44,33 @@ bool RefersToItself(const model::EntitySpec& entity) {
 }  // namespace
 
 std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job) {
-  std::string system = record.rejection.empty() ? job.mapping->SourceSystemOf(record) : record.source_system;
+  const mapping::CompiledMapping* mapping = job.mappings.For(record.entity);
+  std::string system =
+      record.rejection.empty() && mapping != nullptr ? mapping->SourceSystemOf(record) : record.source_system;
   return system.empty() ? job.source_system : system;
 }
 
-std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job) {
+std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const JobContext& job) {
   if (!record.rejection.empty()) return std::nullopt;
-  mapping::MappingOutcome outcome = job.mapping->Apply(record);
-  if (outcome.ok() && outcome.record().source_system.empty()) outcome.record().source_system = job.source_system;
+  const mapping::CompiledMapping* mapping = job.sink.mappings.For(record.entity);
+  if (mapping == nullptr) {
+    return mapping::MappingOutcome(mapping::MappingRejection{record.position,
+                                                             {},
+                                                             {},
+                                                             "no <mapping> for entity '" + record.entity +
+                                                                 "' in job '" + std::string(job.name) +
+                                                                 "' (it maps: " + job.sink.mappings.EntityNames() + ")",
+                                                             record.source_id,
+                                                             record.source_system});
+  }
+  mapping::MappingOutcome outcome = mapping->Apply(record);
+  if (outcome.ok() && outcome.record().source_system.empty()) outcome.record().source_system = job.sink.source_system;
   return outcome;
+}
+
+std::string EntityOf(const sdk::Record& record, const SinkJob& job) {
+  const mapping::CompiledMapping* mapping = job.mappings.For(record.entity);
+  return mapping != nullptr ? std::string(mapping->entity().name) : record.entity;
 }
 
 sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
@@ -61,7 +79,7 @@ sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
   // The source ids of the records with a bulk path, by (entity, source system).
   std::map<std::pair<std::string_view, std::string>, std::vector<std::string>> bulk_ids;
   for (const sdk::Record& record : records) {
-    outcomes.push_back(MapRecord(record, job_.sink));
+    outcomes.push_back(MapRecord(record, job_));
     if (!outcomes.back() || !outcomes.back()->ok()) continue;
     const mapping::MappedRecord& mapped = outcomes.back()->record();
     if (store_model::BehaviourOf(*mapped.entity).InsertsInBulk()) {
@@ -276,8 +294,7 @@ sdk::Status BatchApplier::Refer(const JobContext& job, const sdk::Record& record
 sdk::Status BatchApplier::Quarantine(const JobContext& job, const sdk::Record& record, const std::string& source_system,
                                      const std::string& source_id, const Refusal& refusal) {
   const std::string& own_system = record.source_system.empty() ? job.sink.source_system : record.source_system;
-  QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system,
-                                    std::string(job.sink.mapping->entity().name),
+  QuarantineBook::Identity identity{source_system.empty() ? own_system : source_system, EntityOf(record, job.sink),
                                     source_id.empty() ? record.source_id : source_id};
   sdk::Result<std::int64_t> entry = quarantine_.Put(job.name, record, identity, refusal);
   if (!entry.ok()) return entry.status();

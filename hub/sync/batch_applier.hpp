@@ -22,18 +22,22 @@
 
 namespace hub::sync {
 
-// The source system `record` of `job` belongs to: the one its mapping reads (a source_system field), else
-// the one its connector set, else the job's. `job` has a mapping.
-std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job);
-
-// The record in the model's terms (`job` has a mapping); nullopt when the source rejected it.
-std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const SinkJob& job);
-
 // The job a record is stored for: the batch's, or, for a pending record released by the batch, its own.
 struct JobContext {
   std::string_view name;
   const SinkJob& sink;
 };
+
+// The source system `record` of `job` belongs to: the one its mapping reads (a source_system field), else
+// the one its connector set, else the job's.
+std::string SourceSystemOf(const sdk::Record& record, const SinkJob& job);
+
+// The record in the model's terms, by `job`'s mapping of its entity; a rejection when the job has none
+// ("no <mapping> for entity 'x' in job 'y'"); nullopt when the source rejected it.
+std::optional<mapping::MappingOutcome> MapRecord(const sdk::Record& record, const JobContext& job);
+
+// The model entity `record` of `job` is kept under: its mapping's, else the record's own (it has no mapping).
+std::string EntityOf(const sdk::Record& record, const SinkJob& job);
 
 // One batch on one connection, inside its transaction: a job's batch (`job`), or an operator's replay
 // (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".

@@ -33,7 +33,7 @@ sdk::Status BatchApplier::ReleasePending() {
 sdk::Result<bool> BatchApplier::StoreAgain(std::int64_t id, const JobContext& job, const sdk::Record& record,
                                            const std::string& stored) {
   const std::uint64_t quarantined = counts_.quarantined;
-  HUB_RETURN_IF_ERROR(Store(job, record, MapRecord(record, job.sink)));
+  HUB_RETURN_IF_ERROR(Store(job, record, MapRecord(record, job)));
   if (counts_.quarantined == quarantined) {
     HUB_RETURN_IF_ERROR(quarantine_.MarkResolved(id, stored));
     return true;
@@ -48,7 +48,7 @@ sdk::Result<bool> BatchApplier::StoreAgain(std::int64_t id, const JobContext& jo
 sdk::Status BatchApplier::Release(const PendingEntry& entry) {
   sdk::Result<sdk::Record> record = RecordFromRawJson(entry.raw_record);
   const SinkJob sink_job = jobs_(entry.job);
-  if (!record.ok() || sink_job.mapping == nullptr) {
+  if (!record.ok() || sink_job.mappings.empty()) {
     log_->warn("{}: quarantine entry {} stays pending: {}", origin_, entry.id,
                record.ok() ? "its job " + entry.job + " has no mapping" : record.status().message());
     return sdk::Status::Ok();

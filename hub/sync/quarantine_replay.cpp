@@ -71,7 +71,7 @@ sdk::Result<std::optional<BatchApplier::Replayed>> BatchApplier::LoadReplay(std:
   sdk::Result<sdk::Record> record = RecordFromRawJson((*entry)->raw_record);
   if (!record.ok()) return skip(record.status().message());
   SinkJob sink_job = jobs_((*entry)->job);
-  if (sink_job.mapping == nullptr) return skip("job '" + (*entry)->job + "' has no mapping in this configuration");
+  if (sink_job.mappings.empty()) return skip("job '" + (*entry)->job + "' has no mapping in this configuration");
   return std::optional<Replayed>(Replayed{id, (*entry)->job, std::move(sink_job), std::move(record).value()});
 }
 

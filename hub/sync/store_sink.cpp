@@ -40,7 +40,7 @@ sdk::Result<std::string> StoreSink::LoadCursor(std::string_view job) {
 sdk::Result<SyncCounts> StoreSink::Apply(std::string_view job, const std::vector<sdk::Record>& records,
                                          std::string_view next_cursor) {
   const SinkJob sink_job = jobs_(job);
-  if (sink_job.mapping == nullptr) {
+  if (sink_job.mappings.empty()) {
     return sdk::Status::Internal("job '" + std::string(job) +
                                  "' has no mapping: its records would be stored nowhere, so the batch is refused "
                                  "and the checkpoint stays where it was");

@@ -14,14 +14,16 @@
 #include "store/odbc/database.hpp"
 #include "sync/batch_sink.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
+#include "sync/mapping/mapping_set.hpp"
 
 namespace hub::sync {
 
-// What the sink needs to know about a job: its mapping, which every job has (Apply refuses a batch
+// What the sink needs to know about a job: its mappings, which every job has (Apply refuses a batch
 // whose job has none: its records would be stored nowhere), and the source system its records belong to
 // when neither the mapping (a source_system field) nor the connector says (the connector instance's name).
+// A record of an entity the job has no mapping for is quarantined ("no <mapping> for entity 'x' in job 'y'").
 struct SinkJob {
-  std::shared_ptr<const mapping::CompiledMapping> mapping;
+  mapping::MappingSet mappings;
   std::string source_system;
 };
 
@@ -44,12 +46,12 @@ struct JobContext;  // the job a record is stored for (batch_applier.hpp)
 
 // Stores batches in the unified model over ODBC.
 //
-// Apply runs in one transaction: every record is mapped (a failure is quarantined with the record's
-// position and reason), written by the entity's writer inside a savepoint (a record the database refuses
-// — a constraint, a value too long — is rolled back alone and quarantined with the driver's message),
-// and the job's cursor is upserted into sync_cursors before the commit. So the checkpoint moves exactly
-// when the batch's data is durable: a kill at any moment resumes without loss or duplicates. Records
-// the connector rejected are quarantined with their raw content. `party` records are written by
+// Apply runs in one transaction: every record is mapped by its job's mapping of its entity (a failure, or a
+// record of an entity the job does not map, is quarantined with the record's position and reason), written by the
+// entity's writer inside a savepoint (a record the database refuses — a constraint, a value too long — is rolled back
+// alone and quarantined with the driver's message), and the job's cursor is upserted into sync_cursors before the
+// commit. So the checkpoint moves exactly when the batch's data is durable: a kill at any moment resumes without loss
+// or duplicates. Records the connector rejected are quarantined with their raw content. `party` records are written by
 // PartyWriter, every other entity by EntityWriter; a record that refers to a record not in the store is
 // tried again after the rest of the batch when it refers to its own entity (an employee listed before
 // their manager), then kept as pending, naming the record it waits for. Quarantine entries are one per

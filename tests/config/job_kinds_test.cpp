@@ -45,7 +45,7 @@ TEST(JobKinds, ADeliveryJobIsReadWithItsWholeSubscription) {
   EXPECT_EQ(job.kind, JobKind::kDelivery);
   EXPECT_EQ(job.connector, "erp");
   EXPECT_EQ(job.batch_size, 200u);
-  EXPECT_TRUE(job.mapping.entity.empty());
+  EXPECT_TRUE(job.mappings.empty());
   const SubscriptionConfig& subscription = job.subscription;
   ASSERT_EQ(subscription.events.size(), 3u);
   EXPECT_EQ(subscription.events[0].entity, "party");
@@ -98,7 +98,7 @@ TEST(JobKinds, AJobWithoutKindIsASyncJobAsBefore) {
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   EXPECT_EQ(result.config->jobs.at(0).kind, JobKind::kSync);
   EXPECT_EQ(result.config->jobs.at(0).batch_size, 1000u);
-  EXPECT_EQ(result.config->jobs.at(0).mapping.entity, "party");
+  EXPECT_EQ(result.config->jobs.at(0).mappings.at(0).entity, "party");
   EXPECT_EQ(result.config->jobs.at(1).kind, JobKind::kSync);
 }
 

@@ -47,7 +47,7 @@ TEST_F(MappingConfigTest, ReadsEveryFieldOption) {
   </mapping>
 </job>)");
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
-  const MappingConfig& mapping = result.config->jobs[0].mapping;
+  const MappingConfig& mapping = result.config->jobs[0].mappings.at(0);
   EXPECT_EQ(mapping.entity, "party");
   EXPECT_EQ(mapping.id_source, "客户编号");
   EXPECT_EQ(mapping.location.line, 6);
@@ -90,7 +90,7 @@ TEST_F(MappingConfigTest, NumberFormatDefaultsAndThousandsChoices) {
     <field target="d" source="d" number="thousands='"/>
   </mapping></job>)");
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
-  const auto& fields = result.config->jobs[0].mapping.fields;
+  const auto& fields = result.config->jobs[0].mappings.at(0).fields;
   EXPECT_EQ(fields[0].number->decimal, '.');
   EXPECT_THAT(fields[0].number->thousands, ElementsAre(","));
   EXPECT_THAT(fields[1].number->thousands, ElementsAre(" ", "\u00A0", "\u202F"));
@@ -206,7 +206,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "<code_tables><table name=\"t\">\n<entry code=\"x\"/>\n</table></code_tables>"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
-TEST(MappingConfigShape, RefusesASecondMappingAndAMappingWithoutEntity) {
+TEST(MappingConfigShape, RefusesASecondMappingOfOneEntityAndAMappingWithoutEntity) {
   TempDir dir;
   ConfigLoadResult result = LoadConfig(dir.Write("hub.xml", FileWith("<job name=\"j\" connector=\"crm\">\n"
                                                                      "<mapping entity=\"party\"/>\n"
@@ -218,7 +218,7 @@ TEST(MappingConfigShape, RefusesASecondMappingAndAMappingWithoutEntity) {
                                        FakeEnv({}));
   ASSERT_EQ(result.errors.size(), 3u) << FormatErrors(result.errors);
   EXPECT_EQ(result.errors[0].location.line, 7);
-  EXPECT_THAT(result.errors[0].message, HasSubstr("duplicate <mapping> in <job> (first at line 6)"));
+  EXPECT_THAT(result.errors[0].message, HasSubstr("duplicate <mapping> for entity 'party' (first at line 6)"));
   EXPECT_EQ(result.errors[1].location.line, 10);
   EXPECT_THAT(result.errors[1].message, HasSubstr("<mapping> is missing the required attribute 'entity'"));
   EXPECT_EQ(result.errors[2].location.line, 10);

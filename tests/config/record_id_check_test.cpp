@@ -33,10 +33,19 @@ JobConfig Job(const std::string& id_source) {
   JobConfig job;
   job.name = "customers";
   job.connector = "crm";
-  job.mapping.entity = "party";
-  job.mapping.id_source = id_source;
-  job.mapping.location = {kFile, 31};
+  MappingConfig mapping;
+  mapping.entity = "party";
+  mapping.id_source = id_source;
+  mapping.location = {kFile, 31};
+  job.mappings = {mapping};
   return job;
+}
+
+// The warning for the one mapping of Job(id_source).
+std::optional<ConfigError> Warning(const std::string& id_source, const ConnectorConfig& connector,
+                                   const sdk::PluginDescription& plugin, const sdk::Options& options) {
+  JobConfig job = Job(id_source);
+  return RecordIdWarning(job, job.mappings[0], connector, plugin, options);
 }
 
 sdk::Options Validated(const std::string& id_field) {
@@ -44,7 +53,7 @@ sdk::Options Validated(const std::string& id_field) {
 }
 
 TEST(RecordIdWarning, WarnsAtTheMappingWhenTheConnectorAndTheMappingNameDifferentFields) {
-  std::optional<ConfigError> warning = RecordIdWarning(Job("客户编号"), Connector("id"), FilePlugin(), Validated("id"));
+  std::optional<ConfigError> warning = Warning("客户编号", Connector("id"), FilePlugin(), Validated("id"));
   ASSERT_TRUE(warning.has_value());
   EXPECT_EQ(warning->location.line, 31);
   EXPECT_EQ(warning->ToString(),
@@ -55,19 +64,18 @@ TEST(RecordIdWarning, WarnsAtTheMappingWhenTheConnectorAndTheMappingNameDifferen
 }
 
 TEST(RecordIdWarning, AttributesADefaultedIdFieldToThePlugin) {
-  std::optional<ConfigError> warning =
-      RecordIdWarning(Job("客户编号"), Connector(""), FilePlugin("id"), Validated("id"));
+  std::optional<ConfigError> warning = Warning("客户编号", Connector(""), FilePlugin("id"), Validated("id"));
   ASSERT_TRUE(warning.has_value());
   EXPECT_THAT(warning->message, HasSubstr("id_field=\"id\" (the plugin's default)"));
 }
 
 TEST(RecordIdWarning, SaysNothingWhenOnlyOneIsGivenOrBothNameTheSameField) {
-  EXPECT_FALSE(RecordIdWarning(Job("id"), Connector("id"), FilePlugin(), Validated("id")));
-  EXPECT_FALSE(RecordIdWarning(Job(""), Connector("id"), FilePlugin(), Validated("id")));
-  EXPECT_FALSE(RecordIdWarning(Job("客户编号"), Connector(""), FilePlugin(), Validated("")));
+  EXPECT_FALSE(Warning("id", Connector("id"), FilePlugin(), Validated("id")));
+  EXPECT_FALSE(Warning("", Connector("id"), FilePlugin(), Validated("id")));
+  EXPECT_FALSE(Warning("客户编号", Connector(""), FilePlugin(), Validated("")));
   sdk::PluginDescription without = FilePlugin();
   without.record_id_option.clear();
-  EXPECT_FALSE(RecordIdWarning(Job("客户编号"), Connector("id"), without, Validated("id")))
+  EXPECT_FALSE(Warning("客户编号", Connector("id"), without, Validated("id")))
       << "a plugin that names no record id option";
 }
 

@@ -31,6 +31,17 @@ TEST(PluginLine, ShowsEveryColumnOfALoadedPlugin) {
   EXPECT_EQ(FormatPluginLine(Loaded()), "file 0.3.1 connector 1.0 /opt/hub/plugins/hub_file.so loaded");
 }
 
+TEST(PluginLine, NamesTheDefaultMappingsAPluginShipsAfterItsStatus) {
+  PluginRecord record = Loaded();
+  record.name = "finance";
+  record.default_mappings = {{"odoo17", "Odoo 17", "<mappings/>"}, {"ubl", "", "<mappings/>"}};
+  EXPECT_EQ(FormatPluginLine(record),
+            "finance 0.3.1 connector 1.0 /opt/hub/plugins/hub_file.so loaded mappings: odoo17, ubl");
+  boost::json::object json = PluginRecordToJson(record);
+  EXPECT_EQ(boost::json::serialize(json.at("default_mappings")),
+            R"([{"name":"odoo17","description":"Odoo 17"},{"name":"ubl","description":""}])");
+}
+
 TEST(PluginLine, ShowsUnknownFieldsOfARefusedPluginAsDashesAndTheReason) {
   EXPECT_EQ(FormatPluginLine(RefusedAfterTheAbiRecord()),
             "- - - 2.0 /opt/hub/plugins/hub_new.so refused: built for SDK ABI 2.0, this hub speaks SDK ABI 1.0: "
@@ -40,7 +51,8 @@ TEST(PluginLine, ShowsUnknownFieldsOfARefusedPluginAsDashesAndTheReason) {
 TEST(PluginJson, DescribesALoadedPluginWithoutAReason) {
   EXPECT_EQ(boost::json::serialize(PluginRecordToJson(Loaded())),
             R"({"name":"file","version":"0.3.1","kind":"connector","sdk_abi":"1.0","description":"CSV files",)"
-            R"("capabilities":["read","write_events"],"path":"/opt/hub/plugins/hub_file.so","state":"loaded"})");
+            R"("capabilities":["read","write_events"],"default_mappings":[],"path":"/opt/hub/plugins/hub_file.so",)"
+            R"("state":"loaded"})");
 }
 
 TEST(PluginJson, DescribesARefusedPluginWithNullsForUnknownFieldsAndTheReason) {

@@ -146,8 +146,9 @@ TEST_F(PluginRegistryScan, FillsWhatItLearnedBeforeRefusing) {
   EXPECT_THAT(duplicate->reason, HasSubstr((folder_->path() / "hub_test_good.so").string()));
   const PluginRecord* good = RecordOf("hub_test_good.so");
   ASSERT_NE(good, nullptr);
-  EXPECT_EQ(FormatPluginLine(*good),
-            "test_good 1.2.3 connector " + kAbi + " " + (folder_->path() / "hub_test_good.so").string() + " loaded");
+  EXPECT_EQ(FormatPluginLine(*good), "test_good 1.2.3 connector " + kAbi + " " +
+                                         (folder_->path() / "hub_test_good.so").string() +
+                                         " loaded mappings: three_parties");
 }
 
 TEST_F(PluginRegistryScan, RefusedLibrariesAreUnloadedAndLoadedOnesStayMapped) {

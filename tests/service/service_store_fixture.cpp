@@ -7,11 +7,12 @@ namespace hub::service::test {
 
 std::shared_ptr<const HubSetup> ServiceStoreTest::LoadSetup(const std::string& connectors, const std::string& jobs,
                                                             const std::string& runtime) {
-  const auto file = files_.Write(
-      "hub.xml", "<hub>\n  <store><connection>" + connection_string_ +
-                     "</connection></store>\n  <plugins system=\"false\"><dir>" + HUB_PLUGIN_DIR + "</dir><dir>" +
-                     HUB_LOOP_PLUGIN_DIR + "</dir><dir>" + HUB_OUTBOUND_PLUGIN_DIR + "</dir></plugins>\n  " + runtime +
-                     "\n  <connectors>" + connectors + "</connectors>\n  <jobs>" + jobs + "</jobs>\n</hub>\n");
+  const auto file = files_.Write("hub.xml", "<hub>\n  <store><connection>" + connection_string_ +
+                                                "</connection></store>\n  <plugins system=\"false\"><dir>" +
+                                                HUB_PLUGIN_DIR + "</dir><dir>" + HUB_LOOP_PLUGIN_DIR + "</dir><dir>" +
+                                                HUB_OUTBOUND_PLUGIN_DIR + "</dir><dir>" + HUB_LEDGER_PLUGIN_DIR +
+                                                "</dir></plugins>\n  " + runtime + "\n  <connectors>" + connectors +
+                                                "</connectors>\n  <jobs>" + jobs + "</jobs>\n</hub>\n");
   HubSetupResult loaded = LoadHubSetup(file, MakeLogger("test"));
   if (!loaded.ok()) {
     ADD_FAILURE() << config::FormatErrors(loaded.errors);

@@ -16,8 +16,9 @@ namespace hub::service::test {
 class ServiceStoreTest : public hub::test::StoreTest {
  protected:
   // Loads a configuration of this test's store whose <connectors> and <jobs> hold `connectors` and `jobs`
-  // (and `runtime`, a whole <runtime/> element, when given), with the build's plugins and the test plugins,
-  // and opens the store (migrated) on the first call. Fails the test and answers nullptr on error.
+  // (and `runtime`, whole top-level elements such as <runtime/> or <code_tables>, when given), with the build's
+  // plugins and the test plugins, and opens the store (migrated) on the first call. Fails the test and answers
+  // nullptr on error.
   std::shared_ptr<const HubSetup> LoadSetup(const std::string& connectors, const std::string& jobs,
                                             const std::string& runtime = "");
 

@@ -52,7 +52,7 @@ class MappingFromConfig : public ::testing::Test {
 };
 
 TEST_F(MappingFromConfig, ReportsACodeTableValueTheModelRefusesAtItsLine) {
-  auto compiled = CompiledMapping::Compile(result_.config->jobs[0].mapping, result_.config->code_tables);
+  auto compiled = CompiledMapping::Compile(result_.config->jobs[0].mappings.at(0), result_.config->code_tables);
   ASSERT_FALSE(compiled.ok());
   EXPECT_EQ(compiled.status().message(),
             file_.string() +
@@ -63,7 +63,7 @@ TEST_F(MappingFromConfig, ReportsACodeTableValueTheModelRefusesAtItsLine) {
 TEST_F(MappingFromConfig, MapsARecordOnceTheTableIsFixed) {
   config::HubConfig& config = *result_.config;
   config.code_tables[1].entries[1].value = "B";
-  auto compiled = CompiledMapping::Compile(config.jobs[0].mapping, config.code_tables);
+  auto compiled = CompiledMapping::Compile(config.jobs[0].mappings.at(0), config.code_tables);
   ASSERT_TRUE(compiled.ok()) << compiled.status().message();
   sdk::Record record;
   record.source_system = "crm";
