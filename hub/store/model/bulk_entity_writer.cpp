@@ -69,10 +69,15 @@ sdk::Result<std::vector<InsertedParty>> BulkEntityWriter::Insert(
   std::vector<RowValues> rows(records.size());
   const RowValues* shape = nullptr;  // the columns every row of one statement has
   std::size_t count = 0;
+  bool fallen_back = false;
   for (std::size_t i = 0; i < records.size(); ++i) {
+    // From the first record left to the per-record path on, every one is: rows keep the batch's order.
+    inserted[i].written = !fallen_back;
+    if (fallen_back) continue;
     sdk::Result<RowValues> row = BuildEntityRow(references_, *records[i], RowPurpose::kInsert);
     if (!row.ok() && row.status().code() != sdk::StatusCode::kNotFound) return row.status();
     inserted[i].written = row.ok() && Plain(*row) && (shape == nullptr || row->columns == shape->columns);
+    fallen_back = !inserted[i].written;
     if (!inserted[i].written) continue;
     rows[i] = std::move(row).value();
     if (shape == nullptr) shape = &rows[i];

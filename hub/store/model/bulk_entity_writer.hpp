@@ -25,8 +25,8 @@ namespace hub::store_model {
 // left to the per-record path (InsertedParty::written false) when that path does more than insert a row: its
 // entity has a natural key, an extension or a column-change event, a reference names nothing (it may wait as
 // pending), a value has no normal form (a data-quality flag), or a null stands for a value the store
-// computes. The records must be upserts of one entity whose link does not exist, one record per link. Each
-// link written is remembered in `links`.
+// computes — and so is every record after it, so that row ids follow the records' order. The records must be upserts of
+// one entity whose link does not exist, one record per link. Each link written is remembered in `links`.
 //
 // Threads: as the connection. Lifetime: one transaction (it keeps `links` and `turn`). Errors: the driver's
 // Status (a constraint or check violation, a lost connection); some rows may then be written: the caller
