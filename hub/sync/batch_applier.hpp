@@ -13,7 +13,7 @@
 
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
-#include "store/model/bulk_party_writer.hpp"
+#include "store/model/bulk_record_writer.hpp"
 #include "store/model/keyset_sweep.hpp"
 #include "store/model/quarantine_book.hpp"
 #include "store/model/record_writer.hpp"
@@ -188,7 +188,7 @@ class BatchApplier {
   store_model::References references_;
   store_model::RecordWriter writer_;
   store_model::QuarantineBook quarantine_;
-  store_model::BulkPartyWriter bulk_;
+  store_model::BulkRecordWriter bulk_;
   store_model::KeysetSweep sweeps_;
   SyncCounts counts_;
   std::size_t current_ = 0;            // the index of the record being stored

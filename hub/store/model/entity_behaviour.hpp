@@ -40,9 +40,14 @@ struct EntityBehaviour {
   ExtensionFactory extension = nullptr;  // nullptr: the entity keeps nothing outside its main table
   ColumnChangeEvent column_change = {};  // none unless registered
 
-  // True when a batch's new records of the entity can be inserted many at a time (the party writer's bulk
-  // path), so that the batch looks their source links up together first.
-  bool InsertsInBulk() const { return writer == WriterKind::kParty; }
+  // True when a batch's new records of the entity can be inserted many at a time (BulkRecordWriter: the
+  // party writer's bulk path, or the generic one for an entity whose writer does nothing beside the row), so
+  // that the batch looks their source links up together first. The generic bulk path still leaves to the
+  // per-record path the records it cannot take (bulk_entity_writer.hpp).
+  bool InsertsInBulk() const {
+    return writer == WriterKind::kParty ||
+           (writer == WriterKind::kGeneric && extension == nullptr && column_change.field.empty());
+  }
 };
 
 // The behaviour registered for `entity`; the generic writer without an extension when none is.

@@ -1,13 +1,9 @@
 #include "store/model/entity_writer.hpp"
 
-#include <boost/json.hpp>
-
 #include "hub/odbc/statement.hpp"
-#include "model/normalize.hpp"
-#include "model/phone_number.hpp"
 #include "store/model/column_change.hpp"
 #include "store/model/entity_behaviour.hpp"
-#include "store/model/entity_columns.hpp"
+#include "store/model/entity_rows.hpp"
 #include "store/model/record_json.hpp"
 #include "store/model/store_statements.hpp"
 #include "store/model/text_references.hpp"
@@ -17,62 +13,12 @@ namespace {
 
 using sdk::Value;
 
-// `text` as a JSON object: itself when it is one, else {"note": text}.
-std::string JsonObjectText(const std::string& text) {
-  boost::system::error_code error;
-  boost::json::value parsed = boost::json::parse(text, error);
-  if (!error && parsed.is_object()) return boost::json::serialize(parsed);
-  return boost::json::serialize(boost::json::object{{"note", text}});
-}
-
-// The normal form `column` keeps beside `value`; a phone number that has none is flagged in `row`.
-Value Derive(const FieldColumn& column, const Value& value, RowValues& row) {
-  if (value.is_null()) return Value::Null();
-  switch (column.derived) {
-    case model::DerivedForm::kNormalizedEmail:
-      return Value::String(model::NormalizeEmail(value.text()));
-    case model::DerivedForm::kE164Phone: {
-      sdk::Result<model::PhoneNumber> number = model::ParsePhone(value.text(), "");
-      if (number.ok()) return Value::String(number->e164);
-      row.quality_issues.push_back(PhoneIssue(column.field->name, value.text(), number.status()));
-      return Value::Null();
-    }
-    case model::DerivedForm::kNone:
-      break;
-  }
-  return Value::Null();
-}
-
-// The value a record gives `column` (null when the mapping leaves it out), its declared default in place
-// of null when `with_default`.
-Value ValueOf(const model::MappedRecord& record, const FieldColumn& column, bool with_default) {
-  const Value* value = record.Find(column.field->name);
-  if (value != nullptr && !value->is_null()) {
-    return column.form == ColumnForm::kJsonObject ? Value::String(JsonObjectText(value->text())) : *value;
-  }
-  if (!column.default_text || !with_default) return Value::Null();
-  if (column.field->type == model::FieldType::kBool) return Value::Bool(*column.default_text == "true");
-  return Value::String(std::string(*column.default_text));
-}
-
 // "a, b, c" of `items`, each passed through `format`.
 template <typename Items, typename Format>
 std::string Joined(const Items& items, Format format) {
   std::string joined;
   for (std::size_t i = 0; i < items.size(); ++i) joined.append(i == 0 ? "" : ", ").append(format(i));
   return joined;
-}
-
-// The expression that writes a null as "leave the stored value": "COALESCE(?, <column>)".
-std::string Keeping(std::string_view column) { return "COALESCE(?, " + std::string(column) + ")"; }
-
-// Appended to the content hash kept on a link whose row has a text reference that named no stored row (an
-// order line's unknown sku): the next read of the same record then differs from it, so the reference is
-// looked up again and stored once it names a row.
-constexpr std::string_view kUnresolvedMark = "+unresolved";
-
-std::string LinkHash(const std::string& hash, const RowValues& row) {
-  return row.unresolved_text_reference ? hash + std::string(kUnresolvedMark) : hash;
 }
 
 }  // namespace
@@ -98,43 +44,11 @@ sdk::Result<WriteOutcome> EntityWriter::Write(const model::MappedRecord& record)
   if ((*found)->content_hash == hash && !(*found)->deleted) return WriteOutcome::kUnchanged;
   if ((*found)->content_hash == hash + std::string(kUnresolvedMark) && !(*found)->deleted) {
     // Stored before with a text reference that named nothing: write again only if it names a row now.
-    sdk::Result<RowValues> row = BuildRow(record, RowPurpose::kUpdate);
+    sdk::Result<RowValues> row = BuildEntityRow(references_, record, RowPurpose::kUpdate);
     if (!row.ok()) return row.status();
     if (row->unresolved_text_reference) return WriteOutcome::kUnchanged;
   }
   return Update(record, **found, hash);
-}
-
-sdk::Result<RowValues> EntityWriter::BuildRow(const model::MappedRecord& record, RowPurpose purpose) {
-  RowValues row;
-  for (const FieldColumn& column : ColumnsOf(*record.entity).columns) {
-    const model::MappedField* mapped = record.FindField(column.field->name);
-    if (mapped == nullptr) continue;  // not mapped: the stored value stays
-    Value value = ValueOf(record, column, purpose != RowPurpose::kMerge);
-    // Every mapped column is written whatever its value, so that one mapping writes through one statement
-    // shape (the statement cache stays bounded); expressions keep what a null stands for.
-    auto expression = [&](std::string_view name) {
-      if (purpose == RowPurpose::kMerge) return Keeping(name);
-      if (!column.store_computes_default) return std::string("?");
-      return purpose == RowPurpose::kInsert ? std::string("COALESCE(?, {{now}})") : Keeping(name);
-    };
-    if (!column.text_column.empty()) row.Add(column.text_column, value, expression(column.text_column));
-    if (column.reference && !value.is_null()) {
-      sdk::Result<std::optional<std::int64_t>> id = references_.ResolveField(record, *mapped);
-      if (!id.ok()) return id.status();
-      if (!*id && column.text_column.empty()) {
-        return MissingReference(column.reference->entity, value.text(), column.field->name);
-      }
-      row.unresolved_text_reference = row.unresolved_text_reference || !*id;
-      value = *id ? Value::Int64(**id) : Value::Null();
-    }
-    if (column.derived != model::DerivedForm::kNone) {
-      Value derived = Derive(column, value, row);
-      row.Add(column.derived_column, std::move(derived), expression(column.derived_column));
-    }
-    row.Add(column.column, std::move(value), expression(column.column));
-  }
-  return row;
 }
 
 sdk::Result<std::optional<std::int64_t>> EntityWriter::ExistingByNaturalKey(const model::MappedRecord& record) {
@@ -147,7 +61,8 @@ sdk::Result<std::optional<std::int64_t>> EntityWriter::ExistingByNaturalKey(cons
 sdk::Result<WriteOutcome> EntityWriter::Insert(const model::MappedRecord& record, const std::string& hash) {
   sdk::Result<std::optional<std::int64_t>> existing = ExistingByNaturalKey(record);
   if (!existing.ok()) return existing.status();
-  sdk::Result<RowValues> row = BuildRow(record, *existing ? RowPurpose::kMerge : RowPurpose::kInsert);
+  sdk::Result<RowValues> row =
+      BuildEntityRow(references_, record, *existing ? RowPurpose::kMerge : RowPurpose::kInsert);
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, *existing, *row));
@@ -190,7 +105,7 @@ sdk::Result<WriteOutcome> EntityWriter::Update(const model::MappedRecord& record
                                                const std::string& hash) {
   sdk::Result<bool> shared = SharedWithAnotherSource(record, link);
   if (!shared.ok()) return shared.status();
-  sdk::Result<RowValues> row = BuildRow(record, *shared ? RowPurpose::kMerge : RowPurpose::kUpdate);
+  sdk::Result<RowValues> row = BuildEntityRow(references_, record, *shared ? RowPurpose::kMerge : RowPurpose::kUpdate);
   if (!row.ok()) return row.status();
   EntityExtension* extension = ExtensionFor(*record.entity);
   if (extension != nullptr) HUB_RETURN_IF_ERROR(extension->BeforeRow(record, link.record_id, *row));

@@ -64,12 +64,6 @@ class EntityWriter {
   sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);
 
  private:
-  // What a null value does to the row: kInsert writes the field's declared default, the value the store
-  // computes (a timestamp: now), or NULL; kUpdate writes the declared default or NULL (a value the store
-  // computes stays); kMerge (a record for a row another source shares) leaves the stored value. Every
-  // mapped column is in the row whatever its value, so that a mapping's writes share one statement.
-  enum class RowPurpose { kInsert, kUpdate, kMerge };
-  sdk::Result<RowValues> BuildRow(const model::MappedRecord& record, RowPurpose purpose);
   sdk::Result<std::optional<std::int64_t>> ExistingByNaturalKey(const model::MappedRecord& record);
   sdk::Result<WriteOutcome> Insert(const model::MappedRecord& record, const std::string& hash);
   sdk::Result<WriteOutcome> Update(const model::MappedRecord& record, const SourceLink& link, const std::string& hash);

@@ -16,8 +16,14 @@ TEST(EntityBehaviour, PartiesHaveTheirOwnWriterWithABulkPath) {
   EXPECT_TRUE(party.InsertsInBulk());
   const EntityBehaviour& order = BehaviourOf(*model::FindEntity("order"));
   EXPECT_EQ(order.writer, WriterKind::kGeneric);
-  EXPECT_FALSE(order.InsertsInBulk());
   EXPECT_EQ(order.extension, nullptr);
+}
+
+TEST(EntityBehaviour, EntitiesWhoseWriterDoesNothingBesideTheRowHaveABulkPath) {
+  EXPECT_TRUE(BehaviourOf(*model::FindEntity("invoice")).InsertsInBulk());
+  EXPECT_TRUE(BehaviourOf(*model::FindEntity("invoice_line")).InsertsInBulk());
+  EXPECT_FALSE(BehaviourOf(*model::FindEntity("employee")).InsertsInBulk()) << "teams, status events";
+  EXPECT_FALSE(BehaviourOf(*model::FindEntity("contact")).InsertsInBulk()) << "the person";
 }
 
 TEST(EntityBehaviour, EmployeesContactsAndOpportunitiesHaveAnExtension) {
