@@ -40,7 +40,7 @@ std::string CustomerNumber(const json::object& document, std::string_view partne
   if (links == nullptr) return {};
   for (const json::value& link : *links) {
     if (!link.is_object()) continue;
-    if (TextOf(link.get_object(), "system") == partner_system) return TextOf(link.get_object(), "source_id");
+    if (TextOf(link.get_object(), "source_system") == partner_system) return TextOf(link.get_object(), "source_id");
   }
   return {};
 }

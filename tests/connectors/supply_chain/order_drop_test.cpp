@@ -40,7 +40,7 @@ sdk::OutboundEvent OrderEvent(const std::string& event_id, const std::string& li
   return event;
 }
 
-const char* kSapLink = R"({"system":"crm","source_id":"C-1"},{"system":"supply_chain","source_id":"0000100001"})";
+const char* kSapLink = R"({"source_system":"crm","source_id":"C-1"},{"source_system":"supply_chain","source_id":"0000100001"})";
 
 std::vector<std::string> Files(const fs::path& folder) {
   std::vector<std::string> names;
@@ -133,7 +133,7 @@ TEST(OrderDrop, TheIdocNumberAndTextAreTheSameOnEveryAttempt) {
 TEST(OrderDrop, AnOrderWhoseCustomerHasNoNumberInThePartnerSystemIsRefusedSayingSo) {
   TempDir dir;
   OrderDrop drop(dir.path(), Envelope(), "supply_chain");
-  sdk::Result<std::size_t> accepted = drop.Write({OrderEvent("ev-1", R"({"system":"crm","source_id":"C-1"})")});
+  sdk::Result<std::size_t> accepted = drop.Write({OrderEvent("ev-1", R"({"source_system":"crm","source_id":"C-1"})")});
   ASSERT_FALSE(accepted.ok());
   EXPECT_EQ(accepted.status().code(), sdk::StatusCode::kDataError);
   EXPECT_THAT(accepted.status().message(), HasSubstr("no source link in system 'supply_chain'"));

@@ -83,7 +83,7 @@ TEST_F(SupplyChainPlugin, ReadsAFolderAndDropsAnOrderThroughThePluginBoundary) {
                            "order",
                            "7",
                            R"({"document":{"source_id":"SO-1","fields":{"order_number":"SO-1","currency":"EUR"},)"
-                           R"("party":{"source_links":[{"system":"supply_chain","source_id":"0000100001"}]}}})",
+                           R"("party":{"source_links":[{"source_system":"supply_chain","source_id":"0000100001"}]}}})",
                            "ev-9",
                            0};
   sdk::Result<std::size_t> accepted = instance->WriteEvents({event});
