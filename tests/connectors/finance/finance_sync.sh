@@ -134,4 +134,34 @@ quarantine="$("$hub" quarantine list --config "$work/hub.xml" 2>&1)" || fail "qu
 echo "$quarantine"
 grep -qF "account_move id=107: column 'partner_id' is empty, and the invoice needs it" <<<"$quarantine" ||
   fail "the quarantine does not give the reason"
+
+# The whole demo through the shipped mapping (use="odoo17"), with a key-set sweep every second: a draft
+# invoice deleted in Odoo is seen deleted once (the invoice and its line), and the next sweep finds nothing.
+cat >"$work/hub_all.xml" <<XML
+<hub>
+  <store><connection>Driver=SQLite3;Database=$work/hub_all.db</connection></store>
+  <plugins dir="$build_dir/plugins" system="false"/>
+  <connectors>
+    <connector name="finance" plugin="finance">
+      <connection>Driver=SQLite3;Database=$work/odoo.db</connection>
+      <sweep_every>1s</sweep_every>
+    </connector>
+  </connectors>
+  <jobs><job name="finance" connector="finance" every="5m"><mapping use="odoo17"/></job></jobs>
+</hub>
+XML
+expect_deleted() {
+  local expected="$1" output
+  output="$("$hub" sync finance --config "$work/hub_all.xml" 2>&1)" || fail "hub sync finance failed: $output"
+  echo "$output"
+  grep -qE -- " deleted=$expected\$" <<<"$output" || fail "hub sync finance did not print deleted=$expected"
+}
+expect_deleted 0
+sqlite3 "$work/odoo.db" "DELETE FROM account_move_line WHERE move_id = 109; DELETE FROM account_move WHERE id = 109;"
+sleep 1.2
+expect_deleted 2
+sleep 1.2
+expect_deleted 0
+[ "$(sqlite3 "$work/hub_all.db" "SELECT entity || ':' || source_id FROM source_links WHERE deleted_at IS NOT NULL ORDER BY entity")" = \
+  "$(printf 'invoice:109\ninvoice_line:1028')" ] || fail "the sweep did not mark the deleted invoice and its line"
 echo "finance_sync: the finance connector syncs the Odoo demo once per change"
