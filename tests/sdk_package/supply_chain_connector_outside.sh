@@ -46,7 +46,7 @@ XML
 
 plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins failed: $plugins"
 echo "$plugins"
-grep -qE "^supply_chain .* $work/plugins/hub_supply_chain\.so loaded$" <<<"$plugins" ||
+grep -qE "^supply_chain .* $work/plugins/hub_supply_chain\.so loaded( mappings: .*)?$" <<<"$plugins" ||
   fail "hub plugins did not load $plugin"
 expect_line "ok" "$hub" check-config --config "$work/hub.xml"
 sync_line="$("$hub" sync sap_customers --config "$work/hub.xml" 2>&1)" || fail "hub sync failed: $sync_line"

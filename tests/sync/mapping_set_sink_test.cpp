@@ -75,20 +75,6 @@ TEST_P(MappingSetSinkTest, ARecordOfAnEntityTheJobDoesNotMapIsQuarantinedSayingS
   EXPECT_EQ(*sink_->LoadCursor("ledger"), "2") << "the rest of the batch goes on";
 }
 
-TEST_P(MappingSetSinkTest, ABatchWithARecordOfAKeySetSweepIsRefusedAndItsCheckpointStays) {
-  ApplyAs("ledger", {Record("party", "C1", {{"name", "Acme"}})}, "1");
-  for (sdk::Operation operation : {sdk::Operation::kPresent, sdk::Operation::kSweepEnd}) {
-    sdk::Record sweep = Record("party", "C1", {});
-    sweep.operation = operation;
-    auto refused = sink_->Apply("ledger", {Record("party", "C2", {{"name", "Globex"}}), sweep}, "2");
-    ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.status().code(), sdk::StatusCode::kInvalidArgument);
-    EXPECT_THAT(refused.status().message(), HasSubstr("a key-set sweep"));
-  }
-  EXPECT_EQ(*sink_->LoadCursor("ledger"), "1");
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
-}
-
 INSTANTIATE_TEST_SUITE_P(Engines, MappingSetSinkTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace

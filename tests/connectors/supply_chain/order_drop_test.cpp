@@ -40,7 +40,8 @@ sdk::OutboundEvent OrderEvent(const std::string& event_id, const std::string& li
   return event;
 }
 
-const char* kSapLink = R"({"source_system":"crm","source_id":"C-1"},{"source_system":"supply_chain","source_id":"0000100001"})";
+const char* kSapLink =
+    R"({"source_system":"crm","source_id":"C-1"},{"source_system":"supply_chain","source_id":"0000100001"})";
 
 std::vector<std::string> Files(const fs::path& folder) {
   std::vector<std::string> names;
