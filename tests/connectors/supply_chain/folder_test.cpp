@@ -8,7 +8,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "supply_chain/supply_chain_source.hpp"
 #include "supply_chain_test_support.hpp"
@@ -128,7 +127,8 @@ TEST(SupplyChainFolder, AFileMovedIntoTheFolderIsReadAtOnce) {
   Inbox inbox;
   inbox.SetClockAhead(std::chrono::milliseconds(0));
   const fs::path outside = inbox.Write(".incoming", Fixture("invoic02.xml"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // so the rename's ctime is after the write's mtime
+  // Written two seconds ago, far inside the settle time: only the rename (its ctime after the mtime) says it is whole.
+  fs::last_write_time(outside, fs::last_write_time(outside) - std::chrono::seconds(2));
   fs::rename(outside, outside.parent_path() / "invoice.xml");
   std::string cursor;
   EXPECT_THAT(Keys(inbox.ReadToEnd(&cursor)), ElementsAre("invoice:0090004411", "invoice_line:0090004411/10"));
