@@ -13,6 +13,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev
   libicu-dev libcurl4-openssl-dev
   postgresql postgresql-client
+  postfix dovecot-imapd dovecot-lmtpd
   clang-format curl procps iproute2 time python3 sqlite3
 )
 

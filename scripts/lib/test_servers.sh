@@ -1,6 +1,7 @@
 # Throwaway servers for the tests, on loopback only. Sourced by scripts/test.sh.
 # start_postgres: a fresh cluster (initdb into a temporary folder, as an unprivileged user, on a free port);
 # exports HUB_TEST_PG_PORT and HUB_TEST_PG_ODBC (an ODBC connection string for psqlODBC).
+# start_mail_servers: Dovecot and Postfix (scripts/lib/mail_servers.sh says what they serve and export).
 # stop_servers: stops whatever was started and removes its folders.
 
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -40,8 +41,12 @@ start_postgres() {
   echo "test.sh: PostgreSQL on 127.0.0.1:$port"
 }
 
+# shellcheck source=mail_servers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/mail_servers.sh"
+
 stop_servers() {
   local dir
+  stop_mail_servers
   for dir in "${test_server_dirs[@]}"; do
     if [ -d "$dir/data" ]; then
       as_server_user "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
