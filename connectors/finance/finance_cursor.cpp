@@ -62,8 +62,8 @@ std::string EncodeFinanceCursor(const FinanceCursor& cursor) {
     const std::string text = odbc::EncodeCursor(inner);
     if (!text.empty()) streams[name] = json::parse(text);
   }
-  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0 &&
-      cursor.folder.empty() && !cursor.in_folder) {
+  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0 && cursor.folder.empty() &&
+      !cursor.in_folder) {
     return "";
   }
   json::object object;

@@ -35,8 +35,8 @@ struct FinanceOptions {
 sdk::PluginDescription DescribeFinanceConnector();
 
 // Parses the values the host validated against DescribeFinanceConnector(). InvalidArgument naming the
-// option for neither `connection` nor `ubl_path`, an unknown profile, a stream name the profile does not have (in `streams`),
-// no stream at all, an empty <name>_query override, a company_id below 1, a bad duration, or a
+// option for neither `connection` nor `ubl_path`, an unknown profile, a stream name the profile does not have (in
+// `streams`), no stream at all, an empty <name>_query override, a company_id below 1, a bad duration, or a
 // max_sweep_delete_fraction that is not a number from 0 to 1.
 sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options);
 

@@ -31,8 +31,8 @@ sdk::Result<std::optional<UblFolder>> ParseUblFolderOptions(const sdk::Options& 
   if (!folder.ok()) return folder.status();
   UblFolder parsed{std::move(folder).value()};
   parsed.system = options.GetString("ubl_system", parsed.system);
-  const bool named = !parsed.system.empty() && parsed.system.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") ==
-                                                   std::string::npos;
+  const bool named = !parsed.system.empty() &&
+                     parsed.system.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
   if (!named) {
     return sdk::Status::InvalidArgument("option 'ubl_system': '" + parsed.system +
                                         "' is not a system name (lowercase letters, digits and _)");

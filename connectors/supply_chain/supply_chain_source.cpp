@@ -24,10 +24,9 @@ class TradeFolderReader final : public files::DocumentReader {
     sdk::Result<FileFormat> format = FormatOf(file);
     if (!format.ok()) return format.status();
     if (*format == FileFormat::kIdoc) return ReadIdocFile(file.path().string(), at, max_records, chunk_bytes_);
-    return files::ReadWholeFile(file, at, max_records, tag, FormatName(*format), max_file_bytes_,
-                                [kind = *format](std::string_view bytes, const std::string& name) {
-                                  return ReadTradeFile(bytes, name, kind);
-                                });
+    return files::ReadWholeFile(
+        file, at, max_records, tag, FormatName(*format), max_file_bytes_,
+        [kind = *format](std::string_view bytes, const std::string& name) { return ReadTradeFile(bytes, name, kind); });
   }
 
   files::ErrorNote NoteOf(const files::InputFile& file, const IdocCursor& at, const sdk::Status& fault) const override {

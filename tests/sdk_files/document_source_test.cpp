@@ -66,7 +66,8 @@ TEST(DocumentCursor, RoundTripsAndRefusesAnotherTag) {
   sdk::Result<DocumentCursor> decoded = DecodeDocumentCursor(text, "toy1");
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
   EXPECT_EQ(*decoded, cursor);
-  EXPECT_THAT(DecodeDocumentCursor(text, "idoc1").status().message(), HasSubstr("is not a folder cursor of kind idoc1"));
+  EXPECT_THAT(DecodeDocumentCursor(text, "idoc1").status().message(),
+              HasSubstr("is not a folder cursor of kind idoc1"));
 }
 
 TEST(DocumentSource, ReadsOneFileABatchAndSetsARefusedFileAsideWithTheReadersNote) {

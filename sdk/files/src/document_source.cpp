@@ -25,8 +25,7 @@ sdk::Result<std::optional<std::string>> NextName(const DocumentFolderOptions& op
 }  // namespace
 
 DocumentSource::DocumentSource(DocumentFolderOptions options, std::unique_ptr<DocumentReader> reader, std::string tag,
-                               std::string documents_counter, Clock clock, DocumentLogSink log,
-                               DocumentCountSink count)
+                               std::string documents_counter, Clock clock, DocumentLogSink log, DocumentCountSink count)
     : options_(std::move(options)),
       reader_(std::move(reader)),
       tag_(std::move(tag)),
@@ -124,9 +123,8 @@ sdk::Result<bool> DocumentSource::Recognised(const DocumentCursor& cursor) const
   if (!file.ok()) return sdk::Status::IoError(file.status().message());
   if (file->size() < cursor.offset) return false;
   std::string head;
-  HUB_RETURN_IF_ERROR(
-      file->ReadAt(0, static_cast<std::size_t>(std::min<std::uint64_t>(cursor.offset, kDocumentFingerprintBytes)),
-                   &head));
+  HUB_RETURN_IF_ERROR(file->ReadAt(
+      0, static_cast<std::size_t>(std::min<std::uint64_t>(cursor.offset, kDocumentFingerprintBytes)), &head));
   return DocumentFingerprint(head, cursor.offset) == cursor.fingerprint;
 }
 

@@ -81,9 +81,12 @@ TEST(FinanceOptionsSchema, DeclaresTheOdoo17AndUblInvoiceMappingsFromTheirFiles)
 }
 
 TEST(FinanceOptionsParsing, AFolderAloneNeedsNoConnectionAndTakesTheWatchedFolderOptions) {
-  sdk::Result<FinanceOptions> parsed = ParseFinanceOptions(sdk::Options(
-      {{"ubl_path", "inbox"}, {"pattern", "*.xml"}, {"archive_dir", "done"}, {"error_dir", "bad"},
-       {"settle_time", "30s"}, {"max_file_bytes", "1000"}}));
+  sdk::Result<FinanceOptions> parsed = ParseFinanceOptions(sdk::Options({{"ubl_path", "inbox"},
+                                                                         {"pattern", "*.xml"},
+                                                                         {"archive_dir", "done"},
+                                                                         {"error_dir", "bad"},
+                                                                         {"settle_time", "30s"},
+                                                                         {"max_file_bytes", "1000"}}));
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_TRUE(parsed->connection.empty());
   ASSERT_TRUE(parsed->ubl.has_value());

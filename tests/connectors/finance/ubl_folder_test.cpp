@@ -65,8 +65,8 @@ class UblInbox {
     return options;
   }
   static FinanceOptions Parse(std::map<std::string, std::string> values) {
-    sdk::Result<FinanceOptions> parsed =
-        ParseFinanceOptions(sdk::Options(std::map<std::string, std::string, std::less<>>(values.begin(), values.end())));
+    sdk::Result<FinanceOptions> parsed = ParseFinanceOptions(
+        sdk::Options(std::map<std::string, std::string, std::less<>>(values.begin(), values.end())));
     EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
     return parsed.ok() ? *parsed : FinanceOptions{};
   }
@@ -94,10 +94,9 @@ class UblInbox {
 };
 
 const std::vector<std::string> kFolderKeys = {
-    "party:C-SH-0042",        "invoice:CN-2026-0007",          "invoice_line:CN-2026-0007/1",
-    "party:C-SH-0042",        "invoice:INV-2026-0101",         "invoice_line:INV-2026-0101/1",
-    "invoice_line:INV-2026-0101/2", "party:91110108MA01C2HX7C", "invoice:INV-2026-0102",
-    "invoice_line:INV-2026-0102/1"};
+    "party:C-SH-0042",       "invoice:CN-2026-0007",         "invoice_line:CN-2026-0007/1",  "party:C-SH-0042",
+    "invoice:INV-2026-0101", "invoice_line:INV-2026-0101/1", "invoice_line:INV-2026-0101/2", "party:91110108MA01C2HX7C",
+    "invoice:INV-2026-0102", "invoice_line:INV-2026-0102/1"};
 
 TEST(UblFolder, AloneItReadsTheFilesInNameOrderAndSetsBadOnesAsideWithASidecar) {
   UblInbox inbox;
@@ -106,10 +105,10 @@ TEST(UblFolder, AloneItReadsTheFilesInNameOrderAndSetsBadOnesAsideWithASidecar) 
   RunResult run = ReadRun(source, "", 2);
   ASSERT_TRUE(run.ok) << run.status.ToString();
   EXPECT_THAT(Keys(run.records), ElementsAreArray(kFolderKeys));
-  EXPECT_THAT(Names(inbox.Path("error")),
-              ElementsAre("X-malformed.xml", "X-malformed.xml.error.txt", "X-no_customer.xml",
-                          "X-no_customer.xml.error.txt", "X-no_number.xml", "X-no_number.xml.error.txt", "X-order.xml",
-                          "X-order.xml.error.txt"));
+  EXPECT_THAT(
+      Names(inbox.Path("error")),
+      ElementsAre("X-malformed.xml", "X-malformed.xml.error.txt", "X-no_customer.xml", "X-no_customer.xml.error.txt",
+                  "X-no_number.xml", "X-no_number.xml.error.txt", "X-order.xml", "X-order.xml.error.txt"));
   EXPECT_EQ(inbox.Count("files_failed"), 4);
   const std::string malformed = ReadText(inbox.Path("error/X-malformed.xml.error.txt"));
   EXPECT_THAT(malformed, HasSubstr("UBL: X-malformed.xml:byte "));

@@ -25,9 +25,7 @@ std::string Fixture(const std::string& name) {
   return bytes.str();
 }
 
-files::WholeFileParse Read(const std::string& name) {
-  return ReadUblInvoiceFile(Fixture(name), name, "finance_ubl");
-}
+files::WholeFileParse Read(const std::string& name) { return ReadUblInvoiceFile(Fixture(name), name, "finance_ubl"); }
 
 std::vector<std::string> Keys(const files::WholeFileParse& parse) {
   std::vector<std::string> keys;
@@ -106,8 +104,8 @@ TEST(UblInvoiceFile, ACreditNoteIsAnOutRefundNamingTheInvoiceItReverses) {
 TEST(UblInvoiceFile, ACustomerKnownByItsEndpointAndAPrepaidAmountMakeAPartlyPaidInvoice) {
   const files::WholeFileParse parse = Read("INV-2026-0102.xml");
   ASSERT_TRUE(parse.fault.ok()) << parse.fault.ToString();
-  ASSERT_THAT(Keys(parse), ElementsAre("party:91110108MA01C2HX7C", "invoice:INV-2026-0102",
-                                       "invoice_line:INV-2026-0102/1"));
+  ASSERT_THAT(Keys(parse),
+              ElementsAre("party:91110108MA01C2HX7C", "invoice:INV-2026-0102", "invoice_line:INV-2026-0102/1"));
   const sdk::Record& party = parse.records[0];
   EXPECT_EQ(Text(party, "name"), "北京中科智联信息技术有限公司");
   EXPECT_EQ(Text(party, "uscc"), "91110108MA01C2HX7C");
@@ -134,8 +132,7 @@ struct Refusal {
 
 TEST(UblInvoiceFile, RefusesAFileThatIsNoInvoiceOfACustomerWithItsReason) {
   for (const Refusal& refusal :
-       {Refusal{"bad/malformed.xml", "bad/malformed.xml:byte "},
-        Refusal{"bad/malformed.xml", "the XML does not parse"},
+       {Refusal{"bad/malformed.xml", "bad/malformed.xml:byte "}, Refusal{"bad/malformed.xml", "the XML does not parse"},
         Refusal{"bad/order.xml", "a UBL Order, not an Invoice or CreditNote"},
         Refusal{"bad/no_customer.xml", "the invoice INV-2026-0191 has no customer"},
         Refusal{"bad/no_number.xml", "the CreditNote has no cbc:ID"}}) {
