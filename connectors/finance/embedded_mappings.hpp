@@ -8,8 +8,8 @@
 
 namespace hub::finance {
 
-// The default mappings the plugin declares: "odoo17" (mappings/odoo17.xml), which a job takes with
-// <mapping use="odoo17"/>. Pure.
+// The default mappings the plugin declares: "odoo17" (mappings/odoo17.xml) and "ubl_invoice"
+// (mappings/ubl_invoice.xml), which a job takes with <mapping use="odoo17"/>. Pure.
 std::vector<sdk::DefaultMapping> DefaultMappings();
 
 }  // namespace hub::finance

@@ -1,5 +1,5 @@
 // The `finance` connector plugin: a finance system's customers, invoices, receivables, payments and credit
-// limits read from its own tables over ODBC (see README.md).
+// limits read from its own tables over ODBC, and UBL invoices and credit notes from a folder (see README.md).
 #include <memory>
 #include <string_view>
 
@@ -26,7 +26,8 @@ class FinanceConnector final : public sdk::Connector {
     };
     auto cancelled = [&context] { return context.Cancelled(); };
     auto now = [&context] { return context.NowUnixMs(); };
-    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled, now);
+    auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
+    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled, now, count);
     return sdk::Status::Ok();
   }
 

@@ -23,6 +23,14 @@ std::optional<FinanceCursor> DecodeObject(const json::object& object) {
     if (!last->is_int64() || last->as_int64() < 0) return std::nullopt;
     cursor.last_sweep_at = last->as_int64();
   }
+  if (const json::value* folder = object.if_contains("folder")) {
+    if (!folder->is_string()) return std::nullopt;
+    cursor.folder = std::string(folder->as_string());
+  }
+  if (const json::value* in_folder = object.if_contains("in_folder")) {
+    if (!in_folder->is_bool()) return std::nullopt;
+    cursor.in_folder = in_folder->as_bool();
+  }
   if (const json::value* sweep = object.if_contains("sweep")) {
     if (!sweep->is_object()) return std::nullopt;
     const json::value* id = sweep->as_object().if_contains("id");
@@ -54,12 +62,17 @@ std::string EncodeFinanceCursor(const FinanceCursor& cursor) {
     const std::string text = odbc::EncodeCursor(inner);
     if (!text.empty()) streams[name] = json::parse(text);
   }
-  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0) return "";
+  if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0 && cursor.folder.empty() &&
+      !cursor.in_folder) {
+    return "";
+  }
   json::object object;
   object["v"] = kVersion;
   object["stream"] = cursor.stream;
   object["streams"] = std::move(streams);
   if (cursor.last_sweep_at != 0) object["last_sweep_at"] = cursor.last_sweep_at;
+  if (!cursor.folder.empty()) object["folder"] = cursor.folder;
+  if (cursor.in_folder) object["in_folder"] = true;
   if (cursor.sweep) {
     json::object sweep{{"id", cursor.sweep->id}, {"stream", cursor.sweep->stream}};
     const std::string after = odbc::EncodeCursor(cursor.sweep->after);

@@ -27,9 +27,12 @@ struct SweepPosition {
 // hub/odbc/incremental_cursor.hpp): kStart at its watermark between runs, kPage within a run. A stream
 // with no entry has read nothing yet. `sweep` is set while a key-set sweep runs (after the streams);
 // `last_sweep_at` is when the last one ended (ms since the epoch; at the end of the first run the clock
-// starts there, 0 before). A plain value.
+// starts there, 0 before). `folder` is the UBL folder's own cursor (files::DocumentSource; empty: nothing
+// read there yet); `in_folder` is set while a run reads the folder, after the streams. A plain value.
 struct FinanceCursor {
   std::string stream;
+  std::string folder;
+  bool in_folder = false;
   std::map<std::string, odbc::IncrementalCursor, std::less<>> streams;
   std::optional<SweepPosition> sweep;
   std::int64_t last_sweep_at = 0;
@@ -37,8 +40,9 @@ struct FinanceCursor {
 };
 
 // The opaque text handed to the hub, a JSON object {"v":1,"stream":"invoices","streams":{"partners":
-// {"v":1,"phase":"start","ts":"...","id":8},...}}, with "last_sweep_at":MS once set and "sweep":{"id":"...",
-// "stream":"...","after":{...}} during a sweep; the empty cursor is "".
+// {"v":1,"phase":"start","ts":"...","id":8},...}}, with "last_sweep_at":MS once set, "sweep":{"id":"...",
+// "stream":"...","after":{...}} during a sweep, "folder":"..." once the folder was read and "in_folder":true
+// while it is; the empty cursor is "".
 std::string EncodeFinanceCursor(const FinanceCursor& cursor);
 
 // The cursor EncodeFinanceCursor made ("" is the start of everything), or InvalidArgument when the text is

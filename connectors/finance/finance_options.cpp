@@ -66,11 +66,13 @@ sdk::PluginDescription DescribeFinanceConnector() {
   description.description =
       "Reads customers, invoices and credit notes, invoice lines, receivables, payments and credit limits from "
       "a finance system's own tables over ODBC (Odoo 17), each incrementally on (write_date, id) with an "
-      "overlap window for rows committed late.";
+      "overlap window for rows committed late; and UBL 2.1 / PEPPOL BIS 3 invoices and credit notes from a watched "
+      "folder, with archive and error folders.";
   description.options = {
-      {"connection", OptionType::kSecret, std::nullopt, true,
+      {"connection", OptionType::kSecret, std::nullopt, false,
        "The finance database's ODBC connection string (`Driver=PostgreSQL Unicode;Server=...;Database=odoo;"
-       "Uid=...;Pwd=${env:...}`). Never logged: errors show it with passwords masked."},
+       "Uid=...;Pwd=${env:...}`). Never logged: errors show it with passwords masked. Unset: only `ubl_path` is "
+       "read (give one of them, or both)."},
       {"profile", OptionType::kString, "odoo17", false,
        "The ERP schema read: `odoo17` (Odoo 17's `res_partner`, `account_move`, `account_move_line`, "
        "`account_payment`, `ir_property`)."},
@@ -94,6 +96,8 @@ sdk::PluginDescription DescribeFinanceConnector() {
        "more is refused and the run fails naming the count, so an emptied table or a broken query never wipes "
        "the store."},
   };
+  const std::vector<sdk::OptionSpec> ubl = UblFolderOptionSpecs();
+  description.options.insert(description.options.end(), ubl.begin(), ubl.end());
   description.default_mappings = DefaultMappings();
   for (const std::string& name : StreamNames()) {
     description.options.push_back(
@@ -108,8 +112,13 @@ sdk::PluginDescription DescribeFinanceConnector() {
 sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options) {
   FinanceOptions parsed;
   parsed.connection = options.GetString("connection");
-  if (parsed.connection.empty()) {
-    return sdk::Status::InvalidArgument("option 'connection' is required: the finance database's ODBC connection");
+  sdk::Result<std::optional<UblFolder>> ubl = ParseUblFolderOptions(options);
+  if (!ubl.ok()) return ubl.status();
+  parsed.ubl = std::move(ubl).value();
+  if (parsed.connection.empty() && !parsed.ubl) {
+    return sdk::Status::InvalidArgument(
+        "give option 'connection' (the finance database's ODBC connection), 'ubl_path' (a folder of UBL invoices) "
+        "or both");
   }
   parsed.profile = options.GetString("profile", parsed.profile);
   std::optional<std::int64_t> company_id;

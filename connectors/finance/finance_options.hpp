@@ -4,10 +4,12 @@
 #define HUB_CONNECTORS_FINANCE_FINANCE_OPTIONS_HPP_
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "finance/odoo_profile.hpp"
+#include "finance/ubl_folder_options.hpp"
 #include "hub/sdk/options.hpp"
 #include "hub/sdk/status.hpp"
 
@@ -15,7 +17,7 @@ namespace hub::finance {
 
 // Validated options of one finance connector instance. A plain value.
 struct FinanceOptions {
-  std::string connection;  // the ERP's ODBC connection string (a secret: never print it)
+  std::string connection;  // the ERP's ODBC connection string (a secret: never print it); empty: no tables
   std::string profile = "odoo17";
   // The streams to read, in the profile's order, each with its query (the profile's, or <name>_query).
   std::vector<StreamSpec> streams;
@@ -24,6 +26,8 @@ struct FinanceOptions {
   std::chrono::milliseconds sweep_every{std::chrono::hours(1)};
   // The largest share of a stream's stored records one sweep may delete (0 to 1).
   double max_sweep_delete_fraction = 0.2;
+  // The folder of UBL invoices and credit notes (`ubl_path`), read after the tables; nullopt: none.
+  std::optional<UblFolder> ubl;
 };
 
 // The plugin's self-description: name "finance", kind "connector", every option with type, default,
@@ -31,8 +35,8 @@ struct FinanceOptions {
 sdk::PluginDescription DescribeFinanceConnector();
 
 // Parses the values the host validated against DescribeFinanceConnector(). InvalidArgument naming the
-// option for an empty connection, an unknown profile, a stream name the profile does not have (in `streams`),
-// no stream at all, an empty <name>_query override, a company_id below 1, a bad duration, or a
+// option for neither `connection` nor `ubl_path`, an unknown profile, a stream name the profile does not have (in
+// `streams`), no stream at all, an empty <name>_query override, a company_id below 1, a bad duration, or a
 // max_sweep_delete_fraction that is not a number from 0 to 1.
 sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options);
 

@@ -6,17 +6,37 @@
 #include <utility>
 
 #include "finance/finance_cursor.hpp"
+#include "finance/ubl_invoice_file.hpp"
 #include "hub/odbc/incremental_query.hpp"
 
 namespace hub::finance {
+namespace {
+
+// The tag of the folder's cursors inside the finance cursor.
+constexpr std::string_view kFolderCursorTag = "ubl1";
+
+}  // namespace
 
 std::int64_t SystemNowUnixMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-FinanceSource::FinanceSource(FinanceOptions options, LogSink log, CancelCheck cancelled, Clock now)
-    : options_(std::move(options)), log_(std::move(log)), cancelled_(std::move(cancelled)), now_(std::move(now)) {}
+FinanceSource::FinanceSource(FinanceOptions options, LogSink log, CancelCheck cancelled, Clock now,
+                             files::DocumentCountSink count)
+    : options_(std::move(options)), log_(std::move(log)), cancelled_(std::move(cancelled)), now_(std::move(now)) {
+  if (!options_.ubl) return;
+  const UblFolder& ubl = *options_.ubl;
+  auto reader = std::make_unique<files::WholeFileReader>(
+      "UBL", ubl.folder.max_file_bytes, [system = ubl.system](std::string_view bytes, const std::string& name) {
+        return ReadUblInvoiceFile(bytes, name, system);
+      });
+  Clock folder_now = now_;
+  folder_ = std::make_unique<files::DocumentSource>(
+      ubl.folder, std::move(reader), std::string(kFolderCursorTag), "",
+      [folder_now] { return std::chrono::system_clock::time_point(std::chrono::milliseconds(folder_now())); }, log_,
+      std::move(count));
+}
 
 FinanceSource::~FinanceSource() = default;
 
@@ -25,6 +45,8 @@ sdk::Result<sdk::Batch> FinanceSource::ReadBatch(std::string_view cursor, std::s
 }
 
 sdk::Status FinanceSource::CheckHealth() {
+  if (folder_ != nullptr) HUB_RETURN_IF_ERROR(folder_->CheckHealth());
+  if (!ReadsTables()) return sdk::Status::Ok();
   HUB_RETURN_IF_ERROR(Connect());
   sdk::Result<odbc::RowSet> answer = DropIfBroken(connection_->Query(odbc::PingSql(connection_->dbms_name())));
   return answer.ok() ? sdk::Status::Ok() : answer.status().WithContext("checking the finance database");
@@ -59,27 +81,63 @@ sdk::Result<sdk::Batch> FinanceSource::Read(std::string_view cursor_text, std::s
   sdk::Result<FinanceCursor> decoded = DecodeFinanceCursor(cursor_text);
   if (!decoded.ok()) return decoded.status();
   if (max_records == 0) return sdk::Batch{{}, std::string(cursor_text), false, std::nullopt};
-  HUB_RETURN_IF_ERROR(Connect());
+  if (ReadsTables()) HUB_RETURN_IF_ERROR(Connect());
   FinanceCursor cursor = std::move(decoded).value();
   sdk::Batch batch;
   if (!cursor.sweep) {
-    HUB_RETURN_IF_ERROR(ReadStreams(cursor, max_records, &batch));
-    if (batch.end_of_data) {
-      const std::int64_t now = now_();
-      const auto every = options_.sweep_every.count();
-      if (cursor.last_sweep_at == 0) {
-        cursor.last_sweep_at = now;  // the first run starts the sweep clock
-      } else if (every > 0 && now - cursor.last_sweep_at >= every) {
-        cursor.sweep = SweepPosition{std::to_string(now), options_.streams.front().name, {}};
+    if (!cursor.in_folder) {
+      if (ReadsTables()) {
+        HUB_RETURN_IF_ERROR(ReadStreams(cursor, max_records, &batch));
+      } else {
+        batch.end_of_data = true;
+      }
+      // The streams are read: the folder's turn, in this batch when it has room.
+      if (batch.end_of_data && folder_ != nullptr) {
+        cursor.in_folder = true;
         batch.end_of_data = false;
       }
     }
+    if (cursor.in_folder && batch.records.size() < max_records) {
+      HUB_RETURN_IF_ERROR(ReadFolder(cursor, max_records, &batch));
+    }
+    if (batch.end_of_data && ReadsTables()) StartSweepIfDue(cursor, &batch);
   }
   if (cursor.sweep && batch.records.size() < max_records) {
     HUB_RETURN_IF_ERROR(ReadSweep(cursor, max_records, &batch));
   }
   batch.next_cursor = EncodeFinanceCursor(cursor);
   return batch;
+}
+
+// When a sweep is due at the end of a run, the run goes on with it (end_of_data withdrawn).
+void FinanceSource::StartSweepIfDue(FinanceCursor& cursor, sdk::Batch* batch) {
+  const std::int64_t now = now_();
+  const auto every = options_.sweep_every.count();
+  if (cursor.last_sweep_at == 0) {
+    cursor.last_sweep_at = now;  // the first run starts the sweep clock
+  } else if (every > 0 && now - cursor.last_sweep_at >= every) {
+    cursor.sweep = SweepPosition{std::to_string(now), options_.streams.front().name, {}};
+    batch->end_of_data = false;
+  }
+}
+
+// One read of the folder from the cursor's position: a batch of the folder never spans two files, and a file
+// is archived only when a read starts at its end, so one read a batch (a second one would archive a file
+// whose records are not stored yet). Ends the run when the folder has nothing new.
+sdk::Status FinanceSource::ReadFolder(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch) {
+  sdk::Result<sdk::Batch> read = folder_->ReadBatch(cursor.folder, max_records - batch->records.size());
+  if (!read.ok()) return read.status().WithContext("the UBL folder " + options_.ubl->folder.folder.string());
+  for (sdk::Record& record : read->records) {
+    cursor.folder = std::move(record.cursor);
+    record.cursor = EncodeFinanceCursor(cursor);
+    batch->records.push_back(std::move(record));
+  }
+  cursor.folder = read->next_cursor;
+  if (read->end_of_data) {
+    cursor.in_folder = false;
+    batch->end_of_data = true;
+  }
+  return sdk::Status::Ok();
 }
 
 sdk::Status FinanceSource::CheckColumns(const StreamSpec& stream) {

@@ -1,5 +1,5 @@
 // The finance connector without its plugin boundary: the profile's streams read as batches over one kept
-// connection.
+// connection, then the folder of UBL invoices.
 #ifndef HUB_CONNECTORS_FINANCE_FINANCE_SOURCE_HPP_
 #define HUB_CONNECTORS_FINANCE_FINANCE_SOURCE_HPP_
 
@@ -13,6 +13,7 @@
 
 #include "finance/finance_options.hpp"
 #include "finance/stream_rows.hpp"
+#include "hub/files/document_source.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/handles.hpp"
 #include "hub/sdk/context.hpp"
@@ -41,12 +42,19 @@ struct FinanceCursor;
 // a PRESENT record per row (entity, source id, field sweep_id) and, after a stream's last, a SWEEP_END
 // (fields sweep_id and max_delete_fraction), from which the hub deletes the records of that entity it did
 // not list. The run says end_of_data after the last stream's SWEEP_END.
+// The folder (options.ubl): after the streams (or alone, without a connection) the run reads the folder's
+// UBL files (files::DocumentSource with ReadUblInvoiceFile), at most one file's records a batch, until it has
+// nothing new; the cursor holds the folder's position beside the streams', so a run killed in the folder goes
+// on there. Sweeps list only the streams: the folder's records are in their own source system.
 // The connection opens on first use and stays open; one found broken is dropped, and the next read opens
 // a new one. Not thread-safe: one call at a time, as the hub does with a connector. Error messages never
 // hold the connection string's secrets.
 class FinanceSource {
  public:
-  FinanceSource(FinanceOptions options, LogSink log = {}, CancelCheck cancelled = {}, Clock now = SystemNowUnixMs);
+  // `count` counts what the folder does to files (files::DocumentSource: files_archived, files_failed,
+  // bytes_read); may be empty.
+  FinanceSource(FinanceOptions options, LogSink log = {}, CancelCheck cancelled = {}, Clock now = SystemNowUnixMs,
+                files::DocumentCountSink count = {});
   ~FinanceSource();
   FinanceSource(const FinanceSource&) = delete;
   FinanceSource& operator=(const FinanceSource&) = delete;
@@ -57,7 +65,7 @@ class FinanceSource {
   // Cancelled.
   sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records);
 
-  // Connects (or reuses the connection) and runs a one-row query: OK, or why not.
+  // Connects (or reuses the connection) and runs a one-row query, and lists the folder: OK, or why not.
   sdk::Status CheckHealth();
 
  private:
@@ -67,6 +75,9 @@ class FinanceSource {
   sdk::Result<sdk::Batch> Read(std::string_view cursor, std::size_t max_records);
   sdk::Status ReadStreams(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch);
   sdk::Status ReadSweep(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch);
+  sdk::Status ReadFolder(FinanceCursor& cursor, std::size_t max_records, sdk::Batch* batch);
+  void StartSweepIfDue(FinanceCursor& cursor, sdk::Batch* batch);
+  bool ReadsTables() const { return !options_.connection.empty(); }
   sdk::Status CheckColumns(const StreamSpec& stream);
   void Log(sdk::LogLevel level, std::string_view message) const;
 
@@ -77,6 +88,7 @@ class FinanceSource {
   std::shared_ptr<odbc::Environment> environment_;
   std::unique_ptr<odbc::Connection> connection_;
   std::set<std::string, std::less<>> checked_streams_;  // their columns fit, on this connection
+  std::unique_ptr<files::DocumentSource> folder_;       // null without options.ubl
 };
 
 }  // namespace hub::finance

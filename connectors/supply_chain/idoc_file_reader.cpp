@@ -147,11 +147,11 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
       break;
     }
     const IdocSpan& idoc = **span;
-    const std::uint64_t index = read.next.idoc_index + 1;
+    const std::uint64_t index = read.next.document_index + 1;
     sdk::Result<std::string> bytes = spans->Read(idoc.begin, idoc.end);
     if (!bytes.ok()) return bytes.status();
     std::vector<sdk::Record> records = RecordsOfSpan(idoc, index, start.file_name, (*splitter)->encoding(), *bytes);
-    const IdocCursor inside{start.file_name, 0, idoc.begin, idoc.line, read.next.idoc_index, 0};
+    const IdocCursor inside{start.file_name, 0, idoc.begin, idoc.line, read.next.document_index, 0};
     const IdocCursor after{start.file_name, 0, idoc.end, idoc.end_line, index, 0};
     for (std::size_t i = read.next.skip; i < records.size(); ++i) {
       if (read.records.size() == max_records) {

@@ -7,18 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "hub/files/document_reader.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "supply_chain/idoc_cursor.hpp"
 
 namespace hub::supply_chain {
 
-// What one read of a file gave. A plain value.
-struct IdocFileRead {
-  std::vector<sdk::Record> records;  // each with its cursor (EncodeCursor) and position
-  IdocCursor next;                   // where the next read of this file starts
-  bool at_end = false;               // the root is closed: the file has nothing after `next`
-};
+// What one read of a file gave (at_end: the root is closed, the file has nothing after `next`).
+using IdocFileRead = files::DocumentRead;
 
 // Reads at most max_records records of the file at `path` from `start` (its file_name names the file;
 // a fresh IdocCursor{name} starts at the beginning), splitting with chunks of `chunk_bytes`. Each record's

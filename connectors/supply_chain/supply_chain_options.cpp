@@ -1,7 +1,9 @@
 #include "supply_chain/supply_chain_options.hpp"
 
 #include <utility>
+#include <vector>
 
+#include "hub/files/document_folder_options.hpp"
 #include "supply_chain/default_mappings.hpp"
 
 #ifndef HUB_SUPPLY_CHAIN_CONNECTOR_VERSION
@@ -27,23 +29,6 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
        "The watched folder: every file in it matching `pattern` is read, one after another in name order; files "
        "dropped later are picked up by later reads. Unset: the connector only delivers orders (give `path`, "
        "`drop_dir` or both)."},
-      {"pattern", OptionType::kString, "*", false,
-       "Glob (`*`, `?`, `[...]`) for the names of the files to read. Names starting with a dot are ignored: "
-       "write a file under such a name, then rename it."},
-      {"max_file_bytes", OptionType::kInteger, "67108864", false,
-       "The largest EDIFACT or UBL file read (they are read whole; IDoc-XML files are streamed and have no "
-       "limit). A larger one goes to `error_dir`."},
-      {"archive_dir", OptionType::kPath, std::nullopt, false,
-       "Where a file moves once the hub has stored all of its records. Unset: files stay, and only names "
-       "sorting after the last file read are picked up."},
-      {"error_dir", OptionType::kPath, std::nullopt, false,
-       "Where a file that cannot be read as a whole (not IDoc-XML, malformed XML between IDOCs, ending before "
-       "its root closes) moves, with `<name>.error.txt` saying why. Unset: such a file fails the read."},
-      {"settle_time", OptionType::kDuration, "1m", false,
-       "A file written in place is read once its content has not changed for this long; a file moved into the "
-       "folder (write elsewhere, then rename) is read at once."},
-      {"final", OptionType::kBoolean, "false", false,
-       "Every file is written whole before it appears (e.g. by rename): read it without waiting."},
       {"drop_dir", OptionType::kPath, std::nullopt, false,
        "Where order events become `ORDERS05_<order>_<event id>.xml` files, written atomically, once per order "
        "(ledger `.hub_sent/<order source id>`). Unset: the connector takes no events."},
@@ -62,6 +47,10 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
       {"receiver_partner_type", OptionType::kString, "LS", false, "EDI_DC40 RCVPRT of outbound IDocs."},
       {"order_type", OptionType::kString, "TA", false, "The sales document type sent in E1EDK14 QUALF 012."},
   };
+  const std::vector<sdk::OptionSpec> folder = files::DocumentFolderOptionSpecs(
+      {"EDIFACT or UBL file read (they are read whole; IDoc-XML files are streamed and have no limit)",
+       "not IDoc-XML, malformed XML between IDOCs, ending before its root closes"});
+  description.options.insert(description.options.begin() + 1, folder.begin(), folder.end());
   description.default_mappings = SupplyChainDefaultMappings();
   description.capabilities.reads = true;
   description.capabilities.writes_events = true;
@@ -71,20 +60,10 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
 sdk::Result<SupplyChainOptions> ParseSupplyChainOptions(const sdk::Options& options) {
   SupplyChainOptions parsed;
   if (options.Has("path")) {
+    sdk::Result<files::DocumentFolderOptions> folder = files::ParseDocumentFolderOptions(options, "path");
+    if (!folder.ok()) return folder.status();
     InboxOptions inbox;
-    inbox.folder = options.GetString("path");
-    inbox.pattern = options.GetString("pattern", "*");
-    sdk::Result<std::int64_t> max_bytes = options.GetInteger("max_file_bytes", 64 << 20);
-    if (!max_bytes.ok()) return max_bytes.status();
-    if (*max_bytes <= 0) return sdk::Status::InvalidArgument("option 'max_file_bytes' must be positive");
-    inbox.max_file_bytes = static_cast<std::uint64_t>(*max_bytes);
-    inbox.archive_dir = options.GetString("archive_dir");
-    inbox.error_dir = options.GetString("error_dir");
-    sdk::Result<bool> declared_final = options.GetBool("final", false);
-    if (!declared_final.ok()) return declared_final.status();
-    sdk::Result<std::chrono::milliseconds> settle = options.GetDuration("settle_time", std::chrono::minutes(1));
-    if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
-    inbox.completeness = files::CompletenessRule{*declared_final, *settle};
+    static_cast<files::DocumentFolderOptions&>(inbox) = std::move(folder).value();
     parsed.inbox = std::move(inbox);
   }
   const std::string format = options.GetString("outbound_format", "idoc");

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/files/document_reader.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 
@@ -23,14 +24,11 @@ FileFormat DetectFormat(std::string_view head);
 // The name of a format, for messages: "IDoc-XML", "EDIFACT", "UBL".
 std::string_view FormatName(FileFormat format);
 
-// What reading an EDIFACT or UBL file whole gave: its records in order (a message the envelope or its reader
-// refuses is one record with `rejection` set, its text as `raw`), and `fault`, non-OK when the file as a whole
-// is bad (no UNB, a bad UNZ, a missing UNZ at its end, a UBL document that does not parse): the records before
-// the fault stay valid. A plain value.
-struct TradeFileRead {
-  std::vector<sdk::Record> records;
-  sdk::Status fault;
-};
+// What reading an EDIFACT or UBL file whole gave (files::WholeFileParse): its records in order (a message the
+// envelope or its reader refuses is one record with `rejection` set, its text as `raw`), and `fault`, non-OK
+// when the file as a whole is bad (no UNB, a bad UNZ, a missing UNZ at its end, a UBL document that does not
+// parse): the records before the fault stay valid.
+using TradeFileRead = files::WholeFileParse;
 
 // Reads `bytes`, the whole file named `file_name`, as `format` (kEdifact or kUbl).
 TradeFileRead ReadTradeFile(std::string_view bytes, const std::string& file_name, FileFormat format);

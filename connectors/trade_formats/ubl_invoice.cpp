@@ -26,6 +26,7 @@ sdk::Status ReadTotals(pugi::xml_node root, const UblContext& context, sdk::Reco
   if (!total) total = Child(totals, Cbc("PayableAmount"));
   HUB_RETURN_IF_ERROR(SetUblDecimal(invoice, "total_amount", total, context));
   HUB_RETURN_IF_ERROR(SetUblDecimal(invoice, "payable_amount", Child(totals, Cbc("PayableAmount")), context));
+  HUB_RETURN_IF_ERROR(SetUblDecimal(invoice, "prepaid_amount", Child(totals, Cbc("PrepaidAmount")), context));
   HUB_RETURN_IF_ERROR(
       SetUblDecimal(invoice, "line_extension_amount", Child(totals, Cbc("LineExtensionAmount")), context));
   std::string currency(FieldText(*invoice, "currency"));

@@ -22,6 +22,11 @@ bool IsIsoDate(std::string_view text) {
   return true;
 }
 
+bool IsUsccShape(std::string_view text) {
+  constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  return text.size() == 18 && text.find_first_not_of(kAlphabet) == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string UblContext::PositionOf(pugi::xml_node node) const {
@@ -32,6 +37,13 @@ std::string UblParty::InvoiceCustomerId() const {
   if (!party_identification.empty()) return party_identification;
   if (!endpoint_id.empty()) return endpoint_id;
   return company_id;
+}
+
+std::string UblParty::Uscc() const {
+  if (!country.empty() && country != "CN") return "";
+  if (IsUsccShape(company_id)) return company_id;
+  if (IsUsccShape(legal_company_id)) return legal_company_id;
+  return "";
 }
 
 std::string UblParty::AccountId() const {
@@ -54,6 +66,7 @@ UblParty ReadUblParty(pugi::xml_node role) {
   party.endpoint_id = Text(endpoint);
   party.endpoint_scheme = Attribute(endpoint, "schemeID");
   party.company_id = Text(Path(node, {Cac("PartyTaxScheme"), Cbc("CompanyID")}));
+  party.legal_company_id = Text(Path(node, {Cac("PartyLegalEntity"), Cbc("CompanyID")}));
   party.name = Text(Path(node, {Cac("PartyName"), Cbc("Name")}));
   if (party.name.empty()) party.name = Text(Path(node, {Cac("PartyLegalEntity"), Cbc("RegistrationName")}));
   if (party.name.empty()) party.name = Text(Path(node, {Cac("PartyTaxScheme"), Cbc("RegistrationName")}));
@@ -61,10 +74,13 @@ UblParty ReadUblParty(pugi::xml_node role) {
   if (!address) address = Path(node, {Cac("PhysicalLocation"), Cac("Address")});
   party.address_line = Joined(Text(Child(address, Cbc("StreetName"))), Text(Child(address, Cbc("BuildingNumber"))));
   if (party.address_line.empty()) party.address_line = Text(Path(address, {Cac("AddressLine"), Cbc("Line")}));
+  party.address_line2 = Text(Child(address, Cbc("AdditionalStreetName")));
   party.city = Text(Child(address, Cbc("CityName")));
+  party.province = Text(Child(address, Cbc("CountrySubentity")));
   party.postal_code = Text(Child(address, Cbc("PostalZone")));
   party.country = Text(Path(address, {Cac("Country"), Cbc("IdentificationCode")}));
   pugi::xml_node contact = Child(node, Cac("Contact"));
+  party.contact_name = Text(Child(contact, Cbc("Name")));
   party.email = Text(Child(contact, Cbc("ElectronicMail")));
   party.phone = Text(Child(contact, Cbc("Telephone")));
   return party;
@@ -78,10 +94,15 @@ sdk::Record UblPartyRecord(const UblParty& party, const std::string& id, const U
   record.Set("kind", sdk::Value::String("organization"));
   SetText(&record, "name", party.name);
   SetText(&record, "vat", party.company_id);
+  SetText(&record, "business_registration", party.legal_company_id);
+  SetText(&record, "uscc", party.Uscc());
   SetText(&record, "address_line", party.address_line);
+  SetText(&record, "address_line2", party.address_line2);
   SetText(&record, "city", party.city);
+  SetText(&record, "province", party.province);
   SetText(&record, "postal_code", party.postal_code);
   SetText(&record, "country", party.country);
+  SetText(&record, "contact_name", party.contact_name);
   SetText(&record, "email", party.email);
   SetText(&record, "phone", party.phone);
   SetText(&record, "endpoint_id", party.endpoint_id);

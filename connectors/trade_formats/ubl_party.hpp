@@ -25,19 +25,27 @@ struct UblParty {
   std::string endpoint_id;           // Party/EndpointID
   std::string endpoint_scheme;       // its @schemeID, e.g. 0088
   std::string company_id;            // Party/PartyTaxScheme/CompanyID (VAT number)
+  std::string legal_company_id;      // Party/PartyLegalEntity/CompanyID (registration number)
   std::string supplier_assigned_id;  // SupplierAssignedAccountID: our number for this customer
   std::string customer_assigned_id;  // CustomerAssignedAccountID
   std::string name;                  // PartyName/Name, else PartyLegalEntity/RegistrationName
   std::string address_line;          // PostalAddress StreetName + BuildingNumber, else AddressLine/Line
+  std::string address_line2;         // PostalAddress AdditionalStreetName
   std::string city;
+  std::string province;  // PostalAddress CountrySubentity
   std::string postal_code;
-  std::string country;  // Country/IdentificationCode
-  std::string email;    // Contact/ElectronicMail
-  std::string phone;    // Contact/Telephone
+  std::string country;       // Country/IdentificationCode
+  std::string contact_name;  // Contact/Name
+  std::string email;         // Contact/ElectronicMail
+  std::string phone;         // Contact/Telephone
   pugi::xml_node node;
 
   // PEPPOL's customer key: PartyIdentification/ID, else EndpointID, else PartyTaxScheme/CompanyID.
   std::string InvoiceCustomerId() const;
+  // The Chinese unified social credit code among company_id and legal_company_id: the first of them of its
+  // shape (18 characters of 0-9 and A-Y without I, O, S, V, Z) when the country is CN or not given; "" when
+  // none is (its check character is the store's to check).
+  std::string Uscc() const;
   // An order's or despatch advice's customer: SupplierAssignedAccountID, else CustomerAssignedAccountID, else
   // InvoiceCustomerId().
   std::string AccountId() const;
@@ -46,8 +54,9 @@ struct UblParty {
 // The party under `role` (an element holding cac:Party, or the cac:Party or cac:DeliveryParty itself).
 UblParty ReadUblParty(pugi::xml_node role);
 
-// The party as a `party` record with source id `id`: kind organization, name, vat, address_line, city,
-// postal_code, country, email, phone, endpoint_id (+ endpoint_scheme).
+// The party as a `party` record with source id `id`: kind organization, name, vat, business_registration
+// (legal_company_id), uscc (Uscc()), address_line, address_line2, city, province, postal_code, country,
+// contact_name, email, phone, endpoint_id (+ endpoint_scheme).
 sdk::Record UblPartyRecord(const UblParty& party, const std::string& id, const UblContext& context);
 
 // Typed setters: nothing when the node is missing or empty; DataError naming the element's position when

@@ -14,10 +14,11 @@ enum class UblDocumentKind { kInvoice, kCreditNote, kOrder, kDespatchAdvice };
 
 // Reads one whole UBL document (elements are matched by namespace URI and local name, so any prefixes work):
 // - Invoice / CreditNote → `party` (AccountingCustomerParty: id = PartyIdentification/ID, else EndpointID, else
-//   PartyTaxScheme/CompanyID), `invoice` (invoice_number, kind, issued_on, due_on = DueDate or
-//   PaymentMeans/PaymentDueDate, currency, party_source_id, order_reference, original_invoice_source_id =
-//   BillingReference/InvoiceDocumentReference/ID, net_amount/total_amount/payable_amount from
-//   LegalMonetaryTotal, tax_amount), one `invoice_line` per InvoiceLine/CreditNoteLine.
+//   PartyTaxScheme/CompanyID; UblPartyRecord's fields), `invoice` (invoice_number, kind, issued_on, due_on =
+//   DueDate or PaymentMeans/PaymentDueDate, currency, party_source_id, order_reference,
+//   original_invoice_source_id = BillingReference/InvoiceDocumentReference/ID, net_amount/total_amount/
+//   payable_amount/prepaid_amount from LegalMonetaryTotal, tax_amount), one `invoice_line` per
+//   InvoiceLine/CreditNoteLine.
 // - Order → `party` (BuyerCustomerParty), `order` (order_number = customer_reference = ID, ordered_on,
 //   requested_on, currency, party_source_id, total_amount), `order_partner`s (BuyerCustomerParty sold_to,
 //   SellerSupplierParty supplier, AccountingCustomerParty bill_to, Delivery ship_to), `order_line`s.

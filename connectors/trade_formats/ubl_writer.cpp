@@ -150,6 +150,7 @@ sdk::Result<std::string> WriteUblInvoice(const TradeDocument& document) {
   AddAmount(totals, "LineExtensionAmount", *lines_total, currency);
   AddAmount(totals, "TaxExclusiveAmount", net, currency);
   AddAmount(totals, "TaxInclusiveAmount", total, currency);
+  AddAmount(totals, "PrepaidAmount", FieldText(header, "prepaid_amount"), currency);
   AddAmount(totals, "PayableAmount", payable, currency);
   for (const sdk::Record& line : document.lines) {
     pugi::xml_node node = AddCac(root, credit_note ? "CreditNoteLine" : "InvoiceLine");

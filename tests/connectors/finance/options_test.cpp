@@ -62,15 +62,45 @@ TEST(FinanceOptionsParsing, RefusesWhatTheSchemaCannotSay) {
   EXPECT_THAT(Parse({{"sweep_every", "often"}}).status().message(), HasSubstr("option 'sweep_every'"));
   EXPECT_THAT(Parse({{"max_sweep_delete_fraction", "1.5"}}).status().message(),
               HasSubstr("option 'max_sweep_delete_fraction': '1.5' is not a number from 0 to 1"));
-  EXPECT_THAT(ParseFinanceOptions(sdk::Options{}).status().message(), HasSubstr("option 'connection' is required"));
+  EXPECT_THAT(ParseFinanceOptions(sdk::Options{}).status().message(),
+              HasSubstr("give option 'connection' (the finance database's ODBC connection), 'ubl_path'"));
+  EXPECT_THAT(Parse({{"ubl_path", "in"}, {"max_file_bytes", "0"}}).status().message(),
+              HasSubstr("option 'max_file_bytes' must be positive"));
+  EXPECT_THAT(Parse({{"ubl_path", "in"}, {"settle_time", "soon"}}).status().message(),
+              HasSubstr("option 'settle_time'"));
 }
 
-TEST(FinanceOptionsSchema, DeclaresTheOdoo17MappingFromItsFile) {
+TEST(FinanceOptionsSchema, DeclaresTheOdoo17AndUblInvoiceMappingsFromTheirFiles) {
   const sdk::PluginDescription description = DescribeFinanceConnector();
-  ASSERT_EQ(description.default_mappings.size(), 1u);
+  ASSERT_EQ(description.default_mappings.size(), 2u);
   EXPECT_EQ(description.default_mappings[0].name, "odoo17");
   EXPECT_THAT(description.default_mappings[0].xml, ::testing::StartsWith("<!-- The finance connector's default"));
   EXPECT_THAT(description.default_mappings[0].xml, HasSubstr("<table name=\"odoo_invoice_status\">"));
+  EXPECT_EQ(description.default_mappings[1].name, "ubl_invoice");
+  EXPECT_THAT(description.default_mappings[1].xml, HasSubstr("<field target=\"uscc\" source=\"uscc\""));
+}
+
+TEST(FinanceOptionsParsing, AFolderAloneNeedsNoConnectionAndTakesTheWatchedFolderOptions) {
+  sdk::Result<FinanceOptions> parsed = ParseFinanceOptions(sdk::Options({{"ubl_path", "inbox"},
+                                                                         {"pattern", "*.xml"},
+                                                                         {"archive_dir", "done"},
+                                                                         {"error_dir", "bad"},
+                                                                         {"settle_time", "30s"},
+                                                                         {"max_file_bytes", "1000"}}));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_TRUE(parsed->connection.empty());
+  ASSERT_TRUE(parsed->ubl.has_value());
+  EXPECT_EQ(parsed->ubl->folder.folder, "inbox");
+  EXPECT_EQ(parsed->ubl->folder.pattern, "*.xml");
+  EXPECT_EQ(parsed->ubl->folder.archive_dir, "done");
+  EXPECT_EQ(parsed->ubl->folder.error_dir, "bad");
+  EXPECT_EQ(parsed->ubl->folder.completeness.settle, std::chrono::seconds(30));
+  EXPECT_FALSE(parsed->ubl->folder.completeness.declared_final);
+  EXPECT_EQ(parsed->ubl->folder.max_file_bytes, 1000u);
+  EXPECT_EQ(parsed->ubl->system, "finance_ubl");
+  sdk::Result<FinanceOptions> tables = Parse({});
+  ASSERT_TRUE(tables.ok());
+  EXPECT_FALSE(tables->ubl.has_value());
 }
 
 TEST(FinanceConnectorReadme, OptionsTableMatchesTheSchema) {

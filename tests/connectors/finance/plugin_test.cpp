@@ -79,6 +79,26 @@ TEST_F(FinancePluginInstance, ReadsTheDemoDatabaseThroughTheHub) {
   EXPECT_TRUE(second->end_of_data);
 }
 
+TEST_F(FinancePluginInstance, ReadsAUblFolderWithoutADatabase) {
+  hub::test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "in");
+  std::filesystem::copy_file(std::filesystem::path(HUB_SOURCE_DIR) / "tests/data/finance/ubl/CN-2026-0007.xml",
+                             dir.path() / "in/CN-2026-0007.xml");
+  auto instance = Configure(sdk::Options({{"ubl_path", (dir.path() / "in").string()}, {"final", "true"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> first = instance->ReadBatch("", 10);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->records.size(), 3u);
+  EXPECT_EQ(first->records[1].entity, "invoice");
+  EXPECT_EQ(first->records[1].source_system, "finance_ubl");
+  EXPECT_EQ(*first->records[1].Find("reversed_entry_id"), sdk::Value::String("INV-2026-0101"));
+  sdk::Result<sdk::Batch> second = instance->ReadBatch(first->next_cursor, 10);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_TRUE(second->records.empty());
+  EXPECT_TRUE(second->end_of_data);
+}
+
 TEST_F(FinancePluginInstance, AnUnknownProfileIsRefusedAtConfigure) {
   plugin_host::PluginRecord record;
   auto plugin = plugin_host::LoadedPlugin::Open(kPlugin, &record);

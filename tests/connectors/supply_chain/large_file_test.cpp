@@ -37,7 +37,7 @@ TEST(IdocLargeFile, A50MegabyteOrders05IsReadWholeWithPeakMemoryUnder64MiB) {
   }
   EXPECT_EQ(records, generated.records);
   EXPECT_EQ(rejected, 0u);
-  EXPECT_EQ(cursor.idoc_index, generated.idocs);
+  EXPECT_EQ(cursor.document_index, generated.idocs);
   EXPECT_EQ(last_order, std::to_string(10'000'000 + generated.idocs - 1));
   EXPECT_LT(PeakRssKiB(), 64L * 1024) << "peak RSS " << PeakRssKiB() << " KiB for a " << generated.bytes
                                       << "-byte file";
