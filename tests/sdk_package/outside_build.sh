@@ -3,26 +3,15 @@
 #                                     builds CONNECTOR_DIR as a standalone CMake project against it, checks
 #                                     that the plugin exports only the two entry points, and copies it into
 #                                     $work/plugins; sets $work, $hub and $plugin
-#   fail MESSAGE...                   exits 1 naming the test
-#   expect_line LINE COMMAND...       runs COMMAND, prints its output, fails unless it printed LINE and exit 0
+#   fail, expect_line                 from tests/support/expect.sh, the failures named after NAME
 # Needs $source_dir and $build_dir.
 
-fail() {
-  echo "$outside_name: $*" >&2
-  exit 1
-}
-
-expect_line() {
-  local expected="$1"
-  shift
-  local output
-  output="$("$@" 2>&1)" || fail "'$*' failed: $output"
-  echo "$output"
-  grep -qxF -- "$expected" <<<"$output" || fail "'$*' did not print '$expected'"
-}
+# shellcheck source=../support/expect.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../support/expect.sh"
 
 outside_build() {
   outside_name="$1"
+  test_name="$outside_name"
   local connector_dir="$2"
   hub="$build_dir/bin/hub"
   # A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.

@@ -14,19 +14,9 @@ work="$build_dir/tests/connectors/finance/sync"
 rm -rf "$work"
 mkdir -p "$work"
 
-fail() {
-  echo "finance_sync: $*" >&2
-  exit 1
-}
-
-expect_line() {
-  local expected="$1"
-  shift
-  local output
-  output="$("$@" 2>&1)" || fail "'$*' failed: $output"
-  echo "$output"
-  grep -qxF -- "$expected" <<<"$output" || fail "'$*' did not print '$expected'"
-}
+test_name=finance_sync
+# shellcheck source=../../support/expect.sh
+source "$source_dir/tests/support/expect.sh"
 
 # Like expect_line for a sync's count line, whatever it read (the overlap window re-reads the newest rows).
 expect_counts() {

@@ -17,20 +17,9 @@ work="$build_dir/tests/connectors/finance/ubl_sync"
 rm -rf "$work"
 mkdir -p "$work/in"
 
-fail() {
-  echo "ubl_sync: $*" >&2
-  exit 1
-}
-
-# Runs a command that prints one count line; fails unless it is `expected`.
-expect_line() {
-  local expected="$1"
-  shift
-  local output
-  output="$("$@" 2>&1)" || fail "'$*' failed: $output"
-  echo "$output"
-  grep -qxF -- "$expected" <<<"$output" || fail "'$*' did not print '$expected'"
-}
+test_name=ubl_sync
+# shellcheck source=../../support/expect.sh
+source "$source_dir/tests/support/expect.sh"
 
 expect_value() {
   local expected="$1" db="$2" sql="$3" actual
