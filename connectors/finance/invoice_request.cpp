@@ -60,7 +60,10 @@ std::string TaxIdOf(const json::object& party) {
 void SetCustomer(const json::object& order, std::string_view finance_system, InvoiceRequest* request) {
   const json::object* partner = InvoicedPartner(order);
   const json::object* party = partner != nullptr ? JsonObject(*partner, "party") : nullptr;
-  if (party == nullptr) party = JsonObject(order, "party");
+  // The order's own customer is its sold-to: never taken for a payer or bill-to the store does not hold yet.
+  if (party == nullptr && (partner == nullptr || JsonText(*partner, "role") == "sold_to")) {
+    party = JsonObject(order, "party");
+  }
   if (partner != nullptr) {
     request->customer_number = JsonText(*partner, "partner_number");
     request->customer_name = JsonText(*partner, "name");

@@ -24,8 +24,9 @@ struct InvoiceRequestLine {
 // The request for one delivery. `request_id` is the event id (the same on every delivery attempt); the
 // delivery is named by its source system and id there (`delivery_system`, `delivery_source_id`), which the
 // writers keep unique too. The customer is the order's payer, else bill-to, else sold-to partner, else the
-// order's customer: `customer_partner_id` is its id in the finance system (its source link there), empty when
-// the hub knows none, and then `customer_name` and `customer_tax_id` (VAT, USCC or tax number) say who it is.
+// order's customer: `customer_partner_id` is its id in the finance system (its party's source link there;
+// the order's customer stands in only for a sold-to), empty when the hub knows none, and then `customer_name`
+// and `customer_tax_id` (VAT, USCC or tax number) say who it is.
 // Dates ISO (YYYY-MM-DD). A plain value.
 struct InvoiceRequest {
   std::string request_id;

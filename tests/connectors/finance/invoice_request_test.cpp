@@ -88,6 +88,21 @@ TEST(InvoiceRequestOf, ThePayerPartnerIsInvoicedBeforeTheSoldTo) {
   EXPECT_EQ(request->customer_tax_id, "91310000MA1K4ABC1X");
 }
 
+TEST(InvoiceRequestOf, APayerNotInTheStoreYetIsNamedButNeverGivenTheSoldTosFinanceId) {
+  json::object payload = DeliveryPayload();
+  json::object payer = SoldTo(payload);
+  payer["role"] = "payer";
+  payer["partner_number"] = "0000100009";
+  payer["name"] = "Nordwind Holding AG";
+  payer["party"] = nullptr;
+  Order(payload)["partners"].as_array().push_back(payer);
+  sdk::Result<InvoiceRequest> request = InvoiceRequestOf(DeliveryEvent("store-42", payload), "finance");
+  ASSERT_TRUE(request.ok()) << request.status().ToString();
+  EXPECT_EQ(request->customer_partner_id, "");
+  EXPECT_EQ(request->customer_number, "0000100009");
+  EXPECT_EQ(request->customer_name, "Nordwind Holding AG");
+}
+
 struct Refusal {
   const char* name;
   std::function<void(json::object&, sdk::OutboundEvent&)> change;
