@@ -163,11 +163,12 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
     }
     const IdocSpan& idoc = **span;
     const std::uint64_t index = read.next.document_index + 1;
-    sdk::Result<std::string> bytes = spans->Read(idoc.begin, idoc.end);
+    sdk::Result<std::string> bytes = idoc.text.empty() ? spans->Read(idoc.begin, idoc.end) : std::string();
     if (!bytes.ok()) return bytes.status();
-    std::string_view text = *bytes;
-    if (decoder != nullptr) {
-      // Bytes after a malformed place of the IDOC the stream did not decode: they may be invalid.
+    std::string_view text = idoc.text.empty() ? std::string_view(*bytes) : std::string_view(idoc.text);
+    if (decoder != nullptr && idoc.text.empty()) {
+      // A malformed IDOC, skipped to its </IDOC>: the stream decoded only its bytes up to the fault, so the
+      // rest may not be text in the encoding.
       decoder->Restart(idoc.begin);
       transcoded.clear();
       const sdk::Status decoded = decoder->DecodeChunk(*bytes, true, &transcoded);

@@ -51,7 +51,7 @@ class IdocSplitter::Impl {
         suspended_ = false;
         status = XML_ResumeParser(parser_.get());
       } else {
-        stream_.Forget(low_water_);
+        stream_.Forget(in_idoc_ ? idoc_text_begin_ : low_water_);
         sdk::Result<std::string_view> text = stream_.Next();
         if (!text.ok()) {
           if (text.status().code() != sdk::StatusCode::kDataError) return text.status();
@@ -107,6 +107,7 @@ class IdocSplitter::Impl {
     if (self->depth_ == 1 && kIdocTag == name) {
       self->in_idoc_ = true;
       self->span_ = IdocSpan{};
+      self->idoc_text_begin_ = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(self->parser_.get()));
       self->span_.begin = self->FileOffset(XML_GetCurrentByteIndex(self->parser_.get()));
       self->span_.line = self->FileLine();
     }
@@ -119,8 +120,12 @@ class IdocSplitter::Impl {
     if (self->depth_ != 1 || !self->in_idoc_) return;
     self->in_idoc_ = false;
     XML_Parser parser = self->parser_.get();
+    const auto text_end = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(parser)) +
+                          static_cast<std::uint64_t>(XML_GetCurrentByteCount(parser));
     self->span_.end =
         self->FileOffset(XML_GetCurrentByteIndex(parser)) + static_cast<std::uint64_t>(XML_GetCurrentByteCount(parser));
+    if (self->stream_.transcoded())
+      self->span_.text = std::string(self->stream_.Text(self->idoc_text_begin_, text_end));
     self->span_.end_line = self->FileLine();
     self->ready_ = true;
     XML_StopParser(parser, XML_TRUE);
@@ -194,7 +199,8 @@ class IdocSplitter::Impl {
   ExpatParser parser_;
   std::uint64_t line_base_ = 1;
   bool resumed_ = false;
-  std::uint64_t low_water_ = 0;  // the text offset of the last element start
+  std::uint64_t low_water_ = 0;        // the text offset of the last element start (transcoded)
+  std::uint64_t idoc_text_begin_ = 0;  // the text offset of the IDOC being read
   int depth_ = 0;
   bool in_idoc_ = false;
   bool suspended_ = false;

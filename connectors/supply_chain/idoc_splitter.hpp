@@ -30,6 +30,9 @@ struct IdocSpan {
   std::uint64_t end_line = 0;  // the file line of `</IDOC>`'s last byte
   std::string malformed;
   std::uint64_t malformed_line = 0;
+  // The IDOC's text in UTF-8 when the file is transcoded and the IDOC well-formed (so its bytes need not be
+  // read and decoded again); empty otherwise.
+  std::string text;
 };
 
 // Reads one file as a sequence of IdocSpans. Memory is one chunk plus expat's state, whatever the file's

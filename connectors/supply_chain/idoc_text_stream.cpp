@@ -10,13 +10,6 @@ namespace {
 // Pairs kept before the forgotten ones are compacted away.
 constexpr std::size_t kCompactAfter = 4096;
 
-// Appends the offset (+ base) of every '<' in `text` to *out.
-void FindOpenings(std::string_view text, std::uint64_t base, std::vector<std::uint64_t>* out) {
-  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
-    out->push_back(base + at);
-  }
-}
-
 }  // namespace
 
 sdk::Result<std::size_t> ReadFileAt(std::FILE* file, const std::string& path, std::uint64_t offset, char* buffer,
@@ -53,6 +46,7 @@ void IdocTextStream::Seek(std::uint64_t file_offset, std::uint64_t text_offset, 
   fault_ = sdk::Status::Ok();
   placed_.clear();
   placed_begin_ = 0;
+  retained_.clear();
   if (decoder_ != nullptr) decoder_->Restart(file_offset);
 }
 
@@ -67,45 +61,55 @@ sdk::Result<std::string_view> IdocTextStream::Next() {
 }
 
 sdk::Result<std::string_view> IdocTextStream::NextTranscoded() {
-  text_.clear();
+  const std::size_t start = retained_.size();
   // A chunk may end inside a character and give no text yet: empty text is the end of the file only.
-  while (text_.empty()) {
+  while (retained_.size() == start) {
     sdk::Result<std::size_t> got = ReadAt(read_at_, chunk_.data(), chunk_.size());
     if (!got.ok()) return got.status();
     const std::string_view bytes(chunk_.data(), *got);
     const std::uint64_t chunk_at = read_at_;
     read_at_ += *got;
-    const sdk::Status decoded = decoder_->DecodeChunk(bytes, bytes.empty(), &text_);
+    const std::size_t before = retained_.size();
+    const sdk::Status decoded = decoder_->DecodeChunk(bytes, bytes.empty(), &retained_);
     // Only the bytes before a fault became text.
     std::string_view read = bytes;
     if (!decoded.ok() && decoder_->fault()) {
       const std::uint64_t fault_at = std::max(decoder_->fault()->offset, chunk_at);
       read = bytes.substr(0, static_cast<std::size_t>(fault_at - chunk_at));
     }
-    HUB_RETURN_IF_ERROR(Placed(read, chunk_at));
-    text_end_ += text_.size();
+    const std::string_view text = std::string_view(retained_).substr(before);
+    HUB_RETURN_IF_ERROR(Place(text, read, chunk_at));
+    text_end_ += text.size();
     if (!decoded.ok()) {
       fault_ = decoder_->fault() ? FaultStatus(*decoder_->fault()) : decoded;
-      if (text_.empty()) return fault_;
+      if (retained_.size() == start) return fault_;
       break;
     }
     if (bytes.empty()) break;
   }
-  return std::string_view(text_);
+  return std::string_view(retained_).substr(start);
 }
 
-// Pairs the '<' of the text just decoded (text_) with those of the bytes it came from, at file offset `at`.
-sdk::Status IdocTextStream::Placed(std::string_view bytes, std::uint64_t at) {
-  std::vector<std::uint64_t> in_text;
-  std::vector<std::uint64_t> in_file;
-  FindOpenings(text_, text_end_, &in_text);
-  FindOpenings(bytes, at, &in_file);
-  if (in_text.size() != in_file.size()) {
-    return sdk::Status::Internal(path_ + ": the text decoded from byte " + std::to_string(at) + " has " +
-                                 std::to_string(in_text.size()) + " '<' where the bytes have " +
-                                 std::to_string(in_file.size()));
+std::string_view IdocTextStream::Text(std::uint64_t begin, std::uint64_t end) const {
+  const std::uint64_t first = text_end_ - retained_.size();
+  if (begin < first || end > text_end_ || begin > end) return {};
+  return std::string_view(retained_).substr(static_cast<std::size_t>(begin - first),
+                                            static_cast<std::size_t>(end - begin));
+}
+
+// Pairs the '<' of `text`, just decoded (at text offset text_end_), with those of the `bytes` it came from
+// (at file offset `at`), one by one.
+sdk::Status IdocTextStream::Place(std::string_view text, std::string_view bytes, std::uint64_t at) {
+  std::size_t in_text = text.find('<');
+  std::size_t in_bytes = bytes.find('<');
+  for (; in_text != std::string_view::npos && in_bytes != std::string_view::npos;
+       in_text = text.find('<', in_text + 1), in_bytes = bytes.find('<', in_bytes + 1)) {
+    placed_.emplace_back(text_end_ + in_text, at + in_bytes);
   }
-  for (std::size_t i = 0; i < in_text.size(); ++i) placed_.emplace_back(in_text[i], in_file[i]);
+  if ((in_text == std::string_view::npos) != (in_bytes == std::string_view::npos)) {
+    return sdk::Status::Internal(path_ + ": the text decoded from byte " + std::to_string(at) +
+                                 " does not have the '<' of its bytes");
+  }
   return sdk::Status::Ok();
 }
 
@@ -142,6 +146,8 @@ void IdocTextStream::Forget(std::uint64_t text_offset) {
     placed_.erase(placed_.begin(), placed_.begin() + static_cast<std::ptrdiff_t>(placed_begin_));
     placed_begin_ = 0;
   }
+  const std::uint64_t first = text_end_ - retained_.size();
+  if (text_offset > first) retained_.erase(0, static_cast<std::size_t>(std::min(text_offset, text_end_) - first));
 }
 
 }  // namespace hub::supply_chain

@@ -27,7 +27,8 @@ sdk::Result<std::size_t> ReadFileAt(std::FILE* file, const std::string& path, st
 // by its '<' characters: in the encodings transcoded here (ASCII-compatible, like every encoding an XML
 // declaration can name in ASCII) a '<' byte is always the character '<', never part of another, so the n-th
 // '<' of the text is the n-th '<' of the bytes. The stream keeps the pairs it has handed out and not been
-// told to Forget. Memory: one chunk, its text, and those pairs. Not thread-safe.
+// told to Forget, and so the transcoded text too (Text). Memory: one chunk, the text not forgotten, and those
+// pairs. Not thread-safe.
 class IdocTextStream {
  public:
   // `converter` names the TextDecoder encoding to transcode from; "" hands out the bytes as they are.
@@ -48,7 +49,11 @@ class IdocTextStream {
   // of transcoded text; elsewhere in transcoded text, the place of the last '<' before it (or of the Seek).
   std::uint64_t FileOffset(std::uint64_t text_offset) const;
 
-  // The text before `text_offset` will not be placed again: its pairs are dropped.
+  // The transcoded text between two text offsets, handed out and not forgotten; empty when it is not kept
+  // (and always for a file read as it is). Valid until the next call of Next or Forget.
+  std::string_view Text(std::uint64_t begin, std::uint64_t end) const;
+
+  // The text before `text_offset` will not be placed nor asked for again: its pairs and text are dropped.
   void Forget(std::uint64_t text_offset);
 
   bool transcoded() const { return decoder_ != nullptr; }
@@ -61,14 +66,14 @@ class IdocTextStream {
     return ReadFileAt(file_, path_, offset, buffer, size);
   }
   sdk::Result<std::string_view> NextTranscoded();
-  sdk::Status Placed(std::string_view bytes, std::uint64_t at);
+  sdk::Status Place(std::string_view text, std::string_view bytes, std::uint64_t at);
   sdk::Status FaultStatus(const files::DecodeFault& fault) const;
 
   std::FILE* file_;
   std::string path_;
   std::unique_ptr<files::TextDecoder> decoder_;  // null: bytes as they are
   std::vector<char> chunk_;
-  std::string text_;
+  std::string retained_;  // transcoded: the text not forgotten, up to text_end_
   std::uint64_t read_at_ = 0;
   std::uint64_t file_base_ = 0;  // the Seek's offsets and line
   std::uint64_t text_base_ = 0;
