@@ -9,6 +9,7 @@
 
 #include "hub/files/text_decoder.hpp"
 #include "supply_chain/idoc_document.hpp"
+#include "supply_chain/idoc_head.hpp"
 #include "supply_chain/idoc_records.hpp"
 #include "supply_chain/idoc_splitter.hpp"
 
@@ -117,6 +118,24 @@ std::vector<sdk::Record> RecordsOfSpan(const IdocSpan& span, std::uint64_t index
   return records;
 }
 
+// The text of a malformed IDOC of a transcoded file, skipped to its </IDOC> (IdocSpan::text is empty): the
+// stream decoded its bytes only up to the malformed place, so the rest may not be text in the encoding:
+// DataError "<path>: byte N (line L): <reason> (the file declares …)" then. A view of *out.
+sdk::Result<std::string_view> DecodeSkippedIdoc(files::TextDecoder& decoder, const IdocSpan& idoc,
+                                                std::string_view bytes, const std::string& path,
+                                                const std::string& declared, std::string* out) {
+  decoder.Restart(idoc.begin);
+  out->clear();
+  const sdk::Status decoded = decoder.DecodeChunk(bytes, true, out);
+  if (decoded.ok()) return std::string_view(*out);
+  if (!decoder.fault()) return decoded;
+  const std::uint64_t at = decoder.fault()->offset;
+  const auto line = idoc.line + static_cast<std::uint64_t>(std::count(
+                                    bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at - idoc.begin), '\n'));
+  return sdk::Status::DataError(path + ": byte " + std::to_string(at) + " (line " + std::to_string(line) +
+                                "): " + decoder.fault()->reason + DeclaredEncodingNote(declared));
+}
+
 }  // namespace
 
 sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor& start, std::size_t max_records,
@@ -167,23 +186,13 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
     if (!bytes.ok()) return bytes.status();
     std::string_view text = idoc.text.empty() ? std::string_view(*bytes) : std::string_view(idoc.text);
     if (decoder != nullptr && idoc.text.empty()) {
-      // A malformed IDOC, skipped to its </IDOC>: the stream decoded only its bytes up to the fault, so the
-      // rest may not be text in the encoding.
-      decoder->Restart(idoc.begin);
-      transcoded.clear();
-      const sdk::Status decoded = decoder->DecodeChunk(*bytes, true, &transcoded);
+      sdk::Result<std::string_view> decoded =
+          DecodeSkippedIdoc(*decoder, idoc, *bytes, path, (*splitter)->encoding(), &transcoded);
       if (!decoded.ok()) {
-        if (!decoder->fault()) return decoded;
-        if (!read.records.empty()) break;
-        const std::uint64_t at = decoder->fault()->offset;
-        const auto line =
-            idoc.line + static_cast<std::uint64_t>(std::count(
-                            bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(at - idoc.begin), '\n'));
-        return sdk::Status::DataError(path + ": byte " + std::to_string(at) + " (line " + std::to_string(line) +
-                                      "): " + decoder->fault()->reason + " (the file declares encoding " +
-                                      (*splitter)->encoding() + ")");
+        if (decoded.status().code() == sdk::StatusCode::kDataError && !read.records.empty()) break;
+        return decoded.status();
       }
-      text = transcoded;
+      text = *decoded;
     }
     std::vector<sdk::Record> records = RecordsOfSpan(idoc, index, start.file_name, encoding, text);
     const IdocCursor inside{start.file_name, 0, idoc.begin, idoc.line, read.next.document_index, 0};
