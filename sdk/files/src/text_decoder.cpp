@@ -122,6 +122,44 @@ struct TextDecoder::Converters {
   std::array<UChar, 1024> pivot{};
   UChar* pivot_source = pivot.data();
   UChar* pivot_target = pivot.data();
+
+  // Appends the UTF-8 of `bytes`, the stream's next, to *out through `stream`; *consumed: how many bytes were
+  // read, up to just after an invalid sequence. ICU's status: a failure is the stream's fault.
+  UErrorCode ConvertChunk(std::string_view bytes, bool last, std::string* out, std::size_t* consumed) {
+    const std::size_t start = out->size();
+    // Room for every character of the chunk (at most 3 bytes of UTF-8 per byte); grown if ever short.
+    out->resize(start + bytes.size() * 3 + 16);
+    char* target = out->data() + start;
+    static constexpr char kNothing = 0;  // ICU takes no null source, even an empty one
+    const char* begin = bytes.empty() ? &kNothing : bytes.data();
+    const char* input = begin;
+    auto grow = [&] {
+      const std::size_t written = static_cast<std::size_t>(target - out->data());
+      out->resize(out->size() * 2);
+      target = out->data() + written;
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    for (;;) {
+      status = U_ZERO_ERROR;
+      ucnv_convertEx(stream_utf8.get(), stream.get(), &target, out->data() + out->size(), &input, begin + bytes.size(),
+                     pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), false, last, &status);
+      if (status != U_BUFFER_OVERFLOW_ERROR) break;
+      grow();
+    }
+    // A fault stops ucnv_convertEx with the text before it still in the pivot: it is written out too.
+    while (U_FAILURE(status) && pivot_source < pivot_target) {
+      UErrorCode flushed = U_ZERO_ERROR;
+      const UChar* pending = pivot_source;
+      ucnv_fromUnicode(stream_utf8.get(), &target, out->data() + out->size(), &pending, pivot_target, nullptr, false,
+                       &flushed);
+      pivot_source = const_cast<UChar*>(pending);
+      if (flushed != U_BUFFER_OVERFLOW_ERROR) break;
+      grow();
+    }
+    out->resize(static_cast<std::size_t>(target - out->data()));
+    *consumed = static_cast<std::size_t>(input - begin);
+    return status;
+  }
 };
 
 sdk::Result<std::string> CanonicalEncodingName(std::string_view encoding) {
@@ -260,54 +298,23 @@ sdk::Status TextDecoder::DecodeChunk(std::string_view bytes, bool last, std::str
 }
 
 sdk::Status TextDecoder::DecodeChunkWithIcu(std::string_view bytes, bool last, std::string* out) {
-  Converters& c = *converters_;
-  const std::size_t start = out->size();
-  // Room for every character of the chunk (at most 3 bytes of UTF-8 per byte); grown if ever short.
-  out->resize(start + bytes.size() * 3 + 16);
-  char* target = out->data() + start;
-  static constexpr char kNothing = 0;  // ICU takes no null source, even an empty one
-  const char* begin = bytes.empty() ? &kNothing : bytes.data();
-  const char* input = begin;
-  UErrorCode status = U_ZERO_ERROR;
-  auto grow = [&] {
-    const std::size_t written = static_cast<std::size_t>(target - out->data());
-    out->resize(out->size() * 2);
-    target = out->data() + written;
-  };
-  for (;;) {
-    status = U_ZERO_ERROR;
-    ucnv_convertEx(c.stream_utf8.get(), c.stream.get(), &target, out->data() + out->size(), &input,
-                   begin + bytes.size(), c.pivot.data(), &c.pivot_source, &c.pivot_target,
-                   c.pivot.data() + c.pivot.size(), false, last, &status);
-    if (status != U_BUFFER_OVERFLOW_ERROR) break;
-    grow();
-  }
-  // A fault stops ucnv_convertEx with the text before it still in the pivot: it is written out too.
-  while (U_FAILURE(status) && c.pivot_source < c.pivot_target) {
-    UErrorCode flushed = U_ZERO_ERROR;
-    const UChar* pending = c.pivot_source;
-    ucnv_fromUnicode(c.stream_utf8.get(), &target, out->data() + out->size(), &pending, c.pivot_target, nullptr, false,
-                     &flushed);
-    c.pivot_source = const_cast<UChar*>(pending);
-    if (flushed != U_BUFFER_OVERFLOW_ERROR) break;
-    grow();
-  }
-  out->resize(static_cast<std::size_t>(target - out->data()));
-  const std::size_t consumed = static_cast<std::size_t>(input - begin);
+  std::size_t consumed = 0;
+  const UErrorCode status = converters_->ConvertChunk(bytes, last, out, &consumed);
   const std::uint64_t chunk_offset = stream_offset_;
   stream_offset_ += consumed;
   if (U_SUCCESS(status)) return sdk::Status::Ok();
   std::array<char, 32> invalid{};
   int8_t length = sizeof(invalid);
   UErrorCode ignored = U_ZERO_ERROR;
-  ucnv_getInvalidChars(c.stream.get(), invalid.data(), &length, &ignored);
+  ucnv_getInvalidChars(converters_->stream.get(), invalid.data(), &length, &ignored);
   const std::size_t invalid_length = U_SUCCESS(ignored) && length > 0 ? static_cast<unsigned char>(length) : 0;
   // The invalid bytes end where reading stopped; they may begin in an earlier chunk.
   const std::uint64_t at = stream_offset_ - std::min<std::uint64_t>(invalid_length, stream_offset_);
   const std::string_view shown(invalid.data(), invalid_length);
   if (status == U_TRUNCATED_CHAR_FOUND) return Fail(at, name_ + " bytes " + HexBytes(shown) + " cut off by the end");
-  if (invalid_length == 0)
+  if (invalid_length == 0) {
     return Fail(chunk_offset + consumed, "cannot decode as " + name_ + ": " + u_errorName(status));
+  }
   return Fail(at, InvalidBytesText(name_, shown));
 }
 
