@@ -53,6 +53,14 @@ std::string JoinComponents(const EdifactSegment& segment, std::size_t element, s
   return joined;
 }
 
+// A raw field's name: "QTY." + "21", "RFF." + "ON" + ".1156".
+std::string RawName(std::string_view tag, std::string_view qualifier, std::string_view suffix = {}) {
+  std::string name;
+  name.reserve(tag.size() + qualifier.size() + suffix.size());
+  name.append(tag).append(qualifier).append(suffix);
+  return name;
+}
+
 std::string PartnerRole(std::string_view qualifier) {
   if (qualifier == "BY") return "sold_to";
   if (qualifier == "DP" || qualifier == "ST") return "ship_to";
@@ -65,9 +73,14 @@ std::string PartnerRole(std::string_view qualifier) {
 // The walk over one message: which group each segment belongs to, and what it sets there.
 class Walker {
  public:
+  // What a header and a line usually hold (raw and neutral fields), reserved at once.
+  static constexpr std::size_t kHeaderFields = 40;
+  static constexpr std::size_t kLineFields = 20;
+
   Walker(const EdifactMessage& message, const EdifactProfile& profile) : message_(message), profile_(profile) {}
 
   sdk::Result<EdifactWalk> Run() {
+    Reserve();
     walk_.header.entity = std::string(profile_.header_entity);
     walk_.header.position = message_.Position();
     SetText(&walk_.header, "UNH.0062", message_.reference);
@@ -80,11 +93,42 @@ class Walker {
       return sdk::Status::DataError(message_.Position() + ": the " + message_.type +
                                     " message has no document number (BGM 1004)");
     }
-    for (sdk::Record& line : walk_.lines) FinishLine(&line);
+    if (!walk_.lines.empty()) FinishLine(&walk_.lines.back());
     return std::move(walk_);
   }
 
  private:
+  // What the open line holds among its neutral fields, so that none is looked up by name.
+  struct OpenLine {
+    bool has_sku = false;
+    bool has_description = false;
+    bool description_from_ftx = false;  // some senders title a line in FTX; IMD wins when both are there
+    bool has_tax_rate = false;
+    // The rank of the quantity and amount qualifiers seen so far (lower is preferred; SIZE_MAX: none yet).
+    std::size_t quantity_rank = SIZE_MAX;
+    std::size_t amount_rank = SIZE_MAX;
+    std::string quantity;    // canonical, as in the field
+    std::string unit;        // QTY 6411
+    std::string unit_price;  // canonical; "" when the line has none
+    std::string price_basis;
+  };
+
+  // Room for the records and fields a message of this size makes, so that none is moved while it grows.
+  void Reserve() {
+    std::size_t lines = 0;
+    std::size_t partners = 0;
+    for (const EdifactSegment& segment : message_.segments) {
+      std::uint32_t tag = TagCode(segment.tag);
+      lines += tag == TagCode("LIN") ? 1 : 0;
+      partners += tag == TagCode("NAD") ? 1 : 0;
+    }
+    walk_.lines.reserve(lines);
+    line_numbers_.reserve(lines);
+    walk_.partners.reserve(partners);
+    walk_.partner_qualifiers.reserve(partners);
+    walk_.header.fields.reserve(kHeaderFields);
+  }
+
   sdk::Status Fail(const EdifactSegment& segment, const std::string& reason) const {
     return sdk::Status::DataError(message_.PositionOf(segment) + ": " + segment.tag + " " + reason);
   }
@@ -148,8 +192,8 @@ class Walker {
     switch (tag) {
       case TagCode("RFF"):
         if (section_ == Section::kPartner && s.Get(0, 0) == "VA") SetText(target, "vat", s.Get(0, 1));
-        SetText(target, "RFF." + std::string(s.Get(0, 0)), s.Get(0, 1));
-        if (!s.Get(0, 2).empty()) SetText(target, "RFF." + std::string(s.Get(0, 0)) + ".1156", s.Get(0, 2));
+        SetText(target, RawName("RFF.", s.Get(0, 0)), s.Get(0, 1));
+        if (!s.Get(0, 2).empty()) SetText(target, RawName("RFF.", s.Get(0, 0), ".1156"), s.Get(0, 2));
         break;
       case TagCode("CUX"):
         if (section_ != Section::kHeader) break;
@@ -158,34 +202,41 @@ class Walker {
         break;
       case TagCode("PIA"):
         if (section_ != Section::kLine) break;
-        if (target->Find("sku") == nullptr) SetText(target, "sku", s.Get(1, 0));
-        SetText(target, "PIA." + std::string(s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
+        if (!line_.has_sku) {
+          SetText(target, "sku", s.Get(1, 0));
+          line_.has_sku = !s.Get(1, 0).empty();
+        }
+        SetText(target, RawName("PIA.", s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
         break;
       case TagCode("IMD"): {
         std::string text = JoinComponents(s, 2, 3, 5, " ");
-        if (section_ == Section::kLine && !text.empty() && (description_from_ftx_ || !target->Find("description"))) {
-          std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
+        if (section_ == Section::kLine && !text.empty() && (line_.description_from_ftx || !line_.has_description)) {
+          if (line_.has_description) {
+            std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
+          }
           SetText(target, "description", text);
-          description_from_ftx_ = false;
+          line_.has_description = true;
+          line_.description_from_ftx = false;
         }
         SetText(target, "IMD.7008", text);
         break;
       }
       case TagCode("FTX"): {
         std::string text = JoinComponents(s, 3, 0, 5, " ");
-        if (section_ == Section::kLine && !text.empty() && target->Find("description") == nullptr) {
+        if (section_ == Section::kLine && !text.empty() && !line_.has_description) {
           SetText(target, "description", text);
-          description_from_ftx_ = true;
+          line_.has_description = true;
+          line_.description_from_ftx = true;
         }
-        SetText(target, "FTX." + std::string(s.Get(0)), text);
+        SetText(target, RawName("FTX.", s.Get(0)), text);
         break;
       }
       case TagCode("CNT"):
-        SetText(&walk_.header, "CNT." + std::string(s.Get(0, 0)), s.Get(0, 1));
+        SetText(&walk_.header, RawName("CNT.", s.Get(0, 0)), s.Get(0, 1));
         break;
       case TagCode("MEA"):
-        SetText(target, "MEA." + std::string(s.Get(1, 0)), s.Get(2, 1));
-        SetText(target, "MEA." + std::string(s.Get(1, 0)) + ".6411", s.Get(2, 0));
+        SetText(target, RawName("MEA.", s.Get(1, 0)), s.Get(2, 1));
+        SetText(target, RawName("MEA.", s.Get(1, 0), ".6411"), s.Get(2, 0));
         break;
       case TagCode("TDT"):
         SetText(target, "TDT.3127", s.Get(4, 0));
@@ -202,8 +253,9 @@ class Walker {
     std::optional<std::string> fraction = PercentToFraction(rate);
     if (!fraction) return Fail(s, "rate '" + std::string(rate) + "' is not a number");
     sdk::Record* target = Target();
-    if (section_ == Section::kLine && target->Find("tax_rate") == nullptr) {
-      target->Set("tax_rate", sdk::Value::Decimal(*fraction));
+    if (section_ == Section::kLine && !line_.has_tax_rate) {
+      target->Set("tax_rate", sdk::Value::Decimal(std::move(*fraction)));
+      line_.has_tax_rate = true;
     }
     SetText(target, "TAX.5278", rate);
     return sdk::Status::Ok();
@@ -233,7 +285,7 @@ class Walker {
       }
       target->Set(std::string(field), sdk::Value::Date(*date));
     }
-    SetText(target, "DTM." + std::string(qualifier), date ? std::string_view(*date) : s.Get(0, 1));
+    SetText(target, RawName("DTM.", qualifier), date ? std::string_view(*date) : s.Get(0, 1));
     return sdk::Status::Ok();
   }
 
@@ -259,7 +311,7 @@ class Walker {
     SetText(&partner, "country", s.Get(8));
     SetText(&partner, "NAD.3035", qualifier);
     SetText(&partner, "NAD.3055", s.Get(1, 2));
-    SetText(&walk_.header, "NAD." + qualifier, s.Get(1, 0));
+    SetText(&walk_.header, RawName("NAD.", qualifier), s.Get(1, 0));
     walk_.partners.push_back(std::move(partner));
     walk_.partner_qualifiers.push_back(qualifier);
     section_ = Section::kPartner;
@@ -274,8 +326,9 @@ class Walker {
       return Fail(s, "line number " + line_no + " appears twice");
     }
     line_numbers_.push_back(line_no);
+    if (!walk_.lines.empty()) FinishLine(&walk_.lines.back());
     sdk::Record line;
-    line.fields.reserve(16);
+    line.fields.reserve(kLineFields);
     line.entity = std::string(profile_.line_entity);
     line.source_id = walk_.document_number + "/" + line_no;
     line.position = message_.PositionOf(s);
@@ -287,9 +340,8 @@ class Walker {
     SetText(&line, "LIN.7143", s.Get(2, 1));
     walk_.lines.push_back(std::move(line));
     section_ = Section::kLine;
-    quantity_rank_of_line_ = SIZE_MAX;
-    amount_rank_of_line_ = SIZE_MAX;
-    description_from_ftx_ = false;
+    line_ = OpenLine{};
+    line_.has_sku = !s.Get(2, 0).empty();
     return sdk::Status::Ok();
   }
 
@@ -297,42 +349,45 @@ class Walker {
     sdk::Result<std::string> quantity = Number(s, s.Get(0, 1));
     if (!quantity.ok()) return quantity.status();
     sdk::Record* target = Target();
-    std::string qualifier(s.Get(0, 0));
-    SetText(target, "QTY." + qualifier, *quantity);
+    std::string_view qualifier = s.Get(0, 0);
+    SetText(target, RawName("QTY.", qualifier), *quantity);
     if (section_ != Section::kLine) return sdk::Status::Ok();
     auto rank = std::find(profile_.quantity_qualifiers.begin(), profile_.quantity_qualifiers.end(), qualifier);
     std::size_t position = static_cast<std::size_t>(rank - profile_.quantity_qualifiers.begin());
-    if (rank != profile_.quantity_qualifiers.end() && position < quantity_rank_of_line_) {
-      quantity_rank_of_line_ = position;
-      line_quantity_ = *quantity;
-      line_unit_ = std::string(s.Get(0, 2));
-      ApplyQuantity(target);
+    if (rank != profile_.quantity_qualifiers.end() && position < line_.quantity_rank) {
+      if (line_.quantity_rank != SIZE_MAX) {
+        std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "quantity" || f.name == "unit"; });
+      }
+      line_.quantity_rank = position;
+      line_.quantity = std::move(*quantity);
+      line_.unit = std::string(s.Get(0, 2));
+      target->Set("quantity", sdk::Value::Decimal(line_.quantity));
+      SetText(target, "unit", line_.unit);
     }
     return sdk::Status::Ok();
-  }
-
-  void ApplyQuantity(sdk::Record* line) {
-    std::erase_if(line->fields, [](const sdk::Field& f) { return f.name == "quantity" || f.name == "unit"; });
-    line->Set("quantity", sdk::Value::Decimal(line_quantity_));
-    SetText(line, "unit", line_unit_);
   }
 
   sdk::Status OnPri(const EdifactSegment& s) {
     sdk::Result<std::string> price = Number(s, s.Get(0, 1));
     if (!price.ok()) return price.status();
     sdk::Record* target = Target();
-    std::string qualifier(s.Get(0, 0));
-    SetText(target, "PRI." + qualifier, *price);
+    std::string_view qualifier = s.Get(0, 0);
+    SetText(target, RawName("PRI.", qualifier), *price);
     if (section_ != Section::kLine) return sdk::Status::Ok();
     bool net = qualifier == "AAA";
-    if ((net || qualifier == "AAB") && (net || target->Find("unit_price") == nullptr)) {
-      std::erase_if(target->fields,
-                    [](const sdk::Field& f) { return f.name == "unit_price" || f.name == "price_basis_quantity"; });
-      target->Set("unit_price", sdk::Value::Decimal(*price));
+    if ((net || qualifier == "AAB") && (net || line_.unit_price.empty())) {
+      if (!line_.unit_price.empty()) {
+        std::erase_if(target->fields,
+                      [](const sdk::Field& f) { return f.name == "unit_price" || f.name == "price_basis_quantity"; });
+      }
+      line_.unit_price = std::move(*price);
+      line_.price_basis.clear();
+      target->Set("unit_price", sdk::Value::Decimal(line_.unit_price));
       if (!s.Get(0, 4).empty()) {
         sdk::Result<std::string> basis = Number(s, s.Get(0, 4));
         if (!basis.ok()) return basis.status();
-        target->Set("price_basis_quantity", sdk::Value::Decimal(*basis));
+        line_.price_basis = std::move(*basis);
+        target->Set("price_basis_quantity", sdk::Value::Decimal(line_.price_basis));
       }
     }
     return sdk::Status::Ok();
@@ -341,33 +396,34 @@ class Walker {
   sdk::Status OnMoa(const EdifactSegment& s) {
     sdk::Result<std::string> amount = Number(s, s.Get(0, 1));
     if (!amount.ok()) return amount.status();
-    std::string qualifier(s.Get(0, 0));
+    std::string_view qualifier = s.Get(0, 0);
     sdk::Record* target = Target();
-    SetText(target, "MOA." + qualifier, *amount);
+    SetText(target, RawName("MOA.", qualifier), *amount);
     if (section_ == Section::kLine) {
       const auto& wanted = profile_.line_amount_qualifiers;
       auto rank = std::find(wanted.begin(), wanted.end(), qualifier);
       std::size_t position = static_cast<std::size_t>(rank - wanted.begin());
-      if (rank != wanted.end() && position < amount_rank_of_line_) {
-        amount_rank_of_line_ = position;
-        std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "amount"; });
-        target->Set("amount", sdk::Value::Decimal(*amount));
+      if (rank != wanted.end() && position < line_.amount_rank) {
+        if (line_.amount_rank != SIZE_MAX) {
+          std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "amount"; });
+        }
+        line_.amount_rank = position;
+        target->Set("amount", sdk::Value::Decimal(std::move(*amount)));
       }
     } else {
-      walk_.amounts.push_back(EdifactWalk::Amount{qualifier, *amount, std::string(s.Get(0, 2))});
+      walk_.amounts.push_back(
+          EdifactWalk::Amount{std::string(qualifier), std::move(*amount), std::string(s.Get(0, 2))});
     }
     return sdk::Status::Ok();
   }
 
-  // A line without an amount segment gets quantity × unit price (when the price is per 1 unit).
+  // When the open line ends: without an amount segment it gets quantity × unit price (when the price is per
+  // 1 unit; the basis is canonical already).
   void FinishLine(sdk::Record* line) {
-    if (line->Find("amount") != nullptr) return;
-    std::string_view quantity = FieldText(*line, "quantity");
-    std::string_view price = FieldText(*line, "unit_price");
-    std::string_view basis = FieldText(*line, "price_basis_quantity");
-    if (quantity.empty() || price.empty() || !(basis.empty() || CanonicalDecimal(basis) == "1")) return;
-    if (std::optional<std::string> amount = MultiplyDecimals(quantity, price)) {
-      line->Set("amount", sdk::Value::Decimal(*amount));
+    if (line_.amount_rank != SIZE_MAX || line_.quantity.empty() || line_.unit_price.empty()) return;
+    if (!line_.price_basis.empty() && line_.price_basis != "1") return;
+    if (std::optional<std::string> amount = MultiplyDecimals(line_.quantity, line_.unit_price)) {
+      line->Set("amount", sdk::Value::Decimal(std::move(*amount)));
     }
   }
 
@@ -375,13 +431,8 @@ class Walker {
   const EdifactProfile& profile_;
   EdifactWalk walk_;
   Section section_ = Section::kHeader;
-  bool description_from_ftx_ = false;  // some senders title a line in FTX; IMD wins when both are there
-  // Per line: the rank of the quantity and amount qualifiers seen so far (lower is preferred).
-  std::size_t quantity_rank_of_line_ = SIZE_MAX;
-  std::size_t amount_rank_of_line_ = SIZE_MAX;
+  OpenLine line_;
   std::vector<std::string> line_numbers_;
-  std::string line_quantity_;
-  std::string line_unit_;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "trade_formats/edifact_segment.hpp"
 
+#include <charconv>
+
 namespace hub::trade_formats {
 
 std::size_t EdifactSegment::PieceEnd(std::size_t element) const {
@@ -55,11 +57,16 @@ void EdifactSegment::BeginComponent() {
 }
 
 std::string SegmentPosition(std::string_view source_name, const EdifactSegment& segment) {
-  std::string position(source_name);
-  position += ":segment ";
-  position += std::to_string(segment.index);
-  position += " byte ";
-  position += std::to_string(segment.byte_offset);
+  constexpr std::string_view kSegment = ":segment ";
+  constexpr std::string_view kByte = " byte ";
+  char index[20];
+  char offset[20];
+  char* index_end = std::to_chars(index, index + sizeof index, segment.index).ptr;
+  char* offset_end = std::to_chars(offset, offset + sizeof offset, segment.byte_offset).ptr;
+  std::string position;
+  position.reserve(source_name.size() + kSegment.size() + kByte.size() + static_cast<std::size_t>(index_end - index) +
+                   static_cast<std::size_t>(offset_end - offset));
+  position.append(source_name).append(kSegment).append(index, index_end).append(kByte).append(offset, offset_end);
   return position;
 }
 
