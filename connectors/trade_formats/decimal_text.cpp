@@ -72,18 +72,27 @@ Int128 PowerOfTen(int exponent) {
 }  // namespace
 
 std::optional<std::string> CanonicalDecimal(std::string_view text) {
-  bool negative = !text.empty() && text[0] == '-';
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  std::string_view digits = text;  // without the sign
+  bool negative = false;
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) {
+    negative = digits[0] == '-';
+    digits.remove_prefix(1);
+  }
   std::size_t mark = std::string_view::npos;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    char c = digits[i];
     if (c >= '0' && c <= '9') continue;
     if ((c != '.' && c != ',') || mark != std::string_view::npos) return std::nullopt;
     mark = i;
   }
-  std::string_view before = text.substr(0, mark);
-  std::string_view after = mark == std::string_view::npos ? std::string_view() : text.substr(mark + 1);
+  std::string_view before = digits.substr(0, mark);
+  std::string_view after = mark == std::string_view::npos ? std::string_view() : digits.substr(mark + 1);
   if (before.empty() && after.empty()) return std::nullopt;
+  // Most numbers are written canonically already: no '+', and a '.' only between digits.
+  if (text[0] != '+' && !before.empty() &&
+      (mark == std::string_view::npos || (digits[mark] == '.' && !after.empty()))) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size() + 2);
   if (negative) out.push_back('-');

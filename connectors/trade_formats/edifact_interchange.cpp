@@ -175,7 +175,7 @@ sdk::Status EdifactInterchangeReader::OnUne(const EdifactSegment& segment) {
 // Moves the segment into the open message without copying: the tokenizer gets a spent slot to reuse.
 void EdifactInterchangeReader::Keep(EdifactSegment& segment) {
   if (segment_count_ == segments_.size()) segments_.emplace_back();
-  std::swap(segments_[segment_count_++], segment);
+  segments_[segment_count_++].swap(segment);
 }
 
 void EdifactInterchangeReader::BeginMessage(EdifactSegment& unh) {

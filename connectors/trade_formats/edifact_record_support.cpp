@@ -111,6 +111,16 @@ class Walker {
     std::string unit;        // QTY 6411
     std::string unit_price;  // canonical; "" when the line has none
     std::string price_basis;
+
+    // For the next line (clearing keeps the strings' storage).
+    void Reset() {
+      has_sku = has_description = description_from_ftx = has_tax_rate = false;
+      quantity_rank = amount_rank = SIZE_MAX;
+      quantity.clear();
+      unit.clear();
+      unit_price.clear();
+      price_basis.clear();
+    }
   };
 
   // Room for the records and fields a message of this size makes, so that none is moved while it grows.
@@ -340,7 +350,7 @@ class Walker {
     SetText(&line, "LIN.7143", s.Get(2, 1));
     walk_.lines.push_back(std::move(line));
     section_ = Section::kLine;
-    line_ = OpenLine{};
+    line_.Reset();
     line_.has_sku = !s.Get(2, 0).empty();
     return sdk::Status::Ok();
   }

@@ -1,5 +1,6 @@
 #include "trade_formats/edifact_segment.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace hub::trade_formats {
@@ -10,7 +11,13 @@ std::size_t EdifactSegment::PieceEnd(std::size_t element) const {
 
 std::string_view EdifactSegment::Get(std::size_t element, std::size_t component, std::size_t occurrence) const {
   if (element >= element_starts_.size()) return {};
-  for (std::size_t p = element_starts_[element], end = PieceEnd(element); p < end; ++p) {
+  std::size_t end = PieceEnd(element);
+  if (occurrence == 0) {  // pieces run by occurrence then component: the first one's component c is c pieces in
+    std::size_t p = element_starts_[element] + component;
+    if (p >= end || pieces_[p].occurrence != 0) return {};
+    return std::string_view(text_.data() + pieces_[p].begin, pieces_[p].size);
+  }
+  for (std::size_t p = element_starts_[element]; p < end; ++p) {
     const Piece& piece = pieces_[p];
     if (piece.occurrence == occurrence && piece.component == component) {
       return std::string_view(text_.data() + piece.begin, piece.size);
@@ -41,32 +48,25 @@ void EdifactSegment::Clear() {
   element_starts_.clear();
 }
 
-void EdifactSegment::BeginElement() {
-  element_starts_.push_back(static_cast<std::uint32_t>(pieces_.size()));
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, 0, 0});
-}
-
-void EdifactSegment::BeginOccurrence() {
-  const Piece& last = pieces_.back();
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence + 1, 0});
-}
-
-void EdifactSegment::BeginComponent() {
-  const Piece& last = pieces_.back();
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence, last.component + 1});
+void EdifactSegment::swap(EdifactSegment& other) noexcept {
+  tag.swap(other.tag);
+  std::swap(index, other.index);
+  std::swap(byte_offset, other.byte_offset);
+  std::swap(line, other.line);
+  error.swap(other.error);
+  text_.swap(other.text_);
+  pieces_.swap(other.pieces_);
+  element_starts_.swap(other.element_starts_);
 }
 
 std::string SegmentPosition(std::string_view source_name, const EdifactSegment& segment) {
-  constexpr std::string_view kSegment = ":segment ";
-  constexpr std::string_view kByte = " byte ";
-  char index[20];
-  char offset[20];
-  char* index_end = std::to_chars(index, index + sizeof index, segment.index).ptr;
-  char* offset_end = std::to_chars(offset, offset + sizeof offset, segment.byte_offset).ptr;
+  char numbers[64] = ":segment ";  // ":segment <index> byte <offset>", written once into the result
+  char* end = std::to_chars(numbers + 9, numbers + 30, segment.index).ptr;
+  end = std::copy_n(" byte ", 6, end);
+  end = std::to_chars(end, numbers + sizeof numbers, segment.byte_offset).ptr;
   std::string position;
-  position.reserve(source_name.size() + kSegment.size() + kByte.size() + static_cast<std::size_t>(index_end - index) +
-                   static_cast<std::size_t>(offset_end - offset));
-  position.append(source_name).append(kSegment).append(index, index_end).append(kByte).append(offset, offset_end);
+  position.reserve(source_name.size() + static_cast<std::size_t>(end - numbers));
+  position.append(source_name).append(numbers, end);
   return position;
 }
 

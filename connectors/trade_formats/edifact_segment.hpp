@@ -43,11 +43,23 @@ struct EdifactSegment {
   // How many components occurrence r of element e has (0 when absent).
   std::size_t component_count(std::size_t element, std::size_t occurrence = 0) const;
 
+  // Exchanges the contents of two segments without copying their texts (how a reader keeps a segment).
+  void swap(EdifactSegment& other) noexcept;
+
   // Building (the tokenizer's side): Clear, then per component Begin… + Append, in order.
   void Clear();
-  void BeginElement();
-  void BeginOccurrence();
-  void BeginComponent();
+  void BeginElement() {
+    element_starts_.push_back(static_cast<std::uint32_t>(pieces_.size()));
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, 0, 0});
+  }
+  void BeginOccurrence() {
+    const Piece& last = pieces_.back();
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence + 1, 0});
+  }
+  void BeginComponent() {
+    const Piece& last = pieces_.back();
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence, last.component + 1});
+  }
   void Append(std::string_view bytes) {
     text_.append(bytes);
     pieces_.back().size += bytes.size();

@@ -29,7 +29,7 @@ namespace hub::trade_formats {
 class EdifactTokenizer {
  public:
   // Called once per segment. The tokenizer reuses the segment for the next one: a sink that keeps it swaps it
-  // out (std::swap with a segment of its own, whose storage the tokenizer then reuses) or copies it.
+  // out (EdifactSegment::swap with a segment of its own, whose storage the tokenizer then reuses) or copies it.
   using SegmentSink = std::function<sdk::Status(EdifactSegment&)>;
 
   explicit EdifactTokenizer(SegmentSink sink);

@@ -3,10 +3,7 @@
 namespace hub::trade_formats {
 
 void SetText(sdk::Record* record, std::string_view name, std::string_view text) {
-  if (text.empty()) return;
-  sdk::Field& field = record->fields.emplace_back();
-  field.name.assign(name);
-  field.value = sdk::Value::String(std::string(text));
+  if (!text.empty()) record->fields.push_back(sdk::Field{std::string(name), sdk::Value::String(std::string(text))});
 }
 
 std::string_view FieldText(const sdk::Record& record, std::string_view name) {
