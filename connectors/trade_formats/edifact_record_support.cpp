@@ -38,17 +38,29 @@ std::optional<std::string> EdifactDate(std::string_view value, std::string_view 
   std::string_view month = digits.substr(4, 2);
   std::string_view day = digits.substr(6, 2);
   if (month < "01" || month > "12" || day < "01" || day > "31") return std::nullopt;
-  return std::string(digits.substr(0, 4)) + "-" + std::string(month) + "-" + std::string(day);
+  std::string iso;
+  iso.reserve(10);
+  iso.append(digits.substr(0, 4)).append(1, '-').append(month).append(1, '-').append(day);
+  return iso;
 }
 
-std::string JoinComponents(const EdifactSegment& segment, std::size_t element, std::size_t from, std::size_t to,
-                           std::string_view glue) {
-  std::string joined;
+// Components [from, to) of an element, the empty ones left out, joined by `glue`: a view of the segment when
+// only one is there (the usual case), else of *scratch, which the next call reuses.
+std::string_view JoinComponents(const EdifactSegment& segment, std::size_t element, std::size_t from, std::size_t to,
+                                std::string_view glue, std::string* scratch) {
+  std::string_view joined;
+  bool in_scratch = false;
   for (std::size_t c = from; c < to; ++c) {
     std::string_view part = segment.Get(element, c);
     if (part.empty()) continue;
-    if (!joined.empty()) joined += glue;
-    joined += part;
+    if (joined.empty()) {
+      joined = part;
+      continue;
+    }
+    if (!in_scratch) scratch->assign(joined);
+    in_scratch = true;
+    scratch->append(glue).append(part);
+    joined = *scratch;
   }
   return joined;
 }
@@ -219,7 +231,7 @@ class Walker {
         SetText(target, RawName("PIA.", s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
         break;
       case TagCode("IMD"): {
-        std::string text = JoinComponents(s, 2, 3, 5, " ");
+        std::string_view text = JoinComponents(s, 2, 3, 5, " ", &scratch_);
         if (section_ == Section::kLine && !text.empty() && (line_.description_from_ftx || !line_.has_description)) {
           if (line_.has_description) {
             std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
@@ -232,7 +244,7 @@ class Walker {
         break;
       }
       case TagCode("FTX"): {
-        std::string text = JoinComponents(s, 3, 0, 5, " ");
+        std::string_view text = JoinComponents(s, 3, 0, 5, " ", &scratch_);
         if (section_ == Section::kLine && !text.empty() && !line_.has_description) {
           SetText(target, "description", text);
           line_.has_description = true;
@@ -313,9 +325,9 @@ class Walker {
     SetText(&partner, "order_source_id", walk_.document_number);
     SetText(&partner, "role", PartnerRole(qualifier));
     SetText(&partner, "partner_number", s.Get(1, 0));
-    std::string name = JoinComponents(s, 3, 0, 5, " ");
-    SetText(&partner, "name", name.empty() ? JoinComponents(s, 2, 0, 5, " ") : name);
-    SetText(&partner, "address_line", JoinComponents(s, 4, 0, 4, ", "));
+    std::string_view name = JoinComponents(s, 3, 0, 5, " ", &scratch_);
+    SetText(&partner, "name", name.empty() ? JoinComponents(s, 2, 0, 5, " ", &scratch_) : name);
+    SetText(&partner, "address_line", JoinComponents(s, 4, 0, 4, ", ", &scratch_));
     SetText(&partner, "city", s.Get(5));
     SetText(&partner, "postal_code", s.Get(7));
     SetText(&partner, "country", s.Get(8));
@@ -443,6 +455,7 @@ class Walker {
   Section section_ = Section::kHeader;
   OpenLine line_;
   std::vector<std::string> line_numbers_;
+  std::string scratch_;  // joined components (JoinComponents)
 };
 
 }  // namespace

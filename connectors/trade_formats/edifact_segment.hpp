@@ -71,7 +71,6 @@ struct EdifactSegment {
   // Replaces every component's text by convert(text); used to decode a charset after splitting.
   template <typename Convert>
   bool ConvertTexts(Convert&& convert);
-  std::string_view raw_text() const { return text_; }
 
  private:
   struct Piece {
