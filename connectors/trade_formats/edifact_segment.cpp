@@ -43,7 +43,7 @@ std::size_t EdifactSegment::component_count(std::size_t element, std::size_t occ
 void EdifactSegment::Clear() {
   tag.clear();
   error.clear();
-  text_.clear();
+  text_size_ = 0;
   pieces_.clear();
   element_starts_.clear();
 }
@@ -55,6 +55,7 @@ void EdifactSegment::swap(EdifactSegment& other) noexcept {
   std::swap(line, other.line);
   error.swap(other.error);
   text_.swap(other.text_);
+  std::swap(text_size_, other.text_size_);
   pieces_.swap(other.pieces_);
   element_starts_.swap(other.element_starts_);
 }

@@ -2,8 +2,10 @@
 #ifndef HUB_TRADE_FORMATS_EDIFACT_SEGMENT_HPP_
 #define HUB_TRADE_FORMATS_EDIFACT_SEGMENT_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,22 +52,25 @@ struct EdifactSegment {
   void Clear();
   void BeginElement() {
     element_starts_.push_back(static_cast<std::uint32_t>(pieces_.size()));
-    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, 0, 0});
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, 0, 0});
   }
   void BeginOccurrence() {
     const Piece& last = pieces_.back();
-    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence + 1, 0});
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, last.occurrence + 1, 0});
   }
   void BeginComponent() {
     const Piece& last = pieces_.back();
-    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence, last.component + 1});
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, last.occurrence, last.component + 1});
   }
   void Append(std::string_view bytes) {
-    text_.append(bytes);
-    pieces_.back().size += bytes.size();
+    MakeRoom(bytes.size());
+    std::memcpy(text_.data() + text_size_, bytes.data(), bytes.size());
+    text_size_ += bytes.size();
+    pieces_.back().size += static_cast<std::uint32_t>(bytes.size());
   }
   void AppendChar(char byte) {
-    text_.push_back(byte);
+    MakeRoom(1);
+    text_[text_size_++] = byte;
     ++pieces_.back().size;
   }
   // Replaces every component's text by convert(text); used to decode a charset after splitting.
@@ -80,8 +85,14 @@ struct EdifactSegment {
     std::uint32_t component = 0;
   };
   std::size_t PieceEnd(std::size_t element) const;
+  void MakeRoom(std::size_t more) {
+    if (text_size_ + more > text_.size()) text_.resize(std::max(text_size_ + more, 2 * text_.size()));
+  }
 
+  // The texts are text_'s first text_size_ bytes; the rest is room kept for the next segments (appending
+  // there is a copy, not a string append).
   std::string text_;
+  std::size_t text_size_ = 0;
   std::vector<Piece> pieces_;
   std::vector<std::uint32_t> element_starts_;  // index of each element's first piece
 };
@@ -89,7 +100,7 @@ struct EdifactSegment {
 template <typename Convert>
 bool EdifactSegment::ConvertTexts(Convert&& convert) {
   std::string converted;
-  converted.reserve(text_.size());
+  converted.reserve(text_size_);
   for (Piece& piece : pieces_) {
     std::string_view source(text_.data() + piece.begin, piece.size);
     piece.begin = static_cast<std::uint32_t>(converted.size());
@@ -97,6 +108,7 @@ bool EdifactSegment::ConvertTexts(Convert&& convert) {
     piece.size = static_cast<std::uint32_t>(converted.size() - piece.begin);
   }
   text_ = std::move(converted);
+  text_size_ = text_.size();
   return true;
 }
 
