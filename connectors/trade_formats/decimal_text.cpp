@@ -15,25 +15,47 @@ struct Scaled {
   int scale = 0;
 };
 
-std::optional<Scaled> Parse(std::string_view text) {
-  std::optional<std::string> canonical = CanonicalDecimal(text);
-  if (!canonical) return std::nullopt;
-  Scaled value;
+// A plain decimal number taken apart: sign, the digits before and after its mark ('.' or ',').
+struct DecimalParts {
   bool negative = false;
-  int digits = 0;
-  bool fraction = false;
-  for (char c : *canonical) {
-    if (c == '-') {
-      negative = true;
-    } else if (c == '.') {
-      fraction = true;
-    } else {
-      if (++digits > kMaxDigits) return std::nullopt;
-      value.mantissa = value.mantissa * 10 + (c - '0');
-      if (fraction) ++value.scale;
-    }
+  bool plus_sign = false;
+  char mark = '\0';
+  std::string_view before;
+  std::string_view after;
+};
+
+std::optional<DecimalParts> TakeApart(std::string_view text) {
+  DecimalParts parts;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    parts.negative = text[0] == '-';
+    parts.plus_sign = text[0] == '+';
+    text.remove_prefix(1);
   }
-  if (negative) value.mantissa = -value.mantissa;
+  std::size_t mark = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') continue;
+    if ((c != '.' && c != ',') || mark != std::string_view::npos) return std::nullopt;
+    mark = i;
+  }
+  parts.before = text.substr(0, mark);
+  if (mark != std::string_view::npos) {
+    parts.mark = text[mark];
+    parts.after = text.substr(mark + 1);
+  }
+  if (parts.before.empty() && parts.after.empty()) return std::nullopt;
+  return parts;
+}
+
+std::optional<Scaled> Parse(std::string_view text) {
+  std::optional<DecimalParts> parts = TakeApart(text);
+  // As many digits as its canonical text has (",5" is "0.5").
+  if (!parts || std::max<std::size_t>(parts->before.size(), 1) + parts->after.size() > kMaxDigits) return std::nullopt;
+  Scaled value;
+  for (char c : parts->before) value.mantissa = value.mantissa * 10 + (c - '0');
+  for (char c : parts->after) value.mantissa = value.mantissa * 10 + (c - '0');
+  value.scale = static_cast<int>(parts->after.size());
+  if (parts->negative) value.mantissa = -value.mantissa;
   return value;
 }
 
@@ -72,32 +94,18 @@ Int128 PowerOfTen(int exponent) {
 }  // namespace
 
 std::optional<std::string> CanonicalDecimal(std::string_view text) {
-  std::string_view digits = text;  // without the sign
-  bool negative = false;
-  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) {
-    negative = digits[0] == '-';
-    digits.remove_prefix(1);
-  }
-  std::size_t mark = std::string_view::npos;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    char c = digits[i];
-    if (c >= '0' && c <= '9') continue;
-    if ((c != '.' && c != ',') || mark != std::string_view::npos) return std::nullopt;
-    mark = i;
-  }
-  std::string_view before = digits.substr(0, mark);
-  std::string_view after = mark == std::string_view::npos ? std::string_view() : digits.substr(mark + 1);
-  if (before.empty() && after.empty()) return std::nullopt;
+  std::optional<DecimalParts> parts = TakeApart(text);
+  if (!parts) return std::nullopt;
   // Most numbers are written canonically already: no '+', and a '.' only between digits.
-  if (text[0] != '+' && !before.empty() &&
-      (mark == std::string_view::npos || (digits[mark] == '.' && !after.empty()))) {
+  if (!parts->plus_sign && !parts->before.empty() &&
+      (parts->mark == '\0' || (parts->mark == '.' && !parts->after.empty()))) {
     return std::string(text);
   }
   std::string out;
   out.reserve(text.size() + 2);
-  if (negative) out.push_back('-');
-  out.append(before.empty() ? std::string_view("0") : before);
-  if (!after.empty()) out.append(1, '.').append(after);  // "12." is 12
+  if (parts->negative) out.push_back('-');
+  out.append(parts->before.empty() ? std::string_view("0") : parts->before);
+  if (!parts->after.empty()) out.append(1, '.').append(parts->after);  // "12." is 12
   return out;
 }
 

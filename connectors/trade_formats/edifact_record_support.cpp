@@ -93,7 +93,7 @@ class Walker {
 
   sdk::Result<EdifactWalk> Run() {
     Reserve();
-    walk_.header.entity = std::string(profile_.header_entity);
+    walk_.header.entity.assign(profile_.header_entity);
     walk_.header.position = message_.Position();
     SetText(&walk_.header, "UNH.0062", message_.reference);
     SetText(&walk_.header, "UNB.0004", message_.interchange->sender);
@@ -172,7 +172,7 @@ class Walker {
   sdk::Result<std::string> Number(const EdifactSegment& segment, std::string_view text) const {
     std::optional<std::string> canonical = CanonicalDecimal(text);
     if (!canonical) return Fail(segment, "'" + std::string(text) + "' is not a number");
-    return *canonical;
+    return std::move(*canonical);
   }
 
   sdk::Status OnSegment(const EdifactSegment& s) {
@@ -285,7 +285,7 @@ class Walker {
 
   sdk::Status OnBgm(const EdifactSegment& s) {
     walk_.document_number = std::string(s.Get(1, 0));
-    SetText(&walk_.header, std::string(profile_.number_field), walk_.document_number);
+    SetText(&walk_.header, profile_.number_field, walk_.document_number);
     walk_.header.source_id = walk_.document_number;
     if (s.Get(2) == "1") walk_.header.Set("status", sdk::Value::String("cancelled"));
     SetText(&walk_.header, "BGM.1001", s.Get(0, 0));
@@ -319,7 +319,7 @@ class Walker {
     std::size_t same = std::count(walk_.partner_qualifiers.begin(), walk_.partner_qualifiers.end(), qualifier);
     if (same > 0) id += "-" + std::to_string(same + 1);
     sdk::Record partner;
-    partner.entity = std::string(profile_.partner_entity);
+    partner.entity.assign(profile_.partner_entity);
     partner.source_id = id;
     partner.position = message_.PositionOf(s);
     SetText(&partner, "order_source_id", walk_.document_number);
@@ -351,10 +351,11 @@ class Walker {
     if (!walk_.lines.empty()) FinishLine(&walk_.lines.back());
     sdk::Record line;
     line.fields.reserve(kLineFields);
-    line.entity = std::string(profile_.line_entity);
-    line.source_id = walk_.document_number + "/" + line_no;
+    line.entity.assign(profile_.line_entity);
+    line.source_id.reserve(walk_.document_number.size() + 1 + line_no.size());
+    line.source_id.append(walk_.document_number).append(1, '/').append(line_no);
     line.position = message_.PositionOf(s);
-    SetText(&line, std::string(profile_.line_parent_field), walk_.document_number);
+    SetText(&line, profile_.line_parent_field, walk_.document_number);
     SetText(&line, "line_no", line_no);
     SetText(&line, "sku", s.Get(2, 0));
     SetText(&line, "LIN.1082", s.Get(0));

@@ -53,7 +53,7 @@ void EdifactSegment::swap(EdifactSegment& other) noexcept {
   std::swap(index, other.index);
   std::swap(byte_offset, other.byte_offset);
   std::swap(line, other.line);
-  error.swap(other.error);
+  if (!error.empty() || !other.error.empty()) error.swap(other.error);  // rarely set: skip the copying
   text_.swap(other.text_);
   std::swap(text_size_, other.text_size_);
   pieces_.swap(other.pieces_);
