@@ -5,19 +5,9 @@
 
 namespace hub::trade_formats {
 
-std::size_t EdifactSegment::PieceEnd(std::size_t element) const {
-  return element + 1 < element_starts_.size() ? element_starts_[element + 1] : pieces_.size();
-}
-
-std::string_view EdifactSegment::Get(std::size_t element, std::size_t component, std::size_t occurrence) const {
+std::string_view EdifactSegment::GetRepeated(std::size_t element, std::size_t component, std::size_t occurrence) const {
   if (element >= element_starts_.size()) return {};
-  std::size_t end = PieceEnd(element);
-  if (occurrence == 0) {  // pieces run by occurrence then component: the first one's component c is c pieces in
-    std::size_t p = element_starts_[element] + component;
-    if (p >= end || pieces_[p].occurrence != 0) return {};
-    return std::string_view(text_.data() + pieces_[p].begin, pieces_[p].size);
-  }
-  for (std::size_t p = element_starts_[element]; p < end; ++p) {
+  for (std::size_t p = element_starts_[element], end = PieceEnd(element); p < end; ++p) {
     const Piece& piece = pieces_[p];
     if (piece.occurrence == occurrence && piece.component == component) {
       return std::string_view(text_.data() + piece.begin, piece.size);

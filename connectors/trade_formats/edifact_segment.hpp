@@ -37,7 +37,13 @@ struct EdifactSegment {
   std::string error;
 
   // Component c of occurrence r of element e, or "" when the segment has no such component.
-  std::string_view Get(std::size_t element, std::size_t component = 0, std::size_t occurrence = 0) const;
+  std::string_view Get(std::size_t element, std::size_t component = 0, std::size_t occurrence = 0) const {
+    if (occurrence != 0) return GetRepeated(element, component, occurrence);
+    if (element >= element_starts_.size()) return {};
+    std::size_t p = element_starts_[element] + component;  // pieces run by occurrence, then component
+    if (p >= PieceEnd(element) || pieces_[p].occurrence != 0) return {};
+    return std::string_view(text_.data() + pieces_[p].begin, pieces_[p].size);
+  }
   // The number of data elements (after the tag), counting an empty trailing one written as `+`.
   std::size_t element_count() const { return element_starts_.size(); }
   // How many occurrences element e has (1 unless repeated; 0 when absent).
@@ -84,7 +90,10 @@ struct EdifactSegment {
     std::uint32_t occurrence = 0;
     std::uint32_t component = 0;
   };
-  std::size_t PieceEnd(std::size_t element) const;
+  std::size_t PieceEnd(std::size_t element) const {
+    return element + 1 < element_starts_.size() ? element_starts_[element + 1] : pieces_.size();
+  }
+  std::string_view GetRepeated(std::size_t element, std::size_t component, std::size_t occurrence) const;
   void MakeRoom(std::size_t more) {
     if (text_size_ + more > text_.size()) text_.resize(std::max(text_size_ + more, 2 * text_.size()));
   }
