@@ -7,7 +7,8 @@
 // written before it. Then it times only writing them as the bulk path writes them (InsertPartyRows,
 // InsertNewEntityRows: BatchWriter, default rows per statement) into the real migrated schema, one
 // transaction per batch of the job's batch_size records, as the sync commits. No reading, mapping,
-// source-link look-up, id reservation, savepoint or checkpoint is timed.
+// source-link look-up, id reservation, savepoint or checkpoint is timed, nor the statement after a bulk
+// insert that points text references of other rows at the new ones (FillAllTextReferences: not an insert).
 //
 // Usage: bench_store_rows_insert CONFIG JOB...
 //   CONFIG: a hub configuration whose store (first connection string) is a database of its own, migrated
