@@ -39,11 +39,14 @@ class HubTwoHubsWebhookTest : public StoreTest {
     StoreTest::SetUp();
     if (HasFatalFailure()) return;
     csv_ = files_.Write("customers.csv", "id,name\n" + Customers(0, kFirstCustomers));
-    // Small delivery batches, so a run holds its lanes over many batches.
+    // Small delivery batches, so a run holds its lanes over many batches. A lease long enough that a hub
+    // stalled by a loaded machine does not lose its lanes between two batches (the other hub would then
+    // rightly send that batch again); the killed hub's leases are taken over at once all the same, since
+    // both hubs run on this host and find its process gone.
     config_ = files_.Write("hub.xml", DeliveryConfigXml({.store = connection_string_,
                                                          .csv = csv_.string(),
                                                          .webhook_url = server_.Url(),
-                                                         .lease = "2s",
+                                                         .lease = "10s",
                                                          .sync_every = std::to_string(kSyncIntervalMs) + "ms",
                                                          .delivery_every = "100ms",
                                                          .delivery_batch = 10}));
