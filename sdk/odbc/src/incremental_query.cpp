@@ -16,6 +16,8 @@ bool NameContains(std::string_view dbms_name, std::string_view word) {
 
 std::string Column(std::string_view name) { return "src." + std::string(name); }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 }  // namespace
 
 KeysetRead PlanKeysetRead(const IncrementalQuerySpec& spec, const IncrementalCursor& cursor, std::string* warning) {
@@ -79,6 +81,22 @@ std::string RowLimitClause(std::string_view dbms_name, std::size_t rows) {
   }
   if (NameContains(dbms_name, "sql server")) return "OFFSET 0 ROWS FETCH NEXT " + count + " ROWS ONLY";
   return "FETCH FIRST " + count + " ROWS ONLY";
+}
+
+std::string TrimmedQuery(std::string_view query) {
+  while (!query.empty() && IsSpace(query.front())) query.remove_prefix(1);
+  while (!query.empty() && (IsSpace(query.back()) || query.back() == ';')) query.remove_suffix(1);
+  return std::string(query);
+}
+
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
+  }
+  return true;
 }
 
 std::string_view PingSql(std::string_view dbms_name) {

@@ -91,5 +91,20 @@ TEST(RowLimit, FollowsTheDbms) {
   EXPECT_EQ(PingSql("PostgreSQL"), "SELECT 1");
 }
 
+TEST(PlainIdentifiers, AreLettersDigitsAndUnderscoresNotStartingWithADigit) {
+  EXPECT_TRUE(IsPlainIdentifier("updated_at"));
+  EXPECT_TRUE(IsPlainIdentifier("_Id2"));
+  EXPECT_FALSE(IsPlainIdentifier("2id"));
+  EXPECT_FALSE(IsPlainIdentifier("a.b"));
+  EXPECT_FALSE(IsPlainIdentifier("\"id\""));
+  EXPECT_FALSE(IsPlainIdentifier(""));
+}
+
+TEST(TrimmedQuery, DropsTheSpacesAroundAndTheTrailingSemicolons) {
+  EXPECT_EQ(TrimmedQuery("\n  SELECT id FROM t ; \n;"), "SELECT id FROM t");
+  EXPECT_EQ(TrimmedQuery("SELECT ';' AS x"), "SELECT ';' AS x");
+  EXPECT_EQ(TrimmedQuery(" ;; "), "");
+}
+
 }  // namespace
 }  // namespace hub::odbc
