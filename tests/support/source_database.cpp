@@ -1,5 +1,6 @@
 #include "support/source_database.hpp"
 
+#include <fstream>
 #include <optional>
 #include <utility>
 
@@ -52,6 +53,12 @@ void SourceDatabase::Execute(std::string_view sql) {
   if (!status.ok()) ADD_FAILURE() << status.ToString() << "\n  in: " << sql;
 }
 
+void SourceDatabase::ExecuteFile(const std::filesystem::path& path) {
+  const std::vector<std::string> statements = SqlFileStatements(path);
+  if (statements.empty()) ADD_FAILURE() << "no SQL statement in " << path;
+  for (const std::string& statement : statements) Execute(statement);
+}
+
 std::unique_ptr<odbc::Connection> SourceDatabase::Connect() {
   sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, connection_string_);
   if (!connection.ok()) {
@@ -59,6 +66,22 @@ std::unique_ptr<odbc::Connection> SourceDatabase::Connect() {
     return nullptr;
   }
   return std::move(connection).value();
+}
+
+std::vector<std::string> SqlFileStatements(const std::filesystem::path& path) {
+  std::ifstream file(path);
+  std::vector<std::string> statements;
+  std::string line;
+  std::string statement;
+  while (std::getline(file, line)) {
+    if (line.rfind("--", 0) == 0) continue;
+    statement += line + "\n";
+    if (!line.empty() && line.back() == ';') {
+      statements.push_back(statement);
+      statement.clear();
+    }
+  }
+  return statements;
 }
 
 void SourceDatabaseTest::SetUp() {

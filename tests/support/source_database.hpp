@@ -6,6 +6,7 @@
 #define HUB_TESTS_SUPPORT_SOURCE_DATABASE_HPP_
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +44,8 @@ class SourceDatabase {
 
   // Runs one statement on the test's connection; ADD_FAILURE with the error when it fails.
   void Execute(std::string_view sql);
+  // Runs every statement of the SQL file `path` (SqlFileStatements), in order.
+  void ExecuteFile(const std::filesystem::path& path);
   // A second connection to the same database (for a transaction committed late); nullptr after ADD_FAILURE.
   std::unique_ptr<odbc::Connection> Connect();
 
@@ -54,6 +57,10 @@ class SourceDatabase {
   std::shared_ptr<odbc::Environment> environment_;
   std::unique_ptr<odbc::Connection> connection_;
 };
+
+// The statements of an SQL file such as config/demo/*/*.sql: lines starting with "--" left out, a statement
+// ending with the line that ends with ';'. Empty when the file cannot be read.
+std::vector<std::string> SqlFileStatements(const std::filesystem::path& path);
 
 // A test run once per driver (INSTANTIATE_TEST_SUITE_P(Drivers, Fixture, kBothBackends, DriverName)), with
 // an empty source database.

@@ -1,30 +1,12 @@
 #include "finance_database.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace hub::finance::test {
 
-std::vector<std::string> DemoStatements() {
-  std::ifstream file(std::filesystem::path(HUB_SOURCE_DIR) / "config/demo/finance/odoo17_demo.sql");
-  std::vector<std::string> statements;
-  std::string line;
-  std::string statement;
-  while (std::getline(file, line)) {
-    if (line.rfind("--", 0) == 0) continue;
-    statement += line + "\n";
-    if (!line.empty() && line.back() == ';') {
-      statements.push_back(statement);
-      statement.clear();
-    }
-  }
-  return statements;
-}
-
 FinanceDatabase::FinanceDatabase(Backend backend) : SourceDatabase(backend) {
   if (!ok()) return;
-  for (const std::string& statement : DemoStatements()) Execute(statement);
+  ExecuteFile(std::filesystem::path(HUB_SOURCE_DIR) / "config/demo/finance/odoo17_demo.sql");
 }
 
 std::vector<std::string> Keys(const std::vector<sdk::Record>& records) {

@@ -28,9 +28,6 @@ class FinanceDatabase : public hub::test::SourceDatabase {
   explicit FinanceDatabase(Backend backend);
 };
 
-// The statements of config/demo/finance/odoo17_demo.sql, comments removed.
-std::vector<std::string> DemoStatements();
-
 using hub::test::DriverName;
 using hub::test::ReadRun;
 using hub::test::RunResult;
