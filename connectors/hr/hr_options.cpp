@@ -11,6 +11,7 @@
 #include "hub/files/encoding.hpp"
 #include "hub/files/text_decoder.hpp"
 #include "hub/odbc/incremental_options.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 
 #ifndef HUB_HR_CONNECTOR_VERSION
 #error "HUB_HR_CONNECTOR_VERSION must be defined by the build"
@@ -96,13 +97,6 @@ sdk::Result<std::chrono::minutes> ParseUtcOffset(std::string_view value) {
   return std::chrono::minutes(sign * (hours * 60 + minutes));
 }
 
-// A table name: a plain identifier, optionally after a schema's ("hr.employees").
-bool IsTableName(std::string_view name) {
-  const std::size_t dot = name.find('.');
-  if (dot == std::string_view::npos) return odbc::IsPlainIdentifier(name);
-  return odbc::IsPlainIdentifier(name.substr(0, dot)) && odbc::IsPlainIdentifier(name.substr(dot + 1));
-}
-
 // The table's options, read when `connection` is given.
 sdk::Status ParseTableOptions(const sdk::Options& options, HrOptions* parsed) {
   const std::string table = options.GetString("table");
@@ -111,8 +105,9 @@ sdk::Status ParseTableOptions(const sdk::Options& options, HrOptions* parsed) {
     return sdk::Status::InvalidArgument(
         "with option 'connection' give one of 'table' (the HR system's employee table) and 'query' (a SELECT)");
   }
-  if (!table.empty() && !IsTableName(table)) {
-    return Invalid("table", table, "is not a table name (letters, digits, _, one schema. before it); use 'query'");
+  if (!table.empty() && !odbc::IsTableName(table)) {
+    return Invalid("table", table,
+                   "is not a table name (letters, digits and _, after at most one schema name and a dot); use 'query'");
   }
   parsed->table.query = table.empty() ? query : "SELECT * FROM " + table;
   parsed->table_label = table.empty() ? "query" : table;

@@ -1,5 +1,7 @@
 #include "hub/odbc/incremental_options.hpp"
 
+#include "hub/odbc/sql_identifier.hpp"
+
 #include <string>
 #include <utility>
 

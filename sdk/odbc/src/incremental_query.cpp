@@ -89,16 +89,6 @@ std::string TrimmedQuery(std::string_view query) {
   return std::string(query);
 }
 
-bool IsPlainIdentifier(std::string_view name) {
-  if (name.empty()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-    if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
-  }
-  return true;
-}
-
 std::string_view PingSql(std::string_view dbms_name) {
   if (NameContains(dbms_name, "oracle")) return "SELECT 1 FROM DUAL";
   if (NameContains(dbms_name, "db2")) return "SELECT 1 FROM SYSIBM.SYSDUMMY1";

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "hub/odbc/incremental_query.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 
 namespace hub::odbc {
 namespace {
@@ -92,6 +93,9 @@ TEST(RowLimit, FollowsTheDbms) {
 }
 
 TEST(PlainIdentifiers, AreLettersDigitsAndUnderscoresNotStartingWithADigit) {
+  EXPECT_TRUE(IsTableName("hr.employees"));
+  EXPECT_FALSE(IsTableName("a.b.c"));
+  EXPECT_FALSE(IsTableName("t; DROP TABLE t"));
   EXPECT_TRUE(IsPlainIdentifier("updated_at"));
   EXPECT_TRUE(IsPlainIdentifier("_Id2"));
   EXPECT_FALSE(IsPlainIdentifier("2id"));

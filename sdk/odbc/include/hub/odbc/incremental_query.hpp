@@ -72,9 +72,6 @@ std::string RowLimitClause(std::string_view dbms_name, std::size_t rows);
 // subquery must be. Pure.
 std::string TrimmedQuery(std::string_view query);
 
-// True for a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*): safe to write into SQL unquoted. Pure.
-bool IsPlainIdentifier(std::string_view name);
-
 // A query that answers one row, by DBMS: SELECT 1 (FROM DUAL on Oracle, FROM SYSIBM.SYSDUMMY1 on DB2). Pure.
 std::string_view PingSql(std::string_view dbms_name);
 
