@@ -1,35 +1,50 @@
 #!/usr/bin/env bash
-# Finance sync throughput: `hub sync` of generated Odoo 17 tables (res_partner and account_move, the finance
-# connector's partners and invoices streams) from an SQLite source into an SQLite store, against the raw
-# INSERT rate of the same rows into the source (multi-row INSERTs of 500 rows in one transaction through the
-# sqlite3 shell), measured in the same run. Prints both rates and their ratio (the target: sync at least half
-# the raw rate).
+# Finance sync throughput: `hub sync` of generated Odoo 17 tables — res_partner and account_move, the finance
+# connector's partners and invoices streams, into parties (with e-mail, phone and address) and invoices — on
+# SQLite (source and store in SQLite files) and on a throwaway PostgreSQL on loopback (source and store as two
+# databases of one cluster), next to its ceiling measured in the same run: the raw multi-row insert of the
+# same rows (bench_store_rows_insert: exactly the rows the sync writes for the same input — each party with
+# its source link, e-mail, phone, address and change event; each invoice with its source link and change
+# event — read through the same connector and mappings and built beforehand, untimed, then written by the
+# store's own bulk-path inserts into an empty store of the same engine, one transaction per batch). Prints
+# both rates in records/s and their ratio (the target: the sync at least half its ceiling).
 # Usage: bench/finance_sync.sh [customers] (default 100000; as many invoices). Needs a built tree
-# (scripts/build.sh); HUB_BUILD_DIR names another one. Prints the load (`uptime`) before and after, since the
-# figures are only comparable within a run on a shared machine.
+# (scripts/build.sh, or ninja -C build hub finance_connector bench_store_rows_insert); HUB_BUILD_DIR names
+# another one. HUB_BENCH_ENGINES chooses the engines ("sqlite postgresql", the default, or either alone).
+# Prints the load (`uptime`) before and after, since the figures are only comparable within a run on a
+# shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 customers="${1:-100000}"
 build="${HUB_BUILD_DIR:-$root/build}"
+hub="$build/bin/hub"
+ceiling_bench="$build/bin/bench_store_rows_insert"
+plugins="$build/plugins"
 work="$(mktemp -d /tmp/hub-finance-bench.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-uptime
+# shellcheck source=../scripts/lib/test_servers.sh
+source "$root/scripts/lib/test_servers.sh"
+# shellcheck source=customers_job.sh
+source "$root/bench/customers_job.sh"
+trap 'stop_servers; rm -rf "$work"' EXIT
 
-# The demo's schema without its rows, then the generated rows as their own SQL file.
+# The demo's schema without its rows (with its indexes on (write_date, id), which the streams' pages read
+# by), then the generated rows, in SQL both engines run; then the statistics a database in use has (without
+# them PostgreSQL plans each page as a scan and sort of the whole table: pages cost O(rows), a first load
+# O(rows²)).
 sed -n '/^INSERT INTO/q;p' "$root/config/demo/finance/odoo17_demo.sql" >"$work/schema.sql"
-sqlite3 "$work/odoo.db" <"$work/schema.sql"
-sqlite3 "$work/odoo.db" "INSERT INTO res_currency VALUES (1, 'CNY', TRUE); INSERT INTO res_country VALUES (1, 'CN', 'China');
-  INSERT INTO res_company VALUES (1, 'Bench Co.', 1);"
+echo "ANALYZE;" >"$work/analyze.sql"
 python3 - "$customers" >"$work/rows.sql" <<'PY'
 import sys
 n = int(sys.argv[1])
 out = sys.stdout
 out.write("BEGIN;\n")
+out.write("INSERT INTO res_currency VALUES (1, 'CNY', TRUE);\nINSERT INTO res_country VALUES (1, 'CN', 'China');\n"
+          "INSERT INTO res_company VALUES (1, 'Bench Co.', 1);\n")
 def batches(rows):
     for i in range(0, len(rows), 500):
         yield rows[i:i + 500]
 partners = [f"({i}, '客户 {i} 贸易有限公司', TRUE, NULL, NULL, 'C{i:08d}', 'CN9131{i:012d}', NULL, 'ap{i}@example.com', "
-            f"'+86 21 {i % 10000:04d} {i % 9999:04d}', NULL, '{i} Century Avenue', NULL, 'Shanghai', '200120', 1, TRUE, 1, "
+            f"'+86 21 {6000 + i % 4000:04d} {i % 9999:04d}', NULL, '{i} Century Avenue', NULL, 'Shanghai', '200120', 1, TRUE, 1, "
             f"'2026-11-01 08:00:00', '2026-11-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{(i // 60) % 60:02d}')" for i in range(1, n + 1)]
 for batch in batches(partners):
     out.write("INSERT INTO res_partner VALUES " + ", ".join(batch) + ";\n")
@@ -46,23 +61,22 @@ for batch in batches(moves):
     out.write("INSERT INTO account_move VALUES " + ", ".join(batch) + ";\n")
 out.write("COMMIT;\n")
 PY
-rows=$((2 * customers))
-start=$(date +%s.%N)
-sqlite3 "$work/odoo.db" <"$work/rows.sql"
-end=$(date +%s.%N)
-raw=$(python3 -c "import sys; print(int(sys.argv[3]) / (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$end" "$rows")
 
-cat >"$work/hub.xml" <<XML
+# write_config SOURCE STORE FILE: the benchmark's configuration (the finance source's and the store's
+# connection strings) into FILE: job partners (res_partner → party), then job invoices (account_move →
+# invoice, Odoo's state:payment_state through the shipped code table).
+write_config() {
+  cat >"$3" <<XML
 <hub>
-  <store><connection>Driver=SQLite3;Database=$work/hub.db</connection></store>
-  <plugins dir="$build/plugins" system="false"/>
+  <store><connection>$2</connection></store>
+  <plugins dir="$plugins" system="false"/>
   <connectors>
     <connector name="finance" plugin="finance">
-      <connection>Driver=SQLite3;Database=$work/odoo.db</connection>
+      <connection>$1</connection>
       <streams>partners</streams>
     </connector>
     <connector name="finance_invoices" plugin="finance">
-      <connection>Driver=SQLite3;Database=$work/odoo.db</connection>
+      <connection>$1</connection>
       <streams>invoices</streams>
     </connector>
   </connectors>
@@ -98,11 +112,87 @@ $(sed -n '/<table name="odoo_invoice_status">/,/<\/table>/p' "$root/connectors/f
   </code_tables>
 </hub>
 XML
-"$build/bin/hub" db migrate --config "$work/hub.xml" >/dev/null
-start=$(date +%s.%N)
-/usr/bin/time -f "partners %e s" "$build/bin/hub" sync partners --config "$work/hub.xml"
-/usr/bin/time -f "invoices %e s" "$build/bin/hub" sync invoices --config "$work/hub.xml"
-end=$(date +%s.%N)
-python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); raw=float(sys.argv[4]); print(f'raw INSERT of the rows into the source: {raw:,.0f} rows/s'); print(f'hub sync of the same rows: {n/s:,.0f} rows/s ({s:.2f} s for {n} rows), {n/s/raw:.2f} of the raw rate')" \
-  "$start" "$end" "$rows" "$raw"
-uptime
+}
+
+# row_counts ENGINE DATABASE: "table=rows" for each table a first load writes, sorted, on one line: the
+# sync's store and the ceiling's must agree (the ceiling writes exactly the sync's rows).
+row_counts() {
+  local table sql=""
+  for table in parties source_links party_identifiers phones emails websites addresses data_quality outbox_events \
+    invoices; do
+    sql+="${sql:+ UNION ALL }SELECT '$table=' || COUNT(*) FROM $table"
+  done
+  if [ "$1" = sqlite ]; then
+    sqlite3 "$work/$2.db" "$sql"
+  else
+    "$pg_bin/psql" -tA -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres -d "$2" -c "$sql"
+  fi | sort | tr '\n' ' '
+}
+
+# measure ENGINE STORE CEILING: hub sync of both jobs into the store of $work/hub.xml, then the ceiling into the empty
+# store of $work/ceiling.xml (databases STORE and CEILING), then both rates and their ratio.
+measure() {
+  local engine="$1" job sync_rows ceiling_rows server_before server_after start end ceiling
+  "$hub" db migrate --config "$work/hub.xml" >/dev/null
+  server_before=$(server_cpu)
+  start=$(date +%s.%N)
+  for job in partners invoices; do
+    /usr/bin/time -f "%e %U %S" -o "$work/$job.time" "$hub" sync "$job" --config "$work/hub.xml" >"$work/$job.out"
+    echo "$engine, hub sync $job: $(cat "$work/$job.out")"
+  done
+  end=$(date +%s.%N)
+  server_after=$(server_cpu)
+  ceiling=$("$ceiling_bench" "$work/ceiling.xml" partners invoices)
+  echo "$ceiling"
+  sync_rows=$(row_counts "$engine" "$2")
+  ceiling_rows=$(row_counts "$engine" "$3")
+  echo "$engine, rows written by the sync:    $sync_rows"
+  echo "$engine, rows written by the ceiling: $ceiling_rows"
+  [ "$sync_rows" = "$ceiling_rows" ] || { echo "$engine: the ceiling did not write the sync's rows" >&2 && exit 1; }
+  python3 - "$engine" "$start" "$end" "$((2 * customers))" "$(cat "$work/partners.time")" "$(cat "$work/invoices.time")" \
+    "$server_before" "$server_after" "$(tail -n 1 <<<"$ceiling")" <<'PY'
+import re, sys
+engine, start, end, n, partners, invoices, server_before, server_after, ceiling_line = sys.argv[1:]
+seconds, n = float(end) - float(start), int(n)
+cpu = sum(float(x) for x in partners.split()[1:] + invoices.split()[1:])
+server = float(server_after) - float(server_before)
+ceiling = float(re.search(r"same rows: ([0-9.]+) records/s", ceiling_line).group(1))
+print(f"{engine}: hub sync {n / seconds:,.0f} records/s ({n} records in {seconds:.2f} s: partners {partners.split()[0]} s, "
+      f"invoices {invoices.split()[0]} s; hub CPU {cpu / n * 1e6:.1f} us/record"
+      + (f"; server CPU {server / n * 1e6:.1f} us/record, source and store" if server > 0 else "") + ")")
+print(f"{engine}: ceiling (raw insert of the same rows) {ceiling:,.0f} records/s; sync / ceiling = {n / seconds / ceiling:.2f}")
+PY
+}
+
+bench_sqlite() {
+  sqlite3 "$work/odoo.db" <"$work/schema.sql"
+  sqlite3 "$work/odoo.db" <"$work/rows.sql"
+  sqlite3 "$work/odoo.db" <"$work/analyze.sql"
+  write_config "Driver=SQLite3;Database=$work/odoo.db" "Driver=SQLite3;Database=$work/hub.db" "$work/hub.xml"
+  write_config "Driver=SQLite3;Database=$work/odoo.db" "Driver=SQLite3;Database=$work/ceiling.db" "$work/ceiling.xml"
+  measure sqlite hub ceiling
+}
+
+bench_postgresql() {
+  local database file
+  start_postgres >/dev/null
+  for database in odoo hub_ceiling; do
+    as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres "$database"
+  done
+  for file in schema rows analyze; do
+    "$pg_bin/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres -d odoo -f "$work/$file.sql" >/dev/null
+  done
+  write_config "${HUB_TEST_PG_ODBC/Database=hub_test/Database=odoo}" "$HUB_TEST_PG_ODBC" "$work/hub.xml"
+  write_config "${HUB_TEST_PG_ODBC/Database=hub_test/Database=odoo}" \
+    "${HUB_TEST_PG_ODBC/Database=hub_test/Database=hub_ceiling}" "$work/ceiling.xml"
+  measure postgresql hub_test hub_ceiling
+}
+
+echo "load before: $(uptime)"
+for engine in ${HUB_BENCH_ENGINES:-sqlite postgresql}; do
+  case "$engine" in
+    sqlite | postgresql) "bench_$engine" ;;
+    *) echo "HUB_BENCH_ENGINES: unknown engine '$engine'" >&2 && exit 2 ;;
+  esac
+done
+echo "load after: $(uptime)"

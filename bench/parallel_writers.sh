@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Would writing a batch over two PostgreSQL connections at once make a first load faster? The upper bound:
-# the raw insert of the same rows a first load writes (bench_party_rows_insert, see sync_throughput.sh), once
+# the raw insert of the same rows a first load writes (bench_store_rows_insert, see sync_throughput.sh), once
 # for all `rows` customers over one connection, then for two disjoint halves at the same time, each over its
 # own connection into a database of its own (no shared table or index, so no contention between them: the
 # best two connections could do). Prints records/s and the server's CPU for each, and the load.
@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-200000}"
 half=$((rows / 2))
 plugins="${HUB_BUILD_DIR:-$root/build}/plugins"
-same_rows_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_party_rows_insert"
+same_rows_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_store_rows_insert"
 work="$(mktemp -d /tmp/hub-parallel-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
 source "$root/scripts/lib/test_servers.sh"
@@ -32,7 +32,7 @@ config one "$work/all.csv" hub_one
 config first "$work/first.csv" hub_first
 config second "$work/second.csv" hub_second
 
-# seconds OUTPUT: the timed seconds bench_party_rows_insert printed ("... records in 12.34 s, ...").
+# seconds OUTPUT: the timed seconds bench_store_rows_insert printed ("... records in 12.34 s, ...").
 seconds() { sed -n 's/.* records in \([0-9.]*\) s.*/\1/p' <<<"$1"; }
 
 echo "load before: $(uptime)"

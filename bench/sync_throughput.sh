@@ -5,7 +5,7 @@
 # parties) and a re-read of the same file (all unchanged), with their CPU time, next to two raw rates
 # measured in the same run: the multi-row ODBC insert of 8-column rows into one table (bench_odbc_insert,
 # 250 rows per statement) and the multi-row insert of exactly the rows the first load writes, into the
-# migrated schema of a second, empty database, without the engine (bench_party_rows_insert).
+# migrated schema of a second, empty database, without the engine (bench_store_rows_insert).
 # Usage: bench/sync_throughput.sh [rows] (default 1000000). Needs a built tree (scripts/build.sh); HUB_BUILD_DIR
 # names another one (a saved build of the code before a change, to compare in one session). HUB_BENCH_ENGINES
 # chooses the engines ("sqlite postgresql", the default, or either alone). Prints the load (`uptime`) before
@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
 hub="${HUB_BUILD_DIR:-$root/build}/bin/hub"
 raw_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_odbc_insert"
-same_rows_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_party_rows_insert"
+same_rows_bench="${HUB_BUILD_DIR:-$root/build}/bin/bench_store_rows_insert"
 plugins="${HUB_BUILD_DIR:-$root/build}/plugins"
 work="$(mktemp -d /tmp/hub-sync-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
@@ -40,7 +40,7 @@ measure() {
     "$start" "$end" "$label" "$rows" "$usage" "$server_before" "$server_after"
 }
 
-# same_rows CONFIG: the raw insert of the same rows (bench_party_rows_insert), with the server's CPU on PostgreSQL.
+# same_rows CONFIG: the raw insert of the same rows (bench_store_rows_insert), with the server's CPU on PostgreSQL.
 same_rows() {
   local server_before server_after
   server_before=$(server_cpu)

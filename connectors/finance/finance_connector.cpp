@@ -1,16 +1,21 @@
 // The `finance` connector plugin: a finance system's customers, invoices, receivables, payments and credit
-// limits read from its own tables over ODBC, and UBL invoices and credit notes from a folder (see README.md).
+// limits read from its own tables over ODBC, and UBL invoices and credit notes from a folder; delivery events out
+// as invoice requests in an interface table (see README.md).
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "finance/finance_options.hpp"
 #include "finance/finance_source.hpp"
+#include "finance/invoice_drop.hpp"
+#include "finance/invoice_request_table.hpp"
 #include "hub/sdk/sdk.hpp"
 
 namespace hub::finance {
 
-// The plugin class: parses its options into a FinanceSource and forwards to it. Lives as long as the hub's
-// connector instance; the hub never calls it concurrently.
+// The plugin class: parses its options into a FinanceSource (reads) and an InvoiceDrop (with
+// `invoice_drop_dir`) or else, with a connection, an InvoiceRequestTable (delivery events), and forwards to them. Lives
+// as long as the hub's connector instance; the hub never calls it concurrently.
 class FinanceConnector final : public sdk::Connector {
  public:
   explicit FinanceConnector(sdk::Context& context) : context_(context) {}
@@ -27,6 +32,12 @@ class FinanceConnector final : public sdk::Connector {
     auto cancelled = [&context] { return context.Cancelled(); };
     auto now = [&context] { return context.NowUnixMs(); };
     auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
+    const InvoiceRequestOptions& requests = parsed->invoice_requests;
+    if (!requests.drop_dir.empty()) {
+      drop_ = std::make_unique<InvoiceDrop>(requests.drop_dir, requests.finance_system);
+    } else if (!requests.connection.empty()) {
+      table_ = std::make_unique<InvoiceRequestTable>(requests, log);
+    }
     source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled, now, count);
     return sdk::Status::Ok();
   }
@@ -36,14 +47,27 @@ class FinanceConnector final : public sdk::Connector {
     return source_->ReadBatch(cursor, max_records);
   }
 
+  sdk::Result<std::size_t> WriteEvents(const std::vector<sdk::OutboundEvent>& events) override {
+    if (source_ == nullptr) return sdk::Status::Internal("the finance connector was not configured");
+    // Not the events' fault: they wait (and are retried) until the connector has the finance database.
+    if (drop_ != nullptr) return drop_->Write(events);
+    if (table_ != nullptr) return table_->Write(events);
+    return sdk::Status::Unavailable(
+        "this finance connector has neither 'connection' nor 'invoice_drop_dir', so it takes no events: give it the "
+        "finance database or the folder where invoice requests go");
+  }
+
   sdk::Status CheckHealth() override {
     if (source_ == nullptr) return sdk::Status::Internal("the finance connector was not configured");
+    if (drop_ != nullptr) HUB_RETURN_IF_ERROR(drop_->CheckHealth());
     return source_->CheckHealth();
   }
 
  private:
   sdk::Context& context_;
   std::unique_ptr<FinanceSource> source_;
+  std::unique_ptr<InvoiceDrop> drop_;           // null without `invoice_drop_dir`
+  std::unique_ptr<InvoiceRequestTable> table_;  // null with `invoice_drop_dir` or without `connection`
 };
 
 }  // namespace hub::finance

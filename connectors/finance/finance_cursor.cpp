@@ -1,6 +1,8 @@
 #include "finance/finance_cursor.hpp"
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include <boost/json.hpp>
 
@@ -54,32 +56,36 @@ std::optional<FinanceCursor> DecodeObject(const json::object& object) {
   return cursor;
 }
 
+// `text` as a JSON string.
+std::string Quoted(std::string_view text) { return json::serialize(json::string(text)); }
+
 }  // namespace
 
+// Written as text around the streams' own encodings (odbc::EncodeCursor, JSON objects), not parsed back into
+// a json::object: a cursor is encoded for every record read, so this is on the path of every row.
 std::string EncodeFinanceCursor(const FinanceCursor& cursor) {
-  json::object streams;
+  std::string streams;
   for (const auto& [name, inner] : cursor.streams) {
-    const std::string text = odbc::EncodeCursor(inner);
-    if (!text.empty()) streams[name] = json::parse(text);
+    const std::string encoded = odbc::EncodeCursor(inner);
+    if (encoded.empty()) continue;
+    streams.append(streams.empty() ? "" : ",").append(Quoted(name)).append(":").append(encoded);
   }
   if (cursor.stream.empty() && streams.empty() && !cursor.sweep && cursor.last_sweep_at == 0 && cursor.folder.empty() &&
       !cursor.in_folder) {
     return "";
   }
-  json::object object;
-  object["v"] = kVersion;
-  object["stream"] = cursor.stream;
-  object["streams"] = std::move(streams);
-  if (cursor.last_sweep_at != 0) object["last_sweep_at"] = cursor.last_sweep_at;
-  if (!cursor.folder.empty()) object["folder"] = cursor.folder;
-  if (cursor.in_folder) object["in_folder"] = true;
+  std::string text =
+      "{\"v\":" + std::to_string(kVersion) + ",\"stream\":" + Quoted(cursor.stream) + ",\"streams\":{" + streams + "}";
+  if (cursor.last_sweep_at != 0) text += ",\"last_sweep_at\":" + std::to_string(cursor.last_sweep_at);
+  if (!cursor.folder.empty()) text += ",\"folder\":" + Quoted(cursor.folder);
+  if (cursor.in_folder) text += ",\"in_folder\":true";
   if (cursor.sweep) {
-    json::object sweep{{"id", cursor.sweep->id}, {"stream", cursor.sweep->stream}};
+    text += ",\"sweep\":{\"id\":" + Quoted(cursor.sweep->id) + ",\"stream\":" + Quoted(cursor.sweep->stream);
     const std::string after = odbc::EncodeCursor(cursor.sweep->after);
-    if (!after.empty()) sweep["after"] = json::parse(after);
-    object["sweep"] = std::move(sweep);
+    if (!after.empty()) text += ",\"after\":" + after;
+    text += "}";
   }
-  return json::serialize(object);
+  return text + "}";
 }
 
 sdk::Result<FinanceCursor> DecodeFinanceCursor(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "finance/embedded_mappings.hpp"
+#include "finance/invoice_request_options.hpp"
 #include "hub/odbc/incremental_query.hpp"
 
 #ifndef HUB_FINANCE_CONNECTOR_VERSION
@@ -61,7 +62,8 @@ sdk::PluginDescription DescribeFinanceConnector() {
       "Reads customers, invoices and credit notes, invoice lines, receivables, payments and credit limits from "
       "a finance system's own tables over ODBC (Odoo 17), each incrementally on (write_date, id) with an "
       "overlap window for rows committed late; and UBL 2.1 / PEPPOL BIS 3 invoices and credit notes from a watched "
-      "folder, with archive and error folders.";
+      "folder, with archive and error folders. Delivery events become invoice requests, rows of an interface table "
+      "in the finance database or UBL invoice files in a folder, once per delivery.";
   description.options = {
       {"connection", OptionType::kSecret, std::nullopt, false,
        "The finance database's ODBC connection string (`Driver=PostgreSQL Unicode;Server=...;Database=odoo;"
@@ -92,6 +94,10 @@ sdk::PluginDescription DescribeFinanceConnector() {
   };
   const std::vector<sdk::OptionSpec> ubl = UblFolderOptionSpecs();
   description.options.insert(description.options.end(), ubl.begin(), ubl.end());
+  const std::vector<sdk::OptionSpec> requests = InvoiceRequestOptionSpecs();
+  description.options.insert(description.options.end(), requests.begin(), requests.end());
+  description.capabilities.reads = true;
+  description.capabilities.writes_events = true;
   description.default_mappings = DefaultMappings();
   for (const std::string& name : StreamNames()) {
     description.options.push_back(
@@ -109,11 +115,14 @@ sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options) {
   sdk::Result<std::optional<UblFolder>> ubl = ParseUblFolderOptions(options);
   if (!ubl.ok()) return ubl.status();
   parsed.ubl = std::move(ubl).value();
-  if (parsed.connection.empty() && !parsed.ubl) {
+  if (parsed.connection.empty() && !parsed.ubl && !options.Has("invoice_drop_dir")) {
     return sdk::Status::InvalidArgument(
-        "give option 'connection' (the finance database's ODBC connection), 'ubl_path' (a folder of UBL invoices) "
-        "or both");
+        "give option 'connection' (the finance database's ODBC connection), 'ubl_path' (a folder of UBL invoices), "
+        "'invoice_drop_dir' (a folder for invoice requests) or several of them");
   }
+  sdk::Result<InvoiceRequestOptions> requests = ParseInvoiceRequestOptions(options, parsed.connection);
+  if (!requests.ok()) return requests.status();
+  parsed.invoice_requests = std::move(requests).value();
   parsed.profile = options.GetString("profile", parsed.profile);
   std::optional<std::int64_t> company_id;
   if (options.Has("company_id")) {

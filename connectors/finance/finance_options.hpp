@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "finance/invoice_request_options.hpp"
 #include "finance/odoo_profile.hpp"
 #include "finance/ubl_folder_options.hpp"
 #include "hub/sdk/options.hpp"
@@ -28,6 +29,8 @@ struct FinanceOptions {
   double max_sweep_delete_fraction = 0.2;
   // The folder of UBL invoices and credit notes (`ubl_path`), read after the tables; nullopt: none.
   std::optional<UblFolder> ubl;
+  // Where delivery events become invoice requests (the interface tables over `connection`, or UBL files).
+  InvoiceRequestOptions invoice_requests;
 };
 
 // The plugin's self-description: name "finance", kind "connector", every option with type, default,
@@ -35,9 +38,9 @@ struct FinanceOptions {
 sdk::PluginDescription DescribeFinanceConnector();
 
 // Parses the values the host validated against DescribeFinanceConnector(). InvalidArgument naming the
-// option for neither `connection` nor `ubl_path`, an unknown profile, a stream name the profile does not have (in
-// `streams`), no stream at all, an empty <name>_query override, a company_id below 1, a bad duration, or a
-// max_sweep_delete_fraction that is not a number from 0 to 1.
+// option for none of `connection`, `ubl_path` and `invoice_drop_dir`, an unknown profile, a stream name the profile
+// does not have (in `streams`), no stream at all, an empty <name>_query override, a company_id below 1, a bad duration,
+// or a max_sweep_delete_fraction that is not a number from 0 to 1, and as ParseInvoiceRequestOptions.
 sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options);
 
 }  // namespace hub::finance

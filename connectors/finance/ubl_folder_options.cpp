@@ -8,6 +8,10 @@ namespace hub::finance {
 
 using sdk::OptionType;
 
+bool IsSystemName(std::string_view name) {
+  return !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+}
+
 std::vector<sdk::OptionSpec> UblFolderOptionSpecs() {
   std::vector<sdk::OptionSpec> specs = {
       {"ubl_path", OptionType::kPath, std::nullopt, false,
@@ -31,9 +35,7 @@ sdk::Result<std::optional<UblFolder>> ParseUblFolderOptions(const sdk::Options& 
   if (!folder.ok()) return folder.status();
   UblFolder parsed{std::move(folder).value()};
   parsed.system = options.GetString("ubl_system", parsed.system);
-  const bool named = !parsed.system.empty() &&
-                     parsed.system.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
-  if (!named) {
+  if (!IsSystemName(parsed.system)) {
     return sdk::Status::InvalidArgument("option 'ubl_system': '" + parsed.system +
                                         "' is not a system name (lowercase letters, digits and _)");
   }

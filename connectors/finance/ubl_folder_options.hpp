@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hub/files/document_source.hpp"
@@ -19,6 +20,9 @@ struct UblFolder {
   files::DocumentFolderOptions folder;
   std::string system = "finance_ubl";
 };
+
+// True for a hub source system name: lowercase letters, digits and _, at least one.
+bool IsSystemName(std::string_view name);
 
 // ubl_path, pattern, max_file_bytes, archive_dir, error_dir, settle_time, final, ubl_system. Pure.
 std::vector<sdk::OptionSpec> UblFolderOptionSpecs();

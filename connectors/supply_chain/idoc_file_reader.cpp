@@ -1,12 +1,15 @@
 #include "supply_chain/idoc_file_reader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "hub/files/text_decoder.hpp"
 #include "supply_chain/idoc_document.hpp"
+#include "supply_chain/idoc_head.hpp"
 #include "supply_chain/idoc_records.hpp"
 #include "supply_chain/idoc_splitter.hpp"
 
@@ -84,7 +87,8 @@ sdk::Record Rejected(std::string entity, std::string position, std::string why, 
   return record;
 }
 
-// The records of one IDOC's bytes, or one rejected record.
+// The records of one IDOC's bytes (its text: UTF-8 when transcoded, as the file has them otherwise), or
+// one rejected record.
 std::vector<sdk::Record> RecordsOfSpan(const IdocSpan& span, std::uint64_t index, const std::string& file_name,
                                        const std::string& encoding, std::string_view bytes) {
   std::vector<sdk::Record> records;
@@ -114,6 +118,24 @@ std::vector<sdk::Record> RecordsOfSpan(const IdocSpan& span, std::uint64_t index
   return records;
 }
 
+// The text of a malformed IDOC of a transcoded file, skipped to its </IDOC> (IdocSpan::text is empty): the
+// stream decoded its bytes only up to the malformed place, so the rest may not be text in the encoding:
+// DataError "<path>: byte N (line L): <reason> (the file declares …)" then. A view of *out.
+sdk::Result<std::string_view> DecodeSkippedIdoc(files::TextDecoder& decoder, const IdocSpan& idoc,
+                                                std::string_view bytes, const std::string& path,
+                                                const std::string& declared, std::string* out) {
+  decoder.Restart(idoc.begin);
+  out->clear();
+  const sdk::Status decoded = decoder.DecodeChunk(bytes, true, out);
+  if (decoded.ok()) return std::string_view(*out);
+  if (!decoder.fault()) return decoded;
+  const std::uint64_t at = decoder.fault()->offset;
+  const auto line = idoc.line + static_cast<std::uint64_t>(std::count(
+                                    bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at - idoc.begin), '\n'));
+  return sdk::Status::DataError(path + ": byte " + std::to_string(at) + " (line " + std::to_string(line) +
+                                "): " + decoder.fault()->reason + DeclaredEncodingNote(declared));
+}
+
 }  // namespace
 
 sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor& start, std::size_t max_records,
@@ -133,6 +155,18 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
     return EncodeCursor(cursor);
   };
 
+  // A transcoded file's spans are decoded as the stream was (the splitter has seen them decode).
+  std::unique_ptr<files::TextDecoder> decoder;
+  std::string encoding = (*splitter)->encoding();
+  if (!(*splitter)->converter().empty()) {
+    sdk::Result<std::unique_ptr<files::TextDecoder>> created = files::TextDecoder::Create((*splitter)->converter());
+    if (!created.ok()) return created.status();
+    decoder = std::move(created).value();
+    encoding = "UTF-8";
+  }
+
+  std::string transcoded;
+
   IdocFileRead read;
   read.next = start;
   while (read.records.size() < max_records) {
@@ -148,9 +182,19 @@ sdk::Result<IdocFileRead> ReadIdocFile(const std::string& path, const IdocCursor
     }
     const IdocSpan& idoc = **span;
     const std::uint64_t index = read.next.document_index + 1;
-    sdk::Result<std::string> bytes = spans->Read(idoc.begin, idoc.end);
+    sdk::Result<std::string> bytes = idoc.text.empty() ? spans->Read(idoc.begin, idoc.end) : std::string();
     if (!bytes.ok()) return bytes.status();
-    std::vector<sdk::Record> records = RecordsOfSpan(idoc, index, start.file_name, (*splitter)->encoding(), *bytes);
+    std::string_view text = idoc.text.empty() ? std::string_view(*bytes) : std::string_view(idoc.text);
+    if (decoder != nullptr && idoc.text.empty()) {
+      sdk::Result<std::string_view> decoded =
+          DecodeSkippedIdoc(*decoder, idoc, *bytes, path, (*splitter)->encoding(), &transcoded);
+      if (!decoded.ok()) {
+        if (decoded.status().code() == sdk::StatusCode::kDataError && !read.records.empty()) break;
+        return decoded.status();
+      }
+      text = *decoded;
+    }
+    std::vector<sdk::Record> records = RecordsOfSpan(idoc, index, start.file_name, encoding, text);
     const IdocCursor inside{start.file_name, 0, idoc.begin, idoc.line, read.next.document_index, 0};
     const IdocCursor after{start.file_name, 0, idoc.end, idoc.end_line, index, 0};
     for (std::size_t i = read.next.skip; i < records.size(); ++i) {

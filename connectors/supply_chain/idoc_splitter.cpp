@@ -3,13 +3,15 @@
 #include <expat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "supply_chain/idoc_head.hpp"
+#include "supply_chain/idoc_text_stream.hpp"
 
 namespace hub::supply_chain {
 namespace {
@@ -23,99 +25,17 @@ struct FileCloser {
 };
 using FileHandle = std::unique_ptr<std::FILE, FileCloser>;
 
-struct ParserFree {
-  void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
-};
-using Parser = std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree>;
-
-std::string Upper(const char* text) {
-  std::string upper(text == nullptr ? "" : text);
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-  return upper;
-}
-
-sdk::Status ReadError(const std::string& path) {
-  return sdk::Status::IoError("cannot read " + path + ": " + std::strerror(errno));
-}
-
-// Reads up to `size` bytes at `offset`; fewer only at the end of the file.
-sdk::Result<std::size_t> ReadAt(std::FILE* file, const std::string& path, std::uint64_t offset, char* buffer,
-                                std::size_t size) {
-  if (std::fseek(file, static_cast<long>(offset), SEEK_SET) != 0) return ReadError(path);
-  const std::size_t got = std::fread(buffer, 1, size, file);
-  if (got < size && std::ferror(file) != 0) return ReadError(path);
-  return got;
-}
-
-// The declaration and root start tag of a file: found by parsing its head until the root starts.
-struct Head {
-  std::string bytes;  // [0, end of the root's start tag)
-  std::string root_name;
-  std::string encoding;
-  std::uint64_t newlines = 0;
-};
-
-struct HeadScan {
-  XML_Parser parser = nullptr;
-  std::string root_name;
-  std::string encoding;
-  std::uint64_t root_end = 0;
-  bool found = false;
-};
-
-void XMLCALL HeadDeclaration(void* data, const XML_Char*, const XML_Char* encoding, int) {
-  static_cast<HeadScan*>(data)->encoding = Upper(encoding);
-}
-
-void XMLCALL HeadStart(void* data, const XML_Char* name, const XML_Char**) {
-  auto* scan = static_cast<HeadScan*>(data);
-  scan->root_name = name;
-  scan->root_end = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(scan->parser)) +
-                   static_cast<std::uint64_t>(XML_GetCurrentByteCount(scan->parser));
-  scan->found = true;
-  XML_StopParser(scan->parser, XML_FALSE);
-}
-
-sdk::Result<Head> ReadHead(std::FILE* file, const std::string& path, std::size_t chunk_bytes) {
-  Parser parser(XML_ParserCreate(nullptr));
-  HeadScan scan;
-  scan.parser = parser.get();
-  XML_SetUserData(parser.get(), &scan);
-  XML_SetXmlDeclHandler(parser.get(), HeadDeclaration);
-  XML_SetStartElementHandler(parser.get(), HeadStart);
-  std::vector<char> chunk(std::min<std::size_t>(chunk_bytes, 64 * 1024));
-  std::uint64_t offset = 0;
-  for (;;) {
-    sdk::Result<std::size_t> got = ReadAt(file, path, offset, chunk.data(), chunk.size());
-    if (!got.ok()) return got.status();
-    const XML_Status status = XML_Parse(parser.get(), chunk.data(), static_cast<int>(*got), *got == 0);
-    if (scan.found) break;
-    if (status == XML_STATUS_ERROR || *got == 0) {
-      const std::string why = status == XML_STATUS_ERROR ? XML_ErrorString(XML_GetErrorCode(parser.get()))
-                                                         : "the file ends before its root element starts";
-      return sdk::Status::DataError(path + ": line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) +
-                                    ": not IDoc-XML: " + why);
-    }
-    offset += *got;
-  }
-  Head head;
-  head.bytes.resize(scan.root_end);
-  sdk::Result<std::size_t> got = ReadAt(file, path, 0, head.bytes.data(), head.bytes.size());
-  if (!got.ok()) return got.status();
-  head.root_name = scan.root_name;
-  head.encoding = scan.encoding;
-  if (head.bytes.size() >= 2 && head.bytes[0] == '\xFF' && head.bytes[1] == '\xFE') head.encoding = "UTF-16LE";
-  if (head.bytes.size() >= 2 && head.bytes[0] == '\xFE' && head.bytes[1] == '\xFF') head.encoding = "UTF-16BE";
-  head.newlines = static_cast<std::uint64_t>(std::count(head.bytes.begin(), head.bytes.end(), '\n'));
-  return head;
-}
-
 }  // namespace
 
 class IdocSplitter::Impl {
  public:
-  Impl(FileHandle file, std::string path, Head head, SplitStart start, std::size_t chunk_bytes)
-      : file_(std::move(file)), path_(std::move(path)), head_(std::move(head)), chunk_(chunk_bytes) {
+  Impl(FileHandle file, std::string path, IdocHead head, IdocTextStream stream, SplitStart start,
+       std::size_t chunk_bytes)
+      : file_(std::move(file)),
+        path_(std::move(path)),
+        head_(std::move(head)),
+        stream_(std::move(stream)),
+        chunk_bytes_(chunk_bytes) {
     Restart(start);
   }
 
@@ -131,11 +51,14 @@ class IdocSplitter::Impl {
         suspended_ = false;
         status = XML_ResumeParser(parser_.get());
       } else {
-        sdk::Result<std::size_t> got = ReadAt(file_.get(), path_, read_at_, chunk_.data(), chunk_.size());
-        if (!got.ok()) return got.status();
-        read_at_ += *got;
-        at_end_ = *got == 0;
-        status = XML_Parse(parser_.get(), chunk_.data(), static_cast<int>(*got), at_end_);
+        stream_.Forget(in_idoc_ ? idoc_text_begin_ : low_water_);
+        sdk::Result<std::string_view> text = stream_.Next();
+        if (!text.ok()) {
+          if (text.status().code() != sdk::StatusCode::kDataError) return text.status();
+          return sdk::Status::DataError(path_ + ": " + text.status().message() + DeclaredEncodingNote(head_.encoding));
+        }
+        at_end_ = text->empty();
+        status = XML_Parse(parser_.get(), text->data(), static_cast<int>(text->size()), at_end_);
       }
       if (status == XML_STATUS_SUSPENDED) {
         suspended_ = true;
@@ -146,32 +69,29 @@ class IdocSplitter::Impl {
     }
   }
 
-  const Head& head() const { return head_; }
+  const IdocHead& head() const { return head_; }
 
  private:
   // A fresh parser fed the head, to go on reading the file at `start`.
+  // Transcoded text no longer is in the encoding its declaration names: expat is told it is UTF-8.
   void Restart(SplitStart start) {
-    parser_.reset(XML_ParserCreate(nullptr));
+    parser_.reset(XML_ParserCreate(stream_.transcoded() ? "UTF-8" : nullptr));
     XML_SetUserData(parser_.get(), this);
     XML_SetElementHandler(parser_.get(), OnStart, OnEnd);
-    stream_base_ = start.offset;
     line_base_ = start.line;
     resumed_ = start.offset != 0;
     depth_ = 0;
     in_idoc_ = false;
     suspended_ = false;
+    low_water_ = 0;
     if (resumed_) {
       XML_Parse(parser_.get(), head_.bytes.data(), static_cast<int>(head_.bytes.size()), XML_FALSE);
     }
-    read_at_ = start.offset;
+    stream_.Seek(start.offset, resumed_ ? head_.bytes.size() : 0, start.line);
   }
 
-  // The file offset of expat's current byte index.
-  std::uint64_t FileOffset(XML_Index index) const {
-    const auto stream = static_cast<std::uint64_t>(index);
-    if (!resumed_) return stream;
-    return stream - head_.bytes.size() + stream_base_;
-  }
+  // The file offset of expat's byte index.
+  std::uint64_t FileOffset(XML_Index index) const { return stream_.FileOffset(static_cast<std::uint64_t>(index)); }
 
   std::uint64_t FileLine() const {
     const auto line = static_cast<std::uint64_t>(XML_GetCurrentLineNumber(parser_.get()));
@@ -181,9 +101,13 @@ class IdocSplitter::Impl {
 
   static void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char**) {
     auto* self = static_cast<Impl*>(data);
+    // Nothing before an element start is placed in the file again: the stream may forget it.
+    if (self->stream_.transcoded())
+      self->low_water_ = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(self->parser_.get()));
     if (self->depth_ == 1 && kIdocTag == name) {
       self->in_idoc_ = true;
       self->span_ = IdocSpan{};
+      self->idoc_text_begin_ = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(self->parser_.get()));
       self->span_.begin = self->FileOffset(XML_GetCurrentByteIndex(self->parser_.get()));
       self->span_.line = self->FileLine();
     }
@@ -196,8 +120,12 @@ class IdocSplitter::Impl {
     if (self->depth_ != 1 || !self->in_idoc_) return;
     self->in_idoc_ = false;
     XML_Parser parser = self->parser_.get();
+    const auto text_end = static_cast<std::uint64_t>(XML_GetCurrentByteIndex(parser)) +
+                          static_cast<std::uint64_t>(XML_GetCurrentByteCount(parser));
     self->span_.end =
         self->FileOffset(XML_GetCurrentByteIndex(parser)) + static_cast<std::uint64_t>(XML_GetCurrentByteCount(parser));
+    if (self->stream_.transcoded())
+      self->span_.text = std::string(self->stream_.Text(self->idoc_text_begin_, text_end));
     self->span_.end_line = self->FileLine();
     self->ready_ = true;
     XML_StopParser(parser, XML_TRUE);
@@ -210,6 +138,7 @@ class IdocSplitter::Impl {
     const std::string why = XML_ErrorString(XML_GetErrorCode(parser));
     const std::uint64_t line = FileLine();
     const std::uint64_t at = FileOffset(XML_GetCurrentByteIndex(parser));
+    HUB_RETURN_IF_ERROR(CheckUtf8At(file_.get(), path_, head_.encoding, at, line));
     if (!in_idoc_ && at_end_ && depth_ >= 1) {
       return sdk::Status::DataError(path_ + ": line " + std::to_string(line) + ": the file ends before </" +
                                     head_.root_name + "> closes its root (" + why + ")");
@@ -241,9 +170,10 @@ class IdocSplitter::Impl {
     std::uint64_t line = FileLine();
     std::string window;
     std::uint64_t window_start = from;
+    chunk_.resize(chunk_bytes_);
     for (;;) {
       sdk::Result<std::size_t> got =
-          ReadAt(file_.get(), path_, window_start + window.size(), chunk_.data(), chunk_.size());
+          ReadFileAt(file_.get(), path_, window_start + window.size(), chunk_.data(), chunk_.size());
       if (!got.ok()) return got.status();
       if (*got == 0) return std::optional<std::pair<std::uint64_t, std::uint64_t>>();
       window.append(chunk_.data(), *got);
@@ -262,13 +192,15 @@ class IdocSplitter::Impl {
 
   FileHandle file_;
   std::string path_;
-  Head head_;
-  std::vector<char> chunk_;
-  Parser parser_;
-  std::uint64_t stream_base_ = 0;  // the file offset the stream continues at after the head (resumed_)
+  IdocHead head_;
+  IdocTextStream stream_;  // reads file_
+  std::size_t chunk_bytes_;
+  std::vector<char> chunk_;  // FindIdocEnd's
+  ExpatParser parser_;
   std::uint64_t line_base_ = 1;
   bool resumed_ = false;
-  std::uint64_t read_at_ = 0;
+  std::uint64_t low_water_ = 0;        // the text offset of the last element start (transcoded)
+  std::uint64_t idoc_text_begin_ = 0;  // the text offset of the IDOC being read
   int depth_ = 0;
   bool in_idoc_ = false;
   bool suspended_ = false;
@@ -284,20 +216,24 @@ IdocSplitter::~IdocSplitter() = default;
 sdk::Result<std::unique_ptr<IdocSplitter>> IdocSplitter::Open(const std::string& path, SplitStart start,
                                                               std::size_t chunk_bytes) {
   FileHandle file(std::fopen(path.c_str(), "rb"));
-  if (file == nullptr) return ReadError(path);
-  sdk::Result<Head> head = ReadHead(file.get(), path, chunk_bytes);
+  if (file == nullptr) return sdk::Status::IoError("cannot read " + path + ": " + std::strerror(errno));
+  sdk::Result<IdocHead> head = ReadIdocHead(file.get(), path, chunk_bytes);
   if (!head.ok()) return head.status();
-  if (start.offset != 0 && start.offset < head->bytes.size()) {
+  if (start.offset != 0 && start.offset < head->content_begin) {
     return sdk::Status::InvalidArgument(path + ": offset " + std::to_string(start.offset) +
                                         " lies inside the root's start tag");
   }
-  auto impl = std::make_unique<Impl>(std::move(file), path, std::move(head).value(), start,
-                                     std::max<std::size_t>(chunk_bytes, 1));
+  chunk_bytes = std::max<std::size_t>(chunk_bytes, 1);
+  sdk::Result<IdocTextStream> stream = IdocTextStream::Open(file.get(), path, head->converter, chunk_bytes);
+  if (!stream.ok()) return stream.status();
+  auto impl = std::make_unique<Impl>(std::move(file), path, std::move(head).value(), std::move(stream).value(), start,
+                                     chunk_bytes);
   return std::unique_ptr<IdocSplitter>(new IdocSplitter(std::move(impl)));
 }
 
 sdk::Result<std::optional<IdocSpan>> IdocSplitter::Next() { return impl_->Next(); }
 const std::string& IdocSplitter::root_name() const { return impl_->head().root_name; }
 const std::string& IdocSplitter::encoding() const { return impl_->head().encoding; }
+const std::string& IdocSplitter::converter() const { return impl_->head().converter; }
 
 }  // namespace hub::supply_chain

@@ -30,13 +30,19 @@ struct IdocSpan {
   std::uint64_t end_line = 0;  // the file line of `</IDOC>`'s last byte
   std::string malformed;
   std::uint64_t malformed_line = 0;
+  // The IDOC's text in UTF-8 when the file is transcoded and the IDOC well-formed (so its bytes need not be
+  // read and decoded again); empty otherwise.
+  std::string text;
 };
 
 // Reads one file as a sequence of IdocSpans. Memory is one chunk plus expat's state, whatever the file's
 // size. Resuming at a SplitStart costs O(1): a fresh parser is fed the declaration and the root's start tag,
 // then the file from the offset (IDOCs are children of the root, and IDoc-XML has no DTD or entities).
-// expat decodes UTF-8, UTF-16 and ISO-8859-1 (US-ASCII) itself; other declared encodings fail Open or Next.
-// Not thread-safe; one instance per file read.
+// expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; a file whose declaration names GB18030, GBK or
+// GB2312 (idoc_encoding.hpp) is transcoded to UTF-8 as it streams (IdocTextStream), its spans still in
+// bytes of the file. A file whose bytes are not its encoding (an invalid GBK sequence, a byte that is no
+// UTF-8 where expat stops) or that declares an encoding not read fails Open or Next with DataError
+// "<path>: byte N (line L): <reason> (the file declares …)". Not thread-safe; one instance per file read.
 class IdocSplitter {
  public:
   ~IdocSplitter();
@@ -49,14 +55,17 @@ class IdocSplitter {
                                                          std::size_t chunk_bytes = std::size_t{1} << 20);
 
   // The next IDOC, or nullopt once the root is closed and only whitespace or comments follow. DataError
-  // (naming the line) when the XML is malformed outside any IDOC, or the file ends before the root closes.
+  // (naming the line) when the XML is malformed outside any IDOC, or the file ends before the root closes;
+  // (naming the byte) when the file's bytes are not in its encoding, after the IDOCs before them.
   sdk::Result<std::optional<IdocSpan>> Next();
 
-  // The root element's name ("ORDERS05") and the bytes before its content: the XML declaration and the
-  // root's start tag. `encoding` is what the declaration names (upper case), "UTF-16LE"/"UTF-16BE"
-  // for a byte-order mark of UTF-16, "" when it names none (UTF-8).
+  // The root element's name ("ORDERS05"). `encoding` is what the declaration names (upper case),
+  // "UTF-16LE"/"UTF-16BE" for a byte-order mark of UTF-16, "" when it names none (UTF-8). `converter` is
+  // the files::TextDecoder encoding the file's bytes are transcoded from, so that a span's bytes read as
+  // they are must be too; "" when expat reads them as they are.
   const std::string& root_name() const;
   const std::string& encoding() const;
+  const std::string& converter() const;
 
   class Impl;
 

@@ -1,33 +1,14 @@
 #include "supply_chain/order_drop.hpp"
 
-#include <unistd.h>
-
-#include <cctype>
-#include <cerrno>
-#include <chrono>
-#include <cstdio>
-#include <cstring>
 #include <ctime>
-#include <system_error>
 #include <tuple>
 #include <utility>
 
-#include "hub/files/atomic_file.hpp"
+#include "trade_formats/outbound_events.hpp"
 #include "trade_formats/ubl_writer.hpp"
 
 namespace hub::supply_chain {
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr const char* kLedgerFolder = ".hub_sent";
-
-// The name part for a file: letters, digits, '-' and '_' kept, others '_'.
-std::string FileSafe(const std::string& text) {
-  std::string safe;
-  for (char c : text) safe += std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' ? c : '_';
-  return safe;
-}
 
 std::pair<std::string, std::string> SapDateTime(std::int64_t unix_ms) {
   const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
@@ -72,54 +53,26 @@ trade_formats::TradeDocument TradeDocumentOf(const OutboundOrder& order) {
 
 }  // namespace
 
-std::string LedgerName(const std::string& source_id) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string name;
-  for (char c : source_id) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0 || c == '-' || c == '_' || (c == '.' && !name.empty())) {
-      name += c;
-    } else {
-      name += '%';
-      name += kHex[byte >> 4];
-      name += kHex[byte & 0x0F];
-    }
-  }
-  return name;
-}
-
-OrderDrop::OrderDrop(fs::path drop_dir, Orders05Envelope envelope, std::string partner_system, OutboundFormat format)
-    : drop_dir_(std::move(drop_dir)),
+OrderDrop::OrderDrop(std::filesystem::path drop_dir, Orders05Envelope envelope, std::string partner_system,
+                     OutboundFormat format)
+    : ledger_(std::move(drop_dir)),
       envelope_(std::move(envelope)),
       partner_system_(std::move(partner_system)),
       format_(format) {}
 
 sdk::Result<std::size_t> OrderDrop::Write(const std::vector<sdk::OutboundEvent>& events) {
-  std::size_t accepted = 0;
-  for (const sdk::OutboundEvent& event : events) {
-    const sdk::Status written = WriteOne(event);
-    if (!written.ok()) {
-      if (accepted == 0) return written;
-      return accepted;
-    }
-    ++accepted;
-  }
-  return accepted;
+  return trade_formats::WriteEachEvent(events, [this](const sdk::OutboundEvent& event) { return WriteOne(event); });
 }
 
 sdk::Status OrderDrop::WriteOne(const sdk::OutboundEvent& event) {
   sdk::Result<OutboundOrder> order = OrderOfEvent(event, partner_system_);
   if (!order.ok()) return order.status();
-  const fs::path ledger_dir = drop_dir_ / kLedgerFolder;
-  const fs::path ledger = ledger_dir / LedgerName(order->source_id);
-  std::error_code error;
-  if (fs::exists(ledger, error)) return sdk::Status::Ok();
-  fs::create_directories(ledger_dir, error);
-  if (error) return sdk::Status::IoError("cannot create " + ledger_dir.string() + ": " + error.message());
+  if (ledger_.Has(order->source_id)) return sdk::Status::Ok();
   Orders05Envelope envelope = envelope_;
   envelope.docnum = DocnumOf(event.event_id);
   std::tie(envelope.created_on, envelope.created_at) = SapDateTime(event.occurred_at_unix_ms);
-  const std::string stem = FileSafe(order->order_number) + "_" + FileSafe(event.event_id) + ".xml";
+  const std::string stem =
+      files::FileNamePart(order->order_number) + "_" + files::FileNamePart(event.event_id) + ".xml";
   std::string name = "ORDERS05_" + stem;
   std::string content;
   if (format_ == OutboundFormat::kUbl) {
@@ -130,18 +83,10 @@ sdk::Status OrderDrop::WriteOne(const sdk::OutboundEvent& event) {
   } else {
     content = WriteOrders05(*order, envelope);
   }
-  HUB_RETURN_IF_ERROR(files::WriteFileAtomically(drop_dir_, name, content));
-  return files::WriteFileAtomically(
-      ledger_dir, ledger.filename().string(),
-      "file: " + name + "\nevent_id: " + event.event_id + "\ndocnum: " + envelope.docnum + "\n");
+  return ledger_.Drop(order->source_id, name, content,
+                      "event_id: " + event.event_id + "\ndocnum: " + envelope.docnum + "\n");
 }
 
-sdk::Status OrderDrop::CheckHealth() const {
-  if (::access(drop_dir_.c_str(), W_OK) != 0) {
-    return sdk::Status::Unavailable("drop_dir " + drop_dir_.string() +
-                                    " is not a writable folder: " + std::strerror(errno));
-  }
-  return sdk::Status::Ok();
-}
+sdk::Status OrderDrop::CheckHealth() const { return ledger_.CheckWritable("drop_dir"); }
 
 }  // namespace hub::supply_chain

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "hub/files/drop_ledger.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 #include "supply_chain/orders05_writer.hpp"
@@ -23,7 +24,7 @@ enum class OutboundFormat { kIdoc, kUbl };
 // redelivery, or a later update of an order already sent, writes nothing (order changes are not sent).
 // A redelivery after a crash between the two writes the same name again (the name holds the event id), so
 // there is still one file. The ledger lives with the folder: every hub delivering there must share it.
-// Not thread-safe; one call at a time.
+// The folder and its ledger are a files::DropLedger. Not thread-safe; one call at a time.
 class OrderDrop {
  public:
   // `envelope` gives the control record's partners and ports; its docnum and dates are set per event.
@@ -41,14 +42,11 @@ class OrderDrop {
  private:
   sdk::Status WriteOne(const sdk::OutboundEvent& event);
 
-  std::filesystem::path drop_dir_;
+  files::DropLedger ledger_;  // drop_dir and its .hub_sent ledger
   Orders05Envelope envelope_;
   std::string partner_system_;
   OutboundFormat format_;
 };
-
-// The ledger's file name for an order source id: safe characters kept, others %XX-escaped.
-std::string LedgerName(const std::string& source_id);
 
 }  // namespace hub::supply_chain
 

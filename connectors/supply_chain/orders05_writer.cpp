@@ -1,49 +1,16 @@
 #include "supply_chain/orders05_writer.hpp"
 
-#include <boost/json.hpp>
-
 #include <cstdio>
 #include <utility>
+
+#include "trade_formats/outbound_events.hpp"
 
 namespace hub::supply_chain {
 namespace {
 
 namespace json = boost::json;
-
-// A member as text: strings as they are, numbers written out; "" when absent or null.
-std::string TextOf(const json::object& object, std::string_view name) {
-  const json::value* value = object.if_contains(name);
-  if (value == nullptr || value->is_null()) return {};
-  if (value->is_string()) return std::string(value->get_string());
-  if (value->is_int64()) return std::to_string(value->get_int64());
-  if (value->is_uint64()) return std::to_string(value->get_uint64());
-  if (value->is_double()) return json::serialize(*value);
-  if (value->is_bool()) return value->get_bool() ? "true" : "false";
-  return {};
-}
-
-// An entity's fields: under `fields` when the document nests them so, else the object itself.
-const json::object& FieldsOf(const json::object& object) {
-  const json::value* fields = object.if_contains("fields");
-  return fields != nullptr && fields->is_object() ? fields->get_object() : object;
-}
-
-const json::array* ArrayOf(const json::object& object, std::string_view name) {
-  const json::value* value = object.if_contains(name);
-  return value != nullptr && value->is_array() ? &value->get_array() : nullptr;
-}
-
-std::string CustomerNumber(const json::object& document, std::string_view partner_system) {
-  const json::value* party = document.if_contains("party");
-  if (party == nullptr || !party->is_object()) return {};
-  const json::array* links = ArrayOf(party->get_object(), "source_links");
-  if (links == nullptr) return {};
-  for (const json::value& link : *links) {
-    if (!link.is_object()) continue;
-    if (TextOf(link.get_object(), "source_system") == partner_system) return TextOf(link.get_object(), "source_id");
-  }
-  return {};
-}
+using trade_formats::FieldsOf;
+using trade_formats::JsonText;
 
 std::string SapDate(std::string_view iso) {
   std::string date;
@@ -107,40 +74,37 @@ class IdocText {
 }  // namespace
 
 sdk::Result<OutboundOrder> OrderOfEvent(const sdk::OutboundEvent& event, std::string_view partner_system) {
-  const std::string which = "event " + event.event_id + " (" + event.kind + " " + event.id + ")";
+  const std::string which = trade_formats::EventName(event);
   if (event.entity != "order") return sdk::Status::DataError(which + ": the supply_chain connector sends orders only");
-  boost::system::error_code error;
-  const json::value payload = json::parse(event.payload_json, error);
-  if (error || !payload.is_object()) return sdk::Status::DataError(which + ": the payload is not a JSON object");
-  const json::value* document = payload.get_object().if_contains("document");
-  if (document == nullptr || !document->is_object()) {
-    return sdk::Status::DataError(which + ": the payload has no 'document' (subscribe with document=\"true\")");
-  }
-  const json::object& composed = document->get_object();
+  sdk::Result<trade_formats::EventPayload> payload = trade_formats::EventPayload::Parse(event);
+  if (!payload.ok()) return payload.status();
+  const json::object& composed = payload->document();
   const json::object& fields = FieldsOf(composed);
   OutboundOrder order;
-  order.source_id = TextOf(composed, "source_id");
-  if (order.source_id.empty()) order.source_id = TextOf(payload.get_object(), "source_id");
-  order.order_number = TextOf(fields, "order_number");
+  order.source_id = JsonText(composed, "source_id");
+  if (order.source_id.empty()) order.source_id = JsonText(payload->payload(), "source_id");
+  order.order_number = JsonText(fields, "order_number");
   if (order.order_number.empty()) return sdk::Status::DataError(which + ": the order has no order_number");
   if (order.source_id.empty()) order.source_id = order.order_number;
-  order.currency = TextOf(fields, "currency");
-  order.ordered_on = TextOf(fields, "ordered_on");
-  order.requested_on = TextOf(fields, "requested_on");
-  order.customer_reference = TextOf(fields, "customer_reference");
-  order.total_amount = TextOf(fields, "total_amount");
-  order.sold_to = CustomerNumber(composed, partner_system);
+  order.currency = JsonText(fields, "currency");
+  order.ordered_on = JsonText(fields, "ordered_on");
+  order.requested_on = JsonText(fields, "requested_on");
+  order.customer_reference = JsonText(fields, "customer_reference");
+  order.total_amount = JsonText(fields, "total_amount");
+  if (const json::object* party = trade_formats::JsonObject(composed, "party")) {
+    order.sold_to = trade_formats::SourceIdIn(*party, partner_system);
+  }
   if (order.sold_to.empty()) {
     return sdk::Status::DataError(which + ": the order's customer has no source link in system '" +
                                   std::string(partner_system) + "' (its customer number there)");
   }
-  if (const json::array* lines = ArrayOf(composed, "lines")) {
+  if (const json::array* lines = trade_formats::JsonArray(composed, "lines")) {
     for (const json::value& value : *lines) {
       if (!value.is_object()) continue;
       const json::object& line = FieldsOf(value.get_object());
-      order.lines.push_back(OutboundLine{TextOf(line, "line_no"), TextOf(line, "sku"), TextOf(line, "description"),
-                                         TextOf(line, "quantity"), TextOf(line, "unit"), TextOf(line, "unit_price"),
-                                         TextOf(line, "amount")});
+      order.lines.push_back(OutboundLine{
+          JsonText(line, "line_no"), JsonText(line, "sku"), JsonText(line, "description"), JsonText(line, "quantity"),
+          JsonText(line, "unit"), JsonText(line, "unit_price"), JsonText(line, "amount")});
     }
   }
   return order;

@@ -49,7 +49,8 @@ sdk::PluginDescription DescribeSupplyChainConnector() {
   };
   const std::vector<sdk::OptionSpec> folder = files::DocumentFolderOptionSpecs(
       {"EDIFACT or UBL file read (they are read whole; IDoc-XML files are streamed and have no limit)",
-       "not IDoc-XML, malformed XML between IDOCs, ending before its root closes"});
+       "not IDoc-XML, malformed XML between IDOCs, ending before its root closes, bytes not in its declared "
+       "encoding"});
   description.options.insert(description.options.begin() + 1, folder.begin(), folder.end());
   description.default_mappings = SupplyChainDefaultMappings();
   description.capabilities.reads = true;

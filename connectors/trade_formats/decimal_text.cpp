@@ -1,6 +1,7 @@
 #include "trade_formats/decimal_text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace hub::trade_formats {
 namespace {
@@ -14,41 +15,74 @@ struct Scaled {
   int scale = 0;
 };
 
-std::optional<Scaled> Parse(std::string_view text) {
-  std::optional<std::string> canonical = CanonicalDecimal(text);
-  if (!canonical) return std::nullopt;
-  Scaled value;
+// A plain decimal number taken apart: sign, the digits before and after its mark ('.' or ',').
+struct DecimalParts {
   bool negative = false;
-  int digits = 0;
-  bool fraction = false;
-  for (char c : *canonical) {
-    if (c == '-') {
-      negative = true;
-    } else if (c == '.') {
-      fraction = true;
-    } else {
-      if (++digits > kMaxDigits) return std::nullopt;
-      value.mantissa = value.mantissa * 10 + (c - '0');
-      if (fraction) ++value.scale;
-    }
+  bool plus_sign = false;
+  char mark = '\0';
+  std::string_view before;
+  std::string_view after;
+};
+
+std::optional<DecimalParts> TakeApart(std::string_view text) {
+  DecimalParts parts;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    parts.negative = text[0] == '-';
+    parts.plus_sign = text[0] == '+';
+    text.remove_prefix(1);
   }
-  if (negative) value.mantissa = -value.mantissa;
+  std::size_t mark = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') continue;
+    if ((c != '.' && c != ',') || mark != std::string_view::npos) return std::nullopt;
+    mark = i;
+  }
+  parts.before = text.substr(0, mark);
+  if (mark != std::string_view::npos) {
+    parts.mark = text[mark];
+    parts.after = text.substr(mark + 1);
+  }
+  if (parts.before.empty() && parts.after.empty()) return std::nullopt;
+  return parts;
+}
+
+std::optional<Scaled> Parse(std::string_view text) {
+  std::optional<DecimalParts> parts = TakeApart(text);
+  // As many digits as its canonical text has (",5" is "0.5").
+  if (!parts || std::max<std::size_t>(parts->before.size(), 1) + parts->after.size() > kMaxDigits) return std::nullopt;
+  Scaled value;
+  for (char c : parts->before) value.mantissa = value.mantissa * 10 + (c - '0');
+  for (char c : parts->after) value.mantissa = value.mantissa * 10 + (c - '0');
+  value.scale = static_cast<int>(parts->after.size());
+  if (parts->negative) value.mantissa = -value.mantissa;
   return value;
 }
 
 std::optional<std::string> Format(Scaled value) {
   bool negative = value.mantissa < 0;
   Int128 magnitude = negative ? -value.mantissa : value.mantissa;
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+  char reversed[40];  // 10^p at [p]; 2^127 has 39 digits
+  int count = 0;
+  while (magnitude > UINT64_MAX) {  // 128-bit division is a library call: only for what 64 bits cannot hold
+    reversed[count++] = static_cast<char>('0' + static_cast<int>(magnitude % 10));
     magnitude /= 10;
-  } while (magnitude > 0);
-  if (static_cast<int>(digits.size()) > kMaxDigits) return std::nullopt;
-  while (static_cast<int>(digits.size()) <= value.scale) digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
-  if (value.scale > 0) digits.insert(digits.size() - static_cast<std::size_t>(value.scale), 1, '.');
-  return (negative ? "-" : "") + digits;
+  }
+  auto small = static_cast<std::uint64_t>(magnitude);
+  do {
+    reversed[count++] = static_cast<char>('0' + static_cast<int>(small % 10));
+    small /= 10;
+  } while (small > 0);
+  if (count > kMaxDigits) return std::nullopt;
+  int positions = std::max(count, value.scale + 1);  // "0.05": the zeros up to the mark
+  std::string text;
+  text.reserve(static_cast<std::size_t>(positions) + 2);
+  if (negative) text.push_back('-');
+  for (int p = positions - 1; p >= 0; --p) {
+    text.push_back(p < count ? reversed[p] : '0');
+    if (p == value.scale && p > 0) text.push_back('.');
+  }
+  return text;
 }
 
 Int128 PowerOfTen(int exponent) {
@@ -60,30 +94,18 @@ Int128 PowerOfTen(int exponent) {
 }  // namespace
 
 std::optional<std::string> CanonicalDecimal(std::string_view text) {
+  std::optional<DecimalParts> parts = TakeApart(text);
+  if (!parts) return std::nullopt;
+  // Most numbers are written canonically already: no '+', and a '.' only between digits.
+  if (!parts->plus_sign && !parts->before.empty() &&
+      (parts->mark == '\0' || (parts->mark == '.' && !parts->after.empty()))) {
+    return std::string(text);
+  }
   std::string out;
-  std::size_t i = 0;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
-    if (text[i] == '-') out.push_back('-');
-    ++i;
-  }
-  bool digits_before = false;
-  bool mark = false;
-  bool digits_after = false;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= '0' && c <= '9') {
-      (mark ? digits_after : digits_before) = true;
-      out.push_back(c);
-    } else if ((c == '.' || c == ',') && !mark) {
-      mark = true;
-      if (!digits_before) out.push_back('0');
-      out.push_back('.');
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!digits_before && !digits_after) return std::nullopt;
-  if (mark && !digits_after) out.pop_back();  // "12." is 12
+  out.reserve(text.size() + 2);
+  if (parts->negative) out.push_back('-');
+  out.append(parts->before.empty() ? std::string_view("0") : parts->before);
+  if (!parts->after.empty()) out.append(1, '.').append(parts->after);  // "12." is 12
   return out;
 }
 

@@ -70,14 +70,6 @@ sdk::Result<EdifactCharset> EdifactCharset::FromSyntaxIdentifier(std::string_vie
 
 EdifactCharset EdifactCharset::ServiceAscii() { return EdifactCharset("UNOA", Kind::kAscii, nullptr); }
 
-bool EdifactCharset::IsPlainAscii(std::string_view bytes) {
-  for (char c : bytes) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte > 0x7E) return false;
-  }
-  return true;
-}
-
 bool EdifactCharset::Decode(std::string_view bytes, std::string* out, std::string* why) const {
   switch (kind_) {
     case Kind::kAscii:

@@ -25,8 +25,8 @@ class EdifactCharset {
 
   // Appends `bytes` as UTF-8 to *out. False (and *why says which byte) when a byte is not in the charset.
   bool Decode(std::string_view bytes, std::string* out, std::string* why) const;
-  // True when every byte is printable ASCII, which decodes to itself in every charset.
-  static bool IsPlainAscii(std::string_view bytes);
+  // True for printable ASCII, which decodes to itself in every charset.
+  static constexpr bool IsPlainAscii(char byte) { return byte >= 0x20 && byte <= 0x7E; }
   const std::string& identifier() const { return identifier_; }
 
  private:

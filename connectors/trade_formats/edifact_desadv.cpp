@@ -49,11 +49,15 @@ sdk::Result<std::vector<sdk::Record>> ReadEdifactDesadv(const EdifactMessage& me
   SetText(&delivery, "carrier", carrier.empty() ? FieldText(delivery, "TDT.3127") : std::string_view(carrier));
   CopyRaw(&delivery, "RFF.CN", "tracking_number");
   for (sdk::Record& line : walk.lines) {
-    std::string line_order(FieldText(line, "RFF.ON"));
-    std::string order_line(FieldText(line, "RFF.ON.1156"));
+    std::string_view line_order = FieldText(line, "RFF.ON");
+    std::string_view order_line = FieldText(line, "RFF.ON.1156");
     if (line_order.empty()) line_order = order;
-    if (order_line.empty()) order_line = std::string(FieldText(line, "line_no"));
-    if (!line_order.empty()) SetText(&line, "order_line_source_id", line_order + "/" + order_line);
+    if (order_line.empty()) order_line = FieldText(line, "line_no");
+    if (line_order.empty()) continue;
+    std::string id;  // built before the line gets a field: the views point into its fields
+    id.reserve(line_order.size() + 1 + order_line.size());
+    id.append(line_order).append(1, '/').append(order_line);
+    SetText(&line, "order_line_source_id", id);
   }
   return WalkRecords(std::move(walk), profile);
 }

@@ -175,7 +175,7 @@ sdk::Status EdifactInterchangeReader::OnUne(const EdifactSegment& segment) {
 // Moves the segment into the open message without copying: the tokenizer gets a spent slot to reuse.
 void EdifactInterchangeReader::Keep(EdifactSegment& segment) {
   if (segment_count_ == segments_.size()) segments_.emplace_back();
-  std::swap(segments_[segment_count_++], segment);
+  segments_[segment_count_++].swap(segment);
 }
 
 void EdifactInterchangeReader::BeginMessage(EdifactSegment& unh) {
@@ -212,18 +212,18 @@ sdk::Status EdifactInterchangeReader::EndMessage(EdifactSegment& segment) {
   const EdifactSegment& unt = segments_[segment_count_ - 1];
   message_.end_offset = tokenizer_.last_segment_end();
   if (message_.rejection.empty()) {
-    std::string at = SegmentPosition(source_name_, unt) + ": ";
+    auto at = [&] { return SegmentPosition(source_name_, unt) + ": "; };  // only for a rejection
     std::uint64_t count = 0;
     if (!unt.error.empty()) {
-      message_.rejection = at + unt.error;
+      message_.rejection = at() + unt.error;
     } else if (!ParseCount(unt.Get(0), &count)) {
-      message_.rejection = at + "UNT segment count " + Quoted(unt.Get(0)) + " is not a number";
+      message_.rejection = at() + "UNT segment count " + Quoted(unt.Get(0)) + " is not a number";
     } else if (count != segment_count_) {
-      message_.rejection = at + "UNT counts " + std::to_string(count) + " segments, the message " +
+      message_.rejection = at() + "UNT counts " + std::to_string(count) + " segments, the message " +
                            Quoted(message_.reference) + " has " + std::to_string(segment_count_) + " (UNH to UNT)";
     } else if (unt.Get(1) != message_.reference) {
       message_.rejection =
-          at + "UNT message reference " + Quoted(unt.Get(1)) + " is not UNH's " + Quoted(message_.reference);
+          at() + "UNT message reference " + Quoted(unt.Get(1)) + " is not UNH's " + Quoted(message_.reference);
     }
   }
   return Emit();

@@ -4,71 +4,25 @@
 #include <optional>
 
 #include "trade_formats/decimal_text.hpp"
+#include "trade_formats/edifact_field_text.hpp"
 
 namespace hub::trade_formats {
 namespace {
 
 enum class Section { kHeader, kPartner, kLine, kSummary };
 
-bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// DTM C507: value 2380 in format 2379 → ISO date. 102 CCYYMMDD, 203 CCYYMMDDHHMM, 204 CCYYMMDDHHMMSS,
-// 101 YYMMDD (years 70–99 are 19xx), 718 a CCYYMMDD-CCYYMMDD range (its start).
-std::optional<std::string> EdifactDate(std::string_view value, std::string_view format) {
-  std::string_view digits = value;
-  if (format == "102" || format.empty()) {
-    if (digits.size() != 8) return std::nullopt;
-  } else if (format == "203" || format == "204") {
-    if (digits.size() != (format == "203" ? 12u : 14u)) return std::nullopt;
-    digits = digits.substr(0, 8);
-  } else if (format == "718") {
-    if (digits.size() != 17 || digits[8] != '-') return std::nullopt;
-    digits = digits.substr(0, 8);
-  } else if (format == "101") {
-    if (digits.size() != 6 || !AllDigits(digits)) return std::nullopt;
-    std::string century = digits.substr(0, 2) >= "70" ? "19" : "20";
-    return century + std::string(digits.substr(0, 2)) + "-" + std::string(digits.substr(2, 2)) + "-" +
-           std::string(digits.substr(4, 2));
-  } else {
-    return std::nullopt;
-  }
-  if (!AllDigits(digits)) return std::nullopt;
-  std::string_view month = digits.substr(4, 2);
-  std::string_view day = digits.substr(6, 2);
-  if (month < "01" || month > "12" || day < "01" || day > "31") return std::nullopt;
-  return std::string(digits.substr(0, 4)) + "-" + std::string(month) + "-" + std::string(day);
-}
-
-std::string JoinComponents(const EdifactSegment& segment, std::size_t element, std::size_t from, std::size_t to,
-                           std::string_view glue) {
-  std::string joined;
-  for (std::size_t c = from; c < to; ++c) {
-    std::string_view part = segment.Get(element, c);
-    if (part.empty()) continue;
-    if (!joined.empty()) joined += glue;
-    joined += part;
-  }
-  return joined;
-}
-
-std::string PartnerRole(std::string_view qualifier) {
-  if (qualifier == "BY") return "sold_to";
-  if (qualifier == "DP" || qualifier == "ST") return "ship_to";
-  if (qualifier == "IV") return "bill_to";
-  if (qualifier == "PR" || qualifier == "PE") return "payer";
-  if (qualifier == "SU" || qualifier == "SE") return "supplier";
-  return "other";
-}
-
 // The walk over one message: which group each segment belongs to, and what it sets there.
 class Walker {
  public:
+  // What a header and a line usually hold (raw and neutral fields), reserved at once.
+  static constexpr std::size_t kHeaderFields = 40;
+  static constexpr std::size_t kLineFields = 20;
+
   Walker(const EdifactMessage& message, const EdifactProfile& profile) : message_(message), profile_(profile) {}
 
   sdk::Result<EdifactWalk> Run() {
-    walk_.header.entity = std::string(profile_.header_entity);
+    Reserve();
+    walk_.header.entity.assign(profile_.header_entity);
     walk_.header.position = message_.Position();
     SetText(&walk_.header, "UNH.0062", message_.reference);
     SetText(&walk_.header, "UNB.0004", message_.interchange->sender);
@@ -80,11 +34,52 @@ class Walker {
       return sdk::Status::DataError(message_.Position() + ": the " + message_.type +
                                     " message has no document number (BGM 1004)");
     }
-    for (sdk::Record& line : walk_.lines) FinishLine(&line);
+    if (!walk_.lines.empty()) FinishLine(&walk_.lines.back());
     return std::move(walk_);
   }
 
  private:
+  // What the open line holds among its neutral fields, so that none is looked up by name.
+  struct OpenLine {
+    bool has_sku = false;
+    bool has_description = false;
+    bool description_from_ftx = false;  // some senders title a line in FTX; IMD wins when both are there
+    bool has_tax_rate = false;
+    // The rank of the quantity and amount qualifiers seen so far (lower is preferred; SIZE_MAX: none yet).
+    std::size_t quantity_rank = SIZE_MAX;
+    std::size_t amount_rank = SIZE_MAX;
+    std::string quantity;    // canonical, as in the field
+    std::string unit;        // QTY 6411
+    std::string unit_price;  // canonical; "" when the line has none
+    std::string price_basis;
+
+    // For the next line (clearing keeps the strings' storage).
+    void Reset() {
+      has_sku = has_description = description_from_ftx = has_tax_rate = false;
+      quantity_rank = amount_rank = SIZE_MAX;
+      quantity.clear();
+      unit.clear();
+      unit_price.clear();
+      price_basis.clear();
+    }
+  };
+
+  // Room for the records and fields a message of this size makes, so that none is moved while it grows.
+  void Reserve() {
+    std::size_t lines = 0;
+    std::size_t partners = 0;
+    for (const EdifactSegment& segment : message_.segments) {
+      std::uint32_t tag = TagCode(segment.tag);
+      lines += tag == TagCode("LIN") ? 1 : 0;
+      partners += tag == TagCode("NAD") ? 1 : 0;
+    }
+    walk_.lines.reserve(lines);
+    line_numbers_.reserve(lines);
+    walk_.partners.reserve(partners);
+    walk_.partner_qualifiers.reserve(partners);
+    walk_.header.fields.reserve(kHeaderFields);
+  }
+
   sdk::Status Fail(const EdifactSegment& segment, const std::string& reason) const {
     return sdk::Status::DataError(message_.PositionOf(segment) + ": " + segment.tag + " " + reason);
   }
@@ -106,7 +101,7 @@ class Walker {
   sdk::Result<std::string> Number(const EdifactSegment& segment, std::string_view text) const {
     std::optional<std::string> canonical = CanonicalDecimal(text);
     if (!canonical) return Fail(segment, "'" + std::string(text) + "' is not a number");
-    return *canonical;
+    return std::move(*canonical);
   }
 
   sdk::Status OnSegment(const EdifactSegment& s) {
@@ -148,8 +143,8 @@ class Walker {
     switch (tag) {
       case TagCode("RFF"):
         if (section_ == Section::kPartner && s.Get(0, 0) == "VA") SetText(target, "vat", s.Get(0, 1));
-        SetText(target, "RFF." + std::string(s.Get(0, 0)), s.Get(0, 1));
-        if (!s.Get(0, 2).empty()) SetText(target, "RFF." + std::string(s.Get(0, 0)) + ".1156", s.Get(0, 2));
+        SetText(target, RawName("RFF.", s.Get(0, 0)), s.Get(0, 1));
+        if (!s.Get(0, 2).empty()) SetText(target, RawName("RFF.", s.Get(0, 0), ".1156"), s.Get(0, 2));
         break;
       case TagCode("CUX"):
         if (section_ != Section::kHeader) break;
@@ -158,34 +153,41 @@ class Walker {
         break;
       case TagCode("PIA"):
         if (section_ != Section::kLine) break;
-        if (target->Find("sku") == nullptr) SetText(target, "sku", s.Get(1, 0));
-        SetText(target, "PIA." + std::string(s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
+        if (!line_.has_sku) {
+          SetText(target, "sku", s.Get(1, 0));
+          line_.has_sku = !s.Get(1, 0).empty();
+        }
+        SetText(target, RawName("PIA.", s.Get(1, 1).empty() ? s.Get(0) : s.Get(1, 1)), s.Get(1, 0));
         break;
       case TagCode("IMD"): {
-        std::string text = JoinComponents(s, 2, 3, 5, " ");
-        if (section_ == Section::kLine && !text.empty() && (description_from_ftx_ || !target->Find("description"))) {
-          std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
+        std::string_view text = JoinComponents(s, 2, 3, 5, " ", &scratch_);
+        if (section_ == Section::kLine && !text.empty() && (line_.description_from_ftx || !line_.has_description)) {
+          if (line_.has_description) {
+            std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "description"; });
+          }
           SetText(target, "description", text);
-          description_from_ftx_ = false;
+          line_.has_description = true;
+          line_.description_from_ftx = false;
         }
         SetText(target, "IMD.7008", text);
         break;
       }
       case TagCode("FTX"): {
-        std::string text = JoinComponents(s, 3, 0, 5, " ");
-        if (section_ == Section::kLine && !text.empty() && target->Find("description") == nullptr) {
+        std::string_view text = JoinComponents(s, 3, 0, 5, " ", &scratch_);
+        if (section_ == Section::kLine && !text.empty() && !line_.has_description) {
           SetText(target, "description", text);
-          description_from_ftx_ = true;
+          line_.has_description = true;
+          line_.description_from_ftx = true;
         }
-        SetText(target, "FTX." + std::string(s.Get(0)), text);
+        SetText(target, RawName("FTX.", s.Get(0)), text);
         break;
       }
       case TagCode("CNT"):
-        SetText(&walk_.header, "CNT." + std::string(s.Get(0, 0)), s.Get(0, 1));
+        SetText(&walk_.header, RawName("CNT.", s.Get(0, 0)), s.Get(0, 1));
         break;
       case TagCode("MEA"):
-        SetText(target, "MEA." + std::string(s.Get(1, 0)), s.Get(2, 1));
-        SetText(target, "MEA." + std::string(s.Get(1, 0)) + ".6411", s.Get(2, 0));
+        SetText(target, RawName("MEA.", s.Get(1, 0)), s.Get(2, 1));
+        SetText(target, RawName("MEA.", s.Get(1, 0), ".6411"), s.Get(2, 0));
         break;
       case TagCode("TDT"):
         SetText(target, "TDT.3127", s.Get(4, 0));
@@ -202,8 +204,9 @@ class Walker {
     std::optional<std::string> fraction = PercentToFraction(rate);
     if (!fraction) return Fail(s, "rate '" + std::string(rate) + "' is not a number");
     sdk::Record* target = Target();
-    if (section_ == Section::kLine && target->Find("tax_rate") == nullptr) {
-      target->Set("tax_rate", sdk::Value::Decimal(*fraction));
+    if (section_ == Section::kLine && !line_.has_tax_rate) {
+      target->Set("tax_rate", sdk::Value::Decimal(std::move(*fraction)));
+      line_.has_tax_rate = true;
     }
     SetText(target, "TAX.5278", rate);
     return sdk::Status::Ok();
@@ -211,7 +214,7 @@ class Walker {
 
   sdk::Status OnBgm(const EdifactSegment& s) {
     walk_.document_number = std::string(s.Get(1, 0));
-    SetText(&walk_.header, std::string(profile_.number_field), walk_.document_number);
+    SetText(&walk_.header, profile_.number_field, walk_.document_number);
     walk_.header.source_id = walk_.document_number;
     if (s.Get(2) == "1") walk_.header.Set("status", sdk::Value::String("cancelled"));
     SetText(&walk_.header, "BGM.1001", s.Get(0, 0));
@@ -233,7 +236,7 @@ class Walker {
       }
       target->Set(std::string(field), sdk::Value::Date(*date));
     }
-    SetText(target, "DTM." + std::string(qualifier), date ? std::string_view(*date) : s.Get(0, 1));
+    SetText(target, RawName("DTM.", qualifier), date ? std::string_view(*date) : s.Get(0, 1));
     return sdk::Status::Ok();
   }
 
@@ -245,21 +248,21 @@ class Walker {
     std::size_t same = std::count(walk_.partner_qualifiers.begin(), walk_.partner_qualifiers.end(), qualifier);
     if (same > 0) id += "-" + std::to_string(same + 1);
     sdk::Record partner;
-    partner.entity = std::string(profile_.partner_entity);
+    partner.entity.assign(profile_.partner_entity);
     partner.source_id = id;
     partner.position = message_.PositionOf(s);
     SetText(&partner, "order_source_id", walk_.document_number);
     SetText(&partner, "role", PartnerRole(qualifier));
     SetText(&partner, "partner_number", s.Get(1, 0));
-    std::string name = JoinComponents(s, 3, 0, 5, " ");
-    SetText(&partner, "name", name.empty() ? JoinComponents(s, 2, 0, 5, " ") : name);
-    SetText(&partner, "address_line", JoinComponents(s, 4, 0, 4, ", "));
+    std::string_view name = JoinComponents(s, 3, 0, 5, " ", &scratch_);
+    SetText(&partner, "name", name.empty() ? JoinComponents(s, 2, 0, 5, " ", &scratch_) : name);
+    SetText(&partner, "address_line", JoinComponents(s, 4, 0, 4, ", ", &scratch_));
     SetText(&partner, "city", s.Get(5));
     SetText(&partner, "postal_code", s.Get(7));
     SetText(&partner, "country", s.Get(8));
     SetText(&partner, "NAD.3035", qualifier);
     SetText(&partner, "NAD.3055", s.Get(1, 2));
-    SetText(&walk_.header, "NAD." + qualifier, s.Get(1, 0));
+    SetText(&walk_.header, RawName("NAD.", qualifier), s.Get(1, 0));
     walk_.partners.push_back(std::move(partner));
     walk_.partner_qualifiers.push_back(qualifier);
     section_ = Section::kPartner;
@@ -274,12 +277,14 @@ class Walker {
       return Fail(s, "line number " + line_no + " appears twice");
     }
     line_numbers_.push_back(line_no);
+    if (!walk_.lines.empty()) FinishLine(&walk_.lines.back());
     sdk::Record line;
-    line.fields.reserve(16);
-    line.entity = std::string(profile_.line_entity);
-    line.source_id = walk_.document_number + "/" + line_no;
+    line.fields.reserve(kLineFields);
+    line.entity.assign(profile_.line_entity);
+    line.source_id.reserve(walk_.document_number.size() + 1 + line_no.size());
+    line.source_id.append(walk_.document_number).append(1, '/').append(line_no);
     line.position = message_.PositionOf(s);
-    SetText(&line, std::string(profile_.line_parent_field), walk_.document_number);
+    SetText(&line, profile_.line_parent_field, walk_.document_number);
     SetText(&line, "line_no", line_no);
     SetText(&line, "sku", s.Get(2, 0));
     SetText(&line, "LIN.1082", s.Get(0));
@@ -287,9 +292,8 @@ class Walker {
     SetText(&line, "LIN.7143", s.Get(2, 1));
     walk_.lines.push_back(std::move(line));
     section_ = Section::kLine;
-    quantity_rank_of_line_ = SIZE_MAX;
-    amount_rank_of_line_ = SIZE_MAX;
-    description_from_ftx_ = false;
+    line_.Reset();
+    line_.has_sku = !s.Get(2, 0).empty();
     return sdk::Status::Ok();
   }
 
@@ -297,42 +301,45 @@ class Walker {
     sdk::Result<std::string> quantity = Number(s, s.Get(0, 1));
     if (!quantity.ok()) return quantity.status();
     sdk::Record* target = Target();
-    std::string qualifier(s.Get(0, 0));
-    SetText(target, "QTY." + qualifier, *quantity);
+    std::string_view qualifier = s.Get(0, 0);
+    SetText(target, RawName("QTY.", qualifier), *quantity);
     if (section_ != Section::kLine) return sdk::Status::Ok();
     auto rank = std::find(profile_.quantity_qualifiers.begin(), profile_.quantity_qualifiers.end(), qualifier);
     std::size_t position = static_cast<std::size_t>(rank - profile_.quantity_qualifiers.begin());
-    if (rank != profile_.quantity_qualifiers.end() && position < quantity_rank_of_line_) {
-      quantity_rank_of_line_ = position;
-      line_quantity_ = *quantity;
-      line_unit_ = std::string(s.Get(0, 2));
-      ApplyQuantity(target);
+    if (rank != profile_.quantity_qualifiers.end() && position < line_.quantity_rank) {
+      if (line_.quantity_rank != SIZE_MAX) {
+        std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "quantity" || f.name == "unit"; });
+      }
+      line_.quantity_rank = position;
+      line_.quantity = std::move(*quantity);
+      line_.unit = std::string(s.Get(0, 2));
+      target->Set("quantity", sdk::Value::Decimal(line_.quantity));
+      SetText(target, "unit", line_.unit);
     }
     return sdk::Status::Ok();
-  }
-
-  void ApplyQuantity(sdk::Record* line) {
-    std::erase_if(line->fields, [](const sdk::Field& f) { return f.name == "quantity" || f.name == "unit"; });
-    line->Set("quantity", sdk::Value::Decimal(line_quantity_));
-    SetText(line, "unit", line_unit_);
   }
 
   sdk::Status OnPri(const EdifactSegment& s) {
     sdk::Result<std::string> price = Number(s, s.Get(0, 1));
     if (!price.ok()) return price.status();
     sdk::Record* target = Target();
-    std::string qualifier(s.Get(0, 0));
-    SetText(target, "PRI." + qualifier, *price);
+    std::string_view qualifier = s.Get(0, 0);
+    SetText(target, RawName("PRI.", qualifier), *price);
     if (section_ != Section::kLine) return sdk::Status::Ok();
     bool net = qualifier == "AAA";
-    if ((net || qualifier == "AAB") && (net || target->Find("unit_price") == nullptr)) {
-      std::erase_if(target->fields,
-                    [](const sdk::Field& f) { return f.name == "unit_price" || f.name == "price_basis_quantity"; });
-      target->Set("unit_price", sdk::Value::Decimal(*price));
+    if ((net || qualifier == "AAB") && (net || line_.unit_price.empty())) {
+      if (!line_.unit_price.empty()) {
+        std::erase_if(target->fields,
+                      [](const sdk::Field& f) { return f.name == "unit_price" || f.name == "price_basis_quantity"; });
+      }
+      line_.unit_price = std::move(*price);
+      line_.price_basis.clear();
+      target->Set("unit_price", sdk::Value::Decimal(line_.unit_price));
       if (!s.Get(0, 4).empty()) {
         sdk::Result<std::string> basis = Number(s, s.Get(0, 4));
         if (!basis.ok()) return basis.status();
-        target->Set("price_basis_quantity", sdk::Value::Decimal(*basis));
+        line_.price_basis = std::move(*basis);
+        target->Set("price_basis_quantity", sdk::Value::Decimal(line_.price_basis));
       }
     }
     return sdk::Status::Ok();
@@ -341,33 +348,34 @@ class Walker {
   sdk::Status OnMoa(const EdifactSegment& s) {
     sdk::Result<std::string> amount = Number(s, s.Get(0, 1));
     if (!amount.ok()) return amount.status();
-    std::string qualifier(s.Get(0, 0));
+    std::string_view qualifier = s.Get(0, 0);
     sdk::Record* target = Target();
-    SetText(target, "MOA." + qualifier, *amount);
+    SetText(target, RawName("MOA.", qualifier), *amount);
     if (section_ == Section::kLine) {
       const auto& wanted = profile_.line_amount_qualifiers;
       auto rank = std::find(wanted.begin(), wanted.end(), qualifier);
       std::size_t position = static_cast<std::size_t>(rank - wanted.begin());
-      if (rank != wanted.end() && position < amount_rank_of_line_) {
-        amount_rank_of_line_ = position;
-        std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "amount"; });
-        target->Set("amount", sdk::Value::Decimal(*amount));
+      if (rank != wanted.end() && position < line_.amount_rank) {
+        if (line_.amount_rank != SIZE_MAX) {
+          std::erase_if(target->fields, [](const sdk::Field& f) { return f.name == "amount"; });
+        }
+        line_.amount_rank = position;
+        target->Set("amount", sdk::Value::Decimal(std::move(*amount)));
       }
     } else {
-      walk_.amounts.push_back(EdifactWalk::Amount{qualifier, *amount, std::string(s.Get(0, 2))});
+      walk_.amounts.push_back(
+          EdifactWalk::Amount{std::string(qualifier), std::move(*amount), std::string(s.Get(0, 2))});
     }
     return sdk::Status::Ok();
   }
 
-  // A line without an amount segment gets quantity × unit price (when the price is per 1 unit).
+  // When the open line ends: without an amount segment it gets quantity × unit price (when the price is per
+  // 1 unit; the basis is canonical already).
   void FinishLine(sdk::Record* line) {
-    if (line->Find("amount") != nullptr) return;
-    std::string_view quantity = FieldText(*line, "quantity");
-    std::string_view price = FieldText(*line, "unit_price");
-    std::string_view basis = FieldText(*line, "price_basis_quantity");
-    if (quantity.empty() || price.empty() || !(basis.empty() || CanonicalDecimal(basis) == "1")) return;
-    if (std::optional<std::string> amount = MultiplyDecimals(quantity, price)) {
-      line->Set("amount", sdk::Value::Decimal(*amount));
+    if (line_.amount_rank != SIZE_MAX || line_.quantity.empty() || line_.unit_price.empty()) return;
+    if (!line_.price_basis.empty() && line_.price_basis != "1") return;
+    if (std::optional<std::string> amount = MultiplyDecimals(line_.quantity, line_.unit_price)) {
+      line->Set("amount", sdk::Value::Decimal(std::move(*amount)));
     }
   }
 
@@ -375,13 +383,9 @@ class Walker {
   const EdifactProfile& profile_;
   EdifactWalk walk_;
   Section section_ = Section::kHeader;
-  bool description_from_ftx_ = false;  // some senders title a line in FTX; IMD wins when both are there
-  // Per line: the rank of the quantity and amount qualifiers seen so far (lower is preferred).
-  std::size_t quantity_rank_of_line_ = SIZE_MAX;
-  std::size_t amount_rank_of_line_ = SIZE_MAX;
+  OpenLine line_;
   std::vector<std::string> line_numbers_;
-  std::string line_quantity_;
-  std::string line_unit_;
+  std::string scratch_;  // joined components (JoinComponents)
 };
 
 }  // namespace

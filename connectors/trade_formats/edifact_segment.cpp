@@ -1,12 +1,11 @@
 #include "trade_formats/edifact_segment.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 namespace hub::trade_formats {
 
-std::size_t EdifactSegment::PieceEnd(std::size_t element) const {
-  return element + 1 < element_starts_.size() ? element_starts_[element + 1] : pieces_.size();
-}
-
-std::string_view EdifactSegment::Get(std::size_t element, std::size_t component, std::size_t occurrence) const {
+std::string_view EdifactSegment::GetRepeated(std::size_t element, std::size_t component, std::size_t occurrence) const {
   if (element >= element_starts_.size()) return {};
   for (std::size_t p = element_starts_[element], end = PieceEnd(element); p < end; ++p) {
     const Piece& piece = pieces_[p];
@@ -34,32 +33,31 @@ std::size_t EdifactSegment::component_count(std::size_t element, std::size_t occ
 void EdifactSegment::Clear() {
   tag.clear();
   error.clear();
-  text_.clear();
+  text_size_ = 0;
   pieces_.clear();
   element_starts_.clear();
 }
 
-void EdifactSegment::BeginElement() {
-  element_starts_.push_back(static_cast<std::uint32_t>(pieces_.size()));
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, 0, 0});
-}
-
-void EdifactSegment::BeginOccurrence() {
-  const Piece& last = pieces_.back();
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence + 1, 0});
-}
-
-void EdifactSegment::BeginComponent() {
-  const Piece& last = pieces_.back();
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(text_.size()), 0, last.occurrence, last.component + 1});
+void EdifactSegment::swap(EdifactSegment& other) noexcept {
+  tag.swap(other.tag);
+  std::swap(index, other.index);
+  std::swap(byte_offset, other.byte_offset);
+  std::swap(line, other.line);
+  if (!error.empty() || !other.error.empty()) error.swap(other.error);  // rarely set: skip the copying
+  text_.swap(other.text_);
+  std::swap(text_size_, other.text_size_);
+  pieces_.swap(other.pieces_);
+  element_starts_.swap(other.element_starts_);
 }
 
 std::string SegmentPosition(std::string_view source_name, const EdifactSegment& segment) {
-  std::string position(source_name);
-  position += ":segment ";
-  position += std::to_string(segment.index);
-  position += " byte ";
-  position += std::to_string(segment.byte_offset);
+  char numbers[64] = ":segment ";  // ":segment <index> byte <offset>", written once into the result
+  char* end = std::to_chars(numbers + 9, numbers + 30, segment.index).ptr;
+  end = std::copy_n(" byte ", 6, end);
+  end = std::to_chars(end, numbers + sizeof numbers, segment.byte_offset).ptr;
+  std::string position;
+  position.reserve(source_name.size() + static_cast<std::size_t>(end - numbers));
+  position.append(source_name).append(numbers, end);
   return position;
 }
 

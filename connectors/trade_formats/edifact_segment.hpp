@@ -2,8 +2,10 @@
 #ifndef HUB_TRADE_FORMATS_EDIFACT_SEGMENT_HPP_
 #define HUB_TRADE_FORMATS_EDIFACT_SEGMENT_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +37,13 @@ struct EdifactSegment {
   std::string error;
 
   // Component c of occurrence r of element e, or "" when the segment has no such component.
-  std::string_view Get(std::size_t element, std::size_t component = 0, std::size_t occurrence = 0) const;
+  std::string_view Get(std::size_t element, std::size_t component = 0, std::size_t occurrence = 0) const {
+    if (occurrence != 0) return GetRepeated(element, component, occurrence);
+    if (element >= element_starts_.size()) return {};
+    std::size_t p = element_starts_[element] + component;  // pieces run by occurrence, then component
+    if (p >= PieceEnd(element) || pieces_[p].occurrence != 0) return {};
+    return std::string_view(text_.data() + pieces_[p].begin, pieces_[p].size);
+  }
   // The number of data elements (after the tag), counting an empty trailing one written as `+`.
   std::size_t element_count() const { return element_starts_.size(); }
   // How many occurrences element e has (1 unless repeated; 0 when absent).
@@ -43,23 +51,37 @@ struct EdifactSegment {
   // How many components occurrence r of element e has (0 when absent).
   std::size_t component_count(std::size_t element, std::size_t occurrence = 0) const;
 
+  // Exchanges the contents of two segments without copying their texts (how a reader keeps a segment).
+  void swap(EdifactSegment& other) noexcept;
+
   // Building (the tokenizer's side): Clear, then per component Begin… + Append, in order.
   void Clear();
-  void BeginElement();
-  void BeginOccurrence();
-  void BeginComponent();
+  void BeginElement() {
+    element_starts_.push_back(static_cast<std::uint32_t>(pieces_.size()));
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, 0, 0});
+  }
+  void BeginOccurrence() {
+    const Piece& last = pieces_.back();
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, last.occurrence + 1, 0});
+  }
+  void BeginComponent() {
+    const Piece& last = pieces_.back();
+    pieces_.push_back(Piece{static_cast<std::uint32_t>(text_size_), 0, last.occurrence, last.component + 1});
+  }
   void Append(std::string_view bytes) {
-    text_.append(bytes);
-    pieces_.back().size += bytes.size();
+    MakeRoom(bytes.size());
+    std::memcpy(text_.data() + text_size_, bytes.data(), bytes.size());
+    text_size_ += bytes.size();
+    pieces_.back().size += static_cast<std::uint32_t>(bytes.size());
   }
   void AppendChar(char byte) {
-    text_.push_back(byte);
+    MakeRoom(1);
+    text_[text_size_++] = byte;
     ++pieces_.back().size;
   }
   // Replaces every component's text by convert(text); used to decode a charset after splitting.
   template <typename Convert>
   bool ConvertTexts(Convert&& convert);
-  std::string_view raw_text() const { return text_; }
 
  private:
   struct Piece {
@@ -68,9 +90,18 @@ struct EdifactSegment {
     std::uint32_t occurrence = 0;
     std::uint32_t component = 0;
   };
-  std::size_t PieceEnd(std::size_t element) const;
+  std::size_t PieceEnd(std::size_t element) const {
+    return element + 1 < element_starts_.size() ? element_starts_[element + 1] : pieces_.size();
+  }
+  std::string_view GetRepeated(std::size_t element, std::size_t component, std::size_t occurrence) const;
+  void MakeRoom(std::size_t more) {
+    if (text_size_ + more > text_.size()) text_.resize(std::max(text_size_ + more, 2 * text_.size()));
+  }
 
+  // The texts are text_'s first text_size_ bytes; the rest is room kept for the next segments (appending
+  // there is a copy, not a string append).
   std::string text_;
+  std::size_t text_size_ = 0;
   std::vector<Piece> pieces_;
   std::vector<std::uint32_t> element_starts_;  // index of each element's first piece
 };
@@ -78,7 +109,7 @@ struct EdifactSegment {
 template <typename Convert>
 bool EdifactSegment::ConvertTexts(Convert&& convert) {
   std::string converted;
-  converted.reserve(text_.size());
+  converted.reserve(text_size_);
   for (Piece& piece : pieces_) {
     std::string_view source(text_.data() + piece.begin, piece.size);
     piece.begin = static_cast<std::uint32_t>(converted.size());
@@ -86,6 +117,7 @@ bool EdifactSegment::ConvertTexts(Convert&& convert) {
     piece.size = static_cast<std::uint32_t>(converted.size() - piece.begin);
   }
   text_ = std::move(converted);
+  text_size_ = text_.size();
   return true;
 }
 

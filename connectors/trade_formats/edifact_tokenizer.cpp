@@ -15,12 +15,15 @@ bool IsServiceTag(std::string_view tag) {
 
 }  // namespace
 
-EdifactTokenizer::EdifactTokenizer(SegmentSink sink) : sink_(std::move(sink)) { RebuildSpecials(); }
+EdifactTokenizer::EdifactTokenizer(SegmentSink sink) : sink_(std::move(sink)) { RebuildClasses(); }
 
-void EdifactTokenizer::RebuildSpecials() {
-  special_.fill(false);
-  for (char c : {separators_.component, separators_.element, separators_.release, separators_.repetition, '\r', '\n'}) {
-    if (c != '\0') special_[static_cast<unsigned char>(c)] = true;
+void EdifactTokenizer::RebuildClasses() {
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    classes_[c] = EdifactCharset::IsPlainAscii(static_cast<char>(c)) ? ByteClass::kPlain : ByteClass::kOtherData;
+  }
+  classes_['\r'] = classes_['\n'] = ByteClass::kBreak;
+  for (char c : {separators_.component, separators_.element, separators_.release, separators_.repetition}) {
+    if (c != '\0') classes_[static_cast<unsigned char>(c)] = ByteClass::kSeparator;
   }
 }
 
@@ -28,7 +31,7 @@ void EdifactTokenizer::SetSyntaxVersion(int version) {
   char repetition = '\0';
   if (version >= 4) repetition = has_una_ ? una_repetition_ : '*';
   separators_.repetition = repetition == ' ' ? '\0' : repetition;
-  RebuildSpecials();
+  RebuildClasses();
 }
 
 sdk::Status EdifactTokenizer::Feed(std::string_view chunk) {
@@ -73,7 +76,7 @@ sdk::Status EdifactTokenizer::ReadUna(std::string_view una) {
   }
   offset_ = kUnaSize;
   header_.clear();
-  RebuildSpecials();
+  RebuildClasses();
   return sdk::Status::Ok();
 }
 
@@ -142,16 +145,18 @@ sdk::Status EdifactTokenizer::EmitSegment(std::string_view bytes) {
   segment_.index = ++segment_count_;
   segment_.byte_offset = segment_offset_;
   segment_.line = segment_line_;
-  Split(bytes);
+  bool plain = Split(bytes);
   if (segment_.error.empty()) CheckTag();
-  if (segment_.error.empty()) Decode();
+  if (segment_.error.empty() && !plain) Decode();
   return sink_(segment_);
 }
 
-// Splits a segment's bytes (without its terminator) at the separators, removing release characters.
-void EdifactTokenizer::Split(std::string_view bytes) {
+// Splits a segment's bytes (without its terminator) at the separators, removing release characters. True
+// when the elements' texts are all printable ASCII (nothing to decode).
+bool EdifactTokenizer::Split(std::string_view bytes) {
   bool in_tag = true;
   bool saw_break = false;
+  bool plain = true;
   std::size_t i = 0;
   std::size_t run_start = 0;
   auto flush = [&](std::size_t end) {
@@ -165,13 +170,15 @@ void EdifactTokenizer::Split(std::string_view bytes) {
   };
   while (i < bytes.size()) {
     char c = bytes[i];
-    if (!special_[static_cast<unsigned char>(c)]) {
+    ByteClass byte_class = classes_[static_cast<unsigned char>(c)];
+    if (byte_class == ByteClass::kPlain) {
       ++i;
       continue;
     }
-    if (c == '\r' || c == '\n') {  // data (the run goes on), but the line count and service segments care
-      if (c == '\n') ++line_;
-      saw_break = true;
+    if (byte_class != ByteClass::kSeparator) {  // data (the run goes on), but decoding, the line count and
+      if (c == '\n') ++line_;                   // service segments care
+      saw_break = saw_break || byte_class == ByteClass::kBreak;
+      plain = plain && in_tag;  // a bad byte in the tag fails the tag check instead
       ++i;
       continue;
     }
@@ -182,6 +189,7 @@ void EdifactTokenizer::Split(std::string_view bytes) {
         segment_.tag.push_back(bytes[i + 1]);
       } else {
         segment_.AppendChar(bytes[i + 1]);
+        plain = plain && EdifactCharset::IsPlainAscii(bytes[i + 1]);
       }
       if (bytes[i + 1] == '\n') ++line_;
       i += 2;
@@ -205,20 +213,19 @@ void EdifactTokenizer::Split(std::string_view bytes) {
   if (saw_break && segment_.error.empty() && IsServiceTag(segment_.tag)) {
     segment_.error = "a line break inside the service segment " + segment_.tag;
   }
+  return plain;
 }
 
 void EdifactTokenizer::CheckTag() {
   const std::string& tag = segment_.tag;
-  bool valid = tag.size() == 3;
-  for (char c : tag) valid = valid && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
-  if (!valid) {
+  auto tag_character = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (tag.size() != 3 || !tag_character(tag[0]) || !tag_character(tag[1]) || !tag_character(tag[2])) {
     std::string shown = tag.size() > 12 ? tag.substr(0, 12) + "…" : tag;
     segment_.error = "segment tag '" + shown + "' is not 3 upper-case letters or digits";
   }
 }
 
 void EdifactTokenizer::Decode() {
-  if (EdifactCharset::IsPlainAscii(segment_.raw_text())) return;
   std::string why;
   bool decoded = segment_.ConvertTexts(
       [&](std::string_view source, std::string* out) { return charset_.Decode(source, out, &why); });

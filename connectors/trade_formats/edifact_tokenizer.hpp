@@ -29,7 +29,7 @@ namespace hub::trade_formats {
 class EdifactTokenizer {
  public:
   // Called once per segment. The tokenizer reuses the segment for the next one: a sink that keeps it swaps it
-  // out (std::swap with a segment of its own, whose storage the tokenizer then reuses) or copies it.
+  // out (EdifactSegment::swap with a segment of its own, whose storage the tokenizer then reuses) or copies it.
   using SegmentSink = std::function<sdk::Status(EdifactSegment&)>;
 
   explicit EdifactTokenizer(SegmentSink sink);
@@ -55,16 +55,20 @@ class EdifactTokenizer {
   sdk::Status Scan(std::string_view data);
   bool TerminatorEscaped(std::string_view data, std::size_t terminator_at) const;
   sdk::Status EmitSegment(std::string_view bytes);
-  void Split(std::string_view bytes);
+  bool Split(std::string_view bytes);
   void CheckTag();
   void Decode();
-  void RebuildSpecials();
+  void RebuildClasses();
+
+  // What Split does with a byte: nothing (printable ASCII), note it (a line break; any other byte outside
+  // printable ASCII, which the charset decodes), or cut (a separator or the release character).
+  enum class ByteClass : std::uint8_t { kPlain, kBreak, kOtherData, kSeparator };
 
   SegmentSink sink_;
   EdifactSeparators separators_;
   char una_repetition_ = '\0';  // what UNA named (kept until the version is known)
   EdifactCharset charset_ = EdifactCharset::ServiceAscii();
-  std::array<bool, 256> special_{};
+  std::array<ByteClass, 256> classes_{};
   bool header_done_ = false;
   bool has_una_ = false;
   std::string header_;  // the first bytes, until it is known whether they are UNA

@@ -2,8 +2,8 @@
 
 namespace hub::trade_formats {
 
-void SetText(sdk::Record* record, std::string name, std::string_view text) {
-  if (!text.empty()) record->Set(std::move(name), sdk::Value::String(std::string(text)));
+void SetText(sdk::Record* record, std::string_view name, std::string_view text) {
+  if (!text.empty()) record->fields.push_back(sdk::Field{std::string(name), sdk::Value::String(std::string(text))});
 }
 
 std::string_view FieldText(const sdk::Record& record, std::string_view name) {

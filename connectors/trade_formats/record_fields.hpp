@@ -9,8 +9,8 @@
 
 namespace hub::trade_formats {
 
-// Appends a string field when `text` is not empty.
-void SetText(sdk::Record* record, std::string name, std::string_view text);
+// Appends a string field when `text` is not empty, built in place (one copy of the name and of the text).
+void SetText(sdk::Record* record, std::string_view name, std::string_view text);
 // The text of the first field of that name (string, decimal or date), or "" when there is none.
 std::string_view FieldText(const sdk::Record& record, std::string_view name);
 

@@ -58,6 +58,7 @@ sdk::Result<std::vector<sdk::Record>> ReadUblInvoice(pugi::xml_node root, bool c
   SetUblText(&invoice, "original_invoice_source_id",
              Path(root, {Cac("BillingReference"), Cac("InvoiceDocumentReference"), Cbc("ID")}));
   SetUblText(&invoice, "buyer_reference", Child(root, Cbc("BuyerReference")));
+  SetUblText(&invoice, "despatch_reference", Path(root, {Cac("DespatchDocumentReference"), Cbc("ID")}));
   SetUblText(&invoice, "customization_id", Child(root, Cbc("CustomizationID")));
   SetUblText(&invoice, "note", Child(root, Cbc("Note")));
 

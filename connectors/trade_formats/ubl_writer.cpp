@@ -132,6 +132,8 @@ sdk::Result<std::string> WriteUblInvoice(const TradeDocument& document) {
   if (!order.empty()) AddCbc(AddCac(root, "OrderReference"), "ID", order);
   std::string_view original = FieldText(header, "original_invoice_source_id");
   if (!original.empty()) AddCbc(AddCac(AddCac(root, "BillingReference"), "InvoiceDocumentReference"), "ID", original);
+  std::string_view despatch = FieldText(header, "despatch_reference");
+  if (!despatch.empty()) AddCbc(AddCac(root, "DespatchDocumentReference"), "ID", despatch);
   AddPartyRole(root, "AccountingSupplierParty", document.supplier ? *document.supplier : sdk::Record{},
                document.supplier ? std::string_view(document.supplier->source_id) : std::string_view(), false);
   AddPartyRole(root, "AccountingCustomerParty", document.party ? *document.party : sdk::Record{},

@@ -20,7 +20,8 @@ sdk::Result<std::string> WriteUblOrder(const TradeDocument& document);
 
 // A UBL 2.1 Invoice — a CreditNote when header kind is credit_note — from an invoice document:
 // ID = invoice_number, IssueDate = issued_on, DueDate (PaymentMeans/PaymentDueDate for a credit note),
-// currency, OrderReference, BillingReference (original_invoice_source_id), AccountingSupplierParty (`supplier`),
+// currency, OrderReference, BillingReference (original_invoice_source_id), DespatchDocumentReference
+// (despatch_reference), AccountingSupplierParty (`supplier`),
 // AccountingCustomerParty (`party`, PartyIdentification/ID = party_source_id), TaxTotal, LegalMonetaryTotal
 // (net_amount, total_amount, payable_amount; computed from the lines and tax where missing), one
 // InvoiceLine/CreditNoteLine per line. InvalidArgument naming the field when invoice_number, issued_on or

@@ -1,27 +1,39 @@
 # Sourced by the tests that build a shipped connector as an outside author builds a plugin. Defines:
-#   outside_build NAME CONNECTOR_DIR  installs the SDK with scripts/install_sdk.sh into a scratch prefix,
-#                                     builds CONNECTOR_DIR as a standalone CMake project against it, checks
-#                                     that the plugin exports only the two entry points, and copies it into
-#                                     $work/plugins; sets $work, $hub and $plugin
+#   sdk_prefix                        the scratch prefix the SDK package is installed in, once per run, by
+#                                     the ctest fixture SdkPackage.InstallsIntoAScratchPrefix
+#                                     (scripts/install_sdk.sh); one prefix for every outside build, so that
+#                                     the sources they share (trade_formats) compile to the same commands
+#                                     and the compiler cache serves all but the first
+#   use_installed_sdk NAME            sets $work (emptied), fails unless the SDK is in $sdk_prefix
+#   outside_build NAME CONNECTOR_DIR  builds CONNECTOR_DIR as a standalone CMake project against the
+#                                     installed SDK, checks that the plugin exports only the two entry
+#                                     points, and copies it into $work/plugins; sets $work, $hub and $plugin
 #   fail, expect_line                 from tests/support/expect.sh, the failures named after NAME
 # Needs $source_dir and $build_dir.
 
 # shellcheck source=../support/expect.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../support/expect.sh"
 
+sdk_prefix="$build_dir/tests/sdk_package/prefix"
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+
+use_installed_sdk() {
+  test_name="$1"
+  [ -f "$sdk_prefix/lib/cmake/HubSDK/HubSDKConfig.cmake" ] ||
+    fail "no SDK installed in $sdk_prefix: run through ctest, whose fixture SdkPackage.InstallsIntoAScratchPrefix installs it"
+  # A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.
+  work="$build_dir/tests/sdk_package/$test_name"
+  rm -rf "$work"
+  mkdir -p "$work"
+}
+
 outside_build() {
-  outside_name="$1"
-  test_name="$outside_name"
+  use_installed_sdk "$1"
   local connector_dir="$2"
   hub="$build_dir/bin/hub"
-  # A fixed scratch folder, emptied first: reruns compile the same paths and hit the compiler cache.
-  work="$build_dir/tests/sdk_package/$outside_name"
-  rm -rf "$work"
   mkdir -p "$work/plugins"
-  HUB_BUILD_DIR="$build_dir" "$source_dir/scripts/install_sdk.sh" "$work/prefix" >/dev/null
-  local launcher=()
-  if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-  cmake -S "$connector_dir" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" "${launcher[@]}" \
+  cmake -S "$connector_dir" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$sdk_prefix" "${launcher[@]}" \
     >"$work/configure.log" 2>&1 || fail "configuring failed: $(cat "$work/configure.log")"
   cmake --build "$work/build" >"$work/build.log" 2>&1 || fail "building failed: $(cat "$work/build.log")"
   plugin="$(find "$work/build" -maxdepth 1 -name 'hub_*.so' | head -n 1)"

@@ -1,26 +1,19 @@
 #!/usr/bin/env bash
 # connectors/trade_formats builds outside the hub's tree as the finance and supply_chain connectors pull it in:
-# installs the SDK with scripts/install_sdk.sh into a scratch prefix, then builds (1) connectors/trade_formats
-# alone against it, and (2) a consumer project that adds it with add_subdirectory(<its path> <binary dir>)
+# against the SDK installed in a scratch prefix (outside_build.sh's sdk_prefix), builds (1) connectors/trade_formats
+# alone, and (2) a consumer project that adds it with add_subdirectory(<its path> <binary dir>)
 # behind `if(NOT TARGET hub_trade_formats)` — the lines its README gives — and whose program reads the
 # EDIFACT ORDERS fixture and writes a UBL Order that reads back. Nothing of the tree but those sources is used.
 # Usage: tests/sdk_package/trade_formats_outside.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 source_dir="$1"
 build_dir="$2"
-name=trade_formats_outside
-fail() {
-  echo "$name: $*" >&2
-  exit 1
-}
-work="$build_dir/tests/sdk_package/$name"
-rm -rf "$work"
+# shellcheck source=outside_build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/outside_build.sh"
+use_installed_sdk trade_formats_outside
 mkdir -p "$work/consumer"
-HUB_BUILD_DIR="$build_dir" "$source_dir/scripts/install_sdk.sh" "$work/prefix" >/dev/null
-launcher=()
-if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 
-cmake -S "$source_dir/connectors/trade_formats" -B "$work/alone" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
+cmake -S "$source_dir/connectors/trade_formats" -B "$work/alone" -G Ninja -DCMAKE_PREFIX_PATH="$sdk_prefix" \
   "${launcher[@]}" >"$work/alone.log" 2>&1 || fail "configuring it alone failed: $(cat "$work/alone.log")"
 cmake --build "$work/alone" >>"$work/alone.log" 2>&1 || fail "building it alone failed: $(cat "$work/alone.log")"
 [ -f "$work/alone/libhub_trade_formats.a" ] || fail "building it alone made no libhub_trade_formats.a"
@@ -70,7 +63,9 @@ int main(int argc, char** argv) {
   return 0;
 }
 CPP
-cmake -S "$work/consumer" -B "$work/consumer/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" "${launcher[@]}" \
+# Release, as trade_formats builds alone: the same compile commands, so the compiler cache serves them.
+cmake -S "$work/consumer" -B "$work/consumer/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$sdk_prefix" \
+  "${launcher[@]}" \
   >"$work/consumer.log" 2>&1 || fail "configuring the consumer failed: $(cat "$work/consumer.log")"
 cmake --build "$work/consumer/build" >>"$work/consumer.log" 2>&1 ||
   fail "building the consumer failed: $(cat "$work/consumer.log")"
@@ -80,4 +75,4 @@ echo "$output"
 # Two orders (PO-4711: 3 partners, 2 lines; PO-4712: 1 partner, 1 line); PO-4711 written and read back as
 # its party, order, 3 partners and 2 lines.
 [ "$output" = "records=9 read_back=7" ] || fail "expected 'records=9 read_back=7', got '$output'"
-echo "$name: hub_trade_formats builds alone and inside an outside consumer against the installed SDK"
+echo "$test_name: hub_trade_formats builds alone and inside an outside consumer against the installed SDK"

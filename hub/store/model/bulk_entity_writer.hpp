@@ -9,8 +9,10 @@
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
+#include "model/catalog.hpp"
 #include "model/mapped_record.hpp"
 #include "store/model/bulk_party_writer.hpp"
+#include "store/model/entity_rows.hpp"
 #include "store/model/references.hpp"
 #include "store/model/source_links.hpp"
 #include "store/odbc/outbox_turn.hpp"
@@ -40,14 +42,21 @@ class BulkEntityWriter {
   sdk::Result<std::vector<InsertedParty>> Insert(const std::vector<const model::MappedRecord*>& records);
 
  private:
-  // Looks the links of every record the records refer to by source id up together.
-  sdk::Status PrefetchReferences(const std::vector<const model::MappedRecord*>& records);
-
   odbc::Connection& connection_;
   SourceLinks& links_;
   References references_;
   const odbc::OutboxTurn& turn_;
 };
+
+// True when the generic writer does nothing for a new record of `entity` but insert its row, link and event
+// (no extension, no column-change event, no natural key): only then does BulkEntityWriter take its records.
+bool InsertsAloneInBulk(const model::EntitySpec& entity);
+
+// Inserts `rows` (as AppendNewEntityRows builds them): the main table's, then the source links', then the
+// events', each table with one BatchWriter (multi-row statements, prepared once per connection), inside the
+// caller's transaction, which holds the outbox writers' turn (`turn`, taken on the same connection). Consumes
+// the rows. Errors: the driver's Status; rows may then be partly written (the caller rolls back to a savepoint).
+sdk::Status InsertNewEntityRows(odbc::Connection& connection, NewEntityRows& rows, const odbc::OutboxTurn& turn);
 
 }  // namespace hub::store_model
 

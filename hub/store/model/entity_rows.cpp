@@ -5,6 +5,7 @@
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
 #include "store/model/entity_columns.hpp"
+#include "store/model/record_json.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -88,6 +89,45 @@ sdk::Result<RowValues> BuildEntityRow(References& references, const model::Mappe
 
 std::string LinkHash(const std::string& hash, const RowValues& row) {
   return row.unresolved_text_reference ? hash + std::string(kUnresolvedMark) : hash;
+}
+
+bool InsertsAsIs(const RowValues& row) {
+  for (const std::string& expression : row.expressions) {
+    if (expression != "?") return false;
+  }
+  return row.quality_issues.empty();
+}
+
+NewEntityRows NoNewEntityRows(const model::EntitySpec& entity, const RowValues& shape) {
+  NewEntityRows rows;
+  rows.main = {std::string(entity.table), {"id"}, "", 0};
+  for (std::string_view column : shape.columns) rows.main.columns.emplace_back(column);
+  return rows;
+}
+
+const odbc::BatchSpec& NewEntityLinkSpec() {
+  static const odbc::BatchSpec spec{
+      "source_links", {"id", "source_system", "entity", "source_id", "record_id", "content_hash"}, "", 0};
+  return spec;
+}
+
+const odbc::BatchSpec& NewEntityEventSpec() {
+  static const odbc::BatchSpec spec{"outbox_events", {"aggregate", "aggregate_id", "kind", "payload"}, "", 0};
+  return spec;
+}
+
+void AppendNewEntityRows(const model::MappedRecord& record, RowValues row, std::int64_t row_id, std::int64_t link_id,
+                         const std::string& content_hash, NewEntityRows& rows) {
+  const std::string entity(record.entity->name);
+  std::vector<Value> values;
+  values.reserve(row.values.size() + 1);
+  values.push_back(Value::Int64(row_id));
+  for (Value& value : row.values) values.push_back(std::move(value));
+  rows.main_rows.push_back(std::move(values));
+  rows.link_rows.push_back({Value::Int64(link_id), Value::String(record.source_system), Value::String(entity),
+                            Value::String(record.source_id), Value::Int64(row_id), Value::String(content_hash)});
+  rows.event_rows.push_back({Value::String(entity), Value::String(std::to_string(row_id)),
+                             Value::String(entity + ".created"), Value::String(MappedRecordJson(record))});
 }
 
 }  // namespace hub::store_model

@@ -4,13 +4,16 @@
 #ifndef HUB_STORE_MODEL_ENTITY_ROWS_HPP_
 #define HUB_STORE_MODEL_ENTITY_ROWS_HPP_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hub/sdk/status.hpp"
 #include "model/mapped_record.hpp"
 #include "store/model/entity_extension.hpp"
 #include "store/model/references.hpp"
+#include "store/odbc/batch_writer.hpp"
 
 namespace hub::store_model {
 
@@ -36,6 +39,35 @@ inline constexpr std::string_view kUnresolvedMark = "+unresolved";
 // The hash a link keeps for `row` built from a record of content hash `hash` (kUnresolvedMark appended when
 // a text reference named nothing).
 std::string LinkHash(const std::string& hash, const RowValues& row);
+
+// True when `row` goes into a multi-row INSERT as it is: every value plain ("?": no null the store keeps
+// or computes), nothing flagged (no data_quality row to write beside it).
+bool InsertsAsIs(const RowValues& row);
+
+// The rows new records of one generic entity write, table by table, each row's values in its spec's
+// columns: the main-table rows led by their reserved id (`main`: the entity's table, "id", then the columns
+// every row has), their source links and their "<entity>.created" events. Built by AppendNewEntityRows;
+// the bulk path (BulkEntityWriter) and the benchmark of the raw insert of the same rows send them with
+// InsertNewEntityRows (bulk_entity_writer.hpp).
+struct NewEntityRows {
+  odbc::BatchSpec main;
+  std::vector<std::vector<sdk::Value>> main_rows;
+  std::vector<std::vector<sdk::Value>> link_rows;
+  std::vector<std::vector<sdk::Value>> event_rows;
+};
+
+// No rows yet, for records of `entity` whose rows have the columns of `shape` (BuildEntityRow's).
+NewEntityRows NoNewEntityRows(const model::EntitySpec& entity, const RowValues& shape);
+
+// The source_links and outbox_events specs of NewEntityRows' link and event rows.
+const odbc::BatchSpec& NewEntityLinkSpec();
+const odbc::BatchSpec& NewEntityEventSpec();
+
+// Appends to `rows` what new record `record` writes — exactly what EntityWriter stores for a record without
+// a link: `row` (BuildEntityRow for kInsert, InsertsAsIs, with the columns rows.main was made for) as the row
+// of id `row_id`, its source link of id `link_id` keeping `content_hash` (LinkHash), and its created event.
+void AppendNewEntityRows(const model::MappedRecord& record, RowValues row, std::int64_t row_id, std::int64_t link_id,
+                         const std::string& content_hash, NewEntityRows& rows);
 
 }  // namespace hub::store_model
 

@@ -1,5 +1,8 @@
 #include "store/model/references.hpp"
 
+#include <map>
+#include <utility>
+
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -7,6 +10,20 @@ namespace hub::store_model {
 sdk::Status MissingReference(std::string_view entity, std::string_view text, std::string_view field) {
   return sdk::Status::NotFound("refers to " + std::string(entity) + " '" + std::string(text) + "' (" +
                                std::string(field) + "), which is not in the store");
+}
+
+sdk::Status References::PrefetchLinks(const std::vector<const model::MappedRecord*>& records) {
+  std::map<std::pair<std::string_view, std::string>, std::vector<std::string>> wanted;  // (entity, system) → ids
+  for (const model::MappedRecord* record : records) {
+    for (const model::MappedField& field : record->fields) {
+      std::optional<model::FieldReference> reference = field.field->Reference();
+      if (!reference || reference->key != "source_id" || field.value.is_null()) continue;
+      const std::string system(field.reference_system.empty() ? record->source_system : field.reference_system);
+      wanted[{reference->entity, system}].push_back(field.value.text());
+    }
+  }
+  for (const auto& [key, ids] : wanted) HUB_RETURN_IF_ERROR(links_.Prefetch(key.first, key.second, ids));
+  return sdk::Status::Ok();
 }
 
 sdk::Result<std::optional<std::int64_t>> References::Resolve(const model::FieldReference& reference,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
@@ -38,6 +39,11 @@ sdk::Status MissingReference(std::string_view entity, std::string_view text, std
 class References {
  public:
   References(odbc::Connection& connection, SourceLinks& links) : connection_(connection), links_(links) {}
+
+  // Looks up together the source links of every record `records` name by source id (SourceLinks::Prefetch
+  // per entity and source system), so that resolving their references asks the database nothing more.
+  // Errors: the driver's Status.
+  sdk::Status PrefetchLinks(const std::vector<const model::MappedRecord*>& records);
 
   // The id of the row `text` names through `reference`, for a record of `source_system`; nullopt when no
   // stored row has it (the caller decides whether that is an error). Errors: the driver's Status;

@@ -42,9 +42,24 @@ std::string HexBytes(std::string_view bytes) {
   return text;
 }
 
+// "invalid GBK bytes 0x81 0x20"
+std::string InvalidBytesText(std::string_view encoding, std::string_view bytes) {
+  return "invalid " + std::string(encoding) + (bytes.size() == 1 ? " byte " : " bytes ") + HexBytes(bytes);
+}
+
 sdk::Status InvalidBytes(std::string_view encoding, std::string_view bytes, std::size_t at) {
-  return sdk::Status::DataError("invalid " + std::string(encoding) + (bytes.size() == 1 ? " byte " : " bytes ") +
-                                HexBytes(bytes) + " at byte " + std::to_string(at + 1) + " of the line");
+  return sdk::Status::DataError(InvalidBytesText(encoding, bytes) + " at byte " + std::to_string(at + 1) +
+                                " of the line");
+}
+
+// The length of the maximal ill-formed UTF-8 subpart at bytes[valid] (at least one byte): the start of a
+// sequence that breaks off.
+std::size_t IllFormedUtf8Length(std::string_view bytes, std::size_t valid) {
+  for (std::size_t n = 3; n > 1; --n) {
+    bool cut = false;
+    if (valid + n <= bytes.size() && ValidUtf8Prefix(bytes.substr(valid, n), &cut) == 0 && cut) return n;
+  }
+  return 1;
 }
 
 // The offset of the first NUL code unit in `bytes` (`unit` zero bytes at a unit boundary), or npos.
@@ -100,6 +115,51 @@ struct TextDecoder::Converters {
   ConverterPtr strict;    // stops at the first invalid sequence
   ConverterPtr escaping;  // writes invalid bytes as \xHH
   ConverterPtr utf8;      // the target of both
+  // DecodeChunk's own pair, whose state (a character cut between chunks) lasts from one call to the next,
+  // with the pivot buffer between them, which ucnv_convertEx needs kept too.
+  ConverterPtr stream;
+  ConverterPtr stream_utf8;
+  std::array<UChar, 1024> pivot{};
+  UChar* pivot_source = pivot.data();
+  UChar* pivot_target = pivot.data();
+
+  // Appends the UTF-8 of `bytes`, the stream's next, to *out through `stream`; *consumed: how many bytes were
+  // read, up to just after an invalid sequence. ICU's status: a failure is the stream's fault.
+  UErrorCode ConvertChunk(std::string_view bytes, bool last, std::string* out, std::size_t* consumed) {
+    const std::size_t start = out->size();
+    // Room for every character of the chunk (at most 3 bytes of UTF-8 per byte); grown if ever short.
+    out->resize(start + bytes.size() * 3 + 16);
+    char* target = out->data() + start;
+    static constexpr char kNothing = 0;  // ICU takes no null source, even an empty one
+    const char* begin = bytes.empty() ? &kNothing : bytes.data();
+    const char* input = begin;
+    auto grow = [&] {
+      const std::size_t written = static_cast<std::size_t>(target - out->data());
+      out->resize(out->size() * 2);
+      target = out->data() + written;
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    for (;;) {
+      status = U_ZERO_ERROR;
+      ucnv_convertEx(stream_utf8.get(), stream.get(), &target, out->data() + out->size(), &input, begin + bytes.size(),
+                     pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), false, last, &status);
+      if (status != U_BUFFER_OVERFLOW_ERROR) break;
+      grow();
+    }
+    // A fault stops ucnv_convertEx with the text before it still in the pivot: it is written out too.
+    while (U_FAILURE(status) && pivot_source < pivot_target) {
+      UErrorCode flushed = U_ZERO_ERROR;
+      const UChar* pending = pivot_source;
+      ucnv_fromUnicode(stream_utf8.get(), &target, out->data() + out->size(), &pending, pivot_target, nullptr, false,
+                       &flushed);
+      pivot_source = const_cast<UChar*>(pending);
+      if (flushed != U_BUFFER_OVERFLOW_ERROR) break;
+      grow();
+    }
+    out->resize(static_cast<std::size_t>(target - out->data()));
+    *consumed = static_cast<std::size_t>(input - begin);
+    return status;
+  }
 };
 
 sdk::Result<std::string> CanonicalEncodingName(std::string_view encoding) {
@@ -117,14 +177,16 @@ sdk::Result<std::unique_ptr<TextDecoder>> TextDecoder::Create(std::string_view e
   if (*canonical == "UTF-8") return std::unique_ptr<TextDecoder>(new TextDecoder(std::string(encoding), "\n", {}));
 
   auto converters = std::make_unique<Converters>();
-  for (ConverterPtr* slot : {&converters->strict, &converters->escaping}) {
+  for (ConverterPtr* slot : {&converters->strict, &converters->escaping, &converters->stream}) {
     sdk::Result<ConverterPtr> opened = OpenConverter(encoding);
     if (!opened.ok()) return opened.status();
     *slot = std::move(opened).value();
   }
-  sdk::Result<ConverterPtr> utf8 = OpenConverter("UTF-8");
-  if (!utf8.ok()) return utf8.status();
-  converters->utf8 = std::move(utf8).value();
+  for (ConverterPtr* slot : {&converters->utf8, &converters->stream_utf8}) {
+    sdk::Result<ConverterPtr> opened = OpenConverter("UTF-8");
+    if (!opened.ok()) return opened.status();
+    *slot = std::move(opened).value();
+  }
 
   const UConverterType type = ucnv_getType(converters->strict.get());
   if (type == UCNV_SCSU || type == UCNV_BOCU1 || type == UCNV_IMAP_MAILBOX || type == UCNV_UTF16 ||
@@ -135,6 +197,7 @@ sdk::Result<std::unique_ptr<TextDecoder>> TextDecoder::Create(std::string_view e
   }
   UErrorCode status = U_ZERO_ERROR;
   ucnv_setToUCallBack(converters->strict.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setToUCallBack(converters->stream.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   ucnv_setToUCallBack(converters->escaping.get(), UCNV_TO_U_CALLBACK_ESCAPE, UCNV_ESCAPE_C, nullptr, nullptr, &status);
   std::array<char, 16> line_break{};
   const UChar newline[] = {u'\n'};
@@ -164,16 +227,7 @@ sdk::Result<std::string_view> TextDecoder::Decode(std::string_view bytes) {
 sdk::Result<std::string_view> TextDecoder::DecodeUtf8(std::string_view bytes) {
   const std::size_t valid = ValidUtf8Prefix(bytes);
   if (valid == bytes.size()) return bytes;
-  // Name the maximal ill-formed subpart: the start of a sequence that breaks off (at least one byte).
-  std::size_t length = 1;
-  for (std::size_t n = 3; n > 1; --n) {
-    bool cut = false;
-    if (ValidUtf8Prefix(bytes.substr(valid, n), &cut) == 0 && cut && valid + n <= bytes.size()) {
-      length = n;
-      break;
-    }
-  }
-  return InvalidBytes(name_, bytes.substr(valid, length), valid);
+  return InvalidBytes(name_, bytes.substr(valid, IllFormedUtf8Length(bytes, valid)), valid);
 }
 
 sdk::Result<std::string_view> TextDecoder::DecodeWithIcu(std::string_view bytes) {
@@ -210,6 +264,89 @@ std::string_view TextDecoder::DecodeEscaped(std::string_view bytes) {
     bytes.remove_prefix(valid + 1);
   }
   return escaped_;
+}
+
+void TextDecoder::Restart(std::uint64_t offset) {
+  stream_offset_ = offset;
+  utf8_pending_.clear();
+  fault_.reset();
+  if (converters_ == nullptr) return;
+  ucnv_reset(converters_->stream.get());
+  ucnv_reset(converters_->stream_utf8.get());
+  converters_->pivot_source = converters_->pivot.data();
+  converters_->pivot_target = converters_->pivot.data();
+}
+
+sdk::Status TextDecoder::Fail(std::uint64_t offset, std::string reason) {
+  fault_ = DecodeFault{offset, std::move(reason)};
+  return sdk::Status::DataError(fault_->reason + " at byte " + std::to_string(offset));
+}
+
+sdk::Status TextDecoder::DecodeChunk(std::string_view bytes, bool last, std::string* out) {
+  if (fault_) return sdk::Status::DataError(fault_->reason + " at byte " + std::to_string(fault_->offset));
+  if (line_break_.size() != 1) {
+    return sdk::Status::InvalidArgument("encoding '" + name_ + "' cannot be decoded as a stream of bytes");
+  }
+  // A NUL is never text; in the encodings of one-byte units a zero byte is always NUL, never part of a
+  // character, so it ends the stream where it is.
+  const std::size_t nul = bytes.find('\0');
+  const std::string_view text = bytes.substr(0, nul);
+  const bool ends = last || nul != std::string_view::npos;
+  HUB_RETURN_IF_ERROR(converters_ == nullptr ? DecodeUtf8Chunk(text, ends, out) : DecodeChunkWithIcu(text, ends, out));
+  if (nul != std::string_view::npos) return Fail(stream_offset_, "NUL byte");
+  return sdk::Status::Ok();
+}
+
+sdk::Status TextDecoder::DecodeChunkWithIcu(std::string_view bytes, bool last, std::string* out) {
+  std::size_t consumed = 0;
+  const UErrorCode status = converters_->ConvertChunk(bytes, last, out, &consumed);
+  const std::uint64_t chunk_offset = stream_offset_;
+  stream_offset_ += consumed;
+  if (U_SUCCESS(status)) return sdk::Status::Ok();
+  std::array<char, 32> invalid{};
+  int8_t length = sizeof(invalid);
+  UErrorCode ignored = U_ZERO_ERROR;
+  ucnv_getInvalidChars(converters_->stream.get(), invalid.data(), &length, &ignored);
+  const std::size_t invalid_length = U_SUCCESS(ignored) && length > 0 ? static_cast<unsigned char>(length) : 0;
+  // The invalid bytes end where reading stopped; they may begin in an earlier chunk.
+  const std::uint64_t at = stream_offset_ - std::min<std::uint64_t>(invalid_length, stream_offset_);
+  const std::string_view shown(invalid.data(), invalid_length);
+  if (status == U_TRUNCATED_CHAR_FOUND) return Fail(at, name_ + " bytes " + HexBytes(shown) + " cut off by the end");
+  if (invalid_length == 0) {
+    return Fail(chunk_offset + consumed, "cannot decode as " + name_ + ": " + u_errorName(status));
+  }
+  return Fail(at, InvalidBytesText(name_, shown));
+}
+
+sdk::Status TextDecoder::DecodeUtf8Chunk(std::string_view bytes, bool last, std::string* out) {
+  // First complete the sequence the previous chunk cut, byte by byte.
+  while (!utf8_pending_.empty() && !bytes.empty()) {
+    const std::uint64_t begins = stream_offset_ - utf8_pending_.size();
+    utf8_pending_ += bytes.front();
+    bytes.remove_prefix(1);
+    ++stream_offset_;
+    bool cut = false;
+    if (ValidUtf8Prefix(utf8_pending_, &cut) == utf8_pending_.size()) {
+      out->append(utf8_pending_);
+      utf8_pending_.clear();
+    } else if (!cut) {
+      return Fail(begins, InvalidBytesText(name_, std::string_view(utf8_pending_).substr(0, utf8_pending_.size() - 1)));
+    }
+  }
+  bool cut = false;
+  const std::size_t valid = ValidUtf8Prefix(bytes, &cut);
+  out->append(bytes.substr(0, valid));
+  if (valid < bytes.size() && !cut) {
+    return Fail(stream_offset_ + valid,
+                InvalidBytesText(name_, bytes.substr(valid, IllFormedUtf8Length(bytes, valid))));
+  }
+  utf8_pending_.append(bytes.substr(valid));
+  stream_offset_ += bytes.size();
+  if (last && !utf8_pending_.empty()) {
+    return Fail(stream_offset_ - utf8_pending_.size(),
+                name_ + " bytes " + HexBytes(utf8_pending_) + " cut off by the end");
+  }
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::files

@@ -31,7 +31,7 @@ sdk::Result<bool> Statement::ReadFixed(std::size_t column, SQLSMALLINT c_type, v
 sdk::Result<std::optional<std::string>> Statement::GetString(std::size_t column) {
   HUB_RETURN_IF_ERROR(CheckColumn(column));
   std::string text;
-  std::array<char, 4096> chunk{};
+  std::array<char, 4096> chunk;  // not zeroed: the driver writes what it returns (zeroing it was a cost per cell)
   for (;;) {
     SQLLEN indicator = 0;
     const SQLRETURN rc = SQLGetData(handle_.get(), static_cast<SQLUSMALLINT>(column + 1), SQL_C_CHAR, chunk.data(),

@@ -28,12 +28,6 @@ expect_counts() {
   grep -qE -- "^read=[0-9]+ $expected\$" <<<"$output" || fail "'$*' did not print 'read=N $expected'"
 }
 
-expect_value() {
-  local expected="$1" sql="$2" actual
-  actual="$(sqlite3 "$work/hub.db" "$sql")"
-  [ "$actual" = "$expected" ] || fail "'$sql' gave '$actual', not '$expected'"
-}
-
 sqlite3 "$work/odoo.db" <"$source_dir/config/demo/finance/odoo17_demo.sql"
 
 connector() {
@@ -102,11 +96,11 @@ expect_line "ok" "$hub" check-config --config "$work/hub.xml"
 expect_line "read=8 inserted=8 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync partners --config "$work/hub.xml"
 expect_line "read=12 inserted=12 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
 expect_line "read=6 inserted=6 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync payments --config "$work/hub.xml"
-expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00008'"
-expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00009'"
-expect_value "partially_paid" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00004'"
-expect_value "credit_note|paid" "SELECT kind, status FROM invoices WHERE invoice_number = 'RINV/2026/00001'"
-expect_value "reversed" "SELECT status FROM payments WHERE reference = 'PBNK1/2026/00006'"
+expect_value "cancelled" "$work/hub.db" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00008'"
+expect_value "cancelled" "$work/hub.db" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00009'"
+expect_value "partially_paid" "$work/hub.db" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00004'"
+expect_value "credit_note|paid" "$work/hub.db" "SELECT kind, status FROM invoices WHERE invoice_number = 'RINV/2026/00001'"
+expect_value "reversed" "$work/hub.db" "SELECT status FROM payments WHERE reference = 'PBNK1/2026/00006'"
 
 # Nothing changed: the overlap re-reads the newest rows, and nothing is written.
 expect_counts "inserted=0 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
@@ -116,7 +110,7 @@ sqlite3 "$work/odoo.db" "INSERT INTO res_partner (id, name, is_company, active, 
   UPDATE account_move SET state = 'cancel', write_date = '2026-12-01 09:00:00' WHERE id = 106;"
 expect_counts "inserted=1 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync partners --config "$work/hub.xml"
 expect_counts "inserted=0 updated=1 merged=0 quarantined=0 deleted=0" "$hub" sync invoices --config "$work/hub.xml"
-expect_value "cancelled" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00006'"
+expect_value "cancelled" "$work/hub.db" "SELECT status FROM invoices WHERE invoice_number = 'INV/2026/00006'"
 
 sqlite3 "$work/odoo.db" "UPDATE account_move SET commercial_partner_id = NULL, write_date = '2026-12-01 10:00:00' WHERE id = 107"
 expect_counts "inserted=0 updated=0 merged=0 quarantined=1 deleted=0" "$hub" sync invoices --config "$work/hub.xml"

@@ -103,6 +103,34 @@ TEST(FinanceOptionsParsing, AFolderAloneNeedsNoConnectionAndTakesTheWatchedFolde
   EXPECT_FALSE(tables->ubl.has_value());
 }
 
+TEST(FinanceOptionsParsing, InvoiceRequestsGoToTheInterfaceTablesOverTheConnection) {
+  sdk::Result<FinanceOptions> defaults = Parse({});
+  ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
+  EXPECT_EQ(defaults->invoice_requests.connection, "Driver=SQLite3;Database=odoo.db");
+  EXPECT_EQ(defaults->invoice_requests.requests_table, "hub_invoice_requests");
+  EXPECT_EQ(defaults->invoice_requests.lines_table, "hub_invoice_request_lines");
+  EXPECT_EQ(defaults->invoice_requests.finance_system, "finance");
+  sdk::Result<FinanceOptions> named = Parse({{"invoice_requests_table", "billing.requests"},
+                                             {"invoice_request_lines_table", "billing.request_lines"},
+                                             {"finance_system", "odoo"}});
+  ASSERT_TRUE(named.ok()) << named.status().ToString();
+  EXPECT_EQ(named->invoice_requests.requests_table, "billing.requests");
+  EXPECT_EQ(named->invoice_requests.lines_table, "billing.request_lines");
+  EXPECT_EQ(named->invoice_requests.finance_system, "odoo");
+  EXPECT_TRUE(DescribeFinanceConnector().capabilities.writes_events);
+}
+
+TEST(FinanceOptionsParsing, RefusesInterfaceTableNamesThatAreNoIdentifiers) {
+  EXPECT_THAT(Parse({{"invoice_requests_table", "requests; DROP TABLE res_partner"}}).status().message(),
+              HasSubstr("option 'invoice_requests_table': 'requests; DROP TABLE res_partner' is not a table name"));
+  EXPECT_THAT(Parse({{"invoice_request_lines_table", "a.b.c"}}).status().message(),
+              HasSubstr("option 'invoice_request_lines_table': 'a.b.c' is not a table name"));
+  EXPECT_THAT(Parse({{"invoice_request_lines_table", "hub_invoice_requests"}}).status().message(),
+              HasSubstr("is the invoice_requests_table too"));
+  EXPECT_THAT(Parse({{"finance_system", "Odoo"}}).status().message(),
+              HasSubstr("option 'finance_system': 'Odoo' is not a system name"));
+}
+
 TEST(FinanceConnectorReadme, OptionsTableMatchesTheSchema) {
   const std::optional<std::string> table =
       connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/finance/README.md");

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "common/clock.hpp"
+#include "delivery_events.hpp"
 #include "finance_database.hpp"
 #include "plugin_host/connector_instance.hpp"
 #include "plugin_host/loaded_plugin.hpp"
@@ -97,6 +98,33 @@ TEST_F(FinancePluginInstance, ReadsAUblFolderWithoutADatabase) {
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_TRUE(second->records.empty());
   EXPECT_TRUE(second->end_of_data);
+}
+
+TEST_F(FinancePluginInstance, TakesDeliveryEventsAsInvoiceRequestsThroughTheHub) {
+  FinanceDatabase database(Backend::kSqlite);
+  ASSERT_TRUE(database.ok());
+  auto instance = Configure(sdk::Options({{"connection", database.connection_string()}}));
+  ASSERT_NE(instance, nullptr);
+  sdk::Result<std::size_t> accepted = instance->WriteEvents({DeliveryEvent("store-42", DeliveryPayload())});
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(*accepted, 1u);
+  std::unique_ptr<odbc::Connection> connection = database.Connect();
+  ASSERT_NE(connection, nullptr);
+  sdk::Result<odbc::RowSet> rows = connection->Query("SELECT request_id, status FROM hub_invoice_requests");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->rows.size(), 1u);
+  EXPECT_EQ(rows->rows[0][0], sdk::Value::String("store-42"));
+  EXPECT_EQ(rows->rows[0][1], sdk::Value::String("new"));
+}
+
+TEST_F(FinancePluginInstance, WithoutADatabaseOrAFolderForThemEventsWaitUnavailable) {
+  hub::test::TempDir dir;
+  auto instance = Configure(sdk::Options({{"ubl_path", dir.path().string()}}));
+  ASSERT_NE(instance, nullptr);
+  sdk::Result<std::size_t> refused = instance->WriteEvents({DeliveryEvent("store-42", DeliveryPayload())});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), sdk::StatusCode::kUnavailable);
+  EXPECT_THAT(refused.status().message(), HasSubstr("neither 'connection' nor 'invoice_drop_dir'"));
 }
 
 TEST_F(FinancePluginInstance, AnUnknownProfileIsRefusedAtConfigure) {

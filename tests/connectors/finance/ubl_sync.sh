@@ -21,12 +21,6 @@ test_name=ubl_sync
 # shellcheck source=../../support/expect.sh
 source "$source_dir/tests/support/expect.sh"
 
-expect_value() {
-  local expected="$1" db="$2" sql="$3" actual
-  actual="$(sqlite3 "$db" "$sql")"
-  [ "$actual" = "$expected" ] || fail "'$sql' gave '$actual', not '$expected'"
-}
-
 # A file written in place an hour ago: settled. The bad ones sort after the good ones.
 drop() {
   cp "$fixtures/$1" "$work/in/$2"

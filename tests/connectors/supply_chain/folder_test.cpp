@@ -156,6 +156,34 @@ TEST(SupplyChainFolder, AFileMalformedBetweenIdocsGoesToTheErrorFolderWithASidec
   EXPECT_GT(inbox.counts().at("bytes_read"), 0);
 }
 
+TEST(SupplyChainFolder, ChineseEncodedFilesAreReadAndOneWhoseBytesAreNotItsEncodingIsSetAsideNamingTheByte) {
+  Inbox inbox;
+  inbox.Write("1_gbk.xml", Fixture("debmas07_gbk.xml"));
+  inbox.Write("2_mixed.xml", Fixture("debmas07_gbk_mismatch.xml"));
+  inbox.Write("3_gb18030.xml", Fixture("debmas07_gb18030.xml"));
+  std::string big5 = Fixture("debmas07.xml");
+  big5.replace(0, big5.find("?>"), "<?xml version=\"1.0\" encoding=\"Big5\"");
+  inbox.Write("4_big5.xml", big5);
+  std::string cursor;
+  const std::vector<sdk::Record> records = inbox.ReadToEnd(&cursor);
+  // The mixed file's first IDOC is read before its bad bytes are met; the rest of the folder goes on.
+  EXPECT_THAT(Keys(records),
+              ElementsAre("party:0000200001", "party:0000200002", "party:0000200001", "party:0000300001"));
+  EXPECT_EQ(Text(records[1], "name"), "北京中关村科技发展（集团）股份有限公司 研发中心");
+  EXPECT_EQ(Text(records[3], "name"), "深圳市𠮷祥电子科技有限公司");
+  EXPECT_THAT(inbox.Names("archive"), ElementsAre("1_gbk.xml", "3_gb18030.xml"));
+  EXPECT_THAT(inbox.Names("error"),
+              ElementsAre("2_mixed.xml", "2_mixed.xml.error.txt", "4_big5.xml", "4_big5.xml.error.txt"));
+  const std::string mixed = inbox.Read("error/2_mixed.xml.error.txt");
+  EXPECT_THAT(mixed,
+              HasSubstr("2_mixed.xml: byte 1860 (line 64): invalid GBK byte 0xB8 (the file declares encoding GBK)"));
+  EXPECT_THAT(mixed, HasSubstr("position: 2_mixed.xml byte 1123, after IDOC 1 (the records before it were stored)"));
+  EXPECT_THAT(inbox.Read("error/4_big5.xml.error.txt"),
+              HasSubstr("4_big5.xml: line 1: the declaration names encoding \"BIG5\", which IDoc-XML files are not "
+                        "read in"));
+  EXPECT_EQ(inbox.counts().at("files_failed"), 2);
+}
+
 TEST(SupplyChainFolder, AResumedReadGivesEachRecordOnceFromAnyCommittedCursor) {
   Inbox inbox;
   inbox.Write("1_debmas.xml", Fixture("debmas07.xml"));

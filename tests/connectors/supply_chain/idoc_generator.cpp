@@ -1,5 +1,7 @@
 #include "idoc_generator.hpp"
 
+#include <unicode/ucnv.h>
+
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -15,7 +17,32 @@ std::string Field(const std::string& name, const std::string& value, const std::
   return indent + "<" + name + ">" + value + "</" + name + ">\n";
 }
 
-std::string Idoc(std::uint64_t n) {
+// What the partners and materials of an IDOC are called in the file's language.
+struct Texts {
+  const char* partner;
+  const char* street;
+  const char* city;
+  const char* postal_code;
+  const char* country;
+  const char* material;
+};
+
+constexpr Texts kGerman{"Nordwind Maschinenbau GmbH", "Spitalerstrasse 12", "Hamburg", "20095", "DE",
+                        "Hydraulic pump series "};
+constexpr Texts kChinese{"北京华信精密机械有限公司", "朝阳区建国路 88 号", "北京", "100022", "CN", "液压泵 系列 "};
+
+// `utf8` in GBK.
+std::string ToGbk(const std::string& utf8) {
+  std::string gbk(utf8.size() + 16, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = ucnv_convert("GBK", "UTF-8", gbk.data(), static_cast<int32_t>(gbk.size()), utf8.data(),
+                                      static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("cannot encode in GBK: ") + u_errorName(status));
+  gbk.resize(static_cast<std::size_t>(length));
+  return gbk;
+}
+
+std::string Idoc(std::uint64_t n, const Texts& texts) {
   const std::string number = std::to_string(10'000'000 + n);
   const std::string customer = std::to_string(100'000 + n % 5000);
   std::string idoc = "  <IDOC BEGIN=\"1\">\n";
@@ -29,16 +56,16 @@ std::string Idoc(std::uint64_t n) {
   idoc += Segment("E1EDK03", Field("IDDAT", "012") + Field("DATUM", "20261201"));
   idoc += Segment("E1EDK03", Field("IDDAT", "002") + Field("DATUM", "20261215"));
   for (const char* role : {"AG", "WE"}) {
-    idoc += Segment("E1EDKA1", Field("PARVW", role) + Field("PARTN", customer) +
-                                   Field("NAME1", "Nordwind Maschinenbau GmbH") + Field("STRAS", "Spitalerstrasse 12") +
-                                   Field("ORT01", "Hamburg") + Field("PSTLZ", "20095") + Field("LAND1", "DE"));
+    idoc += Segment("E1EDKA1", Field("PARVW", role) + Field("PARTN", customer) + Field("NAME1", texts.partner) +
+                                   Field("STRAS", texts.street) + Field("ORT01", texts.city) +
+                                   Field("PSTLZ", texts.postal_code) + Field("LAND1", texts.country));
   }
   idoc += Segment("E1EDK02", Field("QUALF", "001") + Field("BELNR", "PO-" + number) + Field("DATUM", "20261130"));
   for (int line = 1; line <= 3; ++line) {
     const std::string material =
         Segment("E1EDP19",
                 Field("QUALF", "002", "        ") + Field("IDTNR", "HX-" + std::to_string(2000 + line), "        ") +
-                    Field("KTEXT", "Hydraulic pump series " + std::to_string(line), "        "),
+                    Field("KTEXT", texts.material + std::to_string(line), "        "),
                 "      ");
     idoc +=
         Segment("E1EDP01", Field("POSEX", std::to_string(line * 10)) + Field("MENGE", "4.000") + Field("MENEE", "PCE") +
@@ -50,15 +77,17 @@ std::string Idoc(std::uint64_t n) {
 
 }  // namespace
 
-GeneratedFile GenerateOrders05(const std::filesystem::path& path, std::uint64_t min_bytes) {
+GeneratedFile GenerateOrders05(const std::filesystem::path& path, std::uint64_t min_bytes, GeneratedEncoding encoding) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot write " + path.string());
+  const bool gbk = encoding == GeneratedEncoding::kGbk;
   GeneratedFile file;
-  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ORDERS05>\n";
+  const std::string head =
+      std::string("<?xml version=\"1.0\" encoding=\"") + (gbk ? "GBK" : "UTF-8") + "\"?>\n<ORDERS05>\n";
   out << head;
   file.bytes = head.size();
   while (file.bytes < min_bytes) {
-    const std::string idoc = Idoc(file.idocs);
+    const std::string idoc = gbk ? ToGbk(Idoc(file.idocs, kChinese)) : Idoc(file.idocs, kGerman);
     out << idoc;
     file.bytes += idoc.size();
     ++file.idocs;

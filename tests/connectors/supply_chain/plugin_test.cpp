@@ -92,6 +92,30 @@ TEST_F(SupplyChainPlugin, ReadsAFolderAndDropsAnOrderThroughThePluginBoundary) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "drop/ORDERS05_SO-1_ev-9.xml"));
 }
 
+TEST_F(SupplyChainPlugin, HandsOutGbkTextAsUtf8AndSetsAsideAFileWhoseBytesAreNotGbkThroughThePluginBoundary) {
+  TempDir dir;
+  dir.Write("in/1_gbk.xml", Fixture("debmas07_gbk.xml"));
+  dir.Write("in/2_mixed.xml", Fixture("debmas07_gbk_mismatch.xml"));
+  auto instance = Create(sdk::Options(
+      {{"path", (dir.path() / "in").string()}, {"final", "true"}, {"error_dir", (dir.path() / "error").string()}}));
+  ASSERT_NE(instance, nullptr);
+  std::vector<sdk::Record> records;
+  std::string cursor;
+  for (int batch = 0; batch < 10; ++batch) {
+    sdk::Result<sdk::Batch> read = instance->ReadBatch(cursor, 100);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    records.insert(records.end(), read->records.begin(), read->records.end());
+    cursor = read->next_cursor;
+    if (read->end_of_data) break;
+  }
+  ASSERT_THAT(Keys(records), ElementsAre("party:0000200001", "party:0000200002", "party:0000200001"));
+  EXPECT_EQ(testing::Text(records[0], "name"), "北京华信精密机械有限公司");
+  EXPECT_EQ(testing::Text(records[0], "uscc"), "91110105MA01C8QF7M");
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "error/2_mixed.xml"));
+  EXPECT_THAT(testing::FileBytes(dir.path() / "error/2_mixed.xml.error.txt"),
+              HasSubstr("2_mixed.xml: byte 1860 (line 64): invalid GBK byte 0xB8"));
+}
+
 TEST(SupplyChainOptions, DropDirWithoutTheReceivingPartnerIsRefusedNamingTheOption) {
   sdk::Result<SupplyChainOptions> parsed = ParseSupplyChainOptions(sdk::Options({{"drop_dir", "/tmp"}}));
   ASSERT_FALSE(parsed.ok());

@@ -11,6 +11,9 @@ TEST(DecimalText, AcceptsEitherDecimalMarkAndWritesAPoint) {
   EXPECT_EQ(CanonicalDecimal(",5"), "0.5");
   EXPECT_EQ(CanonicalDecimal("-3"), "-3");
   EXPECT_EQ(CanonicalDecimal("+7."), "7");
+  EXPECT_EQ(CanonicalDecimal("-,5"), "-0.5");
+  EXPECT_EQ(CanonicalDecimal("-0.50"), "-0.50");
+  EXPECT_EQ(CanonicalDecimal("5,"), "5");
 }
 
 TEST(DecimalText, RefusesWhatIsNotAPlainNumber) {
@@ -26,6 +29,14 @@ TEST(DecimalText, MultipliesAndAddsExactly) {
   EXPECT_EQ(AddDecimals("30.00", "15.00"), "45.00");
   EXPECT_EQ(AddDecimals("0.1", "0.25"), "0.35");
   EXPECT_EQ(AddDecimals("-1", "0.5"), "-0.5");
+  EXPECT_EQ(AddDecimals("0.02", "0.03"), "0.05");
+  EXPECT_EQ(AddDecimals("0", "0"), "0");
+}
+
+TEST(DecimalText, KeepsEveryDigitOfResultsBeyondSixtyFourBits) {
+  EXPECT_EQ(MultiplyDecimals("123456789012345", "123456789012345"), "15241578753238669120562399025");
+  EXPECT_EQ(MultiplyDecimals("-123456789012345", "1234567890.12345"), "-152415787532386691205623.99025");
+  EXPECT_EQ(AddDecimals("18446744073709551615", "1"), "18446744073709551616");
 }
 
 TEST(DecimalText, TurnsAPercentageIntoAFraction) {

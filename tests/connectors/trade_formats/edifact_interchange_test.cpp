@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "trade_formats_test_support.hpp"
@@ -123,6 +124,22 @@ TEST(EdifactInterchange, DecodesTheCharsetUnbNames) {
   EdifactOutcome bad_utf8 = ReadEdifact(Interchange("UNH+1+X:D:03B:UN'FTX+AAA+++\xC3('UNT+3+1'", 1, "UNOW:4"));
   ASSERT_EQ(bad_utf8.rejections.size(), 1u);
   EXPECT_THAT(bad_utf8.rejections[0], HasSubstr("byte 0xC3 is not valid UTF-8 (UNOW)"));
+}
+
+TEST(EdifactInterchange, DecodesAReleasedByteAndLeavesSeparatorsOutsideAsciiOutOfTheText) {
+  // The only byte outside ASCII follows the release character: it is decoded all the same.
+  EdifactOutcome released = ReadEdifact(Interchange("UNH+1+X:D:03B:UN'FTX+AAA+++M?\xFCller'UNT+3+1'", 1, "UNOC:3"));
+  ASSERT_EQ(released.messages.size(), 1u);
+  EXPECT_THAT(released.messages[0], HasSubstr("FTX[AAA|||M\xC3\xBCller]"));
+  // Level B's information separators as UNA names them: control characters that never reach the texts.
+  std::string bytes = "UNA|^.? ~UNB^UNOB|3^S^R^20261201|1200^R1~UNH^1^ORDERS|D|03B|UN~FTX^AAA^^^A|B~UNT^3^1~UNZ^1^R1~";
+  std::replace(bytes.begin(), bytes.end(), '|', '\x1F');  // IS1, components
+  std::replace(bytes.begin(), bytes.end(), '^', '\x1D');  // IS3, elements
+  std::replace(bytes.begin(), bytes.end(), '~', '\x1C');  // IS4, segments
+  EdifactOutcome level_b = ReadEdifact(bytes);
+  EXPECT_EQ(level_b.file_error, "");
+  ASSERT_EQ(level_b.messages.size(), 1u);
+  EXPECT_THAT(level_b.messages[0], HasSubstr("FTX[AAA|||A:B]"));
 }
 
 TEST(EdifactInterchange, Version4RepeatsElementsWithAsteriskWithoutUna) {
