@@ -5,12 +5,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/build.sh"
 mkdir -p "$root/var"
-# The finance demo's Odoo database (the finance connector reads it), made from its SQL when missing: changes
-# made to it between runs stay, and the connector reads them. Delete the file to start over.
-if [ ! -f "$root/var/finance_demo.db" ]; then
-  rm -f "$root/var/finance_demo.db.tmp"
-  sqlite3 "$root/var/finance_demo.db.tmp" <"$root/config/demo/finance/odoo17_demo.sql"
-  mv "$root/var/finance_demo.db.tmp" "$root/var/finance_demo.db"
-fi
+# The demo databases the connectors read over ODBC — the finance demo's Odoo database, the HR demo's employee
+# table — each made from its SQL when missing: changes made to them between runs stay, and the connectors
+# read them. Delete a file to start over.
+demo_database() {
+  local database="$root/var/$1" sql="$root/config/demo/$2"
+  if [ ! -f "$database" ]; then
+    rm -f "$database.tmp"
+    sqlite3 "$database.tmp" <"$sql"
+    mv "$database.tmp" "$database"
+  fi
+}
+demo_database finance_demo.db finance/odoo17_demo.sql
+demo_database hr_demo.db hr/hr_employees_demo.sql
 cd "$root"
 exec "$root/build/bin/hub" run --config "$root/config/hub.xml"

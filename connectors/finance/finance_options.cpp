@@ -7,6 +7,7 @@
 
 #include "finance/embedded_mappings.hpp"
 #include "finance/invoice_request_options.hpp"
+#include "hub/odbc/incremental_query.hpp"
 
 #ifndef HUB_FINANCE_CONNECTOR_VERSION
 #error "HUB_FINANCE_CONNECTOR_VERSION must be defined by the build"
@@ -47,13 +48,6 @@ std::vector<std::string> Words(std::string_view text) {
     at = end;
   }
   return words;
-}
-
-// The query without surrounding spaces and trailing semicolons: it is wrapped as a subquery.
-std::string TrimQuery(std::string_view query) {
-  while (!query.empty() && IsSpace(query.front())) query.remove_prefix(1);
-  while (!query.empty() && (IsSpace(query.back()) || query.back() == ';')) query.remove_suffix(1);
-  return std::string(query);
 }
 
 }  // namespace
@@ -158,7 +152,7 @@ sdk::Result<FinanceOptions> ParseFinanceOptions(const sdk::Options& options) {
     if (std::find(wanted.begin(), wanted.end(), stream.name) == wanted.end()) continue;
     const std::string option = stream.name + "_query";
     if (options.Has(option)) {
-      stream.query = TrimQuery(options.GetString(option));
+      stream.query = odbc::TrimmedQuery(options.GetString(option));
       if (stream.query.empty()) return sdk::Status::InvalidArgument("option '" + option + "': is empty");
     }
     parsed.streams.push_back(std::move(stream));

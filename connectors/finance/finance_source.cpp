@@ -212,7 +212,7 @@ sdk::Status FinanceSource::ReadSweep(FinanceCursor& cursor, std::size_t max_reco
       sdk::Record present;
       present.operation = sdk::Operation::kPresent;
       present.entity = stream.entity;
-      present.source_id = IdText(page->ids[i]);
+      present.source_id = odbc::IdText(page->ids[i]);
       present.position = stream.table + " id=" + present.source_id;
       present.Set("sweep_id", sdk::Value::String(sweep.id));
       present.cursor = EncodeFinanceCursor(cursor);

@@ -1,31 +1,13 @@
 #include "finance/invoice_request_options.hpp"
 
-#include <cctype>
 #include <string_view>
 
 #include "finance/ubl_folder_options.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 
 namespace hub::finance {
-namespace {
 
 using sdk::OptionType;
-
-bool IsIdentifier(std::string_view name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front())) != 0) return false;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') return false;
-  }
-  return true;
-}
-
-// `name` or `schema.name`, each an identifier.
-bool IsTableName(std::string_view name) {
-  const std::size_t dot = name.find('.');
-  if (dot == std::string_view::npos) return IsIdentifier(name);
-  return IsIdentifier(name.substr(0, dot)) && IsIdentifier(name.substr(dot + 1));
-}
-
-}  // namespace
 
 std::vector<sdk::OptionSpec> InvoiceRequestOptionSpecs() {
   const InvoiceRequestOptions defaults;
@@ -58,8 +40,8 @@ sdk::Result<InvoiceRequestOptions> ParseInvoiceRequestOptions(const sdk::Options
         "option '" + std::string(option) + "': '" + table +
         "' is not a table name (letters, digits and _, with one optional schema. prefix)");
   };
-  if (!IsTableName(parsed.requests_table)) return refuse("invoice_requests_table", parsed.requests_table);
-  if (!IsTableName(parsed.lines_table)) return refuse("invoice_request_lines_table", parsed.lines_table);
+  if (!odbc::IsTableName(parsed.requests_table)) return refuse("invoice_requests_table", parsed.requests_table);
+  if (!odbc::IsTableName(parsed.lines_table)) return refuse("invoice_request_lines_table", parsed.lines_table);
   if (parsed.requests_table == parsed.lines_table) {
     return sdk::Status::InvalidArgument("option 'invoice_request_lines_table': '" + parsed.lines_table +
                                         "' is the invoice_requests_table too: give the lines a table of their own");

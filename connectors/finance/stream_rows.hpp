@@ -1,4 +1,5 @@
-// One page of one stream: its keyset SELECT run on a connection, and its rows as hub records.
+// One page of one stream: its keyset SELECT run on a connection (the SDK's RunKeysetPage), and its rows as
+// hub records.
 #ifndef HUB_CONNECTORS_FINANCE_STREAM_ROWS_HPP_
 #define HUB_CONNECTORS_FINANCE_STREAM_ROWS_HPP_
 
@@ -11,13 +12,14 @@
 #include "finance/odoo_profile.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/incremental_cursor.hpp"
+#include "hub/odbc/keyset_page.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 
 namespace hub::finance {
 
 // Polled while rows are read: true stops the read with Cancelled. May be empty.
-using CancelCheck = std::function<bool()>;
+using CancelCheck = odbc::CancelCheck;
 
 // What one page read gave. Records come in (write_date, id) order, with entity and position set and their
 // cursor left empty (the caller wraps the stream's cursor into its own); `after[i]` is the stream's cursor
@@ -58,9 +60,6 @@ struct IdPage {
 sdk::Result<IdPage> ReadStreamIds(odbc::Connection& connection, const StreamSpec& stream,
                                   const odbc::IncrementalCursor& after, std::size_t max_rows,
                                   const CancelCheck& cancelled);
-
-// The text of a source id value, as records carry it.
-std::string IdText(const sdk::Value& value);
 
 }  // namespace hub::finance
 

@@ -1,17 +1,20 @@
-// The `hr` connector plugin: the employee roster a Chinese HR system exports as CSV, with the teams,
-// territories and specialities it names (see README.md).
+// The `hr` connector plugin: the employee roster a Chinese HR system exports as CSV, or its employee table
+// over ODBC, with the teams, territories and specialities it names (see README.md).
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 
 #include "hr/hr_options.hpp"
 #include "hr/hr_source.hpp"
+#include "hr/hr_table_source.hpp"
 #include "hub/sdk/sdk.hpp"
 
 namespace hub::hr {
 
-// The plugin class: parses its options into an HrSource and forwards to it, with the hub's clock and log.
+// The plugin class: parses its options into an HrSource (the CSV export) or an HrTableSource (the table)
+// and forwards to it, with the hub's clock, log and cancellation.
 // Lives as long as the hub's connector instance; the hub never calls it concurrently.
 class HrConnector final : public sdk::Connector {
  public:
@@ -29,6 +32,11 @@ class HrConnector final : public sdk::Connector {
     auto now = [&context] {
       return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs()));
     };
+    if (!parsed->connection.empty()) {
+      auto cancelled = [&context] { return context.Cancelled(); };
+      source_ = std::make_unique<HrTableSource>(std::move(parsed).value(), log, now, cancelled);
+      return sdk::Status::Ok();
+    }
     auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
     source_ = std::make_unique<HrSource>(*parsed, log, now, count);
     return sdk::Status::Ok();
@@ -46,7 +54,7 @@ class HrConnector final : public sdk::Connector {
 
  private:
   sdk::Context& context_;
-  std::unique_ptr<HrSource> source_;
+  std::unique_ptr<EmployeeSource> source_;
 };
 
 }  // namespace hub::hr

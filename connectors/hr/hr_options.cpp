@@ -10,6 +10,8 @@
 #include "hr/hr_row.hpp"
 #include "hub/files/encoding.hpp"
 #include "hub/files/text_decoder.hpp"
+#include "hub/odbc/incremental_options.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 
 #ifndef HUB_HR_CONNECTOR_VERSION
 #error "HUB_HR_CONNECTOR_VERSION must be defined by the build"
@@ -95,6 +97,40 @@ sdk::Result<std::chrono::minutes> ParseUtcOffset(std::string_view value) {
   return std::chrono::minutes(sign * (hours * 60 + minutes));
 }
 
+// The table's options, read when `connection` is given.
+sdk::Status ParseTableOptions(const sdk::Options& options, HrOptions* parsed) {
+  const std::string table = options.GetString("table");
+  const std::string query = odbc::TrimmedQuery(options.GetString("query"));
+  if (table.empty() == query.empty()) {
+    return sdk::Status::InvalidArgument(
+        "with option 'connection' give one of 'table' (the HR system's employee table) and 'query' (a SELECT)");
+  }
+  if (!table.empty() && !odbc::IsTableName(table)) {
+    return Invalid("table", table,
+                   "is not a table name (letters, digits and _, after at most one schema name and a dot); use 'query'");
+  }
+  parsed->table.query = table.empty() ? query : "SELECT * FROM " + table;
+  parsed->table_label = table.empty() ? "query" : table;
+  HUB_RETURN_IF_ERROR(odbc::ParseCursorOptions(options, &parsed->table));
+  if (parsed->table.id_column.empty()) {
+    return sdk::Status::InvalidArgument(
+        "option 'id_column' is required with 'connection': the column, unique per row, that the table is read by");
+  }
+  return sdk::Status::Ok();
+}
+
+sdk::Status ParseSource(const sdk::Options& options, HrOptions* parsed) {
+  parsed->path = options.GetString("path");
+  parsed->connection = options.GetString("connection");
+  if (parsed->path.empty() == parsed->connection.empty()) {
+    return sdk::Status::InvalidArgument(
+        "give one of option 'path' (the roster export or its folder) and option 'connection' (the HR database's "
+        "ODBC connection string, with 'table' or 'query')");
+  }
+  if (!parsed->connection.empty()) return ParseTableOptions(options, parsed);
+  return sdk::Status::Ok();
+}
+
 }  // namespace
 
 sdk::PluginDescription DescribeHrConnector() {
@@ -105,12 +141,36 @@ sdk::PluginDescription DescribeHrConnector() {
   description.description =
       "Reads the employee roster (花名册) that Chinese HR systems export as CSV: GBK/GB18030 or UTF-8, title "
       "rows before the header, Chinese headers (工号, 姓名, 部门, 职务, 区域, 入职日期, 离职日期, 状态, 上级工号, "
-      "专长, 产能, ...), dates as 2023年3月15日 or 2023/3/15; emits each team, territory and speciality a row "
-      "names before the employee.";
+      "专长, 产能, ...), dates as 2023年3月15日 or 2023/3/15; or the same columns from the HR system's table "
+      "over ODBC, incrementally by (timestamp, id) with an overlap window; emits each team, territory and "
+      "speciality a row names before the employee.";
   description.options = {
-      {"path", OptionType::kPath, std::nullopt, true,
+      {"path", OptionType::kPath, std::nullopt, false,
        "The roster export to read, or a folder: then every file in it matching `pattern` is read, one after "
-       "another in name order; exports dropped there later are picked up by later reads."},
+       "another in name order; exports dropped there later are picked up by later reads. Give `path` or "
+       "`connection`."},
+      {"connection", OptionType::kSecret, std::nullopt, false,
+       "Instead of `path`: the HR database's ODBC connection string (`Driver=PostgreSQL Unicode;Server=...;"
+       "Database=hr;Uid=...;Pwd=${env:...}`), whose `table` or `query` is read. Never logged: errors show it "
+       "with passwords masked. A relative SQLite `Database=` is taken from the configuration file's folder."},
+      {"table", OptionType::kString, std::nullopt, false,
+       "With `connection`: the employee table (or view) read, `employees` or `hr.employees`; its columns are "
+       "named as the export's headers are (工号, 姓名, 部门, ... or employee_number, name, department, ...)."},
+      {"query", OptionType::kString, std::nullopt, false,
+       "With `connection`, instead of `table`: the SELECT giving one row per employee, its columns named as the "
+       "export's headers (alias them: `SELECT emp_no AS 工号, ...`). No ORDER BY: it is wrapped and paged by "
+       "`(timestamp_column, id_column)`."},
+      {"timestamp_column", OptionType::kString, std::nullopt, false,
+       "With `connection`: the column holding when the row last changed (TIMESTAMP, DATE, or ISO text). Each "
+       "run reads the rows changed since the last one's newest, less `overlap`. Unset: rows are read by "
+       "increasing `id_column` only, so updates are not seen."},
+      {"id_column", OptionType::kString, std::nullopt, false,
+       "With `connection` (required there): a plain column name (letters, digits, _), unique per row, that "
+       "breaks timestamp ties; alias a Chinese column in `query` (`工号 AS emp_id`)."},
+      {"overlap", OptionType::kDuration, "5m", false,
+       "With `timestamp_column`: each run starts this long before the newest timestamp read so far, so rows "
+       "committed late with an older timestamp are still read (those read already store nothing new). Longer "
+       "than the HR system's longest write transaction."},
       {"pattern", OptionType::kString, "*.csv", false,
        "Folder mode: glob (`*`, `?`, `[...]`) for the names of the files to read; names starting with a dot are "
        "ignored."},
@@ -135,7 +195,8 @@ sdk::PluginDescription DescribeHrConnector() {
       {"final", OptionType::kBoolean, "false", false,
        "Every export is written whole before the hub reads it: its last line is read at once."},
       {"utc_offset", OptionType::kString, "+08:00", false,
-       "The time zone \"today\" is taken in when 状态 is derived from 离职日期 (an export without a 状态 column): "
+       "The time zone \"today\" is taken in when 状态 is derived from 离职日期 (a row without 状态, from the export "
+       "or the table): "
        "an employee whose 离职日期 is today or earlier has left."},
   };
   description.capabilities.reads = true;
@@ -146,9 +207,7 @@ sdk::PluginDescription DescribeHrConnector() {
 
 sdk::Result<HrOptions> ParseHrOptions(const sdk::Options& options) {
   HrOptions parsed;
-  parsed.path = options.GetString("path");
-  if (parsed.path.empty())
-    return sdk::Status::InvalidArgument("option 'path' must name the roster export or its folder");
+  HUB_RETURN_IF_ERROR(ParseSource(options, &parsed));
   parsed.pattern = options.GetString("pattern", parsed.pattern);
   sdk::Result<std::string> encoding = ParseEncoding(options.GetString("encoding", parsed.encoding));
   if (!encoding.ok()) return encoding.status();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <optional>
 #include <utility>
 
@@ -58,11 +59,16 @@ std::string_view CanonicalName(std::string_view header) {
   return header;
 }
 
-// The text of a field, "" when missing or not text.
+// The text of a field, "" when missing or not text. A table's integer column reads as its digits, a
+// TIMESTAMP column (入职日期 kept as a date-time) as its UTC calendar day.
 std::string TextOf(const sdk::Record& record, std::string_view name) {
   const sdk::Value* value = record.Find(name);
   if (value == nullptr || value->is_null()) return "";
   if (value->type() == sdk::ValueType::kInt64) return std::to_string(value->integer());
+  if (value->type() == sdk::ValueType::kTimestamp) {
+    return IsoDay(std::chrono::system_clock::time_point(std::chrono::milliseconds(value->integer())),
+                  std::chrono::minutes(0));
+  }
   return value->text();
 }
 

@@ -47,7 +47,8 @@ std::string CodeOf(std::string_view name);
 // The items of a list column: split on 、 , ， ; ；, each trimmed, empty ones left out. Pure.
 std::vector<std::string> SplitList(std::string_view text);
 
-// Makes the parsed CSV row `row` (fields named by the header) the employee record, in place: entity
+// Makes the row `row` — a parsed CSV row (fields named by the header) or a table's row (fields named by its
+// columns) — the employee record, in place: entity
 // "employee", source id the 工号; each column under its canonical name (aliases renamed, other columns
 // kept as they are, every value trimmed); dates (入职日期, 离职日期, 状态变更日期) as date values; 状态
 // derived when the export has none (离职 when 离职日期 is on or before `today`, else 在职), and 状态变更日期

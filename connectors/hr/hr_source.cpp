@@ -1,11 +1,7 @@
 #include "hr/hr_source.hpp"
 
-#include <algorithm>
-#include <charconv>
 #include <memory>
-#include <set>
 #include <utility>
-#include <vector>
 
 #include "hr/hr_dates.hpp"
 #include "hr/hr_row.hpp"
@@ -13,8 +9,6 @@
 
 namespace hub::hr {
 namespace {
-
-constexpr std::string_view kCursorPrefix = "hr1|";
 
 files::Clock OrSystemClock(files::Clock clock) {
   return clock ? std::move(clock) : files::Clock([] { return std::chrono::system_clock::now(); });
@@ -43,39 +37,7 @@ files::RecordCheck CheckOf(const HrOptions& options, const files::Clock& clock) 
   return [clock, offset = options.utc_offset](sdk::Record& row) { return MakeEmployee(row, IsoDay(clock(), offset)); };
 }
 
-// The records of one row: those it refers to that the batch has not given yet, then the employee.
-std::vector<sdk::Record> RecordsOf(sdk::Record row, std::set<std::pair<std::string, std::string>>* given) {
-  std::vector<sdk::Record> records;
-  if (row.rejection.empty()) {
-    for (sdk::Record& referenced : ReferencedRecords(row)) {
-      if (!given->insert({referenced.entity, referenced.source_id}).second) continue;
-      referenced.position = row.position;
-      records.push_back(std::move(referenced));
-    }
-  }
-  records.push_back(std::move(row));
-  return records;
-}
-
 }  // namespace
-
-std::string EncodeHrCursor(const HrCursor& cursor) {
-  return std::string(kCursorPrefix) + std::to_string(cursor.given) + "|" + cursor.rows;
-}
-
-sdk::Result<HrCursor> DecodeHrCursor(std::string_view text) {
-  if (text.empty()) return HrCursor{};
-  const auto invalid = [&] {
-    return sdk::Status::InvalidArgument("not a cursor of the hr connector: '" + std::string(text.substr(0, 64)) + "'");
-  };
-  if (!text.starts_with(kCursorPrefix)) return invalid();
-  std::string_view rest = text.substr(kCursorPrefix.size());
-  HrCursor cursor;
-  const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), cursor.given);
-  if (error != std::errc() || end == rest.data() + rest.size() || *end != '|') return invalid();
-  cursor.rows = std::string(rest.substr(static_cast<std::size_t>(end - rest.data()) + 1));
-  return cursor;
-}
 
 HrSource::HrSource(const HrOptions& options, files::LogSink log, files::Clock clock, files::CountSink count,
                    files::ReaderLimits limits)
@@ -83,46 +45,10 @@ HrSource::HrSource(const HrOptions& options, files::LogSink log, files::Clock cl
             RowOptionsOf(options, limits), ParsersOf(options, limits), CheckOf(options, OrSystemClock(clock)),
             std::move(log), OrSystemClock(clock), std::move(count)) {}
 
-// Rows are read max_records at a time (each gives at least one record); those whose records no longer fit
-// are left for the next batch, which reads them again.
-sdk::Result<sdk::Batch> HrSource::ReadBatch(std::string_view cursor_text, std::size_t max_records) {
-  sdk::Result<HrCursor> cursor = DecodeHrCursor(cursor_text);
-  if (!cursor.ok()) return cursor.status();
-  sdk::Batch batch;
-  batch.next_cursor = std::string(cursor_text);
-  if (max_records == 0) return batch;
-  sdk::Result<sdk::Batch> rows = rows_.ReadBatch(cursor->rows, max_records);
-  if (!rows.ok()) return rows.status();
-  std::set<std::pair<std::string, std::string>> given;
-  std::string before = cursor->rows;  // the rows cursor before the current row
-  // A row cut by the last batch is the first of this one, so it gives the same records again (`given` was
-  // empty then as now) and the first `skip` of them are passed over.
-  std::size_t skip = cursor->given;
-  bool every_row = true;
-  for (sdk::Record& row : rows->records) {
-    const std::string after = row.cursor;
-    std::vector<sdk::Record> records = RecordsOf(std::move(row), &given);
-    const std::size_t room = max_records - batch.records.size();
-    if (records.size() - std::min(skip, records.size()) > room && !batch.records.empty()) {
-      every_row = false;
-      break;
-    }
-    const std::size_t end = std::min(records.size(), skip + room);
-    for (std::size_t i = skip; i < end; ++i) {
-      const bool last = i + 1 == records.size();
-      records[i].cursor = last ? EncodeHrCursor({0, after}) : EncodeHrCursor({i + 1, before});
-      batch.records.push_back(std::move(records[i]));
-    }
-    skip = 0;
-    if (end < records.size()) {
-      every_row = false;
-      break;
-    }
-    before = after;
-  }
-  if (!batch.records.empty()) batch.next_cursor = batch.records.back().cursor;
-  batch.end_of_data = rows->end_of_data && every_row;
-  return batch;
+sdk::Result<sdk::Batch> HrSource::ReadBatch(std::string_view cursor, std::size_t max_records) {
+  return ReadEmployeeBatch(
+      [this](std::string_view rows, std::size_t max_rows) { return rows_.ReadBatch(rows, max_rows); }, cursor,
+      max_records);
 }
 
 }  // namespace hub::hr

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "hub/odbc/incremental_options.hpp"
+
 #ifndef HUB_ODBC_CONNECTOR_VERSION
 #error "HUB_ODBC_CONNECTOR_VERSION must be defined by the build"
 #endif
@@ -11,37 +13,8 @@ namespace {
 
 using sdk::OptionType;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// The query without surrounding spaces and trailing semicolons: it is wrapped as a subquery.
-std::string TrimQuery(std::string_view query) {
-  while (!query.empty() && (IsSpace(query.front()))) query.remove_prefix(1);
-  while (!query.empty() && (IsSpace(query.back()) || query.back() == ';')) query.remove_suffix(1);
-  return std::string(query);
-}
-
-sdk::Result<std::string> ColumnOption(const sdk::Options& options, std::string_view name) {
-  std::string value = options.GetString(name);
-  if (!value.empty() && !IsPlainIdentifier(value)) {
-    return sdk::Status::InvalidArgument("option '" + std::string(name) + "': '" + value +
-                                        "' is not a plain column name (letters, digits, _); alias the column in "
-                                        "the query, e.g. SELECT \"Last Change\" AS updated_at");
-  }
-  return value;
-}
-
 sdk::Status ParseCursorColumns(const sdk::Options& options, OdbcOptions* parsed) {
-  sdk::Result<std::string> timestamp = ColumnOption(options, "timestamp_column");
-  if (!timestamp.ok()) return timestamp.status();
-  sdk::Result<std::string> id = ColumnOption(options, "id_column");
-  if (!id.ok()) return id.status();
-  parsed->timestamp_column = std::move(timestamp).value();
-  parsed->id_column = std::move(id).value();
-  if (!parsed->timestamp_column.empty() && parsed->id_column.empty()) {
-    return sdk::Status::InvalidArgument(
-        "option 'timestamp_column' needs 'id_column' too: rows sharing a timestamp are told apart and paged by "
-        "(timestamp, id)");
-  }
+  HUB_RETURN_IF_ERROR(odbc::ParseCursorOptions(options, parsed));
   parsed->id_field = options.GetString("id_field", parsed->id_column);
   if (parsed->id_field.empty()) {
     return sdk::Status::InvalidArgument(
@@ -52,16 +25,6 @@ sdk::Status ParseCursorColumns(const sdk::Options& options, OdbcOptions* parsed)
 }
 
 }  // namespace
-
-bool IsPlainIdentifier(std::string_view name) {
-  if (name.empty()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-    if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
-  }
-  return true;
-}
 
 sdk::PluginDescription DescribeOdbcConnector() {
   sdk::PluginDescription description;
@@ -103,12 +66,9 @@ sdk::Result<OdbcOptions> ParseOdbcOptions(const sdk::Options& options) {
   if (parsed.connection.empty()) {
     return sdk::Status::InvalidArgument("option 'connection' is required: the source's ODBC connection string");
   }
-  parsed.query = TrimQuery(options.GetString("query"));
+  parsed.query = odbc::TrimmedQuery(options.GetString("query"));
   if (parsed.query.empty()) return sdk::Status::InvalidArgument("option 'query' is required: the SELECT to read");
   HUB_RETURN_IF_ERROR(ParseCursorColumns(options, &parsed));
-  sdk::Result<std::chrono::milliseconds> overlap = options.GetDuration("overlap", parsed.overlap);
-  if (!overlap.ok()) return overlap.status().WithContext("option 'overlap'");
-  parsed.overlap = *overlap;
   parsed.entity = options.GetString("entity", parsed.entity);
   if (parsed.entity.empty()) return sdk::Status::InvalidArgument("option 'entity' must not be empty");
   return parsed;

@@ -32,9 +32,6 @@ sdk::PluginDescription DescribeOdbcConnector();
 // and no id_column, a bad overlap.
 sdk::Result<OdbcOptions> ParseOdbcOptions(const sdk::Options& options);
 
-// True for a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*): safe to write into SQL unquoted.
-bool IsPlainIdentifier(std::string_view name);
-
 }  // namespace hub::odbc_source
 
 #endif  // HUB_CONNECTORS_ODBC_ODBC_OPTIONS_HPP_

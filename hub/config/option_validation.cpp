@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "hub/odbc/connection_string.hpp"
+
 namespace hub::config {
 namespace {
 
@@ -46,8 +48,11 @@ sdk::Result<std::string> NormalizeValue(const sdk::OptionSpec& spec, const std::
     case OptionType::kPath:
       if (value.empty()) return sdk::Status::InvalidArgument("option '" + spec.name + "' is an empty path");
       return (base_dir / value).lexically_normal().string();
-    case OptionType::kString:
     case OptionType::kSecret:
+      // Connection strings are secrets (they hold passwords): an SQLite one's relative Database= is a path of
+      // the configuration like any other, relative to its file, not to the hub's working directory.
+      return odbc::ResolveSqlitePath(value, base_dir);
+    case OptionType::kString:
       return value;
   }
   return value;

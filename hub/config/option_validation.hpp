@@ -21,8 +21,9 @@ namespace hub::config {
 //     SECRET options whose value never appears in any message;
 //   - a default declared by the plugin that does not fit its own type (blamed on the plugin).
 // When there are none and `out` is not null, *out holds every declared option that has a value or a
-// default: PATH values made absolute against `base_dir`, BOOLEAN values as "true"/"false", others as
-// written. On errors *out is left unchanged.
+// default: PATH values made absolute against `base_dir`, SECRET values that are SQLite ODBC connection
+// strings with a relative Database= made absolute against it too (odbc::ResolveSqlitePath, as the store's
+// are), BOOLEAN values as "true"/"false", others as written. On errors *out is left unchanged.
 //
 // Pure function: thread-safe, never throws.
 std::vector<ConfigError> ValidateConnectorOptions(const ConnectorConfig& connector,

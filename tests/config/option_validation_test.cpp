@@ -52,6 +52,21 @@ TEST(ValidateConnectorOptions, NormalizesValuesAndAppliesDefaults) {
   EXPECT_EQ(options.values().size(), 6u);
 }
 
+TEST(ValidateConnectorOptions, TakesARelativeSqliteDatabaseOfAConnectionStringFromTheConfigurationsFolder) {
+  const auto password = [](const std::string& value) {
+    sdk::Options options;
+    auto errors =
+        ValidateConnectorOptions(Connector({{"path", "p"}, {"password", value}}), FilePlugin(), kBaseDir, &options);
+    EXPECT_TRUE(errors.empty()) << FormatErrors(errors);
+    return options.GetString("password");
+  };
+  EXPECT_EQ(password("Driver=SQLite3;Database=../var/finance_demo.db"),
+            "Driver=SQLite3;Database=/etc/var/finance_demo.db");
+  EXPECT_EQ(password("Driver=SQLite3;Database=/srv/hr.db"), "Driver=SQLite3;Database=/srv/hr.db");
+  EXPECT_EQ(password("Driver={PostgreSQL Unicode};Database=hr;Pwd=x"), "Driver={PostgreSQL Unicode};Database=hr;Pwd=x");
+  EXPECT_EQ(password("s3cret"), "s3cret");
+}
+
 TEST(ValidateConnectorOptions, LeavesOutOptionsWithoutValueOrDefault) {
   sdk::Options options;
   auto errors = ValidateConnectorOptions(Connector({{"path", "/data/x.csv"}}), FilePlugin(), kBaseDir, &options);

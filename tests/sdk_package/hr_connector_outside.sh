@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The shipped hr connector builds as an outside author builds a plugin: installs the SDK with
 # scripts/install_sdk.sh into a scratch prefix, builds connectors/hr as a standalone CMake project against it
-# (find_package(HubSDK COMPONENTS files): nothing of the hub's tree but the connector's own sources), checks
+# (find_package(HubSDK COMPONENTS files odbc): nothing of the hub's tree but the connector's own sources), checks
 # that the plugin exports only the two entry points, that `hub plugins` loads it from a folder of its own
 # with its default mapping cn_hr, and that `hub sync` stores a GB18030 roster with a title row through that
 # mapping: the team, the territory and the two employees.

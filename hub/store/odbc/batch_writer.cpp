@@ -2,27 +2,15 @@
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <iterator>
 #include <utility>
 
+#include "hub/odbc/sql_identifier.hpp"
 #include "store/odbc/array_literal.hpp"
 #include "store/odbc/column_types.hpp"
 
 namespace hub::odbc {
 namespace {
-
-bool IsPlainIdentifier(std::string_view name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
-  return std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
-}
-
-// "name" or "schema.name", each part a plain identifier.
-bool IsTableName(std::string_view name) {
-  const std::size_t dot = name.find('.');
-  if (dot == std::string_view::npos) return IsPlainIdentifier(name);
-  return IsPlainIdentifier(name.substr(0, dot)) && IsPlainIdentifier(name.substr(dot + 1));
-}
 
 sdk::Status CheckSpec(const BatchSpec& spec) {
   if (!IsTableName(spec.table)) {

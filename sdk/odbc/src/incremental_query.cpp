@@ -16,6 +16,8 @@ bool NameContains(std::string_view dbms_name, std::string_view word) {
 
 std::string Column(std::string_view name) { return "src." + std::string(name); }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 }  // namespace
 
 KeysetRead PlanKeysetRead(const IncrementalQuerySpec& spec, const IncrementalCursor& cursor, std::string* warning) {
@@ -79,6 +81,12 @@ std::string RowLimitClause(std::string_view dbms_name, std::size_t rows) {
   }
   if (NameContains(dbms_name, "sql server")) return "OFFSET 0 ROWS FETCH NEXT " + count + " ROWS ONLY";
   return "FETCH FIRST " + count + " ROWS ONLY";
+}
+
+std::string TrimmedQuery(std::string_view query) {
+  while (!query.empty() && IsSpace(query.front())) query.remove_prefix(1);
+  while (!query.empty() && (IsSpace(query.back()) || query.back() == ';')) query.remove_suffix(1);
+  return std::string(query);
 }
 
 std::string_view PingSql(std::string_view dbms_name) {

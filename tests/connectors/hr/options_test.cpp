@@ -58,6 +58,58 @@ TEST(HrOptions, RefusesValuesTheSchemaCannotExpressNamingTheOption) {
   EXPECT_EQ(Parse({}).status().code(), sdk::StatusCode::kInvalidArgument);
 }
 
+TEST(HrOptions, TheTableFormReadsTheTableByItsCursorColumnsWithAFiveMinuteOverlap) {
+  auto options = Parse({{"connection", "Driver=SQLite3;Database=/srv/hr.db"},
+                        {"table", "hr.employees"},
+                        {"timestamp_column", "updated_at"},
+                        {"id_column", "id"}});
+  ASSERT_TRUE(options.ok()) << options.status().ToString();
+  EXPECT_TRUE(options->path.empty());
+  EXPECT_EQ(options->connection, "Driver=SQLite3;Database=/srv/hr.db");
+  EXPECT_EQ(options->table.query, "SELECT * FROM hr.employees");
+  EXPECT_EQ(options->table.mode(), odbc::ReadMode::kTimestampId);
+  EXPECT_EQ(options->table.overlap, std::chrono::minutes(5));
+  EXPECT_EQ(options->table_label, "hr.employees");
+  EXPECT_EQ(options->utc_offset, std::chrono::hours(8));
+}
+
+TEST(HrOptions, TheQueryFormTakesTheSelectWithoutItsTrailingSemicolon) {
+  auto options = Parse({{"connection", "DSN=hr"},
+                        {"query", " SELECT emp_no AS 工号, emp_no AS id FROM staff ;"},
+                        {"id_column", "id"},
+                        {"overlap", "10m"}});
+  ASSERT_TRUE(options.ok()) << options.status().ToString();
+  EXPECT_EQ(options->table.query, "SELECT emp_no AS 工号, emp_no AS id FROM staff");
+  EXPECT_EQ(options->table.mode(), odbc::ReadMode::kId);
+  EXPECT_EQ(options->table.overlap, std::chrono::minutes(10));
+  EXPECT_EQ(options->table_label, "query");
+}
+
+TEST(HrOptions, RefusesAnUnclearSourceNamingTheOptions) {
+  const auto message = [](std::map<std::string, std::string, std::less<>> values) {
+    return Parse(std::move(values)).status().message();
+  };
+  EXPECT_NE(message({}).find("option 'path'"), std::string::npos);
+  EXPECT_NE(message({{"path", "/in"}, {"connection", "DSN=hr"}}).find("option 'connection'"), std::string::npos);
+  EXPECT_NE(message({{"connection", "DSN=hr"}, {"id_column", "id"}}).find("'table'"), std::string::npos);
+  EXPECT_NE(
+      message({{"connection", "DSN=hr"}, {"table", "t"}, {"query", "SELECT 1"}, {"id_column", "id"}}).find("'query'"),
+      std::string::npos);
+  EXPECT_NE(
+      message({{"connection", "DSN=hr"}, {"table", "t; DROP TABLE t"}, {"id_column", "id"}}).find("option 'table'"),
+      std::string::npos);
+  EXPECT_NE(message({{"connection", "DSN=hr"}, {"table", "t"}}).find("option 'id_column' is required"),
+            std::string::npos);
+  EXPECT_NE(message({{"connection", "DSN=hr"}, {"table", "t"}, {"timestamp_column", "updated_at"}})
+                .find("option 'timestamp_column' needs 'id_column'"),
+            std::string::npos);
+  EXPECT_NE(message({{"connection", "DSN=hr"}, {"table", "t"}, {"id_column", "工号"}}).find("option 'id_column'"),
+            std::string::npos);
+  EXPECT_NE(message({{"connection", "DSN=hr"}, {"table", "t"}, {"id_column", "id"}, {"overlap", "soon"}})
+                .find("option 'overlap'"),
+            std::string::npos);
+}
+
 TEST(HrConnectorReadme, OptionsTableMatchesTheSchema) {
   const std::optional<std::string> table =
       connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/hr/README.md");

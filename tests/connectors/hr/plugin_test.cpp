@@ -1,5 +1,5 @@
 // The built plugin build/plugins/hub_hr.so, loaded and driven by the hub's plugin host: what it declares,
-// and a roster read through the plugin boundary.
+// and a roster read through the plugin boundary, from a CSV export and from an employee table.
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +14,7 @@
 #include "hr_test_support.hpp"
 #include "plugin_host/connector_instance.hpp"
 #include "plugin_host/loaded_plugin.hpp"
+#include "support/source_database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::hr {
@@ -64,6 +65,32 @@ TEST_F(HrPlugin, ReadsAGb18030RosterThroughThePluginBoundary) {
       plugin_host::ConnectorInstance::Create("hr", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
   ASSERT_TRUE(instance.ok()) << instance.status().ToString();
   sdk::Status configured = (*instance)->Configure(sdk::Options({{"path", roster.string()}, {"final", "true"}}));
+  ASSERT_TRUE(configured.ok()) << configured.ToString();
+  EXPECT_TRUE((*instance)->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_EQ(testing::Keys(batch->records), (std::vector<std::string>{"team:销售一部", "employee:E1"}));
+  EXPECT_EQ(testing::Text(batch->records[1], "姓名"), "张伟");
+  EXPECT_TRUE(batch->end_of_data);
+}
+
+TEST_F(HrPlugin, ReadsAnEmployeeTableThroughThePluginBoundary) {
+  hub::test::SourceDatabase database(hub::test::Backend::kSqlite);
+  ASSERT_TRUE(database.ok());
+  database.Execute(
+      "CREATE TABLE staff (id INTEGER PRIMARY KEY, employee_number TEXT, name TEXT, department TEXT, "
+      "updated_at TIMESTAMP)");
+  database.Execute("INSERT INTO staff VALUES (1, 'E1', '张伟', '销售一部', '2026-11-02 09:00:00')");
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  auto instance =
+      plugin_host::ConnectorInstance::Create("hr", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
+  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
+  sdk::Status configured = (*instance)->Configure(sdk::Options({{"connection", database.connection_string()},
+                                                                {"table", "staff"},
+                                                                {"timestamp_column", "updated_at"},
+                                                                {"id_column", "id"},
+                                                                {"overlap", "5m"}}));
   ASSERT_TRUE(configured.ok()) << configured.ToString();
   EXPECT_TRUE((*instance)->CheckHealth().ok());
   sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);

@@ -108,15 +108,6 @@ INSTANTIATE_TEST_SUITE_P(
                   "option 'entity' must not be empty"}),
     [](const ::testing::TestParamInfo<BadOption>& info) { return info.param.name; });
 
-TEST(PlainIdentifiers, AreLettersDigitsAndUnderscoresNotStartingWithADigit) {
-  EXPECT_TRUE(IsPlainIdentifier("updated_at"));
-  EXPECT_TRUE(IsPlainIdentifier("_Id2"));
-  EXPECT_FALSE(IsPlainIdentifier("2id"));
-  EXPECT_FALSE(IsPlainIdentifier("a.b"));
-  EXPECT_FALSE(IsPlainIdentifier("\"id\""));
-  EXPECT_FALSE(IsPlainIdentifier(""));
-}
-
 TEST(OdbcConnectorReadme, OptionsTableMatchesTheSchema) {
   const std::optional<std::string> table =
       connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/odbc/README.md");

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "hub/odbc/incremental_query.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 
 namespace hub::odbc {
 namespace {
@@ -89,6 +90,24 @@ TEST(RowLimit, FollowsTheDbms) {
   EXPECT_EQ(PingSql("Oracle"), "SELECT 1 FROM DUAL");
   EXPECT_EQ(PingSql("DB2/LINUXX8664"), "SELECT 1 FROM SYSIBM.SYSDUMMY1");
   EXPECT_EQ(PingSql("PostgreSQL"), "SELECT 1");
+}
+
+TEST(PlainIdentifiers, AreLettersDigitsAndUnderscoresNotStartingWithADigit) {
+  EXPECT_TRUE(IsTableName("hr.employees"));
+  EXPECT_FALSE(IsTableName("a.b.c"));
+  EXPECT_FALSE(IsTableName("t; DROP TABLE t"));
+  EXPECT_TRUE(IsPlainIdentifier("updated_at"));
+  EXPECT_TRUE(IsPlainIdentifier("_Id2"));
+  EXPECT_FALSE(IsPlainIdentifier("2id"));
+  EXPECT_FALSE(IsPlainIdentifier("a.b"));
+  EXPECT_FALSE(IsPlainIdentifier("\"id\""));
+  EXPECT_FALSE(IsPlainIdentifier(""));
+}
+
+TEST(TrimmedQuery, DropsTheSpacesAroundAndTheTrailingSemicolons) {
+  EXPECT_EQ(TrimmedQuery("\n  SELECT id FROM t ; \n;"), "SELECT id FROM t");
+  EXPECT_EQ(TrimmedQuery("SELECT ';' AS x"), "SELECT ';' AS x");
+  EXPECT_EQ(TrimmedQuery(" ;; "), "");
 }
 
 }  // namespace

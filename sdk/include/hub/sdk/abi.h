@@ -171,7 +171,8 @@ typedef enum hub_option_type {
   HUB_OPTION_INTEGER = 1,
   HUB_OPTION_BOOLEAN = 2,
   HUB_OPTION_PATH = 3,    /* relative paths are resolved against the configuration file's folder */
-  HUB_OPTION_SECRET = 4,  /* never logged; usually given as ${env:...} or ${file:...} */
+  HUB_OPTION_SECRET = 4,  /* never logged; usually given as ${env:...} or ${file:...}; an SQLite ODBC
+                             connection string's relative Database= is resolved like a path */
   HUB_OPTION_DURATION = 5 /* "30s", "5m", "2h", "1d" or milliseconds */
 } hub_option_type;
 

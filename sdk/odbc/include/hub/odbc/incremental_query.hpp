@@ -1,7 +1,7 @@
 // An incremental ODBC query: the user's SELECT read page by page on a (timestamp, id) or id keyset, each
 // run starting an overlap window before the last run's watermark. This file holds the SQL it sends (the
 // query wrapped with the keyset predicate, order and limit); incremental_cursor.hpp its position. Shared by
-// the odbc and finance connectors.
+// the odbc, finance and hr connectors.
 #ifndef HUB_ODBC_INCREMENTAL_QUERY_HPP_
 #define HUB_ODBC_INCREMENTAL_QUERY_HPP_
 
@@ -67,6 +67,10 @@ SqlText BuildKeysetSql(const IncrementalQuerySpec& spec, const KeysetRead& read,
 // MySQL and MariaDB; OFFSET 0 ROWS FETCH NEXT for Microsoft SQL Server; the standard FETCH FIRST n ROWS
 // ONLY for any other (Oracle 12c+, DB2, ...). Pure.
 std::string RowLimitClause(std::string_view dbms_name, std::size_t rows);
+
+// `query` without the white space around it and its trailing semicolons, as a query the caller wraps as a
+// subquery must be. Pure.
+std::string TrimmedQuery(std::string_view query);
 
 // A query that answers one row, by DBMS: SELECT 1 (FROM DUAL on Oracle, FROM SYSIBM.SYSDUMMY1 on DB2). Pure.
 std::string_view PingSql(std::string_view dbms_name);

@@ -6,11 +6,11 @@
 // (connection.hpp, dialect.hpp), prepared Statements with parameters bound from sdk::Value and typed getters
 // (statement.hpp), scoped Transactions and Savepoints (transaction.hpp), and incremental queries: a SELECT
 // read page by page on a (timestamp, id) or id keyset with an overlap window (incremental_query.hpp), its
-// cursor (incremental_cursor.hpp) and date/time text shifted in its own form (timestamp_text.hpp), shared by
-// the `odbc` and `finance` connectors. It is the code the hub's own
-// store runs on — the store adds only its connection pool with failover and its bulk writes
-// (hub/store/odbc/) — and the shipped `odbc` connector is built on it exactly as an outside author's
-// connector would be.
+// cursor (incremental_cursor.hpp), its options (incremental_options.hpp), one page run on a connection with
+// its rows read into fields (keyset_page.hpp), names safe to write into SQL (sql_identifier.hpp) and date/time text
+// shifted in its own form (timestamp_text.hpp), shared by the `odbc`, `finance` and `hr` connectors. It is the code the
+// hub's own store runs on — the store adds only its connection pool with failover and its bulk writes (hub/store/odbc/)
+// — and the shipped `odbc` connector is built on it exactly as an outside author's connector would be.
 //
 // Where it comes from: sdk/odbc/ in the hub's tree, installed with the SDK (scripts/install_sdk.sh) as the
 // component `odbc` of the CMake package HubSDK:
@@ -32,7 +32,10 @@
 #include "hub/odbc/dialect.hpp"
 #include "hub/odbc/handles.hpp"
 #include "hub/odbc/incremental_cursor.hpp"
+#include "hub/odbc/incremental_options.hpp"
 #include "hub/odbc/incremental_query.hpp"
+#include "hub/odbc/keyset_page.hpp"
+#include "hub/odbc/sql_identifier.hpp"
 #include "hub/odbc/statement.hpp"
 #include "hub/odbc/timestamp_text.hpp"
 #include "hub/odbc/transaction.hpp"
