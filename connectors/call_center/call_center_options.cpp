@@ -62,7 +62,8 @@ sdk::PluginDescription DescribeCallCenterConnector() {
       {"inbound_contexts", OptionType::kString, std::nullopt, false,
        "Comma-separated dialplan contexts (dcontext) of calls from outside, e.g. `from-pstn,from-trunk`: a call "
        "whose first row has one is inbound, any other outbound. Unset: a call whose first row's src is an outside "
-       "number (only digits, a leading + allowed, more than extension_max_digits) is inbound, one from an "
+       "number (only digits, a leading + and separators allowed, more than extension_max_digits digits) is inbound, "
+       "one from an "
        "internal extension outbound."},
       {"extension_max_digits", OptionType::kInteger, "6", false,
        "Without inbound_contexts: the most digits an internal extension has; a longer all-digit src is an "

@@ -9,10 +9,18 @@
 namespace hub::call_center {
 namespace {
 
+// Digits, a leading + and the separators numbers are written with ("021-6234-5678", "(010) 12345678").
 bool IsOutsideNumber(std::string_view src, std::size_t extension_max_digits) {
   if (src.starts_with("+")) src.remove_prefix(1);
-  return src.size() > extension_max_digits &&
-         std::all_of(src.begin(), src.end(), [](unsigned char c) { return std::isdigit(c); });
+  std::size_t digits = 0;
+  for (const char c : src) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits > extension_max_digits;
 }
 
 bool IsInbound(const CdrLeg& first, const DirectionRule& rule) {

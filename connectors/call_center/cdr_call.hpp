@@ -15,8 +15,8 @@ namespace hub::call_center {
 
 // How a call's direction is told. With inbound_contexts, a call whose first leg's dcontext is one of them is
 // inbound and any other outbound; without, a call whose first leg's src is an outside number (digits, a
-// leading + allowed, more than extension_max_digits of them) is inbound and one from an internal extension
-// (anything else: 301, PJSIP endpoint names) outbound. A plain value.
+// leading + and the separators space, '-', '(' and ')' allowed, more than extension_max_digits digits) is inbound and
+// one from an internal extension (anything else: 301, PJSIP endpoint names) outbound. A plain value.
 struct DirectionRule {
   std::vector<std::string> inbound_contexts;
   std::size_t extension_max_digits = 6;

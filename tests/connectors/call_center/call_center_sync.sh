@@ -72,10 +72,12 @@ expect_value "1" "$work/hub.db" "SELECT count(*) FROM quarantine WHERE reason LI
   row 1004 13700137000 SIP/301-06 55 "NO ANSWER" ""
 } >>"$work/Master.csv"
 expect_line "read=1 inserted=1 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync calls --config "$work/hub.xml"
-expect_value "answered|304|2" "$work/hub.db" \
-  "SELECT a.outcome, a.agent_extension, count(*) OVER ()
+# Call 1003, whole: its second leg was answered.
+expect_value "answered|304|20" "$work/hub.db" \
+  "SELECT a.outcome, a.agent_extension, a.duration_seconds
      FROM activities a JOIN source_links l ON l.entity = 'activity' AND l.record_id = a.id
     WHERE l.source_id = '1003'"
+expect_value "3" "$work/hub.db" "SELECT count(*) FROM activities"
 
 expect_line "read=0 inserted=0 updated=0 merged=0 quarantined=0 deleted=0" "$hub" sync calls --config "$work/hub.xml"
 # Nothing written for two minutes: the last call is whole.

@@ -92,6 +92,8 @@ TEST(CdrCall, TheExtensionDigitLimitAndInboundContextsDecideTheDirection) {
   const std::vector<CdrLeg> named = {Leg("client1", "6789", "default", "", 1, 2, "ANSWERED")};
   EXPECT_EQ(Text(MakeCall(named, DirectionRule{}), "direction"), "outbound");
   EXPECT_EQ(Text(MakeCall(named, DirectionRule{{"default"}, 6}), "direction"), "inbound");
+  const std::vector<CdrLeg> written = {Leg("(021) 6234-5678", "6000", "x", "", 1, 2, "ANSWERED")};
+  EXPECT_EQ(Text(MakeCall(written, DirectionRule{}), "direction"), "inbound");
   const std::vector<CdrLeg> plus = {Leg("+8613800138000", "6000", "x", "", 1, 2, "ANSWERED")};
   EXPECT_EQ(Text(MakeCall(plus, DirectionRule{}), "direction"), "inbound");
   EXPECT_EQ(Text(MakeCall(plus, DirectionRule{{"from-pstn"}, 6}), "direction"), "outbound");
