@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <memory>
 #include <optional>
 
@@ -10,6 +9,7 @@
 #include "hr/hr_row.hpp"
 #include "hub/files/encoding.hpp"
 #include "hub/files/text_decoder.hpp"
+#include "hub/files/utc_offset.hpp"
 #include "hub/odbc/incremental_options.hpp"
 #include "hub/odbc/sql_identifier.hpp"
 
@@ -71,30 +71,6 @@ sdk::Result<std::vector<std::string>> ParseMarkers(std::string_view value) {
   }
   if (markers.empty()) return Invalid("header_row", value, "names no column");
   return markers;
-}
-
-// "+08:00", "-05:30", "+8", "0".
-sdk::Result<std::chrono::minutes> ParseUtcOffset(std::string_view value) {
-  std::string_view rest = value;
-  int sign = 1;
-  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
-    sign = rest.front() == '-' ? -1 : 1;
-    rest.remove_prefix(1);
-  }
-  int hours = 0;
-  int minutes = 0;
-  auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), hours);
-  rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
-  if (error == std::errc() && rest.starts_with(":")) {
-    rest.remove_prefix(1);
-    auto [minutes_end, minutes_error] = std::from_chars(rest.data(), rest.data() + rest.size(), minutes);
-    error = minutes_error;
-    rest.remove_prefix(static_cast<std::size_t>(minutes_end - rest.data()));
-  }
-  if (error != std::errc() || !rest.empty() || hours > 14 || minutes > 59) {
-    return Invalid("utc_offset", value, "is not an offset from UTC such as +08:00");
-  }
-  return std::chrono::minutes(sign * (hours * 60 + minutes));
 }
 
 // The table's options, read when `connection` is given.
@@ -225,8 +201,9 @@ sdk::Result<HrOptions> ParseHrOptions(const sdk::Options& options) {
   sdk::Result<std::chrono::milliseconds> settle = options.GetDuration("settle_time", parsed.completeness.settle);
   if (!settle.ok()) return settle.status().WithContext("option 'settle_time'");
   parsed.completeness = files::CompletenessRule{*declared_final, *settle};
-  sdk::Result<std::chrono::minutes> offset = ParseUtcOffset(options.GetString("utc_offset", "+08:00"));
-  if (!offset.ok()) return offset.status();
+  const std::string offset_text = options.GetString("utc_offset", "+08:00");
+  const std::optional<std::chrono::minutes> offset = files::ParseUtcOffset(offset_text);
+  if (!offset) return Invalid("utc_offset", offset_text, "is not an offset from UTC such as +08:00");
   parsed.utc_offset = *offset;
   return parsed;
 }

@@ -75,6 +75,10 @@ constexpr FieldSpec kActivity[] = {
     Field("duration_seconds", kInt64, kOptional, Column("activities", "duration_seconds"), "How long it took."),
     Field("outcome", kString, kOptional, Column("activities", "outcome"),
           "Result code, e.g. answered, no_answer, meeting_set."),
+    Field("phone", kString, kOptional, Column("activities", "phone").Derived(DerivedForm::kE164Phone, "phone_e164"),
+          "The other side's phone number, in any common form: a call's customer (caller or callee)."),
+    Field("agent_extension", kString, kOptional, Column("activities", "agent_extension"),
+          "Our agent's telephone extension on a call, e.g. 301."),
 };
 
 constexpr EntitySpec kEntities[] = {
