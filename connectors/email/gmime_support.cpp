@@ -40,14 +40,6 @@ std::string WrittenBytes(GMimeObject* object) {
   return StreamBytes(stream.get());
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  GChecksum* checksum = g_checksum_new(G_CHECKSUM_SHA256);
-  g_checksum_update(checksum, reinterpret_cast<const guchar*>(bytes.data()), static_cast<gssize>(bytes.size()));
-  std::string hex = g_checksum_get_string(checksum);
-  g_checksum_free(checksum);
-  return hex;
-}
-
 std::string TakeGString(char* text) {
   if (text == nullptr) return "";
   std::string taken(text);

@@ -31,9 +31,6 @@ std::string DecodedBytes(GMimeDataWrapper* wrapper);
 // The bytes of `object` as written in the message (headers and body), for a forwarded message.
 std::string WrittenBytes(GMimeObject* object);
 
-// SHA-256 of `bytes` as lower-case hex.
-std::string Sha256Hex(std::string_view bytes);
-
 // Owns a string GMime allocated (g_free); empty for null.
 std::string TakeGString(char* text);
 

@@ -5,6 +5,7 @@
 
 #include "email/gmime_support.hpp"
 #include "email/mime_charset.hpp"
+#include "email/sha256_hex.hpp"
 
 namespace hub::email {
 namespace {

@@ -9,6 +9,7 @@
 #include "email/html_text.hpp"
 #include "email/mime_charset.hpp"
 #include "email/mime_headers.hpp"
+#include "email/sha256_hex.hpp"
 
 namespace hub::email {
 namespace {
