@@ -1,5 +1,7 @@
 #include "email/mime_headers.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,48 @@ std::string RawHeader(GMimeMessage* message, const char* name) {
   return raw == nullptr ? "" : WidenGbCharsetLabels(raw);
 }
 
+// The charset the first text part (depth first) declares; empty when none does.
+std::string FirstTextCharset(GMimeObject* object) {
+  if (object == nullptr) return "";
+  if (GMIME_IS_MULTIPART(object)) {
+    for (int i = 0; i < g_mime_multipart_get_count(GMIME_MULTIPART(object)); ++i) {
+      std::string charset = FirstTextCharset(g_mime_multipart_get_part(GMIME_MULTIPART(object), i));
+      if (!charset.empty()) return charset;
+    }
+    return "";
+  }
+  GMimeContentType* type = g_mime_object_get_content_type(object);
+  if (type == nullptr || !g_mime_content_type_is_type(type, "text", "*")) return "";
+  const char* charset = g_mime_content_type_get_parameter(type, "charset");
+  return charset == nullptr ? "" : DecoderCharsetName(charset);
+}
+
+// The options header text is decoded with: the shared ones; or, when the message's text declares a charset
+// other than UTF-8 and ASCII, a copy whose fallback for raw 8-bit header text tries that charset after
+// UTF-8 and before GB18030 (clients that write raw 8-bit headers write them in the body's charset).
+class HeaderOptions {
+ public:
+  explicit HeaderOptions(GMimeMessage* message) {
+    std::string charset = FirstTextCharset(g_mime_message_get_mime_part(message));
+    std::string lower = charset;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (charset.empty() || lower == "utf-8" || lower == "us-ascii") return;
+    own_ = g_mime_parser_options_clone(SharedParserOptions());
+    const char* fallback[] = {"UTF-8", charset.c_str(), "GB18030", nullptr};
+    g_mime_parser_options_set_fallback_charsets(own_, fallback);
+  }
+  ~HeaderOptions() {
+    if (own_ != nullptr) g_mime_parser_options_free(own_);
+  }
+  HeaderOptions(const HeaderOptions&) = delete;
+  HeaderOptions& operator=(const HeaderOptions&) = delete;
+
+  GMimeParserOptions* get() const { return own_ != nullptr ? own_ : SharedParserOptions(); }
+
+ private:
+  GMimeParserOptions* own_ = nullptr;
+};
+
 std::string Trimmed(std::string text) {
   std::size_t begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string::npos) return "";
@@ -28,10 +72,10 @@ std::string Trimmed(std::string text) {
   return text.substr(begin, end - begin + 1);
 }
 
-std::string DecodedHeaderText(const std::string& raw) {
+std::string DecodedHeaderText(const std::string& raw, const HeaderOptions& options) {
   if (raw.empty()) return "";
   std::string unfolded = TakeGString(g_mime_utils_header_unfold(raw.c_str()));
-  return Trimmed(TakeGString(g_mime_utils_header_decode_text(SharedParserOptions(), unfolded.c_str())));
+  return Trimmed(TakeGString(g_mime_utils_header_decode_text(options.get(), unfolded.c_str())));
 }
 
 void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
@@ -48,11 +92,11 @@ void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
   }
 }
 
-std::vector<MailAddress> Mailboxes(GMimeMessage* message, const char* name) {
+std::vector<MailAddress> Mailboxes(GMimeMessage* message, const char* name, const HeaderOptions& options) {
   std::vector<MailAddress> mailboxes;
   std::string raw = RawHeader(message, name);
   if (raw.empty()) return mailboxes;
-  GObjectPtr<InternetAddressList> list(internet_address_list_parse(SharedParserOptions(), raw.c_str()));
+  GObjectPtr<InternetAddressList> list(internet_address_list_parse(options.get(), raw.c_str()));
   AppendMailboxes(list.get(), &mailboxes);
   return mailboxes;
 }
@@ -79,11 +123,12 @@ std::string DerivedMessageId(GMimeMessage* message, const MimeMessage& read) {
 }  // namespace
 
 void ReadEnvelope(GMimeMessage* message, MimeMessage* out) {
-  std::vector<MailAddress> from = Mailboxes(message, "From");
+  HeaderOptions options(message);
+  std::vector<MailAddress> from = Mailboxes(message, "From", options);
   if (!from.empty()) out->from = from.front();
-  out->to = Mailboxes(message, "To");
-  out->cc = Mailboxes(message, "Cc");
-  out->subject = DecodedHeaderText(RawHeader(message, "Subject"));
+  out->to = Mailboxes(message, "To", options);
+  out->cc = Mailboxes(message, "Cc", options);
+  out->subject = DecodedHeaderText(RawHeader(message, "Subject"), options);
   if (GDateTime* date = g_mime_message_get_date(message); date != nullptr) {
     out->date = std::chrono::sys_seconds(std::chrono::seconds(g_date_time_to_unix(date)));
   }

@@ -51,7 +51,9 @@ struct MimeMessage {
   std::vector<MailAddress> cc;
   // Date as UTC; nullopt when the header is absent or unparseable.
   std::optional<std::chrono::sys_seconds> date;
-  std::string subject;  // RFC 2047 decoded; broken encoded words are left as written
+  // RFC 2047 decoded; broken encoded words are left as written. Raw 8-bit header text (here and in
+  // display names) is read as UTF-8 when valid, else in the charset of the first text part, else GB18030.
+  std::string subject;
 
   // The text of the message: its text/plain parts, or when an alternative offers none its text/html
   // rendered roughly to plain text (email/html_text.hpp); parts of a multipart/mixed joined by a blank

@@ -49,6 +49,14 @@ TEST(MimeParser, DecodesEncodedWordsInAnyCharsetAndLeavesBrokenOnesReadable) {
   EXPECT_NE(message.subject.find("not-base64"), std::string::npos) << message.subject;
 }
 
+TEST(MimeParser, ReadsRaw8BitHeadersInTheCharsetOfTheText) {
+  MimeMessage message = ParsedFixture("raw_8bit_headers.eml");
+  EXPECT_EQ(message.subject, "報價單");
+  EXPECT_EQ(message.from, (MailAddress{"chan@example.tw", "陳大文"}));
+  EXPECT_EQ(message.to, (std::vector<MailAddress>{{"taipei@example.tw", "臺北分公司"}}));
+  EXPECT_EQ(message.text, "請報價。\n");
+}
+
 // One row a charset fixture: the subject, the text, the charset the text was decoded from and why.
 struct CharsetCase {
   const char* fixture;

@@ -182,5 +182,10 @@ Content-Disposition: inline
 --fwd--
 """)
 
+write("raw_8bit_headers.eml", "From: ", raw_tail="陳大文".encode("big5") + b" <chan@example.tw>\nTo: " +
+      "臺北分公司".encode("big5") + b" <taipei@example.tw>\nSubject: " + "報價單".encode("big5") +
+      b"\nDate: Tue, 03 Nov 2026 09:30:00 +0800\nMessage-ID: <raw8bit@example.tw>\n"
+      b"Content-Type: text/plain; charset=big5\n\n" + "請報價。\n".encode("big5"))
+
 write("no_message_id.eml", "From: Li Na <li.na@example.cn>\nTo: sales@example.com\n"
       "Date: Tue, 03 Nov 2026 09:30:00 +0800\nSubject: No id\n\nNo Message-ID here.\n")
