@@ -2,6 +2,7 @@
 // and each charset of issue 10 (declared, in an HTML meta only, none at all).
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "email_fixture.hpp"
@@ -65,6 +66,9 @@ struct CharsetCase {
   const char* charset;
   const char* source;
 };
+
+// Names the case by its fixture in test output.
+void PrintTo(const CharsetCase& charset_case, std::ostream* out) { *out << charset_case.fixture; }
 
 class MimeParserCharsets : public testing::TestWithParam<CharsetCase> {};
 
