@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstdlib>
+
+#include "email/ascii_text.hpp"
 
 namespace hub::email {
 namespace {
@@ -15,12 +16,6 @@ constexpr std::array<std::string_view, 6> kLineTags = {"div", "tr", "li", "hr", 
 constexpr std::array<std::string_view, 12> kParagraphTags = {"p",  "h1",    "h2", "h3", "h4",         "h5",
                                                              "h6", "table", "ul", "ol", "blockquote", "pre"};
 constexpr std::array<std::string_view, 3> kSkippedTags = {"script", "style", "title"};
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -90,7 +85,7 @@ std::size_t AppendReference(std::string_view html, std::size_t at, std::string* 
     out->push_back('&');
     return at + 1;
   }
-  std::string name = Lower(html.substr(at + 1, end - at - 1));
+  std::string name = AsciiLower(html.substr(at + 1, end - at - 1));
   static constexpr std::array<std::pair<std::string_view, std::uint32_t>, 7> kNamed = {
       {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}, {"copy", 0xA9}}};
   for (const auto& [named, code] : kNamed) {
@@ -113,12 +108,12 @@ std::string TagName(std::string_view html, std::size_t at, bool* closing) {
   if (*closing) ++begin;
   std::size_t end = begin;
   while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
-  return Lower(html.substr(begin, end - begin));
+  return AsciiLower(html.substr(begin, end - begin));
 }
 
 // The index after the element whose opening tag ends at `after_open` (its closing tag), or the end.
 std::size_t SkipElement(std::string_view html, std::size_t after_open, const std::string& name) {
-  std::string lower = Lower(html.substr(after_open));
+  std::string lower = AsciiLower(html.substr(after_open));
   std::size_t close = lower.find("</" + name);
   if (close == std::string::npos) return html.size();
   std::size_t end = html.find('>', after_open + close);
@@ -128,7 +123,7 @@ std::size_t SkipElement(std::string_view html, std::size_t after_open, const std
 }  // namespace
 
 std::string HtmlMetaCharset(std::string_view html) {
-  std::string head = Lower(html.substr(0, kMetaWindow));
+  std::string head = AsciiLower(html.substr(0, kMetaWindow));
   for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
     std::size_t tag_end = head.find('>', meta);
     std::string_view tag = std::string_view(head).substr(meta, tag_end == std::string::npos ? tag_end : tag_end - meta);

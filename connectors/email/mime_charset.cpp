@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <memory>
 
+#include "email/ascii_text.hpp"
 #include "email/html_text.hpp"
 #include "hub/files/text_decoder.hpp"
 #include "hub/files/utf8.hpp"
@@ -17,14 +17,8 @@ constexpr std::string_view kGbSuperset = "GB18030";
 constexpr std::array<std::string_view, 7> kGbFamily = {"gb2312", "euc-cn", "gbk",        "x-gbk",
                                                        "cp936",  "ms936",  "windows-936"};
 
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower;
-}
-
 bool IsGbFamily(std::string_view label) {
-  std::string lower = Lower(label);
+  std::string lower = AsciiLower(label);
   return std::find(kGbFamily.begin(), kGbFamily.end(), lower) != kGbFamily.end();
 }
 
@@ -46,8 +40,8 @@ files::TextDecoder* DecoderFor(const std::string& name) {
 bool TryDecode(std::string_view bytes, std::string_view label, CharsetSource source, DecodedText* out) {
   if (label.empty()) return false;
   std::string name = DecoderCharsetName(label);
-  if (source == CharsetSource::kContentType && (Lower(name) == "us-ascii" || Lower(name) == "ascii") &&
-      !IsAscii(bytes)) {
+  std::string lower = AsciiLower(name);
+  if (source == CharsetSource::kContentType && (lower == "us-ascii" || lower == "ascii") && !IsAscii(bytes)) {
     return false;
   }
   files::TextDecoder* decoder = DecoderFor(name);
@@ -71,10 +65,7 @@ std::string_view CharsetSourceName(CharsetSource source) {
 }
 
 std::string DecoderCharsetName(std::string_view label) {
-  std::size_t begin = label.find_first_not_of(" \t\"'");
-  if (begin == std::string_view::npos) return "";
-  std::size_t end = label.find_last_not_of(" \t\"'");
-  std::string_view trimmed = label.substr(begin, end - begin + 1);
+  std::string_view trimmed = TrimmedOf(label, " \t\"'");
   if (IsGbFamily(trimmed)) return std::string(kGbSuperset);
   return std::string(trimmed);
 }

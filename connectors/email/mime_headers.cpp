@@ -1,10 +1,9 @@
 #include "email/mime_headers.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
+#include "email/ascii_text.hpp"
 #include "email/gmime_support.hpp"
 #include "email/mime_charset.hpp"
 #include "email/sha256_hex.hpp"
@@ -46,8 +45,7 @@ class HeaderOptions {
  public:
   explicit HeaderOptions(GMimeMessage* message) {
     std::string charset = FirstTextCharset(g_mime_message_get_mime_part(message));
-    std::string lower = charset;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string lower = AsciiLower(charset);
     if (charset.empty() || lower == "utf-8" || lower == "us-ascii") return;
     own_ = g_mime_parser_options_clone(SharedParserOptions());
     const char* fallback[] = {"UTF-8", charset.c_str(), "GB18030", nullptr};
@@ -65,12 +63,7 @@ class HeaderOptions {
   GMimeParserOptions* own_ = nullptr;
 };
 
-std::string Trimmed(std::string text) {
-  std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  std::size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
+std::string Trimmed(std::string_view text) { return std::string(TrimmedOf(text, " \t\r\n")); }
 
 std::string DecodedHeaderText(const std::string& raw, const HeaderOptions& options) {
   if (raw.empty()) return "";

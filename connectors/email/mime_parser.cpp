@@ -1,10 +1,10 @@
 #include "email/mime_parser.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <utility>
 
+#include "email/ascii_text.hpp"
 #include "email/gmime_support.hpp"
 #include "email/html_text.hpp"
 #include "email/mime_charset.hpp"
@@ -23,15 +23,10 @@ struct PartWalk {
 
 MimeMessage ReadMessage(GMimeMessage* message);
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 std::string MimeType(GMimeObject* object) {
   GMimeContentType* type = g_mime_object_get_content_type(object);
   if (type == nullptr) return "text/plain";
-  return Lower(TakeGString(g_mime_content_type_get_mime_type(type)));
+  return AsciiLower(TakeGString(g_mime_content_type_get_mime_type(type)));
 }
 
 bool IsAttachmentDisposition(GMimeObject* object) {
