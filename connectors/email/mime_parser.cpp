@@ -106,10 +106,11 @@ void AddForwardedMessage(GMimeObject* object, PartWalk* walk) {
   std::string bytes = WrittenBytes(GMIME_OBJECT(inner));
   MailAttachment attachment = AttachmentOf(object, bytes);
   MimeMessage forwarded = inner == nullptr ? MimeMessage{} : ReadMessage(inner);
+  // GMime has decoded the parameter already (RFC 2231 and encoded words).
   const char* name = g_mime_object_get_content_disposition_parameter(object, "filename");
   attachment.name_derived = name == nullptr || *name == '\0';
   if (!attachment.name_derived) {
-    attachment.name = TakeGString(g_mime_utils_header_decode_text(SharedParserOptions(), name));
+    attachment.name = name;
   } else {
     attachment.name =
         forwarded.subject.empty() ? "message-" + std::to_string(walk->part_number) : FileNameOf(forwarded.subject);

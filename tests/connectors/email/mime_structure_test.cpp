@@ -102,6 +102,18 @@ TEST(MimeStructure, ParsesAForwardedMessageAndRecordsItAsAnAttachment) {
   EXPECT_EQ(original.attachments[0].sha256, kPdfSha256);
 }
 
+TEST(MimeStructure, NamesAForwardedMessageByItsFileNameWhenItHasOne) {
+  std::string bytes = FixtureBytes("forwarded.eml");
+  std::size_t disposition = bytes.find("Content-Disposition: inline");
+  bytes.replace(disposition, 27, "Content-Disposition: attachment; filename*=UTF-8''%E8%AF%A2%E4%BB%B7.eml");
+  sdk::Result<MimeMessage> message = ParseMimeMessage(bytes);
+  ASSERT_TRUE(message.ok()) << message.status().ToString();
+  ASSERT_EQ(message->attachments.size(), 1u);
+  EXPECT_EQ(message->attachments[0].name, "询价.eml");
+  EXPECT_FALSE(message->attachments[0].name_derived);
+  EXPECT_FALSE(message->attachments[0].is_inline);
+}
+
 TEST(MimeStructure, ReadsCrlfAndLfMessagesAlike) {
   std::string crlf = FixtureBytes("multipart_nested.eml");
   std::string lf;
