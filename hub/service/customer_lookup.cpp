@@ -6,6 +6,7 @@
 #include "model/identifier.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
+#include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
@@ -79,7 +80,7 @@ sdk::Result<std::vector<std::int64_t>> FindCustomers(odbc::Connection& connectio
   const std::string sql = "SELECT DISTINCT COALESCE(p.golden_party_id, p.id) AS customer_id FROM " +
                           std::string(MatchingParties(lookup.key)) + " ORDER BY customer_id LIMIT " +
                           std::to_string(limit);
-  sdk::Result<odbc::RowSet> rows = connection.Query(sql, {Value::String(lookup.normalized)});
+  sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {Value::String(lookup.normalized)});
   if (!rows.ok()) return rows.status();
   std::vector<std::int64_t> ids;
   ids.reserve(rows->rows.size());

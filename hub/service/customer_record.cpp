@@ -9,6 +9,7 @@
 
 #include "common/value_json.hpp"
 #include "service/customer_accounts.hpp"
+#include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
@@ -96,7 +97,7 @@ boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
 }
 
 sdk::Result<std::optional<odbc::Row>> QueryParty(odbc::Connection& connection, std::int64_t id, odbc::RowSet& rows) {
-  sdk::Result<odbc::RowSet> found = connection.Query(kPartySql, {Value::Int64(id)});
+  sdk::Result<odbc::RowSet> found = odbc::QueryCached(connection, kPartySql, {Value::Int64(id)});
   if (!found.ok()) return found.status();
   rows = std::move(*found);
   if (rows.rows.empty()) return std::optional<odbc::Row>();
@@ -130,7 +131,7 @@ sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std:
     if (view == CustomerView::kCard && !list.in_card) continue;
     const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
     const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + live + std::string(list.order);
-    sdk::Result<odbc::RowSet> rows = connection.Query(sql, {golden, golden});
+    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {golden, golden});
     if (!rows.ok()) return rows.status();
     boost::json::array items;
     for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
