@@ -1,8 +1,9 @@
 // GET /api/v1/customers?phone=|email=|tax_id=|name= (the screen pop) over the real server, on both engines:
 // each common form of a phone number finds the customer its stored number belongs to, so do its e-mail in
 // any case, its tax id however it is written and its name; the card holds the owner, source links, open
-// leads and orders, the receivable balance and the newest activities; several matches answer every card,
-// none an empty list; a request with no look-up, two, or a number no one could dial is a 400 JSON error.
+// leads and orders, the receivable balance and the newest activities; several matches answer every card (at
+// most 20), none an empty list; a request with no look-up, two, or a number no one could dial is a 400 JSON
+// error.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -178,6 +179,20 @@ TEST_P(CustomerLookupRoutesTest, SeveralMatchesAnswerEveryCardAndAMergedPartyIts
           {Value::Int64(PartyId("C3")), Value::Int64(PartyId("C4"))});
   EXPECT_EQ(FoundIds("phone", "138 0013 8000"), (Ids{PartyId("C1"), PartyId("C3"), PartyId("C5")}));
   EXPECT_EQ(FoundIds("name", "华腾"), Ids{PartyId("C3")}) << "C4 was merged into C3";
+}
+
+TEST_P(CustomerLookupRoutesTest, AnswersAtMostTwentyCardsAndSaysMoreMatched) {
+  std::vector<sdk::Record> namesakes;
+  for (int i = 0; i < 21; ++i) {
+    namesakes.push_back(
+        sync::test::Record("party", "N" + std::to_string(i), {{"kind", "organization"}, {"name", "同名公司"}}));
+  }
+  Apply(namesakes, "2");
+  boost::json::object found = Find("name", "同名公司");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.at("count").to_number<int>(), 20);
+  EXPECT_EQ(found.at("customers").as_array().size(), 20u);
+  EXPECT_TRUE(found.at("truncated").as_bool());
 }
 
 TEST_P(CustomerLookupRoutesTest, TheCardHoldsOwnerLinksOpenLeadsAndOrdersBalanceAndTheNewestActivities) {
