@@ -15,6 +15,7 @@ packages=(
   postgresql postgresql-client
   postfix dovecot-imapd dovecot-lmtpd
   clang-format curl procps iproute2 time python3 sqlite3
+  wrk nginx
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include "common/value_json.hpp"
 #include "service/exact_decimal.hpp"
+#include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
@@ -32,7 +33,7 @@ std::string Text(const Value& value) { return value.is_null() ? std::string() : 
 
 sdk::Result<odbc::RowSet> QueryOfCustomer(odbc::Connection& connection, const std::string& sql,
                                           std::int64_t golden_id) {
-  return connection.Query(sql, {Value::Int64(golden_id), Value::Int64(golden_id)});
+  return odbc::QueryCached(connection, sql, {Value::Int64(golden_id), Value::Int64(golden_id)});
 }
 
 // Adds the open invoices to `customer` and their residuals to `balances`.

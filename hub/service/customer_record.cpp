@@ -9,6 +9,7 @@
 
 #include "common/value_json.hpp"
 #include "service/customer_accounts.hpp"
+#include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
@@ -19,19 +20,22 @@ using sdk::Value;
 constexpr int kMaxGoldenHops = 16;
 
 constexpr std::string_view kPartySql =
-    "SELECT id, kind, name, name_latin, short_name, family_name, given_name, birth_date, grade, tier, "
-    "classification, industry, region, country, status, golden_party_id, created_at, updated_at "
-    "FROM parties WHERE id = ?";
+    "SELECT p.id, p.kind, p.name, p.name_latin, p.short_name, p.family_name, p.given_name, p.birth_date, p.grade, "
+    "p.tier, p.classification, p.industry, p.region, p.country, p.status, p.golden_party_id, p.owner_employee_id, "
+    "e.employee_number AS owner_employee_number, e.name AS owner_name, p.created_at, p.updated_at "
+    "FROM parties p LEFT JOIN employees e ON e.id = p.owner_employee_id WHERE p.id = ?";
 
 // A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
 // column that names the customer); for a list of records a source may delete, the entity and table whose rows
-// drop out once every source link of theirs is deleted (StillInItsSource).
+// drop out once every source link of theirs is deleted (StillInItsSource); whether the card (CustomerView::kCard)
+// holds it.
 struct CustomerList {
   std::string_view key;
   std::string_view sql;
   std::string_view order;
   std::string_view entity = {};
   std::string_view table = {};
+  bool in_card = false;
 };
 constexpr CustomerList kLists[] = {
     {"identifiers", "SELECT scheme, value, value_normalized, country FROM party_identifiers WHERE party_id IN ",
@@ -46,7 +50,10 @@ constexpr CustomerList kLists[] = {
     {"source_links",
      "SELECT source_system, entity, source_id, first_seen_at, last_seen_at, deleted_at FROM source_links "
      "WHERE party_id IN ",
-     " ORDER BY id"},
+     " ORDER BY id",
+     {},
+     {},
+     true},
     {"contacts",
      "SELECT c.id AS contact_id, c.person_party_id, p.name, c.title, c.department, c.decision_role, c.is_primary, "
      "c.status FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE c.organization_party_id IN ",
@@ -54,7 +61,10 @@ constexpr CustomerList kLists[] = {
     {"open_leads",
      "SELECT id, company_name, contact_name, status, grade, tier, score, received_at FROM leads "
      "WHERE status IN ('new', 'contacted', 'qualified') AND party_id IN ",
-     " ORDER BY id"},
+     " ORDER BY id",
+     {},
+     {},
+     true},
     {"open_opportunities",
      "SELECT id, name, stage, status, probability, amount, currency, expected_close_on FROM opportunities "
      "WHERE status = 'open' AND party_id IN ",
@@ -64,13 +74,20 @@ constexpr CustomerList kLists[] = {
     {"open_orders",
      "SELECT id, order_number, status, currency, total_amount, ordered_on, requested_on, customer_reference "
      "FROM orders WHERE status NOT IN ('delivered', 'closed', 'cancelled') AND party_id IN ",
-     " ORDER BY ordered_on, id", "order", "orders"},
+     " ORDER BY ordered_on, id", "order", "orders", true},
     {"credit_limits", "SELECT currency, amount, company, blocked, valid_from FROM credit_limits WHERE party_id IN ",
      " ORDER BY currency, company, id", "credit_limit", "credit_limits"},
     {"quality",
      "SELECT d.field, d.value, d.problem, d.detail, l.source_system, l.source_id, d.created_at FROM data_quality d "
      "JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ",
      " ORDER BY d.id"},
+    {"last_activities",
+     "SELECT id, kind, direction, subject, summary, occurred_at, duration_seconds, outcome, employee_id, contact_id "
+     "FROM activities WHERE party_id IN ",
+     " ORDER BY occurred_at DESC, id DESC LIMIT 5",
+     {},
+     {},
+     true},
 };
 
 boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
@@ -80,7 +97,7 @@ boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
 }
 
 sdk::Result<std::optional<odbc::Row>> QueryParty(odbc::Connection& connection, std::int64_t id, odbc::RowSet& rows) {
-  sdk::Result<odbc::RowSet> found = connection.Query(kPartySql, {Value::Int64(id)});
+  sdk::Result<odbc::RowSet> found = odbc::QueryCached(connection, kPartySql, {Value::Int64(id)});
   if (!found.ok()) return found.status();
   rows = std::move(*found);
   if (rows.rows.empty()) return std::optional<odbc::Row>();
@@ -106,14 +123,15 @@ sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::
 }  // namespace
 
 sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
-                                              std::string_view today) {
+                                              std::string_view today, CustomerView view) {
   sdk::Result<boost::json::object> party = GoldenParty(connection, party_id);
   if (!party.ok()) return party.status();
   const Value golden = Value::Int64(party->at("id").to_number<std::int64_t>());
   for (const CustomerList& list : kLists) {
+    if (view == CustomerView::kCard && !list.in_card) continue;
     const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
     const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + live + std::string(list.order);
-    sdk::Result<odbc::RowSet> rows = connection.Query(sql, {golden, golden});
+    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {golden, golden});
     if (!rows.ok()) return rows.status();
     boost::json::array items;
     for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));

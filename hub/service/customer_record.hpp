@@ -1,5 +1,6 @@
-// A customer as GET /api/v1/customers/{id} answers it: the golden party with its identifiers, channels,
-// source links and data-quality flags, read from the store.
+// A customer as GET /api/v1/customers/{id} answers it — the golden party with its identifiers, channels,
+// source links and data-quality flags, read from the store — and its card, as the screen pop
+// (GET /api/v1/customers?phone=...) answers it.
 #ifndef HUB_SERVICE_CUSTOMER_RECORD_HPP_
 #define HUB_SERVICE_CUSTOMER_RECORD_HPP_
 
@@ -13,19 +14,29 @@
 
 namespace hub::service {
 
+// How much of the customer ReadCustomer reads.
+enum class CustomerView {
+  kFull,  // everything below
+  kCard,  // the party's columns, source_links, open_leads, open_orders, last_activities, open_invoices and
+          // receivable_balance: what a call-center agent sees when the customer calls
+};
+
 // The customer `party_id` on `connection`. A party merged into another answers its golden record (the
 // chain of golden_party_id followed); the golden record's lists include what was stored for the parties
 // merged into it. The object (docs/openapi.yaml, Customer): the party's columns (id, kind, name, ...,
-// golden_party_id, created_at, updated_at) and the arrays identifiers, phones (kind, raw, e164, extension),
-// emails, websites, addresses, source_links (every system's record of it: a finance partner id, a supply-chain
-// customer number), contacts (the people at it), open_leads, open_opportunities, orders, open_orders (neither
-// delivered, closed nor cancelled), credit_limits, open_invoices and receivable_balance (customer_accounts.hpp:
-// overdue is what falls due before `today`, "YYYY-MM-DD") and quality (field, value, problem, detail, and the
-// source_system and source_id of the record that gave it), each in the order stored. Orders, credit limits,
-// invoices and receivables whose every source link is deleted are left out of the open lists and the balance.
-// Threads: as the connection. Errors: NotFound when no party has the id; the driver's Status.
+// golden_party_id, owner_employee_id with the owner's owner_employee_number and owner_name, created_at,
+// updated_at) and the arrays identifiers, phones (kind, raw, e164, extension), emails, websites, addresses,
+// source_links (every system's record of it: a finance partner id, a supply-chain customer number), contacts
+// (the people at it), open_leads, open_opportunities, orders, open_orders (neither delivered, closed nor
+// cancelled), credit_limits, open_invoices and receivable_balance (customer_accounts.hpp: overdue is what falls
+// due before `today`, "YYYY-MM-DD") and quality (field, value, problem, detail, and the source_system and
+// source_id of the record that gave it), each in the order stored, and last_activities (its 5 newest
+// activities, newest first). Orders, credit limits, invoices and receivables whose every source link is
+// deleted are left out of the open lists and the balance. `view` kCard reads only the card's part of it
+// (docs/openapi.yaml, CustomerCard). Threads: as the connection. Errors: NotFound when no party has the id;
+// the driver's Status.
 sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
-                                              std::string_view today);
+                                              std::string_view today, CustomerView view);
 
 }  // namespace hub::service
 

@@ -1,4 +1,5 @@
-// The customer routes of the API: reading a customer's golden record from the store.
+// The customer routes of the API: reading a customer's golden record from the store, and finding customers by
+// phone, e-mail, tax id or name (the call center's screen pop).
 #ifndef HUB_SERVICE_CUSTOMER_ROUTES_HPP_
 #define HUB_SERVICE_CUSTOMER_ROUTES_HPP_
 
@@ -9,6 +10,12 @@
 namespace hub::service {
 
 // Adds, per docs/openapi.yaml:
+//   GET /api/v1/customers?phone=|email=|tax_id=|name=
+//                                read   200 {match: {key, normalized}, count, truncated, customers: [card...]}:
+//                                       the cards (customer_record.hpp, CustomerView::kCard) of the customers
+//                                       the one look-up matches (customer_lookup.hpp), at most 20, by id; none
+//                                       is an empty list; 400 bad_request for no look-up, several, or a value
+//                                       without a normal form; 503 unavailable when the store does not answer
 //   GET /api/v1/customers/{id}   read   200 the customer (customer_record.hpp); 404 not_found for an id
 //                                       no party has (or one that is not a number); 503 unavailable when
 //                                       the store does not answer

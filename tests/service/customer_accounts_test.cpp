@@ -98,7 +98,7 @@ class CustomerAccountsTest : public sync::test::SinkTest {
     const std::int64_t party_id =
         Count("SELECT record_id FROM source_links WHERE entity = 'party' AND source_id = 'C1'");
     odbc::Connection& connection = *connection_;
-    sdk::Result<boost::json::object> customer = ReadCustomer(connection, party_id, "2026-12-02");
+    sdk::Result<boost::json::object> customer = ReadCustomer(connection, party_id, "2026-12-02", CustomerView::kFull);
     EXPECT_TRUE(customer.ok()) << customer.status().ToString();
     return customer.ok() ? *customer : boost::json::object();
   }

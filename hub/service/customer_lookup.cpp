@@ -1,0 +1,91 @@
+#include "service/customer_lookup.hpp"
+
+#include <string>
+#include <utility>
+
+#include "model/identifier.hpp"
+#include "model/normalize.hpp"
+#include "model/phone_number.hpp"
+#include "store/odbc/cached_query.hpp"
+
+namespace hub::service {
+namespace {
+
+using sdk::Value;
+
+// The parties `lookup` matches, as "<table> x JOIN parties p ... WHERE <indexed column> = ?".
+std::string_view MatchingParties(LookupKey key) {
+  switch (key) {
+    case LookupKey::kPhone:
+      return "phones x JOIN parties p ON p.id = x.party_id WHERE x.e164 = ?";
+    case LookupKey::kEmail:
+      return "emails x JOIN parties p ON p.id = x.party_id WHERE x.address_normalized = ?";
+    case LookupKey::kTaxId:
+      return "party_identifiers x JOIN parties p ON p.id = x.party_id WHERE x.value_normalized = ?";
+    case LookupKey::kName:
+      break;
+  }
+  return "parties p WHERE p.name_normalized = ?";
+}
+
+sdk::Result<CustomerLookup> Blank(LookupKey key, std::string_view value) {
+  return sdk::Status::InvalidArgument(std::string(LookupKeyName(key)) + " '" + std::string(value) +
+                                      "' is blank once normalized");
+}
+
+}  // namespace
+
+std::string_view LookupKeyName(LookupKey key) {
+  switch (key) {
+    case LookupKey::kPhone:
+      return "phone";
+    case LookupKey::kEmail:
+      return "email";
+    case LookupKey::kTaxId:
+      return "tax_id";
+    case LookupKey::kName:
+      break;
+  }
+  return "name";
+}
+
+sdk::Result<CustomerLookup> NormalizeLookup(LookupKey key, std::string_view value) {
+  std::string normalized;
+  switch (key) {
+    case LookupKey::kPhone: {
+      sdk::Result<model::PhoneNumber> number = model::ParsePhone(value, "");
+      if (!number.ok()) {
+        return sdk::Status::InvalidArgument("phone '" + std::string(value) +
+                                            "' is not a number anyone could dial: " + number.status().message());
+      }
+      normalized = std::move(number->e164);
+      break;
+    }
+    case LookupKey::kEmail:
+      normalized = model::NormalizeEmail(value);
+      break;
+    case LookupKey::kTaxId:
+      normalized = model::NormalizeIdentifier(value);
+      break;
+    case LookupKey::kName:
+      normalized = model::NormalizeName(value);
+      break;
+  }
+  if (normalized.empty()) return Blank(key, value);
+  return CustomerLookup{key, std::move(normalized)};
+}
+
+sdk::Result<std::vector<std::int64_t>> FindCustomers(odbc::Connection& connection, const CustomerLookup& lookup,
+                                                     std::size_t limit) {
+  const std::string sql = "SELECT DISTINCT COALESCE(p.golden_party_id, p.id) AS customer_id FROM " +
+                          std::string(MatchingParties(lookup.key)) + " ORDER BY customer_id LIMIT " +
+                          std::to_string(limit);
+  sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {Value::String(lookup.normalized)});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows->rows.size());
+  for (const odbc::Row& row : rows->rows) ids.push_back(row[0].integer());
+  return ids;
+}
+
+}  // namespace hub::service
