@@ -24,7 +24,11 @@ std::int64_t SystemNowUnixMs() {
 
 FinanceSource::FinanceSource(FinanceOptions options, LogSink log, CancelCheck cancelled, Clock now,
                              files::DocumentCountSink count)
-    : options_(std::move(options)), log_(std::move(log)), cancelled_(std::move(cancelled)), now_(std::move(now)) {
+    : options_(std::move(options)),
+      log_(std::move(log)),
+      cancelled_(std::move(cancelled)),
+      now_(std::move(now)),
+      connection_(options_.connection, "the finance database") {
   if (!options_.ubl) return;
   const UblFolder& ubl = *options_.ubl;
   auto reader = std::make_unique<files::WholeFileReader>(
@@ -47,31 +51,17 @@ sdk::Result<sdk::Batch> FinanceSource::ReadBatch(std::string_view cursor, std::s
 sdk::Status FinanceSource::CheckHealth() {
   if (folder_ != nullptr) HUB_RETURN_IF_ERROR(folder_->CheckHealth());
   if (!ReadsTables()) return sdk::Status::Ok();
-  HUB_RETURN_IF_ERROR(Connect());
+  HUB_RETURN_IF_ERROR(connection_.Open());
   sdk::Result<odbc::RowSet> answer = DropIfBroken(connection_->Query(odbc::PingSql(connection_->dbms_name())));
   return answer.ok() ? sdk::Status::Ok() : answer.status().WithContext("checking the finance database");
-}
-
-sdk::Status FinanceSource::Connect() {
-  if (connection_ != nullptr) return sdk::Status::Ok();
-  if (environment_ == nullptr) {
-    sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
-    if (!environment.ok()) return environment.status();
-    environment_ = std::move(environment).value();
-  }
-  sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, options_.connection);
-  if (!connection.ok()) return connection.status().WithContext("connecting to the finance database");
-  connection_ = std::move(connection).value();
-  return sdk::Status::Ok();
 }
 
 // A connection the server dropped fails its statements with a connection error: the next read opens anew.
 template <typename Result>
 Result FinanceSource::DropIfBroken(Result result) {
-  if (!result.ok() && connection_ != nullptr && connection_->broken()) {
+  if (!result.ok() && connection_.DropIfBroken(result.status())) {
     Log(sdk::LogLevel::kWarn,
         "the finance database connection was lost (" + result.status().message() + "); the next read reconnects");
-    connection_.reset();
     checked_streams_.clear();
   }
   return result;
@@ -81,7 +71,7 @@ sdk::Result<sdk::Batch> FinanceSource::Read(std::string_view cursor_text, std::s
   sdk::Result<FinanceCursor> decoded = DecodeFinanceCursor(cursor_text);
   if (!decoded.ok()) return decoded.status();
   if (max_records == 0) return sdk::Batch{{}, std::string(cursor_text), false, std::nullopt};
-  if (ReadsTables()) HUB_RETURN_IF_ERROR(Connect());
+  if (ReadsTables()) HUB_RETURN_IF_ERROR(connection_.Open());
   FinanceCursor cursor = std::move(decoded).value();
   sdk::Batch batch;
   if (!cursor.sweep) {

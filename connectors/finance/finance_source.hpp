@@ -14,8 +14,7 @@
 #include "finance/finance_options.hpp"
 #include "finance/stream_rows.hpp"
 #include "hub/files/document_source.hpp"
-#include "hub/odbc/connection.hpp"
-#include "hub/odbc/handles.hpp"
+#include "hub/odbc/lazy_connection.hpp"
 #include "hub/sdk/context.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
@@ -69,7 +68,6 @@ class FinanceSource {
   sdk::Status CheckHealth();
 
  private:
-  sdk::Status Connect();
   template <typename Result>
   Result DropIfBroken(Result result);
   sdk::Result<sdk::Batch> Read(std::string_view cursor, std::size_t max_records);
@@ -85,8 +83,7 @@ class FinanceSource {
   LogSink log_;
   CancelCheck cancelled_;
   Clock now_;
-  std::shared_ptr<odbc::Environment> environment_;
-  std::unique_ptr<odbc::Connection> connection_;
+  odbc::LazyConnection connection_;
   std::set<std::string, std::less<>> checked_streams_;  // their columns fit, on this connection
   std::unique_ptr<files::DocumentSource> folder_;       // null without options.ubl
 };

@@ -69,7 +69,7 @@ std::vector<std::string> InvoiceRequestTableDdl(const InvoiceRequestOptions& opt
 }
 
 InvoiceRequestTable::InvoiceRequestTable(InvoiceRequestOptions options, LogSink log)
-    : options_(std::move(options)), log_(std::move(log)) {}
+    : options_(std::move(options)), log_(std::move(log)), connection_(options_.connection, "the finance database") {}
 
 InvoiceRequestTable::~InvoiceRequestTable() = default;
 
@@ -92,17 +92,11 @@ sdk::Status InvoiceRequestTable::WriteOne(const sdk::OutboundEvent& event) {
 }
 
 sdk::Status InvoiceRequestTable::Connect() {
-  if (connection_ != nullptr) return sdk::Status::Ok();
-  if (environment_ == nullptr) {
-    sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
-    if (!environment.ok()) return environment.status();
-    environment_ = std::move(environment).value();
-  }
-  sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, options_.connection);
-  if (!connection.ok()) return connection.status().WithContext("connecting to the finance database");
-  connection_ = std::move(connection).value();
+  bool opened = false;
+  HUB_RETURN_IF_ERROR(connection_.Open(&opened));
+  if (!opened) return sdk::Status::Ok();
   sdk::Status created = CreateTablesIfAbsent();
-  if (!created.ok()) connection_.reset();
+  if (!created.ok()) connection_.Close();
   return created;
 }
 
@@ -167,12 +161,9 @@ sdk::Status InvoiceRequestTable::Insert(const InvoiceRequest& request) {
 
 // A connection the server dropped fails its statements with a connection error: the next call opens anew.
 sdk::Status InvoiceRequestTable::DropIfBroken(sdk::Status status) {
-  if (!status.ok() && connection_ != nullptr && connection_->broken()) {
-    if (log_) {
-      log_(sdk::LogLevel::kWarn,
-           "the finance database connection was lost (" + status.message() + "); the next delivery reconnects");
-    }
-    connection_.reset();
+  if (connection_.DropIfBroken(status) && log_) {
+    log_(sdk::LogLevel::kWarn,
+         "the finance database connection was lost (" + status.message() + "); the next delivery reconnects");
   }
   return status;
 }

@@ -10,8 +10,7 @@
 #include "finance/finance_source.hpp"
 #include "finance/invoice_request.hpp"
 #include "finance/invoice_request_options.hpp"
-#include "hub/odbc/connection.hpp"
-#include "hub/odbc/handles.hpp"
+#include "hub/odbc/lazy_connection.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
 
@@ -55,8 +54,7 @@ class InvoiceRequestTable {
 
   InvoiceRequestOptions options_;
   LogSink log_;
-  std::shared_ptr<odbc::Environment> environment_;
-  std::unique_ptr<odbc::Connection> connection_;
+  odbc::LazyConnection connection_;
 };
 
 }  // namespace hub::finance

@@ -26,7 +26,8 @@ HrTableSource::HrTableSource(HrOptions options, TableLogSink log, TableClock clo
     : options_(std::move(options)),
       log_(std::move(log)),
       clock_(clock ? std::move(clock) : TableClock([] { return std::chrono::system_clock::now(); })),
-      cancelled_(std::move(cancelled)) {}
+      cancelled_(std::move(cancelled)),
+      connection_(options_.connection, "the HR database") {}
 
 HrTableSource::~HrTableSource() = default;
 
@@ -37,31 +38,17 @@ sdk::Result<sdk::Batch> HrTableSource::ReadBatch(std::string_view cursor, std::s
 }
 
 sdk::Status HrTableSource::CheckHealth() {
-  HUB_RETURN_IF_ERROR(Connect());
+  HUB_RETURN_IF_ERROR(connection_.Open());
   sdk::Result<odbc::RowSet> answer = DropIfBroken(connection_->Query(odbc::PingSql(connection_->dbms_name())));
   return answer.ok() ? sdk::Status::Ok() : answer.status().WithContext("checking the HR database");
-}
-
-sdk::Status HrTableSource::Connect() {
-  if (connection_ != nullptr) return sdk::Status::Ok();
-  if (environment_ == nullptr) {
-    sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
-    if (!environment.ok()) return environment.status();
-    environment_ = std::move(environment).value();
-  }
-  sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, options_.connection);
-  if (!connection.ok()) return connection.status().WithContext("connecting to the HR database");
-  connection_ = std::move(connection).value();
-  return sdk::Status::Ok();
 }
 
 // A connection the server dropped fails its statements with a connection error: the next read opens anew.
 template <typename Result>
 Result HrTableSource::DropIfBroken(Result result) {
-  if (!result.ok() && connection_ != nullptr && connection_->broken()) {
+  if (!result.ok() && connection_.DropIfBroken(result.status())) {
     Log(sdk::LogLevel::kWarn,
         "the HR database connection was lost (" + result.status().message() + "); the next read reconnects");
-    connection_.reset();
     columns_checked_ = false;
   }
   return result;
@@ -84,7 +71,7 @@ sdk::Result<sdk::Batch> HrTableSource::ReadRows(std::string_view cursor_text, st
   sdk::Result<odbc::IncrementalCursor> cursor = odbc::DecodeCursor(cursor_text);
   if (!cursor.ok()) return cursor.status();
   HUB_RETURN_IF_ERROR(CheckCursorMode(*cursor, options_.table.mode()));
-  HUB_RETURN_IF_ERROR(Connect());
+  HUB_RETURN_IF_ERROR(connection_.Open());
   HUB_RETURN_IF_ERROR(CheckColumns());
   sdk::Batch batch;
   std::optional<odbc::KeyPosition> last = cursor->position;

@@ -12,9 +12,8 @@
 
 #include "hr/hr_options.hpp"
 #include "hr/hr_records.hpp"
-#include "hub/odbc/connection.hpp"
-#include "hub/odbc/handles.hpp"
 #include "hub/odbc/keyset_page.hpp"
+#include "hub/odbc/lazy_connection.hpp"
 #include "hub/sdk/context.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
@@ -53,7 +52,6 @@ class HrTableSource final : public EmployeeSource {
   sdk::Status CheckHealth() override;
 
  private:
-  sdk::Status Connect();
   template <typename Result>
   Result DropIfBroken(Result result);
   sdk::Result<sdk::Batch> ReadRows(std::string_view cursor, std::size_t max_rows);
@@ -65,8 +63,7 @@ class HrTableSource final : public EmployeeSource {
   TableLogSink log_;
   TableClock clock_;
   odbc::CancelCheck cancelled_;
-  std::shared_ptr<odbc::Environment> environment_;
-  std::unique_ptr<odbc::Connection> connection_;
+  odbc::LazyConnection connection_;
   bool columns_checked_ = false;  // the query gives the cursor columns, on this connection
 };
 

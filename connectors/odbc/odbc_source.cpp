@@ -44,7 +44,8 @@ OdbcSource::OdbcSource(OdbcOptions options, LogSink log, CancelCheck cancelled)
     : options_(std::move(options)),
       query_label_(QueryLabel(options_.query)),
       log_(std::move(log)),
-      cancelled_(std::move(cancelled)) {}
+      cancelled_(std::move(cancelled)),
+      connection_(options_.connection, "the source") {}
 
 OdbcSource::~OdbcSource() { Disconnect(); }
 
@@ -67,24 +68,15 @@ sdk::Status OdbcSource::CheckHealth() {
 
 sdk::Status OdbcSource::Connect(bool* opened) {
   *opened = false;
-  if (connection_ != nullptr && !connection_->broken()) return sdk::Status::Ok();
-  Disconnect();
-  if (environment_ == nullptr) {
-    sdk::Result<std::shared_ptr<odbc::Environment>> environment = odbc::Environment::Create();
-    if (!environment.ok()) return environment.status();
-    environment_ = std::move(environment).value();
-  }
-  sdk::Result<std::unique_ptr<odbc::Connection>> connection = odbc::Connection::Open(environment_, options_.connection);
-  if (!connection.ok()) return connection.status().WithContext("connecting to the source");
-  connection_ = std::move(connection).value();
-  *opened = true;
-  return sdk::Status::Ok();
+  if (connection_.is_open() && !connection_->broken()) return sdk::Status::Ok();
+  Disconnect();  // the scan's statement before its connection
+  return connection_.Open(opened);
 }
 
 void OdbcSource::Disconnect() {
   scan_.reset();
   columns_checked_ = false;
-  connection_.reset();
+  connection_.Close();
 }
 
 // A connection kept between runs may have been dropped by the server meanwhile: the first statement on

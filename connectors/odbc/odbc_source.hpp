@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include "hub/odbc/connection.hpp"
-#include "hub/odbc/handles.hpp"
 #include "hub/odbc/incremental_cursor.hpp"
+#include "hub/odbc/lazy_connection.hpp"
 #include "hub/sdk/context.hpp"
 #include "hub/sdk/record.hpp"
 #include "hub/sdk/status.hpp"
@@ -74,8 +74,7 @@ class OdbcSource {
   std::string query_label_;
   LogSink log_;
   CancelCheck cancelled_;
-  std::shared_ptr<odbc::Environment> environment_;
-  std::unique_ptr<odbc::Connection> connection_;
+  odbc::LazyConnection connection_;
   bool columns_checked_ = false;    // the query's columns fit the options, on this connection
   std::unique_ptr<FullScan> scan_;  // after connection_: its statement goes first
 };

@@ -35,6 +35,7 @@
 #include "hub/odbc/incremental_options.hpp"
 #include "hub/odbc/incremental_query.hpp"
 #include "hub/odbc/keyset_page.hpp"
+#include "hub/odbc/lazy_connection.hpp"
 #include "hub/odbc/sql_identifier.hpp"
 #include "hub/odbc/statement.hpp"
 #include "hub/odbc/timestamp_text.hpp"
