@@ -37,6 +37,7 @@
 #include "hub/odbc/transaction.hpp"
 #include "service/connector_pool.hpp"
 #include "service/hub_setup.hpp"
+#include "service/sync_jobs.hpp"
 #include "store/model/bulk_entity_writer.hpp"
 #include "store/model/bulk_party_writer.hpp"
 #include "store/model/entity_behaviour.hpp"
@@ -212,10 +213,7 @@ struct Bench {
 
 // Reads, builds and writes `job_name`'s records, a chunk of transactions at a time, timing only the writes.
 Status RunJob(Bench& bench, const std::string& job_name, Totals& totals) {
-  const hub::config::JobConfig* job = nullptr;
-  for (const hub::config::JobConfig& each : bench.setup->config.jobs) {
-    if (each.name == job_name && each.kind == hub::config::JobKind::kSync) job = &each;
-  }
+  const hub::config::JobConfig* job = hub::service::FindSyncJob(bench.setup->config, job_name);
   if (job == nullptr) return Status::InvalidArgument("no sync job '" + job_name + "'");
   Result<hub::service::PooledConnector*> connector = bench.connectors.Find(job->connector);
   if (!connector.ok()) return connector.status();
