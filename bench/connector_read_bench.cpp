@@ -7,8 +7,6 @@
 // Usage: bench_connector_read CONFIG JOB
 // Prints "<job>, read through the connector: R records/s (...)" and "<job>, read and mapped, no store: R
 // records/s (...)", the records counted including those the source or the mapping rejects (counted apart).
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -16,6 +14,7 @@
 #include "common/cancellation.hpp"
 #include "common/clock.hpp"
 #include "common/logging.hpp"
+#include "process_cpu.hpp"
 #include "service/connector_pool.hpp"
 #include "service/hub_setup.hpp"
 #include "service/sync_jobs.hpp"
@@ -31,21 +30,14 @@ struct StageTime {
   double cpu_seconds = 0;
 };
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 // Runs `stage` and adds its wall and CPU time to `time`.
 template <typename Stage>
 auto Timed(StageTime& time, Stage&& stage) {
-  const double cpu_start = CpuSeconds();
+  const double cpu_start = hub::bench::ProcessCpuSeconds();
   const auto start = std::chrono::steady_clock::now();
   auto result = stage();
   time.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  time.cpu_seconds += CpuSeconds() - cpu_start;
+  time.cpu_seconds += hub::bench::ProcessCpuSeconds() - cpu_start;
   return result;
 }
 

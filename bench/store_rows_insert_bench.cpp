@@ -19,8 +19,6 @@
 //   a record written before it.
 // Prints per job and in total: "<engine>, raw multi-row insert of the same rows[ (job J)]: R records/s (W
 // rows/s; ...)".
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,6 +33,7 @@
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/transaction.hpp"
+#include "process_cpu.hpp"
 #include "service/connector_pool.hpp"
 #include "service/hub_setup.hpp"
 #include "service/sync_jobs.hpp"
@@ -195,13 +194,6 @@ Status WriteTransaction(hub::odbc::Connection& connection, TransactionRows& rows
   return transaction->Commit();
 }
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 // Everything one run needs: the setup, the job's connectors, the store connection, the ids given so far.
 struct Bench {
   std::shared_ptr<const hub::service::HubSetup> setup;
@@ -235,11 +227,11 @@ Status RunJob(Bench& bench, const std::string& job_name, Totals& totals) {
       totals.rows += RowCount(*rows);
       chunk.push_back(std::move(rows).value());
     }
-    const double cpu_start = CpuSeconds();
+    const double cpu_start = hub::bench::ProcessCpuSeconds();
     const auto start = std::chrono::steady_clock::now();
     for (TransactionRows& rows : chunk) HUB_RETURN_IF_ERROR(WriteTransaction(bench.store, rows));
     totals.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    totals.cpu_seconds += CpuSeconds() - cpu_start;
+    totals.cpu_seconds += hub::bench::ProcessCpuSeconds() - cpu_start;
   }
   return Status::Ok();
 }
