@@ -11,8 +11,6 @@
 // The ceiling and the delivery (each time a new subscriber, whose lanes start before the first event)
 // alternate three times. Prints one line per measurement: "<engine>, <what>: R events/s (S s for N
 // events; CPU C s)", then the medians.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +24,7 @@
 #include "hub/odbc/transaction.hpp"
 #include "plugin_host/connector_instance.hpp"
 #include "plugin_host/loaded_plugin.hpp"
+#include "process_cpu.hpp"
 #include "store/odbc/batch_writer.hpp"
 #include "store/odbc/database.hpp"
 #include "store/schema/migrator.hpp"
@@ -39,13 +38,6 @@ using hub::sdk::Value;
 constexpr std::size_t kEventsPerTransaction = 10000;
 // Ceiling and delivery alternate this many times (on the shared machine one pass can be far off).
 constexpr int kRepetitions = 3;
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 // A party event's payload as the sink writes it (MappedRecordJson).
 std::string Payload(std::size_t customer, int version) {
@@ -124,12 +116,12 @@ Result<double> MeasureCeiling(hub::odbc::Database& database, const std::filesyst
   auto lease = database.Acquire();
   if (!lease.ok()) return lease.status();
   const auto start = std::chrono::steady_clock::now();
-  const double cpu = CpuSeconds();
+  const double cpu = hub::bench::ProcessCpuSeconds();
   auto written = ReadAndWrite(lease->get(), **connector, batch_size);
   if (!written.ok()) return written.status();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Report(engine + ", ceiling (read in id order + the plugin's JSONL, batches of " + std::to_string(batch_size) + ")",
-         *written, seconds, CpuSeconds() - cpu);
+         *written, seconds, hub::bench::ProcessCpuSeconds() - cpu);
   return static_cast<double>(*written) / seconds;
 }
 
@@ -144,7 +136,7 @@ Result<double> MeasureDelivery(hub::odbc::Database& database, const std::filesys
   options.batch_size = batch_size;
   options.owner = "bench@localhost:1:00000001";
   const auto start = std::chrono::steady_clock::now();
-  const double cpu = CpuSeconds();
+  const double cpu = hub::bench::ProcessCpuSeconds();
   hub::delivery::DeliveryRunResult result = hub::delivery::RunDelivery(
       database, subscription,
       [&](const std::vector<hub::sdk::OutboundEvent>& batch) { return (*connector)->WriteEvents(batch); }, options,
@@ -154,7 +146,7 @@ Result<double> MeasureDelivery(hub::odbc::Database& database, const std::filesys
   if (result.counts.delivered != events)
     return Status::Internal("delivered " + std::to_string(result.counts.delivered));
   Report(engine + ", RunDelivery to the file connector (8 lanes, batch_size " + std::to_string(batch_size) + ")",
-         result.counts.delivered, seconds, CpuSeconds() - cpu);
+         result.counts.delivered, seconds, hub::bench::ProcessCpuSeconds() - cpu);
   return static_cast<double>(events) / seconds;
 }
 

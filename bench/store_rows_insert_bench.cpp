@@ -19,8 +19,6 @@
 //   a record written before it.
 // Prints per job and in total: "<engine>, raw multi-row insert of the same rows[ (job J)]: R records/s (W
 // rows/s; ...)".
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,8 +33,10 @@
 #include "common/logging.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/odbc/transaction.hpp"
+#include "process_cpu.hpp"
 #include "service/connector_pool.hpp"
 #include "service/hub_setup.hpp"
+#include "service/sync_jobs.hpp"
 #include "store/model/bulk_entity_writer.hpp"
 #include "store/model/bulk_party_writer.hpp"
 #include "store/model/entity_behaviour.hpp"
@@ -194,13 +194,6 @@ Status WriteTransaction(hub::odbc::Connection& connection, TransactionRows& rows
   return transaction->Commit();
 }
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 // Everything one run needs: the setup, the job's connectors, the store connection, the ids given so far.
 struct Bench {
   std::shared_ptr<const hub::service::HubSetup> setup;
@@ -212,10 +205,7 @@ struct Bench {
 
 // Reads, builds and writes `job_name`'s records, a chunk of transactions at a time, timing only the writes.
 Status RunJob(Bench& bench, const std::string& job_name, Totals& totals) {
-  const hub::config::JobConfig* job = nullptr;
-  for (const hub::config::JobConfig& each : bench.setup->config.jobs) {
-    if (each.name == job_name && each.kind == hub::config::JobKind::kSync) job = &each;
-  }
+  const hub::config::JobConfig* job = hub::service::FindSyncJob(bench.setup->config, job_name);
   if (job == nullptr) return Status::InvalidArgument("no sync job '" + job_name + "'");
   Result<hub::service::PooledConnector*> connector = bench.connectors.Find(job->connector);
   if (!connector.ok()) return connector.status();
@@ -237,11 +227,11 @@ Status RunJob(Bench& bench, const std::string& job_name, Totals& totals) {
       totals.rows += RowCount(*rows);
       chunk.push_back(std::move(rows).value());
     }
-    const double cpu_start = CpuSeconds();
+    const double cpu_start = hub::bench::ProcessCpuSeconds();
     const auto start = std::chrono::steady_clock::now();
     for (TransactionRows& rows : chunk) HUB_RETURN_IF_ERROR(WriteTransaction(bench.store, rows));
     totals.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    totals.cpu_seconds += CpuSeconds() - cpu_start;
+    totals.cpu_seconds += hub::bench::ProcessCpuSeconds() - cpu_start;
   }
   return Status::Ok();
 }

@@ -6,7 +6,6 @@
 #include "service/service_metrics.hpp"
 
 namespace hub::service {
-namespace {
 
 const config::JobConfig* FindSyncJob(const config::HubConfig& config, std::string_view name) {
   for (const config::JobConfig& job : config.jobs) {
@@ -14,6 +13,8 @@ const config::JobConfig* FindSyncJob(const config::HubConfig& config, std::strin
   }
   return nullptr;
 }
+
+namespace {
 
 // The tick of a scheduled run of `job` due at `due`, as JobLeases compares it with other hubs' runs.
 LeaseTick TickOf(const config::JobConfig& job, TimePoint due) { return {due, job.every}; }

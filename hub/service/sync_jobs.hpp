@@ -22,6 +22,9 @@
 
 namespace hub::service {
 
+// The sync job named `name` of `config`, or null when it has none (or that job delivers events).
+const config::JobConfig* FindSyncJob(const config::HubConfig& config, std::string_view name);
+
 // What the store sink needs to know about `job` of `setup`: its compiled mapping and its connector's name
 // as the default source system. An unknown job (or a delivery job) gets neither, and the sink refuses its
 // batches.
