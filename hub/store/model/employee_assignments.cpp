@@ -54,7 +54,7 @@ sdk::Status EmployeeAssignments::AfterRow(const model::MappedRecord& record, std
 }
 
 sdk::Status EmployeeAssignments::ReplaceTeam(const model::MappedRecord& record, std::int64_t employee_id) {
-  HUB_RETURN_IF_ERROR(Exec(connection_, "DELETE FROM team_members WHERE employee_id = ?", {Value::Int64(employee_id)}));
+  HUB_RETURN_IF_ERROR(ClearUnlessNew("team_members", employee_id));
   const Value* code = record.Find("team_code");
   if (code->is_null()) return sdk::Status::Ok();
   sdk::Result<std::int64_t> team_id = IdOf("team", code->text(), "team_code");
@@ -67,8 +67,7 @@ sdk::Status EmployeeAssignments::ReplaceTeam(const model::MappedRecord& record, 
 }
 
 sdk::Status EmployeeAssignments::ReplaceTerritories(const Value& codes, std::int64_t employee_id) {
-  HUB_RETURN_IF_ERROR(
-      Exec(connection_, "DELETE FROM employee_territories WHERE employee_id = ?", {Value::Int64(employee_id)}));
+  HUB_RETURN_IF_ERROR(ClearUnlessNew("employee_territories", employee_id));
   if (codes.is_null()) return sdk::Status::Ok();
   for (const std::string& code : SplitCodes(codes.text())) {
     sdk::Result<std::int64_t> territory_id = IdOf("territory", code, "territory_codes");
@@ -80,8 +79,7 @@ sdk::Status EmployeeAssignments::ReplaceTerritories(const Value& codes, std::int
 }
 
 sdk::Status EmployeeAssignments::ReplaceSpecialities(const Value& codes, std::int64_t employee_id) {
-  HUB_RETURN_IF_ERROR(
-      Exec(connection_, "DELETE FROM employee_specialities WHERE employee_id = ?", {Value::Int64(employee_id)}));
+  HUB_RETURN_IF_ERROR(ClearUnlessNew("employee_specialities", employee_id));
   if (codes.is_null()) return sdk::Status::Ok();
   std::set<std::string> stored;
   for (const std::string& entry : SplitCodes(codes.text())) {
@@ -103,6 +101,11 @@ sdk::Status EmployeeAssignments::ReplaceSpecialities(const Value& codes, std::in
                              {Value::Int64(employee_id), Value::Int64(*speciality_id), Value::Int64(level)}));
   }
   return sdk::Status::Ok();
+}
+
+sdk::Status EmployeeAssignments::ClearUnlessNew(std::string_view table, std::int64_t employee_id) {
+  if (new_row_) return sdk::Status::Ok();
+  return Exec(connection_, "DELETE FROM " + std::string(table) + " WHERE employee_id = ?", {Value::Int64(employee_id)});
 }
 
 sdk::Result<std::int64_t> EmployeeAssignments::IdOf(std::string_view entity, const std::string& code,

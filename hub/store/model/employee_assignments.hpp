@@ -15,13 +15,15 @@ namespace hub::store_model {
 // the employee): the team (role default member),
 // the territories (codes separated by commas, role owner) and the specialities ("code" or "code:level",
 // level 1-5, default 1). A code no stored team, territory or speciality has is NotFound (MissingReference), a level out
-// of range InvalidArgument. Threads: as the connection. Lifetime: the batch; `references` must outlive it.
+// of range InvalidArgument. A row just inserted has no assignments yet, so only its new ones are written.
+// Threads: as the connection. Lifetime: the batch; `references` must outlive it.
 class EmployeeAssignments : public EntityExtension {
  public:
   EmployeeAssignments(odbc::Connection& connection, References& references)
       : connection_(connection), references_(references) {}
 
-  sdk::Status BeforeRow(const model::MappedRecord&, std::optional<std::int64_t>, RowValues&) override {
+  sdk::Status BeforeRow(const model::MappedRecord&, std::optional<std::int64_t> row_id, RowValues&) override {
+    new_row_ = !row_id.has_value();
     return sdk::Status::Ok();
   }
   sdk::Status AfterRow(const model::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
@@ -31,11 +33,14 @@ class EmployeeAssignments : public EntityExtension {
   sdk::Status ReplaceTeam(const model::MappedRecord& record, std::int64_t employee_id);
   sdk::Status ReplaceTerritories(const sdk::Value& codes, std::int64_t employee_id);
   sdk::Status ReplaceSpecialities(const sdk::Value& codes, std::int64_t employee_id);
+  // Deletes the employee's rows of `table` unless the employee row was just inserted (it has none).
+  sdk::Status ClearUnlessNew(std::string_view table, std::int64_t employee_id);
   // The id of the `entity` row whose natural key is `code`; NotFound naming `field` when there is none.
   sdk::Result<std::int64_t> IdOf(std::string_view entity, const std::string& code, std::string_view field);
 
   odbc::Connection& connection_;
   References& references_;
+  bool new_row_ = false;  // of the record between BeforeRow and AfterRow
 };
 
 }  // namespace hub::store_model
