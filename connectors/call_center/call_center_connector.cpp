@@ -1,12 +1,11 @@
 // The `call_center` connector plugin: the call detail records Asterisk appends to Master.csv, one record per
 // call (see README.md).
-#include <chrono>
-#include <cstdint>
 #include <memory>
 #include <string_view>
 
 #include "call_center/call_center_options.hpp"
 #include "call_center/call_center_source.hpp"
+#include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/sdk.hpp"
 
 namespace hub::call_center {
@@ -22,15 +21,8 @@ class CallCenterConnector final : public sdk::Connector {
   sdk::Status Configure(const sdk::Options& options) override {
     sdk::Result<CallCenterOptions> parsed = ParseCallCenterOptions(options);
     if (!parsed.ok()) return parsed.status();
-    const sdk::Context& context = context_;
-    auto log = [&context](sdk::LogLevel level, std::string_view message) {
-      if (context.LogEnabled(level)) context.Log(level, message);
-    };
-    auto now = [&context] {
-      return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs()));
-    };
-    auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
-    source_ = std::make_unique<CallCenterSource>(*parsed, log, now, count);
+    source_ = std::make_unique<CallCenterSource>(*parsed, sdk::ContextLog(context_), sdk::ContextClock(context_),
+                                                 sdk::ContextCount(context_));
     return sdk::Status::Ok();
   }
 

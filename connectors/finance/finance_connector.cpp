@@ -9,6 +9,7 @@
 #include "finance/finance_source.hpp"
 #include "finance/invoice_drop.hpp"
 #include "finance/invoice_request_table.hpp"
+#include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/sdk.hpp"
 
 namespace hub::finance {
@@ -26,19 +27,16 @@ class FinanceConnector final : public sdk::Connector {
     sdk::Result<FinanceOptions> parsed = ParseFinanceOptions(options);
     if (!parsed.ok()) return parsed.status();
     const sdk::Context& context = context_;
-    auto log = [&context](sdk::LogLevel level, std::string_view message) {
-      if (context.LogEnabled(level)) context.Log(level, message);
-    };
-    auto cancelled = [&context] { return context.Cancelled(); };
+    auto log = sdk::ContextLog(context);
     auto now = [&context] { return context.NowUnixMs(); };
-    auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
     const InvoiceRequestOptions& requests = parsed->invoice_requests;
     if (!requests.drop_dir.empty()) {
       drop_ = std::make_unique<InvoiceDrop>(requests.drop_dir, requests.finance_system);
     } else if (!requests.connection.empty()) {
       table_ = std::make_unique<InvoiceRequestTable>(requests, log);
     }
-    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, cancelled, now, count);
+    source_ = std::make_unique<FinanceSource>(std::move(parsed).value(), log, sdk::ContextCancelled(context), now,
+                                              sdk::ContextCount(context));
     return sdk::Status::Ok();
   }
 

@@ -1,7 +1,5 @@
 // The `hr` connector plugin: the employee roster a Chinese HR system exports as CSV, or its employee table
 // over ODBC, with the teams, territories and specialities it names (see README.md).
-#include <chrono>
-#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -9,6 +7,7 @@
 #include "hr/hr_options.hpp"
 #include "hr/hr_source.hpp"
 #include "hr/hr_table_source.hpp"
+#include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/sdk.hpp"
 
 namespace hub::hr {
@@ -25,20 +24,13 @@ class HrConnector final : public sdk::Connector {
   sdk::Status Configure(const sdk::Options& options) override {
     sdk::Result<HrOptions> parsed = ParseHrOptions(options);
     if (!parsed.ok()) return parsed.status();
-    const sdk::Context& context = context_;
-    auto log = [&context](sdk::LogLevel level, std::string_view message) {
-      if (context.LogEnabled(level)) context.Log(level, message);
-    };
-    auto now = [&context] {
-      return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs()));
-    };
     if (!parsed->connection.empty()) {
-      auto cancelled = [&context] { return context.Cancelled(); };
-      source_ = std::make_unique<HrTableSource>(std::move(parsed).value(), log, now, cancelled);
+      source_ = std::make_unique<HrTableSource>(std::move(parsed).value(), sdk::ContextLog(context_),
+                                                sdk::ContextClock(context_), sdk::ContextCancelled(context_));
       return sdk::Status::Ok();
     }
-    auto count = [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
-    source_ = std::make_unique<HrSource>(*parsed, log, now, count);
+    source_ = std::make_unique<HrSource>(*parsed, sdk::ContextLog(context_), sdk::ContextClock(context_),
+                                         sdk::ContextCount(context_));
     return sdk::Status::Ok();
   }
 

@@ -2,6 +2,7 @@
 #include <memory>
 #include <string_view>
 
+#include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/sdk.hpp"
 #include "odbc/odbc_options.hpp"
 #include "odbc/odbc_source.hpp"
@@ -19,12 +20,8 @@ class OdbcConnector final : public sdk::Connector {
   sdk::Status Configure(const sdk::Options& options) override {
     sdk::Result<OdbcOptions> parsed = ParseOdbcOptions(options);
     if (!parsed.ok()) return parsed.status();
-    const sdk::Context& context = context_;
-    auto log = [&context](sdk::LogLevel level, std::string_view message) {
-      if (context.LogEnabled(level)) context.Log(level, message);
-    };
-    auto cancelled = [&context] { return context.Cancelled(); };
-    source_ = std::make_unique<OdbcSource>(std::move(parsed).value(), log, cancelled);
+    source_ = std::make_unique<OdbcSource>(std::move(parsed).value(), sdk::ContextLog(context_),
+                                           sdk::ContextCancelled(context_));
     return sdk::Status::Ok();
   }
 

@@ -16,6 +16,7 @@
 
 #include "hub/sdk/connector.hpp"
 #include "hub/sdk/context.hpp"
+#include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/status.hpp"
 
 namespace hub::sdk {
@@ -77,20 +78,9 @@ class SourceAndDropConnector : public Connector {
 
   // The hub's context as the parts take it: a log sink that checks the level first, the context's clock
   // (which tests set), and its counters.
-  std::function<void(LogLevel, std::string_view)> ContextLog() const {
-    const Context& context = context_;
-    return [&context](LogLevel level, std::string_view message) {
-      if (context.LogEnabled(level)) context.Log(level, message);
-    };
-  }
-  std::function<std::chrono::system_clock::time_point()> ContextClock() const {
-    const Context& context = context_;
-    return [&context] { return std::chrono::system_clock::time_point(std::chrono::milliseconds(context.NowUnixMs())); };
-  }
-  std::function<void(std::string_view, std::int64_t)> ContextCount() const {
-    const Context& context = context_;
-    return [&context](std::string_view counter, std::int64_t delta) { context.Count(counter, delta); };
-  }
+  std::function<void(LogLevel, std::string_view)> ContextLog() const { return sdk::ContextLog(context_); }
+  std::function<std::chrono::system_clock::time_point()> ContextClock() const { return sdk::ContextClock(context_); }
+  std::function<void(std::string_view, std::int64_t)> ContextCount() const { return sdk::ContextCount(context_); }
 
  private:
   Status NotConfigured() const { return Status::Internal("the " + names_.connector + " connector was not configured"); }
