@@ -33,6 +33,16 @@ sdk::Result<CustomerLookup> Blank(LookupKey key, std::string_view value) {
                                       "' is blank once normalized");
 }
 
+// A query string decodes a `+` sent as itself to a space, so "+1 617 555 0142" arrives as " 1 617 555 0142":
+// a number that starts with a space before its first digit had its plus sign there. Nobody dials a space.
+std::string PlusRestored(std::string_view value) {
+  const std::size_t first = value.find_first_not_of(' ');
+  if (first == 0 || first == std::string_view::npos || value[first] < '0' || value[first] > '9') {
+    return std::string(value);
+  }
+  return "+" + std::string(value.substr(first));
+}
+
 }  // namespace
 
 std::string_view LookupKeyName(LookupKey key) {
@@ -53,7 +63,7 @@ sdk::Result<CustomerLookup> NormalizeLookup(LookupKey key, std::string_view valu
   std::string normalized;
   switch (key) {
     case LookupKey::kPhone: {
-      sdk::Result<model::PhoneNumber> number = model::ParsePhone(value, "");
+      sdk::Result<model::PhoneNumber> number = model::ParsePhone(PlusRestored(value), "");
       if (!number.ok()) {
         return sdk::Status::InvalidArgument("phone '" + std::string(value) +
                                             "' is not a number anyone could dial: " + number.status().message());

@@ -33,8 +33,10 @@ struct CustomerLookup {
 std::string_view LookupKeyName(LookupKey key);
 
 // The look-up of `value` as written by the caller ("0086-138 0013 8000"), normalized by the store's own
-// normalizer. Errors: InvalidArgument when the value has no normal form (a phone number no one could dial,
-// with the normalizer's reason; an address, identifier or name that is blank once normalized). Thread-safe.
+// normalizer; a phone number with blanks before its first digit is read as starting with `+` (a query string
+// turns a `+` sent unencoded into a space). Errors: InvalidArgument when the value has no normal form (a phone number
+// no one could dial, with the normalizer's reason; an address, identifier or name that is blank once normalized).
+// Thread-safe.
 sdk::Result<CustomerLookup> NormalizeLookup(LookupKey key, std::string_view value);
 
 // The ids of the golden parties (a merged party counts as the one it was merged into) that `lookup` matches,

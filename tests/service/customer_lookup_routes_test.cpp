@@ -141,6 +141,16 @@ TEST_P(CustomerLookupRoutesTest, AForeignNumberWithItsCallingCodeFindsItsCustome
   }
 }
 
+TEST_P(CustomerLookupRoutesTest, APlusSentUnencodedIsStillThePlusOfTheCallingCode) {
+  // "+1 617 555 0142" in a query string without %2B: the + arrives as a space.
+  hub::test::HttpResult answer = Get("/api/v1/customers?phone=+1%20617%20555%200142");
+  ASSERT_EQ(answer.status, 200u) << answer.body;
+  const boost::json::value found = boost::json::parse(answer.body);
+  const boost::json::array& cards = found.at("customers").as_array();
+  ASSERT_EQ(cards.size(), 1u) << answer.body;
+  EXPECT_EQ(cards[0].at("id").to_number<std::int64_t>(), PartyId("C2"));
+}
+
 TEST_P(CustomerLookupRoutesTest, AnEmailFindsItsCustomerInAnyCase) {
   EXPECT_EQ(FoundIds("email", "sales@huateng.example.cn"), Ids{PartyId("C1")});
   EXPECT_EQ(FoundIds("email", " SALES@HuaTeng.Example.CN "), Ids{PartyId("C1")});
