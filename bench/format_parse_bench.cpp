@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "edifact_bench_interchange.hpp"
+#include "process_cpu.hpp"
 #include "trade_formats/edifact_interchange.hpp"
 #include "trade_formats/edifact_reader.hpp"
 #include "trade_formats/edifact_tokenizer.hpp"
@@ -30,23 +31,6 @@ using hub::trade_formats::EdifactSegment;
 using hub::trade_formats::EdifactTokenizer;
 
 constexpr std::size_t kChunk = 1 << 20;
-
-double ThreadSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-// Best of three passes of `pass`, in seconds of this thread's CPU.
-double BestSeconds(const std::function<void()>& pass) {
-  double best = 1e30;
-  for (int i = 0; i < 3; ++i) {
-    double start = ThreadSeconds();
-    pass();
-    best = std::min(best, ThreadSeconds() - start);
-  }
-  return best;
-}
 
 double MegabytesPerSecond(std::string_view bytes, double seconds) {
   return static_cast<double>(bytes.size()) / (1 << 20) / seconds;
@@ -71,7 +55,7 @@ void Row(const std::string& stage, double rate, double ceiling, const std::strin
 
 double Ceiling(std::string_view bytes, std::size_t* terminators) {
   return MegabytesPerSecond(
-      bytes, BestSeconds([&] {
+      bytes, hub::bench::BestThreadCpuSeconds([&] {
         *terminators = 0;
         const char* at = bytes.data();
         const char* end = at + bytes.size();
@@ -84,7 +68,7 @@ double Ceiling(std::string_view bytes, std::size_t* terminators) {
 
 // The whole path: tokenizer, envelope and the message readers' records; *records counted.
 double ReaderSeconds(std::string_view bytes, std::size_t* records) {
-  return BestSeconds([&] {
+  return hub::bench::BestThreadCpuSeconds([&] {
     *records = 0;
     EdifactInterchangeReader reader("bench.edi", [&](const EdifactMessage& message) {
       hub::sdk::Result<std::vector<hub::sdk::Record>> read = hub::trade_formats::ReadEdifactMessage(message);
@@ -117,7 +101,7 @@ int main(int argc, char** argv) {
   std::size_t terminators = 0;
   double ceiling = Ceiling(bytes, &terminators);
   std::size_t segments = 0;
-  double tokenizer = MegabytesPerSecond(bytes, BestSeconds([&] {
+  double tokenizer = MegabytesPerSecond(bytes, hub::bench::BestThreadCpuSeconds([&] {
                                           segments = 0;
                                           EdifactTokenizer reader([&](const EdifactSegment&) {
                                             ++segments;
@@ -126,7 +110,7 @@ int main(int argc, char** argv) {
                                           FeedInChunks(reader, bytes);
                                         }));
   std::size_t accepted = 0;
-  double envelope = MegabytesPerSecond(bytes, BestSeconds([&] {
+  double envelope = MegabytesPerSecond(bytes, hub::bench::BestThreadCpuSeconds([&] {
                                          accepted = 0;
                                          EdifactInterchangeReader reader("bench.edi", [&](const EdifactMessage& m) {
                                            accepted += m.rejection.empty() ? 1 : 0;

@@ -20,26 +20,19 @@
 
 #include "hub/files/text_decoder.hpp"
 #include "idoc_generator.hpp"
+#include "process_cpu.hpp"
 #include "supply_chain/idoc_file_reader.hpp"
 #include "supply_chain/idoc_splitter.hpp"
 
 namespace {
 
-// CPU time of this thread: the machine may be shared, and the target is per core.
-struct Clock {
-  static double now() {
-    timespec time{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
-    return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_nsec) * 1e-9;
-  }
-};
 namespace sc = hub::supply_chain;
 
 double ExpatAlone(const std::filesystem::path& path) {
   XML_Parser parser = XML_ParserCreate(nullptr);
   std::ifstream in(path, std::ios::binary);
   std::vector<char> chunk(std::size_t{1} << 20);
-  const auto start = Clock::now();
+  const auto start = hub::bench::ThreadCpuSeconds();
   for (;;) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = in.gcount();
@@ -47,7 +40,7 @@ double ExpatAlone(const std::filesystem::path& path) {
     if (got == 0) break;
   }
   XML_ParserFree(parser);
-  return Clock::now() - start;
+  return hub::bench::ThreadCpuSeconds() - start;
 }
 
 double IcuAlone(const std::filesystem::path& path, const char* encoding) {
@@ -56,7 +49,7 @@ double IcuAlone(const std::filesystem::path& path, const char* encoding) {
   std::ifstream in(path, std::ios::binary);
   std::vector<char> chunk(std::size_t{1} << 20);
   std::string text;
-  const auto start = Clock::now();
+  const auto start = hub::bench::ThreadCpuSeconds();
   for (;;) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
@@ -64,11 +57,11 @@ double IcuAlone(const std::filesystem::path& path, const char* encoding) {
     if (!(*decoder)->DecodeChunk(std::string_view(chunk.data(), got), got == 0, &text).ok()) std::abort();
     if (got == 0) break;
   }
-  return Clock::now() - start;
+  return hub::bench::ThreadCpuSeconds() - start;
 }
 
 double SplitterOnly(const std::filesystem::path& path, std::uint64_t* idocs) {
-  const auto start = Clock::now();
+  const auto start = hub::bench::ThreadCpuSeconds();
   auto splitter = sc::IdocSplitter::Open(path.string(), sc::SplitStart{});
   if (!splitter.ok()) std::abort();
   for (;;) {
@@ -77,11 +70,11 @@ double SplitterOnly(const std::filesystem::path& path, std::uint64_t* idocs) {
     if (!span->has_value()) break;
     ++*idocs;
   }
-  return Clock::now() - start;
+  return hub::bench::ThreadCpuSeconds() - start;
 }
 
 double Records(const std::filesystem::path& path, std::uint64_t* records) {
-  const auto start = Clock::now();
+  const auto start = hub::bench::ThreadCpuSeconds();
   sc::IdocCursor cursor{path.filename().string()};
   for (;;) {
     auto read = sc::ReadIdocFile(path.string(), cursor, 5000);
@@ -90,7 +83,7 @@ double Records(const std::filesystem::path& path, std::uint64_t* records) {
     cursor = read->next;
     if (read->at_end) break;
   }
-  return Clock::now() - start;
+  return hub::bench::ThreadCpuSeconds() - start;
 }
 
 // The three reads of one file, printed with `ceiling` (the seconds of what bounds them) named `ceiling_name`.

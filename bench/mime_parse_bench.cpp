@@ -20,25 +20,9 @@
 
 #include "email/gmime_support.hpp"
 #include "email/mime_parser.hpp"
+#include "process_cpu.hpp"
 
 namespace {
-
-double ThreadSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-// Best of three passes of `pass`, in seconds of this thread's CPU.
-double BestSeconds(const std::function<void()>& pass) {
-  double best = 1e30;
-  for (int i = 0; i < 3; ++i) {
-    double start = ThreadSeconds();
-    pass();
-    best = std::min(best, ThreadSeconds() - start);
-  }
-  return best;
-}
 
 std::string Base64Lines(const std::string& bytes) {
   char* encoded = g_base64_encode(reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
@@ -112,7 +96,7 @@ int main(int argc, char** argv) {
   std::printf("| stage | messages/s | MB/s | share of memchr |\n| --- | --- | --- | --- |\n");
 
   std::size_t lines = 0;
-  double memchr_seconds = BestSeconds([&] {
+  double memchr_seconds = hub::bench::BestThreadCpuSeconds([&] {
     lines = 0;
     for (const std::string& message : messages) {
       const char* at = message.data();
@@ -126,7 +110,7 @@ int main(int argc, char** argv) {
   Row("ceiling: memchr for line ends", memchr_seconds, count, megabytes, memchr_seconds);
 
   GMimeParserOptions* options = hub::email::SharedParserOptions();
-  double gmime_seconds = BestSeconds([&] {
+  double gmime_seconds = hub::bench::BestThreadCpuSeconds([&] {
     for (const std::string& message : messages) {
       hub::email::GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(message.data(), message.size()));
       hub::email::GObjectPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
@@ -137,7 +121,7 @@ int main(int argc, char** argv) {
   Row("ceiling: GMime's parse alone (object tree, nothing decoded)", gmime_seconds, count, megabytes, memchr_seconds);
 
   std::size_t attachments = 0;
-  double parse_seconds = BestSeconds([&] {
+  double parse_seconds = hub::bench::BestThreadCpuSeconds([&] {
     attachments = 0;
     for (const std::string& message : messages) {
       hub::sdk::Result<hub::email::MimeMessage> parsed = hub::email::ParseMimeMessage(message);
