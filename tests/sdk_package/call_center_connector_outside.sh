@@ -15,32 +15,6 @@ outside_build call_center_connector_outside "$source_dir/connectors/call_center"
 
 cp "$source_dir/tests/data/call_center/cdr_custom.csv" "$work/Master.csv"
 
-cat >"$work/hub.xml" <<XML
-<hub>
-  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
-  <plugins dir="plugins" system="false"/>
-  <api address="127.0.0.1" port="0"><auth required="false"/></api>
-  <connectors>
-    <connector name="pbx" plugin="call_center">
-      <path>Master.csv</path>
-      <final>true</final>
-    </connector>
-  </connectors>
-  <jobs>
-    <job name="calls" connector="pbx">
-      <mapping use="asterisk_call"/>
-    </job>
-  </jobs>
-</hub>
-XML
-
-plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins failed: $plugins"
-echo "$plugins"
-grep -qE "^call_center .* $work/plugins/hub_call_center\.so loaded mappings: asterisk_call$" <<<"$plugins" ||
-  fail "hub plugins did not load $plugin with its mapping asterisk_call"
-expect_line "ok" "$hub" check-config --config "$work/hub.xml"
-synced="$("$hub" sync calls --config "$work/hub.xml" 2>&1)" || fail "hub sync failed: $synced"
-echo "$synced"
-grep -qE "^read=2 inserted=2 updated=0 merged=0 quarantined=0( deleted=0)?$" <<<"$synced" ||
-  fail "hub sync did not store the two calls: $synced"
+# Its two calls.
+expect_file_job_syncs call_center Master.csv asterisk_call "read=2 inserted=2 updated=0 merged=0 quarantined=0 deleted=0"
 echo "call_center_connector_outside: the call_center connector built outside the tree loads and syncs a Master.csv"

@@ -20,33 +20,6 @@ with open(sys.argv[1], "wb") as out:
     out.write(rows.encode("gb18030"))
 PY
 
-cat >"$work/hub.xml" <<XML
-<hub>
-  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
-  <plugins dir="plugins" system="false"/>
-  <api address="127.0.0.1" port="0"><auth required="false"/></api>
-  <connectors>
-    <connector name="hr" plugin="hr">
-      <path>roster.csv</path>
-      <final>true</final>
-    </connector>
-  </connectors>
-  <jobs>
-    <job name="hr" connector="hr">
-      <mapping use="cn_hr"/>
-    </job>
-  </jobs>
-</hub>
-XML
-
-plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins failed: $plugins"
-echo "$plugins"
-grep -qE "^hr .* $work/plugins/hub_hr\.so loaded mappings: cn_hr$" <<<"$plugins" ||
-  fail "hub plugins did not load $plugin with its mapping cn_hr"
-expect_line "ok" "$hub" check-config --config "$work/hub.xml"
-synced="$("$hub" sync hr --config "$work/hub.xml" 2>&1)" || fail "hub sync failed: $synced"
-echo "$synced"
-# The team, the territory and the two employees (a later hub appends " deleted=N").
-grep -qE "^read=4 inserted=4 updated=0 merged=0 quarantined=0( deleted=0)?$" <<<"$synced" ||
-  fail "hub sync did not store the roster's four records: $synced"
+# The team, the territory and the two employees.
+expect_file_job_syncs hr roster.csv cn_hr "read=4 inserted=4 updated=0 merged=0 quarantined=0 deleted=0"
 echo "hr_connector_outside: the hr connector built outside the tree loads and syncs a GB18030 roster"

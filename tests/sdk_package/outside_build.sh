@@ -8,6 +8,12 @@
 #   outside_build NAME CONNECTOR_DIR  builds CONNECTOR_DIR as a standalone CMake project against the
 #                                     installed SDK, checks that the plugin exports only the two entry
 #                                     points, and copies it into $work/plugins; sets $work, $hub and $plugin
+#   expect_file_job_syncs PLUGIN FILE MAPPING LINE
+#                                     for a connector that reads one file with its default mapping: writes
+#                                     $work/hub.xml (connector PLUGIN reading FILE, declared final; job PLUGIN
+#                                     with <mapping use="MAPPING"/>), checks that `hub plugins` loads the plugin
+#                                     from $work/plugins with that mapping, that `hub check-config` passes and
+#                                     that `hub sync` prints LINE
 #   fail, expect_line                 from tests/support/expect.sh, the failures named after NAME
 # Needs $source_dir and $build_dir.
 
@@ -40,4 +46,33 @@ outside_build() {
   [ -n "$plugin" ] || fail "the build made no hub_*.so"
   "$source_dir/tests/support/plugin_exports.sh" "$plugin"
   cp "$plugin" "$work/plugins/"
+}
+
+expect_file_job_syncs() {
+  local connector="$1" file="$2" mapping="$3" expected="$4"
+  cat >"$work/hub.xml" <<XML
+<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins dir="plugins" system="false"/>
+  <api address="127.0.0.1" port="0"><auth required="false"/></api>
+  <connectors>
+    <connector name="$connector" plugin="$connector">
+      <path>$file</path>
+      <final>true</final>
+    </connector>
+  </connectors>
+  <jobs>
+    <job name="$connector" connector="$connector">
+      <mapping use="$mapping"/>
+    </job>
+  </jobs>
+</hub>
+XML
+  local plugins
+  plugins="$("$hub" plugins --config "$work/hub.xml" 2>&1)" || fail "hub plugins failed: $plugins"
+  echo "$plugins"
+  grep -qE "^$connector .* $work/plugins/hub_$connector\.so loaded mappings: $mapping$" <<<"$plugins" ||
+    fail "hub plugins did not load $plugin with its mapping $mapping"
+  expect_line "ok" "$hub" check-config --config "$work/hub.xml"
+  expect_line "$expected" "$hub" sync "$connector" --config "$work/hub.xml"
 }
