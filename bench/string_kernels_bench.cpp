@@ -1,6 +1,7 @@
-// Comparisons per second on one core of each string kernel of hub/matching on short names from the data sets
-// (FEBRL 4a x 4b given names and surnames, PATSTAT applicant names, Chinese company names), half of the pairs
-// true matches, half random; next to two ceilings on the same pairs in the same run: the textbook O(n*m)
+// Comparisons per second on one core of each string kernel of hub/matching on short names from the data sets:
+// FEBRL 4a x 4b given names and surnames of one person (original against its duplicate), PATSTAT applicant names
+// and Chinese company names each against the next in its file, and as many random pairs of those; next to two
+// ceilings on the same pairs in the same run: the textbook O(n*m)
 // Jaro and memcmp of the same strings. Not Google Benchmark: one table, best of three passes in thread CPU
 // time. Usage: bench_string_kernels [DATA_DIR] (default ../shared/data, from the project root).
 #include <cstdio>
@@ -23,6 +24,7 @@ namespace {
 using hub::matching::ToCodePoints;
 
 struct Pair {
+  std::string set;  // "febrl", "patstat", "chinese", "random"
   std::string a;
   std::string b;
   std::u32string a32;
@@ -78,28 +80,33 @@ std::vector<std::string> Column(const std::string& path, std::size_t skip_commas
 }
 
 std::vector<Pair> MakePairs(const std::string& data) {
-  std::vector<std::pair<std::string, std::string>> raw;
+  struct Raw {
+    std::string set;
+    std::string a;
+    std::string b;
+  };
+  std::vector<Raw> raw;
   const auto a = FebrlByEntity(data + "/febrl/dataset4a.csv");
   const auto b = FebrlByEntity(data + "/febrl/dataset4b.csv");
   for (const auto& [id, names] : a) {
     auto other = b.find(id);
     if (other == b.end()) continue;
     for (std::size_t i = 0; i < 2; ++i) {
-      if (!names[i].empty() && !other->second[i].empty()) raw.emplace_back(names[i], other->second[i]);
+      if (!names[i].empty() && !other->second[i].empty()) raw.push_back({"febrl", names[i], other->second[i]});
     }
   }
   std::vector<std::string> latin = Column(data + "/patstat_company_names/patstat_reference.csv", 2, ',');
   std::vector<std::string> chinese = Column(data + "/cn_company_name_parser/groundtruth.txt", 0, ' ');
   std::mt19937 random(7);
-  for (const std::vector<std::string>* names : {&latin, &chinese}) {
-    for (std::size_t i = 0; i + 1 < names->size(); ++i) raw.emplace_back((*names)[i], (*names)[i + 1]);
+  for (const auto& [set, names] : {std::pair{"patstat", &latin}, std::pair{"chinese", &chinese}}) {
+    for (std::size_t i = 0; i + 1 < names->size(); ++i) raw.push_back({set, (*names)[i], (*names)[i + 1]});
   }
   // As many random pairs as true ones: most candidate pairs of a blocked matcher are non-matches.
   const std::size_t matches = raw.size();
   for (std::size_t i = 0; i < matches; ++i)
-    raw.emplace_back(raw[random() % matches].first, raw[random() % matches].second);
+    raw.push_back({"random", raw[random() % matches].a, raw[random() % matches].b});
   std::vector<Pair> pairs;
-  for (auto& [x, y] : raw) pairs.push_back({x, y, ToCodePoints(x), ToCodePoints(y)});
+  for (const Raw& r : raw) pairs.push_back({r.set, r.a, r.b, ToCodePoints(r.a), ToCodePoints(r.b)});
   return pairs;
 }
 
@@ -112,7 +119,7 @@ void Row(const char* name, const std::vector<Pair>& pairs, const std::function<d
     }
   });
   const double per_second = static_cast<double>(pairs.size()) * repeats / seconds;
-  std::printf("%-34s %8.2f M comparisons/s  %6.1f ns each  (checksum %.3f)\n", name, per_second / 1e6, 1e9 / per_second,
+  std::printf("%-40s %8.2f M comparisons/s  %6.1f ns each  (checksum %.3f)\n", name, per_second / 1e6, 1e9 / per_second,
               sink);
 }
 
@@ -146,6 +153,19 @@ int main(int argc, char** argv) {
     next = next + 1 == pairs.size() ? 0 : next + 1;
     return score;
   });
+  for (const char* set : {"febrl", "patstat", "chinese", "random"}) {
+    std::vector<Pair> subset;
+    double subset_length = 0;
+    for (const Pair& p : pairs) {
+      if (p.set != set) continue;
+      subset.push_back(p);
+      subset_length += static_cast<double>(p.a32.size() + p.b32.size()) / 2;
+    }
+    const std::string label =
+        std::string("  Jaro-Winkler, ") + set + " (mean length " +
+        std::to_string(static_cast<int>(subset_length / static_cast<double>(subset.size()) + 0.5)) + ")";
+    Row(label.c_str(), subset, [](const Pair& p) { return JaroWinkler(p.a32, p.b32); });
+  }
   Row("Indel ratio (bit-parallel LCS)", pairs, [](const Pair& p) { return IndelRatio(p.a32, p.b32); });
   Row("bigram Dice", pairs, [](const Pair& p) { return BigramDice(p.a32, p.b32); });
   Row("token sort ratio (from UTF-8)", pairs, [](const Pair& p) { return TokenSortRatio(p.a, p.b); });

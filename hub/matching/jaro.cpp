@@ -18,11 +18,13 @@ std::size_t Window(std::size_t a_length, std::size_t b_length) {
   return longest >= 2 ? longest / 2 - 1 : 0;
 }
 
+// (m/|a| + m/|b| + (m - t)/m) / 3 over one common denominator: one division instead of three.
 double FromCounts(std::size_t a_length, std::size_t b_length, std::size_t common, std::size_t out_of_order) {
   if (common == 0) return 0.0;
-  const auto m = static_cast<double>(common);
-  const auto t = static_cast<double>(out_of_order / 2);
-  return (m / static_cast<double>(a_length) + m / static_cast<double>(b_length) + (m - t) / m) / 3.0;
+  const std::size_t m = common;
+  const std::size_t t = out_of_order / 2;
+  const std::size_t numerator = m * m * (a_length + b_length) + (m - t) * a_length * b_length;
+  return static_cast<double>(numerator) / static_cast<double>(3 * a_length * b_length * m);
 }
 
 // The low n bits set, n <= 64.
@@ -48,10 +50,8 @@ double JaroBitParallel(std::u32string_view a, std::u32string_view b, const Patte
   }
   std::size_t out_of_order = 0;
   while (a_flags != 0) {
-    if (a[static_cast<std::size_t>(std::countr_zero(a_flags))] !=
-        b[static_cast<std::size_t>(std::countr_zero(b_flags))]) {
-      ++out_of_order;
-    }
+    const char32_t in_a = a[static_cast<std::size_t>(std::countr_zero(a_flags))];
+    out_of_order += in_a != b[static_cast<std::size_t>(std::countr_zero(b_flags))] ? 1 : 0;
     a_flags &= a_flags - 1;
     b_flags &= b_flags - 1;
   }
