@@ -15,7 +15,7 @@ bool AllDigits(std::string_view text) { return text.find_first_not_of("012345678
 
 // The first problem found: the whole identifier's, then its organization code's.
 void Check(sdk::Status whole, OrganizationKey& key) {
-  const sdk::Status code = model::CheckIdentifier("org_code", key.organization_code);
+  const sdk::Status code = model::CheckIdentifier("organization_code", key.organization_code);
   key.code_checked = code.ok();
   if (!whole.ok()) {
     key.problem = whole.message();

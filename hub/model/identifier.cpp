@@ -63,7 +63,8 @@ struct IdentifierRule {
   std::string_view scheme;
   sdk::Status (*check)(std::string_view normalized);
 };
-constexpr IdentifierRule kRules[] = {{"uscc", CheckUscc}, {"org_code", CheckOrganizationCode}, {"duns", CheckDuns}};
+constexpr IdentifierRule kRules[] = {
+    {"uscc", CheckUscc}, {"organization_code", CheckOrganizationCode}, {"duns", CheckDuns}};
 
 }  // namespace
 

@@ -19,7 +19,7 @@ std::string NormalizeIdentifier(std::string_view value);
 //   uscc  统一社会信用代码, GB 32100-2015: 18 characters of 0-9 and the capitals other than I, O, S, V
 //         and Z; characters 3 to 8 (the registering authority's division code) digits; the 18th the check
 //         character of the first 17 (UsccCheckCharacter);
-//   org_code  组织机构代码, GB 11714-1997: 8 characters of 0-9 and A-Z, then the check character of those
+//   organization_code  组织机构代码, GB 11714-1997: 8 characters of 0-9 and A-Z, then the check character of those
 //         (OrganizationCodeCheckCharacter), written with or without the hyphen before it;
 //   duns  D-U-N-S number: 9 digits.
 // Other schemes have no rule and are always OK. Errors: InvalidArgument saying what is wrong ("check

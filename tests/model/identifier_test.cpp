@@ -67,11 +67,12 @@ TEST(Identifier, ComputesTheOrganizationCodeCheckCharacter) {
 }
 
 TEST(Identifier, ChecksOrganizationCodesWithOrWithoutTheirHyphen) {
-  EXPECT_TRUE(CheckIdentifier("org_code", NormalizeIdentifier("59083016-9")).ok());
-  EXPECT_TRUE(CheckIdentifier("org_code", "MA4CL12T2").ok());
-  EXPECT_THAT(CheckIdentifier("org_code", "590830168").message(), HasSubstr("check character is 8, expected 9"));
-  EXPECT_THAT(CheckIdentifier("org_code", "5908301").message(), HasSubstr("9 characters, not 7"));
-  EXPECT_THAT(CheckIdentifier("org_code", "5908-3016").message(), HasSubstr("digits or capitals"));
+  EXPECT_TRUE(CheckIdentifier("organization_code", NormalizeIdentifier("59083016-9")).ok());
+  EXPECT_TRUE(CheckIdentifier("organization_code", "MA4CL12T2").ok());
+  EXPECT_THAT(CheckIdentifier("organization_code", "590830168").message(),
+              HasSubstr("check character is 8, expected 9"));
+  EXPECT_THAT(CheckIdentifier("organization_code", "5908301").message(), HasSubstr("9 characters, not 7"));
+  EXPECT_THAT(CheckIdentifier("organization_code", "5908-3016").message(), HasSubstr("digits or capitals"));
 }
 
 TEST(Identifier, ChecksDunsNumbersForNineDigits) {
