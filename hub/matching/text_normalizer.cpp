@@ -9,6 +9,21 @@
 #include "model/normalize.hpp"
 
 namespace hub::matching {
+namespace {
+
+// Readings ICU's character-by-character Han-Latin gets wrong in company and place names (it reads 厦门 "sha
+// men", 银行 "yin xing", 成都 "cheng dou"), applied before it: phrases first, then the characters whose other
+// reading is the usual one in names (长 in 长城 长江 长沙, 行 in 银行 商行 车行, 都 in 成都 首都).
+struct Reading {
+  const char16_t* han;
+  const char16_t* latin;
+};
+constexpr Reading kReadings[] = {
+    {u"厦门", u"xia men "},  {u"佛山", u"fo shan "}, {u"蚌埠", u"beng bu "},    {u"六安", u"lu an "},
+    {u"乐清", u"yue qing "}, {u"番禺", u"pan yu "},  {u"重庆", u"chong qing "}, {u"长", u"chang "},
+    {u"行", u"hang "},       {u"都", u"du "}};
+
+}  // namespace
 
 struct TextNormalizer::Converters {
   std::unique_ptr<icu::Transliterator> to_latin;
@@ -52,6 +67,7 @@ std::string TextNormalizer::ToSimplified(std::string_view text) const {
 std::string TextNormalizer::PinyinKey(std::string_view text) const {
   const std::string folded = Fold(text);
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(folded);
+  for (const Reading& reading : kReadings) unicode.findAndReplace(reading.han, reading.latin);
   {
     std::lock_guard lock(mutex_);
     converters_->to_latin->transliterate(unicode);

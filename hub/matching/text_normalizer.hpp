@@ -38,8 +38,10 @@ class TextNormalizer {
   std::string ToSimplified(std::string_view text) const;
 
   // The pinyin key of a name: Han characters transliterated to toneless pinyin (ICU "Han-Latin;
-  // Latin-ASCII", character by character, so a polyphone may take its other reading), folded, and only the
-  // letters and digits kept: 华信 -> "huaxin", 華信 -> "huaxin", "Hua Xin" -> "huaxin", "HUAXIN" -> "huaxin".
+  // Latin-ASCII", character by character, after a short table of the readings names need that ICU gets
+  // wrong: 厦门 xiamen, 成都 chengdu, 长城 changcheng, 招商银行 zhaoshangyinhang; another polyphone may still
+  // take its other reading), folded, and only the letters and digits kept: 华信 -> "huaxin", 華信 ->
+  // "huaxin", "Hua Xin" -> "huaxin", "HUAXIN" -> "huaxin".
   std::string PinyinKey(std::string_view text) const;
 
  private:

@@ -41,6 +41,11 @@ TEST(TextNormalizer, GivesHanAndLatinNamesOnePinyinKey) {
   EXPECT_EQ(normalizer->PinyinKey("Hua Xin"), "huaxin");
   EXPECT_EQ(normalizer->PinyinKey("ＨＵＡＸＩＮ"), "huaxin");
   EXPECT_EQ(normalizer->PinyinKey("重庆"), "chongqing");
+  // Readings ICU's character-by-character transliteration gets wrong in names.
+  EXPECT_EQ(normalizer->PinyinKey("厦门"), "xiamen");
+  EXPECT_EQ(normalizer->PinyinKey("招商銀行"), "zhaoshangyinhang");
+  EXPECT_EQ(normalizer->PinyinKey("成都长城"), "chengduchangcheng");
+  EXPECT_EQ(normalizer->PinyinKey("佛山"), "foshan");
   EXPECT_EQ(normalizer->PinyinKey(""), "");
 }
 
