@@ -30,7 +30,8 @@ constexpr std::u32string_view kAdministrativeLevels[] = {U"省", U"市", U"县",
 
 constexpr std::size_t kNoReading = std::numeric_limits<std::size_t>::max();
 
-void AddWords(std::string_view list, std::unordered_set<std::u32string>& words) {
+template <typename WordSet>
+void AddWords(std::string_view list, WordSet& words) {
   while (!list.empty()) {
     const std::size_t end = list.find('\n');
     std::string_view line = list.substr(0, end);
@@ -102,7 +103,7 @@ std::u32string ChineseCompanyNameParser::TakeBracketedRegion(std::u32string_view
       out.push_back(name[i]);
       continue;
     }
-    const std::u32string inner(name.substr(i + 1, close - i - 1));
+    const std::u32string_view inner = name.substr(i + 1, close - i - 1);
     if (places_.contains(inner)) {
       region += inner;
     } else if (!forms_.contains(inner)) {
@@ -132,7 +133,7 @@ std::u32string ChineseCompanyNameParser::TakeBranch(std::u32string_view name, st
 
 void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompanyName& parts) const {
   const std::size_t n = core.size();
-  auto word = [&](std::size_t at, std::size_t length) { return std::u32string(core.substr(at, length)); };
+  auto word = [&](std::size_t at, std::size_t length) { return core.substr(at, length); };
   // head[i]: core[0, i) is a sequence of places, each with the administrative level that follows it.
   std::vector<bool> head(n + 1, false);
   head[0] = true;
@@ -178,7 +179,7 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
       if (Better(reading, best)) best = reading;
     }
   }
-  std::vector<std::u32string> tail;
+  std::vector<std::u32string_view> tail;
   for (std::size_t k = best.tail; k < n; k = next[k]) tail.push_back(word(k, next[k] - k));
   std::size_t forms_from = tail.size();
   while (forms_from > 0 && forms_.contains(tail[forms_from - 1])) --forms_from;

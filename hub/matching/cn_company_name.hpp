@@ -4,6 +4,7 @@
 #define HUB_MATCHING_CN_COMPANY_NAME_HPP_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -55,7 +56,12 @@ class ChineseCompanyNameParser {
   ChineseCompanyName Parse(std::string_view name) const;
 
  private:
-  using WordSet = std::unordered_set<std::u32string>;
+  // Looked up by view, so probing a substring of a name allocates nothing.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view word) const { return std::hash<std::u32string_view>{}(word); }
+  };
+  using WordSet = std::unordered_set<std::u32string, WordHash, std::equal_to<>>;
 
   std::u32string TakeBracketedRegion(std::u32string_view name, std::u32string& region) const;
   std::u32string TakeBranch(std::u32string_view name, std::u32string& branch) const;
