@@ -18,13 +18,15 @@ std::size_t Window(std::size_t a_length, std::size_t b_length) {
   return longest >= 2 ? longest / 2 - 1 : 0;
 }
 
-// (m/|a| + m/|b| + (m - t)/m) / 3 over one common denominator: one division instead of three.
+// (m/|a| + m/|b| + (m - t)/m) / 3 over one common denominator: one division instead of three. In doubles,
+// which hold these products exactly while they stay below 2^53 (always, for names) and cannot overflow.
 double FromCounts(std::size_t a_length, std::size_t b_length, std::size_t common, std::size_t out_of_order) {
   if (common == 0) return 0.0;
-  const std::size_t m = common;
-  const std::size_t t = out_of_order / 2;
-  const std::size_t numerator = m * m * (a_length + b_length) + (m - t) * a_length * b_length;
-  return static_cast<double>(numerator) / static_cast<double>(3 * a_length * b_length * m);
+  const auto a = static_cast<double>(a_length);
+  const auto b = static_cast<double>(b_length);
+  const auto m = static_cast<double>(common);
+  const auto t = static_cast<double>(out_of_order / 2);
+  return (m * m * (a + b) + (m - t) * a * b) / (3.0 * a * b * m);
 }
 
 // The low n bits set, n <= 64.
