@@ -91,7 +91,10 @@ ChineseCompanyNameParser::ChineseCompanyNameParser(const Dictionaries& dictionar
   for (std::u32string_view word : kExtraIndustries) industries_.emplace(word);
   for (const WordSet* words : {&places_, &industries_, &forms_}) {
     tail_words_.insert(words->begin(), words->end());
-    for (const std::u32string& word : *words) longest_word_ = std::max(longest_word_, word.size());
+    for (const std::u32string& word : *words) {
+      longest_word_ = std::max(longest_word_, word.size());
+      for (std::size_t length = 1; length <= word.size(); ++length) prefixes_.insert(word.substr(0, length));
+    }
   }
 }
 
@@ -140,6 +143,7 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
   for (std::size_t i = 0; i < n; ++i) {
     if (!head[i]) continue;
     for (std::size_t length = 1; length <= std::min(longest_word_, n - i); ++length) {
+      if (!prefixes_.contains(word(i, length))) break;
       if (!places_.contains(word(i, length))) continue;
       std::size_t end = i + length;
       for (std::u32string_view level : kAdministrativeLevels) {
@@ -151,13 +155,15 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
       head[end] = true;
     }
   }
-  // words[k]: the fewest dictionary words core[k, n) reads as (kNoReading: none); next[k] ends the first.
+  // words[k]: the fewest dictionary words core[k, n) reads as (kNoReading: none); next[k] ends the first, the
+  // longest first word of the fewest.
   std::vector<std::size_t> words(n + 1, kNoReading);
   std::vector<std::size_t> next(n + 1, n);
   words[n] = 0;
   for (std::size_t k = n; k-- > 0;) {
-    for (std::size_t length = std::min(longest_word_, n - k); length >= 1; --length) {
-      if (words[k + length] == kNoReading || words[k + length] + 1 >= words[k]) continue;
+    for (std::size_t length = 1; length <= std::min(longest_word_, n - k); ++length) {
+      if (!prefixes_.contains(word(k, length))) break;
+      if (words[k + length] == kNoReading || words[k + length] + 1 > words[k]) continue;
       if (!tail_words_.contains(word(k, length))) continue;
       words[k] = words[k + length] + 1;
       next[k] = k + length;

@@ -69,6 +69,7 @@ class ChineseCompanyNameParser {
 
   WordSet places_;
   WordSet tail_words_;  // industry words, places and forms: what may follow the trade name
+  WordSet prefixes_;    // every prefix of those: a probe stops at the first length no word starts with
   WordSet industries_;
   WordSet forms_;
   std::size_t longest_word_ = 1;
