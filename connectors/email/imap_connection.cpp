@@ -28,6 +28,19 @@ int AbortWhenCancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_
   return *cancelled && (*cancelled)() ? 1 : 0;
 }
 
+// libcurl's login options for `login` ("AUTH=*" picks a SASL mechanism, falling back to the LOGIN command).
+const char* LoginOptions(ImapLogin login) {
+  switch (login) {
+    case ImapLogin::kPlain:
+      return "AUTH=PLAIN";
+    case ImapLogin::kLogin:
+      return "AUTH=LOGIN";
+    case ImapLogin::kAuto:
+      break;
+  }
+  return "AUTH=*";
+}
+
 // Whose fault a failed connect-and-login is: the configuration's (a retry cannot mend it) or the moment's.
 sdk::Status OpenFailure(const ImapServer& server, CURLcode code, const char* error) {
   const std::string reason = error[0] != '\0' ? error : curl_easy_strerror(code);
@@ -102,8 +115,7 @@ sdk::Result<std::unique_ptr<ImapConnection>> ImapConnection::Open(const ImapServ
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_USERNAME, server.user.c_str());
   curl_easy_setopt(curl, CURLOPT_PASSWORD, server.password.c_str());
-  // "+LOGIN" is libcurl's name for the IMAP LOGIN command rather than a SASL mechanism.
-  curl_easy_setopt(curl, CURLOPT_LOGIN_OPTIONS, server.login == ImapLogin::kPlain ? "AUTH=PLAIN" : "AUTH=+LOGIN");
+  curl_easy_setopt(curl, CURLOPT_LOGIN_OPTIONS, LoginOptions(server.login));
   curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);

@@ -19,8 +19,9 @@
 
 namespace hub::email {
 
-// How the login is made: SASL PLAIN (AUTHENTICATE PLAIN) or the IMAP LOGIN command.
-enum class ImapLogin { kPlain, kLoginCommand };
+// How the login is made. kAuto: the strongest SASL mechanism both sides know, else (a server that offers
+// none) the IMAP LOGIN command; kPlain and kLogin: only SASL PLAIN, only SASL LOGIN.
+enum class ImapLogin { kAuto, kPlain, kLogin };
 
 // Where the server is and how to log in.
 struct ImapServer {
@@ -30,7 +31,7 @@ struct ImapServer {
   std::string user;
   std::string password;  // a secret: never in a message
   std::string ca_file;   // PEM file of the authorities to trust; empty: the system's
-  ImapLogin login = ImapLogin::kPlain;
+  ImapLogin login = ImapLogin::kAuto;
   std::chrono::milliseconds timeout{60'000};  // to connect and log in, and for each answer to come
 };
 

@@ -56,8 +56,9 @@ std::vector<sdk::OptionSpec> ImapOptionSpecs() {
       {"imap_user", OptionType::kString, std::nullopt, false, "The IMAP account's user name (with imap_url)."},
       {"imap_password", OptionType::kSecret, std::nullopt, false,
        "The IMAP account's password (with imap_url), as `${env:NAME}` or `${file:PATH}`."},
-      {"imap_login", OptionType::kString, "plain", false,
-       "How to log in: `plain` (SASL PLAIN, AUTHENTICATE) or `login` (the IMAP LOGIN command)."},
+      {"imap_login", OptionType::kString, "auto", false,
+       "How to log in with the user and password: `auto` (the strongest SASL mechanism the server offers, or the "
+       "IMAP LOGIN command when it offers none), `plain` (SASL PLAIN only) or `login` (SASL LOGIN only)."},
       {"imap_folders", OptionType::kString, "INBOX", false,
        "Comma-separated folders to read, in this order, as the server names them (UTF-8; `Sales/China`, `销售`). "
        "Each is opened read-only and its messages fetched with BODY.PEEK[]: nothing is marked \\Seen."},
@@ -84,9 +85,11 @@ sdk::Result<std::optional<ImapMailboxOptions>> ParseImapOptions(const sdk::Optio
         "option 'imap_password' is required with imap_url (a ${env:...} or "
         "${file:...} secret)");
   }
-  const std::string login = options.GetString("imap_login", "plain");
-  if (login != "plain" && login != "login") return Invalid("imap_login", login, "is neither plain nor login");
-  server.login = login == "plain" ? ImapLogin::kPlain : ImapLogin::kLoginCommand;
+  const std::string login = options.GetString("imap_login", "auto");
+  if (login != "auto" && login != "plain" && login != "login") {
+    return Invalid("imap_login", login, "is none of auto, plain and login");
+  }
+  server.login = login == "plain" ? ImapLogin::kPlain : login == "login" ? ImapLogin::kLogin : ImapLogin::kAuto;
   server.ca_file = options.GetString("imap_ca_file");
   sdk::Result<std::chrono::milliseconds> timeout = options.GetDuration("imap_timeout", server.timeout);
   if (!timeout.ok()) return timeout.status().WithContext("option 'imap_timeout'");

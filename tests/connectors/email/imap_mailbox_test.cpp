@@ -190,6 +190,15 @@ TEST_F(ImapMailboxTest, ReadsAFolderWhoseUidValidityChangedAgainFromItsStart) {
   EXPECT_TRUE(Logged("UIDVALIDITY changed")) << "the change is logged";
 }
 
+TEST_F(ImapMailboxTest, LogsInWithWhicheverMechanismItIsTold) {
+  for (ImapLogin login : {ImapLogin::kAuto, ImapLogin::kPlain, ImapLogin::kLogin}) {
+    ImapServer server = servers_->StartTls();
+    server.login = login;
+    const sdk::Status health = Open(server, {"INBOX"})->CheckHealth();
+    EXPECT_TRUE(health.ok()) << health.ToString();
+  }
+}
+
 TEST_F(ImapMailboxTest, RefusesAWrongPasswordSayingSo) {
   ImapServer server = servers_->Imaps();
   server.password = "not-the-password";

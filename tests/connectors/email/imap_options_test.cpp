@@ -29,18 +29,18 @@ TEST(ImapOptions, ReadsEveryOption) {
   EXPECT_EQ(options.server.url, "imap://mail.example.cn:143");
   EXPECT_EQ(options.server.user, "sales");
   EXPECT_EQ(options.server.password, "s3cret");
-  EXPECT_EQ(options.server.login, ImapLogin::kLoginCommand);
+  EXPECT_EQ(options.server.login, ImapLogin::kLogin);
   EXPECT_EQ(options.server.ca_file, "/etc/ca.pem");
   EXPECT_EQ(options.server.timeout, std::chrono::seconds(5));
   EXPECT_EQ(options.folders, (std::vector<std::string>{"INBOX", "Sales/China", "销售"}));
 }
 
-TEST(ImapOptions, DefaultsToInboxOverSaslPlain) {
+TEST(ImapOptions, DefaultsToInboxAndTheServersBestLogin) {
   sdk::Result<std::optional<ImapMailboxOptions>> parsed =
       ParseImapOptions(With({{"imap_url", "imaps://mail.example.cn"}, {"imap_user", "u"}, {"imap_password", "p"}}));
   ASSERT_TRUE(parsed.ok() && parsed->has_value());
   EXPECT_EQ((*parsed)->folders, std::vector<std::string>{"INBOX"});
-  EXPECT_EQ((*parsed)->server.login, ImapLogin::kPlain);
+  EXPECT_EQ((*parsed)->server.login, ImapLogin::kAuto);
 }
 
 TEST(ImapOptions, RefusesWhatTheSchemaCannotSayNamingTheOption) {
