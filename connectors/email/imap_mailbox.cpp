@@ -138,7 +138,7 @@ sdk::Result<ImapMailbox::Chunk> ImapMailbox::NextUids(const std::string& folder,
 
 sdk::Status ImapMailbox::Fetch(const std::string& folder, const ImapFolderPosition& position,
                                const std::vector<std::uint32_t>& uids, std::vector<MailboxMessage>& out) {
-  sdk::Result<ImapReply> reply = Command("UID FETCH " + UidSet(uids) + " (UID BODY.PEEK[])");
+  sdk::Result<ImapReply> reply = Command("UID FETCH " + UidSet(uids) + " (UID INTERNALDATE BODY.PEEK[])");
   if (!reply.ok()) return reply.status();
   if (!reply->ok()) {
     return sdk::Status::Unavailable("IMAP folder '" + folder + "': UID FETCH answered " + reply->condition + " " +
@@ -154,8 +154,9 @@ sdk::Status ImapMailbox::Fetch(const std::string& folder, const ImapFolderPositi
       Log(sdk::LogLevel::kDebug, Position(folder, uid, position.uidvalidity) + " was expunged before it was fetched");
       continue;
     }
+    FetchedBody& body = (*bodies)[next];
     out.push_back(
-        MailboxMessage{folder, Position(folder, uid, position.uidvalidity), std::move((*bodies)[next].bytes)});
+        MailboxMessage{folder, Position(folder, uid, position.uidvalidity), std::move(body.bytes), body.internal_date});
   }
   Log(sdk::LogLevel::kDebug,
       "IMAP folder '" + folder + "': fetched " + std::to_string(uids.size()) + " new message(s), UIDs " + UidSet(uids));

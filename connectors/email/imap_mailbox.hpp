@@ -29,7 +29,8 @@ struct ImapMailboxOptions {
 // messages fetched with BODY.PEEK[], so nothing is marked \Seen. The cursor (imap_cursor.hpp) keeps each
 // folder's UIDVALIDITY and last UID read; a page holds the folders' new messages in folder order, each
 // folder's in ascending UID. A folder whose UIDVALIDITY changed is read again from its start, with a warning
-// in the log. Each message's position reads "INBOX uid 4711 (uidvalidity 1700000000)".
+// in the log. Each message's position reads "INBOX uid 4711 (uidvalidity 1700000000)", its received_at is
+// its INTERNALDATE.
 // The connection is opened on first use and kept; when a kept connection turns out dropped (the server
 // timed it out, restarted), one new connection is made and the read done again. Errors: as Mailbox says —
 // Unavailable when the server or a folder cannot be reached (nothing is returned, the cursor stays),

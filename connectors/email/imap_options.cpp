@@ -72,7 +72,12 @@ std::vector<sdk::OptionSpec> ImapOptionSpecs() {
 }
 
 sdk::Result<std::optional<ImapMailboxOptions>> ParseImapOptions(const sdk::Options& options) {
-  if (!options.Has("imap_url")) return std::optional<ImapMailboxOptions>();
+  if (!options.Has("imap_url")) {
+    for (const char* name : {"imap_user", "imap_password", "imap_ca_file"}) {
+      if (options.Has(name)) return sdk::Status::InvalidArgument("option '" + std::string(name) + "' needs imap_url");
+    }
+    return std::optional<ImapMailboxOptions>();
+  }
   ImapMailboxOptions parsed;
   ImapServer& server = parsed.server;
   server.url = options.GetString("imap_url");

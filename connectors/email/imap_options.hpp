@@ -17,9 +17,9 @@ namespace hub::email {
 std::vector<sdk::OptionSpec> ImapOptionSpecs();
 
 // The IMAP mailbox the options configure, or nothing when `imap_url` is not set. InvalidArgument naming
-// the option for what the schema cannot express: a URL that is not imap:// or imaps:// with a host (or holds
-// a user, password, path or query), a missing user or password, an unknown imap_login, no folders, a
-// timeout that is not a duration.
+// the option for what the schema cannot express: imap_user, imap_password or imap_ca_file without imap_url, a URL that
+// is not imap:// or imaps:// with a host (or holds a user, password, path or query), a missing user or password, an
+// unknown imap_login, no folders, a timeout that is not a duration.
 sdk::Result<std::optional<ImapMailboxOptions>> ParseImapOptions(const sdk::Options& options);
 
 }  // namespace hub::email

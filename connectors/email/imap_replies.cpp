@@ -26,6 +26,13 @@ sdk::Status BadFetch(const ImapResponse& response, std::string_view why) {
                                 std::string(why));
 }
 
+std::optional<int> Digits(std::string_view text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 // One "* <n> FETCH (...)" response: its UID and BODY[] when it has both.
 sdk::Result<std::optional<FetchedBody>> ParseFetch(const ImapResponse& response) {
   using Kind = ImapScanner::Kind;
@@ -37,6 +44,7 @@ sdk::Result<std::optional<FetchedBody>> ParseFetch(const ImapResponse& response)
   if (scanner.Next().kind != Kind::kOpen) return BadFetch(response, "has no list of items");
   std::optional<std::uint32_t> uid;
   std::optional<std::string> body;
+  std::optional<std::chrono::sys_seconds> internal_date;
   for (;;) {
     ImapScanner::Token item = scanner.Next();
     if (item.kind == Kind::kClose) break;
@@ -49,15 +57,45 @@ sdk::Result<std::optional<FetchedBody>> ParseFetch(const ImapResponse& response)
       if (value.kind != Kind::kString && value.kind != Kind::kNil)
         return BadFetch(response, "has a BODY[] that is no string");
       body = std::move(value.value);
+    } else if (EqualsIgnoringCase(item.value, "INTERNALDATE")) {
+      internal_date = ParseInternalDate(scanner.Next().value);
     } else if (!scanner.SkipValue()) {
       return BadFetch(response, "ends inside an item");
     }
   }
   if (!uid || !body) return std::optional<FetchedBody>();
-  return std::optional<FetchedBody>(FetchedBody{*uid, std::move(*body)});
+  return std::optional<FetchedBody>(FetchedBody{*uid, std::move(*body), internal_date});
 }
 
 }  // namespace
+
+std::optional<std::chrono::sys_seconds> ParseInternalDate(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (text.starts_with(' ')) text.remove_prefix(1);  // a space-padded day
+  const std::size_t dash = text.find('-');
+  if (dash == std::string_view::npos || text.size() != dash + 24) return std::nullopt;
+  const std::optional<int> day = Digits(text.substr(0, dash));
+  const std::string_view month_name = text.substr(dash + 1, 3);
+  const std::optional<int> year = Digits(text.substr(dash + 5, 4));
+  const std::optional<int> hour = Digits(text.substr(dash + 10, 2));
+  const std::optional<int> minute = Digits(text.substr(dash + 13, 2));
+  const std::optional<int> second = Digits(text.substr(dash + 16, 2));
+  const std::optional<int> zone = Digits(text.substr(dash + 20, 4));
+  const char sign = text[dash + 19];
+  const auto month = std::find(std::begin(kMonths), std::end(kMonths), month_name);
+  if (!day || !year || !hour || !minute || !second || !zone || month == std::end(kMonths) ||
+      (sign != '+' && sign != '-')) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(*year),
+                                         std::chrono::month(static_cast<unsigned>(month - std::begin(kMonths) + 1)),
+                                         std::chrono::day(static_cast<unsigned>(*day))};
+  if (!date.ok()) return std::nullopt;
+  const std::chrono::minutes offset((*zone / 100) * 60 + *zone % 100);
+  return std::chrono::sys_seconds(std::chrono::sys_days(date)) + std::chrono::hours(*hour) +
+         std::chrono::minutes(*minute) + std::chrono::seconds(*second) - (sign == '+' ? offset : -offset);
+}
 
 std::optional<std::uint32_t> UidValidityOf(const ImapReply& reply) {
   constexpr std::string_view kCode = "[UIDVALIDITY ";

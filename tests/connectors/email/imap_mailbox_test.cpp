@@ -106,6 +106,7 @@ TEST_P(ImapMailboxTlsTest, ReadsNewMailInPagesAndGoesOnFromTheCursor) {
       EXPECT_EQ(message.folder, folder.name());
       EXPECT_TRUE(message.position.starts_with(folder.name() + " uid ")) << message.position;
       EXPECT_NE(message.position.find("(uidvalidity "), std::string::npos) << message.position;
+      EXPECT_TRUE(message.received_at.has_value()) << "its INTERNALDATE";
       read.push_back(std::move(message));
     }
     cursor = page->next_cursor;

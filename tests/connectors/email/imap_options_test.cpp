@@ -9,9 +9,12 @@ namespace {
 sdk::Options With(std::map<std::string, std::string, std::less<>> values) { return sdk::Options(std::move(values)); }
 
 TEST(ImapOptions, NoUrlMeansNoImap) {
-  sdk::Result<std::optional<ImapMailboxOptions>> parsed = ParseImapOptions(With({{"imap_user", "sales"}}));
+  sdk::Result<std::optional<ImapMailboxOptions>> parsed = ParseImapOptions(With({{"imap_folders", "INBOX"}}));
   ASSERT_TRUE(parsed.ok());
   EXPECT_FALSE(parsed->has_value());
+  sdk::Result<std::optional<ImapMailboxOptions>> user_alone = ParseImapOptions(With({{"imap_user", "sales"}}));
+  ASSERT_FALSE(user_alone.ok());
+  EXPECT_NE(user_alone.status().message().find("'imap_user' needs imap_url"), std::string::npos);
 }
 
 TEST(ImapOptions, ReadsEveryOption) {

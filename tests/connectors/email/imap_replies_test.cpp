@@ -28,7 +28,7 @@ TEST(ImapReplies, ReadsSearchedUidsAscendingWithoutRepeats) {
 }
 
 TEST(ImapReplies, TakesTheBodiesOfFetchResponsesAndLeavesFlagUpdatesOut) {
-  ImapReply reply = Reply({{"* 1 FETCH (UID 5 BODY[] {3})", {"abc"}},
+  ImapReply reply = Reply({{"* 1 FETCH (UID 5 INTERNALDATE \" 2-Dec-2026 18:12:24 +0800\" BODY[] {3})", {"abc"}},
                            {"* 2 FETCH (FLAGS (\\Seen))", {}},
                            {"* 3 FETCH (BODY[] {2} UID 9 FLAGS ())", {"de"}},
                            {"* 4 FETCH (UID 10 BODY[] NIL)", {}},
@@ -38,10 +38,22 @@ TEST(ImapReplies, TakesTheBodiesOfFetchResponsesAndLeavesFlagUpdatesOut) {
   ASSERT_EQ(bodies->size(), 3u);
   EXPECT_EQ((*bodies)[0].uid, 5u);
   EXPECT_EQ((*bodies)[0].bytes, "abc");
+  EXPECT_EQ((*bodies)[0].internal_date, ParseInternalDate("02-Dec-2026 10:12:24 +0000"));
+  EXPECT_FALSE((*bodies)[1].internal_date.has_value());
   EXPECT_EQ((*bodies)[1].uid, 9u);
   EXPECT_EQ((*bodies)[1].bytes, "de");
   EXPECT_EQ((*bodies)[2].uid, 10u);
   EXPECT_EQ((*bodies)[2].bytes, "");
+}
+
+TEST(ImapReplies, ReadsAnInternalDateAsUtc) {
+  using namespace std::chrono;
+  EXPECT_EQ(ParseInternalDate("02-Dec-2026 18:12:24 +0800"),
+            sys_days(year(2026) / December / 2) + hours(10) + minutes(12) + seconds(24));
+  EXPECT_EQ(ParseInternalDate(" 1-Jan-2027 00:30:00 -0130"), sys_days(year(2027) / January / 1) + hours(2));
+  for (const char* bad : {"", "02-Dek-2026 18:12:24 +0800", "31-Feb-2026 18:12:24 +0800", "02-Dec-2026 18:12:24"}) {
+    EXPECT_FALSE(ParseInternalDate(bad).has_value()) << bad;
+  }
 }
 
 TEST(ImapReplies, RefusesAFetchResponseThatDoesNotParse) {
