@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <thread>
 
 #include <curl/curl.h>
@@ -32,9 +33,9 @@ size_t ReadUpload(char* buffer, size_t size, size_t count, void* user) {
   return taken;
 }
 
-// One message through Postfix's SMTP port for loopback (no AUTH; STARTTLS when offered).
-sdk::Status SendMail(const TestMailServers& servers, const std::string& to, std::string_view message) {
-  CURL* curl = curl_easy_init();
+// One message through Postfix's SMTP port for loopback (no AUTH; STARTTLS when offered), on `curl`, whose
+// connection libcurl keeps for the next message.
+sdk::Status SendMail(CURL* curl, const TestMailServers& servers, const std::string& to, std::string_view message) {
   const std::string url = "smtp://localhost:" + std::to_string(servers.smtp_port);
   const std::string from = "<tests@" + servers.domain + ">";
   curl_slist* recipients = curl_slist_append(nullptr, ("<" + to + ">").c_str());
@@ -50,7 +51,6 @@ sdk::Status SendMail(const TestMailServers& servers, const std::string& to, std:
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(recipients);
-  curl_easy_cleanup(curl);
   if (code != CURLE_OK) return sdk::Status::Unavailable(std::string("SMTP: ") + curl_easy_strerror(code));
   return sdk::Status::Ok();
 }
@@ -128,9 +128,10 @@ sdk::Status TestMailFolder::Recreate() {
 
 sdk::Status TestMailFolder::Deliver(const std::vector<std::string>& messages) {
   const std::string marker = name_ + "-d" + std::to_string(++deliveries_);
+  const std::unique_ptr<CURL, void (*)(CURL*)> smtp(curl_easy_init(), curl_easy_cleanup);
   for (const std::string& message : messages) {
-    HUB_RETURN_IF_ERROR(
-        SendMail(servers_, account_.user + "@" + servers_.domain, "X-Hub-Test: " + marker + "\r\n" + message));
+    HUB_RETURN_IF_ERROR(SendMail(smtp.get(), servers_, account_.user + "@" + servers_.domain,
+                                 "X-Hub-Test: " + marker + "\r\n" + message));
   }
   sdk::Result<std::unique_ptr<ImapConnection>> connection = ImapConnection::Open(account_, {});
   if (!connection.ok()) return connection.status();
