@@ -5,8 +5,6 @@
 #include "email/imap_mailbox.hpp"
 
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -222,22 +220,9 @@ TEST_F(ImapMailboxTest, RefusesAServerWhoseCertificateItDoesNotTrust) {
   }
 }
 
-// A loopback port nothing listens on (the kernel's pick, released).
-int FreePort() {
-  const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(socket_fd);
-  return ntohs(address.sin_port);
-}
-
 TEST_F(ImapMailboxTest, IsUnavailableWhileTheServerIsDown) {
   ImapServer server = servers_->Imaps();
-  server.url = "imaps://localhost:" + std::to_string(FreePort());
+  server.url = "imaps://localhost:" + std::to_string(UnusedLoopbackPort());
   std::unique_ptr<ImapMailbox> mailbox = Open(server, {"INBOX"});
   sdk::Result<MailboxPage> page = mailbox->Read("imap1;INBOX=7:3", 10);
   ASSERT_FALSE(page.ok());

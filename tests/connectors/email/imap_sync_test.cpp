@@ -110,6 +110,17 @@ TEST_P(ImapSync, ReadsTheFolderThenOnlyWhatIsNew) {
   ExpectNothingSeen();
 }
 
+TEST_P(ImapSync, ARunWhileTheServerIsDownFailsAndKeepsTheCheckpoint) {
+  ASSERT_TRUE(folder_->Deliver(Messages(1, 2)).ok());
+  Configure("imaps://localhost:" + std::to_string(UnusedLoopbackPort()), 100);
+  hub::test::CommandResult down = hub::test::RunHub({"sync", "mail", "--config", config_.string()});
+  EXPECT_EQ(down.exit_status, 1) << down.output;
+  EXPECT_NE(down.output.find("cannot be reached"), std::string::npos) << down.output;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 0);
+  Configure("imaps://localhost:" + std::to_string(servers_->imaps_port), 100);
+  EXPECT_EQ(Sync(), "read=2 inserted=2 updated=0 merged=0 quarantined=0 deleted=0");
+}
+
 constexpr int kMessages = 600;
 constexpr int kBatch = 5;
 

@@ -1,5 +1,7 @@
 #include "test_mail_folder.hpp"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -85,6 +87,18 @@ std::optional<TestMailServers> TestMailServers::FromEnvironment() {
 
 ImapServer TestMailServers::Imaps(bool second) const { return Account(*this, "imaps", imaps_port, second); }
 ImapServer TestMailServers::StartTls(bool second) const { return Account(*this, "imap", imap_port, second); }
+
+int UnusedLoopbackPort() {
+  const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(socket_fd);
+  return ntohs(address.sin_port);
+}
 
 std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body) {
   std::string text = "From: Li Wei <li.wei@example.cn>\nTo: sales@hub.test\nSubject: " + std::string(subject) +

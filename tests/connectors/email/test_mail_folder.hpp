@@ -29,6 +29,9 @@ struct TestMailServers {
   ImapServer StartTls(bool second = false) const;
 };
 
+// A loopback port nothing listens on (the kernel's pick, released at once): a server that is down.
+int UnusedLoopbackPort();
+
 // A message with the given Message-ID (without <>), subject and body, LF line ends turned into CRLF.
 std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body);
 
