@@ -53,9 +53,10 @@ sdk::Result<ImapReply> ImapMailbox::Command(std::string_view command) {
 sdk::Status ImapMailbox::CheckHealth() {
   sdk::Result<ImapReply> reply = WithOneReconnect([this] { return Command("NOOP"); });
   if (!reply.ok()) return reply.status();
-  if (!reply->ok())
+  if (!reply->ok()) {
     return sdk::Status::Unavailable("IMAP server " + options_.server.url + " answered NOOP with " + reply->condition +
                                     " " + reply->text);
+  }
   return sdk::Status::Ok();
 }
 
