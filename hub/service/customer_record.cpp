@@ -22,7 +22,11 @@ constexpr int kMaxGoldenHops = 16;
 constexpr std::string_view kPartyColumns =
     "p.id, p.kind, p.name, p.name_latin, p.short_name, p.family_name, p.given_name, p.birth_date, p.grade, "
     "p.tier, p.classification, p.industry, p.region, p.country, p.status, p.golden_party_id, p.owner_employee_id, "
-    "e.employee_number AS owner_employee_number, e.name AS owner_name, p.created_at, p.updated_at";
+    "e.employee_number AS owner_employee_number, e.name AS owner_name, p.created_at, p.updated_at, "
+    "CASE WHEN EXISTS (SELECT 1 FROM parties g WHERE g.golden_party_id = p.id) THEN 1 ELSE 0 END AS "
+    "has_merged_parties";
+// The last column of kPartyColumns: whether parties are merged into this one (read, never answered).
+constexpr std::string_view kHasMergedColumn = "has_merged_parties";
 
 // A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
 // column that names the customer); for a list of records a source may delete, the entity and table whose rows
@@ -124,21 +128,23 @@ sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::
   return sdk::Status::Internal("customer " + std::to_string(party_id) + " is merged in a cycle");
 }
 
-// Adds the lists of `view` to `party`, a golden record.
+// Adds the lists of `view` to `party`, a golden record read with kPartyColumns.
 sdk::Result<boost::json::object> AddLists(odbc::Connection& connection, boost::json::object party,
                                           std::string_view today, CustomerView view) {
-  const Value golden = Value::Int64(party.at("id").to_number<std::int64_t>());
+  CustomerParties parties{party.at("id").to_number<std::int64_t>(), party.at(kHasMergedColumn).to_number<int>() != 0};
+  party.erase(kHasMergedColumn);
+  const std::vector<Value> params = parties.Params();
   for (const CustomerList& list : kLists) {
     if (view == CustomerView::kCard && !list.in_card) continue;
     const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
-    const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + live + std::string(list.order);
-    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {golden, golden});
+    const std::string sql = std::string(list.sql) + std::string(parties.Sql()) + live + std::string(list.order);
+    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, params);
     if (!rows.ok()) return rows.status();
     boost::json::array items;
     for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
     party[list.key] = std::move(items);
   }
-  HUB_RETURN_IF_ERROR(AddAccounts(connection, golden.integer(), today, party));
+  HUB_RETURN_IF_ERROR(AddAccounts(connection, parties, today, party));
   return party;
 }
 

@@ -284,7 +284,7 @@ TEST_P(CustomerLookupRoutesTest, TheCardHoldsOwnerLinksOpenLeadsAndOrdersBalance
   ASSERT_EQ(activities.size(), 5u);
   EXPECT_EQ(activities.front().at("subject").as_string(), "call 7");
   EXPECT_EQ(activities.back().at("subject").as_string(), "call 3");
-  for (const char* left_out : {"phones", "identifiers", "orders", "quality", "contacts"}) {
+  for (const char* left_out : {"phones", "identifiers", "orders", "quality", "contacts", "has_merged_parties"}) {
     EXPECT_FALSE(card.contains(left_out)) << left_out << " is not on the card";
   }
 
