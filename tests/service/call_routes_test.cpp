@@ -38,7 +38,7 @@ class CallRoutesTest : public sync::test::SinkTest {
                                {"owner_employee_number", "E001"}})},
           "2");
     api::Router router;
-    ASSERT_TRUE(AddCallRoutes(router, *database_).ok());
+    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());
   }
