@@ -159,6 +159,35 @@ TEST_P(CallRoutesTest, ABadEventIsRefusedNamingEveryFieldAtFault) {
   EXPECT_EQ(Post({}).status, 400u);
 }
 
+TEST_P(CallRoutesTest, APostedCallAndTheSameCallReadFromTheCdrsOfItsSourceSystemAreOneActivity) {
+  // The calls posted are the ones the sync job's system reads (<api calls_source_system="erp">).
+  server_.reset();
+  api::Router router;
+  ASSERT_TRUE(AddCallRoutes(router, *database_, source_system_).ok());
+  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
+  ASSERT_TRUE(server_->Start().ok());
+  hub::test::HttpResult posted = Post({{"call_id", "1793581620.2"},
+                                       {"caller", "02150801234"},
+                                       {"started_at", "2026-11-02T01:07:00Z"},
+                                       {"outcome", "missed"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+
+  mapping_ =
+      sync::test::Mapping("activity", {"kind", "direction", "phone", "occurred_at", "duration_seconds", "outcome"});
+  sync::SyncCounts counts = Apply({sync::test::Record("activity", "1793581620.2",
+                                                      {{"kind", "call"},
+                                                       {"direction", "inbound"},
+                                                       {"phone", "02150801234"},
+                                                       {"occurred_at", "2026-11-02T01:07:00Z"},
+                                                       {"duration_seconds", "2"},
+                                                       {"outcome", "busy"}})},
+                                  "3");
+  EXPECT_EQ(counts.updated, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
+  EXPECT_EQ(QueryValue("SELECT outcome FROM activities").text(), "busy");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
+}
+
 TEST_P(CallRoutesTest, PostingACallNeedsTheOperateRole) {
   const boost::json::object call{{"call_id", "c-1"}, {"started_at", "2026-11-02T01:00:00Z"}};
   EXPECT_EQ(Post(call, api::test::kReadToken).status, 403u);
