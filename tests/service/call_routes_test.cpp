@@ -8,8 +8,10 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -186,6 +188,33 @@ TEST_P(CallRoutesTest, APostedCallAndTheSameCallReadFromTheCdrsOfItsSourceSystem
   EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
   EXPECT_EQ(QueryValue("SELECT outcome FROM activities").text(), "busy");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
+}
+
+TEST_P(CallRoutesTest, TheSameCallPostedFromSeveralClientsAtOnceIsOneActivityAndOneCallback) {
+  // A store with a connection per worker, so that the posts really meet in the store.
+  odbc::DatabaseOptions options;
+  options.connection_strings = {connection_string_};
+  options.pool_size = 4;
+  sdk::Result<std::unique_ptr<odbc::Database>> pooled = odbc::Database::Open(std::move(options));
+  ASSERT_TRUE(pooled.ok()) << pooled.status().ToString();
+  server_.reset();
+  api::Router router;
+  ASSERT_TRUE(AddCallRoutes(router, **pooled, "call_center_api").ok());
+  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
+  ASSERT_TRUE(server_->Start().ok());
+  const boost::json::object missed{
+      {"call_id", "c-9"}, {"caller", "021 5080 1234"}, {"started_at", "2026-11-02T01:00:00Z"}, {"outcome", "missed"}};
+  std::vector<unsigned> statuses(8);
+  std::vector<std::thread> clients;
+  for (unsigned& status : statuses) {
+    clients.emplace_back([&] { status = Post(missed).status; });
+  }
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201u), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200u), 7);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
+  server_.reset();
 }
 
 TEST_P(CallRoutesTest, PostingACallNeedsTheOperateRole) {
