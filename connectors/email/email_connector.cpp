@@ -1,10 +1,12 @@
-// The `email` connector plugin: mail from a Maildir tree, one activity record per message (see README.md).
+// The `email` connector plugin: mail from a Maildir tree or an IMAP account, one activity record per message
+// (see README.md).
 #include <memory>
 #include <optional>
 #include <string_view>
 
 #include "email/email_options.hpp"
 #include "email/email_source.hpp"
+#include "email/imap_mailbox.hpp"
 #include "email/maildir_mailbox.hpp"
 #include "hub/sdk/context_sinks.hpp"
 #include "hub/sdk/sdk.hpp"
@@ -24,8 +26,15 @@ class EmailConnector final : public sdk::Connector {
     if (!parsed.ok()) return parsed.status();
     std::optional<AttachmentStore> attachments;
     if (parsed->attachment_dir) attachments.emplace(*parsed->attachment_dir);
-    source_ = std::make_unique<EmailSource>(std::make_unique<MaildirMailbox>(parsed->maildir), parsed->rules,
-                                            std::move(attachments), sdk::ContextClock(context_));
+    std::unique_ptr<Mailbox> mailbox;
+    if (parsed->imap) {
+      mailbox = std::make_unique<ImapMailbox>(std::move(*parsed->imap), sdk::ContextLog(context_),
+                                              sdk::ContextCancelled(context_));
+    } else {
+      mailbox = std::make_unique<MaildirMailbox>(parsed->maildir);
+    }
+    source_ = std::make_unique<EmailSource>(std::move(mailbox), parsed->rules, std::move(attachments),
+                                            sdk::ContextClock(context_));
     return sdk::Status::Ok();
   }
 
