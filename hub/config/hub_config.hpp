@@ -57,6 +57,10 @@ struct ApiConfig {
   // false only when <auth required="false"/> is written, and allowed only on a loopback address.
   bool auth_required = true;
   std::vector<TokenConfig> tokens;
+  // The source system of the calls posted to POST /api/v1/calls (<api calls_source_system="pbx">): their call
+  // ids are its activities' source ids. The call_center connector instance's name makes a posted call and the
+  // same call's CDR (its linkedid) one activity.
+  std::string calls_source_system = "call_center_api";
 };
 
 struct RuntimeConfig {

@@ -156,7 +156,8 @@ void CheckJobCapabilities(const HubSetup& setup, std::vector<config::ConfigError
 }
 
 // Every entity and kind a delivery job subscribes to names something the store's events can be: the
-// changes each entity's writer records (store_model::EventChangesOf).
+// changes each entity's writer records, and those of the rows the writers make of their own accord
+// (store_model::EventChangesOfAggregate).
 void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
     for (const config::SubscriptionConfig::Events& events : job.subscription.events) {
@@ -165,9 +166,9 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
       for (const std::string& kind : events.kinds) {
         const std::string entity = kind.substr(0, kind.find('.'));
         const std::string change = kind.substr(kind.find('.') + 1);
-        const model::EntitySpec* spec = model::FindEntity(entity);
-        if (spec != nullptr) {
-          const std::vector<std::string> changes = store_model::EventChangesOf(*spec);
+        const std::optional<std::vector<std::string>> aggregate_changes = store_model::EventChangesOfAggregate(entity);
+        if (aggregate_changes) {
+          const std::vector<std::string>& changes = *aggregate_changes;
           if (std::find(changes.begin(), changes.end(), change) == changes.end()) {
             std::string known;
             for (const std::string& each : changes) known += (known.empty() ? "." : ", .") + each;
@@ -179,12 +180,12 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
         if (events.entity.empty()) entities.push_back(entity);
       }
       for (const std::string& entity : entities) {
-        if (model::FindEntity(entity) == nullptr) {
+        if (!store_model::EventChangesOfAggregate(entity)) {
           errors.push_back({events.location, "job '" + job.name + "': <subscribe> names entity '" + entity +
                                                  "', which the model does not have (docs/DATA_MODEL.md)"});
         }
       }
-      if (events.document && model::FindEntity(events.entity) != nullptr &&
+      if (events.document && store_model::EventChangesOfAggregate(events.entity) &&
           !store_model::HasEventDocument(events.entity)) {
         std::string known;
         for (const std::string& entity : store_model::EventDocumentEntities()) {

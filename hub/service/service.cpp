@@ -92,7 +92,7 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
-    if (routes.ok()) routes = AddCallRoutes(router, *store_);
+    if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";

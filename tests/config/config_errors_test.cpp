@@ -67,6 +67,8 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"NoConnections", "<api max_connections=\"0\"/>", 4, "'0' is not an integer from 1 to 1000000"},
         ErrorCase{"NoConnectionsPerClient", "<api max_connections_per_client=\"-1\"/>", 4,
                   "'-1' is not an integer from 1 to 1000000"},
+        ErrorCase{"BadCallsSourceSystem", "<api calls_source_system=\"PBX 1\"/>", 4,
+                  "'PBX 1' is not a name (lowercase letters, digits and _ only)"},
         ErrorCase{"TooManyThreads", "<runtime worker_threads=\"65\"/>", 4, "is not an integer from 1 to 64"},
         ErrorCase{"BadLogLevel", "<logging level=\"loud\"/>", 4, "'loud' is not one of: trace, debug"},
         ErrorCase{"BadLogFormat", "<logging format=\"xml\"/>", 4, "'xml' is not one of: text, json"},

@@ -29,7 +29,7 @@ std::string FullFile() {
   <plugins dir="../build/plugins"/>
   <runtime io_threads="3" worker_threads="8"/>
   <logging level="debug" format="json" file="../var/hub.log"/>
-  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s" idle_timeout="2m" max_connections="1000" max_connections_per_client="8">
+  <api address="0.0.0.0" port="9090" max_body_bytes="2048" request_timeout="5s" idle_timeout="2m" max_connections="1000" max_connections_per_client="8" calls_source_system="pbx">
     <tls certificate="certs/hub.pem" key="certs/hub.key"/>
     <auth required="true">
       <token name="ops" role="operate" sha256=")" +
@@ -102,6 +102,7 @@ TEST_F(FullConfigTest, ReadsRuntimeAndApiSettings) {
   EXPECT_EQ(api.idle_timeout, std::chrono::minutes(2));
   EXPECT_EQ(api.max_connections, 1000u);
   EXPECT_EQ(api.max_connections_per_client, 8u);
+  EXPECT_EQ(api.calls_source_system, "pbx");
   ASSERT_TRUE(api.tls.has_value());
   EXPECT_EQ(api.tls->certificate_chain, Under("etc/certs/hub.pem"));
   EXPECT_EQ(api.tls->private_key, Under("etc/certs/hub.key"));

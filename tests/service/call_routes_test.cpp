@@ -8,8 +8,10 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -38,7 +40,7 @@ class CallRoutesTest : public sync::test::SinkTest {
                                {"owner_employee_number", "E001"}})},
           "2");
     api::Router router;
-    ASSERT_TRUE(AddCallRoutes(router, *database_).ok());
+    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());
   }
@@ -157,6 +159,62 @@ TEST_P(CallRoutesTest, ABadEventIsRefusedNamingEveryFieldAtFault) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 0);
 
   EXPECT_EQ(Post({}).status, 400u);
+}
+
+TEST_P(CallRoutesTest, APostedCallAndTheSameCallReadFromTheCdrsOfItsSourceSystemAreOneActivity) {
+  // The calls posted are the ones the sync job's system reads (<api calls_source_system="erp">).
+  server_.reset();
+  api::Router router;
+  ASSERT_TRUE(AddCallRoutes(router, *database_, source_system_).ok());
+  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
+  ASSERT_TRUE(server_->Start().ok());
+  hub::test::HttpResult posted = Post({{"call_id", "1793581620.2"},
+                                       {"caller", "02150801234"},
+                                       {"started_at", "2026-11-02T01:07:00Z"},
+                                       {"outcome", "missed"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+
+  mapping_ =
+      sync::test::Mapping("activity", {"kind", "direction", "phone", "occurred_at", "duration_seconds", "outcome"});
+  sync::SyncCounts counts = Apply({sync::test::Record("activity", "1793581620.2",
+                                                      {{"kind", "call"},
+                                                       {"direction", "inbound"},
+                                                       {"phone", "02150801234"},
+                                                       {"occurred_at", "2026-11-02T01:07:00Z"},
+                                                       {"duration_seconds", "2"},
+                                                       {"outcome", "busy"}})},
+                                  "3");
+  EXPECT_EQ(counts.updated, 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
+  EXPECT_EQ(QueryValue("SELECT outcome FROM activities").text(), "busy");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
+}
+
+TEST_P(CallRoutesTest, TheSameCallPostedFromSeveralClientsAtOnceIsOneActivityAndOneCallback) {
+  // A store with a connection per worker, so that the posts really meet in the store.
+  odbc::DatabaseOptions options;
+  options.connection_strings = {connection_string_};
+  options.pool_size = 4;
+  sdk::Result<std::unique_ptr<odbc::Database>> pooled = odbc::Database::Open(std::move(options));
+  ASSERT_TRUE(pooled.ok()) << pooled.status().ToString();
+  server_.reset();
+  api::Router router;
+  ASSERT_TRUE(AddCallRoutes(router, **pooled, "call_center_api").ok());
+  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
+  ASSERT_TRUE(server_->Start().ok());
+  const boost::json::object missed{
+      {"call_id", "c-9"}, {"caller", "021 5080 1234"}, {"started_at", "2026-11-02T01:00:00Z"}, {"outcome", "missed"}};
+  std::vector<unsigned> statuses(8);
+  std::vector<std::thread> clients;
+  for (unsigned& status : statuses) {
+    clients.emplace_back([&] { status = Post(missed).status; });
+  }
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201u), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200u), 7);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
+  server_.reset();
 }
 
 TEST_P(CallRoutesTest, PostingACallNeedsTheOperateRole) {

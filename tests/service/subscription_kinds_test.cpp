@@ -1,6 +1,7 @@
 // The event kinds a delivery job's <subscribe kinds=…> may name are the ones the store records for the entity,
 // as its writers register them: employee.status_changed loads, a change no writer records is refused at load
-// with the kinds the entity has.
+// with the kinds the entity has; the rows the store makes of its own accord (a callback task, a lead
+// candidate) are subscribed to by their created events.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -37,6 +38,20 @@ TEST(SubscriptionKinds, AChangeNoWriterRecordsIsRefusedNamingTheEntitysKinds) {
   EXPECT_THAT(config::FormatErrors(loaded.errors),
               HasSubstr("kind 'order.status_changed': the store records no 'status_changed' events of order (its "
                         "kinds end in .created, .updated, .deleted)"));
+}
+
+TEST(SubscriptionKinds, TheTasksAndLeadCandidatesTheStoreMakesAreKindsToSubscribeTo) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "task.created lead_candidate.created");
+  EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
+}
+
+TEST(SubscriptionKinds, ATaskChangeTheStoreDoesNotRecordIsRefused) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "task.updated");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(config::FormatErrors(loaded.errors),
+              HasSubstr("the store records no 'updated' events of task (its kinds end in .created)"));
 }
 
 }  // namespace

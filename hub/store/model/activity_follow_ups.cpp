@@ -147,10 +147,9 @@ sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& re
 
 sdk::Result<ActivityFollowUpIds> ReadActivityFollowUps(odbc::Connection& connection, std::int64_t activity_id) {
   auto rows = QueryStoreRows(connection,
-                             "SELECT a.party_id, a.party_match, "
-                             "(SELECT MIN(t.id) FROM tasks t WHERE t.activity_id = a.id), "
-                             "(SELECT MIN(l.id) FROM lead_candidates l WHERE l.activity_id = a.id) "
-                             "FROM activities a WHERE a.id = ?",
+                             "SELECT a.party_id, a.party_match, t.id, l.id FROM activities a "
+                             "LEFT JOIN tasks t ON t.activity_id = a.id "
+                             "LEFT JOIN lead_candidates l ON l.activity_id = a.id WHERE a.id = ? ORDER BY t.id, l.id",
                              {Value::Int64(activity_id)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return sdk::Status::NotFound("no activity has id " + std::to_string(activity_id));

@@ -53,6 +53,12 @@ constexpr Registered kRegistry[] = {
 
 constexpr EntityBehaviour kGenericOnly;
 
+// The rows the writers make of their own accord, with the changes recorded of them: no catalog entity.
+constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
+    {"task", "created"},            // a callback an activity owes (activity_follow_ups.hpp)
+    {"lead_candidate", "created"},  // an unknown party's request
+};
+
 }  // namespace
 
 const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity) {
@@ -66,6 +72,16 @@ std::vector<std::string> EventChangesOf(const model::EntitySpec& entity) {
   std::vector<std::string> changes = {"created", "updated", "deleted"};
   const ColumnChangeEvent& column_change = BehaviourOf(entity).column_change;
   if (!column_change.field.empty()) changes.emplace_back(column_change.change);
+  return changes;
+}
+
+std::optional<std::vector<std::string>> EventChangesOfAggregate(std::string_view aggregate) {
+  if (const model::EntitySpec* entity = model::FindEntity(aggregate)) return EventChangesOf(*entity);
+  std::vector<std::string> changes;
+  for (const auto& [name, change] : kDerivedAggregates) {
+    if (name == aggregate) changes.emplace_back(change);
+  }
+  if (changes.empty()) return std::nullopt;
   return changes;
 }
 

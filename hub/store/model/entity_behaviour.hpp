@@ -5,6 +5,7 @@
 #define HUB_STORE_MODEL_ENTITY_BEHAVIOUR_HPP_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,12 @@ const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity);
 // The changes the writers record as events of `entity` ("created", "updated", "deleted", and the registered
 // column change such as "status_changed"): what a subscription's kinds may name. Thread-safe.
 std::vector<std::string> EventChangesOf(const model::EntitySpec& entity);
+
+// The changes the model layer records as events of `aggregate` (an outbox event's aggregate): a catalog
+// entity's (EventChangesOf), or those of the rows the writers make of their own accord, which no mapping
+// targets — `task` and `lead_candidate` ("created", activity_follow_ups.hpp). nullopt for any other name:
+// what a subscription's entity and kinds may name. Thread-safe.
+std::optional<std::vector<std::string>> EventChangesOfAggregate(std::string_view aggregate);
 
 }  // namespace hub::store_model
 

@@ -1,5 +1,6 @@
 #include "store/model/party_attribution.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,12 +11,24 @@ namespace {
 
 using sdk::Value;
 
-// The parties (golden records; a contact's person as its organization) of the channel rows `owners` selects:
-// a query answering the column party_id. At most two: one more than one says it is ambiguous.
+// Parties merged into one golden record that a look-up may meet, at most, before it is sure the key finds
+// more than one customer.
+constexpr int kMaxRowsPerKey = 50;
+
+// The parties (id, golden_party_id; a contact's person as its organization) of the channel rows `owners`
+// selects: a query of plain columns, whose types every driver reports as the schema declares them.
 std::string PartiesOf(std::string_view owners) {
-  return "SELECT DISTINCT COALESCE(p.golden_party_id, p.id) FROM (" + std::string(owners) +
+  return "SELECT DISTINCT p.id, p.golden_party_id FROM (" + std::string(owners) +
          ") k LEFT JOIN contacts c ON c.person_party_id = k.party_id "
-         "JOIN parties p ON p.id = COALESCE(c.organization_party_id, k.party_id) LIMIT 2";
+         "JOIN parties p ON p.id = COALESCE(c.organization_party_id, k.party_id) LIMIT " +
+         std::to_string(kMaxRowsPerKey);
+}
+
+// The customers `rows` (PartiesOf's) stand for: each party's golden record, or the party itself.
+std::set<std::int64_t> CustomersOf(const std::vector<odbc::Row>& rows) {
+  std::set<std::int64_t> customers;
+  for (const odbc::Row& row : rows) customers.insert(row[1].is_null() ? row[0].integer() : row[1].integer());
+  return customers;
 }
 
 struct Key {
@@ -67,9 +80,10 @@ sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const Attr
   for (const Key& key : lookups) {
     auto parties = QueryStoreRows(connection, key.sql, key.params);
     if (!parties.ok()) return parties.status();
-    if (parties->empty()) continue;
-    if (parties->size() > 1) return Attribution{std::nullopt, PartyMatch::kAmbiguous};
-    return Attribution{parties->front().front().integer(), key.match};
+    const std::set<std::int64_t> customers = CustomersOf(*parties);
+    if (customers.empty()) continue;
+    if (customers.size() > 1) return Attribution{std::nullopt, PartyMatch::kAmbiguous};
+    return Attribution{*customers.begin(), key.match};
   }
   return Attribution{};
 }

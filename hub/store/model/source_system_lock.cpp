@@ -10,7 +10,14 @@ constexpr std::string_view kLockKey = "hashtext(current_schema()), hashtext(?)";
 
 }  // namespace
 
+// A statement that writes nothing but takes SQLite's write lock (any UPDATE takes it as it starts).
+constexpr std::string_view kSqliteWriteLock = "UPDATE schema_migrations SET version = version WHERE version < 0";
+
 sdk::Status LockSourceSystem(odbc::Connection& connection, const std::string& system) {
+  if (connection.dialect() == odbc::Dialect::kSqlite) {
+    auto locked = connection.ExecuteUpdate(kSqliteWriteLock);
+    return locked.ok() ? sdk::Status::Ok() : locked.status().WithContext("locking source system " + system);
+  }
   if (connection.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
   auto locked =
       connection.Query("SELECT pg_advisory_xact_lock(" + std::string(kLockKey) + ")", {sdk::Value::String(system)});

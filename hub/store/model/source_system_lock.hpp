@@ -13,8 +13,11 @@ namespace hub::store_model {
 // On PostgreSQL, takes the transaction-scoped advisory lock of `system` (keyed by the store's schema and the
 // system, so that stores in different schemas of one database never wait for each other), waiting for the
 // transaction that holds it; held until the caller's transaction ends. Callers taking several take them in
-// name order. SQLite needs none (a writing transaction holds the database's one write lock): nothing is
-// asked. Threads: as the connection. Errors: the driver's Status, naming the system.
+// name order. On SQLite a writing transaction holds the database's one write lock, which covers every
+// system: this takes it now (a write that changes nothing), waiting for the busy timeout, so that what the
+// transaction reads next cannot be made stale by another connection's commit — two transactions that both
+// read first would otherwise find that neither can write. Threads: as the connection. Errors: the driver's
+// Status, naming the system.
 sdk::Status LockSourceSystem(odbc::Connection& connection, const std::string& system);
 
 // LockSourceSystem without waiting: false when another transaction holds the lock. Always true on SQLite.

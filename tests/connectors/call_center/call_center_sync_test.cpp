@@ -1,7 +1,9 @@
 // The call_center connector end to end on each store engine: `hub sync` of the demo Master.csv through the
 // plugin's default mapping asterisk_call stores its ten calls once, as activities with the customer's number
-// in E.164 and the agent's extension; a second sync stores nothing. (The growing file, rows appended between
-// syncs and the last call held back, is call_center_sync.sh's, on SQLite.)
+// in E.164 and the agent's extension; a second sync stores nothing. Calls from a known customer's number are
+// that customer's, a missed one owes a callback task to its owner, and an unknown caller's recorded need is a
+// lead candidate. (The growing file, rows appended between syncs and the last call held back, is
+// call_center_sync.sh's, on SQLite.)
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -61,6 +63,40 @@ TEST_P(CallCenterSync, TheDemoCallsAreStoredOnceAsActivities) {
   // An outbound call: the customer is the number dialled (with the trunk's 0), the agent the caller.
   EXPECT_EQ(Text("SELECT agent_extension FROM activities WHERE phone_e164 = '+8613812345678'"), "301");
   EXPECT_EQ(Sync(), "read=0 inserted=0 updated=0 merged=0 quarantined=0 deleted=0");
+}
+
+TEST_P(CallCenterSync, AMissedCallFromAKnownNumberIsItsPartysAndOwesItsOwnerACallback) {
+  const hub::test::CommandResult migrated = hub::test::RunHub({"db", "migrate", "--config", config_.string()});
+  ASSERT_EQ(migrated.exit_status, 0) << migrated.output;
+  for (const char* sql :
+       {"INSERT INTO employees (employee_number, name) VALUES ('E001', '王芳')",
+        "INSERT INTO parties (kind, name, name_normalized, owner_employee_id) "
+        "SELECT 'organization', '上海华腾贸易有限公司', '上海华腾贸易有限公司', id FROM employees",
+        "INSERT INTO phones (party_id, kind, raw, e164) SELECT id, 'landline', '021 6234 5678', '+862162345678' "
+        "FROM parties",
+        "INSERT INTO parties (kind, name, name_normalized) VALUES ('organization', '苏州精工', '苏州精工')",
+        "INSERT INTO phones (party_id, kind, raw, e164) SELECT id, 'mobile', '139 1234 5678', '+8613912345678' "
+        "FROM parties WHERE name = '苏州精工'"}) {
+    ASSERT_TRUE(connection_->ExecuteDirect(sql).ok()) << sql;
+  }
+  EXPECT_EQ(Sync(), "read=10 inserted=10 updated=0 merged=0 quarantined=0 deleted=0")
+      << Text("SELECT COALESCE(MAX(reason), '') FROM quarantine");
+  // The busy call from 021 6234 5678 is the first party's, and its owner is to call back.
+  EXPECT_EQ(Text("SELECT p.name || ' ' || a.party_match FROM activities a JOIN parties p ON p.id = a.party_id "
+                 "WHERE a.phone_e164 = '+862162345678'"),
+            "上海华腾贸易有限公司 phone");
+  EXPECT_EQ(Text("SELECT t.kind || ' ' || t.status || ' ' || e.employee_number || ' ' || a.outcome FROM tasks t "
+                 "JOIN employees e ON e.id = t.assignee_employee_id JOIN activities a ON a.id = t.activity_id"),
+            "callback open E001 busy");
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM tasks").integer(), 1);
+  // The known customer asking about an order is no lead; the unknown callers with a note are, once each.
+  EXPECT_EQ(Text("SELECT party_match FROM activities WHERE phone_e164 = '+8613912345678'"), "phone");
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM lead_candidates WHERE channel = 'phone'").integer(), 3);
+  EXPECT_EQ(Text("SELECT need FROM lead_candidates WHERE phone_e164 = '+8613800138000'"), "询价：20台水泵");
+  EXPECT_EQ(Sync(), "read=0 inserted=0 updated=0 merged=0 quarantined=0 deleted=0");
+  EXPECT_EQ(QueryValue("SELECT COUNT(*) FROM outbox_events WHERE kind IN ('task.created', 'lead_candidate.created')")
+                .integer(),
+            4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CallCenterSync, hub::test::kBothBackends, hub::test::BackendName);

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "model/catalog.hpp"
 #include "store/model/entity_columns.hpp"
 
@@ -26,8 +30,8 @@ TEST(EntityBehaviour, EntitiesWhoseWriterDoesNothingBesideTheRowHaveABulkPath) {
   EXPECT_FALSE(BehaviourOf(*model::FindEntity("contact")).InsertsInBulk()) << "the person";
 }
 
-TEST(EntityBehaviour, EmployeesContactsAndOpportunitiesHaveAnExtension) {
-  for (const char* name : {"employee", "contact", "opportunity"}) {
+TEST(EntityBehaviour, EmployeesContactsOpportunitiesAndActivitiesHaveAnExtension) {
+  for (const char* name : {"employee", "contact", "opportunity", "activity"}) {
     const EntityBehaviour& behaviour = BehaviourOf(*model::FindEntity(name));
     EXPECT_EQ(behaviour.writer, WriterKind::kGeneric) << name;
     EXPECT_NE(behaviour.extension, nullptr) << name;
@@ -44,6 +48,13 @@ TEST(EntityBehaviour, EveryFieldOutsideTheMainTableHasAWriterThatKeepsIt) {
         << entity.name << " keeps " << ColumnsOf(entity).elsewhere.front()->name << " outside " << entity.table
         << " with nothing to write it";
   }
+}
+
+TEST(EntityBehaviour, TheEventsOfAnAggregateAreAnEntitysOrThoseOfTheRowsTheWritersMake) {
+  EXPECT_EQ(EventChangesOfAggregate("order"), EventChangesOf(*model::FindEntity("order")));
+  EXPECT_EQ(EventChangesOfAggregate("task"), std::vector<std::string>{"created"});
+  EXPECT_EQ(EventChangesOfAggregate("lead_candidate"), std::vector<std::string>{"created"});
+  EXPECT_EQ(EventChangesOfAggregate("callback"), std::nullopt);
 }
 
 }  // namespace
