@@ -60,6 +60,7 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
   for (const auto& record : records) truth.source.push_back(record.source);
   Counts counts;
   std::vector<matching::ScoredLink> accepted;
+  int missed_shown = 0;
   for (const matching::PairDecision& pair : run.pairs) {
     const bool is_true = hub::bench::IsTrue(truth, pair.pair);
     ++counts.candidates;
@@ -75,7 +76,13 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
                                                                 records[pair.pair.second]))
                         .c_str());
       }
-    } else if (pair.decision == matching::Decision::kReview) {
+    } else if (is_true && pair.decision != matching::Decision::kReview && verbose && ++missed_shown <= 5) {
+      std::printf("  missed %s | %s: %s\n", set.records[pair.pair.first].id.c_str(),
+                  set.records[pair.pair.second].id.c_str(),
+                  matching::Matcher::Describe(matcher.Explain(run, records[pair.pair.first], records[pair.pair.second]))
+                      .c_str());
+    }
+    if (pair.decision == matching::Decision::kReview) {
       ++counts.review;
       counts.true_review += is_true ? 1 : 0;
       if (is_true) accepted.push_back({pair.pair, pair.probability});

@@ -60,6 +60,15 @@ void AddOrganizationKeys(const PreparedRecord& r, std::vector<std::string>& keys
     keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 2) : "nm:" + FirstWord(r.name.text));
     keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
   }
+  if (!r.han) {
+    // Every word of a Latin name: word order varies ("electronics konink philips" / "philips").
+    for (std::size_t begin = 0; begin < r.name.text.size();) {
+      std::size_t end = r.name.text.find(' ', begin);
+      if (end == std::string::npos) end = r.name.text.size();
+      if (end - begin >= 3) keys.push_back("tk:" + r.name.text.substr(begin, end - begin));
+      begin = end + 1;
+    }
+  }
   if (r.organization_key) keys.push_back("ok:" + r.organization_key->organization_code);
   if (!r.domain.empty()) keys.push_back("dm:" + r.domain);
   if (!r.email.empty()) keys.push_back("em:" + r.email);
@@ -97,15 +106,28 @@ void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& 
   pairs.push_back(a < b ? CandidatePair{a, b} : CandidatePair{b, a});
 }
 
-void AddSortedNeighbourhood(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
-                            const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
+// A large block, split: members with one sort key (the same name) are chained, each to the next, which is
+// enough for their closure; one representative of each distinct key is then paired with every other when
+// they are few, else with the `window` that follow it in sort order (sorted neighbourhood).
+void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+                     const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
   std::vector<std::pair<std::string, std::uint32_t>> sorted;
   sorted.reserve(members.size());
   for (std::uint32_t m : members) sorted.emplace_back(SortKey(records[m]), m);
   std::sort(sorted.begin(), sorted.end());
+  std::vector<std::uint32_t> representatives;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    for (std::size_t j = i + 1; j < sorted.size() && j <= i + options.window; ++j) {
-      AddPair(records, options, sorted[i].second, sorted[j].second, pairs);
+    if (i > 0 && sorted[i].first == sorted[i - 1].first) {
+      AddPair(records, options, sorted[i - 1].second, sorted[i].second, pairs);
+    } else {
+      representatives.push_back(sorted[i].second);
+    }
+  }
+  const std::size_t window =
+      representatives.size() <= options.max_block_size ? representatives.size() : options.window;
+  for (std::size_t i = 0; i < representatives.size(); ++i) {
+    for (std::size_t j = i + 1; j < representatives.size() && j <= i + window; ++j) {
+      AddPair(records, options, representatives[i], representatives[j], pairs);
     }
   }
 }
@@ -142,7 +164,7 @@ std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& rec
   std::vector<CandidatePair> pairs;
   for (const auto& [key, members] : blocks) {
     if (members.size() > options.max_block_size) {
-      AddSortedNeighbourhood(records, options, members, pairs);
+      SplitLargeBlock(records, options, members, pairs);
       continue;
     }
     for (std::size_t i = 0; i < members.size(); ++i) {

@@ -33,7 +33,7 @@ struct PatternCount {
 struct EmOptions {
   int max_iterations = 200;
   double tolerance = 1e-6;
-  bool estimate_u = true;  // false: u stays as estimated from random pairs
+  bool estimate_u = false;  // true: u re-estimated from the candidates too (blocking biases them)
 };
 
 // The distinct comparison vectors of `vectors` with their counts.

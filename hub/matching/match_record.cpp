@@ -24,12 +24,7 @@ void AddPhones(const MatchRecord& record, PreparedRecord& prepared) {
 void AddName(const MatchRecord& record, const RecordPreparers& preparers, PreparedRecord& prepared) {
   prepared.given_name = MakeComparedText(model::NormalizeName(record.given_name));
   prepared.family_name = MakeComparedText(model::NormalizeName(record.family_name));
-  if (record.name.empty()) {
-    std::string full = prepared.given_name.text;
-    if (!full.empty() && !prepared.family_name.empty()) full += ' ';
-    prepared.name = MakeComparedText(full + prepared.family_name.text);
-    return;
-  }
+  if (record.name.empty()) return;  // a person: given and family name are compared apart
   const CompanyNameKey key = MakeCompanyNameKey(record.name, preparers.normalizer, preparers.parser);
   prepared.han = key.han;
   prepared.name = MakeComparedText(key.core);

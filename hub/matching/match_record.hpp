@@ -51,7 +51,7 @@ struct PreparedRecord {
   std::string source;
   std::string id;
   bool han = false;        // the name is Chinese: compared by bigrams, not by words
-  ComparedText name;       // organization: the core (no legal form, region or branch); person: given + family
+  ComparedText name;        // organization: the core (no legal form, region or branch); empty for a person
   ComparedText trade_name;  // organization's trade name (字号) or its Latin first words
   std::string name_pinyin;  // the trade name's pinyin key: links 华信 to "Huaxin"
   std::string branch;       // 北京分公司: empty for a head office

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <random>
+#include <unordered_map>
 
 namespace hub::matching {
 namespace {
@@ -15,6 +16,17 @@ TermFrequencies CountTerms(const std::vector<PreparedRecord>& records) {
     }
   }
   return frequencies;
+}
+
+// The number of pairs blocking chose from: every two records, or every two of different sources.
+double PossiblePairs(const std::vector<PreparedRecord>& records, bool across_sources_only) {
+  const double n = static_cast<double>(records.size());
+  if (!across_sources_only) return n * (n - 1) / 2;
+  std::unordered_map<std::string, double> per_source;
+  for (const PreparedRecord& record : records) ++per_source[record.source];
+  double squares = 0;
+  for (const auto& [source, count] : per_source) squares += count * count;
+  return (n * n - squares) / 2;
 }
 
 }  // namespace
@@ -65,6 +77,12 @@ MatchRun Matcher::Run(const std::vector<PreparedRecord>& records) const {
     vectors.push_back(CompareRecords(records[pair.first], records[pair.second]));
   }
   run.model = EstimateByEm(CountPatterns(vectors), InitialModel(RandomPairs(records)), config_.em);
+  if (!config_.em.estimate_u) {
+    // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
+    // matches among the candidates over all the pairs blocking chose from.
+    const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
+    if (possible > 0) run.model.match_prior *= static_cast<double>(candidates.size()) / possible;
+  }
   run.pairs.reserve(candidates.size());
   std::vector<ScoredLink> links;
   for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -18,7 +18,7 @@ namespace hub::matching {
 struct MatcherConfig {
   BlockingOptions blocking;
   EmOptions em;
-  double link_probability = 0.99;   // at or above: linked without a person
+  double link_probability = 0.95;   // at or above: linked without a person
   double review_probability = 0.5;  // at or above, under link: sent to review
   std::size_t random_pairs = 20000;  // drawn to start u
   std::uint64_t seed = 20260101;     // of the random pairs: runs are repeatable
