@@ -70,11 +70,11 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
       counts.true_links += is_true ? 1 : 0;
       accepted.push_back({pair.pair, pair.probability});
       if (!is_true && verbose) {
-        std::printf("  wrong link %s | %s: %s\n", set.records[pair.pair.first].id.c_str(),
-                    set.records[pair.pair.second].id.c_str(),
-                    matching::Matcher::Describe(matcher.Explain(run, records[pair.pair.first],
-                                                                records[pair.pair.second]))
-                        .c_str());
+        std::printf(
+            "  wrong link %s | %s: %s\n", set.records[pair.pair.first].id.c_str(),
+            set.records[pair.pair.second].id.c_str(),
+            matching::Matcher::Describe(matcher.Explain(run, records[pair.pair.first], records[pair.pair.second]))
+                .c_str());
       }
     } else if (is_true && pair.decision != matching::Decision::kReview && verbose && ++missed_shown <= 5) {
       std::printf("  missed %s | %s: %s\n", set.records[pair.pair.first].id.c_str(),
@@ -93,19 +93,20 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
   const PairwiseScore bcubed = hub::bench::ScoreBCubed(truth, run.clusters.cluster_of);
   const PairwiseScore reviewed =
       hub::bench::ScoreClusterPairs(truth, matching::ClusterLinks(records, accepted).cluster_of);
-  std::printf("%s (%s, %zu records, %.0f true pairs)\n", set.name.c_str(), set.link ? "link" : "dedupe",
-              records.size(), true_pairs);
+  std::printf("%s (%s, %zu records, %.0f true pairs)\n", set.name.c_str(), set.link ? "link" : "dedupe", records.size(),
+              true_pairs);
   std::printf("  blocking: %zu candidate pairs, pair completeness %.4f, reduction ratio %.6f\n", counts.candidates,
               counts.true_candidates / true_pairs, 1 - counts.candidates / hub::bench::PossiblePairs(truth));
   std::printf("  EM: %d iterations%s, match prior %.4f\n", run.model.iterations,
               run.model.converged ? " (converged)" : " (not converged)", run.model.match_prior);
   std::printf("  clusters pairwise: precision %.4f recall %.4f F1 %.4f; B-cubed precision %.4f recall %.4f F1 %.4f\n",
               pairwise.precision, pairwise.recall, pairwise.f1, bcubed.precision, bcubed.recall, bcubed.f1);
-  std::printf("  automatic links %zu, precision %.4f; review %zu = %.2f%% of candidates (%zu true); refused by "
-              "constraints %zu\n",
-              counts.links, counts.links ? static_cast<double>(counts.true_links) / counts.links : 1.0, counts.review,
-              100.0 * counts.review / std::max<std::size_t>(counts.candidates, 1), counts.true_review,
-              run.clusters.refused.size());
+  std::printf(
+      "  automatic links %zu, precision %.4f; review %zu = %.2f%% of candidates (%zu true); refused by "
+      "constraints %zu\n",
+      counts.links, counts.links ? static_cast<double>(counts.true_links) / counts.links : 1.0, counts.review,
+      100.0 * counts.review / std::max<std::size_t>(counts.candidates, 1), counts.true_review,
+      run.clusters.refused.size());
   std::printf("  after review (true review pairs accepted): precision %.4f recall %.4f F1 %.4f\n", reviewed.precision,
               reviewed.recall, reviewed.f1);
   std::printf("  time: prepare %.3f s, match %.3f s\n", prepare_seconds, run_seconds);
@@ -132,8 +133,8 @@ int main(int argc, char** argv) {
   const matching::DomainKeys domains;
   const matching::RecordPreparers preparers{**normalizer, matching::ChineseCompanyNameParser::Builtin(), domains};
   try {
-    Evaluate(hub::bench::LoadFebrl("febrl4", {data + "/febrl/dataset4a.csv", data + "/febrl/dataset4b.csv"}),
-             preparers, verbose);
+    Evaluate(hub::bench::LoadFebrl("febrl4", {data + "/febrl/dataset4a.csv", data + "/febrl/dataset4b.csv"}), preparers,
+             verbose);
     Evaluate(hub::bench::LoadFebrl("febrl3", {data + "/febrl/dataset3.csv"}), preparers, verbose);
     Evaluate(hub::bench::LoadRestaurants(data + "/pyjedai_ccer/D1_restaurants"), preparers, verbose);
     Evaluate(hub::bench::LoadPatstat(data + "/patstat_company_names"), preparers, verbose);

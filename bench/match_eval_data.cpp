@@ -74,8 +74,7 @@ EvalSet LoadRestaurants(const std::string& folder) {
   EvalSet set{"restaurants", true, {}, {}};
   const files::CsvDialect pipes{'|', std::nullopt};
   std::map<std::string, std::string> entity_of_second;  // rest2 id -> rest1 id it matches
-  ReadCsv(folder + "/gt.csv", pipes,
-          [&](const std::vector<std::string>& f) { entity_of_second[f[1]] = "r1-" + f[0]; });
+  ReadCsv(folder + "/gt.csv", pipes, [&](const std::vector<std::string>& f) { entity_of_second[f[1]] = "r1-" + f[0]; });
   for (const char* file : {"rest1", "rest2"}) {
     const bool second = std::string(file) == "rest2";
     ReadCsv(folder + "/" + file + ".csv", pipes, [&](const std::vector<std::string>& f) {
@@ -97,8 +96,7 @@ EvalSet LoadRestaurants(const std::string& folder) {
 EvalSet LoadPatstat(const std::string& folder) {
   EvalSet set{"patstat", false, {}, {}};
   std::map<std::string, std::string> leuven_id;
-  ReadCsv(folder + "/patstat_reference.csv", {},
-          [&](const std::vector<std::string>& f) { leuven_id[f[0]] = f[1]; });
+  ReadCsv(folder + "/patstat_reference.csv", {}, [&](const std::vector<std::string>& f) { leuven_id[f[0]] = f[1]; });
   ReadCsv(folder + "/patstat_input.csv", {}, [&](const std::vector<std::string>& f) {
     if (f.size() < 5) return;
     matching::MatchRecord r;

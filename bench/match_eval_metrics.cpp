@@ -38,9 +38,7 @@ double PairsWithin(const Truth& truth, const std::vector<Key>& key) {
 
 }  // namespace
 
-double PossiblePairs(const Truth& truth) {
-  return PairsWithin(truth, std::vector<int>(truth.entity.size(), 0));
-}
+double PossiblePairs(const Truth& truth) { return PairsWithin(truth, std::vector<int>(truth.entity.size(), 0)); }
 
 double TruePairs(const Truth& truth) { return PairsWithin(truth, truth.entity); }
 

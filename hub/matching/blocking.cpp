@@ -10,15 +10,27 @@ namespace {
 
 char SoundexDigit(char c) {
   switch (c) {
-    case 'b': case 'f': case 'p': case 'v':
+    case 'b':
+    case 'f':
+    case 'p':
+    case 'v':
       return '1';
-    case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z':
+    case 'c':
+    case 'g':
+    case 'j':
+    case 'k':
+    case 'q':
+    case 's':
+    case 'x':
+    case 'z':
       return '2';
-    case 'd': case 't':
+    case 'd':
+    case 't':
       return '3';
     case 'l':
       return '4';
-    case 'm': case 'n':
+    case 'm':
+    case 'n':
       return '5';
     case 'r':
       return '6';
@@ -123,8 +135,7 @@ void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingO
       representatives.push_back(sorted[i].second);
     }
   }
-  const std::size_t window =
-      representatives.size() <= options.max_block_size ? representatives.size() : options.window;
+  const std::size_t window = representatives.size() <= options.max_block_size ? representatives.size() : options.window;
   for (std::size_t i = 0; i < representatives.size(); ++i) {
     for (std::size_t j = i + 1; j < representatives.size() && j <= i + window; ++j) {
       AddPair(records, options, representatives[i], representatives[j], pairs);
@@ -158,8 +169,7 @@ std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   return keys;
 }
 
-std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records,
-                                          const BlockingOptions& options) {
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options) {
   const Blocks blocks = BuildBlocks(records);
   std::vector<CandidatePair> pairs;
   for (const auto& [key, members] : blocks) {

@@ -16,8 +16,8 @@
 namespace hub::matching {
 
 struct BlockingOptions {
-  std::size_t max_block_size = 50;  // larger blocks are split by sorted neighbourhood
-  std::size_t window = 8;           // a split block's member is paired with this many that follow it
+  std::size_t max_block_size = 50;   // larger blocks are split by sorted neighbourhood
+  std::size_t window = 8;            // a split block's member is paired with this many that follow it
   bool across_sources_only = false;  // link mode: pairs of two records of one source are not candidates
 };
 
@@ -39,8 +39,7 @@ std::string Soundex(std::string_view word);
 
 // The candidate pairs of `records`, sorted and distinct: every pair sharing a key whose block is within
 // the size cap, and the sorted-neighbourhood pairs of the larger blocks. Thread-safe.
-std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records,
-                                          const BlockingOptions& options);
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options);
 
 }  // namespace hub::matching
 

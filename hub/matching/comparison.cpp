@@ -30,8 +30,7 @@ Level CompareNames(const PreparedRecord& a, const PreparedRecord& b) {
   if (a.han && b.han) {
     similarity = BigramDice(a.name.code_points, b.name.code_points);
   } else if (!a.han && !b.han) {
-    similarity = std::max(JaroWinkler(a.name.code_points, b.name.code_points),
-                          TokenSetRatio(a.name.text, b.name.text));
+    similarity = std::max(JaroWinkler(a.name.code_points, b.name.code_points), TokenSetRatio(a.name.text, b.name.text));
   }
   const Level level = LevelOfSimilarity(similarity);
   if (level != Level::kHigh && !a.name_pinyin.empty() && a.name_pinyin == b.name_pinyin) return Level::kHigh;
@@ -101,8 +100,8 @@ std::uint64_t PackComparison(const ComparisonVector& vector) {
 
 std::string_view FieldName(Field field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
-      "name",     "given_name",       "family_name", "street", "locality", "postcode",     "region",
-      "organization_key", "personal_id", "phone",  "email",    "domain", "date_of_birth"};
+      "name",        "given_name", "family_name", "street", "locality",     "postcode", "region", "organization_key",
+      "personal_id", "phone",      "email",       "domain", "date_of_birth"};
   return kNames[static_cast<int>(field)];
 }
 

@@ -20,7 +20,7 @@ struct FellegiSunterModel {
   double match_prior = 0.1;  // λ: the share of true matches among the candidate pairs
   std::array<std::array<double, kLevelCount>, kFieldCount> m{};
   std::array<std::array<double, kLevelCount>, kFieldCount> u{};
-  int iterations = 0;     // EM iterations run
+  int iterations = 0;      // EM iterations run
   bool converged = false;  // the largest change of a parameter fell under EmOptions::tolerance
 };
 

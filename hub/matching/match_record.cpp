@@ -9,9 +9,7 @@ namespace {
 
 // Chinese 400 and 800 numbers reach a company's call centre, shared by all its offices and resold:
 // agreeing on one says less than agreeing on a direct line.
-bool IsServiceNumber(std::string_view e164) {
-  return e164.starts_with("+86400") || e164.starts_with("+86800");
-}
+bool IsServiceNumber(std::string_view e164) { return e164.starts_with("+86400") || e164.starts_with("+86800"); }
 
 void AddPhones(const MatchRecord& record, PreparedRecord& prepared) {
   for (const std::string& raw : record.phones) {

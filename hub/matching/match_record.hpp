@@ -27,7 +27,7 @@ struct MatchRecord {
   std::string street;    // number and street: "12 pinkerton circuit", "建国路88号"
   std::string locality;  // suburb, district or city
   std::string postcode;
-  std::string region;          // state or province
+  std::string region;           // state or province
   std::string organization_id;  // USCC, legacy tax registration number or organization code
   std::string personal_id;      // a person's national or social-security number
   std::vector<std::string> phones;
@@ -50,7 +50,7 @@ struct ComparedText {
 struct PreparedRecord {
   std::string source;
   std::string id;
-  bool han = false;        // the name is Chinese: compared by bigrams, not by words
+  bool han = false;         // the name is Chinese: compared by bigrams, not by words
   ComparedText name;        // organization: the core (no legal form, region or branch); empty for a person
   ComparedText trade_name;  // organization's trade name (字号) or its Latin first words
   std::string name_pinyin;  // the trade name's pinyin key: links 华信 to "Huaxin"

@@ -60,8 +60,9 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
   }
   if (probability < config_.review_probability) return Decision::kNoLink;
   if (a.branch != b.branch) {
-    if (rule != nullptr) *rule = "branch office (" + (a.branch.empty() ? b.branch : a.branch) +
-                                 "): its own entity, related to its parent, never merged";
+    if (rule != nullptr)
+      *rule = "branch office (" + (a.branch.empty() ? b.branch : a.branch) +
+              "): its own entity, related to its parent, never merged";
     return Decision::kRelated;
   }
   return probability >= config_.link_probability ? Decision::kLink : Decision::kReview;

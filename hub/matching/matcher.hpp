@@ -18,8 +18,8 @@ namespace hub::matching {
 struct MatcherConfig {
   BlockingOptions blocking;
   EmOptions em;
-  double link_probability = 0.95;   // at or above: linked without a person
-  double review_probability = 0.5;  // at or above, under link: sent to review
+  double link_probability = 0.95;    // at or above: linked without a person
+  double review_probability = 0.5;   // at or above, under link: sent to review
   std::size_t random_pairs = 20000;  // drawn to start u
   std::uint64_t seed = 20260101;     // of the random pairs: runs are repeatable
 };
@@ -73,8 +73,8 @@ class Matcher {
   const MatcherConfig& config() const { return config_; }
 
  private:
-  Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels,
-                  double probability, std::string* rule) const;
+  Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels, double probability,
+                  std::string* rule) const;
   std::vector<PatternCount> RandomPairs(const std::vector<PreparedRecord>& records) const;
 
   MatcherConfig config_;
