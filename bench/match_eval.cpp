@@ -1,16 +1,19 @@
 // The matcher (hub/matching/matcher.hpp) scored on labelled data sets, one configuration for all: FEBRL4
-// (a x b link), FEBRL3 (dedupe), pyJedAI's restaurants (link) and PATSTAT applicants (dedupe). For each it
+// (a x b link), FEBRL3 (dedupe), pyJedAI's restaurants (link), PATSTAT applicants (dedupe) and a generated
+// Chinese and English company set (dedupe, match_eval_generated.hpp). For each it
 // prints blocking pair completeness and reduction ratio, the pairwise precision, recall and F1 of the
 // clusters, cluster B-cubed, the precision of the automatic links, the share of candidate pairs sent to
 // review (and the F1 once reviewers accept the true ones), the EM iterations and the wall time.
 // The CSV files are read directly, not yet through a connector. With -v, the model's m and u and the
-// wrong automatic links. Usage: bench_match_eval [-v] [DATA] (default ../shared/data, from the root).
+// wrong automatic links and the first missed pairs. Usage: bench_match_eval [-v] [DATA] (default ../shared/data, from
+// the root).
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "match_eval_data.hpp"
+#include "match_eval_generated.hpp"
 #include "match_eval_metrics.hpp"
 #include "matching/matcher.hpp"
 
@@ -77,8 +80,9 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
                 .c_str());
       }
     } else if (is_true && pair.decision != matching::Decision::kReview && verbose && ++missed_shown <= 5) {
-      std::printf("  missed %s | %s: %s\n", set.records[pair.pair.first].id.c_str(),
-                  set.records[pair.pair.second].id.c_str(),
+      std::printf("  missed %s | %s (%s | %s): %s\n", set.records[pair.pair.first].id.c_str(),
+                  set.records[pair.pair.second].id.c_str(), set.records[pair.pair.first].name.c_str(),
+                  set.records[pair.pair.second].name.c_str(),
                   matching::Matcher::Describe(matcher.Explain(run, records[pair.pair.first], records[pair.pair.second]))
                       .c_str());
     }
@@ -138,6 +142,7 @@ int main(int argc, char** argv) {
     Evaluate(hub::bench::LoadFebrl("febrl3", {data + "/febrl/dataset3.csv"}), preparers, verbose);
     Evaluate(hub::bench::LoadRestaurants(data + "/pyjedai_ccer/D1_restaurants"), preparers, verbose);
     Evaluate(hub::bench::LoadPatstat(data + "/patstat_company_names"), preparers, verbose);
+    Evaluate(hub::bench::GenerateCompanies(3000, 20261202), preparers, verbose);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "bench_match_eval: %s\n", error.what());
     return 1;
