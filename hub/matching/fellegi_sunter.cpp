@@ -124,7 +124,7 @@ double TermFrequencies::Frequency(Field field, const std::string& value) const {
 }
 
 bool IsTermFrequencyAdjusted(Field field) {
-  return field == Field::kName || field == Field::kGivenName || field == Field::kFamilyName;
+  return field == Field::kName || field == Field::kGivenName || field == Field::kFamilyName || field == Field::kDomain;
 }
 
 const std::string& TermOf(const PreparedRecord& record, Field field) {
@@ -136,6 +136,8 @@ const std::string& TermOf(const PreparedRecord& record, Field field) {
       return record.given_name.text;
     case Field::kFamilyName:
       return record.family_name.text;
+    case Field::kDomain:
+      return record.domain;
     default:
       return kNone;
   }

@@ -1,7 +1,7 @@
 // The Fellegi-Sunter model: for each field and level, m (its probability among true matches) and u (among
 // non-matches), estimated by expectation-maximization from the data's own candidate pairs, and the weight
 // log2(m/u) each agreement adds to a pair's evidence. Exact agreement on a name is adjusted by how common
-// that name is (term frequency): two "Smith" prove less than two "Zwolinski".
+// that name (or domain) is (term frequency): two "Smith" prove less than two "Zwolinski".
 #ifndef HUB_MATCHING_FELLEGI_SUNTER_HPP_
 #define HUB_MATCHING_FELLEGI_SUNTER_HPP_
 
@@ -62,7 +62,8 @@ class TermFrequencies {
   std::array<std::uint64_t, kFieldCount> totals_{};
 };
 
-// The fields whose exact agreement is adjusted by term frequency: name, given name, family name.
+// The fields whose exact agreement is adjusted by term frequency: name, given name, family name, and the
+// domain (two addresses at qq.com or 163.com, free mail, prove less than two at one company's domain).
 bool IsTermFrequencyAdjusted(Field field);
 
 // The evidence of one field: its level and the weight, in bits (log2 of the likelihood ratio), it adds.

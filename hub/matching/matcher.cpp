@@ -11,7 +11,7 @@ namespace {
 TermFrequencies CountTerms(const std::vector<PreparedRecord>& records) {
   TermFrequencies frequencies;
   for (const PreparedRecord& record : records) {
-    for (Field field : {Field::kName, Field::kGivenName, Field::kFamilyName}) {
+    for (Field field : {Field::kName, Field::kGivenName, Field::kFamilyName, Field::kDomain}) {
       frequencies.Add(field, TermOf(record, field));
     }
   }

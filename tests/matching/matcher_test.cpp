@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "match_test_support.hpp"
 
 namespace hub::matching {
@@ -130,6 +132,89 @@ TEST(Matcher, ExactNameAgreementOnACommonNameProvesLess) {
   EXPECT_TRUE(common.score.evidence[0].frequency_adjusted);
   EXPECT_LT(common.score.evidence[0].weight, rare.score.evidence[0].weight);
   EXPECT_THAT(Matcher::Describe(common), HasSubstr("(frequency adjusted)"));
+}
+
+}  // namespace
+}  // namespace hub::matching
+
+namespace hub::matching {
+namespace {
+
+// Persons, each written twice: the second copy with one typo in one field, like FEBRL's duplicates.
+std::vector<PreparedRecord> PersonsWithDuplicates(std::size_t persons, std::vector<std::size_t>& entity) {
+  const std::vector<std::string> given = {"john", "mary", "wei", "anna", "lachlan", "michaela", "courtney", "li"};
+  const std::vector<std::string> family = {"smith", "wang", "berry", "neumann", "painter", "zhang", "waller", "ng"};
+  const std::vector<std::string> streets = {"stanley street", "giblin street", "pinkerton circuit", "milne cove"};
+  std::mt19937_64 random(5);
+  const Preparers preparers;
+  std::vector<PreparedRecord> records;
+  for (std::size_t p = 0; p < persons; ++p) {
+    MatchRecord r;
+    r.given_name = given[random() % given.size()];
+    r.family_name = family[random() % family.size()];
+    r.street = std::to_string(1 + random() % 99) + " " + streets[random() % streets.size()];
+    r.postcode = std::to_string(2000 + random() % 2000);
+    r.date_of_birth = std::to_string(19300101 + (random() % 70) * 10000 + (random() % 12) * 100 + random() % 28);
+    r.personal_id = std::to_string(1000000 + random() % 9000000);
+    records.push_back(preparers.Prepare(r));
+    entity.push_back(p);
+    std::string& typo = random() % 2 == 0 ? r.family_name : r.street;
+    typo.insert(typo.size() / 2, "e");
+    records.push_back(preparers.Prepare(r));
+    entity.push_back(p);
+  }
+  return records;
+}
+
+TEST(Matcher, AFreeMailDomainProvesLessThanACompanyDomain) {
+  const Preparers preparers;
+  std::vector<PreparedRecord> records;
+  for (int i = 0; i < 20; ++i) {
+    MatchRecord r;
+    r.name = "客户" + std::to_string(i);
+    r.email = "user" + std::to_string(i) + "@qq.com";
+    records.push_back(preparers.Prepare(r));
+  }
+  MatchRecord a;
+  a.email = "sales@huaxin-tech.cn";
+  MatchRecord b;
+  b.website = "https://www.huaxin-tech.cn";
+  records.push_back(preparers.Prepare(a));
+  records.push_back(preparers.Prepare(b));
+  MatchRun run{HandSetModel(), {}, {}, {}};
+  for (const PreparedRecord& r : records) run.frequencies.Add(Field::kDomain, r.domain);
+  const Matcher matcher{MatcherConfig{}};
+  const Explanation free_mail = matcher.Explain(run, records[0], records[1]);
+  const Explanation company = matcher.Explain(run, records[20], records[21]);
+  ASSERT_EQ(company.score.evidence.size(), 1u);
+  EXPECT_EQ(company.score.evidence[0].field, Field::kDomain);
+  EXPECT_EQ(company.score.evidence[0].level, Level::kExact);
+  double free_mail_domain = 0;
+  for (const FieldEvidence& evidence : free_mail.score.evidence) {
+    if (evidence.field == Field::kDomain) free_mail_domain = evidence.weight;
+  }
+  EXPECT_LT(free_mail_domain, company.score.evidence[0].weight) << Matcher::Describe(free_mail);
+}
+
+TEST(Matcher, RunLearnsItsWeightsFromTheRecordsAndClustersTheDuplicates) {
+  std::vector<std::size_t> entity;
+  const std::vector<PreparedRecord> records = PersonsWithDuplicates(400, entity);
+  const Matcher matcher{MatcherConfig{}};
+  const MatchRun run = matcher.Run(records);
+  EXPECT_TRUE(run.model.converged) << run.model.iterations;
+  const int dob = static_cast<int>(Field::kDateOfBirth);
+  EXPECT_GT(run.model.m[dob][1], 0.9);   // duplicates agree on the date of birth
+  EXPECT_LT(run.model.u[dob][1], 0.01);  // random pairs hardly ever do
+  std::size_t together = 0;
+  for (std::size_t i = 0; i < records.size(); i += 2) {
+    together += run.clusters.cluster_of[i] == run.clusters.cluster_of[i + 1] ? 1 : 0;
+  }
+  EXPECT_GE(together, 390u);
+  for (const PairDecision& pair : run.pairs) {
+    if (pair.decision == Decision::kLink) {
+      EXPECT_EQ(entity[pair.pair.first], entity[pair.pair.second]) << pair.probability;
+    }
+  }
 }
 
 }  // namespace
