@@ -41,19 +41,8 @@ char SoundexDigit(char c) {
 
 bool IsAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
 
-// The first `count` code points of `text` (text is UTF-8).
-std::string Prefix(std::u32string_view code_points, std::size_t count) {
-  std::string prefix;
-  for (std::size_t i = 0; i < code_points.size() && i < count; ++i) {
-    const char32_t c = code_points[i];
-    if (c < 0x80) {
-      prefix += static_cast<char>(c);
-    } else {
-      prefix += std::to_string(static_cast<std::uint32_t>(c)) + ';';
-    }
-  }
-  return prefix;
-}
+// The first `count` code points, as UTF-8.
+std::string Prefix(std::u32string_view code_points, std::size_t count) { return ToUtf8(code_points.substr(0, count)); }
 
 std::string FirstWord(const std::string& text) { return text.substr(0, text.find(' ')); }
 
