@@ -5,8 +5,9 @@
 // clusters, cluster B-cubed, the precision of the automatic links, the share of candidate pairs sent to
 // review (and the F1 once reviewers accept the true ones), the EM iterations and the wall time.
 // The CSV files are read directly, not yet through a connector. With -v, the model's m and u and the
-// wrong automatic links and the first missed pairs. Usage: bench_match_eval [-v] [DATA] (default ../shared/data, from
-// the root).
+// wrong automatic links and the first missed pairs. With --scale N (repeatable), only the generated set of
+// N companies: how the cost grows. Usage: bench_match_eval [-v] [--scale N]... [DATA] (default
+// ../shared/data, from the root).
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -122,9 +123,12 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
 int main(int argc, char** argv) {
   bool verbose = false;
   std::string data = "../shared/data";
+  std::vector<std::size_t> scales;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "-v") {
       verbose = true;
+    } else if (std::string(argv[i]) == "--scale" && i + 1 < argc) {
+      scales.push_back(std::stoul(argv[++i]));
     } else {
       data = argv[i];
     }
@@ -137,6 +141,11 @@ int main(int argc, char** argv) {
   const matching::DomainKeys domains;
   const matching::RecordPreparers preparers{**normalizer, matching::ChineseCompanyNameParser::Builtin(), domains};
   try {
+    if (!scales.empty()) {
+      for (std::size_t companies : scales)
+        Evaluate(hub::bench::GenerateCompanies(companies, 20261202), preparers, false);
+      return 0;
+    }
     Evaluate(hub::bench::LoadFebrl("febrl4", {data + "/febrl/dataset4a.csv", data + "/febrl/dataset4b.csv"}), preparers,
              verbose);
     Evaluate(hub::bench::LoadFebrl("febrl3", {data + "/febrl/dataset3.csv"}), preparers, verbose);
