@@ -34,7 +34,7 @@ fi
 login=(--user "$HUB_TEST_MAIL_USER:$HUB_TEST_MAIL_PASSWORD")
 found=""
 for _ in $(seq 1 100); do
-  found="$(curl "${tls[@]}" "imaps://localhost:$HUB_TEST_IMAPS_PORT/INBOX" "${login[@]}" -X "SEARCH SUBJECT $marker")"
+  found="$(curl "${tls[@]}" "imaps://localhost:$HUB_TEST_IMAPS_PORT/INBOX" "${login[@]}" -X "UID SEARCH SUBJECT $marker")"
   [ "$(echo "$found" | wc -w)" -ge 4 ] && break
   sleep 0.1
 done
