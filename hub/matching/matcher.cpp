@@ -58,13 +58,15 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
     if (rule != nullptr) *rule = "two different valid organization keys: two organizations";
     return Decision::kDistinct;
   }
-  if (probability < config_.review_probability) return Decision::kNoLink;
-  if (a.branch != b.branch) {
+  // A branch's name holds its parent's: the same name core is enough to relate them, whatever the score.
+  const bool same_name = levels[static_cast<int>(Field::kName)] == Level::kExact;
+  if (a.branch != b.branch && (same_name || probability >= config_.review_probability)) {
     if (rule != nullptr)
       *rule = "branch office (" + (a.branch.empty() ? b.branch : a.branch) +
               "): its own entity, related to its parent, never merged";
     return Decision::kRelated;
   }
+  if (probability < config_.review_probability) return Decision::kNoLink;
   return probability >= config_.link_probability ? Decision::kLink : Decision::kReview;
 }
 

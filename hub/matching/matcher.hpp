@@ -24,9 +24,9 @@ struct MatcherConfig {
   std::uint64_t seed = 20260101;     // of the random pairs: runs are repeatable
 };
 
-// kRelated: the pair would be linked or reviewed but one is a branch office of the other (or two branches of
-// one organization): linked as related, never merged. kDistinct: the score does not matter, the records are
-// two entities (two different valid organization keys).
+// kRelated: one is a branch office of the other (or two branches of one organization) and they share the
+// name core or would be linked or reviewed: linked as related, never merged. kDistinct: the score does not matter, the
+// records are two entities (two different valid organization keys).
 enum class Decision : std::uint8_t { kLink, kReview, kNoLink, kRelated, kDistinct };
 
 // "link", "review", "no_link", "related", "distinct".

@@ -98,6 +98,15 @@ TEST_F(TrickyPairs, ABranchOfficeIsRelatedToItsParentNeverMerged) {
   EXPECT_THAT(e.rule, HasSubstr("上海分公司"));
 }
 
+TEST_F(TrickyPairs, ABranchWithItsOwnPhoneAndSiteIsStillRelatedToItsParentByName) {
+  const Explanation e =
+      Decide(Company("北京华信科技有限公司", {"010-6552-8888"}, "", "https://huaxin-tech.cn"),
+             Company("北京华信科技有限公司上海分公司", {"021-5080-1234"}, "", "https://huaxin-sh.cn"));
+  EXPECT_LT(e.score.probability, 0.5) << Matcher::Describe(e);
+  EXPECT_EQ(e.decision, Decision::kRelated);
+  EXPECT_THAT(e.rule, HasSubstr("branch office"));
+}
+
 TEST_F(TrickyPairs, AServiceNumberInCommonWeighsLessThanADirectLine) {
   const Explanation shared_400 =
       Decide(Company("华信科技有限公司", {"400-810-8888"}), Company("华信科技有限公司", {"4008108888"}));
