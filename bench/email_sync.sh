@@ -14,11 +14,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 messages="${1:-20000}"
 build="${HUB_BUILD_DIR:-$root/build}"
-hub="$build/bin/hub"
 plugins="$build/plugins"
 work="$(mktemp -d /tmp/hub-email-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
 source "$root/scripts/lib/test_servers.sh"
+# shellcheck source=lib/connector_sync.sh
+source "$root/bench/lib/connector_sync.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 
 python3 - "$messages" "$work/Maildir" <<'PY'
@@ -55,7 +56,6 @@ for i in range(n):
         with open(os.path.join(folders[target], "cur", name), "w", encoding="utf-8") as out:
             out.write(body)
 PY
-files=$(find "$work/Maildir" -type f | wc -l)
 
 # write_config STORE FILE: the benchmark's configuration (the store's connection string) into FILE: job mail
 # reading the tree through the email connector with its shipped mapping email_activity, in batches of 500.
@@ -81,43 +81,4 @@ write_config() {
 XML
 }
 
-# measure ENGINE: hub sync of job mail into the fresh store of $work/hub.xml, then the ceiling on the same
-# configuration, then both rates and their ratio.
-measure() {
-  local engine="$1" ceiling
-  "$hub" db migrate --config "$work/hub.xml" >/dev/null
-  /usr/bin/time -f "%e %U %S" -o "$work/sync.time" "$hub" sync mail --config "$work/hub.xml" >"$work/sync.out"
-  echo "$engine, hub sync mail: $(cat "$work/sync.out")"
-  ceiling=$("$build/bin/bench_connector_read" "$work/hub.xml" mail 2>"$work/ceiling.log")
-  echo "$ceiling"
-  python3 - "$engine" "$files" "$(cat "$work/sync.time")" "$(tail -n 1 <<<"$ceiling")" <<'PY'
-import re, sys
-engine, files, sync_time, ceiling_line = sys.argv[1:]
-files, (seconds, user, system) = int(files), (float(x) for x in sync_time.split())
-ceiling = float(re.search(r"no store: ([0-9.]+) records/s", ceiling_line).group(1))
-print(f"{engine}: hub sync {files / seconds:,.0f} messages/s ({files} message files in {seconds:.2f} s; "
-      f"hub CPU {(user + system) / files * 1e6:.0f} us/message)")
-print(f"{engine}: ceiling (the email connector and mapping alone, no store) {ceiling:,.0f} messages/s; "
-      f"sync / ceiling = {files / seconds / ceiling:.2f}")
-PY
-}
-
-bench_sqlite() {
-  write_config "Driver=SQLite3;Database=$work/hub.db" "$work/hub.xml"
-  measure sqlite
-}
-
-bench_postgresql() {
-  start_postgres >/dev/null
-  write_config "$HUB_TEST_PG_ODBC" "$work/hub.xml"
-  measure postgresql
-}
-
-echo "load before: $(uptime)"
-for engine in ${HUB_BENCH_ENGINES:-sqlite postgresql}; do
-  case "$engine" in
-    sqlite | postgresql) "bench_$engine" ;;
-    *) echo "HUB_BENCH_ENGINES: unknown engine '$engine'" >&2 && exit 2 ;;
-  esac
-done
-echo "load after: $(uptime)"
+run_connector_sync_bench mail

@@ -17,11 +17,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 employees="${1:-50000}"
 build="${HUB_BUILD_DIR:-$root/build}"
-hub="$build/bin/hub"
 plugins="$build/plugins"
 work="$(mktemp -d /tmp/hub-hr-bench.XXXXXX)"
 # shellcheck source=../scripts/lib/test_servers.sh
 source "$root/scripts/lib/test_servers.sh"
+# shellcheck source=lib/connector_sync.sh
+source "$root/bench/lib/connector_sync.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 
 python3 - "$employees" "$work/花名册.csv" <<'PY'
@@ -79,44 +80,4 @@ write_config() {
 XML
 }
 
-# measure ENGINE: hub sync of job hr into the fresh store of $work/hub.xml, then the ceiling on the same
-# configuration, then both rates and their ratio.
-measure() {
-  local engine="$1" ceiling
-  "$hub" db migrate --config "$work/hub.xml" >/dev/null
-  /usr/bin/time -f "%e %U %S" -o "$work/sync.time" "$hub" sync hr --config "$work/hub.xml" >"$work/sync.out"
-  echo "$engine, hub sync hr: $(cat "$work/sync.out")"
-  ceiling=$("$build/bin/bench_connector_read" "$work/hub.xml" hr 2>"$work/ceiling.log")
-  echo "$ceiling"
-  python3 - "$engine" "$employees" "$(cat "$work/sync.time")" "$(tail -n 1 <<<"$ceiling")" <<'PY'
-import re, sys
-engine, employees, sync_time, ceiling_line = sys.argv[1:]
-employees, (seconds, user, system) = int(employees), (float(x) for x in sync_time.split())
-records = int(re.search(r"\(([0-9]+) records in", ceiling_line).group(1))
-ceiling = float(re.search(r"no store: ([0-9.]+) records/s", ceiling_line).group(1))
-print(f"{engine}: hub sync {records / seconds:,.0f} records/s, {employees / seconds:,.0f} employees/s ({records} records, "
-      f"{employees} employees, in {seconds:.2f} s; hub CPU {(user + system) / records * 1e6:.1f} us/record)")
-print(f"{engine}: ceiling (the hr connector and mapping alone, no store) {ceiling:,.0f} records/s; "
-      f"sync / ceiling = {records / seconds / ceiling:.2f}")
-PY
-}
-
-bench_sqlite() {
-  write_config "Driver=SQLite3;Database=$work/hub.db" "$work/hub.xml"
-  measure sqlite
-}
-
-bench_postgresql() {
-  start_postgres >/dev/null
-  write_config "$HUB_TEST_PG_ODBC" "$work/hub.xml"
-  measure postgresql
-}
-
-echo "load before: $(uptime)"
-for engine in ${HUB_BENCH_ENGINES:-sqlite postgresql}; do
-  case "$engine" in
-    sqlite | postgresql) "bench_$engine" ;;
-    *) echo "HUB_BENCH_ENGINES: unknown engine '$engine'" >&2 && exit 2 ;;
-  esac
-done
-echo "load after: $(uptime)"
+run_connector_sync_bench hr "$employees" employees

@@ -5,13 +5,19 @@
 # loopback; next to the ceiling measured in the same run: nginx serving a small static file on loopback.
 # The store is filled by generated SQL (the look-up reads the e164 column the store's writer fills; the
 # bench writes it directly, in the same form), then analyzed. Prints wrk's requests/s and latency
-# percentiles per target, with the machine and its load.
+# percentiles per target, with the machine and its load, and for the hub its own CPU time per request (user
+# and system, from /proc: steadier than requests/s on a shared machine).
 # Usage: bench/screen_pop.sh [customers] [seconds per target]   (default 1000000 10)
+# Environment: SCREEN_POP_ENGINES (default "sqlite postgresql") the stores to measure; SCREEN_POP_RUNTIME a
+# <runtime .../> element for the hub's configuration (default none: the default threads); SCREEN_POP_PERF a
+# folder: the hub is profiled under load there (perf record -e cpu-clock -g, one <engine>.perf.data each).
 # Needs a built tree (scripts/build.sh: hub) and the Debian packages wrk and nginx (scripts/build.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 customers="${1:-1000000}"
 seconds="${2:-10}"
+engines="${SCREEN_POP_ENGINES:-sqlite postgresql}"
+runtime="${SCREEN_POP_RUNTIME:-}"
 build="${HUB_BUILD_DIR:-$root/build}"
 work="$(mktemp -d /tmp/hub-screen-pop.XXXXXX)"
 chmod 755 "$work"  # nginx's workers run as nobody
@@ -44,12 +50,37 @@ wait_for_port() {
   return 1
 }
 
-# Loads with wrk: its arguments after the common ones (options, the URL, then -- and the script's).
+# The user and system CPU time of process `pid` so far, in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | cut -d' ' -f12,13; }
+
+# Loads with wrk: its arguments after the common ones (options, the URL, then -- and the script's). With
+# `pid` (the server's process) it also prints that process's CPU time per request answered.
 load_test() {
-  local label="$1"
-  shift
-  echo "== $label: wrk -t2 -c16 -d${seconds}s --latency $*"
-  wrk -t2 -c16 -d"${seconds}s" --latency "$@" | sed -n '/Latency/,$p'
+  local label="$1" pid="$2" out="$work/wrk.out" before after
+  shift 2
+  echo "== ${pid:+hub }$label: wrk -t2 -c16 -d${seconds}s --latency $*"
+  local perf_pid=""
+  if [ -n "$pid" ] && [ -n "${SCREEN_POP_PERF:-}" ]; then
+    perf record -q -e cpu-clock -g -p "$pid" -o "$SCREEN_POP_PERF/$label.perf.data" 2>/dev/null &
+    perf_pid=$!
+  fi
+  [ -n "$pid" ] && before="$(cpu_ticks "$pid")"
+  wrk -t2 -c16 -d"${seconds}s" --latency "$@" >"$out"
+  [ -n "$pid" ] && after="$(cpu_ticks "$pid")"
+  if [ -n "$perf_pid" ]; then
+    kill -INT "$perf_pid"
+    wait "$perf_pid" || true
+  fi
+  sed -n '/Latency/,$p' "$out"
+  if [ -n "$pid" ]; then
+    local requests tick_us
+    requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$out")"
+    tick_us=$((1000000 / $(getconf CLK_TCK)))
+    read -r user_before system_before <<<"$before"
+    read -r user_after system_after <<<"$after"
+    echo "hub CPU per request: $(((user_after - user_before) * tick_us / requests)) us user +" \
+      "$(((system_after - system_before) * tick_us / requests)) us system ($requests requests)"
+  fi
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -82,7 +113,7 @@ CONF
   local pid=$!
   started+=("$pid")
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/card.json" >/dev/null && break; sleep 0.1; done
-  load_test "nginx, static file of $(stat -c %s "$dir/www/card.json") bytes" "http://127.0.0.1:$port/card.json"
+  load_test "nginx, static file of $(stat -c %s "$dir/www/card.json") bytes" "" "http://127.0.0.1:$port/card.json"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
@@ -127,6 +158,7 @@ measure_hub() {
 <hub name="screen-pop-bench">
   <store><connection>$store</connection></store>
   <plugins dir="$build/plugins" system="false"/>
+  $runtime
   <api address="127.0.0.1" port="0">
     <auth required="true"><token name="bench" role="read" sha256="$token_sha256"/></auth>
   </api>
@@ -150,7 +182,7 @@ XML
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/customers?phone=$form" \
       | grep -q "\"count\":1,.*\"id\":$sample," || { echo "screen_pop: $form did not find customer $sample" >&2; return 1; }
   done
-  load_test "hub $label, $customers customers" -H "Authorization: Bearer $token" -s "$root/bench/screen_pop.lua" \
+  load_test "$label" "$pid" -H "Authorization: Bearer $token" -s "$root/bench/screen_pop.lua" \
     "http://127.0.0.1:$port/api/v1/customers" -- "$customers"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -159,8 +191,12 @@ XML
 echo "machine: $(nproc) vCPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(uptime)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), hub at $(git -C "$root" rev-parse --short HEAD)"
 nginx_ceiling
-measure_hub sqlite "Driver=SQLite3;Database=$work/sqlite/hub.db" fill_sqlite "$work/sqlite/hub.db"
-start_postgres >/dev/null
-as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres hub_screen_pop
-measure_hub postgresql "${HUB_TEST_PG_ODBC/Database=hub_test/Database=hub_screen_pop}" fill_postgres hub_screen_pop
+if [[ " $engines " == *" sqlite "* ]]; then
+  measure_hub sqlite "Driver=SQLite3;Database=$work/sqlite/hub.db" fill_sqlite "$work/sqlite/hub.db"
+fi
+if [[ " $engines " == *" postgresql "* ]]; then
+  start_postgres >/dev/null
+  as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres hub_screen_pop
+  measure_hub postgresql "${HUB_TEST_PG_ODBC/Database=hub_test/Database=hub_screen_pop}" fill_postgres hub_screen_pop
+fi
 echo "after: $(uptime)"

@@ -32,20 +32,20 @@ ExactDecimal DecimalOf(const Value& value) {
 std::string Text(const Value& value) { return value.is_null() ? std::string() : value.text(); }
 
 sdk::Result<odbc::RowSet> QueryOfCustomer(odbc::Connection& connection, const std::string& sql,
-                                          std::int64_t golden_id) {
-  return odbc::QueryCached(connection, sql, {Value::Int64(golden_id), Value::Int64(golden_id)});
+                                          const CustomerParties& parties) {
+  return odbc::QueryCached(connection, sql, parties.Params());
 }
 
 // Adds the open invoices to `customer` and their residuals to `balances`.
-sdk::Status AddInvoices(odbc::Connection& connection, std::int64_t golden_id, boost::json::object& customer,
+sdk::Status AddInvoices(odbc::Connection& connection, const CustomerParties& parties, boost::json::object& customer,
                         std::map<std::string, Balance>& balances) {
   const std::string sql =
       "SELECT id, invoice_number, kind, status, payment_state, currency, total_amount, amount_residual, issued_on, "
       "due_on, order_reference FROM invoices WHERE status NOT IN ('draft', 'cancelled') AND amount_residual IS NOT "
       "NULL " +
-      StillInItsSource("invoice", "invoices") + " AND party_id IN " + std::string(kPartiesOfCustomer) +
+      StillInItsSource("invoice", "invoices") + " AND party_id IN " + std::string(parties.Sql()) +
       " ORDER BY issued_on, id";
-  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, golden_id);
+  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, parties);
   if (!rows.ok()) return rows.status();
   boost::json::array open;
   for (const odbc::Row& row : rows->rows) {
@@ -66,13 +66,13 @@ sdk::Status AddInvoices(odbc::Connection& connection, std::int64_t golden_id, bo
 }
 
 // Adds the open receivables due before `today` to `balances`.
-sdk::Status AddOverdue(odbc::Connection& connection, std::int64_t golden_id, std::string_view today,
+sdk::Status AddOverdue(odbc::Connection& connection, const CustomerParties& parties, std::string_view today,
                        std::map<std::string, Balance>& balances) {
   const std::string sql =
       "SELECT currency, COALESCE(amount_residual, amount), due_on FROM receivables WHERE status = 'open' AND "
       "due_on IS NOT NULL " +
-      StillInItsSource("receivable", "receivables") + " AND party_id IN " + std::string(kPartiesOfCustomer);
-  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, golden_id);
+      StillInItsSource("receivable", "receivables") + " AND party_id IN " + std::string(parties.Sql());
+  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, parties);
   if (!rows.ok()) return rows.status();
   for (const odbc::Row& row : rows->rows) {
     // Dates compare as their ISO text on both engines.
@@ -85,17 +85,27 @@ sdk::Status AddOverdue(odbc::Connection& connection, std::int64_t golden_id, std
 
 }  // namespace
 
+std::string_view CustomerParties::Sql() const {
+  if (!has_merged) return "(?)";
+  return "(SELECT CAST(? AS BIGINT) UNION ALL SELECT id FROM parties WHERE golden_party_id = ?)";
+}
+
+std::vector<Value> CustomerParties::Params() const {
+  if (!has_merged) return {Value::Int64(golden_id)};
+  return {Value::Int64(golden_id), Value::Int64(golden_id)};
+}
+
 std::string StillInItsSource(std::string_view entity, std::string_view table) {
   const std::string links = "FROM source_links l WHERE l.entity = '" + std::string(entity) +
                             "' AND l.record_id = " + std::string(table) + ".id";
   return "AND (EXISTS (SELECT 1 " + links + " AND l.deleted_at IS NULL) OR NOT EXISTS (SELECT 1 " + links + "))";
 }
 
-sdk::Status AddAccounts(odbc::Connection& connection, std::int64_t golden_id, std::string_view today,
+sdk::Status AddAccounts(odbc::Connection& connection, const CustomerParties& parties, std::string_view today,
                         boost::json::object& customer) {
   std::map<std::string, Balance> balances;
-  HUB_RETURN_IF_ERROR(AddInvoices(connection, golden_id, customer, balances));
-  HUB_RETURN_IF_ERROR(AddOverdue(connection, golden_id, today, balances));
+  HUB_RETURN_IF_ERROR(AddInvoices(connection, parties, customer, balances));
+  HUB_RETURN_IF_ERROR(AddOverdue(connection, parties, today, balances));
   boost::json::array per_currency;
   for (const auto& [currency, balance] : balances) {
     per_currency.push_back(boost::json::object{

@@ -6,6 +6,7 @@
 #include "model/identifier.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
+#include "service/customer_record.hpp"
 #include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
@@ -13,19 +14,19 @@ namespace {
 
 using sdk::Value;
 
-// The parties `lookup` matches, as "<table> x JOIN parties p ... WHERE <indexed column> = ?".
+// The parties `lookup` matches, as "<table> x JOIN parties m ... WHERE <indexed column> = ?".
 std::string_view MatchingParties(LookupKey key) {
   switch (key) {
     case LookupKey::kPhone:
-      return "phones x JOIN parties p ON p.id = x.party_id WHERE x.e164 = ?";
+      return "phones x JOIN parties m ON m.id = x.party_id WHERE x.e164 = ?";
     case LookupKey::kEmail:
-      return "emails x JOIN parties p ON p.id = x.party_id WHERE x.address_normalized = ?";
+      return "emails x JOIN parties m ON m.id = x.party_id WHERE x.address_normalized = ?";
     case LookupKey::kTaxId:
-      return "party_identifiers x JOIN parties p ON p.id = x.party_id WHERE x.value_normalized = ?";
+      return "party_identifiers x JOIN parties m ON m.id = x.party_id WHERE x.value_normalized = ?";
     case LookupKey::kName:
       break;
   }
-  return "parties p WHERE p.name_normalized = ?";
+  return "parties m WHERE m.name_normalized = ?";
 }
 
 sdk::Result<CustomerLookup> Blank(LookupKey key, std::string_view value) {
@@ -85,17 +86,13 @@ sdk::Result<CustomerLookup> NormalizeLookup(LookupKey key, std::string_view valu
   return CustomerLookup{key, std::move(normalized)};
 }
 
-sdk::Result<std::vector<std::int64_t>> FindCustomers(odbc::Connection& connection, const CustomerLookup& lookup,
-                                                     std::size_t limit) {
-  const std::string sql = "SELECT DISTINCT COALESCE(p.golden_party_id, p.id) AS customer_id FROM " +
-                          std::string(MatchingParties(lookup.key)) + " ORDER BY customer_id LIMIT " +
-                          std::to_string(limit);
-  sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {Value::String(lookup.normalized)});
-  if (!rows.ok()) return rows.status();
-  std::vector<std::int64_t> ids;
-  ids.reserve(rows->rows.size());
-  for (const odbc::Row& row : rows->rows) ids.push_back(row[0].integer());
-  return ids;
+sdk::Result<odbc::RowSet> FindCustomers(odbc::Connection& connection, const CustomerLookup& lookup, std::size_t limit) {
+  // Both engines read the matches from their index first and the parties by primary key, in the IN list's order
+  // (SQLite needs no sort then, PostgreSQL sorts the few rows).
+  const std::string sql = SelectCustomerParties("parties p") +
+                          " WHERE p.id IN (SELECT COALESCE(m.golden_party_id, m.id) FROM " +
+                          std::string(MatchingParties(lookup.key)) + ") ORDER BY p.id LIMIT " + std::to_string(limit);
+  return odbc::QueryCached(connection, sql, {Value::String(lookup.normalized)});
 }
 
 }  // namespace hub::service

@@ -39,10 +39,11 @@ std::string_view LookupKeyName(LookupKey key);
 // Thread-safe.
 sdk::Result<CustomerLookup> NormalizeLookup(LookupKey key, std::string_view value);
 
-// The ids of the golden parties (a merged party counts as the one it was merged into) that `lookup` matches,
-// ascending, at most `limit`. Threads: as the connection. Errors: the driver's Status.
-sdk::Result<std::vector<std::int64_t>> FindCustomers(odbc::Connection& connection, const CustomerLookup& lookup,
-                                                     std::size_t limit);
+// The party rows of the customers `lookup` matches — each matching party's golden record (the party it was
+// merged into, one hop; ReadCustomer follows longer chains), once — ascending by id, at most `limit`, with the
+// columns of customer_record.hpp's SelectCustomerParties: one statement, so that a card's party is not read
+// again. Threads: as the connection. Errors: the driver's Status.
+sdk::Result<odbc::RowSet> FindCustomers(odbc::Connection& connection, const CustomerLookup& lookup, std::size_t limit);
 
 }  // namespace hub::service
 

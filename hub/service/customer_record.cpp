@@ -19,11 +19,14 @@ using sdk::Value;
 // A chain of merges longer than this is a cycle the schema's CHECK cannot see: stop following it.
 constexpr int kMaxGoldenHops = 16;
 
-constexpr std::string_view kPartySql =
-    "SELECT p.id, p.kind, p.name, p.name_latin, p.short_name, p.family_name, p.given_name, p.birth_date, p.grade, "
+constexpr std::string_view kPartyColumns =
+    "p.id, p.kind, p.name, p.name_latin, p.short_name, p.family_name, p.given_name, p.birth_date, p.grade, "
     "p.tier, p.classification, p.industry, p.region, p.country, p.status, p.golden_party_id, p.owner_employee_id, "
-    "e.employee_number AS owner_employee_number, e.name AS owner_name, p.created_at, p.updated_at "
-    "FROM parties p LEFT JOIN employees e ON e.id = p.owner_employee_id WHERE p.id = ?";
+    "e.employee_number AS owner_employee_number, e.name AS owner_name, p.created_at, p.updated_at, "
+    "CASE WHEN EXISTS (SELECT 1 FROM parties g WHERE g.golden_party_id = p.id) THEN 1 ELSE 0 END AS "
+    "has_merged_parties";
+// The last column of kPartyColumns: whether parties are merged into this one (read, never answered).
+constexpr std::string_view kHasMergedColumn = "has_merged_parties";
 
 // A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
 // column that names the customer); for a list of records a source may delete, the entity and table whose rows
@@ -97,11 +100,16 @@ boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
 }
 
 sdk::Result<std::optional<odbc::Row>> QueryParty(odbc::Connection& connection, std::int64_t id, odbc::RowSet& rows) {
-  sdk::Result<odbc::RowSet> found = odbc::QueryCached(connection, kPartySql, {Value::Int64(id)});
+  static const std::string sql = SelectCustomerParties("parties p") + " WHERE p.id = ?";
+  sdk::Result<odbc::RowSet> found = odbc::QueryCached(connection, sql, {Value::Int64(id)});
   if (!found.ok()) return found.status();
   rows = std::move(*found);
   if (rows.rows.empty()) return std::optional<odbc::Row>();
   return std::optional<odbc::Row>(rows.rows.front());
+}
+
+std::int64_t IdOf(const boost::json::value& id) {
+  return id.is_int64() ? id.as_int64() : std::stoll(std::string(id.as_string()));
 }
 
 // The golden party's row for `party_id`, following golden_party_id.
@@ -115,30 +123,51 @@ sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::
     boost::json::object party = RowToJson(rows, **row);
     const boost::json::value& golden = party.at("golden_party_id");
     if (golden.is_null()) return party;
-    id = golden.is_int64() ? golden.as_int64() : std::stoll(std::string(golden.as_string()));
+    id = IdOf(golden);
   }
   return sdk::Status::Internal("customer " + std::to_string(party_id) + " is merged in a cycle");
 }
 
+// Adds the lists of `view` to `party`, a golden record read with kPartyColumns.
+sdk::Result<boost::json::object> AddLists(odbc::Connection& connection, boost::json::object party,
+                                          std::string_view today, CustomerView view) {
+  CustomerParties parties{party.at("id").to_number<std::int64_t>(), party.at(kHasMergedColumn).to_number<int>() != 0};
+  party.erase(kHasMergedColumn);
+  const std::vector<Value> params = parties.Params();
+  for (const CustomerList& list : kLists) {
+    if (view == CustomerView::kCard && !list.in_card) continue;
+    const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
+    const std::string sql = std::string(list.sql) + std::string(parties.Sql()) + live + std::string(list.order);
+    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, params);
+    if (!rows.ok()) return rows.status();
+    boost::json::array items;
+    for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
+    party[list.key] = std::move(items);
+  }
+  HUB_RETURN_IF_ERROR(AddAccounts(connection, parties, today, party));
+  return party;
+}
+
 }  // namespace
+
+std::string SelectCustomerParties(std::string_view from) {
+  return "SELECT " + std::string(kPartyColumns) + " FROM " + std::string(from) +
+         " LEFT JOIN employees e ON e.id = p.owner_employee_id";
+}
 
 sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
                                               std::string_view today, CustomerView view) {
   sdk::Result<boost::json::object> party = GoldenParty(connection, party_id);
   if (!party.ok()) return party.status();
-  const Value golden = Value::Int64(party->at("id").to_number<std::int64_t>());
-  for (const CustomerList& list : kLists) {
-    if (view == CustomerView::kCard && !list.in_card) continue;
-    const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
-    const std::string sql = std::string(list.sql) + std::string(kPartiesOfCustomer) + live + std::string(list.order);
-    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, {golden, golden});
-    if (!rows.ok()) return rows.status();
-    boost::json::array items;
-    for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
-    (*party)[list.key] = std::move(items);
-  }
-  HUB_RETURN_IF_ERROR(AddAccounts(connection, golden.integer(), today, *party));
-  return party;
+  return AddLists(connection, std::move(*party), today, view);
+}
+
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, const odbc::RowSet& rows,
+                                              const odbc::Row& row, std::string_view today, CustomerView view) {
+  boost::json::object party = RowToJson(rows, row);
+  const boost::json::value& golden = party.at("golden_party_id");
+  if (!golden.is_null()) return ReadCustomer(connection, IdOf(golden), today, view);
+  return AddLists(connection, std::move(party), today, view);
 }
 
 }  // namespace hub::service

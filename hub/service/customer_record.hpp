@@ -5,6 +5,7 @@
 #define HUB_SERVICE_CUSTOMER_RECORD_HPP_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <boost/json/object.hpp>
@@ -37,6 +38,18 @@ enum class CustomerView {
 // the driver's Status.
 sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
                                               std::string_view today, CustomerView view);
+
+// "SELECT <the party's columns of the customer object, then has_merged_parties> FROM <from> <the owner's
+// join>", `from` naming the parties table as p (a join ending in "parties p ON ..."): what a query finding
+// customers selects so that their party rows need not be read again (ReadCustomer below, which reads
+// has_merged_parties to choose its lists' SQL and leaves it out of the object).
+std::string SelectCustomerParties(std::string_view from);
+
+// ReadCustomer for row `row` of `rows`, a party read with SelectCustomerParties: the same object, reading only
+// the lists when the party is a golden record (else its golden record is read as ReadCustomer reads it).
+// Threads: as the connection. Errors: as ReadCustomer.
+sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, const odbc::RowSet& rows,
+                                              const odbc::Row& row, std::string_view today, CustomerView view);
 
 }  // namespace hub::service
 

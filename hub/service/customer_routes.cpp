@@ -83,15 +83,15 @@ HttpResponse FindCustomerCards(odbc::Database& store, const HttpRequest& request
   if (!lookup.ok()) return HttpResponse::Error(400, "bad_request", lookup.status().message());
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return FromStatus(lease.status());
-  sdk::Result<std::vector<std::int64_t>> ids = FindCustomers(lease->get(), *lookup, kMaxCards + 1);
-  if (!ids.ok()) return FromStatus(ids.status());
-  const bool truncated = ids->size() > kMaxCards;
-  if (truncated) ids->resize(kMaxCards);
+  sdk::Result<odbc::RowSet> parties = FindCustomers(lease->get(), *lookup, kMaxCards + 1);
+  if (!parties.ok()) return FromStatus(parties.status());
+  const bool truncated = parties->rows.size() > kMaxCards;
+  if (truncated) parties->rows.resize(kMaxCards);
   const std::string today = Today();
   std::set<std::int64_t> answered;
   boost::json::array cards;
-  for (std::int64_t id : *ids) {
-    sdk::Result<boost::json::object> card = ReadCustomer(lease->get(), id, today, CustomerView::kCard);
+  for (const odbc::Row& party : parties->rows) {
+    sdk::Result<boost::json::object> card = ReadCustomer(lease->get(), *parties, party, today, CustomerView::kCard);
     if (!card.ok() && card.status().code() == sdk::StatusCode::kNotFound) continue;  // deleted meanwhile
     if (!card.ok()) return FromStatus(card.status());
     if (answered.insert(card->at("id").to_number<std::int64_t>()).second) cards.push_back(std::move(*card));

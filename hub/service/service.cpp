@@ -15,6 +15,7 @@
 
 #include "api/api_server.hpp"
 #include "common/lease_owner.hpp"
+#include "runtime/freed_memory.hpp"
 #include "service/call_routes.hpp"
 #include "service/connector_pool.hpp"
 #include "service/customer_routes.hpp"
@@ -213,6 +214,10 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
   }
   ConfigureLogging(loaded.setup->config.logging);
   for (const config::ConfigError& warning : loaded.setup->warnings) MakeLogger("service")->warn(warning.ToString());
+  // Before the store and the thread pools allocate: a busy API must not hand its heap back on every request.
+  if (sdk::Status kept = KeepFreedMemory(kKeptFreedMemoryBytes); !kept.ok()) {
+    MakeLogger("service")->warn("freed memory goes back to the kernel at once: {}", kept.message());
+  }
   const auto& config = loaded.setup->config;
   auto store =
       OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));

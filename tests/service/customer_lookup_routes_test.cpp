@@ -191,6 +191,27 @@ TEST_P(CustomerLookupRoutesTest, SeveralMatchesAnswerEveryCardAndAMergedPartyIts
   EXPECT_EQ(FoundIds("name", "华腾"), Ids{PartyId("C3")}) << "C4 was merged into C3";
 }
 
+TEST_P(CustomerLookupRoutesTest, APartyMergedTwiceAnswersTheCardAtTheEndOfItsChain) {
+  Apply({sync::test::Record("party", "M1", {{"kind", "organization"}, {"name", "链一"}, {"mobile", "13900139001"}}),
+         sync::test::Record("party", "M2", {{"kind", "organization"}, {"name", "链二"}}),
+         sync::test::Record("party", "M3", {{"kind", "organization"}, {"name", "链三"}})},
+        "2");
+  Execute("UPDATE parties SET golden_party_id = ?, status = 'merged' WHERE id = ?",
+          {Value::Int64(PartyId("M3")), Value::Int64(PartyId("M2"))});
+  Execute("UPDATE parties SET golden_party_id = ?, status = 'merged' WHERE id = ?",
+          {Value::Int64(PartyId("M2")), Value::Int64(PartyId("M1"))});
+  Execute("INSERT INTO leads (party_id, company_name, status) VALUES (?, '链二', 'new')",
+          {Value::Int64(PartyId("M2"))});
+  boost::json::object found = Find("phone", "139 0013 9001");
+  ASSERT_EQ(found.at("count").to_number<int>(), 1);
+  const boost::json::object& card = found.at("customers").at(0).as_object();
+  EXPECT_EQ(card.at("id").to_number<std::int64_t>(), PartyId("M3"));
+  EXPECT_EQ(card.at("name").as_string(), "链三");
+  EXPECT_TRUE(card.at("golden_party_id").is_null());
+  ASSERT_EQ(card.at("open_leads").as_array().size(), 1u) << "M2's lead: M2 is merged into M3";
+  EXPECT_EQ(card.at("open_leads").at(0).at("company_name").as_string(), "链二");
+}
+
 TEST_P(CustomerLookupRoutesTest, AnswersAtMostTwentyCardsAndSaysMoreMatched) {
   std::vector<sdk::Record> namesakes;
   for (int i = 0; i < 21; ++i) {
@@ -263,7 +284,7 @@ TEST_P(CustomerLookupRoutesTest, TheCardHoldsOwnerLinksOpenLeadsAndOrdersBalance
   ASSERT_EQ(activities.size(), 5u);
   EXPECT_EQ(activities.front().at("subject").as_string(), "call 7");
   EXPECT_EQ(activities.back().at("subject").as_string(), "call 3");
-  for (const char* left_out : {"phones", "identifiers", "orders", "quality", "contacts"}) {
+  for (const char* left_out : {"phones", "identifiers", "orders", "quality", "contacts", "has_merged_parties"}) {
     EXPECT_FALSE(card.contains(left_out)) << left_out << " is not on the card";
   }
 

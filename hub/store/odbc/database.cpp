@@ -7,6 +7,12 @@
 #include "hub/odbc/connection_string.hpp"
 
 namespace hub::odbc {
+namespace {
+
+// How much of an SQLite store each connection reads through a memory map instead of read calls.
+constexpr std::int64_t kSqliteMappedBytes = std::int64_t{1} << 30;
+
+}  // namespace
 
 // The shared state behind a Database and its leases: the connection strings, the idle connections and
 // the count of open ones. Kept by shared_ptr so that a lease may outlive the Database.
@@ -55,6 +61,10 @@ sdk::Result<std::unique_ptr<Connection>> ConnectionPool::OpenFirstReachable() {
   for (std::size_t i = 0; i < options_.connection_strings.size(); ++i) {
     sdk::Result<std::unique_ptr<Connection>> connection =
         Connection::Open(environment_, options_.connection_strings[i], options_.connect);
+    if (connection.ok() && (*connection)->dialect() == Dialect::kSqlite) {
+      sdk::Status mapped = (*connection)->ExecuteDirect("PRAGMA mmap_size=" + std::to_string(kSqliteMappedBytes));
+      if (!mapped.ok()) return mapped;
+    }
     if (connection.ok()) {
       if (!failures.empty() && options_.logger) {
         options_.logger->warn("store: failed over to connection string [{}] ({}); {}", i + 1,

@@ -1,4 +1,5 @@
-// The Database: failover over the connection strings, masked errors, the pool, reconnect after a kill.
+// The Database: failover over the connection strings, masked errors, the pool, SQLite read through a memory map,
+// reconnect after a kill.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <spdlog/sinks/ostream_sink.h>
@@ -116,6 +117,20 @@ TEST_P(DatabaseTest, LeasesAtMostPoolSizeAndReusesReturnedConnections) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(&again->get(), reused);
   EXPECT_EQ((*database)->open_connections(), 2u);
+}
+
+TEST_P(DatabaseTest, AnSqliteStoreIsReadThroughAMemoryMap) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL keeps its own buffers";
+  auto database = Database::Open(Options({connection_string_}, 2));
+  ASSERT_TRUE(database.ok()) << database.status().ToString();
+  auto first = (*database)->Acquire();
+  auto second = (*database)->Acquire();
+  ASSERT_TRUE(first.ok() && second.ok());
+  for (const ConnectionLease* lease : {&*first, &*second}) {
+    auto mapped = (*lease)->Query("PRAGMA mmap_size");
+    ASSERT_TRUE(mapped.ok()) << mapped.status().ToString();
+    EXPECT_EQ(mapped->rows.at(0).at(0), Value::Int64(std::int64_t{1} << 30));
+  }
 }
 
 TEST_P(DatabaseTest, RollsBackATransactionLeftOpenByALease) {
