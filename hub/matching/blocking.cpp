@@ -1,0 +1,178 @@
+#include "matching/blocking.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "matching/code_points.hpp"
+
+namespace hub::matching {
+namespace {
+
+char SoundexDigit(char c) {
+  switch (c) {
+    case 'b':
+    case 'f':
+    case 'p':
+    case 'v':
+      return '1';
+    case 'c':
+    case 'g':
+    case 'j':
+    case 'k':
+    case 'q':
+    case 's':
+    case 'x':
+    case 'z':
+      return '2';
+    case 'd':
+    case 't':
+      return '3';
+    case 'l':
+      return '4';
+    case 'm':
+    case 'n':
+      return '5';
+    case 'r':
+      return '6';
+    default:
+      return '0';  // vowels, h, w, y: no code
+  }
+}
+
+bool IsAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// The first `count` code points, as UTF-8.
+std::string Prefix(std::u32string_view code_points, std::size_t count) { return ToUtf8(code_points.substr(0, count)); }
+
+std::string FirstWord(const std::string& text) { return text.substr(0, text.find(' ')); }
+
+void AddPersonKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
+  const std::string family = Soundex(r.family_name.text);
+  const std::string given = Soundex(r.given_name.text);
+  if (!family.empty()) keys.push_back("fn:" + family + ":" + r.given_name.text.substr(0, 1));
+  if (!given.empty()) keys.push_back("gn:" + given + ":" + r.family_name.text.substr(0, 1));
+  if (!r.date_of_birth.empty()) keys.push_back("dob:" + r.date_of_birth.text);
+  if (!r.personal_id.empty()) keys.push_back("pid:" + r.personal_id.text);
+}
+
+void AddOrganizationKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
+  if (!r.name_pinyin.empty()) keys.push_back("tn:" + r.name_pinyin);
+  if (!r.name.empty()) {
+    keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 2) : "nm:" + FirstWord(r.name.text));
+    keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
+  }
+  if (!r.han) {
+    // Every word of a Latin name: word order varies ("electronics konink philips" / "philips").
+    for (std::size_t begin = 0; begin < r.name.text.size();) {
+      std::size_t end = r.name.text.find(' ', begin);
+      if (end == std::string::npos) end = r.name.text.size();
+      if (end - begin >= 3) keys.push_back("tk:" + r.name.text.substr(begin, end - begin));
+      begin = end + 1;
+    }
+  }
+  if (r.organization_key) keys.push_back("ok:" + r.organization_key->organization_code);
+  if (!r.domain.empty()) keys.push_back("dm:" + r.domain);
+  if (!r.email.empty()) keys.push_back("em:" + r.email);
+}
+
+void AddPlaceKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
+  if (!r.postcode.empty()) keys.push_back("pc:" + r.postcode);
+  if (!r.street.empty()) keys.push_back("st:" + Prefix(r.street.code_points, 6));
+  for (const std::string& phone : r.phones) keys.push_back("ph:" + phone);
+  for (const std::string& phone : r.service_phones) keys.push_back("ph:" + phone);
+}
+
+// The text a split block's members are sorted by: similar names end up neighbours.
+std::string SortKey(const PreparedRecord& r) {
+  return r.name.text + '|' + r.family_name.text + '|' + r.given_name.text + '|' + r.street.text;
+}
+
+using Blocks = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+
+Blocks BuildBlocks(const std::vector<PreparedRecord>& records) {
+  Blocks blocks;
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    std::vector<std::string> keys = BlockingKeys(records[i]);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (std::string& key : keys) blocks[std::move(key)].push_back(i);
+  }
+  return blocks;
+}
+
+void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, std::uint32_t a,
+             std::uint32_t b, std::vector<CandidatePair>& pairs) {
+  if (a == b) return;
+  if (options.across_sources_only && records[a].source == records[b].source) return;
+  pairs.push_back(a < b ? CandidatePair{a, b} : CandidatePair{b, a});
+}
+
+// A large block, split: members with one sort key (the same name) are chained, each to the next, which is
+// enough for their closure; one representative of each distinct key is then paired with every other when
+// they are few, else with the `window` that follow it in sort order (sorted neighbourhood).
+void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+                     const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
+  std::vector<std::pair<std::string, std::uint32_t>> sorted;
+  sorted.reserve(members.size());
+  for (std::uint32_t m : members) sorted.emplace_back(SortKey(records[m]), m);
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::uint32_t> representatives;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && sorted[i].first == sorted[i - 1].first) {
+      AddPair(records, options, sorted[i - 1].second, sorted[i].second, pairs);
+    } else {
+      representatives.push_back(sorted[i].second);
+    }
+  }
+  const std::size_t window = representatives.size() <= options.max_block_size ? representatives.size() : options.window;
+  for (std::size_t i = 0; i < representatives.size(); ++i) {
+    for (std::size_t j = i + 1; j < representatives.size() && j <= i + window; ++j) {
+      AddPair(records, options, representatives[i], representatives[j], pairs);
+    }
+  }
+}
+
+}  // namespace
+
+std::string Soundex(std::string_view word) {
+  if (word.empty()) return "";
+  if (!IsAsciiLetter(word[0])) return Prefix(ToCodePoints(word), 2);
+  std::string code(1, word[0]);
+  char last = SoundexDigit(word[0]);
+  for (std::size_t i = 1; i < word.size() && code.size() < 4; ++i) {
+    const char c = word[i];
+    if (!IsAsciiLetter(c)) continue;
+    const char digit = SoundexDigit(c);
+    if (digit != '0' && digit != last) code += digit;
+    if (c != 'h' && c != 'w') last = digit;
+  }
+  code.resize(4, '0');
+  return code;
+}
+
+std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
+  std::vector<std::string> keys;
+  AddPersonKeys(record, keys);
+  AddOrganizationKeys(record, keys);
+  AddPlaceKeys(record, keys);
+  return keys;
+}
+
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options) {
+  const Blocks blocks = BuildBlocks(records);
+  std::vector<CandidatePair> pairs;
+  for (const auto& [key, members] : blocks) {
+    if (members.size() > options.max_block_size) {
+      SplitLargeBlock(records, options, members, pairs);
+      continue;
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) AddPair(records, options, members[i], members[j], pairs);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+}  // namespace hub::matching

@@ -1,0 +1,46 @@
+// Blocking: which pairs of records are compared at all. Each record gets several keys (a phonetic key of
+// the family name, the trade name's pinyin key, the postcode, each phone, the organization key, the
+// domain, ...); records that share any key are a candidate pair (the union of the keys, so a typo in one
+// field does not hide a pair the others find). A key shared by more than `max_block_size` records tells
+// little: its block is split by sorted neighbourhood (members sorted by name, each paired with the next
+// `window` only), so the cost stays near-linear in the number of records.
+#ifndef HUB_MATCHING_BLOCKING_HPP_
+#define HUB_MATCHING_BLOCKING_HPP_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matching/match_record.hpp"
+
+namespace hub::matching {
+
+struct BlockingOptions {
+  std::size_t max_block_size = 50;   // larger blocks are split by sorted neighbourhood
+  std::size_t window = 8;            // a split block's member is paired with this many that follow it
+  bool across_sources_only = false;  // link mode: pairs of two records of one source are not candidates
+};
+
+// A candidate pair: indices into the records, first < second.
+struct CandidatePair {
+  std::uint32_t first = 0;
+  std::uint32_t second = 0;
+  friend bool operator==(const CandidatePair&, const CandidatePair&) = default;
+  friend auto operator<=>(const CandidatePair&, const CandidatePair&) = default;
+};
+
+// The blocking keys of a record, each prefixed by its kind ("fn:", "tn:", "pc:", "ph:", ...).
+// Thread-safe.
+std::vector<std::string> BlockingKeys(const PreparedRecord& record);
+
+// The American Soundex code of an ASCII word ("robert" and "rupert" -> "r163"); for a word starting with
+// another character, its first two code points. "" for an empty word. Thread-safe.
+std::string Soundex(std::string_view word);
+
+// The candidate pairs of `records`, sorted and distinct: every pair sharing a key whose block is within
+// the size cap, and the sorted-neighbourhood pairs of the larger blocks. Thread-safe.
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options);
+
+}  // namespace hub::matching
+
+#endif  // HUB_MATCHING_BLOCKING_HPP_

@@ -1,0 +1,97 @@
+// The Fellegi-Sunter model: for each field and level, m (its probability among true matches) and u (among
+// non-matches), estimated by expectation-maximization from the data's own candidate pairs, and the weight
+// log2(m/u) each agreement adds to a pair's evidence. Exact agreement on a name is adjusted by how common
+// that name (or domain) is (term frequency): two "Smith" prove less than two "Zwolinski".
+#ifndef HUB_MATCHING_FELLEGI_SUNTER_HPP_
+#define HUB_MATCHING_FELLEGI_SUNTER_HPP_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "matching/comparison.hpp"
+
+namespace hub::matching {
+
+// m and u of every level of every field (kMissing's are unused: a missing value weighs nothing).
+struct FellegiSunterModel {
+  double match_prior = 0.1;  // λ: the share of true matches among the candidate pairs
+  std::array<std::array<double, kLevelCount>, kFieldCount> m{};
+  std::array<std::array<double, kLevelCount>, kFieldCount> u{};
+  int iterations = 0;      // EM iterations run
+  bool converged = false;  // the largest change of a parameter fell under EmOptions::tolerance
+};
+
+// A comparison vector and how many candidate pairs have it.
+struct PatternCount {
+  ComparisonVector levels{};
+  std::uint64_t count = 0;
+};
+
+struct EmOptions {
+  int max_iterations = 200;
+  double tolerance = 1e-6;
+  bool estimate_u = false;  // true: u re-estimated from the candidates too (blocking biases them)
+};
+
+// The distinct comparison vectors of `vectors` with their counts.
+std::vector<PatternCount> CountPatterns(const std::vector<ComparisonVector>& vectors);
+
+// u of every level as its share among `random_pairs` (comparison vectors of pairs drawn at random, nearly
+// all non-matches), smoothed so that no level has u = 0; m set to a neutral start (exact most likely).
+FellegiSunterModel InitialModel(const std::vector<PatternCount>& random_pairs);
+
+// EM from `start` on the candidate pairs' patterns: E step, each pattern's match probability; M step, m
+// and u as the expected shares of each level among matches and non-matches, λ as the expected share of
+// matches. Stops at `options.max_iterations` or when no parameter moves by more than the tolerance.
+// Levels are smoothed (a pseudo-count) so that an unseen level never has m or u of 0. Thread-safe.
+FellegiSunterModel EstimateByEm(const std::vector<PatternCount>& candidates, FellegiSunterModel start,
+                                const EmOptions& options);
+
+// How often each value of a term-frequency adjusted field (names) occurs among the records.
+class TermFrequencies {
+ public:
+  void Add(Field field, const std::string& value);
+  // count(value) / records of the field, or 0 for an unknown value.
+  double Frequency(Field field, const std::string& value) const;
+
+ private:
+  std::array<std::unordered_map<std::string, std::uint32_t>, kFieldCount> counts_;
+  std::array<std::uint64_t, kFieldCount> totals_{};
+};
+
+// The fields whose exact agreement is adjusted by term frequency: name, given name, family name, and the
+// domain (two addresses at qq.com or 163.com, free mail, prove less than two at one company's domain).
+bool IsTermFrequencyAdjusted(Field field);
+
+// The evidence of one field: its level and the weight, in bits (log2 of the likelihood ratio), it adds.
+struct FieldEvidence {
+  Field field = Field::kName;
+  Level level = Level::kMissing;
+  double weight = 0;
+  bool frequency_adjusted = false;  // the exact weight was set by how common the agreed value is
+};
+
+// A pair's score: the prior's log-odds plus the field weights, and the probability they give.
+struct PairScore {
+  double prior_weight = 0;
+  double total_weight = 0;
+  double probability = 0;
+  std::vector<FieldEvidence> evidence;  // the fields not missing, in Field order
+};
+
+// Weighs `levels` of the pair (a, b). `frequencies` (may be null) adjusts exact name agreements:
+// weight log2(m_exact / f) with f the value's frequency, f kept between the frequency of a value seen once
+// and m_exact / 2 (however common the value, agreeing on it is never less than one bit of evidence).
+// Thread-safe.
+PairScore ScorePair(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
+                    const PreparedRecord& b, const TermFrequencies* frequencies);
+
+// The value of `field` in `record` whose frequency adjusts the weight ("" for other fields).
+const std::string& TermOf(const PreparedRecord& record, Field field);
+
+}  // namespace hub::matching
+
+#endif  // HUB_MATCHING_FELLEGI_SUNTER_HPP_

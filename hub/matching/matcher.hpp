@@ -1,0 +1,85 @@
+// The matcher: blocking, field comparison, Fellegi-Sunter weights learned by EM from the records' own
+// candidate pairs, a decision per pair with two thresholds, and clusters of the links. One configuration
+// serves every data set: the weights come from the data, the thresholds are probabilities.
+#ifndef HUB_MATCHING_MATCHER_HPP_
+#define HUB_MATCHING_MATCHER_HPP_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matching/blocking.hpp"
+#include "matching/clustering.hpp"
+#include "matching/comparison.hpp"
+#include "matching/fellegi_sunter.hpp"
+
+namespace hub::matching {
+
+struct MatcherConfig {
+  BlockingOptions blocking;
+  EmOptions em;
+  double link_probability = 0.95;    // at or above: linked without a person
+  double review_probability = 0.5;   // at or above, under link: sent to review
+  std::size_t random_pairs = 20000;  // drawn to start u
+  std::uint64_t seed = 20260101;     // of the random pairs: runs are repeatable
+};
+
+// kRelated: one is a branch office of the other (or two branches of one organization) and they share the
+// name core or would be linked or reviewed: linked as related, never merged. kDistinct: the score does not matter, the
+// records are two entities (two different valid organization keys).
+enum class Decision : std::uint8_t { kLink, kReview, kNoLink, kRelated, kDistinct };
+
+// "link", "review", "no_link", "related", "distinct".
+std::string_view DecisionName(Decision decision);
+
+struct PairDecision {
+  CandidatePair pair;
+  ComparisonVector levels{};
+  double probability = 0;
+  Decision decision = Decision::kNoLink;
+};
+
+// Everything one run learned and decided. `pairs` are the candidate pairs in CandidatePairs' order.
+struct MatchRun {
+  FellegiSunterModel model;
+  TermFrequencies frequencies;
+  std::vector<PairDecision> pairs;
+  Clusters clusters;
+};
+
+// A decision with its reasons: the rule that decided it (empty when the score did) and every field's level
+// and weight.
+struct Explanation {
+  Decision decision = Decision::kNoLink;
+  std::string rule;
+  PairScore score;
+};
+
+// Stateless apart from its configuration: safe to share between threads.
+class Matcher {
+ public:
+  explicit Matcher(MatcherConfig config) : config_(config) {}
+
+  // Blocks, compares, learns the model from `records`' candidate pairs, decides and clusters.
+  MatchRun Run(const std::vector<PreparedRecord>& records) const;
+
+  // The decision of (a, b) under `run`'s model, with its explanation: what Run decided for a candidate
+  // pair, and what it would decide for any other pair.
+  Explanation Explain(const MatchRun& run, const PreparedRecord& a, const PreparedRecord& b) const;
+
+  // One line per field: "name exact +9.3 (frequency adjusted)", then the total and probability.
+  static std::string Describe(const Explanation& explanation);
+
+  const MatcherConfig& config() const { return config_; }
+
+ private:
+  Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels, double probability,
+                  std::string* rule) const;
+  std::vector<PatternCount> RandomPairs(const std::vector<PreparedRecord>& records) const;
+
+  MatcherConfig config_;
+};
+
+}  // namespace hub::matching
+
+#endif  // HUB_MATCHING_MATCHER_HPP_

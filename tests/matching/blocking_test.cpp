@@ -1,0 +1,96 @@
+#include "matching/blocking.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <random>
+
+#include "match_test_support.hpp"
+
+namespace hub::matching {
+namespace {
+
+TEST(Blocking, SoundexGroupsSpellings) {
+  EXPECT_EQ(Soundex("robert"), "r163");
+  EXPECT_EQ(Soundex("rupert"), "r163");
+  EXPECT_EQ(Soundex("tymczak"), "t522");
+  EXPECT_EQ(Soundex("ashcraft"), "a261");
+  EXPECT_EQ(Soundex(""), "");
+}
+
+// Persons from a few names, postcodes and phones, so that keys collide in blocks under and over the cap.
+std::vector<PreparedRecord> People(std::size_t count) {
+  const std::vector<std::string> given = {"john", "jon", "mary", "marie", "li", "wei", "anna"};
+  const std::vector<std::string> family = {"smith", "smyth", "wang", "zhang", "berry", "neumann"};
+  std::mt19937_64 random(3);
+  const Preparers preparers;
+  std::vector<PreparedRecord> records;
+  for (std::size_t i = 0; i < count; ++i) {
+    MatchRecord r;
+    r.source = i % 2 == 0 ? "a" : "b";
+    r.given_name = given[random() % given.size()];
+    r.family_name = family[random() % family.size()];
+    r.postcode = std::to_string(4000 + random() % 300);
+    r.phones = {"+1617555" + std::to_string(1000 + random() % 400)};
+    records.push_back(preparers.Prepare(r));
+  }
+  return records;
+}
+
+TEST(Blocking, NeverMissesAPairThatSharesAKeyInABlockUnderTheCap) {
+  const std::vector<PreparedRecord> records = People(600);
+  BlockingOptions options;
+  const std::vector<CandidatePair> pairs = CandidatePairs(records, options);
+  std::map<std::string, std::vector<std::uint32_t>> blocks;
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    for (const std::string& key : BlockingKeys(records[i])) blocks[key].push_back(i);
+  }
+  std::size_t checked = 0;
+  for (const auto& [key, members] : blocks) {
+    if (members.size() > options.max_block_size) continue;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        ASSERT_TRUE(std::binary_search(pairs.begin(), pairs.end(), CandidatePair{members[i], members[j]}))
+            << key << ": " << members[i] << ", " << members[j];
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 100u);
+}
+
+TEST(Blocking, ALargeBlockIsSplitButItsMembersStayConnected) {
+  const std::vector<PreparedRecord> records = People(3000);
+  BlockingOptions options;
+  const std::vector<CandidatePair> pairs = CandidatePairs(records, options);
+  // Far fewer pairs than all: the family-name blocks hold hundreds of records each.
+  EXPECT_LT(pairs.size(), records.size() * 60);
+  std::vector<std::uint32_t> parent(records.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto find = [&](std::uint32_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const CandidatePair& pair : pairs) parent[find(pair.first)] = find(pair.second);
+  std::map<std::string, std::vector<std::uint32_t>> blocks;
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    blocks["fn:" + records[i].family_name.text + "/" + records[i].given_name.text].push_back(i);
+  }
+  for (const auto& [key, members] : blocks) {
+    for (std::uint32_t m : members) EXPECT_EQ(find(m), find(members[0])) << key;
+  }
+}
+
+TEST(Blocking, LinkModeComparesOnlyAcrossSources) {
+  const std::vector<PreparedRecord> records = People(400);
+  BlockingOptions options;
+  options.across_sources_only = true;
+  const std::vector<CandidatePair> pairs = CandidatePairs(records, options);
+  ASSERT_FALSE(pairs.empty());
+  for (const CandidatePair& pair : pairs) EXPECT_NE(records[pair.first].source, records[pair.second].source);
+}
+
+}  // namespace
+}  // namespace hub::matching
