@@ -71,20 +71,6 @@ std::string DecodedHeaderText(const std::string& raw, const HeaderOptions& optio
   return Trimmed(TakeGString(g_mime_utils_header_decode_text(options.get(), unfolded.c_str())));
 }
 
-void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
-  int count = list == nullptr ? 0 : internet_address_list_length(list);
-  for (int i = 0; i < count; ++i) {
-    InternetAddress* address = internet_address_list_get_address(list, i);
-    if (INTERNET_ADDRESS_IS_GROUP(address)) {
-      AppendMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out);
-      continue;
-    }
-    const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
-    const char* name = internet_address_get_name(address);
-    out->push_back(MailAddress{addr == nullptr ? "" : addr, name == nullptr ? "" : Trimmed(name)});
-  }
-}
-
 std::vector<MailAddress> Mailboxes(GMimeMessage* message, const char* name, const HeaderOptions& options) {
   std::vector<MailAddress> mailboxes;
   std::string raw = RawHeader(message, name);
@@ -114,6 +100,20 @@ std::string DerivedMessageId(GMimeMessage* message, const MimeMessage& read) {
 }
 
 }  // namespace
+
+void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
+  int count = list == nullptr ? 0 : internet_address_list_length(list);
+  for (int i = 0; i < count; ++i) {
+    InternetAddress* address = internet_address_list_get_address(list, i);
+    if (INTERNET_ADDRESS_IS_GROUP(address)) {
+      AppendMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out);
+      continue;
+    }
+    const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
+    const char* name = internet_address_get_name(address);
+    out->push_back(MailAddress{addr == nullptr ? "" : addr, name == nullptr ? "" : Trimmed(name)});
+  }
+}
 
 void ReadEnvelope(GMimeMessage* message, MimeMessage* out) {
   HeaderOptions options(message);
