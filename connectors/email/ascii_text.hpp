@@ -1,5 +1,5 @@
 // The ASCII case folding and trimming that header names, charset labels and HTML tags need (all ASCII by
-// their grammar; other bytes pass through unchanged). Private to hub_email_reader.
+// their grammar; other bytes pass through unchanged). Private to the email connector.
 #ifndef HUB_EMAIL_ASCII_TEXT_HPP_
 #define HUB_EMAIL_ASCII_TEXT_HPP_
 

@@ -3,7 +3,9 @@
 #ifndef HUB_EMAIL_MAILBOX_HPP_
 #define HUB_EMAIL_MAILBOX_HPP_
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,11 +16,14 @@ namespace hub::email {
 
 // One message as the mailbox holds it: its bytes (RFC 5322, unparsed), the folder it was found in
 // ("INBOX", "Sales/China"), and `position`, a text naming it within this mailbox for error messages and
-// quarantine entries ("INBOX uid 4711 (uidvalidity 1700000000)", "cur/1700000000.M1P2.host:2,S").
+// quarantine entries ("INBOX uid 4711 (uidvalidity 1700000000)", "cur/1700000000.M1P2.host:2,S"), and
+// `received_at`, when the mailbox got it if it knows (a Maildir delivery time, an IMAP INTERNALDATE): the
+// message's time when it has no Date.
 struct MailboxMessage {
   std::string folder;
   std::string position;
   std::string bytes;
+  std::optional<std::chrono::sys_seconds> received_at;
 };
 
 // What one read returns. Reading again from `next_cursor` continues after the last message returned:

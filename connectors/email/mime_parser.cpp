@@ -19,9 +19,15 @@ struct PartWalk {
   MimeMessage* message;
   int part_number = 0;  // leaf parts and forwarded messages seen, for derived names
   std::vector<std::string> texts;
+  const AttachmentBytes* on_attachment = nullptr;  // the message's own attachments only
 };
 
-MimeMessage ReadMessage(GMimeMessage* message);
+void AddAttachmentOf(PartWalk* walk, MailAttachment attachment, std::string_view bytes) {
+  if (walk->on_attachment != nullptr && *walk->on_attachment) (*walk->on_attachment)(attachment, bytes);
+  walk->message->attachments.push_back(std::move(attachment));
+}
+
+MimeMessage ReadMessage(GMimeMessage* message, const AttachmentBytes* on_attachment = nullptr);
 
 std::string MimeType(GMimeObject* object) {
   GMimeContentType* type = g_mime_object_get_content_type(object);
@@ -91,7 +97,7 @@ void AddAttachment(GMimeObject* object, PartWalk* walk) {
   const char* name = g_mime_part_get_filename(GMIME_PART(object));
   attachment.name_derived = name == nullptr || *name == '\0';
   attachment.name = attachment.name_derived ? DerivedPartName(attachment.content_type, walk->part_number) : name;
-  walk->message->attachments.push_back(std::move(attachment));
+  AddAttachmentOf(walk, std::move(attachment), bytes);
 }
 
 // A file name from a subject: path separators and control characters become '_'.
@@ -116,7 +122,7 @@ void AddForwardedMessage(GMimeObject* object, PartWalk* walk) {
         forwarded.subject.empty() ? "message-" + std::to_string(walk->part_number) : FileNameOf(forwarded.subject);
     attachment.name += ".eml";
   }
-  walk->message->attachments.push_back(std::move(attachment));
+  AddAttachmentOf(walk, std::move(attachment), bytes);
   walk->message->attached_messages.push_back(std::move(forwarded));
 }
 
@@ -164,10 +170,10 @@ std::string Joined(const std::vector<std::string>& texts) {
   return joined;
 }
 
-MimeMessage ReadMessage(GMimeMessage* message) {
+MimeMessage ReadMessage(GMimeMessage* message, const AttachmentBytes* on_attachment) {
   MimeMessage read;
   ReadEnvelope(message, &read);
-  PartWalk walk{&read, 0, {}};
+  PartWalk walk{&read, 0, {}, on_attachment};
   Visit(g_mime_message_get_mime_part(message), true, &walk);
   read.text = Joined(walk.texts);
   return read;
@@ -175,7 +181,9 @@ MimeMessage ReadMessage(GMimeMessage* message) {
 
 }  // namespace
 
-sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes) {
+sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes) { return ParseMimeMessage(bytes, AttachmentBytes()); }
+
+sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes, const AttachmentBytes& on_attachment) {
   if (bytes.empty()) return sdk::Status::DataError("not a message: no bytes");
   GMimeParserOptions* options = SharedParserOptions();
   GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
@@ -187,7 +195,7 @@ sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes) {
   if (g_mime_header_list_get_count(headers) == 0) {
     return sdk::Status::DataError("not a message: no header field before the body");
   }
-  return ReadMessage(message.get());
+  return ReadMessage(message.get(), &on_attachment);
 }
 
 }  // namespace hub::email

@@ -2,6 +2,7 @@
 #ifndef HUB_EMAIL_MIME_PARSER_HPP_
 #define HUB_EMAIL_MIME_PARSER_HPP_
 
+#include <functional>
 #include <string_view>
 
 #include "email/mime_message.hpp"
@@ -19,6 +20,15 @@ namespace hub::email {
 // reason, when the bytes are not a message at all: empty, or without a single header field. Thread-safe; `bytes` is not
 // kept.
 sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes);
+
+// Called with each attachment of the message itself and its bytes (after base64/quoted-printable is undone),
+// once its MailAttachment is complete; not for the parts inside a forwarded message, whose bytes are those
+// of its .eml attachment. The bytes live only during the call.
+using AttachmentBytes = std::function<void(const MailAttachment& attachment, std::string_view bytes)>;
+
+// ParseMimeMessage, handing each attachment's bytes to `on_attachment` (when set) as the walk finds them,
+// for a caller that keeps them (the email connector's attachment_dir).
+sdk::Result<MimeMessage> ParseMimeMessage(std::string_view bytes, const AttachmentBytes& on_attachment);
 
 }  // namespace hub::email
 

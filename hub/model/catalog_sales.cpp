@@ -62,7 +62,8 @@ constexpr FieldSpec kActivity[] = {
     Field("direction", kString, kOptional, Column("activities", "direction"), "Who started it.", "inbound|outbound"),
     Field("subject", kString, kOptional, Column("activities", "subject"), "Subject line or title."),
     Field("summary", kString, kOptional, Column("activities", "summary"), "What was said or done."),
-    Field("party_source_id", kString, kOptional, Column("activities", "party_id"), "The customer.", "",
+    Field("party_source_id", kString, kOptional, Column("activities", "party_id"),
+          "The customer; without it the store links the activity by its email, web_domain, then phone.", "",
           "party.source_id"),
     Field("contact_source_id", kString, kOptional, Column("activities", "contact_id"), "The contact.", "",
           "contact.source_id"),
@@ -79,6 +80,18 @@ constexpr FieldSpec kActivity[] = {
           "The other side's phone number, in any common form: a call's customer (caller or callee)."),
     Field("agent_extension", kString, kOptional, Column("activities", "agent_extension"),
           "Our agent's telephone extension on a call, e.g. 301."),
+    Field("email", kString, kOptional,
+          Column("activities", "email").Derived(DerivedForm::kNormalizedEmail, "email_normalized"),
+          "The other side's e-mail address: a mail's sender (or recipient, for one we sent)."),
+    Field("web_domain", kString, kOptional, Column("activities", "web_domain"),
+          "The other side's registrable domain (huateng.cn), as the connector read it; none for free-mail."),
+    Field("need", kString, kOptional, Column("activities", "need"),
+          "A need the activity recorded: a call's note, a mail asking for a quote; from an unknown party it "
+          "makes a lead candidate."),
+    Field("contact_name", kString, kOptional, Column("activities", "contact_name"),
+          "The other side's person, as the source named them."),
+    Field("company_name", kString, kOptional, Column("activities", "company_name"),
+          "The other side's company, as the source named it."),
 };
 
 constexpr EntitySpec kEntities[] = {

@@ -15,6 +15,7 @@
 
 #include "api/api_server.hpp"
 #include "common/lease_owner.hpp"
+#include "service/call_routes.hpp"
 #include "service/connector_pool.hpp"
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
@@ -90,6 +91,7 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
+    if (routes.ok()) routes = AddCallRoutes(router, *store_);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";

@@ -6,6 +6,7 @@
 
 #include "hub/odbc/transaction.hpp"
 #include "store/model/entity_behaviour.hpp"
+#include "store/model/source_system_lock.hpp"
 #include "store/model/store_fault.hpp"
 #include "store/model/store_statements.hpp"
 
@@ -27,10 +28,6 @@ using sdk::Value;
 // New parties go through the bulk path this many at a time, each group under its own savepoint: a group
 // the database refuses is written again record by record, so one bad record costs at most this many.
 constexpr std::size_t kBulkGroup = 1000;
-
-// The key of a source system's lock (the system is the parameter): the store's schema and the system, so
-// that stores in different schemas of one database never wait for each other.
-constexpr std::string_view kLockKey = "hashtext(current_schema()), hashtext(?)";
 
 // True when a field of `entity` refers to `entity` itself (an employee's manager, a team's parent): only
 // then can a batch, which holds one entity, hold the record a reference is looking for.
@@ -139,24 +136,17 @@ sdk::Status BatchApplier::LockSourceSystems(const std::vector<sdk::Record>& reco
 }
 
 sdk::Status BatchApplier::Lock(const std::set<std::string>& systems) {
-  if (connection_.dialect() != odbc::Dialect::kPostgres) return sdk::Status::Ok();
   for (const std::string& system : systems) {
-    auto locked =
-        connection_.Query("SELECT pg_advisory_xact_lock(" + std::string(kLockKey) + ")", {Value::String(system)});
-    if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
+    HUB_RETURN_IF_ERROR(store_model::LockSourceSystem(connection_, system));
     locked_.insert(system);
   }
   return sdk::Status::Ok();
 }
 
 sdk::Result<bool> BatchApplier::TryLock(const std::string& system) {
-  if (connection_.dialect() != odbc::Dialect::kPostgres || locked_.contains(system)) return true;
-  auto locked =
-      connection_.Query("SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::string(kLockKey) + ") THEN 1 ELSE 0 END",
-                        {Value::String(system)});
-  if (!locked.ok()) return locked.status().WithContext("locking source system " + system);
-  const bool taken = locked->rows.at(0).at(0).integer() == 1;
-  if (taken) locked_.insert(system);
+  if (locked_.contains(system)) return true;
+  sdk::Result<bool> taken = store_model::TryLockSourceSystem(connection_, system);
+  if (taken.ok() && *taken) locked_.insert(system);
   return taken;
 }
 

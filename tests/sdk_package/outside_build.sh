@@ -8,9 +8,10 @@
 #   outside_build NAME CONNECTOR_DIR  builds CONNECTOR_DIR as a standalone CMake project against the
 #                                     installed SDK, checks that the plugin exports only the two entry
 #                                     points, and copies it into $work/plugins; sets $work, $hub and $plugin
-#   expect_file_job_syncs PLUGIN FILE MAPPING LINE
-#                                     for a connector that reads one file with its default mapping: writes
-#                                     $work/hub.xml (connector PLUGIN reading FILE, declared final; job PLUGIN
+#   expect_file_job_syncs PLUGIN FILE MAPPING LINE [OPTIONS]
+#                                     for a connector that reads one file (or folder) with its default mapping:
+#                                     writes $work/hub.xml (connector PLUGIN reading FILE with the option XML
+#                                     OPTIONS, by default <final>true</final> (declared final); job PLUGIN
 #                                     with <mapping use="MAPPING"/>), checks that `hub plugins` loads the plugin
 #                                     from $work/plugins with that mapping, that `hub check-config` passes and
 #                                     that `hub sync` prints LINE
@@ -49,7 +50,7 @@ outside_build() {
 }
 
 expect_file_job_syncs() {
-  local connector="$1" file="$2" mapping="$3" expected="$4"
+  local connector="$1" file="$2" mapping="$3" expected="$4" options="${5-<final>true</final>}"
   cat >"$work/hub.xml" <<XML
 <hub>
   <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
@@ -58,7 +59,7 @@ expect_file_job_syncs() {
   <connectors>
     <connector name="$connector" plugin="$connector">
       <path>$file</path>
-      <final>true</final>
+      $options
     </connector>
   </connectors>
   <jobs>

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "store/model/outbox_event.hpp"
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -24,9 +25,8 @@ std::string ColumnOf(const model::EntitySpec& entity, std::string_view name) {
 
 }  // namespace
 
-ColumnChange::ColumnChange(odbc::Connection& connection, const model::EntitySpec& entity,
-                           const odbc::OutboxTurn& /*turn*/)
-    : connection_(connection), entity_(entity), change_(BehaviourOf(entity).column_change) {}
+ColumnChange::ColumnChange(odbc::Connection& connection, const model::EntitySpec& entity, const odbc::OutboxTurn& turn)
+    : connection_(connection), turn_(turn), entity_(entity), change_(BehaviourOf(entity).column_change) {}
 
 sdk::Result<std::optional<std::pair<Value, Value>>> ColumnChange::Read(std::int64_t row_id) {
   const std::string since = change_.since.empty() ? std::string("NULL") : ColumnOf(entity_, change_.since);
@@ -60,12 +60,9 @@ sdk::Status ColumnChange::After(std::int64_t row_id) {
   const std::string field(change_.field);
   boost::json::object payload{{"previous_" + field, JsonOf(*previous_)}, {field, JsonOf(now)}};
   if (!change_.since.empty()) payload[change_.since] = JsonOf((*stored)->second);
-  auto added = ExecuteStoreStatement(
-      connection_, "INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES (?, ?, ?, ?)",
-      {Value::String(std::string(entity_.name)), Value::String(std::to_string(row_id)),
-       Value::String(std::string(entity_.name) + "." + std::string(change_.change)),
-       Value::String(boost::json::serialize(payload))});
-  return added.ok() ? sdk::Status::Ok() : added.status();
+  return AppendOutboxEvent(connection_, turn_, entity_.name, row_id,
+                           std::string(entity_.name) + "." + std::string(change_.change),
+                           boost::json::serialize(payload));
 }
 
 }  // namespace hub::store_model

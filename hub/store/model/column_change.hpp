@@ -37,6 +37,7 @@ class ColumnChange {
   sdk::Result<std::optional<std::pair<sdk::Value, sdk::Value>>> Read(std::int64_t row_id);
 
   odbc::Connection& connection_;
+  const odbc::OutboxTurn& turn_;  // the transaction's; the change lives within it
   const model::EntitySpec& entity_;
   const ColumnChangeEvent& change_;
   std::optional<sdk::Value> previous_;

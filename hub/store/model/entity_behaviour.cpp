@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "store/model/activity_attribution.hpp"
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
 #include "store/model/opportunity_stages.hpp"
@@ -9,15 +10,22 @@
 namespace hub::store_model {
 namespace {
 
-std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references) {
+std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references,
+                                                         const odbc::OutboxTurn&) {
   return std::make_unique<EmployeeAssignments>(connection, references);
 }
 
-std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&) {
+std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&, const odbc::OutboxTurn&) {
   return std::make_unique<ContactPerson>(connection);
 }
 
-std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&) {
+std::unique_ptr<EntityExtension> MakeActivityAttribution(odbc::Connection& connection, References&,
+                                                         const odbc::OutboxTurn& turn) {
+  return std::make_unique<ActivityAttribution>(connection, turn);
+}
+
+std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&,
+                                                       const odbc::OutboxTurn&) {
   return std::make_unique<OpportunityStages>(connection);
 }
 
@@ -32,6 +40,7 @@ constexpr Registered kRegistry[] = {
     {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
+    {"activity", {WriterKind::kGeneric, &MakeActivityAttribution}},
 };
 
 constexpr EntityBehaviour kGenericOnly;

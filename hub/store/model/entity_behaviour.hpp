@@ -13,6 +13,7 @@
 #include "model/catalog.hpp"
 #include "store/model/entity_extension.hpp"
 #include "store/model/references.hpp"
+#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
 
@@ -22,8 +23,10 @@ enum class WriterKind {
   kParty,    // PartyWriter: channels in tables of their own; new records in bulk by BulkPartyWriter
 };
 
-// Makes an entity's extension for one batch on `connection`; `references` outlives what it makes.
-using ExtensionFactory = std::unique_ptr<EntityExtension> (*)(odbc::Connection& connection, References& references);
+// Makes an entity's extension for one batch on `connection`; `references` outlives what it makes, and so does
+// `turn`, the transaction's outbox writers' turn, for an extension that appends events of its own.
+using ExtensionFactory = std::unique_ptr<EntityExtension> (*)(odbc::Connection& connection, References& references,
+                                                              const odbc::OutboxTurn& turn);
 
 // A change of one column that the writer announces with an event of its own beside "<entity>.updated": when an
 // update (or a merge from another source) moves `field`'s stored value, "<entity>.<change>" is appended with

@@ -4,6 +4,7 @@
 #include "store/model/column_change.hpp"
 #include "store/model/entity_behaviour.hpp"
 #include "store/model/entity_rows.hpp"
+#include "store/model/outbox_event.hpp"
 #include "store/model/record_json.hpp"
 #include "store/model/store_statements.hpp"
 #include "store/model/text_references.hpp"
@@ -149,19 +150,15 @@ sdk::Result<WriteOutcome> EntityWriter::Delete(const model::MappedRecord& record
 }
 
 sdk::Status EntityWriter::AddEvent(const model::MappedRecord& record, std::int64_t record_id, std::string_view change) {
-  auto added = ExecuteStoreStatement(
-      connection_, "INSERT INTO outbox_events (aggregate, aggregate_id, kind, payload) VALUES (?, ?, ?, ?)",
-      {Value::String(std::string(record.entity->name)), Value::String(std::to_string(record_id)),
-       Value::String(std::string(record.entity->name) + "." + std::string(change)),
-       Value::String(MappedRecordJson(record))});
-  return added.ok() ? sdk::Status::Ok() : added.status();
+  return AppendOutboxEvent(connection_, turn_, record.entity->name, record_id,
+                           std::string(record.entity->name) + "." + std::string(change), MappedRecordJson(record));
 }
 
 EntityExtension* EntityWriter::ExtensionFor(const model::EntitySpec& entity) {
   auto known = extensions_.find(entity.name);
   if (known != extensions_.end()) return known->second.get();
   const ExtensionFactory make = BehaviourOf(entity).extension;
-  std::unique_ptr<EntityExtension> extension = make != nullptr ? make(connection_, references_) : nullptr;
+  std::unique_ptr<EntityExtension> extension = make != nullptr ? make(connection_, references_, turn_) : nullptr;
   return extensions_.emplace(entity.name, std::move(extension)).first->second.get();
 }
 

@@ -18,6 +18,7 @@ constexpr SqlToken kSqliteTokens[] = {
     {"true", "1"},
     {"false", "0"},
     {"random_uuid", "lower(hex(randomblob(16)))"},
+    {"strpos", "instr"},
 };
 
 constexpr SqlToken kPostgresTokens[] = {
@@ -32,6 +33,7 @@ constexpr SqlToken kPostgresTokens[] = {
     {"true", "TRUE"},
     {"false", "FALSE"},
     {"random_uuid", "gen_random_uuid()::text"},
+    {"strpos", "strpos"},
 };
 
 constexpr SchemaDialect kDialects[] = {

@@ -1,0 +1,111 @@
+#include "email/email_options.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "email/default_mappings.hpp"
+#include "email/mail_need.hpp"
+
+#ifndef HUB_EMAIL_CONNECTOR_VERSION
+#error "HUB_EMAIL_CONNECTOR_VERSION must be defined by the build"
+#endif
+
+namespace hub::email {
+namespace {
+
+using sdk::OptionType;
+
+// "a, b，c" -> {"a", "b", "c"}: ASCII or full-width commas, blanks around items dropped.
+std::vector<std::string> ListOf(std::string text) {
+  for (std::size_t at = text.find("，"); at != std::string::npos; at = text.find("，", at)) {
+    text.replace(at, std::string_view("，").size(), ",");
+  }
+  std::vector<std::string> items;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return items;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : ",") + item;
+  return joined;
+}
+
+}  // namespace
+
+sdk::PluginDescription DescribeEmailConnector() {
+  sdk::PluginDescription description;
+  description.name = "email";
+  description.version = HUB_EMAIL_CONNECTOR_VERSION;
+  description.kind = "connector";
+  description.description =
+      "Reads mail from a Maildir or Maildir++ tree (read-only) and makes each message one activity record, keyed by "
+      "its Message-ID: direction, the other side's address, company domain, name, signature phone and company, a "
+      "need for a quote or a product; attachments recorded and their bytes kept content-addressed.";
+  description.options = {
+      {"path", OptionType::kPath, std::nullopt, false,
+       "The Maildir: the folder holding INBOX's new/ and cur/, with Maildir++ subfolders such as .Sent or "
+       ".Sales.China beside them. Never modified: no flag set, no file moved."},
+      {"folders", OptionType::kString, std::nullopt, false,
+       "Comma-separated folders to read, in this order: INBOX, and Maildir++ names without their leading dot "
+       "(Sent, Sales.China). Unset: every folder but Trash, Junk, Spam and Drafts."},
+      {"late_window", OptionType::kDuration, "1h", false,
+       "How much older than the newest message read a message may be and still be read when it appears later "
+       "(a slow delivery, a message moved in under its old name)."},
+      {"own_addresses", OptionType::kString, std::nullopt, false,
+       "Comma-separated addresses (sales@acme.cn) and domains (acme.cn) that are ours: a message from one is "
+       "outbound, its other side the first recipient not ours."},
+      {"free_mail_domains", OptionType::kString, std::nullopt, false,
+       "Comma-separated registrable domains (name.* for every such domain of that first label) that are free "
+       "mail too, besides the shipped list " +
+           Joined(DefaultFreeMailDomains()) + ": an address there gives no web_domain."},
+      {"need_keywords", OptionType::kString, Joined(DefaultNeedKeywords()), false,
+       "Comma-separated words that make an inbound message a need (a quote or a product asked for) when its "
+       "subject or text holds one; ASCII words match without case and as whole words. Setting it replaces the "
+       "list."},
+      {"summary_max_chars", OptionType::kInteger, "2000", false,
+       "The most characters of the sender's own text (no quoted reply, no signature) kept as the summary."},
+      {"attachment_dir", OptionType::kPath, std::nullopt, false,
+       "A folder where each attachment's bytes are kept in a file named by their SHA-256, in a subfolder named by "
+       "its first two hex digits. Unset: only the attachments' name, type, size and hash are recorded."},
+  };
+  description.capabilities.reads = true;
+  description.capabilities.writes_events = false;
+  description.default_mappings = DefaultMappings();
+  return description;
+}
+
+sdk::Result<EmailOptions> ParseEmailOptions(const sdk::Options& options) {
+  EmailOptions parsed;
+  parsed.maildir.root = options.GetString("path");
+  if (parsed.maildir.root.empty()) return sdk::Status::InvalidArgument("option 'path' must name the Maildir");
+  parsed.maildir.folders = ListOf(options.GetString("folders"));
+  sdk::Result<std::chrono::milliseconds> window = options.GetDuration("late_window", std::chrono::hours(1));
+  if (!window.ok()) return window.status().WithContext("option 'late_window'");
+  parsed.maildir.late_window = std::chrono::duration_cast<std::chrono::seconds>(*window);
+  std::vector<std::string> free_mail = DefaultFreeMailDomains();
+  for (std::string& extra : ListOf(options.GetString("free_mail_domains"))) free_mail.push_back(std::move(extra));
+  parsed.rules.domains = MailDomains(std::move(free_mail), ListOf(options.GetString("own_addresses")));
+  parsed.rules.need_keywords = ListOf(options.GetString("need_keywords", Joined(DefaultNeedKeywords())));
+  sdk::Result<std::int64_t> max_chars = options.GetInteger("summary_max_chars", 2000);
+  if (!max_chars.ok()) return max_chars.status().WithContext("option 'summary_max_chars'");
+  if (*max_chars < 1) {
+    return sdk::Status::InvalidArgument("option 'summary_max_chars' = " + std::to_string(*max_chars) +
+                                        " must be at least 1");
+  }
+  parsed.rules.summary_max_chars = static_cast<std::size_t>(*max_chars);
+  if (options.Has("attachment_dir")) parsed.attachment_dir = options.GetString("attachment_dir");
+  return parsed;
+}
+
+}  // namespace hub::email

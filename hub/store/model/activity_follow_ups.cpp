@@ -1,0 +1,162 @@
+#include "store/model/activity_follow_ups.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "store/model/outbox_event.hpp"
+#include "store/model/store_statements.hpp"
+
+namespace hub::store_model {
+namespace {
+
+using sdk::Value;
+
+// The record's text field `name`, empty when it leaves it out or null.
+std::string TextOf(const model::MappedRecord& record, std::string_view name) {
+  const Value* value = record.Find(name);
+  return value == nullptr || value->is_null() ? std::string() : value->text();
+}
+
+std::string SourceKey(const model::MappedRecord& record, std::string_view follow_up) {
+  return record.source_system + "/activity/" + record.source_id + "/" + std::string(follow_up);
+}
+
+bool IsMissedInboundCall(const model::MappedRecord& record) {
+  const std::string outcome = TextOf(record, "outcome");
+  return TextOf(record, "kind") == "call" && TextOf(record, "direction") == "inbound" &&
+         std::find(std::begin(kMissedCallOutcomes), std::end(kMissedCallOutcomes), outcome) !=
+             std::end(kMissedCallOutcomes);
+}
+
+// The lead candidate's channel for an activity of `kind`; empty for a kind that makes none.
+std::string_view ChannelOf(const std::string& kind) {
+  if (kind == "call") return "phone";
+  if (kind == "email") return "email";
+  return {};
+}
+
+boost::json::value JsonOrNull(const std::string& text) {
+  return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
+}
+
+boost::json::value JsonOrNull(std::optional<std::int64_t> id) {
+  return id ? boost::json::value(*id) : boost::json::value(nullptr);
+}
+
+Value TextOrNull(const std::string& text) { return text.empty() ? Value::Null() : Value::String(text); }
+
+std::optional<std::int64_t> IdOrNull(const Value& value) {
+  return value.is_null() ? std::nullopt : std::optional<std::int64_t>(value.integer());
+}
+
+}  // namespace
+
+sdk::Status ActivityFollowUps::After(const model::MappedRecord& record, std::int64_t activity_id,
+                                     const Attribution& attribution, const AttributionKeys& keys) {
+  if (attribution.party_id && IsMissedInboundCall(record)) {
+    return EnsureCallback(record, activity_id, *attribution.party_id, keys);
+  }
+  if (attribution.match == PartyMatch::kNone && TextOf(record, "direction") != "outbound" &&
+      !TextOf(record, "need").empty() && !ChannelOf(TextOf(record, "kind")).empty()) {
+    return EnsureLeadCandidate(record, activity_id, keys);
+  }
+  return sdk::Status::Ok();
+}
+
+sdk::Result<std::optional<std::int64_t>> ActivityFollowUps::Existing(std::string_view table,
+                                                                     const std::string& source_key) {
+  auto rows = QueryStoreRows(connection_, "SELECT id FROM " + std::string(table) + " WHERE source_key = ?",
+                             {Value::String(source_key)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows->front().front().integer());
+}
+
+sdk::Status ActivityFollowUps::EnsureCallback(const model::MappedRecord& record, std::int64_t activity_id,
+                                              std::int64_t party_id, const AttributionKeys& keys) {
+  const std::string source_key = SourceKey(record, "callback");
+  sdk::Result<std::optional<std::int64_t>> existing = Existing("tasks", source_key);
+  if (!existing.ok()) return existing.status();
+  if (*existing) return sdk::Status::Ok();
+  auto party =
+      QueryStoreRows(connection_, "SELECT name, owner_employee_id FROM parties WHERE id = ?", {Value::Int64(party_id)});
+  if (!party.ok()) return party.status();
+  if (party->empty()) return sdk::Status::Internal("the attributed party " + std::to_string(party_id) + " is gone");
+  const std::string name = party->front()[0].text();
+  const std::optional<std::int64_t> owner = IdOrNull(party->front()[1]);
+  const std::string number = keys.phone_e164.empty() ? TextOf(record, "phone") : keys.phone_e164;
+  const std::string subject = "Call back " + name + (number.empty() ? "" : " (" + number + ")");
+  sdk::Result<std::int64_t> task = InsertReturningId(
+      connection_,
+      "INSERT INTO tasks (kind, party_id, activity_id, assignee_employee_id, subject, source_key) "
+      "VALUES ('callback', ?, ?, ?, ?, ?)",
+      {Value::Int64(party_id), Value::Int64(activity_id), owner ? Value::Int64(*owner) : Value::Null(),
+       Value::String(subject), Value::String(source_key)});
+  if (!task.ok()) return task.status();
+  const boost::json::object payload{
+      {"id", *task},          {"kind", "callback"},         {"status", "open"},
+      {"party_id", party_id}, {"activity_id", activity_id}, {"assignee_employee_id", JsonOrNull(owner)},
+      {"subject", subject},   {"source_key", source_key}};
+  return AppendOutboxEvent(connection_, turn_, "task", *task, "task.created", boost::json::serialize(payload));
+}
+
+sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& record, std::int64_t activity_id,
+                                                   const AttributionKeys& keys) {
+  const std::string source_key = SourceKey(record, "lead_candidate");
+  sdk::Result<std::optional<std::int64_t>> existing = Existing("lead_candidates", source_key);
+  if (!existing.ok()) return existing.status();
+  if (*existing) return sdk::Status::Ok();
+  const std::string kind = TextOf(record, "kind");
+  const std::string channel(ChannelOf(kind));
+  boost::json::object payload{{"channel", channel},
+                              {"source_key", source_key},
+                              {"activity_id", activity_id},
+                              {"company_name", JsonOrNull(TextOf(record, "company_name"))},
+                              {"contact_name", JsonOrNull(TextOf(record, "contact_name"))},
+                              {"phone", JsonOrNull(TextOf(record, "phone"))},
+                              {"phone_e164", JsonOrNull(keys.phone_e164)},
+                              {"email", JsonOrNull(TextOf(record, "email"))},
+                              {"email_normalized", JsonOrNull(keys.email)},
+                              {"need", TextOf(record, "need")}};
+  const boost::json::object details{{"kind", kind},
+                                    {"direction", JsonOrNull(TextOf(record, "direction"))},
+                                    {"subject", JsonOrNull(TextOf(record, "subject"))}};
+  std::vector<Value> params{Value::String(channel), Value::String(source_key), Value::Int64(activity_id)};
+  for (const char* column :
+       {"company_name", "contact_name", "phone", "phone_e164", "email", "email_normalized", "need"}) {
+    const boost::json::value& value = payload.at(column);
+    params.push_back(value.is_string() ? Value::String(std::string(value.as_string())) : Value::Null());
+  }
+  params.push_back(record.ValueOrNull("occurred_at"));
+  params.push_back(Value::String(boost::json::serialize(details)));
+  sdk::Result<std::int64_t> candidate = InsertReturningId(
+      connection_,
+      "INSERT INTO lead_candidates (channel, source_key, activity_id, company_name, contact_name, phone, "
+      "phone_e164, email, email_normalized, need, received_at, details) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      params);
+  if (!candidate.ok()) return candidate.status();
+  payload["id"] = *candidate;
+  payload["status"] = "open";
+  payload["details"] = details;
+  return AppendOutboxEvent(connection_, turn_, "lead_candidate", *candidate, "lead_candidate.created",
+                           boost::json::serialize(payload));
+}
+
+sdk::Result<ActivityFollowUpIds> ReadActivityFollowUps(odbc::Connection& connection, std::int64_t activity_id) {
+  auto rows = QueryStoreRows(connection,
+                             "SELECT a.party_id, a.party_match, "
+                             "(SELECT MIN(t.id) FROM tasks t WHERE t.activity_id = a.id), "
+                             "(SELECT MIN(l.id) FROM lead_candidates l WHERE l.activity_id = a.id) "
+                             "FROM activities a WHERE a.id = ?",
+                             {Value::Int64(activity_id)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return sdk::Status::NotFound("no activity has id " + std::to_string(activity_id));
+  const odbc::Row& row = rows->front();
+  return ActivityFollowUpIds{IdOrNull(row[0]), row[1].is_null() ? std::string() : row[1].text(), IdOrNull(row[2]),
+                             IdOrNull(row[3])};
+}
+
+}  // namespace hub::store_model

@@ -1,0 +1,172 @@
+// POST /api/v1/calls over the real server, on both engines: a missed call from a known customer's number
+// posted twice is one activity on that customer and one callback task for its owner; later posts of the same
+// call update its activity; an unknown caller with a need becomes a lead candidate; a bad event is refused
+// naming every field at fault; posting needs the operate role.
+#include "service/call_routes.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/test_server.hpp"
+#include "support/http_client.hpp"
+#include "sync/sink_fixture.hpp"
+
+namespace hub::service {
+namespace {
+
+using sdk::Value;
+using ::testing::HasSubstr;
+
+class CallRoutesTest : public sync::test::SinkTest {
+ protected:
+  void SetUp() override {
+    SinkTest::SetUp();
+    if (HasFatalFailure()) return;
+    mapping_ = sync::test::Mapping("employee", {"employee_number", "name"});
+    Apply({sync::test::Record("employee", "E001", {{"employee_number", "E001"}, {"name", "王芳"}})}, "1");
+    mapping_ = sync::test::Mapping("party", {"kind", "name", "phone", "owner_employee_number"});
+    Apply({sync::test::Record("party", "C1",
+                              {{"kind", "organization"},
+                               {"name", "上海华腾贸易有限公司"},
+                               {"phone", "021 5080 1234"},
+                               {"owner_employee_number", "E001"}})},
+          "2");
+    api::Router router;
+    ASSERT_TRUE(AddCallRoutes(router, *database_).ok());
+    server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
+    ASSERT_TRUE(server_->Start().ok());
+  }
+
+  void TearDown() override {
+    server_.reset();
+    SinkTest::TearDown();
+  }
+
+  hub::test::HttpResult Post(const boost::json::object& body, const std::string& token = api::test::kOperateToken) {
+    hub::test::RequestOptions options;
+    options.bearer_token = token;
+    sdk::Result<hub::test::HttpResult> result =
+        hub::test::Post("127.0.0.1", server_->port(), "/api/v1/calls", boost::json::serialize(body), options);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    return result.ok() ? *result : hub::test::HttpResult{};
+  }
+
+  std::int64_t PartyOf(const std::string& source_id) {
+    return Count("SELECT record_id FROM source_links WHERE entity = 'party' AND source_id = '" + source_id + "'");
+  }
+
+  std::unique_ptr<api::test::TestServer> server_;
+};
+
+TEST_P(CallRoutesTest, AMissedCallPostedTwiceIsOneActivityAndOneCallbackForTheOwner) {
+  const boost::json::object missed{{"call_id", "1793581620.2"},
+                                   {"direction", "inbound"},
+                                   {"caller", "02150801234"},
+                                   {"agent_extension", 301},
+                                   {"started_at", "2026-11-02T09:07:00+08:00"},
+                                   {"ended_at", "2026-11-02T09:07:02+08:00"},
+                                   {"outcome", "busy"}};
+  hub::test::HttpResult first = Post(missed);
+  ASSERT_EQ(first.status, 201u) << first.body;
+  boost::json::object answer = boost::json::parse(first.body).as_object();
+  EXPECT_EQ(answer.at("outcome"), "inserted");
+  EXPECT_EQ(answer.at("party").at("id").as_int64(), PartyOf("C1"));
+  EXPECT_EQ(answer.at("party").at("match"), "phone");
+  ASSERT_TRUE(answer.at("task_id").is_int64()) << first.body;
+  EXPECT_TRUE(answer.at("lead_candidate_id").is_null());
+
+  hub::test::HttpResult second = Post(missed);
+  ASSERT_EQ(second.status, 200u) << second.body;
+  boost::json::object again = boost::json::parse(second.body).as_object();
+  EXPECT_EQ(again.at("outcome"), "unchanged");
+  EXPECT_EQ(again.at("activity_id"), answer.at("activity_id"));
+  EXPECT_EQ(again.at("task_id"), answer.at("task_id"));
+
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
+  std::vector<odbc::Row> activity = QueryRows(
+      "SELECT kind, direction, phone_e164, agent_extension, outcome, duration_seconds, party_id FROM activities");
+  EXPECT_EQ(activity[0][0].text() + " " + activity[0][1].text() + " " + activity[0][2].text() + " " +
+                activity[0][3].text() + " " + activity[0][4].text(),
+            "call inbound +862150801234 301 busy");
+  EXPECT_EQ(activity[0][5].integer(), 2);
+  std::vector<odbc::Row> tasks = QueryRows(
+      "SELECT t.kind, t.status, e.employee_number FROM tasks t JOIN employees e ON e.id = t.assignee_employee_id");
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0][0].text() + " " + tasks[0][1].text() + " " + tasks[0][2].text(), "callback open E001");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'task.created'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_system = 'call_center_api' AND entity = 'activity' "
+                  "AND source_id = '1793581620.2'"),
+            1);
+}
+
+TEST_P(CallRoutesTest, LaterPostsOfACallUpdateItsActivity) {
+  boost::json::object call{{"call_id", "c-42"}, {"caller", "021 5080 1234"}, {"started_at", "2026-11-02T01:00:00Z"}};
+  hub::test::HttpResult ringing = Post(call);
+  ASSERT_EQ(ringing.status, 201u) << ringing.body;
+  call["answered_at"] = "2026-11-02T01:00:05Z";
+  hub::test::HttpResult answered = Post(call);
+  ASSERT_EQ(answered.status, 200u) << answered.body;
+  EXPECT_EQ(boost::json::parse(answered.body).at("outcome"), "updated");
+  call["ended_at"] = "2026-11-02T01:03:05Z";
+  call["need"] = "再订 5 台";
+  ASSERT_EQ(Post(call).status, 200u);
+  std::vector<odbc::Row> activity = QueryRows("SELECT outcome, duration_seconds, need, party_match FROM activities");
+  ASSERT_EQ(activity.size(), 1u);
+  EXPECT_EQ(activity[0][0].text(), "answered");
+  EXPECT_EQ(activity[0][1].integer(), 185);
+  EXPECT_EQ(activity[0][2].text(), "再订 5 台");
+  EXPECT_EQ(activity[0][3].text(), "phone");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 0);
+}
+
+TEST_P(CallRoutesTest, AnUnknownCallerWithANeedBecomesALeadCandidate) {
+  hub::test::HttpResult posted = Post({{"call_id", "c-7"},
+                                       {"customer_number", "+86 755 8877 6655"},
+                                       {"started_at", "2026-11-02T01:00:00Z"},
+                                       {"answered_at", "2026-11-02T01:00:03Z"},
+                                       {"need", "询价：20台水泵"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+  boost::json::object answer = boost::json::parse(posted.body).as_object();
+  EXPECT_TRUE(answer.at("party").at("id").is_null());
+  EXPECT_EQ(answer.at("party").at("match"), "none");
+  EXPECT_TRUE(answer.at("task_id").is_null());
+  ASSERT_TRUE(answer.at("lead_candidate_id").is_int64()) << posted.body;
+  EXPECT_EQ(QueryValue("SELECT need FROM lead_candidates").text(), "询价：20台水泵");
+}
+
+TEST_P(CallRoutesTest, ABadEventIsRefusedNamingEveryFieldAtFault) {
+  hub::test::HttpResult refused = Post({{"direction", "sideways"},
+                                        {"started_at", "yesterday"},
+                                        {"duration_seconds", -3},
+                                        {"outcome", "lost"},
+                                        {"colour", "blue"}});
+  ASSERT_EQ(refused.status, 400u) << refused.body;
+  boost::json::object error = boost::json::parse(refused.body).at("error").as_object();
+  EXPECT_EQ(error.at("code"), "bad_request");
+  const boost::json::object& fields = error.at("fields").as_object();
+  for (const char* field : {"call_id", "direction", "started_at", "duration_seconds", "outcome", "colour"}) {
+    EXPECT_TRUE(fields.contains(field)) << field << " in " << refused.body;
+  }
+  EXPECT_THAT(std::string(error.at("message").as_string()), HasSubstr("call_id: required"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 0);
+
+  EXPECT_EQ(Post({}).status, 400u);
+}
+
+TEST_P(CallRoutesTest, PostingACallNeedsTheOperateRole) {
+  const boost::json::object call{{"call_id", "c-1"}, {"started_at", "2026-11-02T01:00:00Z"}};
+  EXPECT_EQ(Post(call, api::test::kReadToken).status, 403u);
+  EXPECT_EQ(Post(call, "").status, 401u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CallRoutesTest, hub::test::kBothBackends, hub::test::BackendName);
+
+}  // namespace
+}  // namespace hub::service
