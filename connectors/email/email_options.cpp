@@ -7,6 +7,7 @@
 
 #include "email/default_mappings.hpp"
 #include "email/mail_need.hpp"
+#include "email/outbound_mail_options.hpp"
 
 #ifndef HUB_EMAIL_CONNECTOR_VERSION
 #error "HUB_EMAIL_CONNECTOR_VERSION must be defined by the build"
@@ -51,7 +52,8 @@ sdk::PluginDescription DescribeEmailConnector() {
   description.description =
       "Reads mail from a Maildir or Maildir++ tree (read-only) and makes each message one activity record, keyed by "
       "its Message-ID: direction, the other side's address, company domain, name, signature phone and company, a "
-      "need for a quote or a product; attachments recorded and their bytes kept content-addressed.";
+      "need for a quote or a product; attachments recorded and their bytes kept content-addressed. With smtp_url it "
+      "also mails the events a delivery job hands it, from templates per event kind, over SMTP.";
   description.options = {
       {"path", OptionType::kPath, std::nullopt, false,
        "The Maildir: the folder holding INBOX's new/ and cur/, with Maildir++ subfolders such as .Sent or "
@@ -79,8 +81,9 @@ sdk::PluginDescription DescribeEmailConnector() {
        "A folder where each attachment's bytes are kept in a file named by their SHA-256, in a subfolder named by "
        "its first two hex digits. Unset: only the attachments' name, type, size and hash are recorded."},
   };
+  for (sdk::OptionSpec& outbound : OutboundMailOptionSpecs()) description.options.push_back(std::move(outbound));
   description.capabilities.reads = true;
-  description.capabilities.writes_events = false;
+  description.capabilities.writes_events = true;
   description.default_mappings = DefaultMappings();
   return description;
 }
@@ -88,7 +91,11 @@ sdk::PluginDescription DescribeEmailConnector() {
 sdk::Result<EmailOptions> ParseEmailOptions(const sdk::Options& options) {
   EmailOptions parsed;
   parsed.maildir.root = options.GetString("path");
-  if (parsed.maildir.root.empty()) return sdk::Status::InvalidArgument("option 'path' must name the Maildir");
+  if (parsed.maildir.root.empty()) {
+    return sdk::Status::InvalidArgument(
+        "option 'path' must name the Maildir (or give smtp_url alone: a connector "
+        "that only sends mail)");
+  }
   parsed.maildir.folders = ListOf(options.GetString("folders"));
   sdk::Result<std::chrono::milliseconds> window = options.GetDuration("late_window", std::chrono::hours(1));
   if (!window.ok()) return window.status().WithContext("option 'late_window'");
