@@ -9,7 +9,7 @@
 namespace hub::email {
 namespace {
 
-constexpr std::string_view kRoots[] = {"event", "source_system", "source_id", "fields", "document"};
+constexpr std::string_view kRoots[] = {"event", "payload", "source_system", "source_id", "fields", "document"};
 
 std::string_view Trimmed(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t");
@@ -32,13 +32,15 @@ int LineOf(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-// The value at `segments` in `values` (the first segment "event" reads the event, any other the payload),
-// or nullptr when a step finds nothing.
+// The value at `segments` in `values` (the first segment "event" reads the event, "payload" the payload,
+// any other is a member of the payload), or nullptr when a step finds nothing.
 const boost::json::value* Find(const TemplateValues& values, const std::vector<std::string>& segments) {
   const boost::json::value* at = &values.payload;
   std::size_t first = 0;
   if (segments.front() == "event") {
     at = &values.event;
+    first = 1;
+  } else if (segments.front() == "payload") {
     first = 1;
   }
   for (std::size_t i = first; i < segments.size() && at != nullptr; ++i) {
@@ -118,8 +120,8 @@ sdk::Result<MailTemplate> MailTemplate::Parse(std::string_view name, std::string
     if (std::any_of(part.path.begin(), part.path.end(), [](const std::string& s) { return s.empty(); }) ||
         std::find(std::begin(kRoots), std::end(kRoots), part.path.front()) == std::end(kRoots)) {
       return fail("the placeholder " + part.spelled +
-                  " is not a field path: write event.<id|kind|entity|aggregate_id|occurred_at>, source_system, "
-                  "source_id, fields.<name> or document.<path>");
+                  " is not a field path: write event.<id|kind|entity|aggregate_id|occurred_at>, payload.<path>, "
+                  "source_system, source_id, fields.<name> or document.<path>");
     }
     parts.push_back(std::move(part));
     at = close + 2;

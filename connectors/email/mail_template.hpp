@@ -16,6 +16,7 @@ namespace hub::email {
 // What a template's placeholders are filled from: the event's own facts and its payload.
 //   event.id, event.kind, event.entity, event.aggregate_id, event.occurred_at   (ISO 8601 UTC)
 //   source_system, source_id, fields.<name>, document.<path>                    (the payload's members)
+//   payload.<path>                                  (any member of the payload, as a task.created one's)
 // A path's segments are member names, or array indexes (`document.party.emails.0.address`).
 struct TemplateValues {
   boost::json::value event;    // {"id","kind","entity","aggregate_id","occurred_at"}
@@ -32,7 +33,7 @@ enum class TemplateEscape { kNone, kHtml };
 class MailTemplate {
  public:
   // Parses `text`. InvalidArgument naming `name` and the line for a `{{` without `}}`, an empty path, or a
-  // path whose first segment is none of event, source_system, source_id, fields, document (the mistakes
+  // path whose first segment is none of event, payload, source_system, source_id, fields, document (the mistakes
   // that can be known before any event arrives).
   static sdk::Result<MailTemplate> Parse(std::string_view name, std::string_view text);
 

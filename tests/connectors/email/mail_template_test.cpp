@@ -33,6 +33,7 @@ TEST(MailTemplate, FillsFieldsDocumentPathsArrayIndexesAndEventFacts) {
             "task.created s1-7 42 crm:T-9");
   EXPECT_EQ(Rendered("due in {{fields.due}} days, done {{fields.done}}"), "due in 3 days, done false");
   EXPECT_EQ(Rendered("no placeholders at all"), "no placeholders at all");
+  EXPECT_EQ(Rendered("{{payload.source_id}} {{payload.fields.due}}"), "T-9 3");
 }
 
 TEST(MailTemplate, AFallbackStandsInForAMissingOrNullValue) {
