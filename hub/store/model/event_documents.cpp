@@ -210,8 +210,7 @@ sdk::Result<value> Invoice(odbc::Connection& connection, std::int64_t id) {
 }
 
 // Adds the employee the row's `column` names as `key` (its row; null when it names none or is gone).
-sdk::Status AddEmployee(odbc::Connection& connection, object& document, std::string_view column,
-                        std::string_view key) {
+sdk::Status AddEmployee(odbc::Connection& connection, object& document, std::string_view column, std::string_view key) {
   value employee = nullptr;
   if (std::optional<std::int64_t> id = IdIn(document, column)) {
     sdk::Result<std::optional<object>> row = Row(connection, "employees", *id);
