@@ -136,7 +136,7 @@ TEST_P(DeliveryJobsTest, ADocumentOfAnEntityWithoutOneIsRefusedAtItsLine) {
   EXPECT_EQ(loaded.errors[0].location.line, 7);
   EXPECT_THAT(loaded.errors[0].message,
               HasSubstr("job 'erp_feed': <subscribe entity=\"party\" document=\"true\">: party events have no "
-                        "document (documents are composed for delivery, invoice, order)"));
+                        "document (documents are composed for delivery, invoice, lead, order, task)"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DeliveryJobsTest, hub::test::kBothBackends, hub::test::BackendName);
