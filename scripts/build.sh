@@ -11,7 +11,7 @@ packages=(
   libpugixml-dev libexpat1-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev
-  libicu-dev libcurl4-openssl-dev libgmime-3.0-dev libpsl-dev
+  libicu-dev libcurl4-openssl-dev libgmime-3.0-dev libopencc-dev libpsl-dev publicsuffix
   postgresql postgresql-client
   postfix dovecot-imapd dovecot-lmtpd
   clang-format curl procps iproute2 time python3 sqlite3

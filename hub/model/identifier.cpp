@@ -11,6 +11,8 @@ constexpr int kUsccWeights[kUsccLength - 1] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 
 constexpr std::size_t kDivisionStart = 2;
 constexpr std::size_t kDivisionLength = 6;
 constexpr std::size_t kDunsLength = 9;
+constexpr std::size_t kOrganizationCodeLength = 9;
+constexpr int kOrganizationCodeWeights[kOrganizationCodeLength - 1] = {3, 7, 9, 10, 5, 8, 4, 2};
 
 bool AllDigits(std::string_view text) { return text.find_first_not_of("0123456789") == std::string_view::npos; }
 
@@ -42,11 +44,27 @@ sdk::Status CheckDuns(std::string_view number) {
   return sdk::Status::InvalidArgument("a D-U-N-S number has 9 digits");
 }
 
+sdk::Status CheckOrganizationCode(std::string_view code) {
+  if (code.size() != kOrganizationCodeLength) {
+    return sdk::Status::InvalidArgument("an organization code has 9 characters, not " + std::to_string(code.size()));
+  }
+  const std::optional<char> expected = OrganizationCodeCheckCharacter(code.substr(0, kOrganizationCodeLength - 1));
+  if (!expected) {
+    return sdk::Status::InvalidArgument("an organization code's first 8 characters are digits or capitals A-Z");
+  }
+  if (*expected != code.back()) {
+    return sdk::Status::InvalidArgument("check character is " + std::string(1, code.back()) + ", expected " +
+                                        std::string(1, *expected));
+  }
+  return sdk::Status::Ok();
+}
+
 struct IdentifierRule {
   std::string_view scheme;
   sdk::Status (*check)(std::string_view normalized);
 };
-constexpr IdentifierRule kRules[] = {{"uscc", CheckUscc}, {"duns", CheckDuns}};
+constexpr IdentifierRule kRules[] = {
+    {"uscc", CheckUscc}, {"organization_code", CheckOrganizationCode}, {"duns", CheckDuns}};
 
 }  // namespace
 
@@ -76,6 +94,26 @@ std::optional<char> UsccCheckCharacter(std::string_view first17) {
   }
   const int check = (31 - sum % 31) % 31;
   return kUsccAlphabet[static_cast<std::size_t>(check)];
+}
+
+std::optional<char> OrganizationCodeCheckCharacter(std::string_view first8) {
+  if (first8.size() != kOrganizationCodeLength - 1) return std::nullopt;
+  int sum = 0;
+  for (std::size_t i = 0; i < first8.size(); ++i) {
+    const char c = first8[i];
+    int value = 0;
+    if (c >= '0' && c <= '9') {
+      value = c - '0';
+    } else if (c >= 'A' && c <= 'Z') {
+      value = c - 'A' + 10;
+    } else {
+      return std::nullopt;
+    }
+    sum += value * kOrganizationCodeWeights[i];
+  }
+  const int check = 11 - sum % 11;
+  if (check == 10) return 'X';
+  return static_cast<char>('0' + check % 11);
 }
 
 }  // namespace hub::model

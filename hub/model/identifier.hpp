@@ -19,6 +19,8 @@ std::string NormalizeIdentifier(std::string_view value);
 //   uscc  统一社会信用代码, GB 32100-2015: 18 characters of 0-9 and the capitals other than I, O, S, V
 //         and Z; characters 3 to 8 (the registering authority's division code) digits; the 18th the check
 //         character of the first 17 (UsccCheckCharacter);
+//   organization_code  组织机构代码, GB 11714-1997: 8 characters of 0-9 and A-Z, then the check character of those
+//         (OrganizationCodeCheckCharacter), written with or without the hyphen before it;
 //   duns  D-U-N-S number: 9 digits.
 // Other schemes have no rule and are always OK. Errors: InvalidArgument saying what is wrong ("check
 // character is 0, expected Y"). Thread-safe.
@@ -29,6 +31,12 @@ sdk::Status CheckIdentifier(std::string_view scheme, std::string_view normalized
 // ...), and the character of 31 - (sum mod 31), with 31 written 0. nullopt when `first17` is not 17
 // characters of that alphabet. Thread-safe.
 std::optional<char> UsccCheckCharacter(std::string_view first17);
+
+// The GB 11714-1997 check character of an organization code's first 8 characters: their values (0-9 -> 0-9,
+// A -> 10, ... Z -> 35) weighted by 3, 7, 9, 10, 5, 8, 4, 2, and 11 - (sum mod 11) written as a digit, with
+// 10 written X and 11 written 0. "59083016" -> '9'. nullopt when `first8` is not 8 such characters.
+// Thread-safe.
+std::optional<char> OrganizationCodeCheckCharacter(std::string_view first8);
 
 }  // namespace hub::model
 

@@ -53,6 +53,28 @@ INSTANTIATE_TEST_SUITE_P(WrongCodes, UsccRefused,
                                            RefusedCode{"91310115ma4cl12t22", "character 9 ('m') is not used"},
                                            RefusedCode{"9131A115MA4CL12T22", "the division code 31A115"}));
 
+TEST(Identifier, ComputesTheOrganizationCodeCheckCharacter) {
+  // The organization codes embedded in valid unified social credit codes (characters 9 to 17).
+  EXPECT_EQ(OrganizationCodeCheckCharacter("59083016"), '9');
+  EXPECT_EQ(OrganizationCodeCheckCharacter("39099603"), '3');
+  EXPECT_EQ(OrganizationCodeCheckCharacter("MA4CL12T"), '2');
+  EXPECT_EQ(OrganizationCodeCheckCharacter("M000100Y"), '4');
+  // 11 - (sum mod 11) is 10: written X; is 11: written 0.
+  EXPECT_EQ(OrganizationCodeCheckCharacter("00000030"), 'X');
+  EXPECT_EQ(OrganizationCodeCheckCharacter("00000000"), '0');
+  EXPECT_EQ(OrganizationCodeCheckCharacter("5908301"), std::nullopt);
+  EXPECT_EQ(OrganizationCodeCheckCharacter("5908301a"), std::nullopt);
+}
+
+TEST(Identifier, ChecksOrganizationCodesWithOrWithoutTheirHyphen) {
+  EXPECT_TRUE(CheckIdentifier("organization_code", NormalizeIdentifier("59083016-9")).ok());
+  EXPECT_TRUE(CheckIdentifier("organization_code", "MA4CL12T2").ok());
+  EXPECT_THAT(CheckIdentifier("organization_code", "590830168").message(),
+              HasSubstr("check character is 8, expected 9"));
+  EXPECT_THAT(CheckIdentifier("organization_code", "5908301").message(), HasSubstr("9 characters, not 7"));
+  EXPECT_THAT(CheckIdentifier("organization_code", "5908-3016").message(), HasSubstr("digits or capitals"));
+}
+
 TEST(Identifier, ChecksDunsNumbersForNineDigits) {
   EXPECT_TRUE(CheckIdentifier("duns", "544321987").ok());
   EXPECT_THAT(CheckIdentifier("duns", "54432198").message(), HasSubstr("9 digits"));

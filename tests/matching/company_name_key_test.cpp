@@ -1,0 +1,89 @@
+#include "matching/company_name_key.hpp"
+
+#include <gtest/gtest.h>
+
+#include "matching/latin_company_name.hpp"
+
+namespace hub::matching {
+namespace {
+
+struct LatinCase {
+  const char* folded;
+  const char* core;
+  const char* legal_form;
+  const char* trade_name;
+};
+
+class LatinNames : public ::testing::TestWithParam<LatinCase> {};
+
+TEST_P(LatinNames, LoseTheirLegalFormForComparison) {
+  const LatinCase& c = GetParam();
+  const LatinCompanyName name = SplitLatinCompanyName(c.folded);
+  EXPECT_EQ(name.core, c.core) << c.folded;
+  EXPECT_EQ(name.legal_form, c.legal_form) << c.folded;
+  EXPECT_EQ(name.trade_name, c.trade_name) << c.folded;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    TrickyNames, LatinNames,
+    ::testing::Values(LatinCase{"huaxin technology co. ltd.", "huaxin technology", "co. ltd.", "huaxin"},
+                      LatinCase{"huaxin technology co.ltd.", "huaxin technology", "co.ltd.", "huaxin"},
+                      LatinCase{"koninklijke philips electronics n.v.", "koninklijke philips electronics", "n.v.",
+                                "koninklijke philips"},
+                      // PATSTAT spells forms letter by letter.
+                      LatinCase{"konink philips electronics n v", "konink philips electronics", "n v",
+                                "konink philips"},
+                      LatinCase{"siemens ag", "siemens", "ag", "siemens"},
+                      LatinCase{"acme gmbh & co. kg", "acme", "gmbh & co. kg", "acme"},
+                      LatinCase{"smith & co", "smith", "& co", "smith"},
+                      LatinCase{"fiat s p a", "fiat", "s p a", "fiat"},
+                      LatinCase{"agilent technologies inc.", "agilent technologies", "inc.", "agilent"},
+                      // Never emptied; an industry word first leaves the core as trade name.
+                      LatinCase{"limited", "limited", "", "limited"},
+                      LatinCase{"international trading ltd", "international trading", "ltd", "international trading"}));
+
+class CompanyNameKeys : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sdk::Result<std::unique_ptr<TextNormalizer>> made = TextNormalizer::Create();
+    ASSERT_TRUE(made.ok()) << made.status().ToString();
+    normalizer_ = std::move(*made);
+  }
+  CompanyNameKey Key(std::string_view name) {
+    return MakeCompanyNameKey(name, *normalizer_, ChineseCompanyNameParser::Builtin());
+  }
+  std::unique_ptr<TextNormalizer> normalizer_;
+};
+
+TEST_F(CompanyNameKeys, LinkTraditionalSimplifiedBracketedAndLatinForms) {
+  const CompanyNameKey simplified = Key("北京华信科技有限公司");
+  const CompanyNameKey traditional = Key("華信科技（北京）有限公司");
+  const CompanyNameKey latin = Key("Huaxin Technology Co., Ltd.");
+  EXPECT_TRUE(simplified.han);
+  EXPECT_EQ(simplified.core, "华信科技");
+  EXPECT_EQ(simplified.trade_name, "华信");
+  EXPECT_EQ(simplified.region, "北京");
+  EXPECT_EQ(traditional.core, simplified.core);
+  EXPECT_EQ(traditional.region, "北京");
+  EXPECT_FALSE(latin.han);
+  EXPECT_EQ(latin.core, "huaxin technology");
+  EXPECT_EQ(simplified.pinyin, "huaxin");
+  EXPECT_EQ(traditional.pinyin, "huaxin");
+  EXPECT_EQ(latin.pinyin, "huaxin");
+}
+
+TEST_F(CompanyNameKeys, KeepTheBranchMarker) {
+  const CompanyNameKey branch = Key("华信科技有限公司北京分公司");
+  EXPECT_EQ(branch.core, "华信科技");
+  EXPECT_EQ(branch.branch, "北京分公司");
+  EXPECT_TRUE(Key("北京华信科技有限公司").branch.empty());
+}
+
+TEST_F(CompanyNameKeys, NeverCompareANameWithoutTradeNameEmpty) {
+  const CompanyNameKey key = Key("福建环境公司");
+  EXPECT_EQ(key.trade_name, "环境");
+  EXPECT_EQ(key.core, "环境");
+}
+
+}  // namespace
+}  // namespace hub::matching
