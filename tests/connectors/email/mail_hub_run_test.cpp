@@ -12,6 +12,7 @@
 
 #include "e2e/hub_process.hpp"
 #include "email/mail_composer.hpp"
+#include "email/mime_parser.hpp"
 #include "mail_sender_fixture.hpp"
 #include "mail_servers.hpp"
 #include "support/store_fixture.hpp"
@@ -86,8 +87,9 @@ TEST_P(MailHubRun, EachNewCustomerIsOneMailWithItsEventsMessageId) {
   ASSERT_EQ(ids.size(), 3u) << hub->Output();
   const std::map<std::string, int> counts = WaitForMessageIds(*servers_, servers_->user, ids);
   for (const std::string& id : ids) EXPECT_EQ(counts.count(id) ? counts.at(id) : 0, 1) << id << "\n" << hub->Output();
-  const std::string bytes = WaitForMessageBytes(*servers_, servers_->user, ids.front());
-  EXPECT_EQ(SubjectOf(bytes), "新客户：上海远航贸易有限公司");
+  sdk::Result<MimeMessage> first = ParseMimeMessage(WaitForMessageBytes(*servers_, servers_->user, ids.front()));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->subject, "新客户：上海远航贸易有限公司");
   hub->Signal(SIGTERM);
   EXPECT_EQ(hub->WaitForExit(std::chrono::seconds(15)), 0) << hub->Output();
 }

@@ -1,9 +1,5 @@
 #include "mail_sender_fixture.hpp"
 
-#include <gmime/gmime.h>
-
-#include "email/gmime_support.hpp"
-
 namespace hub::email::test {
 
 void WriteTemplates(const hub::test::TempDir& dir) {
@@ -43,33 +39,6 @@ sdk::OutboundEvent TaskEvent(const std::string& event_id, const std::string& own
       "owner_name":"王经理","owner_email":")" +
                        owner_email + R"(","due_date":"2026-01-09"}})";
   return event;
-}
-
-std::string SubjectOf(const std::string& bytes) {
-  std::string lines;  // LF line ends: as sent (CRLF) or as Dovecot stored it (LF)
-  for (const char c :
-       bytes.substr(0, bytes.find("\n\n") == std::string::npos ? bytes.find("\r\n\r\n") : bytes.find("\n\n"))) {
-    if (c != '\r') lines += c;
-  }
-  lines = "\n" + lines + "\n";
-  std::size_t at = lines.find("\nSubject: ");
-  if (at == std::string::npos) return "";
-  at += 10;
-  std::string raw;
-  for (std::size_t end = lines.find('\n', at);; end = lines.find('\n', at)) {
-    raw += lines.substr(at, end - at);
-    at = end + 1;
-    if (at >= lines.size() || (lines[at] != ' ' && lines[at] != '\t')) break;
-  }
-  std::string subject;
-  for (std::size_t word = 0; word < raw.size();) {
-    std::size_t next = raw.find("?= =?", word);
-    next = next == std::string::npos ? raw.size() : next + 2;
-    subject +=
-        TakeGString(g_mime_utils_header_decode_text(SharedParserOptions(), raw.substr(word, next - word).c_str()));
-    word = next == raw.size() ? next : next + 1;
-  }
-  return subject;
 }
 
 }  // namespace hub::email::test

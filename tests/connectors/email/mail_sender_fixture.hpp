@@ -23,12 +23,6 @@ OutboundMailOptions Options(const hub::test::TempDir& dir, const std::string& ur
 // A task.created event whose task is owned by `owner_email`, with event id `event_id`.
 sdk::OutboundEvent TaskEvent(const std::string& event_id, const std::string& owner_email);
 
-// The Subject of the message `bytes`, each RFC 2047 encoded word decoded on its own. Debian 12's GMime
-// (3.2.13) decodes adjacent base64 words of one charset as one stream and loses what follows a padded word
-// (jstedfast/gmime#133, fixed upstream), so the tests of what is sent read the subject this way; RFC 2047
-// makes every encoded word self-contained.
-std::string SubjectOf(const std::string& bytes);
-
 }  // namespace hub::email::test
 
 #endif  // HUB_TESTS_CONNECTORS_EMAIL_MAIL_SENDER_FIXTURE_HPP_

@@ -25,7 +25,7 @@ TEST_F(MailSenderCompose, ATaskGoesToItsOwnerWithTheTemplatesFilledAndTheEventId
   EXPECT_EQ(mail->recipients, std::vector<std::string>{"wang@example.cn"});
   sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
   ASSERT_TRUE(parsed.ok());
-  EXPECT_EQ(SubjectOf(mail->bytes), "新任务：回访上海远航 — 客户");
+  EXPECT_EQ(parsed->subject, "新任务：回访上海远航 — 客户");
   EXPECT_EQ(parsed->to, (std::vector<MailAddress>{{"wang@example.cn", "王经理"}}));
   EXPECT_EQ(parsed->text, "王经理，\n\n您有一个新任务：回访上海远航\n截止日期：2026-01-09\n");
   EXPECT_EQ(parsed->message_id, "s1-7@hub.test");

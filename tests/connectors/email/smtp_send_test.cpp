@@ -68,7 +68,7 @@ TEST_F(SmtpSend, ImplicitTlsDeliversAMailReadBackWithEncodedSubjectAndTheEventsM
   const auto found = std::find_if(stored.begin(), stored.end(),
                                   [&](const auto& entry) { return entry.second.message_id == id + "@hub.test"; });
   ASSERT_NE(found, stored.end());
-  EXPECT_EQ(SubjectOf(bytes), "新任务：回访上海远航 — 客户");
+  EXPECT_EQ(found->second.subject, "新任务：回访上海远航 — 客户");
   EXPECT_EQ(found->second.from, (MailAddress{"hub@hub.test", "Hub 通知"}));
   EXPECT_EQ(found->second.text, "王经理，\n\n您有一个新任务：回访上海远航\n截止日期：2026-01-09\n");
 }
