@@ -1,11 +1,12 @@
-// The `email` connector plugin: mail from a Maildir tree, one activity record per message, and with
-// smtp_url the events of a delivery job mailed from templates (see README.md).
+// The `email` connector plugin: mail from a Maildir tree or an IMAP account, one activity record per message,
+// and with smtp_url the events of a delivery job mailed from templates (see README.md).
 #include <memory>
 #include <optional>
 #include <string_view>
 
 #include "email/email_options.hpp"
 #include "email/email_source.hpp"
+#include "email/imap_mailbox.hpp"
 #include "email/mail_sender.hpp"
 #include "email/maildir_mailbox.hpp"
 #include "email/outbound_mail_options.hpp"
@@ -36,14 +37,22 @@ class EmailConnector final : public sdk::Connector {
     if (!parsed.ok()) return parsed.status();
     std::optional<AttachmentStore> attachments;
     if (parsed->attachment_dir) attachments.emplace(*parsed->attachment_dir);
-    source_ = std::make_unique<EmailSource>(std::make_unique<MaildirMailbox>(parsed->maildir), parsed->rules,
-                                            std::move(attachments), sdk::ContextClock(context_));
+    std::unique_ptr<Mailbox> mailbox;
+    if (parsed->imap) {
+      mailbox = std::make_unique<ImapMailbox>(std::move(*parsed->imap), sdk::ContextLog(context_),
+                                              sdk::ContextCancelled(context_));
+    } else {
+      mailbox = std::make_unique<MaildirMailbox>(parsed->maildir);
+    }
+    source_ = std::make_unique<EmailSource>(std::move(mailbox), parsed->rules, std::move(attachments),
+                                            sdk::ContextClock(context_));
     return sdk::Status::Ok();
   }
 
   sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records) override {
     if (source_ == nullptr) {
-      return sdk::Status::InvalidArgument("this email connector has no mailbox ('path'): it only sends mail");
+      return sdk::Status::InvalidArgument(
+          "this email connector has no mailbox ('path' or 'imap_url'): it only sends mail");
     }
     return source_->ReadBatch(cursor, max_records);
   }
@@ -63,7 +72,7 @@ class EmailConnector final : public sdk::Connector {
 
  private:
   // Whether the options name a store of mail to read.
-  static bool HasMailbox(const sdk::Options& options) { return options.Has("path"); }
+  static bool HasMailbox(const sdk::Options& options) { return options.Has("path") || options.Has("imap_url"); }
 
   sdk::Context& context_;
   std::unique_ptr<EmailSource> source_;

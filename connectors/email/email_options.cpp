@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "email/default_mappings.hpp"
+#include "email/imap_options.hpp"
 #include "email/mail_need.hpp"
 #include "email/outbound_mail_options.hpp"
 
@@ -50,13 +51,15 @@ sdk::PluginDescription DescribeEmailConnector() {
   description.version = HUB_EMAIL_CONNECTOR_VERSION;
   description.kind = "connector";
   description.description =
-      "Reads mail from a Maildir or Maildir++ tree (read-only) and makes each message one activity record, keyed by "
+      "Reads mail from a Maildir or Maildir++ tree or an IMAP account (read-only both) and makes each message one "
+      "activity record, keyed by "
       "its Message-ID: direction, the other side's address, company domain, name, signature phone and company, a "
       "need for a quote or a product; attachments recorded and their bytes kept content-addressed. With smtp_url it "
       "also mails the events a delivery job hands it, from templates per event kind, over SMTP.";
   description.options = {
       {"path", OptionType::kPath, std::nullopt, false,
-       "The Maildir: the folder holding INBOX's new/ and cur/, with Maildir++ subfolders such as .Sent or "
+       "The Maildir (or imap_url instead): the folder holding INBOX's new/ and cur/, with Maildir++ subfolders such as "
+       ".Sent or "
        ".Sales.China beside them. Never modified: no flag set, no file moved."},
       {"folders", OptionType::kString, std::nullopt, false,
        "Comma-separated folders to read, in this order: INBOX, and Maildir++ names without their leading dot "
@@ -81,6 +84,7 @@ sdk::PluginDescription DescribeEmailConnector() {
        "A folder where each attachment's bytes are kept in a file named by their SHA-256, in a subfolder named by "
        "its first two hex digits. Unset: only the attachments' name, type, size and hash are recorded."},
   };
+  for (sdk::OptionSpec& spec : ImapOptionSpecs()) description.options.push_back(std::move(spec));
   for (sdk::OptionSpec& outbound : OutboundMailOptionSpecs()) description.options.push_back(std::move(outbound));
   description.capabilities.reads = true;
   description.capabilities.writes_events = true;
@@ -90,11 +94,19 @@ sdk::PluginDescription DescribeEmailConnector() {
 
 sdk::Result<EmailOptions> ParseEmailOptions(const sdk::Options& options) {
   EmailOptions parsed;
+  sdk::Result<std::optional<ImapMailboxOptions>> imap = ParseImapOptions(options);
+  if (!imap.ok()) return imap.status();
+  parsed.imap = std::move(*imap);
   parsed.maildir.root = options.GetString("path");
-  if (parsed.maildir.root.empty()) {
+  if (parsed.imap && (options.Has("path") || options.Has("folders"))) {
     return sdk::Status::InvalidArgument(
-        "option 'path' must name the Maildir (or give smtp_url alone: a connector "
-        "that only sends mail)");
+        "options 'path' and 'folders' are a Maildir's: a connector reads either a "
+        "Maildir (path) or an IMAP account (imap_url, imap_folders), not both");
+  }
+  if (!parsed.imap && parsed.maildir.root.empty()) {
+    return sdk::Status::InvalidArgument(
+        "option 'path' must name the Maildir (or imap_url an IMAP server; or give smtp_url "
+        "alone: a connector that only sends mail)");
   }
   parsed.maildir.folders = ListOf(options.GetString("folders"));
   sdk::Result<std::chrono::milliseconds> window = options.GetDuration("late_window", std::chrono::hours(1));

@@ -62,6 +62,27 @@ TEST(EmailOptions, RefusesWhatTheSchemaCannotExpressNamingTheOption) {
   EXPECT_FALSE(Parse({}).ok());
 }
 
+TEST(EmailOptions, ImapUrlInsteadOfPathReadsAnImapAccount) {
+  auto options = Parse({{"imap_url", "imaps://mail.acme.cn"},
+                        {"imap_user", "sales"},
+                        {"imap_password", "p"},
+                        {"imap_folders", "INBOX,销售"}});
+  ASSERT_TRUE(options.ok()) << options.status().ToString();
+  ASSERT_TRUE(options->imap.has_value());
+  EXPECT_EQ(options->imap->server.url, "imaps://mail.acme.cn");
+  EXPECT_EQ(options->imap->folders, (std::vector<std::string>{"INBOX", "销售"}));
+  EXPECT_FALSE(Parse({{"path", "/m"}})->imap.has_value());
+}
+
+TEST(EmailOptions, RefusesAMaildirAndAnImapAccountTogether) {
+  for (const char* maildir_option : {"path", "folders"}) {
+    auto options = Parse(
+        {{"imap_url", "imaps://mail.acme.cn"}, {"imap_user", "sales"}, {"imap_password", "p"}, {maildir_option, "x"}});
+    ASSERT_FALSE(options.ok()) << maildir_option;
+    EXPECT_NE(options.status().message().find("not both"), std::string::npos) << options.status().message();
+  }
+}
+
 TEST(EmailConnectorReadme, OptionsTableMatchesTheSchema) {
   const std::optional<std::string> table =
       connectors::ReadOptionsTable(std::string(HUB_SOURCE_DIR) + "/connectors/email/README.md");
