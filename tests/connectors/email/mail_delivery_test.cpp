@@ -22,7 +22,7 @@ using delivery::DeliveryRunResult;
 class MailDeliveryTest : public delivery::test::DeliveryTest {
  protected:
   void SetUp() override {
-    servers_ = FindMailServers();
+    servers_ = TestMailServers::FromEnvironment();
     if (!servers_) GTEST_SKIP() << "no mail servers (scripts/test.sh starts them when run as root)";
     DeliveryTest::SetUp();
     WriteTemplates(templates_);
@@ -35,7 +35,7 @@ class MailDeliveryTest : public delivery::test::DeliveryTest {
     return RunDelivery(*database_, subscription_, deliver, options, clock_, cancel_);
   }
 
-  std::optional<MailServers> servers_;
+  std::optional<TestMailServers> servers_;
   hub::test::TempDir templates_;
   delivery::Subscription subscription_ = Subscriber("mail");
 };
@@ -50,8 +50,9 @@ TEST_P(MailDeliveryTest, TheServerStoppedMidwayDelaysTheMailAndEachEventIsMailed
   std::vector<std::string> ids;
   for (const std::string& event_id : OutboxEventIds()) ids.push_back(MessageIdForEvent(event_id, "hub.test"));
   ASSERT_EQ(ids.size(), 6u);
-  sdk::Result<MailSender> sender = MailSender::Create(Options(
-      templates_, servers_->SmtpsUrl(), servers_->user2, servers_->password2, servers_->ca_file, servers_->Address()));
+  sdk::Result<MailSender> sender =
+      MailSender::Create(Options(templates_, SmtpsUrl(*servers_), servers_->user2, servers_->password2,
+                                 servers_->ca_file, UserAddress(*servers_)));
   ASSERT_TRUE(sender.ok()) << sender.status().ToString();
   // The server goes down after three mails, in the middle of a batch.
   std::size_t before_stop = 3;

@@ -24,7 +24,7 @@ namespace {
 class MailHubRun : public hub::test::StoreTest {
  protected:
   void SetUp() override {
-    servers_ = FindMailServers();
+    servers_ = TestMailServers::FromEnvironment();
     if (!servers_) GTEST_SKIP() << "no mail servers (scripts/test.sh starts them when run as root)";
     StoreTest::SetUp();
     if (HasFatalFailure()) return;
@@ -40,10 +40,10 @@ class MailHubRun : public hub::test::StoreTest {
            "    <connector name=\"crm\" plugin=\"file\"><path>customers.csv</path><id_field>id</id_field>"
            "<settle_time>1d</settle_time></connector>\n"
            "    <connector name=\"mailer\" plugin=\"email\"><smtp_url>" +
-           servers_->SmtpsUrl() + "</smtp_url><smtp_user>" + servers_->user2 +
+           SmtpsUrl(*servers_) + "</smtp_url><smtp_user>" + servers_->user2 +
            "</smtp_user><smtp_password>${env:HUB_TEST_MAIL_PASSWORD2}</smtp_password><smtp_ca_file>" +
            servers_->ca_file + "</smtp_ca_file><mail_from>Hub 通知 &lt;hub@" + servers_->domain +
-           "&gt;</mail_from><mail_to>" + servers_->Address() +
+           "&gt;</mail_from><mail_to>" + UserAddress(*servers_) +
            "</mail_to><mail_templates>templates</mail_templates></connector>\n  </connectors>\n  <jobs>\n"
            "    <job name=\"customers\" connector=\"crm\" every=\"1s\">\n"
            "      <mapping entity=\"party\" id=\"id\"><field target=\"kind\" value=\"organization\"/>"
@@ -75,7 +75,7 @@ class MailHubRun : public hub::test::StoreTest {
     return {};
   }
 
-  std::optional<MailServers> servers_;
+  std::optional<TestMailServers> servers_;
   hub::test::TempDir files_;
 };
 

@@ -20,11 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Env(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? "" : value;
-}
-
 std::string Bytes(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream bytes;
@@ -32,28 +27,28 @@ std::string Bytes(const fs::path& file) {
   return bytes.str();
 }
 
-std::vector<fs::path> MessageFiles(const MailServers& servers, const std::string& user) {
+std::vector<fs::path> MessageFiles(const TestMailServers& servers, const std::string& user) {
   std::vector<fs::path> files;
   for (const char* sub : {"new", "cur"}) {
     std::error_code error;
     for (const fs::directory_entry& entry :
-         fs::directory_iterator(servers.dir / "mail" / user / "Maildir" / sub, error)) {
+         fs::directory_iterator(fs::path(servers.dir) / "mail" / user / "Maildir" / sub, error)) {
       if (entry.is_regular_file()) files.push_back(entry.path());
     }
   }
   return files;
 }
 
-void Postfix(const MailServers& servers, const char* command) {
-  const std::string line = "postfix -c '" + (servers.dir / "postfix").string() + "' " + command + " >>'" +
-                           (servers.dir / "postfix.log").string() + "' 2>&1";
+void Postfix(const TestMailServers& servers, const char* command) {
+  const std::string line = "postfix -c '" + (fs::path(servers.dir) / "postfix").string() + "' " + command + " >>'" +
+                           (fs::path(servers.dir) / "postfix.log").string() + "' 2>&1";
   if (std::system(line.c_str()) != 0 && std::string(command) == "start") std::abort();
 }
 
 // True when Postfix holds no mail any more (all of it handed to Dovecot).
-bool QueueEmpty(const MailServers& servers) {
-  const std::string line =
-      "postqueue -c '" + (servers.dir / "postfix").string() + "' -p 2>/dev/null | grep -q 'Mail queue is empty'";
+bool QueueEmpty(const TestMailServers& servers) {
+  const std::string line = "postqueue -c '" + (fs::path(servers.dir) / "postfix").string() +
+                           "' -p 2>/dev/null | grep -q 'Mail queue is empty'";
   return std::system(line.c_str()) == 0;
 }
 
@@ -70,23 +65,15 @@ bool Listening(int port) {
 
 }  // namespace
 
-std::optional<MailServers> FindMailServers() {
-  MailServers servers;
-  servers.dir = Env("HUB_TEST_MAIL_DIR");
-  if (servers.dir.empty()) return std::nullopt;
-  servers.domain = Env("HUB_TEST_MAIL_DOMAIN");
-  servers.user = Env("HUB_TEST_MAIL_USER");
-  servers.password = Env("HUB_TEST_MAIL_PASSWORD");
-  servers.user2 = Env("HUB_TEST_MAIL_USER2");
-  servers.password2 = Env("HUB_TEST_MAIL_PASSWORD2");
-  servers.smtp_port = Env("HUB_TEST_SMTP_PORT");
-  servers.submission_port = Env("HUB_TEST_SUBMISSION_PORT");
-  servers.smtps_port = Env("HUB_TEST_SMTPS_PORT");
-  servers.ca_file = Env("HUB_TEST_MAIL_CA");
-  return servers;
+std::string UserAddress(const TestMailServers& servers) { return servers.user + "@" + servers.domain; }
+std::string SmtpsUrl(const TestMailServers& servers) {
+  return "smtps://localhost:" + std::to_string(servers.smtps_port);
+}
+std::string SubmissionUrl(const TestMailServers& servers) {
+  return "smtp://localhost:" + std::to_string(servers.submission_port);
 }
 
-std::map<std::string, MimeMessage> StoredMessages(const MailServers& servers, const std::string& user) {
+std::map<std::string, MimeMessage> StoredMessages(const TestMailServers& servers, const std::string& user) {
   std::map<std::string, MimeMessage> messages;
   for (const fs::path& file : MessageFiles(servers, user)) {
     sdk::Result<MimeMessage> parsed = ParseMimeMessage(Bytes(file));
@@ -95,13 +82,13 @@ std::map<std::string, MimeMessage> StoredMessages(const MailServers& servers, co
   return messages;
 }
 
-std::map<std::string, int> MessageIdCounts(const MailServers& servers, const std::string& user) {
+std::map<std::string, int> MessageIdCounts(const TestMailServers& servers, const std::string& user) {
   std::map<std::string, int> counts;
   for (const auto& [name, message] : StoredMessages(servers, user)) ++counts[message.message_id];
   return counts;
 }
 
-std::map<std::string, int> WaitForMessageIds(const MailServers& servers, const std::string& user,
+std::map<std::string, int> WaitForMessageIds(const TestMailServers& servers, const std::string& user,
                                              const std::vector<std::string>& ids) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   std::map<std::string, int> found;
@@ -118,7 +105,7 @@ std::map<std::string, int> WaitForMessageIds(const MailServers& servers, const s
   }
 }
 
-std::string WaitForMessageBytes(const MailServers& servers, const std::string& user, const std::string& id) {
+std::string WaitForMessageBytes(const TestMailServers& servers, const std::string& user, const std::string& id) {
   WaitForMessageIds(servers, user, {id});
   for (const fs::path& file : MessageFiles(servers, user)) {
     std::string bytes = Bytes(file);
@@ -128,11 +115,11 @@ std::string WaitForMessageBytes(const MailServers& servers, const std::string& u
   return "";
 }
 
-void StopSmtpServer(const MailServers& servers) { Postfix(servers, "stop"); }
-void StartSmtpServer(const MailServers& servers) {
+void StopSmtpServer(const TestMailServers& servers) { Postfix(servers, "stop"); }
+void StartSmtpServer(const TestMailServers& servers) {
   Postfix(servers, "start");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!Listening(std::stoi(servers.smtps_port)) && std::chrono::steady_clock::now() < deadline) {
+  while (!Listening(servers.smtps_port) && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

@@ -1,5 +1,5 @@
-// The throwaway Postfix and Dovecot of scripts/lib/mail_servers.sh as the outbound mail tests see them: the
-// environment it exports, the mail Dovecot stored on disk, and Postfix stopped and started.
+// The throwaway Postfix and Dovecot of scripts/lib/mail_servers.sh as the outbound mail tests see them (where
+// they are: TestMailServers): the mail Dovecot stored on disk, and Postfix stopped and started.
 #ifndef HUB_TESTS_CONNECTORS_EMAIL_MAIL_SERVERS_HPP_
 #define HUB_TESTS_CONNECTORS_EMAIL_MAIL_SERVERS_HPP_
 
@@ -10,43 +10,33 @@
 #include <vector>
 
 #include "email/mime_message.hpp"
+#include "test_mail_folder.hpp"
 
 namespace hub::email::test {
 
-// What start_mail_servers exported; nullopt when it did not run (the tests skip).
-struct MailServers {
-  std::filesystem::path dir;
-  std::string domain;
-  std::string user, password;
-  std::string user2, password2;
-  std::string smtp_port, submission_port, smtps_port;
-  std::string ca_file;
-
-  std::string Address() const { return user + "@" + domain; }
-  std::string Address2() const { return user2 + "@" + domain; }
-  std::string SmtpsUrl() const { return "smtps://localhost:" + smtps_port; }
-  std::string SubmissionUrl() const { return "smtp://localhost:" + submission_port; }
-};
-std::optional<MailServers> FindMailServers();
+// The first user's address, and the submission urls of the second user's sender: implicit TLS, STARTTLS.
+std::string UserAddress(const TestMailServers& servers);
+std::string SmtpsUrl(const TestMailServers& servers);
+std::string SubmissionUrl(const TestMailServers& servers);
 
 // The messages Dovecot stored for `user` (its Maildir's new/ and cur/), parsed, keyed by file name.
-std::map<std::string, MimeMessage> StoredMessages(const MailServers& servers, const std::string& user);
+std::map<std::string, MimeMessage> StoredMessages(const TestMailServers& servers, const std::string& user);
 
 // How many of `user`'s stored messages have each Message-ID.
-std::map<std::string, int> MessageIdCounts(const MailServers& servers, const std::string& user);
+std::map<std::string, int> MessageIdCounts(const TestMailServers& servers, const std::string& user);
 
 // Waits (polling, at most 30 s) until `user` holds a message of each Message-ID of `ids` and Postfix's
 // queue is empty (nothing more on its way); answers how many messages of each of those ids it holds.
-std::map<std::string, int> WaitForMessageIds(const MailServers& servers, const std::string& user,
+std::map<std::string, int> WaitForMessageIds(const TestMailServers& servers, const std::string& user,
                                              const std::vector<std::string>& ids);
 
 // The raw bytes of the stored message whose Message-ID is `id` (waiting as above); empty when none came.
-std::string WaitForMessageBytes(const MailServers& servers, const std::string& user, const std::string& id);
+std::string WaitForMessageBytes(const TestMailServers& servers, const std::string& user, const std::string& id);
 
 // smtp_server_stop / smtp_server_start of mail_servers.sh: Postfix alone.
-void StopSmtpServer(const MailServers& servers);
+void StopSmtpServer(const TestMailServers& servers);
 // Starts Postfix and waits (at most 30 s) until its implicit-TLS port accepts connections.
-void StartSmtpServer(const MailServers& servers);
+void StartSmtpServer(const TestMailServers& servers);
 
 }  // namespace hub::email::test
 
