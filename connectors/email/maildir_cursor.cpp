@@ -40,6 +40,11 @@ sdk::Result<MaildirFolderPosition> PositionOf(const json::value& value) {
     if (!key.ok()) return key.status();
     position.recent.insert(std::move(*key));
   }
+  if (const json::value* floor = object->if_contains("f")) {
+    sdk::Result<MaildirKey> key = KeyOf(*floor);
+    if (!key.ok()) return key.status();
+    position.floor = std::move(*key);
+  }
   return position;
 }
 
@@ -51,7 +56,9 @@ std::string EncodeMaildirCursor(const MaildirCursor& cursor) {
   for (const auto& [folder, position] : cursor) {
     json::array recent;
     for (const MaildirKey& key : position.recent) recent.push_back(json::array{key.delivered, key.unique});
-    folders[folder] = json::object{{"t", position.last.delivered}, {"u", position.last.unique}, {"r", recent}};
+    json::object entry{{"t", position.last.delivered}, {"u", position.last.unique}, {"r", recent}};
+    if (!position.floor.unique.empty()) entry["f"] = json::array{position.floor.delivered, position.floor.unique};
+    folders[folder] = std::move(entry);
   }
   return std::string(kPrefix) + json::serialize(folders);
 }

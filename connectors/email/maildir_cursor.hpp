@@ -24,17 +24,21 @@ struct MaildirKey {
 };
 
 // One folder's position: `last` is the greatest key given (empty unique: nothing yet); `recent` the keys
-// given whose delivery time is within the late-delivery window of last.delivered. A message is new to the
-// folder when its key is greater than `last`, or when it is within the window and not in `recent`.
+// given whose delivery time is within the late-delivery window of last.delivered; `floor` the greatest key
+// forgotten from `recent` while still within the window (it holds a bounded number; empty: none). A message
+// is new to the folder when its key is greater than `last`, or when it is within the window, greater than
+// `floor` and not in `recent`.
 struct MaildirFolderPosition {
   MaildirKey last;
   std::set<MaildirKey> recent;
+  MaildirKey floor;
 };
 
 // The whole cursor: folder name ("INBOX", "Sales.China") to position. A plain value.
 using MaildirCursor = std::map<std::string, MaildirFolderPosition, std::less<>>;
 
-// "maildir1:" and JSON {"<folder>": {"t": <last delivered>, "u": "<last unique>", "r": [[t, "u"], ...]}};
+// "maildir1:" and JSON {"<folder>": {"t": <last delivered>, "u": "<last unique>", "r": [[t, "u"], ...]}}, with
+// "f": [t, "u"] for a floor;
 // "" for an empty cursor. Pure.
 std::string EncodeMaildirCursor(const MaildirCursor& cursor);
 

@@ -47,13 +47,24 @@ bool InWindow(const MaildirKey& key, const MaildirFolderPosition& position, std:
 }
 
 bool NotGivenYet(const MaildirKey& key, const MaildirFolderPosition& position, std::chrono::seconds window) {
-  return key > position.last || (InWindow(key, position, window) && !position.recent.contains(key));
+  return key > position.last ||
+         (InWindow(key, position, window) && key > position.floor && !position.recent.contains(key));
 }
 
-void MovePast(const MaildirKey& key, MaildirFolderPosition& position, std::chrono::seconds window) {
+void MovePast(const MaildirKey& key, MaildirFolderPosition& position) {
   position.last = std::max(position.last, key);
   position.recent.insert(key);
-  std::erase_if(position.recent, [&](const MaildirKey& kept) { return !InWindow(kept, position, window); });
+}
+
+// Forgets the keys no longer within the window of the newest, and the oldest beyond `max_keys`, raising the
+// floor past them (the keys are ordered by delivery time first, so both are at the front).
+void Prune(MaildirFolderPosition& position, std::chrono::seconds window, std::size_t max_keys) {
+  auto& recent = position.recent;
+  while (!recent.empty() && !InWindow(*recent.begin(), position, window)) recent.erase(recent.begin());
+  while (recent.size() > max_keys) {
+    position.floor = std::max(position.floor, *recent.begin());
+    recent.erase(recent.begin());
+  }
 }
 
 bool Skipped(const std::string& folder, const std::vector<std::string>& skipped) {
@@ -105,10 +116,13 @@ sdk::Result<bool> MaildirMailbox::ReadFolder(const std::string& folder, MaildirF
   }
   for (MaildirEntry& entry : *entries) {
     if (!NotGivenYet(entry.key, position, options_.late_window)) continue;
-    if (room == 0) return true;
+    if (room == 0) {
+      Prune(position, options_.late_window, options_.max_recent_keys);
+      return true;
+    }
     sdk::Result<std::optional<std::string>> bytes = ReadEntry(dir, entry);
     if (!bytes.ok()) return bytes.status().WithContext("Maildir folder " + folder);
-    MovePast(entry.key, position, options_.late_window);
+    MovePast(entry.key, position);
     if (!bytes->has_value()) continue;
     MailboxMessage message;
     message.folder = folder;
@@ -118,6 +132,7 @@ sdk::Result<bool> MaildirMailbox::ReadFolder(const std::string& folder, MaildirF
     page.messages.push_back(std::move(message));
     --room;
   }
+  Prune(position, options_.late_window, options_.max_recent_keys);
   return false;
 }
 

@@ -23,11 +23,15 @@ struct MaildirOptions {
   // How much older than the newest message read a message may be and still be found when it appears later
   // (a delivery that took long to write, a message moved in from another folder under its old name).
   std::chrono::seconds late_window = std::chrono::hours(1);
+  // The most keys a folder's position remembers within the window (a cursor of a few hundred KiB): a burst
+  // of more (a first download of a whole account) narrows the window to the newest of them.
+  std::size_t max_recent_keys = 10000;
 };
 
 // Reads the folders one after the other, each in key order (maildir_cursor.hpp: delivery time, then unique
 // name), never modifying the tree: no flag is set, no file moved from new/ to cur/. The cursor keeps, per
-// folder, the greatest key given and the keys given within `late_window` of it; a message is given when its
+// folder, the greatest key given and the keys given within `late_window` of it (at most max_recent_keys, the
+// newest); a message is given when its
 // key is greater, or within the window and not given yet. So a read resumed from any cursor this returned —
 // after a kill, say — gives no message twice whatever readers did to its flags or new/cur place meanwhile,
 // and misses none delivered in order or late by less than the window; one that appears later still, with a

@@ -92,6 +92,9 @@ constexpr FieldSpec kActivity[] = {
           "The other side's person, as the source named them."),
     Field("company_name", kString, kOptional, Column("activities", "company_name"),
           "The other side's company, as the source named it."),
+    Field("attachments", kString, kOptional, Rows("activity_attachments"),
+          "The files it carried (a mail's attachments), as a JSON array of {name, content_type, size, sha256, "
+          "content_id, inline}: one row each."),
 };
 
 constexpr EntitySpec kEntities[] = {

@@ -1,10 +1,14 @@
 #include "store/model/entity_behaviour.hpp"
 
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "store/model/activity_attachments.hpp"
 #include "store/model/activity_attribution.hpp"
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
+#include "store/model/extension_chain.hpp"
 #include "store/model/opportunity_stages.hpp"
 
 namespace hub::store_model {
@@ -19,9 +23,13 @@ std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection,
   return std::make_unique<ContactPerson>(connection);
 }
 
-std::unique_ptr<EntityExtension> MakeActivityAttribution(odbc::Connection& connection, References&,
-                                                         const odbc::OutboxTurn& turn) {
-  return std::make_unique<ActivityAttribution>(connection, turn);
+// An activity's party and follow-ups, then its attachments.
+std::unique_ptr<EntityExtension> MakeActivityExtensions(odbc::Connection& connection, References&,
+                                                        const odbc::OutboxTurn& turn) {
+  std::vector<std::unique_ptr<EntityExtension>> parts;
+  parts.push_back(std::make_unique<ActivityAttribution>(connection, turn));
+  parts.push_back(std::make_unique<ActivityAttachments>(connection));
+  return std::make_unique<ExtensionChain>(std::move(parts));
 }
 
 std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&,
@@ -40,7 +48,7 @@ constexpr Registered kRegistry[] = {
     {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
-    {"activity", {WriterKind::kGeneric, &MakeActivityAttribution}},
+    {"activity", {WriterKind::kGeneric, &MakeActivityExtensions}},
 };
 
 constexpr EntityBehaviour kGenericOnly;

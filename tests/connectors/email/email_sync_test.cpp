@@ -29,21 +29,27 @@ class EmailSync : public hub::test::StoreTest {
     fs::create_directories(files_.path() / "attachments");
   }
 
-  // A configuration whose connector `mail` reads the tree with job `mail` in batches of `batch_size`.
+  // A configuration whose connector `mail` reads the tree with job `mail` in batches of `batch_size`, and
+  // whose job `customers` reads customers.csv (id, name, email) as parties.
   void Configure(int batch_size) {
     config_ = files_.path() / "hub.xml";
     std::ofstream(config_) << "<hub>\n  <store><connection>" << connection_string_ << "</connection></store>\n"
                            << "  <plugins dir=\"" << HUB_PLUGIN_DIR << "\"/>\n"
                            << "  <connectors><connector name=\"mail\" plugin=\"email\"><path>" << tree_.root().string()
                            << "</path><own_addresses>acme.cn</own_addresses>"
-                           << "<attachment_dir>attachments</attachment_dir></connector></connectors>\n"
+                           << "<attachment_dir>attachments</attachment_dir></connector>\n"
+                           << "    <connector name=\"crm\" plugin=\"file\"><path>customers.csv</path></connector>"
+                           << "</connectors>\n"
                            << "  <jobs><job name=\"mail\" connector=\"mail\" batch_size=\"" << batch_size
-                           << "\"><mapping use=\"email_activity\"/></job></jobs>\n</hub>\n";
+                           << "\"><mapping use=\"email_activity\"/></job>\n"
+                           << "    <job name=\"customers\" connector=\"crm\"><mapping entity=\"party\" id=\"id\">"
+                           << "<field target=\"kind\" value=\"organization\"/><field target=\"name\" source=\"name\"/>"
+                           << "<field target=\"email\" source=\"email\"/></mapping></job></jobs>\n</hub>\n";
   }
 
-  // The counts line of `hub sync mail`, which must succeed.
-  std::string Sync() {
-    hub::test::CommandResult result = hub::test::RunHub({"sync", "mail", "--config", config_.string()});
+  // The counts line of `hub sync <job>`, which must succeed.
+  std::string Sync(const std::string& job = "mail") {
+    hub::test::CommandResult result = hub::test::RunHub({"sync", job, "--config", config_.string()});
     EXPECT_EQ(result.exit_status, 0) << result.output;
     const std::size_t line = result.output.rfind("read=");
     return line == std::string::npos ? result.output
@@ -103,6 +109,44 @@ TEST_P(EmailSync, AFileThatIsNoMessageIsQuarantinedNamingItsFolderAndPosition) {
   EXPECT_EQ(Sync(), "read=2 inserted=1 updated=0 merged=0 quarantined=1 deleted=0");
   EXPECT_EQ(QueryValue("SELECT reason FROM quarantine").text(),
             "Sales.China new/" + unique + ": not a message: no bytes");
+}
+
+// What the store makes of mail: a sender whose company domain a customer's address has is that customer's
+// activity; an unknown sender's need a lead candidate; attachments rows, their bytes in attachment_dir.
+TEST_P(EmailSync, MailIsLinkedToItsCustomerAndAnUnknownSendersNeedIsALeadCandidate) {
+  files_.Write("customers.csv", "id,name,email\nC1,上海华腾贸易有限公司,info@huateng.com.cn\n");
+  tree_.Deliver("INBOX", 1699925400,
+                SimpleMessage("rfq-1@huateng.com.cn", "王芳 <wang@mail.huateng.com.cn>", "sales@acme.cn",
+                              "询价：20台水泵", "请报价。"));
+  tree_.Deliver("INBOX", 1699925500,
+                SimpleMessage("s-1@163.com", "陈静 <chenjing@163.com>", "sales@acme.cn", "需要样品",
+                              "请寄两个样品。\n\n-- \n陈静\n杭州明远电子有限公司\n电话：0571-8765 4321\n"));
+  tree_.Deliver("Sent", 1699930000,
+                "Message-ID: <q-1@acme.cn>\r\nFrom: sales@acme.cn\r\nTo: wang@mail.huateng.com.cn\r\n"
+                "Subject: Re: quote\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                "--b\r\nContent-Type: text/plain\r\n\r\nattached\r\n--b\r\nContent-Type: application/pdf\r\n"
+                "Content-Disposition: attachment; filename=q.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                "aGVsbG8=\r\n--b--\r\n");
+  Configure(100);
+  EXPECT_EQ(Sync("customers"), "read=1 inserted=1 updated=0 merged=0 quarantined=0 deleted=0");
+  EXPECT_EQ(Sync(), "read=3 inserted=3 updated=0 merged=0 quarantined=0 deleted=0");
+  const std::int64_t customer = Count("SELECT record_id FROM source_links WHERE entity = 'party'");
+  EXPECT_EQ(
+      Count("SELECT COUNT(*) FROM activities WHERE party_match = 'domain' AND party_id = " + std::to_string(customer)),
+      2)
+      << "the inquiry and our answer to it are the customer's";
+  std::vector<odbc::Row> candidate =
+      QueryRows("SELECT channel, email, company_name, phone_e164, need FROM lead_candidates");
+  ASSERT_EQ(candidate.size(), 1u);
+  EXPECT_EQ(candidate[0][0].text() + " " + candidate[0][1].text(), "email chenjing@163.com");
+  EXPECT_EQ(candidate[0][2].text(), "杭州明远电子有限公司");
+  EXPECT_EQ(candidate[0][3].text(), "+8657187654321");
+  EXPECT_EQ(candidate[0][4].text(), "需要样品");
+  std::vector<odbc::Row> files = QueryRows("SELECT name, size_bytes, sha256 FROM activity_attachments");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0][0].text(), "q.pdf");
+  const std::string sha256 = files[0][2].text();
+  EXPECT_TRUE(fs::exists(files_.path() / "attachments" / sha256.substr(0, 2) / sha256)) << sha256;
 }
 
 constexpr int kMessages = 4000;

@@ -124,6 +124,26 @@ TEST_F(MaildirMailboxTest, AMessageDeliveredLateWithAnOlderTimeIsReadWithinTheWi
   EXPECT_TRUE(ReadAll(mailbox, cursor).empty());
 }
 
+TEST_F(MaildirMailboxTest, ABurstBeyondTheKeysRememberedNarrowsTheWindowWithoutReadingAnyTwice) {
+  for (int i = 0; i < 5; ++i) tree_.Deliver("INBOX", 1700001000 + i, "Subject: m\r\n\r\nm");
+  MaildirOptions options;
+  options.root = tree_.root();
+  options.late_window = std::chrono::minutes(10);
+  options.max_recent_keys = 2;
+  MaildirMailbox mailbox(options);
+  std::string cursor;
+  ASSERT_EQ(ReadAll(mailbox, cursor, 2).size(), 5u);
+  sdk::Result<MaildirCursor> decoded = DecodeMaildirCursor(cursor);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->at("INBOX").recent.size(), 2u);
+  EXPECT_EQ(decoded->at("INBOX").floor.delivered, 1700001002);
+  // Older than the newest keys remembered: taken as read. Newer than the floor: read.
+  tree_.Deliver("INBOX", 1700001001, "Subject: late\r\n\r\nlate");
+  const std::string after_floor = tree_.Deliver("INBOX", 1700001003, "Subject: late\r\n\r\nlate");
+  EXPECT_EQ(ReadAll(mailbox, cursor), (std::vector<std::string>{"INBOX new/" + after_floor}));
+  EXPECT_TRUE(ReadAll(mailbox, cursor).empty());
+}
+
 TEST_F(MaildirMailboxTest, AMissingFolderIsUnavailableAndAForeignCursorInvalid) {
   MaildirMailbox missing = Mailbox({"INBOX", "Archive"});
   EXPECT_EQ(missing.Read("", 10).status().code(), sdk::StatusCode::kUnavailable);
@@ -139,12 +159,15 @@ TEST(MaildirCursor, RoundTripsFoldersAndRecentKeys) {
   cursor["INBOX"].last = {1700000100, "1700000100.M1P1.test"};
   cursor["INBOX"].recent = {{1700000050, "1700000050.M2P1.test"}, {1700000100, "1700000100.M1P1.test"}};
   cursor["Sales.China"].last = {5, "x"};
+  cursor["Sales.China"].floor = {3, "y"};
   sdk::Result<MaildirCursor> decoded = DecodeMaildirCursor(EncodeMaildirCursor(cursor));
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
   EXPECT_EQ(decoded->size(), 2u);
   EXPECT_EQ(decoded->at("INBOX").last, cursor["INBOX"].last);
   EXPECT_EQ(decoded->at("INBOX").recent, cursor["INBOX"].recent);
   EXPECT_EQ(decoded->at("Sales.China").last, cursor["Sales.China"].last);
+  EXPECT_EQ(decoded->at("Sales.China").floor, cursor["Sales.China"].floor);
+  EXPECT_TRUE(decoded->at("INBOX").floor.unique.empty());
   EXPECT_EQ(EncodeMaildirCursor({}), "");
 }
 

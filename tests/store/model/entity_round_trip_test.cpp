@@ -197,7 +197,12 @@ const std::vector<Sample>& Samples() {
         {"web_domain", "huateng.cn"},
         {"need", "20 台传感器报价"},
         {"contact_name", "张伟"},
-        {"company_name", "上海华腾贸易有限公司"}}},
+        {"company_name", "上海华腾贸易有限公司"},
+        {"attachments",
+         R"([{"name":"报价单.pdf","content_type":"application/pdf","size":5,)"
+         R"("sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824","content_id":"","inline":false},)"
+         R"({"name":"logo.png","content_type":"image/png","size":0,)"
+         R"("sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","content_id":"logo@x","inline":true}])"}}},
       {"quote",
        "Q1",
        {{"quote_number", "Q-2026-001"},
@@ -601,6 +606,23 @@ TEST_P(EntityRoundTripTest, AContactIsAPersonPartyWithPhonesAndEmail) {
   EXPECT_EQ(phones[0][0].text() + " " + phones[0][1].text(), "landline +862150801235");
   EXPECT_EQ(phones[1][0].text() + " " + phones[1][1].text(), "mobile +8613912345678");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM emails WHERE address_normalized = 'zhang.wei@huateng.cn'"), 1);
+}
+
+TEST_P(EntityRoundTripTest, AnActivitysAttachmentsAreRowsInTheirOrder) {
+  SyncEverySample();
+  if (HasFatalFailure()) return;
+  std::vector<odbc::Row> files = QueryRows(
+      "SELECT position, name, content_type, size_bytes, sha256, content_id, is_inline FROM activity_attachments "
+      "WHERE activity_id = ? ORDER BY position",
+      {Value::Int64(RowOf("activity", "A1"))});
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0][1].text() + " " + files[0][2].text(), "报价单.pdf application/pdf");
+  EXPECT_EQ(Comparable(files[0][3], model::FieldType::kInt64), "5");
+  EXPECT_EQ(files[0][4].text(), "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+  EXPECT_TRUE(files[0][5].is_null()) << "an empty Content-ID is none";
+  EXPECT_EQ(Comparable(files[0][6], model::FieldType::kBool), "false");
+  EXPECT_EQ(files[1][1].text() + " " + files[1][5].text(), "logo.png logo@x");
+  EXPECT_EQ(Comparable(files[1][6], model::FieldType::kBool), "true");
 }
 
 TEST_P(EntityRoundTripTest, ANewOpportunityEntersItsStageAtTheGivenTime) {
