@@ -9,6 +9,7 @@
 #include "config/option_validation.hpp"
 #include "config/record_id_check.hpp"
 #include "model/catalog.hpp"
+#include "store/model/activity_follow_ups.hpp"
 #include "store/model/entity_behaviour.hpp"
 #include "store/model/event_documents.hpp"
 
@@ -155,8 +156,13 @@ void CheckJobCapabilities(const HubSetup& setup, std::vector<config::ConfigError
   }
 }
 
+// True for the aggregates the model layer's activity follow-ups announce (task, lead_candidate), which are
+// no catalog entities.
+bool IsFollowUpAggregate(std::string_view aggregate) { return !store_model::FollowUpEventChanges(aggregate).empty(); }
+
 // Every entity and kind a delivery job subscribes to names something the store's events can be: the
-// changes each entity's writer records (store_model::EventChangesOf).
+// changes each entity's writer records (store_model::EventChangesOf), or a follow-up's
+// (store_model::FollowUpEventChanges).
 void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
   for (const config::JobConfig& job : setup.config.jobs) {
     for (const config::SubscriptionConfig::Events& events : job.subscription.events) {
@@ -166,8 +172,9 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
         const std::string entity = kind.substr(0, kind.find('.'));
         const std::string change = kind.substr(kind.find('.') + 1);
         const model::EntitySpec* spec = model::FindEntity(entity);
-        if (spec != nullptr) {
-          const std::vector<std::string> changes = store_model::EventChangesOf(*spec);
+        if (spec != nullptr || IsFollowUpAggregate(entity)) {
+          const std::vector<std::string> changes =
+              spec != nullptr ? store_model::EventChangesOf(*spec) : store_model::FollowUpEventChanges(entity);
           if (std::find(changes.begin(), changes.end(), change) == changes.end()) {
             std::string known;
             for (const std::string& each : changes) known += (known.empty() ? "." : ", .") + each;
@@ -179,12 +186,12 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
         if (events.entity.empty()) entities.push_back(entity);
       }
       for (const std::string& entity : entities) {
-        if (model::FindEntity(entity) == nullptr) {
+        if (model::FindEntity(entity) == nullptr && !IsFollowUpAggregate(entity)) {
           errors.push_back({events.location, "job '" + job.name + "': <subscribe> names entity '" + entity +
                                                  "', which the model does not have (docs/DATA_MODEL.md)"});
         }
       }
-      if (events.document && model::FindEntity(events.entity) != nullptr &&
+      if (events.document && (model::FindEntity(events.entity) != nullptr || IsFollowUpAggregate(events.entity)) &&
           !store_model::HasEventDocument(events.entity)) {
         std::string known;
         for (const std::string& entity : store_model::EventDocumentEntities()) {

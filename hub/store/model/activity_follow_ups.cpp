@@ -53,6 +53,11 @@ std::optional<std::int64_t> IdOrNull(const Value& value) {
 
 }  // namespace
 
+std::vector<std::string> FollowUpEventChanges(std::string_view aggregate) {
+  if (aggregate == "task" || aggregate == "lead_candidate") return {"created"};
+  return {};
+}
+
 sdk::Status ActivityFollowUps::After(const model::MappedRecord& record, std::int64_t activity_id,
                                      const Attribution& attribution, const AttributionKeys& keys) {
   if (attribution.party_id && IsMissedInboundCall(record)) {

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
@@ -19,6 +21,11 @@ namespace hub::store_model {
 // The outcomes of a call that nobody answered (the call_center connector's and the calls API's): a known
 // caller is owed a callback.
 inline constexpr std::string_view kMissedCallOutcomes[] = {"missed", "no_answer", "busy", "congestion", "failed"};
+
+// The changes the follow-ups announce of `aggregate` ("created" for task and lead_candidate), none for any
+// other name. Tasks and lead candidates are no catalog entities (no sync job maps them), yet a delivery job
+// subscribes to their events (a callback task mailed to its assignee). Pure.
+std::vector<std::string> FollowUpEventChanges(std::string_view aggregate);
 
 // Makes the follow-ups of activities written in the caller's transaction, which holds the outbox writers'
 // turn. Each follow-up has a source_key naming the activity's record ("<source system>/activity/<source

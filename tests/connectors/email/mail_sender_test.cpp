@@ -94,5 +94,30 @@ TEST_F(MailSenderCompose, AKindWithASubjectButNoTextIsRefused) {
       << sender.status().message();
 }
 
+TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
+  OutboundMailOptions options;
+  options.server.url = "smtp://mail.acme.cn:587";
+  options.from = {"hub@acme.cn", "Hub 通知"};
+  options.templates = std::string(HUB_SOURCE_DIR) + "/config/examples/mail_templates";
+  options.message_id_domain = "acme.cn";
+  sdk::Result<MailSender> sender = MailSender::Create(options);
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event;
+  event.kind = "task.created";
+  event.entity = "task";
+  event.id = "12";
+  event.event_id = "s1-40";
+  // A task.created payload as the model layer writes it, with the document a document="true" job adds.
+  event.payload_json = R"json({"id":12,"kind":"callback","subject":"Call back 上海华腾贸易有限公司 (+862150801234)",
+      "document":{"assignee":{"name":"王芳","email":"wang.fang@acme.cn"},"party":{"name":"上海华腾贸易有限公司"}}})json";
+  sdk::Result<EventMail> mail = sender->Compose(event);
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"wang.fang@acme.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "回电提醒：上海华腾贸易有限公司");
+  EXPECT_NE(parsed->text.find("Call back 上海华腾贸易有限公司 (+862150801234)"), std::string::npos) << parsed->text;
+}
+
 }  // namespace
 }  // namespace hub::email::test
