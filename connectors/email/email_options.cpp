@@ -8,6 +8,7 @@
 #include "email/default_mappings.hpp"
 #include "email/imap_options.hpp"
 #include "email/mail_need.hpp"
+#include "email/outbound_mail_options.hpp"
 
 #ifndef HUB_EMAIL_CONNECTOR_VERSION
 #error "HUB_EMAIL_CONNECTOR_VERSION must be defined by the build"
@@ -53,7 +54,8 @@ sdk::PluginDescription DescribeEmailConnector() {
       "Reads mail from a Maildir or Maildir++ tree or an IMAP account (read-only both) and makes each message one "
       "activity record, keyed by "
       "its Message-ID: direction, the other side's address, company domain, name, signature phone and company, a "
-      "need for a quote or a product; attachments recorded and their bytes kept content-addressed.";
+      "need for a quote or a product; attachments recorded and their bytes kept content-addressed. With smtp_url it "
+      "also mails the events a delivery job hands it, from templates per event kind, over SMTP.";
   description.options = {
       {"path", OptionType::kPath, std::nullopt, false,
        "The Maildir (or imap_url instead): the folder holding INBOX's new/ and cur/, with Maildir++ subfolders such as "
@@ -83,8 +85,9 @@ sdk::PluginDescription DescribeEmailConnector() {
        "its first two hex digits. Unset: only the attachments' name, type, size and hash are recorded."},
   };
   for (sdk::OptionSpec& spec : ImapOptionSpecs()) description.options.push_back(std::move(spec));
+  for (sdk::OptionSpec& outbound : OutboundMailOptionSpecs()) description.options.push_back(std::move(outbound));
   description.capabilities.reads = true;
-  description.capabilities.writes_events = false;
+  description.capabilities.writes_events = true;
   description.default_mappings = DefaultMappings();
   return description;
 }
@@ -101,7 +104,9 @@ sdk::Result<EmailOptions> ParseEmailOptions(const sdk::Options& options) {
         "Maildir (path) or an IMAP account (imap_url, imap_folders), not both");
   }
   if (!parsed.imap && parsed.maildir.root.empty()) {
-    return sdk::Status::InvalidArgument("option 'path' must name the Maildir (or imap_url an IMAP server)");
+    return sdk::Status::InvalidArgument(
+        "option 'path' must name the Maildir (or imap_url an IMAP server; or give smtp_url "
+        "alone: a connector that only sends mail)");
   }
   parsed.maildir.folders = ListOf(options.GetString("folders"));
   sdk::Result<std::chrono::milliseconds> window = options.GetDuration("late_window", std::chrono::hours(1));

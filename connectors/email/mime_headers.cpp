@@ -1,5 +1,6 @@
 #include "email/mime_headers.hpp"
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -65,24 +66,34 @@ class HeaderOptions {
 
 std::string Trimmed(std::string_view text) { return std::string(TrimmedOf(text, " \t\r\n")); }
 
+// `text` cut after every base64 encoded word that ends in '=' padding, the blanks before an encoded word that
+// follows such a cut dropped (RFC 2047: blanks between encoded words are not text). Debian 12's GMime (3.2.13)
+// decodes adjacent base64 words of one charset as one stream and loses everything after a padded one
+// (jstedfast/gmime#133, fixed upstream) — GMime itself writes such subjects when it folds one. A padded word
+// is complete, so decoding the pieces apart loses nothing.
+std::vector<std::string> PiecesAfterPaddedWords(const std::string& text) {
+  static const std::regex kPaddedWord(R"(=\?[^?\s]+\?[bB]\?[A-Za-z0-9+/]*=+\?=)");
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPaddedWord); it != std::sregex_iterator(); ++it) {
+    const std::size_t end = static_cast<std::size_t>(it->position() + it->length());
+    pieces.push_back(text.substr(start, end - start));
+    start = end;
+    const std::size_t next = text.find_first_not_of(" \t", start);
+    if (next != std::string::npos && text.compare(next, 2, "=?") == 0) start = next;
+  }
+  if (start < text.size()) pieces.push_back(text.substr(start));
+  return pieces;
+}
+
 std::string DecodedHeaderText(const std::string& raw, const HeaderOptions& options) {
   if (raw.empty()) return "";
   std::string unfolded = TakeGString(g_mime_utils_header_unfold(raw.c_str()));
-  return Trimmed(TakeGString(g_mime_utils_header_decode_text(options.get(), unfolded.c_str())));
-}
-
-void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
-  int count = list == nullptr ? 0 : internet_address_list_length(list);
-  for (int i = 0; i < count; ++i) {
-    InternetAddress* address = internet_address_list_get_address(list, i);
-    if (INTERNET_ADDRESS_IS_GROUP(address)) {
-      AppendMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out);
-      continue;
-    }
-    const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
-    const char* name = internet_address_get_name(address);
-    out->push_back(MailAddress{addr == nullptr ? "" : addr, name == nullptr ? "" : Trimmed(name)});
+  std::string decoded;
+  for (const std::string& piece : PiecesAfterPaddedWords(unfolded)) {
+    decoded += TakeGString(g_mime_utils_header_decode_text(options.get(), piece.c_str()));
   }
+  return Trimmed(decoded);
 }
 
 std::vector<MailAddress> Mailboxes(GMimeMessage* message, const char* name, const HeaderOptions& options) {
@@ -114,6 +125,20 @@ std::string DerivedMessageId(GMimeMessage* message, const MimeMessage& read) {
 }
 
 }  // namespace
+
+void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out) {
+  int count = list == nullptr ? 0 : internet_address_list_length(list);
+  for (int i = 0; i < count; ++i) {
+    InternetAddress* address = internet_address_list_get_address(list, i);
+    if (INTERNET_ADDRESS_IS_GROUP(address)) {
+      AppendMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out);
+      continue;
+    }
+    const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
+    const char* name = internet_address_get_name(address);
+    out->push_back(MailAddress{addr == nullptr ? "" : addr, name == nullptr ? "" : Trimmed(name)});
+  }
+}
 
 void ReadEnvelope(GMimeMessage* message, MimeMessage* out) {
   HeaderOptions options(message);

@@ -5,6 +5,8 @@
 
 #include <gmime/gmime.h>
 
+#include <vector>
+
 #include "email/mime_message.hpp"
 
 namespace hub::email {
@@ -15,6 +17,10 @@ namespace hub::email {
 // valid, else in the charset the message's first text part declares, else as GB18030. Never fails:
 // absent or broken fields are left empty.
 void ReadEnvelope(GMimeMessage* message, MimeMessage* out);
+
+// Appends the mailboxes of `list` (null: none) to *out, groups flattened, display names trimmed; an entry
+// without an address gets an empty one.
+void AppendMailboxes(InternetAddressList* list, std::vector<MailAddress>* out);
 
 }  // namespace hub::email
 

@@ -9,6 +9,7 @@
 #include "config/option_validation.hpp"
 #include "config/record_id_check.hpp"
 #include "model/catalog.hpp"
+#include "store/model/activity_follow_ups.hpp"
 #include "store/model/entity_behaviour.hpp"
 #include "store/model/event_documents.hpp"
 

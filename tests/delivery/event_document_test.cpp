@@ -189,6 +189,60 @@ TEST_P(EventDocumentTest, ADeliveryEventCarriesItsLinesWithTheirOrderLinesAndThe
   EXPECT_EQ(order.at("party").as_object().at("name").as_string(), "上海某某贸易有限公司");
 }
 
+TEST_P(EventDocumentTest, ALeadEventCarriesItsOwnerWithTheOwnersEmail) {
+  Sync("employee", {"employee_number", "name", "email"},
+       {Record("employee", "E7", {{"employee_number", "E7"}, {"name", "王经理"}, {"email", "wang@acme.cn"}})});
+  Sync("lead", {"company_name", "contact_name", "owner_employee_number"},
+       {Record("lead", "L1",
+               {{"company_name", "上海某某贸易有限公司"}, {"contact_name", "李四"}, {"owner_employee_number", "E7"}}),
+        Record("lead", "L2", {{"company_name", "无主公司"}})});
+  Subscription subscription = Subscriber("mail");
+  subscription.events = {{"lead", {"lead.created"}, true}};
+  auto mail = Connector("mail");
+  DeliveryRunResult result = Run(subscription, *mail);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  std::vector<boost::json::object> payloads = Payloads("mail", "lead.created");
+  ASSERT_EQ(payloads.size(), 2u);
+  const boost::json::object& lead = payloads[0].at("document").as_object();
+  EXPECT_EQ(lead.at("contact_name").as_string(), "李四");
+  EXPECT_EQ(lead.at("owner").as_object().at("email").as_string(), "wang@acme.cn");
+  EXPECT_EQ(lead.at("owner").as_object().at("name").as_string(), "王经理");
+  EXPECT_TRUE(lead.at("party").is_null()) << "no customer matched yet";
+  EXPECT_THAT(Texts(lead.at("source_links").as_array(), "source_id"), ElementsAre("L1"));
+  const boost::json::object& unowned = payloads[1].at("document").as_object();
+  EXPECT_TRUE(unowned.at("owner").is_null());
+}
+
+TEST_P(EventDocumentTest, ATaskEventCarriesItsAssigneeWithTheirEmailAndItsCustomer) {
+  Sync("employee", {"employee_number", "name", "email"},
+       {Record("employee", "E7", {{"employee_number", "E7"}, {"name", "王经理"}, {"email", "wang@acme.cn"}})});
+  Sync("party", {"kind", "name", "phone", "owner_employee_number"},
+       {Record("party", "C1",
+               {{"kind", "organization"},
+                {"name", "上海华腾贸易有限公司"},
+                {"phone", "021 5080 1234"},
+                {"owner_employee_number", "E7"}})});
+  // A missed call from the customer: the model layer makes a callback task for its owner (task.created).
+  Sync("activity", {"kind", "occurred_at", "phone", "direction", "outcome"},
+       {Record("activity", "A1",
+               {{"kind", "call"},
+                {"occurred_at", "2026-11-02T09:00:00Z"},
+                {"phone", "021 5080 1234"},
+                {"direction", "inbound"},
+                {"outcome", "no_answer"}})});
+  Subscription subscription = Subscriber("mail");
+  subscription.events = {{"task", {"task.created"}, true}};
+  auto mail = Connector("mail");
+  DeliveryRunResult result = Run(subscription, *mail);
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  std::vector<boost::json::object> payloads = Payloads("mail", "task.created");
+  ASSERT_EQ(payloads.size(), 1u);
+  const boost::json::object& task = payloads[0].at("document").as_object();
+  EXPECT_EQ(task.at("kind").as_string(), "callback");
+  EXPECT_EQ(task.at("assignee").as_object().at("email").as_string(), "wang@acme.cn");
+  EXPECT_EQ(task.at("party").as_object().at("name").as_string(), "上海华腾贸易有限公司");
+}
+
 TEST_P(EventDocumentTest, WithoutDocumentThePayloadIsAsWritten) {
   SyncOrderAndDelivery();
   Subscription subscription = Subscriber("plain");

@@ -136,7 +136,25 @@ TEST_P(DeliveryJobsTest, ADocumentOfAnEntityWithoutOneIsRefusedAtItsLine) {
   EXPECT_EQ(loaded.errors[0].location.line, 7);
   EXPECT_THAT(loaded.errors[0].message,
               HasSubstr("job 'erp_feed': <subscribe entity=\"party\" document=\"true\">: party events have no "
-                        "document (documents are composed for delivery, invoice, order)"));
+                        "document (documents are composed for delivery, invoice, lead, order, task)"));
+}
+
+TEST_P(DeliveryJobsTest, TheStoresFollowUpTasksAreSubscribedToWithTheirDocuments) {
+  const auto file = files_.Write("hub.xml", R"(<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins system="false"><dir>)" + std::string(HUB_OUTBOUND_PLUGIN_DIR) +
+                                                R"(</dir></plugins>
+  <connectors><connector name="erp" plugin="test_outbound"/></connectors>
+  <jobs>
+    <job name="erp_feed" kind="delivery" connector="erp">
+      <subscribe entity="task" kinds="task.created" document="true"/>
+      <subscribe kinds="lead_candidate.created"/>
+    </job>
+  </jobs>
+</hub>
+)");
+  HubSetupResult loaded = LoadHubSetup(file, MakeLogger("test"));
+  EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DeliveryJobsTest, hub::test::kBothBackends, hub::test::BackendName);

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"

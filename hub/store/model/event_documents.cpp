@@ -209,12 +209,46 @@ sdk::Result<value> Invoice(odbc::Connection& connection, std::int64_t id) {
   return value(std::move(**invoice));
 }
 
+// Adds the employee the row's `column` names as `key` (its row; null when it names none or is gone).
+sdk::Status AddEmployee(odbc::Connection& connection, object& document, std::string_view column, std::string_view key) {
+  value employee = nullptr;
+  if (std::optional<std::int64_t> id = IdIn(document, column)) {
+    sdk::Result<std::optional<object>> row = Row(connection, "employees", *id);
+    if (!row.ok()) return row.status();
+    if (*row) employee = std::move(**row);
+  }
+  document[key] = std::move(employee);
+  return sdk::Status::Ok();
+}
+
+// A row of `table` with the employee its `employee_column` names (as `employee_key`), its party and its
+// source links: what a notification about it needs (whom to tell, about which customer).
+sdk::Result<value> AssignedDocument(odbc::Connection& connection, std::string_view entity, std::string_view table,
+                                    std::int64_t id, std::string_view employee_column, std::string_view employee_key) {
+  sdk::Result<std::optional<object>> row = Row(connection, table, id);
+  if (!row.ok()) return row.status();
+  if (!*row) return value(nullptr);
+  HUB_RETURN_IF_ERROR(AddEmployee(connection, **row, employee_column, employee_key));
+  HUB_RETURN_IF_ERROR(AddParty(connection, **row));
+  HUB_RETURN_IF_ERROR(AddSourceLinks(connection, entity, id, **row));
+  return value(std::move(**row));
+}
+
+sdk::Result<value> Lead(odbc::Connection& connection, std::int64_t id) {
+  return AssignedDocument(connection, "lead", "leads", id, "owner_employee_id", "owner");
+}
+
+sdk::Result<value> Task(odbc::Connection& connection, std::int64_t id) {
+  return AssignedDocument(connection, "task", "tasks", id, "assignee_employee_id", "assignee");
+}
+
 // The entities with a document and how each is read, in name order.
 struct DocumentReader {
   std::string_view entity;
   sdk::Result<value> (*read)(odbc::Connection& connection, std::int64_t id);
 };
-constexpr DocumentReader kReaders[] = {{"delivery", Delivery}, {"invoice", Invoice}, {"order", Order}};
+constexpr DocumentReader kReaders[] = {
+    {"delivery", Delivery}, {"invoice", Invoice}, {"lead", Lead}, {"order", Order}, {"task", Task}};
 
 const DocumentReader* FindReader(std::string_view entity) {
   for (const DocumentReader& reader : kReaders) {

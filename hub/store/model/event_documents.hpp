@@ -29,7 +29,10 @@ std::vector<std::string> EventDocumentEntities();
 //   - delivery: "lines" (each delivery line with the "order_line" it ships), "address" (null when none),
 //     "order" (the order without its lines: its own lines are the delivery's), "party" (the ship-to, null
 //     when none) and "source_links";
-//   - invoice: "lines" (invoice_lines by line_no), "party", "order" (null when none) and "source_links".
+//   - invoice: "lines" (invoice_lines by line_no), "party", "order" (null when none) and "source_links";
+//   - lead: "owner" (the employee row of owner_employee_id, with its email; null when none), "party" (null
+//     when none) and "source_links";
+//   - task: "assignee" (the employee row of assignee_employee_id; null when none), "party" and "source_links".
 // A "party" is the customer the record names: its row, "identifiers", "addresses", "phones", "emails" and
 // "source_links" (one per source system record it was built from: source_system, source_id, deleted_at). A
 // record's "source_links" are its own. Column values as ValueToJson writes them.

@@ -50,6 +50,20 @@ TEST(MimeParser, DecodesEncodedWordsInAnyCharsetAndLeavesBrokenOnesReadable) {
   EXPECT_NE(message.subject.find("not-base64"), std::string::npos) << message.subject;
 }
 
+// GMime folds a long subject into base64 words the first of which ends in padding; Debian 12's GMime reads
+// such words back as one stream and lost the rest (jstedfast/gmime#133): each padded word is read on its own.
+TEST(MimeParser, ReadsEveryWordOfASubjectFoldedAfterAPaddedBase64Word) {
+  sdk::Result<MimeMessage> message = ParseMimeMessage(
+      "From: hub@hub.test\r\nSubject: =?UTF-8?B?5paw5Lu75Yqh77ya5Zue6K6/5LiK5rW36L+c6IiqIOKAlA==?=\r\n"
+      " =?UTF-8?B?IOWuouaItw==?= =?utf-8?q?_ok?=\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n");
+  ASSERT_TRUE(message.ok()) << message.status().ToString();
+  EXPECT_EQ(message->subject, "新任务：回访上海远航 — 客户 ok");
+  sdk::Result<MimeMessage> split = ParseMimeMessage(  // unpadded words still join, blanks between them dropped
+      "From: a@b\r\nSubject: =?UTF-8?B?5paw5Lu7?= =?UTF-8?B?5Yqh?= x\r\n\r\nbody\r\n");
+  ASSERT_TRUE(split.ok());
+  EXPECT_EQ(split->subject, "新任务 x");
+}
+
 TEST(MimeParser, ReadsRaw8BitHeadersInTheCharsetOfTheText) {
   MimeMessage message = ParsedFixture("raw_8bit_headers.eml");
   EXPECT_EQ(message.subject, "報價單");

@@ -82,6 +82,8 @@ std::optional<TestMailServers> TestMailServers::FromEnvironment() {
   servers.imap_port = std::atoi(Env("HUB_TEST_IMAP_PORT").c_str());
   servers.imaps_port = std::atoi(Env("HUB_TEST_IMAPS_PORT").c_str());
   servers.smtp_port = std::atoi(Env("HUB_TEST_SMTP_PORT").c_str());
+  servers.submission_port = std::atoi(Env("HUB_TEST_SUBMISSION_PORT").c_str());
+  servers.smtps_port = std::atoi(Env("HUB_TEST_SMTPS_PORT").c_str());
   return servers;
 }
 

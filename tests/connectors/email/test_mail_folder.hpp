@@ -22,6 +22,7 @@ struct TestMailServers {
   std::string ca_file;
   std::string dir;  // HUB_TEST_MAIL_DIR: dovecot.conf is in it
   int imap_port = 0, imaps_port = 0, smtp_port = 0;
+  int submission_port = 0, smtps_port = 0;  // AUTH required: STARTTLS required / implicit TLS
 
   static std::optional<TestMailServers> FromEnvironment();
   // The first user's (or with `second`, the second user's) account over implicit TLS or STARTTLS.

@@ -1,0 +1,123 @@
+// MailSender without a server: which mail an event gives, and which events can never be mailed.
+#include <gtest/gtest.h>
+
+#include "email/mail_sender.hpp"
+#include "email/mime_parser.hpp"
+#include "mail_sender_fixture.hpp"
+
+namespace hub::email::test {
+namespace {
+
+class MailSenderCompose : public ::testing::Test {
+ protected:
+  void SetUp() override { WriteTemplates(dir_); }
+  MailSender Sender(const std::string& to = "") {
+    sdk::Result<MailSender> sender = MailSender::Create(Options(dir_, "smtps://localhost:1", "", "", "", to));
+    EXPECT_TRUE(sender.ok()) << sender.status().ToString();
+    return std::move(sender).value();
+  }
+  hub::test::TempDir dir_;
+};
+
+TEST_F(MailSenderCompose, ATaskGoesToItsOwnerWithTheTemplatesFilledAndTheEventIds) {
+  sdk::Result<EventMail> mail = Sender("fixed@hub.test").Compose(TaskEvent("s1-7", "wang@example.cn"));
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"wang@example.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "新任务：回访上海远航 — 客户");
+  EXPECT_EQ(parsed->to, (std::vector<MailAddress>{{"wang@example.cn", "王经理"}}));
+  EXPECT_EQ(parsed->text, "王经理，\n\n您有一个新任务：回访上海远航\n截止日期：2026-01-09\n");
+  EXPECT_EQ(parsed->message_id, "s1-7@hub.test");
+  EXPECT_NE(mail->bytes.find("X-Hub-Event-Id: s1-7\r\n"), std::string::npos);
+  EXPECT_NE(mail->bytes.find("X-Hub-Event: task.created\r\n"), std::string::npos);
+}
+
+TEST_F(MailSenderCompose, TheSameEventComposesTheSameBytesOnEveryAttempt) {
+  MailSender sender = Sender();
+  EXPECT_EQ(sender.Compose(TaskEvent("s1-7", "wang@example.cn"))->bytes,
+            sender.Compose(TaskEvent("s1-7", "wang@example.cn"))->bytes);
+}
+
+TEST_F(MailSenderCompose, AKindWithoutATemplateIsADataErrorNamingTheKindAndTheFiles) {
+  sdk::OutboundEvent event = TaskEvent("s1-8", "wang@example.cn");
+  event.kind = "lead.assigned";
+  sdk::Result<EventMail> mail = Sender().Compose(event);
+  ASSERT_FALSE(mail.ok());
+  EXPECT_EQ(mail.status().code(), sdk::StatusCode::kDataError);
+  EXPECT_NE(mail.status().message().find("event s1-8 (lead.assigned): no mail template for the kind "
+                                         "'lead.assigned'"),
+            std::string::npos)
+      << mail.status().message();
+  EXPECT_NE(mail.status().message().find("lead.assigned.subject and lead.assigned.txt"), std::string::npos);
+}
+
+TEST_F(MailSenderCompose, NoRecipientIsADataError) {
+  sdk::OutboundEvent event;
+  event.kind = "party.created";
+  event.event_id = "s1-9";
+  event.payload_json = R"({"fields":{"name":"ACME","country":"DE"}})";
+  sdk::Result<EventMail> mail = Sender().Compose(event);
+  ASSERT_FALSE(mail.ok());
+  EXPECT_EQ(mail.status().code(), sdk::StatusCode::kDataError);
+  EXPECT_NE(mail.status().message().find("no recipient"), std::string::npos) << mail.status().message();
+  EXPECT_TRUE(Sender("care@hub.test").Compose(event).ok());
+}
+
+TEST_F(MailSenderCompose, AMissingFieldOrARecipientThatIsNoAddressIsADataError) {
+  sdk::OutboundEvent event = TaskEvent("s1-10", "wang@example.cn");
+  event.payload_json = R"({"fields":{"subject":"x","owner_email":"wang@example.cn"}})";
+  sdk::Result<EventMail> missing = Sender().Compose(event);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), sdk::StatusCode::kDataError);
+  EXPECT_NE(missing.status().message().find("{{fields.due_date}}"), std::string::npos) << missing.status().message();
+  sdk::Result<EventMail> bad = Sender().Compose(TaskEvent("s1-11", "no address"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), sdk::StatusCode::kDataError);
+}
+
+TEST_F(MailSenderCompose, ATemplateMistakeIsRefusedWhenTheSenderIsMadeNamingTheFileAndLine) {
+  dir_.Write("templates/lead.assigned.subject", "Lead {{fields.name}");
+  dir_.Write("templates/lead.assigned.txt", "x");
+  sdk::Result<MailSender> sender = MailSender::Create(Options(dir_, "smtps://localhost:1", "", "", "", ""));
+  ASSERT_FALSE(sender.ok());
+  EXPECT_EQ(sender.status().code(), sdk::StatusCode::kInvalidArgument);
+  EXPECT_NE(sender.status().message().find("lead.assigned.subject:1: '{{' without a closing '}}'"), std::string::npos)
+      << sender.status().message();
+}
+
+TEST_F(MailSenderCompose, AKindWithASubjectButNoTextIsRefused) {
+  dir_.Write("templates/payment.reminder.subject", "Reminder");
+  sdk::Result<MailSender> sender = MailSender::Create(Options(dir_, "smtps://localhost:1", "", "", "", ""));
+  ASSERT_FALSE(sender.ok());
+  EXPECT_NE(sender.status().message().find("'payment.reminder' needs both"), std::string::npos)
+      << sender.status().message();
+}
+
+TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
+  OutboundMailOptions options;
+  options.server.url = "smtp://mail.acme.cn:587";
+  options.from = {"hub@acme.cn", "Hub 通知"};
+  options.templates = std::string(HUB_SOURCE_DIR) + "/config/examples/mail_templates";
+  options.message_id_domain = "acme.cn";
+  sdk::Result<MailSender> sender = MailSender::Create(options);
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event;
+  event.kind = "task.created";
+  event.entity = "task";
+  event.id = "12";
+  event.event_id = "s1-40";
+  // A task.created payload as the model layer writes it, with the document a document="true" job adds.
+  event.payload_json = R"json({"id":12,"kind":"callback","subject":"Call back 上海华腾贸易有限公司 (+862150801234)",
+      "document":{"assignee":{"name":"王芳","email":"wang.fang@acme.cn"},"party":{"name":"上海华腾贸易有限公司"}}})json";
+  sdk::Result<EventMail> mail = sender->Compose(event);
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"wang.fang@acme.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "回电提醒：上海华腾贸易有限公司");
+  EXPECT_NE(parsed->text.find("Call back 上海华腾贸易有限公司 (+862150801234)"), std::string::npos) << parsed->text;
+}
+
+}  // namespace
+}  // namespace hub::email::test
