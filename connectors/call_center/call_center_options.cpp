@@ -17,25 +17,6 @@ namespace {
 
 using sdk::OptionType;
 
-sdk::Status Invalid(std::string_view option, std::string_view value, std::string_view why) {
-  return sdk::Status::InvalidArgument("option '" + std::string(option) + "' = '" + std::string(value) + "' " +
-                                      std::string(why));
-}
-
-// "from-pstn, from-trunk" -> {"from-pstn", "from-trunk"}.
-std::vector<std::string> CommaList(std::string_view value) {
-  std::vector<std::string> items;
-  while (!value.empty()) {
-    const std::size_t comma = value.find(',');
-    std::string_view item = value.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
-  }
-  return items;
-}
-
 }  // namespace
 
 sdk::PluginDescription DescribeCallCenterConnector() {
@@ -86,12 +67,13 @@ sdk::Result<CallCenterOptions> ParseCallCenterOptions(const sdk::Options& option
   parsed.completeness = files::CompletenessRule{*declared_final, *settle};
   const std::string offset_text = options.GetString("utc_offset", "+08:00");
   const std::optional<std::chrono::minutes> offset = files::ParseUtcOffset(offset_text);
-  if (!offset) return Invalid("utc_offset", offset_text, "is not an offset from UTC such as +08:00");
+  if (!offset) return sdk::InvalidOptionValue("utc_offset", offset_text, "is not an offset from UTC such as +08:00");
   parsed.utc_offset = *offset;
-  parsed.direction.inbound_contexts = CommaList(options.GetString("inbound_contexts"));
+  parsed.direction.inbound_contexts = options.GetList("inbound_contexts");
   sdk::Result<std::int64_t> digits = options.GetInteger("extension_max_digits", 6);
   if (!digits.ok()) return digits.status().WithContext("option 'extension_max_digits'");
-  if (*digits < 1) return Invalid("extension_max_digits", std::to_string(*digits), "must be at least 1");
+  if (*digits < 1)
+    return sdk::InvalidOptionValue("extension_max_digits", std::to_string(*digits), "must be at least 1");
   parsed.direction.extension_max_digits = static_cast<std::size_t>(*digits);
   return parsed;
 }

@@ -19,24 +19,6 @@ namespace {
 
 using sdk::OptionType;
 
-// "a, b，c" -> {"a", "b", "c"}: ASCII or full-width commas, blanks around items dropped.
-std::vector<std::string> ListOf(std::string text) {
-  for (std::size_t at = text.find("，"); at != std::string::npos; at = text.find("，", at)) {
-    text.replace(at, std::string_view("，").size(), ",");
-  }
-  std::vector<std::string> items;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-  }
-  return items;
-}
-
 std::string Joined(const std::vector<std::string>& items) {
   std::string joined;
   for (const std::string& item : items) joined += (joined.empty() ? "" : ",") + item;
@@ -108,14 +90,14 @@ sdk::Result<EmailOptions> ParseEmailOptions(const sdk::Options& options) {
         "option 'path' must name the Maildir (or imap_url an IMAP server; or give smtp_url "
         "alone: a connector that only sends mail)");
   }
-  parsed.maildir.folders = ListOf(options.GetString("folders"));
+  parsed.maildir.folders = options.GetList("folders");
   sdk::Result<std::chrono::milliseconds> window = options.GetDuration("late_window", std::chrono::hours(1));
   if (!window.ok()) return window.status().WithContext("option 'late_window'");
   parsed.maildir.late_window = std::chrono::duration_cast<std::chrono::seconds>(*window);
   std::vector<std::string> free_mail = DefaultFreeMailDomains();
-  for (std::string& extra : ListOf(options.GetString("free_mail_domains"))) free_mail.push_back(std::move(extra));
-  parsed.rules.domains = MailDomains(std::move(free_mail), ListOf(options.GetString("own_addresses")));
-  parsed.rules.need_keywords = ListOf(options.GetString("need_keywords", Joined(DefaultNeedKeywords())));
+  for (std::string& extra : options.GetList("free_mail_domains")) free_mail.push_back(std::move(extra));
+  parsed.rules.domains = MailDomains(std::move(free_mail), options.GetList("own_addresses"));
+  parsed.rules.need_keywords = options.GetList("need_keywords", Joined(DefaultNeedKeywords()));
   sdk::Result<std::int64_t> max_chars = options.GetInteger("summary_max_chars", 2000);
   if (!max_chars.ok()) return max_chars.status().WithContext("option 'summary_max_chars'");
   if (*max_chars < 1) {

@@ -8,39 +8,21 @@ namespace {
 
 using sdk::OptionType;
 
-sdk::Status Invalid(std::string_view option, std::string_view value, std::string_view why) {
-  return sdk::Status::InvalidArgument("option '" + std::string(option) + "' = '" + std::string(value) + "' " +
-                                      std::string(why));
-}
-
-// "INBOX, Sales/China" -> {"INBOX", "Sales/China"}.
-std::vector<std::string> CommaList(std::string_view value) {
-  std::vector<std::string> items;
-  while (!value.empty()) {
-    const std::size_t comma = value.find(',');
-    std::string_view item = value.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
-  }
-  return items;
-}
-
 // imaps://host[:port] or imap://host[:port], a trailing "/" allowed, nothing else: credentials have options
 // of their own (the password a secret), and the folders too.
 sdk::Status CheckUrl(std::string_view url) {
   const std::size_t scheme_end = url.find("://");
   const std::string_view scheme = url.substr(0, scheme_end);
   if (scheme_end == std::string_view::npos || (scheme != "imap" && scheme != "imaps")) {
-    return Invalid("imap_url", url, "is not an imaps:// (implicit TLS) or imap:// (STARTTLS) URL");
+    return sdk::InvalidOptionValue("imap_url", url, "is not an imaps:// (implicit TLS) or imap:// (STARTTLS) URL");
   }
   std::string_view authority = url.substr(scheme_end + 3);
   if (authority.ends_with('/')) authority.remove_suffix(1);
-  if (authority.empty() || authority.front() == ':') return Invalid("imap_url", url, "names no host");
+  if (authority.empty() || authority.front() == ':') return sdk::InvalidOptionValue("imap_url", url, "names no host");
   if (authority.find_first_of("@/?#;") != std::string_view::npos) {
-    return Invalid("imap_url", url,
-                   "holds more than the host and port (the user, password and folders have options of their own)");
+    return sdk::InvalidOptionValue(
+        "imap_url", url,
+        "holds more than the host and port (the user, password and folders have options of their own)");
   }
   return sdk::Status::Ok();
 }
@@ -92,16 +74,18 @@ sdk::Result<std::optional<ImapMailboxOptions>> ParseImapOptions(const sdk::Optio
   }
   const std::string login = options.GetString("imap_login", "auto");
   if (login != "auto" && login != "plain" && login != "login") {
-    return Invalid("imap_login", login, "is none of auto, plain and login");
+    return sdk::InvalidOptionValue("imap_login", login, "is none of auto, plain and login");
   }
   server.login = login == "plain" ? ImapLogin::kPlain : login == "login" ? ImapLogin::kLogin : ImapLogin::kAuto;
   server.ca_file = options.GetString("imap_ca_file");
   sdk::Result<std::chrono::milliseconds> timeout = options.GetDuration("imap_timeout", server.timeout);
   if (!timeout.ok()) return timeout.status().WithContext("option 'imap_timeout'");
-  if (timeout->count() <= 0) return Invalid("imap_timeout", options.GetString("imap_timeout"), "must be positive");
+  if (timeout->count() <= 0)
+    return sdk::InvalidOptionValue("imap_timeout", options.GetString("imap_timeout"), "must be positive");
   server.timeout = *timeout;
-  parsed.folders = CommaList(options.GetString("imap_folders", "INBOX"));
-  if (parsed.folders.empty()) return Invalid("imap_folders", options.GetString("imap_folders"), "names no folder");
+  parsed.folders = options.GetList("imap_folders", "INBOX");
+  if (parsed.folders.empty())
+    return sdk::InvalidOptionValue("imap_folders", options.GetString("imap_folders"), "names no folder");
   return std::optional<ImapMailboxOptions>(std::move(parsed));
 }
 

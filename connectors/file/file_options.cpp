@@ -22,17 +22,12 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
-sdk::Status Invalid(std::string_view option, std::string_view value, std::string_view why) {
-  return sdk::Status::InvalidArgument("option '" + std::string(option) + "': '" + std::string(value) + "' " +
-                                      std::string(why));
-}
-
 sdk::Result<FileFormat> ParseFormat(std::string_view value) {
   const std::string lower = Lower(value);
   if (lower == "csv") return FileFormat::kCsv;
   if (lower == "tsv") return FileFormat::kTsv;
   if (lower == "jsonl") return FileFormat::kJsonl;
-  return Invalid("format", value, "is not csv, tsv or jsonl");
+  return sdk::InvalidOptionValue("format", value, "is not csv, tsv or jsonl");
 }
 
 // One ASCII separator character; "tab" (or \t) for a tab since XML trims the value; "none" (or nothing)
@@ -43,8 +38,8 @@ sdk::Result<std::optional<char>> ParseCharacter(std::string_view option, std::st
   if (may_be_none && (lower.empty() || lower == "none")) return std::optional<char>();
   const bool ascii = value.size() == 1 && static_cast<unsigned char>(value[0]) < 0x80;
   if (!ascii || value[0] == '\n' || value[0] == '\r') {
-    return Invalid(option, value,
-                   may_be_none ? "is not one ASCII character, tab or none" : "is not one ASCII character or tab");
+    return sdk::InvalidOptionValue(
+        option, value, may_be_none ? "is not one ASCII character, tab or none" : "is not one ASCII character or tab");
   }
   return std::optional<char>(value[0]);
 }
@@ -58,7 +53,7 @@ sdk::Result<std::vector<std::string>> ParseColumns(std::string_view value) {
     std::string_view name = value.substr(start, comma == std::string_view::npos ? comma : comma - start);
     name.remove_prefix(std::min(name.size(), name.find_first_not_of(" \t")));
     name.remove_suffix(name.size() - std::min(name.size(), name.find_last_not_of(" \t") + 1));
-    if (name.empty()) return Invalid("columns", value, "has an empty column name");
+    if (name.empty()) return sdk::InvalidOptionValue("columns", value, "has an empty column name");
     columns.emplace_back(name);
     if (comma == std::string_view::npos) return columns;
     start = comma + 1;
@@ -109,7 +104,7 @@ sdk::Status ParseFlags(const sdk::Options& options, FileOptions* parsed) {
 sdk::Status CheckEventsPrefix(std::string_view prefix) {
   if (prefix.empty()) return sdk::Status::InvalidArgument("option 'events_prefix' must not be empty");
   if (prefix.front() == '.' || prefix.find('/') != std::string_view::npos) {
-    return Invalid("events_prefix", prefix, "must not start with a dot or hold a '/'");
+    return sdk::InvalidOptionValue("events_prefix", prefix, "must not start with a dot or hold a '/'");
   }
   return sdk::Status::Ok();
 }

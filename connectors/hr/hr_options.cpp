@@ -22,11 +22,6 @@ namespace {
 
 using sdk::OptionType;
 
-sdk::Status Invalid(std::string_view option, std::string_view value, std::string_view why) {
-  return sdk::Status::InvalidArgument("option '" + std::string(option) + "' = '" + std::string(value) + "' " +
-                                      std::string(why));
-}
-
 std::string Lower(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -52,7 +47,7 @@ sdk::Result<char> ParseDelimiter(std::string_view value) {
   if (Lower(value) == "tab" || value == "\t") return '\t';
   if (value.size() != 1 || static_cast<unsigned char>(value[0]) >= 0x80 || value[0] == '"' || value[0] == '\n' ||
       value[0] == '\r') {
-    return Invalid("delimiter", value, "is not one ASCII character (other than a quote) or tab");
+    return sdk::InvalidOptionValue("delimiter", value, "is not one ASCII character (other than a quote) or tab");
   }
   return value[0];
 }
@@ -69,7 +64,7 @@ sdk::Result<std::vector<std::string>> ParseMarkers(std::string_view value) {
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  if (markers.empty()) return Invalid("header_row", value, "names no column");
+  if (markers.empty()) return sdk::InvalidOptionValue("header_row", value, "names no column");
   return markers;
 }
 
@@ -82,8 +77,9 @@ sdk::Status ParseTableOptions(const sdk::Options& options, HrOptions* parsed) {
         "with option 'connection' give one of 'table' (the HR system's employee table) and 'query' (a SELECT)");
   }
   if (!table.empty() && !odbc::IsTableName(table)) {
-    return Invalid("table", table,
-                   "is not a table name (letters, digits and _, after at most one schema name and a dot); use 'query'");
+    return sdk::InvalidOptionValue(
+        "table", table,
+        "is not a table name (letters, digits and _, after at most one schema name and a dot); use 'query'");
   }
   parsed->table.query = table.empty() ? query : "SELECT * FROM " + table;
   parsed->table_label = table.empty() ? "query" : table;
@@ -203,7 +199,7 @@ sdk::Result<HrOptions> ParseHrOptions(const sdk::Options& options) {
   parsed.completeness = files::CompletenessRule{*declared_final, *settle};
   const std::string offset_text = options.GetString("utc_offset", "+08:00");
   const std::optional<std::chrono::minutes> offset = files::ParseUtcOffset(offset_text);
-  if (!offset) return Invalid("utc_offset", offset_text, "is not an offset from UTC such as +08:00");
+  if (!offset) return sdk::InvalidOptionValue("utc_offset", offset_text, "is not an offset from UTC such as +08:00");
   parsed.utc_offset = *offset;
   return parsed;
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -102,6 +103,20 @@ TEST(Options, GetDurationParsesOrFallsBack) {
   EXPECT_EQ(*Sample().GetDuration("every", milliseconds(1)), milliseconds(300'000));
   EXPECT_EQ(*Sample().GetDuration("missing", milliseconds(1)), milliseconds(1));
   EXPECT_FALSE(Sample().GetDuration("every_bad", milliseconds(1)).ok());
+}
+
+TEST(Options, GetListSplitsOnAsciiAndFullWidthCommasAndDropsBlanksAndEmptyItems) {
+  const Options options({{"folders", " INBOX ,\tSales/China，销售 ,, "}, {"none", " , "}});
+  EXPECT_EQ(options.GetList("folders"), (std::vector<std::string>{"INBOX", "Sales/China", "销售"}));
+  EXPECT_TRUE(options.GetList("none", "INBOX").empty());
+  EXPECT_EQ(options.GetList("missing", "INBOX, Sent"), (std::vector<std::string>{"INBOX", "Sent"}));
+  EXPECT_TRUE(options.GetList("missing").empty());
+}
+
+TEST(InvalidOptionValue, NamesTheOptionTheValueAndWhy) {
+  const Status status = InvalidOptionValue("imap_login", "oauth", "is none of auto, plain and login");
+  EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.message(), "option 'imap_login': 'oauth' is none of auto, plain and login");
 }
 
 }  // namespace

@@ -71,6 +71,14 @@ struct PluginDescription {
   std::vector<DefaultMapping> default_mappings;
 };
 
+// The error a plugin gives for an option value it refuses: "option 'NAME': 'VALUE' WHY", the form the
+// hub's own option checks use.
+inline Status InvalidOptionValue(std::string_view name, std::string_view value, std::string_view why) {
+  std::string message("option '");
+  message.append(name).append("': '").append(value).append("' ").append(why);
+  return Status::InvalidArgument(std::move(message));
+}
+
 // Parses "250ms", "30s", "5m", "2h", "1d" or a bare number of milliseconds.
 inline Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
   auto fail = [text](std::string_view why) {
@@ -130,6 +138,27 @@ class Options {
     auto it = values_.find(name);
     if (it == values_.end()) return fallback;
     return ParseDuration(it->second);
+  }
+  // The option as a list: items separated by ASCII or full-width commas ("INBOX, Sales，China" -> {"INBOX",
+  // "Sales", "China"}), blanks and tabs around each dropped, empty items skipped; `fallback` read the same way
+  // when the option is absent.
+  std::vector<std::string> GetList(std::string_view name, std::string_view fallback = {}) const {
+    auto it = values_.find(name);
+    std::string_view rest = it == values_.end() ? fallback : std::string_view(it->second);
+    static constexpr std::string_view kFullWidthComma = "\xEF\xBC\x8C";  // U+FF0C
+    std::vector<std::string> items;
+    while (!rest.empty()) {
+      const std::size_t ascii = rest.find(',');
+      const std::size_t wide = rest.find(kFullWidthComma);
+      const std::size_t end = ascii < wide ? ascii : wide;
+      std::string_view item = rest.substr(0, end);
+      while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+      while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+      if (!item.empty()) items.emplace_back(item);
+      rest = end == std::string_view::npos ? std::string_view()
+                                           : rest.substr(end + (end == ascii ? 1 : kFullWidthComma.size()));
+    }
+    return items;
   }
 
  private:
