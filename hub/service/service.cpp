@@ -21,6 +21,8 @@
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
+#include "service/funnel_routes.hpp"
+#include "service/lead_routes.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
@@ -93,6 +95,8 @@ class Service {
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
     if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system);
+    if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system);
+    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
