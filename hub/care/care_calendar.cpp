@@ -1,13 +1,13 @@
 #include "care/care_calendar.hpp"
 
-#include "care/new_moon.hpp"
-
 #include <cstdio>
 #include <memory>
 
 #include <unicode/calendar.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
+
+#include "care/new_moon.hpp"
 
 namespace hub::care {
 namespace {

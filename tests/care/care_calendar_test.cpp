@@ -78,11 +78,15 @@ TEST(CareCalendar, AYearlyDayFallsOnTheLastDayOfAShorterMonth) {
 }
 
 TEST(CareCalendar, TheChineseNewYearIsComputedForEveryYear) {
+  // 春节 as the Purple Mountain Observatory publishes it; 2027's new moon is at 23:56 in China.
+  const std::pair<int, const char*> kNewYears[] = {
+      {2020, "2020-01-25"}, {2021, "2021-02-12"}, {2022, "2022-02-01"}, {2023, "2023-01-22"}, {2024, "2024-02-10"},
+      {2025, "2025-01-29"}, {2026, "2026-02-17"}, {2027, "2027-02-06"}, {2028, "2028-01-26"}, {2029, "2029-02-13"},
+      {2030, "2030-02-03"}, {2031, "2031-01-23"}, {2032, "2032-02-11"}, {2033, "2033-01-31"}, {2034, "2034-02-19"},
+      {2035, "2035-02-08"}, {2036, "2036-01-28"}, {2037, "2037-02-15"}, {2038, "2038-02-04"}, {2039, "2039-01-24"},
+      {2040, "2040-02-12"}};
   const Holiday spring_festival = Chinese("spring_festival", 1, 1);
-  EXPECT_THAT(DaysOfYear(spring_festival, 2026), ElementsAre("2026-02-17"));
-  EXPECT_THAT(DaysOfYear(spring_festival, 2027), ElementsAre("2027-02-06"));
-  EXPECT_THAT(DaysOfYear(spring_festival, 2028), ElementsAre("2028-01-26"));
-  EXPECT_THAT(DaysOfYear(spring_festival, 2033), ElementsAre("2033-01-31"));
+  for (const auto& [year, day] : kNewYears) EXPECT_THAT(DaysOfYear(spring_festival, year), ElementsAre(day));
 }
 
 TEST(CareCalendar, ANewMoonIsComputedToTheMinute) {
@@ -108,8 +112,11 @@ TEST(CareCalendar, TheDaysAroundAMonthStartAreNumberedFromTheNewMoon) {
 
 TEST(CareCalendar, TheMidAutumnFestivalIsTheFifteenthOfTheEighthLunarMonth) {
   const Holiday mid_autumn = Chinese("mid_autumn", 8, 15);
+  EXPECT_THAT(DaysOfYear(mid_autumn, 2024), ElementsAre("2024-09-17"));
+  EXPECT_THAT(DaysOfYear(mid_autumn, 2025), ElementsAre("2025-10-06"));
   EXPECT_THAT(DaysOfYear(mid_autumn, 2026), ElementsAre("2026-09-25"));
   EXPECT_THAT(DaysOfYear(mid_autumn, 2027), ElementsAre("2027-09-15"));
+  EXPECT_THAT(DaysOfYear(mid_autumn, 2028), ElementsAre("2028-10-03"));
 }
 
 TEST(CareCalendar, GregorianAndFixedHolidays) {
