@@ -198,6 +198,25 @@ TEST_P(CareRunTest, RecipientsAreGreetedAPageAtATime) {
   EXPECT_EQ(RunAt(Utc("2027-02-06", 2), plan).counts.greetings, 3);
 }
 
+TEST_P(CareRunTest, ARunStoppedHalfwayIsFinishedByTheNextWithoutASecondGreeting) {
+  CarePlan plan = SpringFestival();
+  plan.batch_size = 1;
+  // The lease is lost before the second page (another hub took it, or the hub died): the first page stays.
+  int renewals = 0;
+  ManualClock clock(Utc("2027-02-06", 2));
+  CareRunResult stopped = RunCustomerCare(
+      *database_, plan, clock,
+      [&renewals] { return ++renewals < 2 ? sdk::Status::Ok() : sdk::Status::Unavailable("the lease was taken"); },
+      CancellationToken());
+  EXPECT_EQ(stopped.status.code(), sdk::StatusCode::kUnavailable);
+  EXPECT_EQ(stopped.counts.greetings, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM customer_care_days"), 0) << "the day is not done";
+  CareRunResult resumed = RunAt(Utc("2027-02-06", 3), plan);
+  EXPECT_EQ(resumed.counts.greetings, 2);
+  EXPECT_EQ(resumed.counts.already_sent, 1);
+  EXPECT_EQ(Greetings().size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CareRunTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
