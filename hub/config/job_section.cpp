@@ -19,7 +19,7 @@ constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"
 constexpr std::string_view kCareAttributes[] = {"timezone", "days_ahead"};
 constexpr std::string_view kCareChildren[] = {"birthday", "holiday"};
 
-// `<job name="x">` or `<job name="x" kind="delivery">`, for messages.
+// `<job name="x">` or `<job name="x" kind="delivery">` (any kind but sync named), for messages.
 std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
   std::string tag = "<job";
   if (name) tag += " name=\"" + *name + "\"";
