@@ -1,9 +1,9 @@
 #include "matching/blocking.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "matching/code_points.hpp"
+#include "matching/parallel.hpp"
 
 namespace hub::matching {
 namespace {
@@ -82,24 +82,6 @@ void AddPlaceKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   for (const std::string& phone : r.service_phones) keys.push_back("ph:" + phone);
 }
 
-// The text a split block's members are sorted by: similar names end up neighbours.
-std::string SortKey(const PreparedRecord& r) {
-  return r.name.text + '|' + r.family_name.text + '|' + r.given_name.text + '|' + r.street.text;
-}
-
-using Blocks = std::unordered_map<std::string, std::vector<std::uint32_t>>;
-
-Blocks BuildBlocks(const std::vector<PreparedRecord>& records) {
-  Blocks blocks;
-  for (std::uint32_t i = 0; i < records.size(); ++i) {
-    std::vector<std::string> keys = BlockingKeys(records[i]);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (std::string& key : keys) blocks[std::move(key)].push_back(i);
-  }
-  return blocks;
-}
-
 void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, std::uint32_t a,
              std::uint32_t b, std::vector<CandidatePair>& pairs) {
   if (a == b) return;
@@ -114,7 +96,7 @@ void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingO
                      const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
   std::vector<std::pair<std::string, std::uint32_t>> sorted;
   sorted.reserve(members.size());
-  for (std::uint32_t m : members) sorted.emplace_back(SortKey(records[m]), m);
+  for (std::uint32_t m : members) sorted.emplace_back(NeighbourhoodKey(records[m]), m);
   std::sort(sorted.begin(), sorted.end());
   std::vector<std::uint32_t> representatives;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -150,6 +132,40 @@ std::string Soundex(std::string_view word) {
   return code;
 }
 
+std::string NeighbourhoodKey(const PreparedRecord& r) {
+  return r.name.text + '|' + r.family_name.text + '|' + r.given_name.text + '|' + r.street.text;
+}
+
+std::uint64_t HashBlockingKey(std::string_view key) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: the same on every platform and run
+  for (unsigned char c : key) hash = (hash ^ c) * 1099511628211ULL;
+  return hash;
+}
+
+std::vector<BlockEntry> BlockEntries(const std::vector<PreparedRecord>& records, unsigned threads) {
+  constexpr std::size_t kChunk = 4096;
+  std::vector<std::vector<BlockEntry>> chunks((records.size() + kChunk - 1) / kChunk);
+  ParallelFor(records.size(), threads, kChunk, [&](std::size_t begin, std::size_t end) {
+    std::vector<BlockEntry>& entries = chunks[begin / kChunk];
+    for (std::size_t i = begin; i < end; ++i) {
+      for (const std::string& key : BlockingKeys(records[i])) {
+        entries.push_back(BlockEntry{HashBlockingKey(key), static_cast<std::uint32_t>(i)});
+      }
+    }
+  });
+  std::vector<BlockEntry> entries;
+  std::size_t total = 0;
+  for (const auto& chunk : chunks) total += chunk.size();
+  entries.reserve(total);
+  for (auto& chunk : chunks) {
+    entries.insert(entries.end(), chunk.begin(), chunk.end());
+    std::vector<BlockEntry>().swap(chunk);
+  }
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  return entries;
+}
+
 std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   std::vector<std::string> keys;
   AddPersonKeys(record, keys);
@@ -158,10 +174,17 @@ std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   return keys;
 }
 
-std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options) {
-  const Blocks blocks = BuildBlocks(records);
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+                                          unsigned threads) {
+  const std::vector<BlockEntry> entries = BlockEntries(records, threads);
   std::vector<CandidatePair> pairs;
-  for (const auto& [key, members] : blocks) {
+  std::vector<std::uint32_t> members;
+  for (std::size_t begin = 0; begin < entries.size();) {
+    std::size_t end = begin + 1;
+    while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
+    members.clear();
+    for (std::size_t i = begin; i < end; ++i) members.push_back(entries[i].record);
+    begin = end;
     if (members.size() > options.max_block_size) {
       SplitLargeBlock(records, options, members, pairs);
       continue;
