@@ -10,6 +10,7 @@
 // matches on N threads (default: the machine's cores). Usage: bench_match_eval [-v] [--threads N]
 // [--scale N]... [DATA] (default ../shared/data, from the root).
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -33,6 +34,13 @@ namespace matching = hub::matching;
 
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// CPU seconds of the whole process (every thread) so far: on a shared machine, what the work cost.
+double ProcessCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
 double PeakRssMegabytes() {
@@ -97,17 +105,22 @@ void Evaluate(EvalSet set, const matching::RecordPreparers& preparers, bool verb
     sample.push_back(set.records[(i * 7919) % set.records.size()]);
   }
   const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = ProcessCpuSeconds();
   const std::vector<matching::PreparedRecord> records = PrepareRecords(set.records, preparers, threads);
   const double prepare_seconds = Seconds(start);
+  const double prepare_cpu = ProcessCpuSeconds() - cpu_start;
+  const double prepared_rss = PeakRssMegabytes();
   if (!verbose) std::vector<matching::MatchRecord>().swap(set.records);
   matching::MatcherConfig config;
   config.blocking.across_sources_only = set.link;
   config.threads = threads;
   const matching::Matcher matcher(config);
   const auto run_start = std::chrono::steady_clock::now();
+  const double run_cpu_start = ProcessCpuSeconds();
   matching::MatchTimings t;
   const matching::MatchRun run = matcher.Run(records, &t);
   const double run_seconds = Seconds(run_start);
+  const double run_cpu = ProcessCpuSeconds() - run_cpu_start;
 
   Truth truth{set.entity, {}, set.link};
   for (const auto& record : records) truth.source.push_back(record.source);
@@ -164,10 +177,10 @@ void Evaluate(EvalSet set, const matching::RecordPreparers& preparers, bool verb
   std::printf("  after review (true review pairs accepted): precision %.4f recall %.4f F1 %.4f\n", reviewed.precision,
               reviewed.recall, reviewed.f1);
   std::printf(
-      "  time: prepare %.3f s, match %.3f s (block %.3f, compare %.3f, EM %.3f, decide %.3f, cluster %.3f); peak RSS "
-      "%.0f MB\n",
-      prepare_seconds, run_seconds, t.blocking, t.comparison, t.estimation, t.decision, t.clustering,
-      PeakRssMegabytes());
+      "  time: prepare %.3f s, match %.3f s (block %.3f, compare %.3f, EM %.3f, decide %.3f, cluster %.3f); CPU "
+      "prepare %.3f s, match %.3f s; peak RSS %.0f MB once prepared, %.0f MB matched\n",
+      prepare_seconds, run_seconds, t.blocking, t.comparison, t.estimation, t.decision, t.clustering, prepare_cpu,
+      run_cpu, prepared_rss, PeakRssMegabytes());
   if (!sample.empty()) MeasureOneRecord(matcher, run, records, sample, preparers);
   if (verbose) PrintModel(run.model);
 }

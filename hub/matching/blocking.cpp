@@ -58,15 +58,18 @@ void AddPersonKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
 void AddOrganizationKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   if (!r.name_pinyin.empty()) keys.push_back("tn:" + r.name_pinyin);
   if (!r.name.empty()) {
+    // A Chinese name's Soundex is its first two characters: the "nm:" key.
     keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 2) : "nm:" + FirstWord(r.name.text));
-    keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
+    if (!r.han) keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
   }
   if (!r.han) {
-    // Every word of a Latin name: word order varies ("electronics konink philips" / "philips").
-    for (std::size_t begin = 0; begin < r.name.text.size();) {
-      std::size_t end = r.name.text.find(' ', begin);
-      if (end == std::string::npos) end = r.name.text.size();
-      if (end - begin >= 3) keys.push_back("tk:" + r.name.text.substr(begin, end - begin));
+    // Every word of a Latin name's trade name (the whole core when it starts with an industry word): word
+    // order varies ("electronics konink philips" / "philips"), and an industry word says nothing of who.
+    const std::string& words = r.trade_name.empty() ? r.name.text : r.trade_name.text;
+    for (std::size_t begin = 0; begin < words.size();) {
+      std::size_t end = words.find(' ', begin);
+      if (end == std::string::npos) end = words.size();
+      if (end - begin >= 3) keys.push_back("tk:" + words.substr(begin, end - begin));
       begin = end + 1;
     }
   }
@@ -82,17 +85,20 @@ void AddPlaceKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   for (const std::string& phone : r.service_phones) keys.push_back("ph:" + phone);
 }
 
-void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, std::uint32_t a,
+// `pinyin`: the block is a trade name's pinyin key, which pairs a Chinese name with its spelling in pinyin;
+// two Chinese names with one reading are homophones (华信, 华鑫), and two with one trade name share "nm:".
+void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, bool pinyin, std::uint32_t a,
              std::uint32_t b, std::vector<CandidatePair>& pairs) {
   if (a == b) return;
   if (options.across_sources_only && records[a].source == records[b].source) return;
+  if (pinyin && records[a].han && records[b].han) return;
   pairs.push_back(a < b ? CandidatePair{a, b} : CandidatePair{b, a});
 }
 
 // A large block, split: members with one sort key (the same name) are chained, each to the next, which is
 // enough for their closure; one representative of each distinct key is then paired with every other when
 // they are few, else with the `window` that follow it in sort order (sorted neighbourhood).
-void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options, bool pinyin,
                      const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
   std::vector<std::pair<std::string, std::uint32_t>> sorted;
   sorted.reserve(members.size());
@@ -101,7 +107,7 @@ void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingO
   std::vector<std::uint32_t> representatives;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i > 0 && sorted[i].first == sorted[i - 1].first) {
-      AddPair(records, options, sorted[i - 1].second, sorted[i].second, pairs);
+      AddPair(records, options, pinyin, sorted[i - 1].second, sorted[i].second, pairs);
     } else {
       representatives.push_back(sorted[i].second);
     }
@@ -109,7 +115,7 @@ void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingO
   const std::size_t window = representatives.size() <= options.max_block_size ? representatives.size() : options.window;
   for (std::size_t i = 0; i < representatives.size(); ++i) {
     for (std::size_t j = i + 1; j < representatives.size() && j <= i + window; ++j) {
-      AddPair(records, options, representatives[i], representatives[j], pairs);
+      AddPair(records, options, pinyin, representatives[i], representatives[j], pairs);
     }
   }
 }
@@ -149,7 +155,7 @@ std::vector<BlockEntry> BlockEntries(const std::vector<PreparedRecord>& records,
     std::vector<BlockEntry>& entries = chunks[begin / kChunk];
     for (std::size_t i = begin; i < end; ++i) {
       for (const std::string& key : BlockingKeys(records[i])) {
-        entries.push_back(BlockEntry{HashBlockingKey(key), static_cast<std::uint32_t>(i)});
+        entries.push_back(BlockEntry{HashBlockingKey(key), static_cast<std::uint32_t>(i), key.starts_with("tn:")});
       }
     }
   });
@@ -184,13 +190,16 @@ std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& rec
     while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
     members.clear();
     for (std::size_t i = begin; i < end; ++i) members.push_back(entries[i].record);
+    const bool pinyin = entries[begin].pinyin;
     begin = end;
     if (members.size() > options.max_block_size) {
-      SplitLargeBlock(records, options, members, pairs);
+      SplitLargeBlock(records, options, pinyin, members, pairs);
       continue;
     }
     for (std::size_t i = 0; i < members.size(); ++i) {
-      for (std::size_t j = i + 1; j < members.size(); ++j) AddPair(records, options, members[i], members[j], pairs);
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        AddPair(records, options, pinyin, members[i], members[j], pairs);
+      }
     }
   }
   std::sort(pairs.begin(), pairs.end());

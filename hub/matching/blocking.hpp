@@ -40,6 +40,7 @@ std::vector<std::string> BlockingKeys(const PreparedRecord& record);
 struct BlockEntry {
   std::uint64_t key = 0;
   std::uint32_t record = 0;
+  bool pinyin = false;  // a trade name's pinyin key ("tn:"): it pairs no two Chinese names
   friend bool operator==(const BlockEntry&, const BlockEntry&) = default;
   friend auto operator<=>(const BlockEntry&, const BlockEntry&) = default;
 };

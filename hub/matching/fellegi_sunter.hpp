@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,6 +35,17 @@ struct EmOptions {
   int max_iterations = 200;
   double tolerance = 1e-6;
   bool estimate_u = false;  // true: u re-estimated from the candidates too (blocking biases them)
+};
+
+// Counts comparison vectors one at a time: the distinct ones with their counts.
+class PatternCounter {
+ public:
+  void Add(const ComparisonVector& vector);
+  // In the order of their packed form (PackComparison).
+  std::vector<PatternCount> Patterns() const;
+
+ private:
+  std::map<std::uint64_t, PatternCount> by_key_;
 };
 
 // The distinct comparison vectors of `vectors` with their counts.
@@ -88,6 +100,11 @@ struct PairScore {
 // Thread-safe.
 PairScore ScorePair(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
                     const PreparedRecord& b, const TermFrequencies* frequencies);
+
+// ScorePair's probability alone, without the per-field evidence (no allocation: the matcher scores millions
+// of pairs). Thread-safe.
+double PairProbability(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
+                       const PreparedRecord& b, const TermFrequencies* frequencies);
 
 // The value of `field` in `record` whose frequency adjusts the weight ("" for other fields).
 const std::string& TermOf(const PreparedRecord& record, Field field);

@@ -54,6 +54,7 @@ std::vector<std::uint32_t> MatchIndex::Candidates(const PreparedRecord& record) 
     }
     for (auto it = begin; it != end; ++it) {
       if (options_.across_sources_only && records_[it->record].source == record.source) continue;
+      if (it->pinyin && record.han && records_[it->record].han) continue;  // as CandidatePairs: homophones
       candidates.push_back(it->record);
     }
   }

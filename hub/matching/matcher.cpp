@@ -89,31 +89,35 @@ MatchRun Matcher::Run(const std::vector<PreparedRecord>& records, MatchTimings* 
   MatchTimings times;
   auto lap = std::chrono::steady_clock::now();
   run.frequencies = CountTerms(records);
-  const std::vector<CandidatePair> candidates = CandidatePairs(records, config_.blocking, config_.threads);
+  {
+    const std::vector<CandidatePair> candidates = CandidatePairs(records, config_.blocking, config_.threads);
+    run.pairs.resize(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) run.pairs[i].pair = candidates[i];
+  }
   times.blocking = Lap(lap);
-  std::vector<ComparisonVector> vectors(candidates.size());
-  ParallelFor(candidates.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
+  ParallelFor(run.pairs.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      vectors[i] = CompareRecords(records[candidates[i].first], records[candidates[i].second]);
+      run.pairs[i].levels = CompareRecords(records[run.pairs[i].pair.first], records[run.pairs[i].pair.second]);
     }
   });
   times.comparison = Lap(lap);
-  run.model = EstimateByEm(CountPatterns(vectors), InitialModel(RandomPairs(records)), config_.em);
+  PatternCounter patterns;
+  for (const PairDecision& pair : run.pairs) patterns.Add(pair.levels);
+  run.model = EstimateByEm(patterns.Patterns(), InitialModel(RandomPairs(records)), config_.em);
   if (!config_.em.estimate_u) {
     // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
     // matches among the candidates over all the pairs blocking chose from.
     const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
-    if (possible > 0) run.model.match_prior *= static_cast<double>(candidates.size()) / possible;
+    if (possible > 0) run.model.match_prior *= static_cast<double>(run.pairs.size()) / possible;
   }
   times.estimation = Lap(lap);
-  run.pairs.resize(candidates.size());
-  ParallelFor(candidates.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
+  ParallelFor(run.pairs.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      const PreparedRecord& a = records[candidates[i].first];
-      const PreparedRecord& b = records[candidates[i].second];
-      const double probability = ScorePair(run.model, vectors[i], a, b, &run.frequencies).probability;
-      run.pairs[i] =
-          PairDecision{candidates[i], vectors[i], probability, Decide(a, b, vectors[i], probability, nullptr)};
+      PairDecision& pair = run.pairs[i];
+      const PreparedRecord& a = records[pair.pair.first];
+      const PreparedRecord& b = records[pair.pair.second];
+      pair.probability = PairProbability(run.model, pair.levels, a, b, &run.frequencies);
+      pair.decision = Decide(a, b, pair.levels, pair.probability, nullptr);
     }
   });
   std::vector<ScoredLink> links;
@@ -141,7 +145,7 @@ std::vector<RecordMatch> Matcher::MatchOne(const MatchRun& run, const MatchIndex
   for (std::uint32_t candidate : index.Candidates(record)) {
     const PreparedRecord& other = index.records()[candidate];
     RecordMatch match{candidate, CompareRecords(record, other), 0, Decision::kNoLink};
-    match.probability = ScorePair(run.model, match.levels, record, other, &run.frequencies).probability;
+    match.probability = PairProbability(run.model, match.levels, record, other, &run.frequencies);
     match.decision = Decide(record, other, match.levels, match.probability, nullptr);
     matches.push_back(match);
   }

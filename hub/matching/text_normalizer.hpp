@@ -30,7 +30,7 @@ class TextNormalizer {
   // (the message names which and why).
   static sdk::Result<std::unique_ptr<TextNormalizer>> Create(std::string_view opencc_config = kTraditionalToSimplified,
                                                              std::size_t memo_capacity = kDefaultMemoCapacity);
-  static constexpr std::size_t kDefaultMemoCapacity = 1 << 20;
+  static constexpr std::size_t kDefaultMemoCapacity = 1 << 17;
 
   ~TextNormalizer();
   TextNormalizer(const TextNormalizer&) = delete;
