@@ -100,6 +100,23 @@ TEST(Blocking, GivesTheSamePairsOnAnyNumberOfThreads) {
   EXPECT_EQ(BlockEntries(records, 1), BlockEntries(records, 4));
 }
 
+TEST(Blocking, ThePinyinKeyPairsAChineseNameWithItsSpellingNotWithHomophones) {
+  const Preparers preparers;
+  const auto company = [&](const char* name) {
+    MatchRecord r;
+    r.name = name;
+    return preparers.Prepare(r);
+  };
+  // 华信 and 华鑫 share only the pinyin key "huaxin" (and no two-character prefix).
+  const std::vector<PreparedRecord> records = {company("华信科技有限公司"), company("华鑫电子有限公司"),
+                                               company("Huaxin Trading Ltd.")};
+  const std::vector<CandidatePair> pairs = CandidatePairs(records, BlockingOptions{});
+  EXPECT_EQ(pairs, (std::vector<CandidatePair>{{0, 2}, {1, 2}}));
+  const std::vector<PreparedRecord> others = {records[0], records[2]};
+  const MatchIndex index(others, BlockingOptions{});
+  EXPECT_EQ(index.Candidates(records[1]), (std::vector<std::uint32_t>{1}));
+}
+
 TEST(MatchIndex, FindsForANewRecordTheRecordsABatchRunWouldPairItWith) {
   std::vector<PreparedRecord> records = People(3001);
   const PreparedRecord newcomer = records.back();

@@ -140,6 +140,15 @@ TEST_F(TrickyPairs, ATradeNameThatIsAlsoACityIsStillTheTradeName) {
   EXPECT_NE(LevelOf(other, Field::kName), Level::kExact) << Matcher::Describe(other);
 }
 
+TEST_F(TrickyPairs, TwoChineseTradeNamesWithOneReadingAreTwoNames) {
+  // 华信 and 华鑫 are both "huaxin": the reading links a name to its pinyin spelling, not homophones.
+  const Explanation homophones = Decide(Company("北京华信科技有限公司"), Company("北京华鑫科技有限公司"));
+  EXPECT_NE(LevelOf(homophones, Field::kName), Level::kHigh) << Matcher::Describe(homophones);
+  EXPECT_EQ(homophones.decision, Decision::kNoLink);
+  const Explanation spelt = Decide(Company("北京华鑫科技有限公司"), Company("Huaxin Technology Co., Ltd."));
+  EXPECT_EQ(LevelOf(spelt, Field::kName), Level::kHigh) << Matcher::Describe(spelt);
+}
+
 TEST_F(TrickyPairs, AServiceNumberInCommonWeighsLessThanADirectLine) {
   const Explanation shared_400 =
       Decide(Company("华信科技有限公司", {"400-810-8888"}), Company("华信科技有限公司", {"4008108888"}));
