@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,6 +96,31 @@ void MeasureOneRecord(const matching::Matcher& matcher, const matching::MatchRun
       percentile(0.99), micros.back());
 }
 
+// The records prepared in batches of 65 536 (each on `threads` threads); with `release`, each batch's
+// texts are freed once prepared, as records streamed from a store would be, so that the raw and the
+// prepared forms of the whole set are never held at once.
+std::vector<matching::PreparedRecord> PrepareInBatches(std::vector<matching::MatchRecord>& raw,
+                                                       const matching::RecordPreparers& preparers, unsigned threads,
+                                                       bool release) {
+  constexpr std::size_t kBatch = 65536;
+  std::vector<matching::PreparedRecord> prepared;
+  prepared.reserve(raw.size());
+  for (std::size_t begin = 0; begin < raw.size(); begin += kBatch) {
+    const auto from = raw.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto to = raw.begin() + static_cast<std::ptrdiff_t>(std::min(raw.size(), begin + kBatch));
+    std::vector<matching::MatchRecord> batch;
+    if (release) {
+      batch.assign(std::make_move_iterator(from), std::make_move_iterator(to));
+    } else {
+      batch.assign(from, to);
+    }
+    for (matching::PreparedRecord& record : PrepareRecords(batch, preparers, threads)) {
+      prepared.push_back(std::move(record));
+    }
+  }
+  return prepared;
+}
+
 // Scores one set. Without `verbose`, the set's records are dropped once prepared (only the prepared
 // forms and the truth are needed), as a store-backed run would hold them.
 // With `queries` > 0, also how long matching one record against the indexed set takes (MeasureOneRecord).
@@ -106,7 +132,7 @@ void Evaluate(EvalSet set, const matching::RecordPreparers& preparers, bool verb
   }
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = ProcessCpuSeconds();
-  const std::vector<matching::PreparedRecord> records = PrepareRecords(set.records, preparers, threads);
+  const std::vector<matching::PreparedRecord> records = PrepareInBatches(set.records, preparers, threads, !verbose);
   const double prepare_seconds = Seconds(start);
   const double prepare_cpu = ProcessCpuSeconds() - cpu_start;
   const double prepared_rss = PeakRssMegabytes();

@@ -58,8 +58,10 @@ void AddPersonKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
 void AddOrganizationKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   if (!r.name_pinyin.empty()) keys.push_back("tn:" + r.name_pinyin);
   if (!r.name.empty()) {
-    // A Chinese name's Soundex is its first two characters: the "nm:" key.
-    keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 2) : "nm:" + FirstWord(r.name.text));
+    // A Chinese name core's first three characters: its trade name and the start of its industry (华信科);
+    // two alone are shared by every company of that trade name in every trade and city, dozens at a
+    // million records, each block paired in full. Its Soundex would be its first two characters.
+    keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 3) : "nm:" + FirstWord(r.name.text));
     if (!r.han) keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
   }
   if (!r.han) {
