@@ -126,7 +126,9 @@ double TermFrequencies::Frequency(Field field, const std::string& value) const {
   const auto& counts = counts_[static_cast<int>(field)];
   const auto it = counts.find(value);
   if (it == counts.end()) return 0;
-  return static_cast<double>(it->second) / static_cast<double>(totals_[static_cast<int>(field)]);
+  const double total = static_cast<double>(totals_[static_cast<int>(field)]);
+  if (it->second < 2 || total < 2) return static_cast<double>(it->second) / total;
+  return static_cast<double>(it->second - 1) / (total - 1);
 }
 
 bool IsTermFrequencyAdjusted(Field field) {

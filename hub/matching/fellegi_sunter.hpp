@@ -66,7 +66,10 @@ FellegiSunterModel EstimateByEm(const std::vector<PatternCount>& candidates, Fel
 class TermFrequencies {
  public:
   void Add(Field field, const std::string& value);
-  // count(value) / records of the field, or 0 for an unknown value.
+  // The chance that another record of the field has `value`, given one has: (count(value) - 1) / (records
+  // of the field - 1) — a value seen twice among n is shared with one other record, not two, so two records
+  // that agree on a name no third record has prove twice as much as count / n would say; count / n for a
+  // value seen once, 0 for an unknown value.
   double Frequency(Field field, const std::string& value) const;
 
  private:
