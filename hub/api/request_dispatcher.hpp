@@ -25,9 +25,8 @@ struct DispatchResult {
 };
 
 // Owns the route table and the current authenticator. Dispatch runs on worker threads (I/O threads for the
-// routes that run inline), concurrently;
-// UpdateSecurity may run at the same time from any thread: requests already past authentication finish
-// under the old tokens, later ones see the new.
+// routes that run inline), concurrently; UpdateSecurity may run at the same time from any thread: requests
+// already past authentication finish under the old tokens, later ones see the new.
 class RequestDispatcher {
  public:
   RequestDispatcher(Router router, const config::ApiConfig& config, Logger logger);
