@@ -222,8 +222,9 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
     MakeLogger("service")->warn("freed memory goes back to the kernel at once: {}", kept.message());
   }
   const auto& config = loaded.setup->config;
-  auto store =
-      OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));
+  // A connection per worker and per I/O thread (the routes that run inline lease theirs there), and one more.
+  const auto pool_size = static_cast<std::size_t>(config.runtime.worker_threads + config.runtime.io_threads) + 1;
+  auto store = OpenAndMigrateStore(config, pool_size, MakeLogger("store"));
   if (!store.ok()) {
     err << "hub: store: " << store.status().message() << "\n";
     return 1;
