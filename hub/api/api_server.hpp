@@ -57,8 +57,9 @@ struct ApiLimits {
 
 // Serves a Router over HTTP/1.1 with keep-alive, or over TLS 1.2+ when config.tls is set.
 //
-// Threads: handlers run through `run_blocking` (a worker pool), never on the io_context's threads; socket
-// work runs on the io_context, one strand per connection. Every public member is thread-safe.
+// Threads: handlers run through `run_blocking` (a worker pool), except those of the routes of
+// Execution::kInline, which run on the io_context's threads; socket work runs on the io_context, one strand
+// per connection. Every public member is thread-safe.
 // Lifetime: `io` must outlive the server and every task given to `run_blocking` (a task ends by posting
 // its response to `io`); the tasks hold what the server needs, but the handlers' own captures must stay
 // valid until the tasks have run. Destroying the server calls Stop().

@@ -236,7 +236,11 @@ void HttpSession<Stream>::Dispatch(BeastRequest&& request) {
   auto converted = FromBeast(std::move(request));
   if (!converted.ok()) return Answer(HttpResponse::Error(400, "bad_request", converted.status().message()));
   if (auto refusal = Refusal(*converted)) return Answer(std::move(*refusal));
-  // Handlers may block (store, plugins): they run on the worker pool, and the response comes back to
+  // A cheap, non-blocking handler (Execution::kInline) runs here, on this connection's strand.
+  if (context_->dispatcher.RunsInline(converted->method, converted->path)) {
+    return DoWrite(context_->dispatcher.Dispatch(std::move(converted).value()));
+  }
+  // Other handlers may block (store, plugins): they run on the worker pool, and the response comes back to
   // this connection's strand. The task hands its reference to the session over with the response: a
   // worker drops the task object only after it ran (after the client may have read the answer and the
   // server drained), and a session ending there would close its socket and call the observers after

@@ -26,13 +26,13 @@ using PlainStream = boost::beast::tcp_stream;
 using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 
 // Serves requests one at a time on one connection: (TLS handshake,) wait for a request, read it, run its
-// handler on the worker pool, write the response, wait for the next while the client keeps the connection
-// alive. Tells the registry when it waits (idle: it may be shed) and when a request has begun. Admitted
-// beyond the ordinary places, it serves one request within ApiLimits::restricted_deadline: a route kept
-// under load, or the refusal its admission calls for.
+// handler on the worker pool (on the strand for a route of Execution::kInline), write the response, wait
+// for the next while the client keeps the connection alive. Tells the registry when it waits (idle: it may
+// be shed) and when a request has begun. Admitted beyond the ordinary places, it serves one request within
+// ApiLimits::restricted_deadline: a route kept under load, or the refusal its admission calls for.
 //
 // Threads: every member runs on the connection's strand (the socket's executor), except Shutdown, which
-// posts to it, and the handler task, which touches only the request it owns and ServerContext.
+// posts to it, and the handler task on a worker, which touches only the request it owns and ServerContext.
 // Lifetime: owned by the shared_ptrs held by its pending operations; it dies when the last one completes.
 // The handler task gives its reference back with the response, so a session never ends on the worker
 // that ran its handler, whenever that worker drops the task.

@@ -25,6 +25,11 @@ bool RequestDispatcher::ServedUnderLoad(std::string_view method, std::string_vie
   return match.route && match.route->under_load == UnderLoad::kServed;
 }
 
+bool RequestDispatcher::RunsInline(std::string_view method, std::string_view path) const {
+  Router::Match match = router_.Find(method, path);
+  return match.route && match.route->execution == Execution::kInline;
+}
+
 DispatchResult RequestDispatcher::Dispatch(HttpRequest request) const {
   Router::Match match = router_.Find(request.method, request.path);
   DispatchResult result{{}, match.pattern.empty() ? std::string(kUnmatchedRoute) : match.pattern};

@@ -24,9 +24,9 @@ struct DispatchResult {
   std::string route;  // the matched pattern, or kUnmatchedRoute
 };
 
-// Owns the route table and the current authenticator. Dispatch runs on worker threads, concurrently;
-// UpdateSecurity may run at the same time from any thread: requests already past authentication finish
-// under the old tokens, later ones see the new.
+// Owns the route table and the current authenticator. Dispatch runs on worker threads (I/O threads for the
+// routes that run inline), concurrently; UpdateSecurity may run at the same time from any thread: requests
+// already past authentication finish under the old tokens, later ones see the new.
 class RequestDispatcher {
  public:
   RequestDispatcher(Router router, const config::ApiConfig& config, Logger logger);
@@ -38,6 +38,11 @@ class RequestDispatcher {
   // Whether the route for (method, path) is served on reserve connections (Router::UnderLoad::kServed);
   // false for an unknown route. Thread-safe.
   bool ServedUnderLoad(std::string_view method, std::string_view path) const;
+
+  // Whether the route for (method, path) runs its handler inline, on the caller's thread
+  // (Router::Execution::kInline); false for an unknown route, whose answer goes through the worker pool like
+  // any other. Thread-safe.
+  bool RunsInline(std::string_view method, std::string_view path) const;
 
   // Swaps in tokens and auth_required from `config`. Thread-safe.
   void UpdateSecurity(const config::ApiConfig& config);

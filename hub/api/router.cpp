@@ -58,7 +58,7 @@ bool MatchSegments(const std::vector<std::string>& pattern_segments, const std::
 }  // namespace
 
 sdk::Status Router::Add(std::string method, std::string pattern, std::optional<config::Role> required, Handler handler,
-                        UnderLoad under_load) {
+                        UnderLoad under_load, Execution execution) {
   if (method.empty()) return sdk::Status::InvalidArgument("route " + pattern + ": empty method");
   if (!handler) return sdk::Status::InvalidArgument("route " + method + " " + pattern + ": no handler");
   if (pattern.empty() || pattern.front() != '/') {
@@ -74,8 +74,8 @@ sdk::Status Router::Add(std::string method, std::string pattern, std::optional<c
   if (duplicate != routes_.end()) {
     return sdk::Status::InvalidArgument("route " + method + " " + pattern + " duplicates " + duplicate->pattern);
   }
-  routes_.push_back(
-      {std::move(method), std::move(pattern), required, std::move(handler), std::move(segments), under_load});
+  routes_.push_back({std::move(method), std::move(pattern), required, std::move(handler), std::move(segments),
+                     under_load, execution});
   return sdk::Status::Ok();
 }
 

@@ -1,4 +1,5 @@
-// <jobs>: what to sync or deliver, through which connector, and when.
+// <jobs>: what to sync, deliver or greet, through which connector, and when.
+#include <span>
 #include <string>
 
 #include "config/element_reader.hpp"
@@ -9,35 +10,45 @@ namespace {
 
 constexpr std::int64_t kMaxBatchSize = 100'000;
 constexpr std::size_t kDeliveryBatchSize = 500;
+constexpr std::size_t kCareBatchSize = 500;
 
 // What only a delivery job may hold.
 constexpr std::string_view kDeliveryAttributes[] = {"start", "lanes"};
 constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"};
+// What only a customer-care job may hold.
+constexpr std::string_view kCareAttributes[] = {"timezone", "days_ahead"};
+constexpr std::string_view kCareChildren[] = {"birthday", "holiday"};
 
-// `<job name="x">` or `<job name="x" kind="delivery">`, for messages.
+// `<job name="x">` or `<job name="x" kind="delivery">` (any kind but sync named), for messages.
 std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
   std::string tag = "<job";
   if (name) tag += " name=\"" + *name + "\"";
-  if (kind == JobKind::kDelivery) tag += " kind=\"delivery\"";
+  if (kind != JobKind::kSync) tag += " kind=\"" + std::string(JobKindName(kind)) + "\"";
   return tag + ">";
 }
 
-// A sync job: its <mapping>, and none of a delivery job's parts.
+// Reports each of `attributes` and `children` on `element`: they belong to a job of kind `owner`.
+void RefuseParts(LoadContext& context, pugi::xml_node element, const std::string& tag, JobKind owner,
+                 std::span<const std::string_view> attributes, std::span<const std::string_view> children) {
+  const std::string belongs =
+      " belongs to a " + std::string(JobKindName(owner)) + " job (kind=\"" + std::string(JobKindName(owner)) + "\")";
+  for (std::string_view attribute : attributes) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), tag + " attribute '" + std::string(attribute) + "'" + belongs);
+    }
+  }
+  for (std::string_view child : children) {
+    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
+      context.Error(context.At(found), "<" + std::string(child) + "> in " + tag + belongs);
+    }
+  }
+}
+
+// A sync job: its <mapping>, and none of a delivery or customer-care job's parts.
 void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                    JobConfig* job) {
-  for (std::string_view attribute : kDeliveryAttributes) {
-    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
-      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) +
-                                           "' belongs to a delivery job (kind=\"delivery\")");
-    }
-  }
-  for (std::string_view child : kDeliveryChildren) {
-    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
-      context.Error(context.At(found), "<" + std::string(child) + "> in " + JobTag(name, job->kind) +
-                                           " belongs to a delivery job (kind=\"delivery\"); a sync job reads "
-                                           "records through its <mapping>");
-    }
-  }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
   // At most one mapping per entity, and one use of a set whole: the set's own entities are checked once the
   // plugins are loaded (ResolveMappingUses).
   UniqueNames entities("<mapping> for entity");
@@ -69,20 +80,41 @@ void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::
                                            " has a <mapping>, but a delivery job reads no records: it hands the "
                                            "store's events to its connector (docs/CONFIGURATION.md#subscriptions)");
   }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
   ReadSubscription(context, element, &job->subscription);
+}
+
+// A customer-care job: its occasions, and neither a mapping nor a subscription.
+void ReadCareParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                   JobConfig* job) {
+  const std::string tag = JobTag(name, job->kind);
+  constexpr std::string_view kMapping[] = {"mapping"};
+  RefuseParts(context, element, tag, JobKind::kSync, {}, kMapping);
+  RefuseParts(context, element, tag, JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
+  ReadCare(context, element, &job->care);
 }
 
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
-             {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes"},
-              .children = {"mapping", "subscribe", "filter", "retry"}});
+             {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes", "timezone",
+                             "days_ahead"},
+              .children = {"mapping", "subscribe", "filter", "retry", "birthday", "holiday"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery"})) {
-    job.kind = *kind == "delivery" ? JobKind::kDelivery : JobKind::kSync;
+  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care"})) {
+    if (*kind == "delivery") job.kind = JobKind::kDelivery;
+    if (*kind == "customer_care") job.kind = JobKind::kCustomerCare;
   }
-  auto connector = ReadIdentifier(context, element, "connector");
+  // A customer-care job reads and writes only the store; the delivery jobs subscribed to its events send them.
+  std::optional<std::string> connector;
+  if (job.kind != JobKind::kCustomerCare) {
+    connector = ReadIdentifier(context, element, "connector");
+  } else if (pugi::xml_attribute found = element.attribute("connector")) {
+    context.Error(context.At(found), JobTag(name, job.kind) +
+                                         " has a connector, but a customer-care job only appends greeting events to "
+                                         "the store: a delivery job subscribed to them sends them");
+  }
   auto cron = ReadAttribute(context, element, "cron", Presence::kOptional);
   if (cron && cron->text.empty()) context.Error(cron->location, "<job> attribute 'cron': the expression is empty");
   job.every = ReadDuration(context, element, "every");
@@ -92,24 +124,41 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
                   "only on demand");
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
+  if (job.kind == JobKind::kCustomerCare) job.batch_size = kCareBatchSize;
   if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
     job.batch_size = static_cast<std::size_t>(*batch);
   }
-  if (job.kind == JobKind::kSync) {
-    ReadSyncParts(context, element, name, &job);
-  } else {
-    ReadDeliveryParts(context, element, name, &job);
+  switch (job.kind) {
+    case JobKind::kSync:
+      ReadSyncParts(context, element, name, &job);
+      break;
+    case JobKind::kDelivery:
+      ReadDeliveryParts(context, element, name, &job);
+      break;
+    case JobKind::kCustomerCare:
+      ReadCareParts(context, element, name, &job);
+      break;
   }
-  if (!name || !connector) return std::nullopt;
+  if (!name || (!connector && job.kind != JobKind::kCustomerCare)) return std::nullopt;
   job.name = std::move(*name);
-  job.connector = std::move(*connector);
+  if (connector) job.connector = std::move(*connector);
   if (cron) job.cron = std::move(cron->text);
   return job;
 }
 
 }  // namespace
 
-std::string_view JobKindName(JobKind kind) { return kind == JobKind::kDelivery ? "delivery" : "sync"; }
+std::string_view JobKindName(JobKind kind) {
+  switch (kind) {
+    case JobKind::kDelivery:
+      return "delivery";
+    case JobKind::kCustomerCare:
+      return "customer_care";
+    case JobKind::kSync:
+      break;
+  }
+  return "sync";
+}
 
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out) {
   CheckShape(context, jobs, {.children = {"job"}});

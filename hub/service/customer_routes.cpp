@@ -107,10 +107,16 @@ HttpResponse FindCustomerCards(odbc::Database& store, const HttpRequest& request
 }  // namespace
 
 sdk::Status AddCustomerRoutes(api::Router& router, odbc::Database& store) {
-  HUB_RETURN_IF_ERROR(router.Add("GET", "/api/v1/customers", config::Role::kRead,
-                                 [&store](const HttpRequest& request) { return FindCustomerCards(store, request); }));
-  return router.Add("GET", "/api/v1/customers/{id}", config::Role::kRead,
-                    [&store](const HttpRequest& request) { return GetCustomer(store, request); });
+  const api::Execution execution =
+      store.dialect() == odbc::Dialect::kSqlite ? api::Execution::kInline : api::Execution::kWorker;
+  HUB_RETURN_IF_ERROR(router.Add(
+      "GET", "/api/v1/customers", config::Role::kRead,
+      [&store](const HttpRequest& request) { return FindCustomerCards(store, request); }, api::UnderLoad::kRefused,
+      execution));
+  return router.Add(
+      "GET", "/api/v1/customers/{id}", config::Role::kRead,
+      [&store](const HttpRequest& request) { return GetCustomer(store, request); }, api::UnderLoad::kRefused,
+      execution);
 }
 
 }  // namespace hub::service

@@ -19,7 +19,10 @@ namespace hub::service {
 //   GET /api/v1/customers/{id}   read   200 the customer (customer_record.hpp); 404 not_found for an id
 //                                       no party has (or one that is not a number); 503 unavailable when
 //                                       the store does not answer
-// `store` must outlive the router's handlers; they lease a connection of it on the worker thread.
+// `store` must outlive the router's handlers; they lease a connection of it on the thread they run on: on a
+// SQLite store the connection's I/O thread (api::Execution::kInline: a few indexed reads through the memory
+// map cost less than the two thread hand-offs they would save), else a worker thread (a server's round
+// trips may wait). The pool must then hold a connection for each I/O thread besides the workers'.
 sdk::Status AddCustomerRoutes(api::Router& router, odbc::Database& store);
 
 }  // namespace hub::service

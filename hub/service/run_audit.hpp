@@ -1,4 +1,5 @@
-// The audit trail of job runs: one audit_log row per sync run, and per delivery run that did anything,
+// The audit trail of job runs: one audit_log row per sync and customer-care run, and per delivery run that did
+// anything,
 // saying which job changed or sent what and how it ended.
 #ifndef HUB_SERVICE_RUN_AUDIT_HPP_
 #define HUB_SERVICE_RUN_AUDIT_HPP_
@@ -8,6 +9,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "care/care_run.hpp"
 #include "delivery/delivery_run.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
@@ -37,6 +39,15 @@ std::string DeliveryRunAuditJson(const delivery::DeliveryRunResult& result, doub
 // "job", entity_id `job`, after_data DeliveryRunAuditJson. Thread-safe. Errors: the driver's Status.
 sdk::Status AuditDeliveryRun(odbc::Database& store, std::string_view job, const delivery::DeliveryRunResult& result,
                              double seconds);
+
+// The after_data of a customer-care run's audit row: {"days":N,"greetings":N,"already_sent":N,
+// "outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
+std::string CareRunAuditJson(const care::CareRunResult& result, double seconds);
+
+// Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "customer_care", entity
+// "job", entity_id `job`, after_data CareRunAuditJson. Thread-safe. Errors: the driver's Status.
+sdk::Status AuditCareRun(odbc::Database& store, std::string_view job, const care::CareRunResult& result,
+                         double seconds);
 
 }  // namespace hub::service
 

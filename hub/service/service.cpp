@@ -18,6 +18,7 @@
 #include "runtime/freed_memory.hpp"
 #include "service/call_routes.hpp"
 #include "service/connector_pool.hpp"
+#include "service/customer_care_jobs.hpp"
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
@@ -130,9 +131,11 @@ class Service {
     auto connectors = std::make_shared<ConnectorPool>(setup, clock_, &metrics_);
     auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
+    auto care_jobs = std::make_shared<CustomerCareJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
+    for (JobSpec& spec : care_jobs->Specs()) specs.push_back(std::move(spec));
     scheduler_.SetJobs(std::move(specs));
   }
 
@@ -223,8 +226,9 @@ int RunService(const std::filesystem::path& config_file, std::ostream& err) {
     MakeLogger("service")->warn("freed memory goes back to the kernel at once: {}", kept.message());
   }
   const auto& config = loaded.setup->config;
-  auto store =
-      OpenAndMigrateStore(config, static_cast<std::size_t>(config.runtime.worker_threads) + 1, MakeLogger("store"));
+  // A connection per worker and per I/O thread (the routes that run inline lease theirs there), and one more.
+  const auto pool_size = static_cast<std::size_t>(config.runtime.worker_threads + config.runtime.io_threads) + 1;
+  auto store = OpenAndMigrateStore(config, pool_size, MakeLogger("store"));
   if (!store.ok()) {
     err << "hub: store: " << store.status().message() << "\n";
     return 1;

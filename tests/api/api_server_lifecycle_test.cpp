@@ -230,5 +230,40 @@ TEST(ApiServerLifecycle, WorkerPoolRefusingATaskIsServiceUnavailable) {
   EXPECT_NE(result->body.find(R"("code":"unavailable")"), std::string::npos) << result->body;
 }
 
+TEST(ApiServerLifecycle, AnInlineRouteIsAnsweredWithoutTheWorkerPool) {
+  // The pool refuses every task: only the inline route can answer, authenticated, twice on one connection.
+  Router router;
+  ASSERT_TRUE(router
+                  .Add(
+                      "GET", "/card", config::Role::kRead,
+                      [](const HttpRequest& request) { return HttpResponse::Text(200, request.principal); },
+                      UnderLoad::kRefused, Execution::kInline)
+                  .ok());
+  ASSERT_TRUE(
+      router
+          .Add("GET", "/jobs", config::Role::kRead, [](const HttpRequest&) { return HttpResponse::Text(200, "jobs"); })
+          .ok());
+  TestServer server(TestApiConfig(), std::move(router), {},
+                    [](const std::function<void()>&) { throw std::runtime_error("pool stopped"); });
+  ASSERT_TRUE(server.Start().ok());
+  RequestOptions options;
+  options.bearer_token = kReadToken;
+  auto connection = HttpConnection::Open(kHost, server.port(), options);
+  ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+  for (int i = 0; i < 2; ++i) {
+    auto card = connection->Send("GET", "/card");
+    ASSERT_TRUE(card.ok()) << "request " << i << ": " << card.status().ToString();
+    EXPECT_EQ(card->status, 200u);
+    EXPECT_EQ(card->body, "reader");
+    EXPECT_NE(card->Header("connection"), "close");
+  }
+  auto jobs = Get(kHost, server.port(), "/jobs", options);
+  ASSERT_TRUE(jobs.ok()) << jobs.status().ToString();
+  EXPECT_EQ(jobs->status, 503u);
+  auto anonymous = Get(kHost, server.port(), "/card");
+  ASSERT_TRUE(anonymous.ok()) << anonymous.status().ToString();
+  EXPECT_EQ(anonymous->status, 401u);
+}
+
 }  // namespace
 }  // namespace hub::api::test

@@ -85,6 +85,14 @@ TEST(Router, RoutesAreRefusedUnderLoadUnlessMarkedServed) {
   EXPECT_EQ(router.Find("GET", "/jobs").route->under_load, UnderLoad::kRefused);
 }
 
+TEST(Router, RoutesRunOnWorkersUnlessMarkedInline) {
+  Router router;
+  ASSERT_TRUE(router.Add("GET", "/card", std::nullopt, Answer("ok"), UnderLoad::kRefused, Execution::kInline).ok());
+  ASSERT_TRUE(router.Add("GET", "/jobs", std::nullopt, Answer("ok")).ok());
+  EXPECT_EQ(router.Find("GET", "/card").route->execution, Execution::kInline);
+  EXPECT_EQ(router.Find("GET", "/jobs").route->execution, Execution::kWorker);
+}
+
 TEST(Router, RefusesMalformedPatternsAndDuplicates) {
   Router router = JobsRouter();
   const std::pair<std::string, std::string> bad[] = {

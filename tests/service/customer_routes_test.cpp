@@ -172,6 +172,16 @@ TEST_P(CustomerRoutesTest, NeedsAReadToken) {
   EXPECT_EQ(Get("/api/v1/customers/1", "wrong").status, 401u);
 }
 
+TEST_P(CustomerRoutesTest, RunOnTheIoThreadOnSqliteAndOnTheWorkersOnPostgresql) {
+  api::Router router;
+  ASSERT_TRUE(AddCustomerRoutes(router, *database_).ok());
+  const api::Execution expected =
+      GetParam() == hub::test::Backend::kSqlite ? api::Execution::kInline : api::Execution::kWorker;
+  for (const char* path : {"/api/v1/customers", "/api/v1/customers/1"}) {
+    EXPECT_EQ(router.Find("GET", path).route->execution, expected) << path;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CustomerRoutesTest, hub::test::kBothBackends, hub::test::BackendName);
 
 }  // namespace
