@@ -70,7 +70,14 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
   return probability >= config_.link_probability ? Decision::kLink : Decision::kReview;
 }
 
-MatchRun Matcher::Run(const std::vector<PreparedRecord>& records) const {
+MatchRun Matcher::Run(const std::vector<PreparedRecord>& records) const { return Score(records, std::nullopt); }
+
+MatchRun Matcher::RunWithModel(const std::vector<PreparedRecord>& records, const FellegiSunterModel& model) const {
+  return Score(records, model);
+}
+
+MatchRun Matcher::Score(const std::vector<PreparedRecord>& records,
+                        const std::optional<FellegiSunterModel>& fixed_model) const {
   MatchRun run;
   run.frequencies = CountTerms(records);
   const std::vector<CandidatePair> candidates = CandidatePairs(records, config_.blocking);
@@ -79,12 +86,16 @@ MatchRun Matcher::Run(const std::vector<PreparedRecord>& records) const {
   for (const CandidatePair& pair : candidates) {
     vectors.push_back(CompareRecords(records[pair.first], records[pair.second]));
   }
-  run.model = EstimateByEm(CountPatterns(vectors), InitialModel(RandomPairs(records)), config_.em);
-  if (!config_.em.estimate_u) {
-    // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
-    // matches among the candidates over all the pairs blocking chose from.
-    const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
-    if (possible > 0) run.model.match_prior *= static_cast<double>(candidates.size()) / possible;
+  if (fixed_model) {
+    run.model = *fixed_model;
+  } else {
+    run.model = EstimateByEm(CountPatterns(vectors), InitialModel(RandomPairs(records)), config_.em);
+    if (!config_.em.estimate_u) {
+      // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
+      // matches among the candidates over all the pairs blocking chose from.
+      const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
+      if (possible > 0) run.model.match_prior *= static_cast<double>(candidates.size()) / possible;
+    }
   }
   run.pairs.reserve(candidates.size());
   std::vector<ScoredLink> links;

@@ -5,6 +5,7 @@
 #define HUB_MATCHING_MATCHER_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,10 @@ class Matcher {
   // Blocks, compares, learns the model from `records`' candidate pairs, decides and clusters.
   MatchRun Run(const std::vector<PreparedRecord>& records) const;
 
+  // Run under `model` instead of one learned from `records` (the term frequencies still come from them): for
+  // a store too small to learn weights from, and for tests that need weights they can reason about.
+  MatchRun RunWithModel(const std::vector<PreparedRecord>& records, const FellegiSunterModel& model) const;
+
   // The decision of (a, b) under `run`'s model, with its explanation: what Run decided for a candidate
   // pair, and what it would decide for any other pair.
   Explanation Explain(const MatchRun& run, const PreparedRecord& a, const PreparedRecord& b) const;
@@ -75,6 +80,8 @@ class Matcher {
  private:
   Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels, double probability,
                   std::string* rule) const;
+  MatchRun Score(const std::vector<PreparedRecord>& records,
+                 const std::optional<FellegiSunterModel>& fixed_model) const;
   std::vector<PatternCount> RandomPairs(const std::vector<PreparedRecord>& records) const;
 
   MatcherConfig config_;
