@@ -74,7 +74,7 @@ void ParseRoot(LoadContext& context, pugi::xml_node root, HubConfig* config) {
 
 void CheckJobConnectors(LoadContext& context, const HubConfig& config) {
   for (const auto& job : config.jobs) {
-    if (config.FindConnector(job.connector) != nullptr) continue;
+    if (job.kind == JobKind::kMatch || config.FindConnector(job.connector) != nullptr) continue;
     std::vector<std::string_view> known;
     for (const auto& connector : config.connectors) known.push_back(connector.name);
     context.Error(job.location, "job '" + job.name + "' names unknown connector '" + job.connector +

@@ -155,11 +155,12 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// What a job does (<job kind="sync|delivery">; sync when kind= is absent). Later kinds (matching, lead
-// routing, reminders) are further values.
+// What a job does (<job kind="sync|delivery|match">; sync when kind= is absent). Later kinds (lead routing,
+// reminders) are further values.
 enum class JobKind {
   kSync,      // reads records from its connector into the store, through its <mapping>
   kDelivery,  // hands the store's change events to its connector (a subscription)
+  kMatch,     // runs the matcher over the store's parties: pairs, review queue, golden records (no connector)
 };
 
 // What a delivery job receives and how it retries: its <subscribe>, <filter> and <retry> children and its
@@ -201,7 +202,8 @@ struct SubscriptionConfig {
 // A sync job has one or more <mapping>s, at most one per entity (a job without one is refused at load): a job
 // says where its records go. With one mapping, every record is mapped with it; with several, each record by
 // the mapping of its Record::entity. A delivery job has none; its subscription says which events it hands to
-// its connector.
+// its connector. A match job has no connector; its <source_priority>erp crm</source_priority> names the source
+// systems whose values a golden record takes first.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -211,10 +213,11 @@ struct JobConfig {
   std::size_t batch_size = 1000;                   // records per store transaction; events per delivery (500)
   std::vector<MappingConfig> mappings;             // sync jobs only: as written, then resolved (see MappingConfig)
   SubscriptionConfig subscription;                 // delivery jobs only
+  std::vector<std::string> source_priority;        // match jobs only: source systems, most trusted first
   SourceLocation location;
 };
 
-// "sync", "delivery": as written in kind=.
+// "sync", "delivery", "match": as written in kind=.
 std::string_view JobKindName(JobKind kind);
 
 struct HubConfig {

@@ -1,4 +1,5 @@
-// <jobs>: what to sync or deliver, through which connector, and when.
+// <jobs>: what to sync, deliver or match, through which connector, and when.
+#include <sstream>
 #include <string>
 
 #include "config/element_reader.hpp"
@@ -18,7 +19,7 @@ constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"
 std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
   std::string tag = "<job";
   if (name) tag += " name=\"" + *name + "\"";
-  if (kind == JobKind::kDelivery) tag += " kind=\"delivery\"";
+  if (kind != JobKind::kSync) tag += " kind=\"" + std::string(JobKindName(kind)) + "\"";
   return tag + ">";
 }
 
@@ -72,17 +73,45 @@ void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::
   ReadSubscription(context, element, &job->subscription);
 }
 
+// A match job: no connector, no mapping, no subscription; its <source_priority>, the source systems in order.
+void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                    JobConfig* job) {
+  for (std::string_view attribute : {"connector", "batch_size", "start", "lanes"}) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) +
+                                           "': a match job runs over the store, through no connector");
+    }
+  }
+  for (std::string_view child : {"mapping", "subscribe", "filter", "retry"}) {
+    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
+      context.Error(context.At(found), "<" + std::string(child) + "> in " + JobTag(name, job->kind) +
+                                           ": a match job reads the store's parties; it holds only <source_priority>");
+    }
+  }
+  pugi::xml_node priority = SingleChild(context, element, "source_priority");
+  if (!priority) return;
+  CheckShape(context, priority, {.text = true});
+  auto text = ReadText(context, priority);
+  if (!text) return;
+  UniqueNames systems("<source_priority> source system");
+  std::istringstream words(text->text);
+  for (std::string system; words >> system;) {
+    if (systems.Add(context, system, text->location)) job->source_priority.push_back(system);
+  }
+}
+
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
              {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes"},
-              .children = {"mapping", "subscribe", "filter", "retry"}});
+              .children = {"mapping", "subscribe", "filter", "retry", "source_priority"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery"})) {
-    job.kind = *kind == "delivery" ? JobKind::kDelivery : JobKind::kSync;
+  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "match"})) {
+    job.kind = *kind == "delivery" ? JobKind::kDelivery : *kind == "match" ? JobKind::kMatch : JobKind::kSync;
   }
-  auto connector = ReadIdentifier(context, element, "connector");
+  std::optional<std::string> connector;
+  if (job.kind != JobKind::kMatch) connector = ReadIdentifier(context, element, "connector");
   auto cron = ReadAttribute(context, element, "cron", Presence::kOptional);
   if (cron && cron->text.empty()) context.Error(cron->location, "<job> attribute 'cron': the expression is empty");
   job.every = ReadDuration(context, element, "every");
@@ -92,24 +121,42 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
                   "only on demand");
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
-  if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
-    job.batch_size = static_cast<std::size_t>(*batch);
+  if (job.kind != JobKind::kMatch) {
+    if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
+      job.batch_size = static_cast<std::size_t>(*batch);
+    }
+  }
+  if (pugi::xml_node priority = element.child("source_priority"); priority && job.kind != JobKind::kMatch) {
+    context.Error(context.At(priority),
+                  "<source_priority> in " + JobTag(name, job.kind) + " belongs to a match job (kind=\"match\")");
   }
   if (job.kind == JobKind::kSync) {
     ReadSyncParts(context, element, name, &job);
-  } else {
+  } else if (job.kind == JobKind::kDelivery) {
     ReadDeliveryParts(context, element, name, &job);
+  } else {
+    ReadMatchParts(context, element, name, &job);
   }
-  if (!name || !connector) return std::nullopt;
+  if (!name || (job.kind != JobKind::kMatch && !connector)) return std::nullopt;
   job.name = std::move(*name);
-  job.connector = std::move(*connector);
+  if (connector) job.connector = std::move(*connector);
   if (cron) job.cron = std::move(cron->text);
   return job;
 }
 
 }  // namespace
 
-std::string_view JobKindName(JobKind kind) { return kind == JobKind::kDelivery ? "delivery" : "sync"; }
+std::string_view JobKindName(JobKind kind) {
+  switch (kind) {
+    case JobKind::kDelivery:
+      return "delivery";
+    case JobKind::kMatch:
+      return "match";
+    case JobKind::kSync:
+      break;
+  }
+  return "sync";
+}
 
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out) {
   CheckShape(context, jobs, {.children = {"job"}});
