@@ -111,23 +111,25 @@ sdk::Result<StoreMatchCounts> StoreMatcher::Run(odbc::Database& store) const {
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return lease.status();
   odbc::Connection& connection = **lease;
-  auto transaction = odbc::Transaction::Begin(connection);
-  if (!transaction.ok()) return transaction.status();
-  auto turn = odbc::TakeOutboxWriterTurn(connection);
-  if (!turn.ok()) return turn.status();
+  // The matcher runs outside the writing transaction, so the outbox writers' turn (which the delivery waits
+  // for) is held only while the decisions are written. Golden links change only in match runs, which the job's
+  // lease keeps to one at a time; a party stored meanwhile waits for the next run.
   auto parties = store_model::ReadPartyProfiles(connection);
   if (!parties.ok()) return parties.status();
-  auto stored = store_model::ReadMatchPairs(connection);
-  if (!stored.ok()) return stored.status();
-
   const matching::RecordPreparers preparers{*normalizer_, matching::ChineseCompanyNameParser::Builtin(), domains_};
   std::vector<matching::PreparedRecord> records;
   records.reserve(parties->size());
   for (const PartyProfile& party : *parties) records.push_back(PrepareRecord(MatchRecordOf(party), preparers));
   const matching::MatchRun run =
       options_.model ? matcher_.RunWithModel(records, *options_.model) : matcher_.Run(records);
-  const Decisions decisions = Decide(matcher_, run, records, *parties, *stored);
 
+  auto transaction = odbc::Transaction::Begin(connection);
+  if (!transaction.ok()) return transaction.status();
+  auto turn = odbc::TakeOutboxWriterTurn(connection);
+  if (!turn.ok()) return turn.status();
+  auto stored = store_model::ReadMatchPairs(connection);
+  if (!stored.ok()) return stored.status();
+  const Decisions decisions = Decide(matcher_, run, records, *parties, *stored);
   auto written = store_model::WriteMatchPairs(connection, *stored, decisions.pairs);
   if (!written.ok()) return written.status();
   const matching::Clusters clusters = matching::ClusterLinks(records, decisions.links, decisions.never);

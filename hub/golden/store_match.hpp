@@ -37,8 +37,9 @@ struct StoreMatchCounts {
   std::size_t events = 0;          // party.golden_changed events appended
 };
 
-// Runs the matcher over the store. One run is one transaction (with the outbox writers' turn): it commits
-// whole or not at all, and a run over a store that changed nothing since the last writes nothing. A pair's
+// Runs the matcher over the store: the parties are read and matched first, then everything the run decides is
+// written in one transaction (with the outbox writers' turn): it commits whole or not at all, and a run over a
+// store that changed nothing since the last writes nothing. Runs must not overlap (the match job's lease). A pair's
 // decision by a reviewer stays (accepted: linked; rejected: never linked, never queued again), its probability
 // and explanation follow the matcher. Thread-safe (the matcher and normalizer are; each run leases its own
 // connection). Lifetime: the store must outlive the run.

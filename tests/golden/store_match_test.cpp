@@ -222,6 +222,19 @@ TEST_P(StoreMatchTest, ARejectedLinkSplitsItsClusterRestoresEachPartyAndIsNeverA
   EXPECT_EQ(GoldenOf(crm), 0);
 }
 
+TEST_P(StoreMatchTest, AReviewerDecisionCommittedWhileARunWasMatchingIsKept) {
+  SyncHuaxin();
+  Run();
+  const std::int64_t erp = PartyOf("erp", "E1");
+  const std::int64_t crm = PartyOf("crm", "C1");
+  auto stale = store_model::ReadMatchPairs(*connection_);
+  ASSERT_TRUE(stale.ok()) << stale.status().ToString();
+  Review(PairId(erp, crm), false);
+  auto written = store_model::WriteMatchPairs(*connection_, *stale, {{erp, crm, 0.5, "review", "{}"}});
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  EXPECT_EQ(PairOf(erp, crm), "no_link/reviewer");
+}
+
 TEST_P(StoreMatchTest, WithoutAFixedModelTheWeightsAreLearnedFromTheStore) {
   SyncHuaxin();
   Sync("erp", {Company("E2", "上海腾飞机械有限公司", "", "021-5080-1234"),

@@ -46,14 +46,15 @@ sdk::Status InsertPair(odbc::Connection& connection, const MatchPairDecision& pa
   return inserted.ok() ? sdk::Status::Ok() : inserted.status();
 }
 
-// The stored pair `row` as the run decided it (`pair`), keeping a reviewer's decision.
+// The stored pair `row` as the run decided it (`pair`), keeping a reviewer's decision — also one a reviewer
+// committed after `row` was read.
 sdk::Status UpdatePair(odbc::Connection& connection, const MatchPairRow& row, const MatchPairDecision& pair) {
   const bool reviewed = row.decided_by == "reviewer";
   auto updated = ExecuteStoreStatement(
       connection,
       reviewed ? "UPDATE match_pairs SET probability = ?, explanation = ?, updated_at = {{now}} WHERE id = ?"
                : "UPDATE match_pairs SET probability = ?, explanation = ?, decision = ?, decided_at = {{now}}, "
-                 "updated_at = {{now}} WHERE id = ?",
+                 "updated_at = {{now}} WHERE id = ? AND decided_by = 'matcher'",
       reviewed
           ? std::vector<Value>{Value::Double(pair.probability), Value::String(pair.explanation), Value::Int64(row.id)}
           : std::vector<Value>{Value::Double(pair.probability), Value::String(pair.explanation),
@@ -96,10 +97,11 @@ sdk::Result<MatchPairChanges> WriteMatchPairs(odbc::Connection& connection, cons
   }
   for (const auto& [parties, row] : by_parties) {
     if (row->decided_by == "reviewer" || row->decision == "no_link") continue;
-    auto updated = ExecuteStoreStatement(
-        connection,
-        "UPDATE match_pairs SET decision = 'no_link', decided_at = {{now}}, updated_at = {{now}} WHERE id = ?",
-        {Value::Int64(row->id)});
+    auto updated =
+        ExecuteStoreStatement(connection,
+                              "UPDATE match_pairs SET decision = 'no_link', decided_at = {{now}}, updated_at = {{now}} "
+                              "WHERE id = ? AND decided_by = 'matcher'",
+                              {Value::Int64(row->id)});
     if (!updated.ok()) return updated.status();
     ++changes.updated;
   }
