@@ -192,8 +192,10 @@ def complete_config(block_text, root):
         parts["connectors"] = block_text
     elif root.tag == "job":
         parts["jobs"] = block_text
-        parts["connectors"] = (f'<connector name="{root.get("connector")}" plugin="file">'
-                               "<path>any.csv</path></connector>")
+        # A match job names no connector: it runs over the store.
+        if root.get("connector"):
+            parts["connectors"] = (f'<connector name="{root.get("connector")}" plugin="file">'
+                                   "<path>any.csv</path></connector>")
         tables = {field.get("lookup") for field in root.iter("field") if field.get("lookup")}
         parts["code_tables"] = "".join(f'<table name="{name}"><entry code="x" value="CN"/></table>'
                                        for name in sorted(tables))
