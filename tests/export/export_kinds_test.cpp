@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "store/schema/migrator.hpp"
@@ -92,6 +93,22 @@ TEST_P(ExportKindsTest, MatchesAreThePairsTheMatcherLinkedNamedByTheirSourceReco
   EXPECT_EQ(Export("matches"),
             "left_source,left_id,right_source,right_id,score,decision\r\n"
             "erp,E1,crm,C1,0.5,link\r\n");
+}
+
+TEST_P(ExportKindsTest, AGoldenRecordShowsItsSurvivingValues) {
+  for (const char* name : {"华信科技", "北京华信科技有限公司"}) {
+    Execute("INSERT INTO parties (kind, name, name_normalized) VALUES ('organization', ?, ?)",
+            {Value::String(name), Value::String(name)});
+  }
+  const std::int64_t golden = QueryValue("SELECT MIN(id) FROM parties").integer();
+  Execute("UPDATE parties SET golden_party_id = ? WHERE id = ?", {Value::Int64(golden), Value::Int64(golden + 1)});
+  Execute(
+      "INSERT INTO golden_lineage (golden_party_id, field, value, from_party_id, source_system, rule) "
+      "VALUES (?, 'name', '北京华信科技有限公司', ?, 'erp', 'source_priority')",
+      {Value::Int64(golden), Value::Int64(golden + 1)});
+  const std::string csv = Export("customers");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << "one row, for the golden record\n" << csv;
+  EXPECT_NE(csv.find(std::to_string(golden) + ",organization,北京华信科技有限公司,"), std::string::npos) << csv;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ExportKindsTest, test::kBothBackends, test::BackendName);
