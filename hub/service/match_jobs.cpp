@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "service/run_audit.hpp"
+#include "service/service_metrics.hpp"
 
 namespace hub::service {
 namespace {
@@ -29,10 +30,11 @@ golden::StoreMatchOptions StoreMatchOptionsOf(const config::JobConfig& job) {
   return options;
 }
 
-MatchJobs::MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, const Clock& clock,
-                     std::string lease_owner)
+MatchJobs::MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics,
+                     const Clock& clock, std::string lease_owner)
     : setup_(std::move(setup)),
       store_(store),
+      metrics_(metrics),
       leases_(store, clock, std::move(lease_owner), setup_->config.runtime.lease),
       log_(MakeLogger("match")) {
   for (const config::JobConfig& job : setup_->config.jobs) {
@@ -76,6 +78,7 @@ sdk::Result<golden::StoreMatchCounts> MatchJobs::RunHolding(const config::JobCon
   sdk::Result<golden::StoreMatchCounts> result =
       matcher.ok() ? (*matcher)->Run(store_) : sdk::Result<golden::StoreMatchCounts>(matcher.status());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  RecordMatchRun(metrics_, job.name, result);
   if (sdk::Status audited = AuditMatchRun(store_, job.name, result, seconds); !audited.ok()) {
     log_->error("job {}: the run's audit row was not written: {}", job.name, audited.ToString());
   }
@@ -92,6 +95,7 @@ JobOutcome MatchJobs::RunScheduled(const config::JobConfig& job, const JobRun& r
   sdk::Result<golden::StoreMatchCounts> result = golden::StoreMatchCounts{};
   std::optional<LeaseRefusal> refusal = RunLeased(job, LeaseTick{*run.due, job.every}, &result);
   if (!refusal) return result.status();
+  RecordMatchSkipped(metrics_, job.name);
   log_->info("job {}: skipped: {}", job.name, refusal->message);
   return JobOutcome::Skipped();
 }

@@ -11,6 +11,7 @@
 
 #include "common/clock.hpp"
 #include "common/logging.hpp"
+#include "common/metrics.hpp"
 #include "golden/store_match.hpp"
 #include "runtime/scheduler.hpp"
 #include "service/hub_setup.hpp"
@@ -25,14 +26,15 @@ golden::StoreMatchOptions StoreMatchOptionsOf(const config::JobConfig& job);
 // Runs the match jobs of one HubSetup over the store (golden::StoreMatcher). Several hubs on one store: a run
 // starts only when this hub (`lease_owner`) takes the job's lease (JobLeases, as sync jobs do; a scheduled run
 // also needs a tick no hub has run yet), and releases it at the end; a run skipped for that is logged, not
-// audited. Every run that starts appends one audit_log row: actor "job:<name>", action "match"
-// (AuditMatchRun).
+// audited, counted in hub_match_runs_total{result="skipped"}. Every run that starts appends one audit_log row:
+// actor "job:<name>", action "match" (AuditMatchRun), and records its metrics (RecordMatchRun).
 //
 // The caller (the Scheduler) guarantees one run of a job at a time in this process. `store` and `clock` must
-// outlive this object and every run in flight. Thread-safe.
+// outlive this object and every run in flight, and so must `metrics`. Thread-safe.
 class MatchJobs : public std::enable_shared_from_this<MatchJobs> {
  public:
-  MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, const Clock& clock, std::string lease_owner);
+  MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics, const Clock& clock,
+            std::string lease_owner);
 
   // Runs `job` once on demand. NotFound for a name that is not a match job; Unavailable, naming the holder,
   // when another hub runs it now; otherwise the run's counts or its error.
@@ -50,6 +52,7 @@ class MatchJobs : public std::enable_shared_from_this<MatchJobs> {
 
   std::shared_ptr<const HubSetup> setup_;
   odbc::Database& store_;
+  MetricsRegistry& metrics_;
   JobLeases leases_;
   std::map<std::string, sdk::Result<std::unique_ptr<golden::StoreMatcher>>, std::less<>> matchers_;  // by job
   Logger log_;

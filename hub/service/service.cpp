@@ -129,7 +129,7 @@ class Service {
     auto connectors = std::make_shared<ConnectorPool>(setup, clock_, &metrics_);
     auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
-    auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, clock_, lease_owner_);
+    auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));

@@ -36,7 +36,7 @@ class MatchRoutesTest : public test::ServiceStoreTest {
     ASSERT_TRUE(std::make_shared<SyncJobs>(setup_, pool, store(), metrics_, clock_, "hub-a")
                     ->Run("customers", false, CancellationToken())
                     .status.ok());
-    matches_ = std::make_shared<MatchJobs>(setup_, store(), clock_, "hub-a");
+    matches_ = std::make_shared<MatchJobs>(setup_, store(), metrics_, clock_, "hub-a");
     api::Router router;
     ASSERT_TRUE(AddMatchRoutes(router, store()).ok());
     ASSERT_TRUE(AddCustomerRoutes(router, store()).ok());
@@ -87,6 +87,7 @@ TEST_P(MatchRoutesTest, AMatchRunIsAuditedWithItsCounts) {
   const boost::json::value after = boost::json::parse(audit[0][3].text());
   EXPECT_EQ(after.at("parties").to_number<std::int64_t>(), 2);
   EXPECT_EQ(after.at("outcome").as_string(), "ok");
+  EXPECT_EQ(metrics_.Value("hub_match_runs_total", {{"job", "match"}, {"result", "ok"}}).value_or(0), 1);
   EXPECT_EQ(matches_->Run("customers").status().code(), sdk::StatusCode::kNotFound) << "not a match job";
 }
 
