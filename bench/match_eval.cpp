@@ -6,12 +6,20 @@
 // review (and the F1 once reviewers accept the true ones), the EM iterations and the wall time.
 // The CSV files are read directly, not yet through a connector. With -v, the model's m and u and the
 // wrong automatic links and the first missed pairs. With --scale N (repeatable), only the generated set of
-// N companies: how the cost grows. Usage: bench_match_eval [-v] [--scale N]... [DATA] (default
-// ../shared/data, from the root).
+// N records: how the cost grows, phase by phase, with the peak resident memory. --threads N prepares and
+// matches on N threads (default: the machine's cores). Usage: bench_match_eval [-v] [--threads N]
+// [--scale N]... [DATA] (default ../shared/data, from the root).
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "match_eval_data.hpp"
 #include "match_eval_generated.hpp"
@@ -27,6 +35,25 @@ namespace matching = hub::matching;
 
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// CPU seconds of the whole process (every thread) so far: on a shared machine, what the work cost.
+double ProcessCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+double PeakRssMegabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024;  // Linux: kilobytes
 }
 
 void PrintModel(const matching::FellegiSunterModel& model) {
@@ -47,18 +74,92 @@ struct Counts {
   std::size_t true_review = 0;
 };
 
-void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bool verbose) {
+// Latency of matching one record against the indexed set (MatchIndex + Matcher::MatchOne), each query
+// prepared and matched on one thread: `queries` are records of the set itself, written as a source sends
+// them, so their own entry is among their candidates.
+void MeasureOneRecord(const matching::Matcher& matcher, const matching::MatchRun& run,
+                      const std::vector<matching::PreparedRecord>& records,
+                      const std::vector<matching::MatchRecord>& queries, const matching::RecordPreparers& preparers) {
   const auto start = std::chrono::steady_clock::now();
-  std::vector<matching::PreparedRecord> records;
-  records.reserve(set.records.size());
-  for (const matching::MatchRecord& record : set.records) records.push_back(PrepareRecord(record, preparers));
+  const matching::MatchIndex index(records, matcher.config().blocking, matcher.config().threads);
+  const double build_seconds = Seconds(start);
+  std::vector<double> micros;
+  std::vector<double> cpu_micros;  // the thread's CPU time: the query's cost without the waits of a busy machine
+  std::size_t candidates = 0;
+  std::size_t linked = 0;
+  for (const matching::MatchRecord& query : queries) {
+    const auto begin = std::chrono::steady_clock::now();
+    const double cpu_begin = ThreadCpuSeconds();
+    const std::vector<matching::RecordMatch> matches = matcher.MatchOne(run, index, PrepareRecord(query, preparers));
+    cpu_micros.push_back((ThreadCpuSeconds() - cpu_begin) * 1e6);
+    micros.push_back(Seconds(begin) * 1e6);
+    candidates += matches.size();
+    linked += !matches.empty() && matches.front().decision == matching::Decision::kLink ? 1 : 0;
+  }
+  std::sort(micros.begin(), micros.end());
+  std::sort(cpu_micros.begin(), cpu_micros.end());
+  const auto percentile = [](const std::vector<double>& sorted, double p) {
+    return sorted[static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1))];
+  };
+  std::printf(
+      "  one record against the index: built in %.3f s; %zu queries, %.1f candidates each, best a link for %zu; "
+      "wall p50 %.0f us, p99 %.0f us, max %.0f us; CPU p50 %.0f us, p99 %.0f us\n",
+      build_seconds, micros.size(), static_cast<double>(candidates) / static_cast<double>(micros.size()), linked,
+      percentile(micros, 0.5), percentile(micros, 0.99), micros.back(), percentile(cpu_micros, 0.5),
+      percentile(cpu_micros, 0.99));
+}
+
+// The records prepared in batches of 65 536 (each on `threads` threads); with `release`, each batch's
+// texts are freed once prepared, as records streamed from a store would be, so that the raw and the
+// prepared forms of the whole set are never held at once.
+std::vector<matching::PreparedRecord> PrepareInBatches(std::vector<matching::MatchRecord>& raw,
+                                                       const matching::RecordPreparers& preparers, unsigned threads,
+                                                       bool release) {
+  constexpr std::size_t kBatch = 65536;
+  std::vector<matching::PreparedRecord> prepared;
+  prepared.reserve(raw.size());
+  for (std::size_t begin = 0; begin < raw.size(); begin += kBatch) {
+    const auto from = raw.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto to = raw.begin() + static_cast<std::ptrdiff_t>(std::min(raw.size(), begin + kBatch));
+    std::vector<matching::MatchRecord> batch;
+    if (release) {
+      batch.assign(std::make_move_iterator(from), std::make_move_iterator(to));
+    } else {
+      batch.assign(from, to);
+    }
+    for (matching::PreparedRecord& record : PrepareRecords(batch, preparers, threads)) {
+      prepared.push_back(std::move(record));
+    }
+  }
+  return prepared;
+}
+
+// Scores one set. Without `verbose`, the set's records are dropped once prepared (only the prepared
+// forms and the truth are needed), as a store-backed run would hold them.
+// With `queries` > 0, also how long matching one record against the indexed set takes (MeasureOneRecord).
+void Evaluate(EvalSet set, const matching::RecordPreparers& preparers, bool verbose, unsigned threads,
+              std::size_t queries = 0) {
+  std::vector<matching::MatchRecord> sample;
+  for (std::size_t i = 0; i < queries && !set.records.empty(); ++i) {
+    sample.push_back(set.records[(i * 7919) % set.records.size()]);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = ProcessCpuSeconds();
+  const std::vector<matching::PreparedRecord> records = PrepareInBatches(set.records, preparers, threads, !verbose);
   const double prepare_seconds = Seconds(start);
+  const double prepare_cpu = ProcessCpuSeconds() - cpu_start;
+  const double prepared_rss = PeakRssMegabytes();
+  if (!verbose) std::vector<matching::MatchRecord>().swap(set.records);
   matching::MatcherConfig config;
   config.blocking.across_sources_only = set.link;
+  config.threads = threads;
   const matching::Matcher matcher(config);
   const auto run_start = std::chrono::steady_clock::now();
-  const matching::MatchRun run = matcher.Run(records);
+  const double run_cpu_start = ProcessCpuSeconds();
+  matching::MatchTimings t;
+  const matching::MatchRun run = matcher.Run(records, &t);
   const double run_seconds = Seconds(run_start);
+  const double run_cpu = ProcessCpuSeconds() - run_cpu_start;
 
   Truth truth{set.entity, {}, set.link};
   for (const auto& record : records) truth.source.push_back(record.source);
@@ -114,7 +215,12 @@ void Evaluate(const EvalSet& set, const matching::RecordPreparers& preparers, bo
       run.clusters.refused.size());
   std::printf("  after review (true review pairs accepted): precision %.4f recall %.4f F1 %.4f\n", reviewed.precision,
               reviewed.recall, reviewed.f1);
-  std::printf("  time: prepare %.3f s, match %.3f s\n", prepare_seconds, run_seconds);
+  std::printf(
+      "  time: prepare %.3f s, match %.3f s (block %.3f, compare %.3f, EM %.3f, decide %.3f, cluster %.3f); CPU "
+      "prepare %.3f s, match %.3f s; peak RSS %.0f MB once prepared, %.0f MB matched\n",
+      prepare_seconds, run_seconds, t.blocking, t.comparison, t.estimation, t.decision, t.clustering, prepare_cpu,
+      run_cpu, prepared_rss, PeakRssMegabytes());
+  if (!sample.empty()) MeasureOneRecord(matcher, run, records, sample, preparers);
   if (verbose) PrintModel(run.model);
 }
 
@@ -124,9 +230,12 @@ int main(int argc, char** argv) {
   bool verbose = false;
   std::string data = "../shared/data";
   std::vector<std::size_t> scales;
+  unsigned threads = 0;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "-v") {
       verbose = true;
+    } else if (std::string(argv[i]) == "--threads" && i + 1 < argc) {
+      threads = static_cast<unsigned>(std::stoul(argv[++i]));
     } else if (std::string(argv[i]) == "--scale" && i + 1 < argc) {
       scales.push_back(std::stoul(argv[++i]));
     } else {
@@ -142,16 +251,20 @@ int main(int argc, char** argv) {
   const matching::RecordPreparers preparers{**normalizer, matching::ChineseCompanyNameParser::Builtin(), domains};
   try {
     if (!scales.empty()) {
-      for (std::size_t companies : scales)
-        Evaluate(hub::bench::GenerateCompanies(companies, 20261202), preparers, false);
+      for (std::size_t size : scales) {
+        const auto start = std::chrono::steady_clock::now();
+        EvalSet set = hub::bench::GenerateCompanyRecords(size, 20261202);
+        std::printf("generated %zu records in %.3f s\n", set.records.size(), Seconds(start));
+        Evaluate(std::move(set), preparers, false, threads, 2000);
+      }
       return 0;
     }
     Evaluate(hub::bench::LoadFebrl("febrl4", {data + "/febrl/dataset4a.csv", data + "/febrl/dataset4b.csv"}), preparers,
-             verbose);
-    Evaluate(hub::bench::LoadFebrl("febrl3", {data + "/febrl/dataset3.csv"}), preparers, verbose);
-    Evaluate(hub::bench::LoadRestaurants(data + "/pyjedai_ccer/D1_restaurants"), preparers, verbose);
-    Evaluate(hub::bench::LoadPatstat(data + "/patstat_company_names"), preparers, verbose);
-    Evaluate(hub::bench::GenerateCompanies(3000, 20261202), preparers, verbose);
+             verbose, threads);
+    Evaluate(hub::bench::LoadFebrl("febrl3", {data + "/febrl/dataset3.csv"}), preparers, verbose, threads);
+    Evaluate(hub::bench::LoadRestaurants(data + "/pyjedai_ccer/D1_restaurants"), preparers, verbose, threads);
+    Evaluate(hub::bench::LoadPatstat(data + "/patstat_company_names"), preparers, verbose, threads);
+    Evaluate(hub::bench::GenerateCompanyRecords(6000, 20261202), preparers, verbose, threads);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "bench_match_eval: %s\n", error.what());
     return 1;

@@ -155,12 +155,36 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// What a job does (<job kind="sync|delivery|match">; sync when kind= is absent). Later kinds (lead routing,
-// reminders) are further values.
+// What a job does (<job kind="sync|delivery|customer_care|match">; sync when kind= is absent). Later kinds
+// (lead routing, reminders) are further values.
 enum class JobKind {
-  kSync,      // reads records from its connector into the store, through its <mapping>
-  kDelivery,  // hands the store's change events to its connector (a subscription)
-  kMatch,     // runs the matcher over the store's parties: pairs, review queue, golden records (no connector)
+  kSync,          // reads records from its connector into the store, through its <mapping>
+  kDelivery,      // hands the store's change events to its connector (a subscription)
+  kCustomerCare,  // appends greeting events (birthdays, holidays) for the store's contacts; no connector
+  kMatch,         // runs the matcher over the store's parties: pairs, review queue, golden records (no connector)
+};
+
+// What a customer-care job greets: its <birthday/> and <holiday> children, timezone= and days_ahead=.
+struct CareConfig {
+  // <holiday name="spring_festival" title="春节" calendar="chinese" month="1" day="1"/>, or date="2027-10-01"
+  // for that one day (gregorian) instead of month= and day=.
+  struct Holiday {
+    enum class Calendar {
+      kGregorian,  // the default
+      kChinese,    // the Chinese lunisolar calendar: month 1..12 (never a leap month), day 1..30
+    };
+    std::string name;   // [a-z0-9_]+, unique in the job: the key of its greetings
+    std::string title;  // what templates show (title=); the name when not given
+    Calendar calendar = Calendar::kGregorian;
+    int month = 0;     // 1..12; 0 when `date` is set
+    int day = 0;       // 1..31 (chinese: 1..30); 0 when `date` is set
+    std::string date;  // "YYYY-MM-DD", a valid date; empty unless date= was given
+    SourceLocation location;
+  };
+  bool birthdays = false;  // <birthday/> present
+  std::vector<Holiday> holidays;
+  std::string time_zone = "UTC";  // timezone=: an IANA zone whose local day a run greets (checked by the setup)
+  int days_ahead = 0;             // days_ahead=: greet this many days before the occasion (0..30)
 };
 
 // What a delivery job receives and how it retries: its <subscribe>, <filter> and <retry> children and its
@@ -202,8 +226,10 @@ struct SubscriptionConfig {
 // A sync job has one or more <mapping>s, at most one per entity (a job without one is refused at load): a job
 // says where its records go. With one mapping, every record is mapped with it; with several, each record by
 // the mapping of its Record::entity. A delivery job has none; its subscription says which events it hands to
-// its connector. A match job has no connector; its <source_priority>erp crm</source_priority> names the source
-// systems whose values a golden record takes first.
+// its connector. A customer_care job has neither, nor a connector (`connector` is empty): its CareConfig says
+// what it greets, and batch_size is the recipients per store transaction (500). A match job has no connector
+// either; its <source_priority>erp crm</source_priority> names the source systems whose values a golden record
+// takes first.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -213,11 +239,12 @@ struct JobConfig {
   std::size_t batch_size = 1000;                   // records per store transaction; events per delivery (500)
   std::vector<MappingConfig> mappings;             // sync jobs only: as written, then resolved (see MappingConfig)
   SubscriptionConfig subscription;                 // delivery jobs only
+  CareConfig care;                                 // customer_care jobs only
   std::vector<std::string> source_priority;        // match jobs only: source systems, most trusted first
   SourceLocation location;
 };
 
-// "sync", "delivery", "match": as written in kind=.
+// "sync", "delivery", "customer_care", "match": as written in kind=.
 std::string_view JobKindName(JobKind kind);
 
 struct HubConfig {

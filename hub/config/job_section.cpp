@@ -1,4 +1,5 @@
-// <jobs>: what to sync, deliver or match, through which connector, and when.
+// <jobs>: what to sync, deliver, greet or match, through which connector, and when.
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -10,12 +11,18 @@ namespace {
 
 constexpr std::int64_t kMaxBatchSize = 100'000;
 constexpr std::size_t kDeliveryBatchSize = 500;
+constexpr std::size_t kCareBatchSize = 500;
 
 // What only a delivery job may hold.
 constexpr std::string_view kDeliveryAttributes[] = {"start", "lanes"};
 constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"};
+// What only a customer-care job may hold.
+constexpr std::string_view kCareAttributes[] = {"timezone", "days_ahead"};
+constexpr std::string_view kCareChildren[] = {"birthday", "holiday"};
+// What only a match job may hold.
+constexpr std::string_view kMatchChildren[] = {"source_priority"};
 
-// `<job name="x">` or `<job name="x" kind="delivery">`, for messages.
+// `<job name="x">` or `<job name="x" kind="delivery">` (any kind but sync named), for messages.
 std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
   std::string tag = "<job";
   if (name) tag += " name=\"" + *name + "\"";
@@ -23,22 +30,29 @@ std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
   return tag + ">";
 }
 
-// A sync job: its <mapping>, and none of a delivery job's parts.
+// Reports each of `attributes` and `children` on `element`: they belong to a job of kind `owner`.
+void RefuseParts(LoadContext& context, pugi::xml_node element, const std::string& tag, JobKind owner,
+                 std::span<const std::string_view> attributes, std::span<const std::string_view> children) {
+  const std::string belongs =
+      " belongs to a " + std::string(JobKindName(owner)) + " job (kind=\"" + std::string(JobKindName(owner)) + "\")";
+  for (std::string_view attribute : attributes) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), tag + " attribute '" + std::string(attribute) + "'" + belongs);
+    }
+  }
+  for (std::string_view child : children) {
+    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
+      context.Error(context.At(found), "<" + std::string(child) + "> in " + tag + belongs);
+    }
+  }
+}
+
+// A sync job: its <mapping>, and none of a delivery, customer-care or match job's parts.
 void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                    JobConfig* job) {
-  for (std::string_view attribute : kDeliveryAttributes) {
-    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
-      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) +
-                                           "' belongs to a delivery job (kind=\"delivery\")");
-    }
-  }
-  for (std::string_view child : kDeliveryChildren) {
-    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
-      context.Error(context.At(found), "<" + std::string(child) + "> in " + JobTag(name, job->kind) +
-                                           " belongs to a delivery job (kind=\"delivery\"); a sync job reads "
-                                           "records through its <mapping>");
-    }
-  }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
   // At most one mapping per entity, and one use of a set whole: the set's own entities are checked once the
   // plugins are loaded (ResolveMappingUses).
   UniqueNames entities("<mapping> for entity");
@@ -62,7 +76,7 @@ void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::opti
   }
 }
 
-// A delivery job: its subscription, and no <mapping>.
+// A delivery job: its subscription, and no <mapping> nor a customer-care or match job's parts.
 void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                        JobConfig* job) {
   for (pugi::xml_node mapping : element.children("mapping")) {
@@ -70,10 +84,24 @@ void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::
                                            " has a <mapping>, but a delivery job reads no records: it hands the "
                                            "store's events to its connector (docs/CONFIGURATION.md#subscriptions)");
   }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
   ReadSubscription(context, element, &job->subscription);
 }
 
-// A match job: no connector, no mapping, no subscription; its <source_priority>, the source systems in order.
+// A customer-care job: its occasions, and neither a mapping, a subscription nor a source priority.
+void ReadCareParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                   JobConfig* job) {
+  const std::string tag = JobTag(name, job->kind);
+  constexpr std::string_view kMapping[] = {"mapping"};
+  RefuseParts(context, element, tag, JobKind::kSync, {}, kMapping);
+  RefuseParts(context, element, tag, JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
+  RefuseParts(context, element, tag, JobKind::kMatch, {}, kMatchChildren);
+  ReadCare(context, element, &job->care);
+}
+
+// A match job: no connector, no mapping, no subscription, no occasions; its <source_priority>, the source
+// systems in order.
 void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                     JobConfig* job) {
   for (std::string_view attribute : {"connector", "batch_size", "start", "lanes"}) {
@@ -88,6 +116,7 @@ void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::opt
                                            ": a match job reads the store's parties; it holds only <source_priority>");
     }
   }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
   pugi::xml_node priority = SingleChild(context, element, "source_priority");
   if (!priority) return;
   CheckShape(context, priority, {.text = true});
@@ -102,16 +131,28 @@ void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::opt
 
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
-             {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes"},
-              .children = {"mapping", "subscribe", "filter", "retry", "source_priority"}});
+             {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes", "timezone",
+                             "days_ahead"},
+              .children = {"mapping", "subscribe", "filter", "retry", "birthday", "holiday", "source_priority"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "match"})) {
-    job.kind = *kind == "delivery" ? JobKind::kDelivery : *kind == "match" ? JobKind::kMatch : JobKind::kSync;
+  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care", "match"})) {
+    if (*kind == "delivery") job.kind = JobKind::kDelivery;
+    if (*kind == "customer_care") job.kind = JobKind::kCustomerCare;
+    if (*kind == "match") job.kind = JobKind::kMatch;
   }
+  // A customer-care job reads and writes only the store; the delivery jobs subscribed to its events send them.
+  // A match job refuses a connector among its parts (ReadMatchParts).
+  const bool has_connector = job.kind == JobKind::kSync || job.kind == JobKind::kDelivery;
   std::optional<std::string> connector;
-  if (job.kind != JobKind::kMatch) connector = ReadIdentifier(context, element, "connector");
+  if (has_connector) {
+    connector = ReadIdentifier(context, element, "connector");
+  } else if (pugi::xml_attribute found = element.attribute("connector"); found && job.kind == JobKind::kCustomerCare) {
+    context.Error(context.At(found), JobTag(name, job.kind) +
+                                         " has a connector, but a customer-care job only appends greeting events to "
+                                         "the store: a delivery job subscribed to them sends them");
+  }
   auto cron = ReadAttribute(context, element, "cron", Presence::kOptional);
   if (cron && cron->text.empty()) context.Error(cron->location, "<job> attribute 'cron': the expression is empty");
   job.every = ReadDuration(context, element, "every");
@@ -121,23 +162,27 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
                   "only on demand");
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
+  if (job.kind == JobKind::kCustomerCare) job.batch_size = kCareBatchSize;
   if (job.kind != JobKind::kMatch) {
     if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
       job.batch_size = static_cast<std::size_t>(*batch);
     }
   }
-  if (pugi::xml_node priority = element.child("source_priority"); priority && job.kind != JobKind::kMatch) {
-    context.Error(context.At(priority),
-                  "<source_priority> in " + JobTag(name, job.kind) + " belongs to a match job (kind=\"match\")");
+  switch (job.kind) {
+    case JobKind::kSync:
+      ReadSyncParts(context, element, name, &job);
+      break;
+    case JobKind::kDelivery:
+      ReadDeliveryParts(context, element, name, &job);
+      break;
+    case JobKind::kCustomerCare:
+      ReadCareParts(context, element, name, &job);
+      break;
+    case JobKind::kMatch:
+      ReadMatchParts(context, element, name, &job);
+      break;
   }
-  if (job.kind == JobKind::kSync) {
-    ReadSyncParts(context, element, name, &job);
-  } else if (job.kind == JobKind::kDelivery) {
-    ReadDeliveryParts(context, element, name, &job);
-  } else {
-    ReadMatchParts(context, element, name, &job);
-  }
-  if (!name || (job.kind != JobKind::kMatch && !connector)) return std::nullopt;
+  if (!name || (has_connector && !connector)) return std::nullopt;
   job.name = std::move(*name);
   if (connector) job.connector = std::move(*connector);
   if (cron) job.cron = std::move(cron->text);
@@ -150,6 +195,8 @@ std::string_view JobKindName(JobKind kind) {
   switch (kind) {
     case JobKind::kDelivery:
       return "delivery";
+    case JobKind::kCustomerCare:
+      return "customer_care";
     case JobKind::kMatch:
       return "match";
     case JobKind::kSync:

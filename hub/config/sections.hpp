@@ -33,7 +33,8 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out);
 void ParseConnectors(LoadContext& context, pugi::xml_node connectors, std::vector<ConnectorConfig>* out);
 
 // <jobs> with its <job> children: a sync job with one or more <mapping>s (at most one per entity, and one
-// use= of a set whole per set), a delivery job with its subscription and no <mapping>; names unique. Whether
+// use= of a set whole per set), a delivery job with its subscription and no <mapping>, a customer-care job
+// with its occasions and no connector; names unique. Whether
 // each job's connector and code tables exist is checked later, once every section has been read; what a use=
 // takes, once the plugins are loaded (ResolveMappingUses).
 void ParseJobs(LoadContext& context, pugi::xml_node jobs, std::vector<JobConfig>* out);
@@ -50,6 +51,11 @@ std::optional<MappingConfig> ReadMapping(LoadContext& context, pugi::xml_node ma
 // The subscription of the delivery job `job`: its <subscribe>, <filter> and at most one <retry> children,
 // and its start= and lanes= attributes (the element's shape is checked by the caller).
 void ReadSubscription(LoadContext& context, pugi::xml_node job, SubscriptionConfig* out);
+
+// The occasions of the customer-care job `job`: its <birthday/> (at most one) and <holiday> children (names
+// unique; month= and day= in their calendar, or date=), and its timezone= and days_ahead= attributes (the
+// element's shape is checked by the caller). A job greeting nothing is refused.
+void ReadCare(LoadContext& context, pugi::xml_node job, CareConfig* out);
 
 // <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
 void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "golden/explanation_json.hpp"
 #include "golden/party_match_record.hpp"
@@ -117,9 +118,11 @@ sdk::Result<StoreMatchCounts> StoreMatcher::Run(odbc::Database& store) const {
   auto parties = store_model::ReadPartyProfiles(connection);
   if (!parties.ok()) return parties.status();
   const matching::RecordPreparers preparers{*normalizer_, matching::ChineseCompanyNameParser::Builtin(), domains_};
-  std::vector<matching::PreparedRecord> records;
-  records.reserve(parties->size());
-  for (const PartyProfile& party : *parties) records.push_back(PrepareRecord(MatchRecordOf(party), preparers));
+  std::vector<matching::MatchRecord> raw;
+  raw.reserve(parties->size());
+  for (const PartyProfile& party : *parties) raw.push_back(MatchRecordOf(party));
+  const std::vector<matching::PreparedRecord> records =
+      matching::PrepareRecords(raw, preparers, options_.matcher.threads);
   const matching::MatchRun run =
       options_.model ? matcher_.RunWithModel(records, *options_.model) : matcher_.Run(records);
 

@@ -1,9 +1,9 @@
 #include "matching/blocking.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "matching/code_points.hpp"
+#include "matching/parallel.hpp"
 
 namespace hub::matching {
 namespace {
@@ -58,15 +58,20 @@ void AddPersonKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
 void AddOrganizationKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   if (!r.name_pinyin.empty()) keys.push_back("tn:" + r.name_pinyin);
   if (!r.name.empty()) {
-    keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 2) : "nm:" + FirstWord(r.name.text));
-    keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
+    // A Chinese name core's first three characters: its trade name and the start of its industry (华信科);
+    // two alone are shared by every company of that trade name in every trade and city, dozens at a
+    // million records, each block paired in full. Its Soundex would be its first two characters.
+    keys.push_back(r.han ? "nm:" + Prefix(r.name.code_points, 3) : "nm:" + FirstWord(r.name.text));
+    if (!r.han) keys.push_back("ns:" + Soundex(FirstWord(r.name.text)));
   }
   if (!r.han) {
-    // Every word of a Latin name: word order varies ("electronics konink philips" / "philips").
-    for (std::size_t begin = 0; begin < r.name.text.size();) {
-      std::size_t end = r.name.text.find(' ', begin);
-      if (end == std::string::npos) end = r.name.text.size();
-      if (end - begin >= 3) keys.push_back("tk:" + r.name.text.substr(begin, end - begin));
+    // Every word of a Latin name's trade name (the whole core when it starts with an industry word): word
+    // order varies ("electronics konink philips" / "philips"), and an industry word says nothing of who.
+    const std::string& words = r.trade_name.empty() ? r.name.text : r.trade_name.text;
+    for (std::size_t begin = 0; begin < words.size();) {
+      std::size_t end = words.find(' ', begin);
+      if (end == std::string::npos) end = words.size();
+      if (end - begin >= 3) keys.push_back("tk:" + words.substr(begin, end - begin));
       begin = end + 1;
     }
   }
@@ -82,44 +87,29 @@ void AddPlaceKeys(const PreparedRecord& r, std::vector<std::string>& keys) {
   for (const std::string& phone : r.service_phones) keys.push_back("ph:" + phone);
 }
 
-// The text a split block's members are sorted by: similar names end up neighbours.
-std::string SortKey(const PreparedRecord& r) {
-  return r.name.text + '|' + r.family_name.text + '|' + r.given_name.text + '|' + r.street.text;
-}
-
-using Blocks = std::unordered_map<std::string, std::vector<std::uint32_t>>;
-
-Blocks BuildBlocks(const std::vector<PreparedRecord>& records) {
-  Blocks blocks;
-  for (std::uint32_t i = 0; i < records.size(); ++i) {
-    std::vector<std::string> keys = BlockingKeys(records[i]);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (std::string& key : keys) blocks[std::move(key)].push_back(i);
-  }
-  return blocks;
-}
-
-void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, std::uint32_t a,
+// `pinyin`: the block is a trade name's pinyin key, which pairs a Chinese name with its spelling in pinyin;
+// two Chinese names with one reading are homophones (华信, 华鑫), and two with one trade name share "nm:".
+void AddPair(const std::vector<PreparedRecord>& records, const BlockingOptions& options, bool pinyin, std::uint32_t a,
              std::uint32_t b, std::vector<CandidatePair>& pairs) {
   if (a == b) return;
   if (options.across_sources_only && records[a].source == records[b].source) return;
+  if (pinyin && records[a].han && records[b].han) return;
   pairs.push_back(a < b ? CandidatePair{a, b} : CandidatePair{b, a});
 }
 
 // A large block, split: members with one sort key (the same name) are chained, each to the next, which is
 // enough for their closure; one representative of each distinct key is then paired with every other when
 // they are few, else with the `window` that follow it in sort order (sorted neighbourhood).
-void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingOptions& options, bool pinyin,
                      const std::vector<std::uint32_t>& members, std::vector<CandidatePair>& pairs) {
   std::vector<std::pair<std::string, std::uint32_t>> sorted;
   sorted.reserve(members.size());
-  for (std::uint32_t m : members) sorted.emplace_back(SortKey(records[m]), m);
+  for (std::uint32_t m : members) sorted.emplace_back(NeighbourhoodKey(records[m]), m);
   std::sort(sorted.begin(), sorted.end());
   std::vector<std::uint32_t> representatives;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i > 0 && sorted[i].first == sorted[i - 1].first) {
-      AddPair(records, options, sorted[i - 1].second, sorted[i].second, pairs);
+      AddPair(records, options, pinyin, sorted[i - 1].second, sorted[i].second, pairs);
     } else {
       representatives.push_back(sorted[i].second);
     }
@@ -127,7 +117,7 @@ void SplitLargeBlock(const std::vector<PreparedRecord>& records, const BlockingO
   const std::size_t window = representatives.size() <= options.max_block_size ? representatives.size() : options.window;
   for (std::size_t i = 0; i < representatives.size(); ++i) {
     for (std::size_t j = i + 1; j < representatives.size() && j <= i + window; ++j) {
-      AddPair(records, options, representatives[i], representatives[j], pairs);
+      AddPair(records, options, pinyin, representatives[i], representatives[j], pairs);
     }
   }
 }
@@ -150,6 +140,40 @@ std::string Soundex(std::string_view word) {
   return code;
 }
 
+std::string NeighbourhoodKey(const PreparedRecord& r) {
+  return r.name.text + '|' + r.family_name.text + '|' + r.given_name.text + '|' + r.street.text;
+}
+
+std::uint64_t HashBlockingKey(std::string_view key) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: the same on every platform and run
+  for (unsigned char c : key) hash = (hash ^ c) * 1099511628211ULL;
+  return hash;
+}
+
+std::vector<BlockEntry> BlockEntries(const std::vector<PreparedRecord>& records, unsigned threads) {
+  constexpr std::size_t kChunk = 4096;
+  std::vector<std::vector<BlockEntry>> chunks((records.size() + kChunk - 1) / kChunk);
+  ParallelFor(records.size(), threads, kChunk, [&](std::size_t begin, std::size_t end) {
+    std::vector<BlockEntry>& entries = chunks[begin / kChunk];
+    for (std::size_t i = begin; i < end; ++i) {
+      for (const std::string& key : BlockingKeys(records[i])) {
+        entries.push_back(BlockEntry{HashBlockingKey(key), static_cast<std::uint32_t>(i), key.starts_with("tn:")});
+      }
+    }
+  });
+  std::vector<BlockEntry> entries;
+  std::size_t total = 0;
+  for (const auto& chunk : chunks) total += chunk.size();
+  entries.reserve(total);
+  for (auto& chunk : chunks) {
+    entries.insert(entries.end(), chunk.begin(), chunk.end());
+    std::vector<BlockEntry>().swap(chunk);
+  }
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  return entries;
+}
+
 std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   std::vector<std::string> keys;
   AddPersonKeys(record, keys);
@@ -158,16 +182,26 @@ std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   return keys;
 }
 
-std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options) {
-  const Blocks blocks = BuildBlocks(records);
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+                                          unsigned threads) {
+  const std::vector<BlockEntry> entries = BlockEntries(records, threads);
   std::vector<CandidatePair> pairs;
-  for (const auto& [key, members] : blocks) {
+  std::vector<std::uint32_t> members;
+  for (std::size_t begin = 0; begin < entries.size();) {
+    std::size_t end = begin + 1;
+    while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
+    members.clear();
+    for (std::size_t i = begin; i < end; ++i) members.push_back(entries[i].record);
+    const bool pinyin = entries[begin].pinyin;
+    begin = end;
     if (members.size() > options.max_block_size) {
-      SplitLargeBlock(records, options, members, pairs);
+      SplitLargeBlock(records, options, pinyin, members, pairs);
       continue;
     }
     for (std::size_t i = 0; i < members.size(); ++i) {
-      for (std::size_t j = i + 1; j < members.size(); ++j) AddPair(records, options, members[i], members[j], pairs);
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        AddPair(records, options, pinyin, members[i], members[j], pairs);
+      }
     }
   }
   std::sort(pairs.begin(), pairs.end());

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "matching/match_record.hpp"
@@ -33,13 +34,38 @@ struct CandidatePair {
 // Thread-safe.
 std::vector<std::string> BlockingKeys(const PreparedRecord& record);
 
+// One blocking key of one record, the key as its 64-bit hash (HashBlockingKey): a million records hold ten
+// million keys, which as strings in a map took most of the match phase's memory. Two keys that collide
+// only add candidate pairs, which are compared like any other.
+struct BlockEntry {
+  std::uint64_t key = 0;
+  std::uint32_t record = 0;
+  bool pinyin = false;  // a trade name's pinyin key ("tn:"): it pairs no two Chinese names
+  friend bool operator==(const BlockEntry&, const BlockEntry&) = default;
+  friend auto operator<=>(const BlockEntry&, const BlockEntry&) = default;
+};
+
+// FNV-1a of `key`: the same on every platform and run.
+std::uint64_t HashBlockingKey(std::string_view key);
+
+// Every record's distinct keys, sorted by key then record: each block is one run of equal keys, its
+// members in record order. The keys are computed on `threads` threads (0: the machine's cores); the result
+// does not depend on it. Thread-safe.
+std::vector<BlockEntry> BlockEntries(const std::vector<PreparedRecord>& records, unsigned threads = 0);
+
+// The text a block above the size cap orders its members by, so that similar names are neighbours: name,
+// family name, given name and street.
+std::string NeighbourhoodKey(const PreparedRecord& record);
+
 // The American Soundex code of an ASCII word ("robert" and "rupert" -> "r163"); for a word starting with
 // another character, its first two code points. "" for an empty word. Thread-safe.
 std::string Soundex(std::string_view word);
 
 // The candidate pairs of `records`, sorted and distinct: every pair sharing a key whose block is within
-// the size cap, and the sorted-neighbourhood pairs of the larger blocks. Thread-safe.
-std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options);
+// the size cap, and the sorted-neighbourhood pairs of the larger blocks. The keys are computed on
+// `threads` threads (0: the machine's cores); the pairs do not depend on it. Thread-safe.
+std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options,
+                                          unsigned threads = 0);
 
 }  // namespace hub::matching
 

@@ -61,7 +61,7 @@ Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<Sc
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& key = records[i].organization_key;
     if (key && key->valid()) identity[i].organization_code = key->organization_code;
-    identity[i].branch = records[i].branch;
+    identity[i].branch = records[i].branch_key;
   }
   std::stable_sort(links.begin(), links.end(),
                    [](const ScoredLink& a, const ScoredLink& b) { return a.probability > b.probability; });

@@ -75,6 +75,30 @@ bool Better(const Reading& a, const Reading& b) {
   return a.head > b.head;
 }
 
+// PlaceTradeNames::kAfterRegion on a reading with no trade name (every word a place, industry or form): the
+// second place of the leading region when it has no administrative level (北京|永安|科技有限公司), or, with
+// the region in brackets, the first word when a place (永安|科技|(北京)有限公司), is the trade name.
+template <typename WordSet>
+void TakePlaceAsTradeName(std::u32string_view core, bool region_in_brackets, const std::vector<std::size_t>& last_place,
+                          const std::vector<bool>& bare, const std::vector<std::size_t>& next, const WordSet& places,
+                          const WordSet& industries, Reading& best) {
+  if (best.head > 0 && !region_in_brackets) {
+    const std::size_t start = last_place[best.head];
+    if (start > 0 && bare[best.head] && best.head - start >= 2) {
+      best.tail = best.head;
+      best.head = start;
+      best.kind = 1;
+    }
+    return;
+  }
+  if (best.head != 0 || !region_in_brackets || best.tail >= core.size() || next[best.tail] >= core.size()) return;
+  const std::u32string_view first = core.substr(best.tail, next[best.tail] - best.tail);
+  if (first.size() >= 2 && places.contains(first) && !industries.contains(first)) {
+    best.tail = next[best.tail];
+    best.kind = 1;
+  }
+}
+
 }  // namespace
 
 const ChineseCompanyNameParser& ChineseCompanyNameParser::Builtin() {
@@ -117,7 +141,8 @@ std::u32string ChineseCompanyNameParser::TakeBracketedRegion(std::u32string_view
   return out;
 }
 
-std::u32string ChineseCompanyNameParser::TakeBranch(std::u32string_view name, std::u32string& branch) const {
+std::u32string ChineseCompanyNameParser::TakeBranch(std::u32string_view name, std::u32string& branch,
+                                                    std::u32string& place) const {
   for (std::u32string_view marker : kBranchMarkers) {
     if (!EndsWith(name, marker) || name.size() == marker.size()) continue;
     std::u32string_view parent = name.substr(0, name.size() - marker.size());
@@ -129,17 +154,23 @@ std::u32string ChineseCompanyNameParser::TakeBranch(std::u32string_view name, st
     }
     if (parent_end == 0) parent_end = parent.size();
     branch = std::u32string(name.substr(parent_end));
+    place = std::u32string(name.substr(parent_end, parent.size() - parent_end));
     return std::u32string(name.substr(0, parent_end));
   }
   return std::u32string(name);
 }
 
-void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompanyName& parts) const {
+void ChineseCompanyNameParser::SplitCore(std::u32string_view core, PlaceTradeNames place_trade_names,
+                                         ChineseCompanyName& parts) const {
   const std::size_t n = core.size();
   auto word = [&](std::size_t at, std::size_t length) { return core.substr(at, length); };
   // head[i]: core[0, i) is a sequence of places, each with the administrative level that follows it.
   std::vector<bool> head(n + 1, false);
   head[0] = true;
+  // last_place[i]: where the last place of the first such reading of core[0, i) starts; bare[i]: it carries
+  // no administrative level.
+  std::vector<std::size_t> last_place(n + 1, 0);
+  std::vector<bool> bare(n + 1, false);
   for (std::size_t i = 0; i < n; ++i) {
     if (!head[i]) continue;
     for (std::size_t length = 1; length <= std::min(longest_word_, n - i); ++length) {
@@ -151,6 +182,10 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
           end += level.size();
           break;
         }
+      }
+      if (!head[end]) {
+        last_place[end] = i;
+        bare[end] = end == i + length;
       }
       head[end] = true;
     }
@@ -185,6 +220,8 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
       if (Better(reading, best)) best = reading;
     }
   }
+  if (best.kind == 0 && place_trade_names == PlaceTradeNames::kAfterRegion)
+    TakePlaceAsTradeName(core, region_in_brackets, last_place, bare, next, places_, industries_, best);
   std::vector<std::u32string_view> tail;
   for (std::size_t k = best.tail; k < n; k = next[k]) tail.push_back(word(k, next[k] - k));
   std::size_t forms_from = tail.size();
@@ -207,15 +244,17 @@ void ChineseCompanyNameParser::SplitCore(std::u32string_view core, ChineseCompan
   parts.legal_form = ToUtf8(legal_form);
 }
 
-ChineseCompanyName ChineseCompanyNameParser::Parse(std::string_view name) const {
+ChineseCompanyName ChineseCompanyNameParser::Parse(std::string_view name, PlaceTradeNames place_trade_names) const {
   ChineseCompanyName parts;
   std::u32string bracketed_region;
   const std::u32string without_brackets = TakeBracketedRegion(Prepared(name), bracketed_region);
   std::u32string branch;
-  const std::u32string core = TakeBranch(without_brackets, branch);
+  std::u32string branch_place;
+  const std::u32string core = TakeBranch(without_brackets, branch, branch_place);
   parts.region = ToUtf8(bracketed_region);
   parts.branch = ToUtf8(branch);
-  SplitCore(core, parts);
+  parts.branch_place = ToUtf8(branch_place);
+  SplitCore(core, place_trade_names, parts);
   return parts;
 }
 

@@ -4,6 +4,7 @@
 #define HUB_MATCHING_CN_COMPANY_NAME_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,8 @@ struct ChineseCompanyName {
   std::string trade_name;  // 字号: 华信; empty when every word is a region, industry or form (福建环境公司)
   std::string industry;    // 科技, 电子商务, 房地产开发
   std::string legal_form;  // 有限公司, 股份有限公司, 集团有限公司, 商行, 服装店: what the name ends with
-  std::string branch;  // 北京分公司, 上海办事处: set only for a branch office, which is its own entity
+  std::string branch;        // 北京分公司, 上海办事处: set only for a branch office, which is its own entity
+  std::string branch_place;  // 北京: the branch's own words without the marker (empty when it has none)
 
   bool is_branch() const { return !branch.empty(); }
 };
@@ -34,10 +36,18 @@ struct ChineseCompanyName {
 // excludes a leading one (阿里巴巴(中国) keeps 阿里巴巴 whole). The trailing form words are the legal form,
 // other trailing words industry (or region, for places).
 //
+// A name of nothing but places, industry and form words has no trade name (福建环境公司, and, as
+// companynameparser's labels have it, 宁波兴隆房地产开发有限公司). PlaceTradeNames::kAfterRegion reads, for
+// matching, a place without administrative level that follows the leading region (北京|永安|科技有限公司)
+// or comes first before a bracketed one (永安|科技(北京)有限公司) as the trade name instead: two companies of
+// one city and trade need a word of their own to compare. A single place stays the region (福建环境公司).
+//
 // On the companynameparser ground truth (500 names, bench/cn_company_name_eval.cpp) the trade name is the
 // labelled one for 97.2% of names (docs/BENCHMARKS.md).
 //
 // Immutable after construction: Parse is safe from any number of threads.
+enum class PlaceTradeNames : std::uint8_t { kNone, kAfterRegion };
+
 class ChineseCompanyNameParser {
  public:
   // Word lists, one word a line (blank lines ignored).
@@ -53,7 +63,7 @@ class ChineseCompanyNameParser {
 
   explicit ChineseCompanyNameParser(const Dictionaries& dictionaries);
 
-  ChineseCompanyName Parse(std::string_view name) const;
+  ChineseCompanyName Parse(std::string_view name, PlaceTradeNames place_trade_names = PlaceTradeNames::kNone) const;
 
  private:
   // Looked up by view, so probing a substring of a name allocates nothing.
@@ -64,8 +74,8 @@ class ChineseCompanyNameParser {
   using WordSet = std::unordered_set<std::u32string, WordHash, std::equal_to<>>;
 
   std::u32string TakeBracketedRegion(std::u32string_view name, std::u32string& region) const;
-  std::u32string TakeBranch(std::u32string_view name, std::u32string& branch) const;
-  void SplitCore(std::u32string_view core, ChineseCompanyName& parts) const;
+  std::u32string TakeBranch(std::u32string_view name, std::u32string& branch, std::u32string& place) const;
+  void SplitCore(std::u32string_view core, PlaceTradeNames place_trade_names, ChineseCompanyName& parts) const;
 
   WordSet places_;
   WordSet tail_words_;  // industry words, places and forms: what may follow the trade name

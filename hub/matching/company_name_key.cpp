@@ -20,20 +20,25 @@ bool HasHan(std::string_view text) {
 CompanyNameKey MakeCompanyNameKey(std::string_view name, const TextNormalizer& normalizer,
                                   const ChineseCompanyNameParser& parser) {
   CompanyNameKey key;
+  std::string branch_place;
   key.han = HasHan(name);
   if (key.han) {
-    const ChineseCompanyName parts = parser.Parse(normalizer.ToSimplified(name));
+    const ChineseCompanyName parts = parser.Parse(normalizer.ToSimplified(name), PlaceTradeNames::kAfterRegion);
     const std::string trade = parts.trade_name.empty() ? parts.industry : parts.trade_name;
     key.core = normalizer.Fold(parts.trade_name + parts.industry);
     key.trade_name = normalizer.Fold(trade);
     key.region = parts.region;
     key.branch = parts.branch;
+    branch_place = parts.branch_place;
   } else {
     const LatinCompanyName parts = SplitLatinCompanyName(normalizer.Fold(name));
     key.core = parts.core;
     key.trade_name = parts.trade_name;
+    key.branch = parts.branch;
+    branch_place = parts.branch_place;
   }
   key.pinyin = normalizer.PinyinKey(key.trade_name);
+  if (!key.branch.empty()) key.branch_key = "branch:" + normalizer.PinyinKey(branch_place);
   return key;
 }
 

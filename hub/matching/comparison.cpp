@@ -33,6 +33,9 @@ Level CompareNames(const PreparedRecord& a, const PreparedRecord& b) {
     similarity = std::max(JaroWinkler(a.name.code_points, b.name.code_points), TokenSetRatio(a.name.text, b.name.text));
   }
   const Level level = LevelOfSimilarity(similarity);
+  // Two Chinese names with one reading but other characters are two trade names (华信, 华鑫): the reading
+  // links a name to its spelling in pinyin, not homophones.
+  if (a.han && b.han) return level;
   if (level != Level::kHigh && !a.name_pinyin.empty() && a.name_pinyin == b.name_pinyin) return Level::kHigh;
   return level;
 }

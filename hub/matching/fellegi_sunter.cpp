@@ -41,17 +41,23 @@ double LargestChange(const LevelTable& a, const LevelTable& b) {
 
 }  // namespace
 
-std::vector<PatternCount> CountPatterns(const std::vector<ComparisonVector>& vectors) {
-  std::map<std::uint64_t, PatternCount> by_key;
-  for (const ComparisonVector& v : vectors) {
-    PatternCount& pattern = by_key[PackComparison(v)];
-    pattern.levels = v;
-    ++pattern.count;
-  }
+void PatternCounter::Add(const ComparisonVector& vector) {
+  PatternCount& pattern = by_key_[PackComparison(vector)];
+  pattern.levels = vector;
+  ++pattern.count;
+}
+
+std::vector<PatternCount> PatternCounter::Patterns() const {
   std::vector<PatternCount> patterns;
-  patterns.reserve(by_key.size());
-  for (auto& [key, pattern] : by_key) patterns.push_back(pattern);
+  patterns.reserve(by_key_.size());
+  for (const auto& [key, pattern] : by_key_) patterns.push_back(pattern);
   return patterns;
+}
+
+std::vector<PatternCount> CountPatterns(const std::vector<ComparisonVector>& vectors) {
+  PatternCounter counter;
+  for (const ComparisonVector& v : vectors) counter.Add(v);
+  return counter.Patterns();
 }
 
 FellegiSunterModel InitialModel(const std::vector<PatternCount>& random_pairs) {
@@ -120,7 +126,9 @@ double TermFrequencies::Frequency(Field field, const std::string& value) const {
   const auto& counts = counts_[static_cast<int>(field)];
   const auto it = counts.find(value);
   if (it == counts.end()) return 0;
-  return static_cast<double>(it->second) / static_cast<double>(totals_[static_cast<int>(field)]);
+  const double total = static_cast<double>(totals_[static_cast<int>(field)]);
+  if (it->second < 2 || total < 2) return static_cast<double>(it->second) / total;
+  return static_cast<double>(it->second - 1) / (total - 1);
 }
 
 bool IsTermFrequencyAdjusted(Field field) {
@@ -143,29 +151,51 @@ const std::string& TermOf(const PreparedRecord& record, Field field) {
   }
 }
 
+namespace {
+
+double PriorWeight(const FellegiSunterModel& model) { return std::log2(model.match_prior / (1 - model.match_prior)); }
+
+double Probability(double total_weight) { return 1 / (1 + std::exp2(-total_weight)); }
+
+// The evidence of field `f` at `level` (not missing) for the pair (a, b).
+FieldEvidence Evidence(const FellegiSunterModel& model, int f, Level level, const PreparedRecord& a,
+                       const PreparedRecord& b, const TermFrequencies* frequencies) {
+  const int l = static_cast<int>(level);
+  FieldEvidence evidence{static_cast<Field>(f), level, std::log2(model.m[f][l] / model.u[f][l]), false};
+  if (level == Level::kExact && frequencies != nullptr && IsTermFrequencyAdjusted(evidence.field)) {
+    const double frequency = frequencies->Frequency(evidence.field, TermOf(a, evidence.field));
+    if (frequency > 0 && TermOf(a, evidence.field) == TermOf(b, evidence.field)) {
+      const double bounded = std::min(frequency, model.m[f][l] / 2);
+      evidence.weight = std::log2(model.m[f][l] / bounded);
+      evidence.frequency_adjusted = true;
+    }
+  }
+  return evidence;
+}
+
+}  // namespace
+
 PairScore ScorePair(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
                     const PreparedRecord& b, const TermFrequencies* frequencies) {
   PairScore score;
-  score.prior_weight = std::log2(model.match_prior / (1 - model.match_prior));
+  score.prior_weight = PriorWeight(model);
   score.total_weight = score.prior_weight;
   for (int f = 0; f < kFieldCount; ++f) {
-    const Level level = levels[f];
-    if (level == Level::kMissing) continue;
-    const int l = static_cast<int>(level);
-    FieldEvidence evidence{static_cast<Field>(f), level, std::log2(model.m[f][l] / model.u[f][l]), false};
-    if (level == Level::kExact && frequencies != nullptr && IsTermFrequencyAdjusted(evidence.field)) {
-      const double frequency = frequencies->Frequency(evidence.field, TermOf(a, evidence.field));
-      if (frequency > 0 && TermOf(a, evidence.field) == TermOf(b, evidence.field)) {
-        const double bounded = std::min(frequency, model.m[f][l] / 2);
-        evidence.weight = std::log2(model.m[f][l] / bounded);
-        evidence.frequency_adjusted = true;
-      }
-    }
-    score.total_weight += evidence.weight;
-    score.evidence.push_back(evidence);
+    if (levels[f] == Level::kMissing) continue;
+    score.evidence.push_back(Evidence(model, f, levels[f], a, b, frequencies));
+    score.total_weight += score.evidence.back().weight;
   }
-  score.probability = 1 / (1 + std::exp2(-score.total_weight));
+  score.probability = Probability(score.total_weight);
   return score;
+}
+
+double PairProbability(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
+                       const PreparedRecord& b, const TermFrequencies* frequencies) {
+  double total = PriorWeight(model);
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (levels[f] != Level::kMissing) total += Evidence(model, f, levels[f], a, b, frequencies).weight;
+  }
+  return Probability(total);
 }
 
 }  // namespace hub::matching

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,6 +37,17 @@ struct EmOptions {
   bool estimate_u = false;  // true: u re-estimated from the candidates too (blocking biases them)
 };
 
+// Counts comparison vectors one at a time: the distinct ones with their counts.
+class PatternCounter {
+ public:
+  void Add(const ComparisonVector& vector);
+  // In the order of their packed form (PackComparison).
+  std::vector<PatternCount> Patterns() const;
+
+ private:
+  std::map<std::uint64_t, PatternCount> by_key_;
+};
+
 // The distinct comparison vectors of `vectors` with their counts.
 std::vector<PatternCount> CountPatterns(const std::vector<ComparisonVector>& vectors);
 
@@ -54,7 +66,10 @@ FellegiSunterModel EstimateByEm(const std::vector<PatternCount>& candidates, Fel
 class TermFrequencies {
  public:
   void Add(Field field, const std::string& value);
-  // count(value) / records of the field, or 0 for an unknown value.
+  // The chance that another record of the field has `value`, given one has: (count(value) - 1) / (records
+  // of the field - 1) — a value seen twice among n is shared with one other record, not two, so two records
+  // that agree on a name no third record has prove twice as much as count / n would say; count / n for a
+  // value seen once, 0 for an unknown value.
   double Frequency(Field field, const std::string& value) const;
 
  private:
@@ -88,6 +103,11 @@ struct PairScore {
 // Thread-safe.
 PairScore ScorePair(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
                     const PreparedRecord& b, const TermFrequencies* frequencies);
+
+// ScorePair's probability alone, without the per-field evidence (no allocation: the matcher scores millions
+// of pairs). Thread-safe.
+double PairProbability(const FellegiSunterModel& model, const ComparisonVector& levels, const PreparedRecord& a,
+                       const PreparedRecord& b, const TermFrequencies* frequencies);
 
 // The value of `field` in `record` whose frequency adjusts the weight ("" for other fields).
 const std::string& TermOf(const PreparedRecord& record, Field field);

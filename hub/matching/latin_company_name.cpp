@@ -13,12 +13,16 @@ constexpr std::string_view kLegalForms[] = {
     "oyj",  "kk",      "pte",  "pty",         "bhd", "sdn",          "coltd", "group",   "holding", "holdings"};
 constexpr std::string_view kConnectors[] = {"&", "and"};
 constexpr std::string_view kIndustryWords[] = {
-    "technology",     "technologies", "tech",       "trading",        "trade",           "electronics", "electronic",
-    "electric",       "industrial",   "industries", "industry",       "international",   "machinery",   "chemical",
-    "chemicals",      "engineering",  "systems",    "system",         "software",        "network",     "networks",
-    "logistics",      "materials",    "medical",    "pharmaceutical", "pharmaceuticals", "import",      "export",
-    "investment",     "development",  "services",   "service",        "manufacturing",   "products",    "communication",
-    "communications", "energy",       "equipment",  "science"};
+    "technology",     "technologies",    "tech",          "trading",       "trade",         "electronics",
+    "electronic",     "electric",        "industrial",    "industries",    "industry",      "international",
+    "machinery",      "chemical",        "chemicals",     "engineering",   "systems",       "system",
+    "software",       "network",         "networks",      "logistics",     "materials",     "medical",
+    "pharmaceutical", "pharmaceuticals", "import",        "export",        "investment",    "development",
+    "services",       "service",         "manufacturing", "products",      "communication", "communications",
+    "energy",         "equipment",       "science",       "food",          "foods",         "textile",
+    "textiles",       "building",        "construction",  "environmental", "garment",       "garments"};
+// The last words of a branch office's name.
+constexpr std::string_view kBranchMarkers[] = {"branch", "office"};
 
 std::vector<std::string_view> Tokens(std::string_view text) {
   std::vector<std::string_view> tokens;
@@ -63,10 +67,34 @@ std::string Join(const std::vector<std::string_view>& tokens, std::size_t from, 
   return out;
 }
 
+// Where a branch office's own words start in tokens (ending in a branch marker), or tokens.size() when
+// the name is no branch's.
+std::size_t BranchStart(const std::vector<std::string_view>& tokens) {
+  if (tokens.size() < 3 || !Contains(kBranchMarkers, tokens.back())) return tokens.size();
+  std::size_t marker = tokens.size() - 1;
+  if (tokens[marker - 1] == "branch") --marker;  // "branch office"
+  if (tokens[marker - 1] == "head" || tokens[marker - 1] == "registered") return tokens.size();
+  for (std::size_t i = marker; i-- > 1;) {
+    if (Contains(kLegalForms, WithoutDots(tokens[i]))) return i + 1 < marker ? i + 1 : tokens.size();
+  }
+  // No legal form: only "… branch" says so ("the box office" is a name).
+  return marker >= 2 && tokens[marker] == "branch" ? marker - 1 : tokens.size();
+}
+
 }  // namespace
 
 LatinCompanyName SplitLatinCompanyName(std::string_view folded) {
-  const std::vector<std::string_view> tokens = Tokens(folded);
+  std::vector<std::string_view> tokens = Tokens(folded);
+  const std::size_t branch_start = BranchStart(tokens);
+  std::string branch;
+  std::string branch_place;
+  if (branch_start < tokens.size()) {
+    std::size_t place_end = tokens.size() - 1;
+    if (tokens[place_end - 1] == "branch") --place_end;
+    branch = Join(tokens, branch_start, tokens.size());
+    branch_place = Join(tokens, branch_start, place_end);
+    tokens.resize(branch_start);
+  }
   std::size_t end = tokens.size();
   std::size_t core_end = end;
   while (end > 1) {
@@ -86,6 +114,8 @@ LatinCompanyName SplitLatinCompanyName(std::string_view folded) {
   std::size_t trade_end = 0;
   while (trade_end < core_end && !Contains(kIndustryWords, tokens[trade_end])) ++trade_end;
   name.trade_name = trade_end == 0 ? name.core : Join(tokens, 0, trade_end);
+  name.branch = std::move(branch);
+  name.branch_place = std::move(branch_place);
   return name;
 }
 

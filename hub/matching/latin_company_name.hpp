@@ -10,9 +10,11 @@ namespace hub::matching {
 
 // A name split at its legal form; both parts in the input's folded form, tokens separated by one space.
 struct LatinCompanyName {
-  std::string core;        // "philips electronics"
-  std::string legal_form;  // "n.v.", "co. ltd.", "gmbh & co. kg"; empty when none
-  std::string trade_name;  // the core's words before its first industry word: "philips"; the core when none
+  std::string core;          // "philips electronics"
+  std::string legal_form;    // "n.v.", "co. ltd.", "gmbh & co. kg"; empty when none
+  std::string trade_name;    // the core's words before its first industry word: "philips"; the core when none
+  std::string branch;        // "shanghai branch": set only for a branch office, which is its own entity
+  std::string branch_place;  // "shanghai": the branch's own words without the marker
 };
 
 // `folded` is a name in model::NormalizeName's form ("koninklijke philips electronics n.v."). Legal forms
@@ -21,7 +23,10 @@ struct LatinCompanyName {
 // bv, cv, ab, as, asa, oy, oyj, kk, pte, pty, bhd, sdn, group, holding, holdings (the English words for
 // 集团 and 控股), also spelled letter by letter ("n v", "s p a"), and a trailing "&" or "and" they leave.
 // The core is never emptied: "limited" alone stays the core. Industry words (technology, trading,
-// electronics, industrial, international, …) end the trade name. Thread-safe.
+// electronics, industrial, international, …) end the trade name. A name ending in "branch", "office" or
+// "branch office" is a branch office: its own words (its city) are those after the parent's last legal
+// form, or the one word before the marker when there is none ("huaxin technology co. ltd. shanghai branch":
+// branch "shanghai branch", place "shanghai"), and the rest is the parent's name. Thread-safe.
 LatinCompanyName SplitLatinCompanyName(std::string_view folded);
 
 }  // namespace hub::matching

@@ -1,6 +1,7 @@
 #include "matching/match_record.hpp"
 
 #include "matching/code_points.hpp"
+#include "matching/parallel.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
 
@@ -29,6 +30,7 @@ void AddName(const MatchRecord& record, const RecordPreparers& preparers, Prepar
   prepared.trade_name = MakeComparedText(key.trade_name);
   prepared.name_pinyin = key.pinyin;
   prepared.branch = key.branch;
+  prepared.branch_key = key.branch_key;
   if (prepared.region.empty()) prepared.region = key.region;
 }
 
@@ -58,6 +60,15 @@ PreparedRecord PrepareRecord(const MatchRecord& record, const RecordPreparers& p
   if (!domain && !prepared.email.empty()) domain = preparers.domains.OfEmail(prepared.email);
   prepared.domain = domain.value_or("");
   prepared.date_of_birth = MakeComparedText(model::NormalizeName(record.date_of_birth));
+  return prepared;
+}
+
+std::vector<PreparedRecord> PrepareRecords(const std::vector<MatchRecord>& records, const RecordPreparers& preparers,
+                                           unsigned threads) {
+  std::vector<PreparedRecord> prepared(records.size());
+  ParallelFor(records.size(), threads, 256, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) prepared[i] = PrepareRecord(records[i], preparers);
+  });
   return prepared;
 }
 

@@ -55,6 +55,7 @@ struct PreparedRecord {
   ComparedText trade_name;  // organization's trade name (字号) or its Latin first words
   std::string name_pinyin;  // the trade name's pinyin key: links 华信 to "Huaxin"
   std::string branch;       // 北京分公司: empty for a head office
+  std::string branch_key;   // the branch in either script (CompanyNameKey::branch_key): what is compared
   ComparedText given_name;
   ComparedText family_name;
   ComparedText street;
@@ -70,8 +71,7 @@ struct PreparedRecord {
   ComparedText date_of_birth;
 };
 
-// The converters PrepareRecord needs; each is thread-safe, so one set serves all threads (TextNormalizer
-// serializes its own calls: threads preparing many records each hold their own).
+// The converters PrepareRecord needs; each is thread-safe, so one set serves all threads.
 struct RecordPreparers {
   const TextNormalizer& normalizer;
   const ChineseCompanyNameParser& parser;
@@ -80,6 +80,11 @@ struct RecordPreparers {
 
 // The comparison forms of `record`. Thread-safe as `preparers` are.
 PreparedRecord PrepareRecord(const MatchRecord& record, const RecordPreparers& preparers);
+
+// PrepareRecord of every record, in their order, on `threads` threads (0: the machine's cores): the same
+// result whatever the number of threads.
+std::vector<PreparedRecord> PrepareRecords(const std::vector<MatchRecord>& records, const RecordPreparers& preparers,
+                                           unsigned threads = 0);
 
 // `text` folded (model::NormalizeName) with its code points.
 ComparedText MakeComparedText(std::string_view folded);

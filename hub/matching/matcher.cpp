@@ -1,9 +1,13 @@
 #include "matching/matcher.hpp"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <random>
 #include <unordered_map>
+
+#include "matching/parallel.hpp"
 
 namespace hub::matching {
 namespace {
@@ -28,6 +32,16 @@ double PossiblePairs(const std::vector<PreparedRecord>& records, bool across_sou
   for (const auto& [source, count] : per_source) squares += count * count;
   return (n * n - squares) / 2;
 }
+
+// Seconds since `since`, and `since` moved to now.
+double Lap(std::chrono::steady_clock::time_point& since) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - since).count();
+  since = now;
+  return seconds;
+}
+
+constexpr std::size_t kPairChunk = 16384;
 
 }  // namespace
 
@@ -60,7 +74,7 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
   }
   // A branch's name holds its parent's: the same name core is enough to relate them, whatever the score.
   const bool same_name = levels[static_cast<int>(Field::kName)] == Level::kExact;
-  if (a.branch != b.branch && (same_name || probability >= config_.review_probability)) {
+  if (a.branch_key != b.branch_key && (same_name || probability >= config_.review_probability)) {
     if (rule != nullptr)
       *rule = "branch office (" + (a.branch.empty() ? b.branch : a.branch) +
               "): its own entity, related to its parent, never merged";
@@ -70,44 +84,63 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
   return probability >= config_.link_probability ? Decision::kLink : Decision::kReview;
 }
 
-MatchRun Matcher::Run(const std::vector<PreparedRecord>& records) const { return Score(records, std::nullopt); }
+MatchRun Matcher::Run(const std::vector<PreparedRecord>& records, MatchTimings* timings) const {
+  return Score(records, std::nullopt, timings);
+}
 
 MatchRun Matcher::RunWithModel(const std::vector<PreparedRecord>& records, const FellegiSunterModel& model) const {
-  return Score(records, model);
+  return Score(records, model, nullptr);
 }
 
 MatchRun Matcher::Score(const std::vector<PreparedRecord>& records,
-                        const std::optional<FellegiSunterModel>& fixed_model) const {
+                        const std::optional<FellegiSunterModel>& fixed_model, MatchTimings* timings) const {
   MatchRun run;
+  MatchTimings times;
+  auto lap = std::chrono::steady_clock::now();
   run.frequencies = CountTerms(records);
-  const std::vector<CandidatePair> candidates = CandidatePairs(records, config_.blocking);
-  std::vector<ComparisonVector> vectors;
-  vectors.reserve(candidates.size());
-  for (const CandidatePair& pair : candidates) {
-    vectors.push_back(CompareRecords(records[pair.first], records[pair.second]));
+  {
+    const std::vector<CandidatePair> candidates = CandidatePairs(records, config_.blocking, config_.threads);
+    run.pairs.resize(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) run.pairs[i].pair = candidates[i];
   }
+  times.blocking = Lap(lap);
+  ParallelFor(run.pairs.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      run.pairs[i].levels = CompareRecords(records[run.pairs[i].pair.first], records[run.pairs[i].pair.second]);
+    }
+  });
+  times.comparison = Lap(lap);
   if (fixed_model) {
     run.model = *fixed_model;
   } else {
-    run.model = EstimateByEm(CountPatterns(vectors), InitialModel(RandomPairs(records)), config_.em);
+    PatternCounter patterns;
+    for (const PairDecision& pair : run.pairs) patterns.Add(pair.levels);
+    run.model = EstimateByEm(patterns.Patterns(), InitialModel(RandomPairs(records)), config_.em);
     if (!config_.em.estimate_u) {
       // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
       // matches among the candidates over all the pairs blocking chose from.
       const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
-      if (possible > 0) run.model.match_prior *= static_cast<double>(candidates.size()) / possible;
+      if (possible > 0) run.model.match_prior *= static_cast<double>(run.pairs.size()) / possible;
     }
   }
-  run.pairs.reserve(candidates.size());
+  times.estimation = Lap(lap);
+  ParallelFor(run.pairs.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      PairDecision& pair = run.pairs[i];
+      const PreparedRecord& a = records[pair.pair.first];
+      const PreparedRecord& b = records[pair.pair.second];
+      pair.probability = PairProbability(run.model, pair.levels, a, b, &run.frequencies);
+      pair.decision = Decide(a, b, pair.levels, pair.probability, nullptr);
+    }
+  });
   std::vector<ScoredLink> links;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const PreparedRecord& a = records[candidates[i].first];
-    const PreparedRecord& b = records[candidates[i].second];
-    const double probability = ScorePair(run.model, vectors[i], a, b, &run.frequencies).probability;
-    const Decision decision = Decide(a, b, vectors[i], probability, nullptr);
-    run.pairs.push_back(PairDecision{candidates[i], vectors[i], probability, decision});
-    if (decision == Decision::kLink) links.push_back(ScoredLink{candidates[i], probability});
+  for (const PairDecision& pair : run.pairs) {
+    if (pair.decision == Decision::kLink) links.push_back(ScoredLink{pair.pair, pair.probability});
   }
+  times.decision = Lap(lap);
   run.clusters = ClusterLinks(records, std::move(links));
+  times.clustering = Lap(lap);
+  if (timings != nullptr) *timings = times;
   return run;
 }
 
@@ -117,6 +150,21 @@ Explanation Matcher::Explain(const MatchRun& run, const PreparedRecord& a, const
   explanation.score = ScorePair(run.model, levels, a, b, &run.frequencies);
   explanation.decision = Decide(a, b, levels, explanation.score.probability, &explanation.rule);
   return explanation;
+}
+
+std::vector<RecordMatch> Matcher::MatchOne(const MatchRun& run, const MatchIndex& index,
+                                           const PreparedRecord& record) const {
+  std::vector<RecordMatch> matches;
+  for (std::uint32_t candidate : index.Candidates(record)) {
+    const PreparedRecord& other = index.records()[candidate];
+    RecordMatch match{candidate, CompareRecords(record, other), 0, Decision::kNoLink};
+    match.probability = PairProbability(run.model, match.levels, record, other, &run.frequencies);
+    match.decision = Decide(record, other, match.levels, match.probability, nullptr);
+    matches.push_back(match);
+  }
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const RecordMatch& a, const RecordMatch& b) { return a.probability > b.probability; });
+  return matches;
 }
 
 std::string Matcher::Describe(const Explanation& explanation) {

@@ -13,6 +13,7 @@
 #include "matching/clustering.hpp"
 #include "matching/comparison.hpp"
 #include "matching/fellegi_sunter.hpp"
+#include "matching/match_index.hpp"
 
 namespace hub::matching {
 
@@ -23,6 +24,7 @@ struct MatcherConfig {
   double review_probability = 0.5;   // at or above, under link: sent to review
   std::size_t random_pairs = 20000;  // drawn to start u
   std::uint64_t seed = 20260101;     // of the random pairs: runs are repeatable
+  unsigned threads = 0;              // blocking, comparison and decisions: 0 the machine's cores
 };
 
 // kRelated: one is a branch office of the other (or two branches of one organization) and they share the
@@ -40,12 +42,29 @@ struct PairDecision {
   Decision decision = Decision::kNoLink;
 };
 
+// The wall time of each phase of one run, in seconds.
+struct MatchTimings {
+  double blocking = 0;    // term frequencies and candidate pairs
+  double comparison = 0;  // the candidates' comparison vectors
+  double estimation = 0;  // random pairs and EM
+  double decision = 0;    // scores and decisions
+  double clustering = 0;
+};
+
 // Everything one run learned and decided. `pairs` are the candidate pairs in CandidatePairs' order.
 struct MatchRun {
   FellegiSunterModel model;
   TermFrequencies frequencies;
   std::vector<PairDecision> pairs;
   Clusters clusters;
+};
+
+// A record that arrived later, against one record of an indexed set.
+struct RecordMatch {
+  std::uint32_t record = 0;  // index into the indexed records
+  ComparisonVector levels{};
+  double probability = 0;
+  Decision decision = Decision::kNoLink;
 };
 
 // A decision with its reasons: the rule that decided it (empty when the score did) and every field's level
@@ -61,8 +80,9 @@ class Matcher {
  public:
   explicit Matcher(MatcherConfig config) : config_(config) {}
 
-  // Blocks, compares, learns the model from `records`' candidate pairs, decides and clusters.
-  MatchRun Run(const std::vector<PreparedRecord>& records) const;
+  // Blocks, compares, learns the model from `records`' candidate pairs, decides and clusters; the same
+  // result on any number of threads. `timings`, when given, receives each phase's wall time.
+  MatchRun Run(const std::vector<PreparedRecord>& records, MatchTimings* timings = nullptr) const;
 
   // Run under `model` instead of one learned from `records` (the term frequencies still come from them): for
   // a store too small to learn weights from, and for tests that need weights they can reason about.
@@ -72,6 +92,11 @@ class Matcher {
   // pair, and what it would decide for any other pair.
   Explanation Explain(const MatchRun& run, const PreparedRecord& a, const PreparedRecord& b) const;
 
+  // `record` (prepared, not one of the index's records) against the records of `index` it shares a
+  // blocking key with, under `run`'s model and term frequencies (a run over those records): what Run would
+  // decide for each such pair, most probable first (then by index).
+  std::vector<RecordMatch> MatchOne(const MatchRun& run, const MatchIndex& index, const PreparedRecord& record) const;
+
   // One line per field: "name exact +9.3 (frequency adjusted)", then the total and probability.
   static std::string Describe(const Explanation& explanation);
 
@@ -80,8 +105,9 @@ class Matcher {
  private:
   Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels, double probability,
                   std::string* rule) const;
-  MatchRun Score(const std::vector<PreparedRecord>& records,
-                 const std::optional<FellegiSunterModel>& fixed_model) const;
+  // Run's work, under `fixed_model` when given (RunWithModel) or one learned from `records`.
+  MatchRun Score(const std::vector<PreparedRecord>& records, const std::optional<FellegiSunterModel>& fixed_model,
+                 MatchTimings* timings) const;
   std::vector<PatternCount> RandomPairs(const std::vector<PreparedRecord>& records) const;
 
   MatcherConfig config_;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "care/care_calendar.hpp"
 #include "config/config_loader.hpp"
 #include "config/mapping_use.hpp"
 #include "config/option_validation.hpp"
@@ -200,6 +201,17 @@ void CheckSubscriptions(const HubSetup& setup, std::vector<config::ConfigError>&
   }
 }
 
+// Every customer-care job's time zone is one ICU knows.
+void CheckCareJobs(const HubSetup& setup, std::vector<config::ConfigError>& errors) {
+  for (const config::JobConfig& job : setup.config.jobs) {
+    if (job.kind == config::JobKind::kCustomerCare && !care::IsKnownTimeZone(job.care.time_zone)) {
+      errors.push_back({job.location, "job '" + job.name + "': timezone '" + job.care.time_zone +
+                                          "' is no time zone the hub knows (an IANA name such as Asia/Shanghai, "
+                                          "or UTC)"});
+    }
+  }
+}
+
 // A warning per job whose connector and mapping both name the records' id field, differently.
 void CheckRecordIds(HubSetup& setup) {
   for (const config::JobConfig& job : setup.config.jobs) {
@@ -241,6 +253,7 @@ HubSetupResult LoadHubSetup(const std::filesystem::path& config_file, const Logg
   CheckConnectors(*setup, errors);
   CheckJobCapabilities(*setup, errors);
   CheckSubscriptions(*setup, errors);
+  CheckCareJobs(*setup, errors);
   CheckSchedules(*setup, errors);
   ResolveUses(*setup, errors);
   CompileMappings(*setup, errors);

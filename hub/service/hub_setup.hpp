@@ -47,7 +47,8 @@ std::vector<plugin_host::PluginFolder> PluginFolders(const config::HubConfig& co
 // Loads `config_file`, loads the plugins of its plugin folders, validates each connector's options against
 // its plugin's schema (a connector naming a missing or refused plugin is an error at its line, with the
 // refusal reason), checks that each job's connector can do what the job asks (read records, receive
-// events) and that subscriptions name the model's entities and event kinds, parses each job's schedule,
+// events), that subscriptions name the model's entities and event kinds and that each customer-care job's
+// time zone is known, parses each job's schedule,
 // resolves each <mapping use="..."> against the plugin's default mappings (config.jobs[].mappings then hold
 // what they took) and compiles each sync job's mappings against the model, and notes the
 // warnings (a job whose mapping's id= and connector's record id option name different fields). Never

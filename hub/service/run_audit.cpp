@@ -60,6 +60,21 @@ sdk::Status AuditDeliveryRun(odbc::Database& store, std::string_view job, const 
   return AuditJobRun(store, job, "delivery", DeliveryRunAuditJson(result, seconds));
 }
 
+std::string CareRunAuditJson(const care::CareRunResult& result, double seconds) {
+  const care::CareCounts& counts = result.counts;
+  boost::json::object audit{{"days", counts.days},
+                            {"greetings", counts.greetings},
+                            {"already_sent", counts.already_sent},
+                            {"outcome", Outcome(result.status)},
+                            {"seconds", seconds}};
+  return boost::json::serialize(audit);
+}
+
+sdk::Status AuditCareRun(odbc::Database& store, std::string_view job, const care::CareRunResult& result,
+                         double seconds) {
+  return AuditJobRun(store, job, "customer_care", CareRunAuditJson(result, seconds));
+}
+
 std::string MatchRunAuditJson(const sdk::Result<golden::StoreMatchCounts>& result, double seconds) {
   const golden::StoreMatchCounts counts = result.ok() ? *result : golden::StoreMatchCounts{};
   boost::json::object audit{{"parties", counts.parties},

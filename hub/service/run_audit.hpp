@@ -1,5 +1,5 @@
-// The audit trail of job runs: one audit_log row per sync run and per match run, and per delivery run that did
-// anything, saying which job changed or sent what and how it ended.
+// The audit trail of job runs: one audit_log row per sync, customer-care and match run, and per delivery run that
+// did anything, saying which job changed or sent what and how it ended.
 #ifndef HUB_SERVICE_RUN_AUDIT_HPP_
 #define HUB_SERVICE_RUN_AUDIT_HPP_
 
@@ -8,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "care/care_run.hpp"
 #include "delivery/delivery_run.hpp"
 #include "golden/store_match.hpp"
 #include "hub/sdk/status.hpp"
@@ -48,6 +49,14 @@ std::string MatchRunAuditJson(const sdk::Result<golden::StoreMatchCounts>& resul
 // entity_id `job`, after_data MatchRunAuditJson. Thread-safe. Errors: the driver's Status.
 sdk::Status AuditMatchRun(odbc::Database& store, std::string_view job,
                           const sdk::Result<golden::StoreMatchCounts>& result, double seconds);
+// The after_data of a customer-care run's audit row: {"days":N,"greetings":N,"already_sent":N,
+// "outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
+std::string CareRunAuditJson(const care::CareRunResult& result, double seconds);
+
+// Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "customer_care", entity
+// "job", entity_id `job`, after_data CareRunAuditJson. Thread-safe. Errors: the driver's Status.
+sdk::Status AuditCareRun(odbc::Database& store, std::string_view job, const care::CareRunResult& result,
+                         double seconds);
 
 }  // namespace hub::service
 

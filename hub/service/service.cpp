@@ -18,6 +18,7 @@
 #include "runtime/freed_memory.hpp"
 #include "service/call_routes.hpp"
 #include "service/connector_pool.hpp"
+#include "service/customer_care_jobs.hpp"
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
@@ -129,10 +130,12 @@ class Service {
     auto connectors = std::make_shared<ConnectorPool>(setup, clock_, &metrics_);
     auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
+    auto care_jobs = std::make_shared<CustomerCareJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
+    for (JobSpec& spec : care_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : match_jobs->Specs()) specs.push_back(std::move(spec));
     scheduler_.SetJobs(std::move(specs));
   }

@@ -19,6 +19,8 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
   metrics.DescribeCounter("hub_delivery_events_total", "Events handled by delivery runs, by subscriber and outcome.");
   metrics.DescribeGauge("hub_delivery_dead_letters", "Open dead letters of each subscriber.");
   metrics.DescribeGauge("hub_delivery_lag_events", "Outbox events each subscriber has not handled yet.");
+  metrics.DescribeCounter("hub_customer_care_greetings_total",
+                          "Greetings handled by customer-care runs, by job and outcome (appended, already_sent).");
   metrics.DescribeGauge("hub_plugin_loaded", "1 for a loaded plugin, 0 for a refused one.");
   metrics.DescribeCounter("hub_connector_events_total",
                           "What connectors count themselves (files archived, bytes read), by connector and counter.");
@@ -89,6 +91,14 @@ void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, co
 void RecordDeliveryState(MetricsRegistry& metrics, const delivery::SubscriberState& state) {
   metrics.Set("hub_delivery_dead_letters", {{"subscriber", state.subscriber}}, static_cast<double>(state.dead_letters));
   metrics.Set("hub_delivery_lag_events", {{"subscriber", state.subscriber}}, static_cast<double>(state.pending));
+}
+
+void RecordCareRun(MetricsRegistry& metrics, std::string_view job, const care::CareCounts& counts) {
+  const std::string name(job);
+  metrics.Add("hub_customer_care_greetings_total", {{"job", name}, {"outcome", "appended"}},
+              static_cast<double>(counts.greetings));
+  metrics.Add("hub_customer_care_greetings_total", {{"job", name}, {"outcome", "already_sent"}},
+              static_cast<double>(counts.already_sent));
 }
 
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "api/api_server.hpp"
+#include "care/care_run.hpp"
 #include "common/metrics.hpp"
 #include "delivery/delivery_queries.hpp"
 #include "delivery/delivery_run.hpp"
@@ -28,6 +29,7 @@ namespace hub::service {
 //                                                       (attempts), dead_lettered, replayed
 //   hub_delivery_dead_letters{subscriber}               gauge: open dead letters, after the last run
 //   hub_delivery_lag_events{subscriber}                 gauge: outbox events not yet handled, after the last run
+//   hub_customer_care_greetings_total{job,outcome}    counter: appended, already_sent (greeted before)
 //   hub_plugin_loaded{plugin,file}                      gauge: 1 loaded, 0 refused
 //   hub_api_request_duration_seconds{route,method,status} histogram
 //   hub_api_connections_total{admission}                counter: ordinary, reserve, overloaded (503),
@@ -45,6 +47,7 @@ void RecordMatchRun(MetricsRegistry& metrics, std::string_view job,
 void RecordMatchSkipped(MetricsRegistry& metrics, std::string_view job);
 void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, const delivery::DeliveryCounts& counts);
 void RecordDeliveryState(MetricsRegistry& metrics, const delivery::SubscriberState& state);
+void RecordCareRun(MetricsRegistry& metrics, std::string_view job, const care::CareCounts& counts);
 void RecordPlugins(MetricsRegistry& metrics, const plugin_host::PluginRegistry& plugins);
 void RecordRequest(MetricsRegistry& metrics, const api::RequestMetric& request);
 void RecordConnection(MetricsRegistry& metrics, api::ConnectionEvent event);

@@ -130,6 +130,47 @@ TEST(JobKinds, ReadsTheLeaseAndTheOutboxRetentionOfRuntime) {
   EXPECT_EQ(result.config->runtime.outbox_retention, std::chrono::hours(48));
 }
 
+TEST(JobKinds, ACustomerCareJobIsReadWithItsOccasionsAndNoConnector) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(
+<job name="greetings" kind="customer_care" cron="0 1 * * *" timezone="Asia/Shanghai" days_ahead="1">
+  <birthday/>
+  <holiday name="spring_festival" title="春节" calendar="chinese" month="1" day="1"/>
+  <holiday name="new_year" month="1" day="1"/>
+  <holiday name="anniversary" date="2027-10-01"/>
+</job>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const JobConfig& job = result.config->jobs.at(0);
+  EXPECT_EQ(job.kind, JobKind::kCustomerCare);
+  EXPECT_EQ(JobKindName(job.kind), "customer_care");
+  EXPECT_EQ(job.connector, "");
+  EXPECT_EQ(job.cron, "0 1 * * *");
+  EXPECT_EQ(job.batch_size, 500u);
+  const CareConfig& care = job.care;
+  EXPECT_TRUE(care.birthdays);
+  EXPECT_EQ(care.time_zone, "Asia/Shanghai");
+  EXPECT_EQ(care.days_ahead, 1);
+  ASSERT_EQ(care.holidays.size(), 3u);
+  EXPECT_EQ(care.holidays[0].name, "spring_festival");
+  EXPECT_EQ(care.holidays[0].title, "春节");
+  EXPECT_EQ(care.holidays[0].calendar, CareConfig::Holiday::Calendar::kChinese);
+  EXPECT_EQ(care.holidays[0].month, 1);
+  EXPECT_EQ(care.holidays[0].day, 1);
+  EXPECT_EQ(care.holidays[1].title, "new_year") << "the title defaults to the name";
+  EXPECT_EQ(care.holidays[1].calendar, CareConfig::Holiday::Calendar::kGregorian);
+  EXPECT_EQ(care.holidays[2].date, "2027-10-01");
+  EXPECT_EQ(care.holidays[2].month, 0);
+}
+
+TEST(JobKinds, ACustomerCareJobGreetsTheUtcDayByDefault) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(<job name="birthdays" kind="customer_care"><birthday/></job>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  EXPECT_EQ(result.config->jobs.at(0).care.time_zone, "UTC");
+  EXPECT_EQ(result.config->jobs.at(0).care.days_ahead, 0);
+  EXPECT_TRUE(result.config->jobs.at(0).care.holidays.empty());
+}
+
 struct KindError {
   const char* name;
   std::string jobs;  // starting at line 6
@@ -155,7 +196,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         KindError{"UnknownKind",
                   "<job name=\"j\" kind=\"reminder\" connector=\"crm\"><mapping entity=\"party\"/></job>", 6,
-                  "<job> attribute 'kind': 'reminder' is not one of: sync, delivery, match"},
+                  "<job> attribute 'kind': 'reminder' is not one of: sync, delivery, customer_care, match"},
         KindError{"MatchWithConnector", "<job name=\"m\" kind=\"match\" connector=\"crm\"/>", 6,
                   "<job name=\"m\" kind=\"match\"> attribute 'connector': a match job runs over the store"},
         KindError{"MatchWithMapping", "<job name=\"m\" kind=\"match\">\n<mapping entity=\"party\"/></job>", 7,
@@ -167,6 +208,15 @@ INSTANTIATE_TEST_SUITE_P(
         KindError{"SourceListedTwice",
                   "<job name=\"m\" kind=\"match\">\n<source_priority>erp crm erp</source_priority></job>", 7,
                   "duplicate <source_priority> source system 'erp'"},
+        KindError{"HolidayOnAMatchJob",
+                  "<job name=\"m\" kind=\"match\">\n<holiday name=\"x\" month=\"1\" day=\"1\"/></job>", 7,
+                  "<holiday> in <job name=\"m\" kind=\"match\"> belongs to a customer_care job"},
+        KindError{"SourcePriorityOnACareJob",
+                  "<job name=\"g\" kind=\"customer_care\"><birthday/>\n<source_priority>erp</source_priority></job>", 7,
+                  "<source_priority> in <job name=\"g\" kind=\"customer_care\"> belongs to a match job"},
+        KindError{"SourcePriorityOnADeliveryJob",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<source_priority>erp</source_priority></job>",
+                  7, "<source_priority> in <job name=\"f\" kind=\"delivery\"> belongs to a match job"},
         KindError{"DeliveryWithMapping",
                   "<job name=\"feed\" kind=\"delivery\" connector=\"erp\">\n"
                   "  <mapping entity=\"party\"/>\n</job>",
@@ -238,6 +288,48 @@ INSTANTIATE_TEST_SUITE_P(
                   "<job> attribute 'start': 'now' is not one of: beginning, latest"},
         KindError{"TooManyLanes", "<job name=\"f\" kind=\"delivery\" connector=\"erp\" lanes=\"1000\"/>", 6,
                   "<job> attribute 'lanes': '1000' is not an integer from 1 to 256"},
+        KindError{"CareWithConnector", "<job name=\"g\" kind=\"customer_care\"\n connector=\"crm\"><birthday/></job>",
+                  7,
+                  "<job name=\"g\" kind=\"customer_care\"> has a connector, but a customer-care job only appends "
+                  "greeting events"},
+        KindError{"CareGreetingNothing", "<job name=\"g\" kind=\"customer_care\"/>", 6,
+                  "<job kind=\"customer_care\"> greets nothing"},
+        KindError{"CareWithMapping",
+                  "<job name=\"g\" kind=\"customer_care\"><birthday/>\n<mapping entity=\"party\"/></job>", 7,
+                  "<mapping> in <job name=\"g\" kind=\"customer_care\"> belongs to a sync job (kind=\"sync\")"},
+        KindError{"CareWithSubscription",
+                  "<job name=\"g\" kind=\"customer_care\"><birthday/>\n<subscribe entity=\"party\"/></job>", 7,
+                  "<subscribe> in <job name=\"g\" kind=\"customer_care\"> belongs to a delivery job"},
+        KindError{"HolidayOnADeliveryJob",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<holiday name=\"x\" month=\"1\" "
+                  "day=\"1\"/></job>",
+                  7, "<holiday> in <job name=\"f\" kind=\"delivery\"> belongs to a customer_care job"},
+        KindError{"TimezoneOnASyncJob",
+                  "<job name=\"j\" connector=\"crm\"\n timezone=\"UTC\"><mapping entity=\"party\"/></job>", 7,
+                  "<job name=\"j\"> attribute 'timezone' belongs to a customer_care job"},
+        KindError{"HolidayWithoutDay",
+                  "<job name=\"g\" kind=\"customer_care\">\n<holiday name=\"x\" month=\"1\"/></job>", 7,
+                  "<holiday name=\"x\"> needs month= and day= (every year), or date=\"YYYY-MM-DD\" (once)"},
+        KindError{"HolidayNoSuchDay",
+                  "<job name=\"g\" kind=\"customer_care\">\n<holiday name=\"x\" month=\"4\" day=\"31\"/></job>", 7,
+                  "<holiday name=\"x\">: month 4 has no day 31"},
+        KindError{"ChineseDay31",
+                  "<job name=\"g\" kind=\"customer_care\">\n<holiday name=\"x\" calendar=\"chinese\" "
+                  "month=\"1\" day=\"31\"/></job>",
+                  7, "<holiday> attribute 'day': '31' is not an integer from 1 to 30"},
+        KindError{"HolidayBadDate",
+                  "<job name=\"g\" kind=\"customer_care\">\n<holiday name=\"x\" date=\"2027-02-30\"/></job>", 7,
+                  "<holiday> attribute 'date': '2027-02-30' is not a date (YYYY-MM-DD)"},
+        KindError{"HolidayDateAndMonth",
+                  "<job name=\"g\" kind=\"customer_care\">\n<holiday name=\"x\" date=\"2027-10-01\" "
+                  "month=\"10\"/></job>",
+                  7, "<holiday> has date= and month=, day= or calendar="},
+        KindError{"DuplicateHoliday",
+                  "<job name=\"g\" kind=\"customer_care\"><holiday name=\"x\" month=\"1\" day=\"1\"/>\n"
+                  "<holiday name=\"x\" month=\"2\" day=\"1\"/></job>",
+                  7, "duplicate <holiday> name 'x' (first at line 6)"},
+        KindError{"TooManyDaysAhead", "<job name=\"g\" kind=\"customer_care\" days_ahead=\"31\"><birthday/></job>", 6,
+                  "<job> attribute 'days_ahead': '31' is not an integer from 0 to 30"},
         KindError{"DeliveryWithUnknownConnector", "<job name=\"f\" kind=\"delivery\" connector=\"mail\"/>", 6,
                   "job 'f' names unknown connector 'mail'; defined connectors: crm, erp"}),
     [](const ::testing::TestParamInfo<KindError>& info) { return std::string(info.param.name); });

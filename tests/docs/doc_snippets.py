@@ -192,8 +192,7 @@ def complete_config(block_text, root):
         parts["connectors"] = block_text
     elif root.tag == "job":
         parts["jobs"] = block_text
-        # A match job names no connector: it runs over the store.
-        if root.get("connector"):
+        if root.get("connector"):  # a customer-care or match job has none: it runs over the store
             parts["connectors"] = (f'<connector name="{root.get("connector")}" plugin="file">'
                                    "<path>any.csv</path></connector>")
         tables = {field.get("lookup") for field in root.iter("field") if field.get("lookup")}

@@ -46,8 +46,26 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"阿里巴巴(中国)网络技术有限公司", "中国", "阿里巴巴", "网络技术", "有限公司", ""},
         // Nothing but region, industry and form: no trade name.
         Case{"福建环境公司", "福建", "", "环境", "公司", ""},
+        // Places only, as companynameparser's labels read them: 永安 is also a city in Fujian.
+        Case{"北京永安科技有限公司", "北京永安", "", "科技", "有限公司", ""},
+        Case{"广东省深圳市华信科技有限公司", "广东省深圳市", "华信", "科技", "有限公司", ""},
         // 电子公司 is 电子 + 公司, not 电 + 子公司 (a subsidiary).
         Case{"昆山欣日兴精密电子公司", "昆山", "欣日兴", "精密电子", "公司", ""}));
+
+TEST(ChineseCompanyNameParser, ForMatchingReadsAPlaceAfterTheRegionAsTheTradeName) {
+  const ChineseCompanyNameParser& parser = ChineseCompanyNameParser::Builtin();
+  const ChineseCompanyName leading = parser.Parse("北京永安科技有限公司", PlaceTradeNames::kAfterRegion);
+  EXPECT_EQ(leading.region, "北京");
+  EXPECT_EQ(leading.trade_name, "永安");
+  EXPECT_EQ(leading.industry, "科技");
+  const ChineseCompanyName bracketed = parser.Parse("永安科技(北京)有限公司", PlaceTradeNames::kAfterRegion);
+  EXPECT_EQ(bracketed.region, "北京");
+  EXPECT_EQ(bracketed.trade_name, "永安");
+  // One place is the region; a place with its level stays region; a name with a trade name is unchanged.
+  EXPECT_EQ(parser.Parse("福建环境公司", PlaceTradeNames::kAfterRegion).trade_name, "");
+  EXPECT_EQ(parser.Parse("广东省深圳市华信科技有限公司", PlaceTradeNames::kAfterRegion).trade_name, "华信");
+  EXPECT_EQ(parser.Parse("北京市朝阳区科技有限公司", PlaceTradeNames::kAfterRegion).trade_name, "");
+}
 
 TEST(ChineseCompanyNameParser, TakesItsWordsFromTheDictionariesItIsGiven) {
   const ChineseCompanyNameParser parser(ChineseCompanyNameParser::Dictionaries{"杭州\n", "软件\r\n\n", "工作室\n"});

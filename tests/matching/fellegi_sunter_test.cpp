@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 namespace hub::matching {
 namespace {
@@ -58,6 +59,18 @@ TEST(FellegiSunter, EmEstimatingUToo_AlsoConverges) {
   EXPECT_NEAR(model.match_prior, 0.3, 0.03);
   EXPECT_NEAR(model.m[0][1], 0.85, 0.03);
   EXPECT_NEAR(model.u[0][4], 0.90, 0.03);
+}
+
+TEST(FellegiSunter, ATermsFrequencyIsTheChanceAnotherRecordSharesIt) {
+  TermFrequencies frequencies;
+  for (int i = 0; i < 98; ++i) frequencies.Add(Field::kName, "other " + std::to_string(i));
+  frequencies.Add(Field::kName, "zwolinski");
+  frequencies.Add(Field::kName, "zwolinski");
+  // Two of 100: a record named so shares the name with 1 of the 99 others.
+  EXPECT_DOUBLE_EQ(frequencies.Frequency(Field::kName, "zwolinski"), 1.0 / 99);
+  EXPECT_DOUBLE_EQ(frequencies.Frequency(Field::kName, "other 7"), 1.0 / 100);
+  EXPECT_EQ(frequencies.Frequency(Field::kName, "unknown"), 0);
+  EXPECT_EQ(frequencies.Frequency(Field::kDomain, "zwolinski"), 0);
 }
 
 TEST(FellegiSunter, MissingFieldsWeighNothingAndAgreementAddsEvidence) {

@@ -107,6 +107,48 @@ TEST_F(TrickyPairs, ABranchWithItsOwnPhoneAndSiteIsStillRelatedToItsParentByName
   EXPECT_THAT(e.rule, HasSubstr("branch office"));
 }
 
+TEST_F(TrickyPairs, OneBranchWrittenInChineseAndInEnglishIsOneEntityForTheScoreToDecide) {
+  // No branch rule parts them; across scripts the name agrees by its pinyin key only (high), so with the
+  // hand-set weights a phone in common is a case for review.
+  const Explanation e = Decide(Company("北京华信科技有限公司上海分公司", {"021-5080-1234"}),
+                               Company("Huaxin Technology Co., Ltd. Shanghai Branch", {"+86 21 5080 1234"}));
+  EXPECT_EQ(e.decision, Decision::kReview) << Matcher::Describe(e);
+  EXPECT_TRUE(e.rule.empty());
+  EXPECT_EQ(LevelOf(e, Field::kName), Level::kHigh);
+}
+
+TEST_F(TrickyPairs, AnEnglishBranchNameIsRelatedToItsChineseParentNeverMerged) {
+  const Explanation e = Decide(Company("北京华信科技有限公司", {"010-6552-8888"}),
+                               Company("Huaxin Technology Co., Ltd. Shanghai Branch", {"010-6552-8888"}));
+  EXPECT_EQ(e.decision, Decision::kRelated) << Matcher::Describe(e);
+  EXPECT_THAT(e.rule, HasSubstr("shanghai branch"));
+}
+
+TEST_F(TrickyPairs, TwoBranchesOfOneCompanyInTwoCitiesAreRelatedNotMerged) {
+  const Explanation e = Decide(Company("华信科技有限公司上海分公司", {"021-5080-1234"}),
+                               Company("Huaxin Technology Co., Ltd. Beijing Branch", {"021-5080-1234"}));
+  EXPECT_EQ(e.decision, Decision::kRelated) << Matcher::Describe(e);
+}
+
+TEST_F(TrickyPairs, ATradeNameThatIsAlsoACityIsStillTheTradeName) {
+  // 永安 is a city in Fujian: read as a second region, every 北京…科技 company would share the name 科技.
+  const Explanation same = Decide(Company("北京永安科技有限公司", {"010-6552-8888"}),
+                                  Company("永安科技（北京）有限公司", {"010 6552 8888"}));
+  EXPECT_EQ(same.decision, Decision::kLink) << Matcher::Describe(same);
+  EXPECT_EQ(LevelOf(same, Field::kName), Level::kExact);
+  const Explanation other = Decide(Company("北京永安科技有限公司"), Company("北京华信科技有限公司"));
+  EXPECT_NE(LevelOf(other, Field::kName), Level::kExact) << Matcher::Describe(other);
+}
+
+TEST_F(TrickyPairs, TwoChineseTradeNamesWithOneReadingAreTwoNames) {
+  // 华信 and 华鑫 are both "huaxin": the reading links a name to its pinyin spelling, not homophones.
+  const Explanation homophones = Decide(Company("北京华信科技有限公司"), Company("北京华鑫科技有限公司"));
+  EXPECT_NE(LevelOf(homophones, Field::kName), Level::kHigh) << Matcher::Describe(homophones);
+  EXPECT_EQ(homophones.decision, Decision::kNoLink);
+  const Explanation spelt = Decide(Company("北京华鑫科技有限公司"), Company("Huaxin Technology Co., Ltd."));
+  EXPECT_EQ(LevelOf(spelt, Field::kName), Level::kHigh) << Matcher::Describe(spelt);
+}
+
 TEST_F(TrickyPairs, AServiceNumberInCommonWeighsLessThanADirectLine) {
   const Explanation shared_400 =
       Decide(Company("华信科技有限公司", {"400-810-8888"}), Company("华信科技有限公司", {"4008108888"}));
@@ -203,6 +245,75 @@ TEST(Matcher, AFreeMailDomainProvesLessThanACompanyDomain) {
     if (evidence.field == Field::kDomain) free_mail_domain = evidence.weight;
   }
   EXPECT_LT(free_mail_domain, company.score.evidence[0].weight) << Matcher::Describe(free_mail);
+}
+
+TEST(Matcher, DecidesTheSameOnAnyNumberOfThreads) {
+  std::vector<std::size_t> entity;
+  const std::vector<PreparedRecord> records = PersonsWithDuplicates(300, entity);
+  MatcherConfig one_thread;
+  one_thread.threads = 1;
+  MatcherConfig three_threads;
+  three_threads.threads = 3;
+  const MatchRun a = Matcher(one_thread).Run(records);
+  const MatchRun b = Matcher(three_threads).Run(records);
+  ASSERT_EQ(a.pairs.size(), b.pairs.size());
+  for (std::size_t i = 0; i < a.pairs.size(); ++i) {
+    EXPECT_EQ(a.pairs[i].pair, b.pairs[i].pair);
+    EXPECT_EQ(a.pairs[i].decision, b.pairs[i].decision);
+    EXPECT_EQ(a.pairs[i].probability, b.pairs[i].probability);
+  }
+  EXPECT_EQ(a.clusters.cluster_of, b.clusters.cluster_of);
+}
+
+TEST(Matcher, PreparesRecordsInParallelAsOneByOne) {
+  const Preparers preparers;
+  std::vector<MatchRecord> raw;
+  for (const char* name :
+       {"北京华信科技有限公司", "華信科技（北京）有限公司", "Huaxin Technology Co., Ltd. Shanghai Branch",
+        "永安科技（北京）有限公司", "Acme Trading Ltd."}) {
+    for (int copy = 0; copy < 200; ++copy) {
+      MatchRecord r;
+      r.id = std::to_string(raw.size());
+      r.name = name;
+      r.phones = {"010-6552-" + std::to_string(1000 + copy)};
+      raw.push_back(r);
+    }
+  }
+  sdk::Result<std::unique_ptr<TextNormalizer>> normalizer = TextNormalizer::Create();
+  ASSERT_TRUE(normalizer.ok());
+  const DomainKeys domains;
+  const RecordPreparers shared{**normalizer, ChineseCompanyNameParser::Builtin(), domains};
+  const std::vector<PreparedRecord> parallel = PrepareRecords(raw, shared, 4);
+  ASSERT_EQ(parallel.size(), raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const PreparedRecord one = preparers.Prepare(raw[i]);
+    EXPECT_EQ(parallel[i].id, one.id);
+    EXPECT_EQ(parallel[i].name.text, one.name.text) << raw[i].name;
+    EXPECT_EQ(parallel[i].name_pinyin, one.name_pinyin);
+    EXPECT_EQ(parallel[i].branch_key, one.branch_key);
+    EXPECT_EQ(parallel[i].phones, one.phones);
+  }
+}
+
+TEST(Matcher, MatchesOneNewRecordAgainstAnIndexedSetAsARunWould) {
+  std::vector<std::size_t> entity;
+  std::vector<PreparedRecord> records = PersonsWithDuplicates(400, entity);
+  const PreparedRecord newcomer = records.back();  // the duplicate of records[798]
+  records.pop_back();
+  const Matcher matcher{MatcherConfig{}};
+  const MatchRun run = matcher.Run(records);
+  const MatchIndex index(records, matcher.config().blocking);
+  const std::vector<RecordMatch> matches = matcher.MatchOne(run, index, newcomer);
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(matches.front().record, records.size() - 1);
+  EXPECT_EQ(matches.front().decision, Decision::kLink) << matches.front().probability;
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    EXPECT_LE(matches[i].probability, matches[i - 1].probability);
+    EXPECT_NE(matches[i].decision, Decision::kLink);
+  }
+  const Explanation explained = matcher.Explain(run, newcomer, records.back());
+  EXPECT_EQ(explained.decision, matches.front().decision);
+  EXPECT_EQ(explained.score.probability, matches.front().probability);
 }
 
 TEST(Matcher, RunLearnsItsWeightsFromTheRecordsAndClustersTheDuplicates) {

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -70,6 +71,47 @@ TEST(TextNormalizer, IsSafeToShareBetweenThreads) {
   }
   for (std::thread& thread : threads) thread.join();
   for (int count : right) EXPECT_EQ(count, 200);
+}
+
+TEST(TextNormalizer, ThreadsConvertAtOnceWithTheirOwnConvertersAndGetTheAnswersOfOne) {
+  // No memo: every call converts, on as many converter sets as threads convert at once.
+  sdk::Result<std::unique_ptr<TextNormalizer>> made = TextNormalizer::Create(kTraditionalToSimplified, 0);
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  const TextNormalizer& normalizer = **made;
+  const std::vector<std::string> names = {"華信", "長城", "廈門", "乾燥", "東興", "豐順", "龍華", "Acme", ""};
+  std::vector<std::string> expected;
+  for (const std::string& name : names) expected.push_back(normalizer.PinyinKey(name) + normalizer.ToSimplified(name));
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        const std::size_t n = static_cast<std::size_t>(i + t) % names.size();
+        wrong[t] += normalizer.PinyinKey(names[n]) + normalizer.ToSimplified(names[n]) != expected[n];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int count : wrong) EXPECT_EQ(count, 0);
+  EXPECT_EQ(expected[0], "huaxin华信");
+}
+
+TEST(StringMemo, KeepsWhatItComputedUpToItsCapacity) {
+  StringMemo memo(64);  // one per shard
+  int calls = 0;
+  const auto upper = [&](std::string_view text) {
+    ++calls;
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+    return out;
+  };
+  EXPECT_EQ(memo.Get("abc", upper), "ABC");
+  EXPECT_EQ(memo.Get("abc", upper), "ABC");
+  EXPECT_EQ(calls, 1);
+  StringMemo none(0);
+  EXPECT_EQ(none.Get("abc", upper), "ABC");
+  EXPECT_EQ(none.Get("abc", upper), "ABC");
+  EXPECT_EQ(calls, 3);
 }
 
 }  // namespace

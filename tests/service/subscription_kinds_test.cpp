@@ -1,7 +1,7 @@
 // The event kinds a delivery job's <subscribe kinds=…> may name are the ones the store records for the entity,
 // as its writers register them: employee.status_changed loads, a change no writer records is refused at load
 // with the kinds the entity has; the rows the store makes of its own accord (a callback task, a lead
-// candidate) are subscribed to by their created events.
+// candidate) are subscribed to by their created events, the customer-care greetings by theirs.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -50,6 +50,17 @@ TEST(SubscriptionKinds, TheTasksAndLeadCandidatesTheStoreMakesAreKindsToSubscrib
   hub::test::TempDir files;
   HubSetupResult loaded = LoadSubscribing(files, "task.created lead_candidate.created");
   EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
+}
+
+TEST(SubscriptionKinds, TheCustomerCareGreetingsAreKindsToSubscribeTo) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "customer_care.birthday customer_care.holiday");
+  EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
+  HubSetupResult refused = LoadSubscribing(files, "customer_care.created");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(config::FormatErrors(refused.errors),
+              HasSubstr("the store records no 'created' events of customer_care (its kinds end in .birthday, "
+                        ".holiday)"));
 }
 
 TEST(SubscriptionKinds, ATaskChangeTheStoreDoesNotRecordIsRefused) {

@@ -70,6 +70,16 @@ SyncCounts SinkTest::ApplyAs(const std::string& job, const std::vector<sdk::Reco
   return counts.ok() ? *counts : SyncCounts{};
 }
 
+void SinkTest::Store(const std::string& entity, const std::string& id,
+                     const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::vector<std::pair<std::string, std::string>> targets;
+  for (const auto& [name, text] : fields) targets.emplace_back(name, name);
+  mapping_ = EntityMapping(entity, targets);
+  SyncCounts counts = Apply({Record(entity, id, fields)}, entity + ":" + id);
+  ASSERT_EQ(counts.quarantined, 0u) << entity << " " << id << ": "
+                                    << QueryRows("SELECT COALESCE(MAX(reason), '') FROM quarantine")[0][0].text();
+}
+
 std::int64_t SinkTest::Count(const std::string& sql) { return QueryRows(sql).at(0).at(0).integer(); }
 
 }  // namespace hub::sync::test

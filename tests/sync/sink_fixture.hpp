@@ -41,6 +41,10 @@ class SinkTest : public hub::test::StoreTest {
   SyncCounts Apply(const std::vector<sdk::Record>& records, const std::string& cursor);
   // Applies `records` as one batch of `job` with checkpoint `cursor`; fails the test on error.
   SyncCounts ApplyAs(const std::string& job, const std::vector<sdk::Record>& records, const std::string& cursor);
+  // Stores one record of `entity` with source id `id` as a batch of its own, each field mapped from the source
+  // field of the same name (replacing `mapping_`); fails the test when the record is quarantined.
+  void Store(const std::string& entity, const std::string& id,
+             const std::vector<std::pair<std::string, std::string>>& fields);
   // The single integer `sql` answers.
   std::int64_t Count(const std::string& sql);
 

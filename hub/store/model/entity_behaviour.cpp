@@ -6,6 +6,7 @@
 
 #include "store/model/activity_attachments.hpp"
 #include "store/model/activity_attribution.hpp"
+#include "store/model/care_greetings.hpp"
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
 #include "store/model/extension_chain.hpp"
@@ -55,8 +56,10 @@ constexpr EntityBehaviour kGenericOnly;
 
 // The rows the writers make of their own accord, with the changes recorded of them: no catalog entity.
 constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
-    {"task", "created"},            // a callback an activity owes (activity_follow_ups.hpp)
-    {"lead_candidate", "created"},  // an unknown party's request
+    {"task", "created"},              // a callback an activity owes (activity_follow_ups.hpp)
+    {"lead_candidate", "created"},    // an unknown party's request
+    {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
+    {kCareAggregate, kCareHoliday},
 };
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden

@@ -1,6 +1,6 @@
 // Golden records (issue 11): a cluster of parties that are one customer is read through its oldest member, the
 // golden party, which the others point at (parties.golden_party_id); its field values are chosen among the
-// members' and kept with where each came from in golden_lineage (migration 18). The members' own rows stay as
+// members' and kept with where each came from in golden_lineage (migration 19). The members' own rows stay as
 // their sources wrote them, so a party that leaves a cluster has its own values at once.
 #ifndef HUB_STORE_MODEL_GOLDEN_RECORDS_HPP_
 #define HUB_STORE_MODEL_GOLDEN_RECORDS_HPP_

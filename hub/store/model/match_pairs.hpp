@@ -1,4 +1,4 @@
-// The matcher's pairs of parties (match_pairs, migration 18): read whole for a match run and written back as
+// The matcher's pairs of parties (match_pairs, migration 19): read whole for a match run and written back as
 // it decided them, a reviewer's decision recorded, and the review queue listed.
 #ifndef HUB_STORE_MODEL_MATCH_PAIRS_HPP_
 #define HUB_STORE_MODEL_MATCH_PAIRS_HPP_

@@ -94,13 +94,18 @@ TEST_F(MailSenderCompose, AKindWithASubjectButNoTextIsRefused) {
       << sender.status().message();
 }
 
-TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
+// A sender of config/examples/email.xml's notifications connector, with its shipped templates.
+sdk::Result<MailSender> ExampleSender() {
   OutboundMailOptions options;
   options.server.url = "smtp://mail.acme.cn:587";
   options.from = {"hub@acme.cn", "Hub 通知"};
   options.templates = std::string(HUB_SOURCE_DIR) + "/config/examples/mail_templates";
   options.message_id_domain = "acme.cn";
-  sdk::Result<MailSender> sender = MailSender::Create(options);
+  return MailSender::Create(options);
+}
+
+TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
+  sdk::Result<MailSender> sender = ExampleSender();
   ASSERT_TRUE(sender.ok()) << sender.status().ToString();
   sdk::OutboundEvent event;
   event.kind = "task.created";
@@ -117,6 +122,60 @@ TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->subject, "回电提醒：上海华腾贸易有限公司");
   EXPECT_NE(parsed->text.find("Call back 上海华腾贸易有限公司 (+862150801234)"), std::string::npos) << parsed->text;
+}
+
+// A customer-care greeting as the model layer appends it (store/model/care_greetings.hpp): its fields, and
+// null for what is unknown.
+sdk::OutboundEvent Greeting(const std::string& kind, const std::string& extra_fields) {
+  sdk::OutboundEvent event;
+  event.kind = kind;
+  event.entity = "customer_care";
+  event.id = "7";
+  event.event_id = "s1-90";
+  event.payload_json = R"json({"fields":{"party_id":7,"contact_name":"张伟","family_name":"张","given_name":"伟",
+      "email":"zhang.wei@huateng.cn","birth_date":"1980-05-20","customer_party_id":3,"customer_name":"上海华腾贸易有限公司",
+      "owner_name":"王芳","owner_email":"wang.fang@acme.cn","job":"greetings",)json" +
+                       extra_fields + "}}";
+  return event;
+}
+
+TEST(MailSenderExample, TheShippedTemplatesMailABirthdayGreetingToTheContact) {
+  sdk::Result<MailSender> sender = ExampleSender();
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::Result<EventMail> mail = sender->Compose(
+      Greeting("customer_care.birthday",
+               R"json("occasion":"birthday","holiday":null,"holiday_title":null,"date":"2027-05-20","year":2027)json"));
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"zhang.wei@huateng.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "生日快乐，张伟！Happy birthday");
+  EXPECT_EQ(parsed->to, (std::vector<MailAddress>{{"zhang.wei@huateng.cn", "张伟"}}));
+  EXPECT_NE(parsed->text.find("Dear 张伟,"), std::string::npos) << parsed->text;
+  EXPECT_NE(parsed->text.find("王芳\nwang.fang@acme.cn"), std::string::npos) << parsed->text;
+}
+
+TEST(MailSenderExample, TheShippedTemplatesMailAHolidayGreetingEvenWithoutCustomerOrOwner) {
+  sdk::Result<MailSender> sender = ExampleSender();
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event = Greeting(
+      "customer_care.holiday",
+      R"json("occasion":"holiday","holiday":"spring_festival","holiday_title":"春节","date":"2027-02-06","year":2027)json");
+  for (const char* unknown : {R"("customer_name":"上海华腾贸易有限公司")", R"("owner_name":"王芳")",
+                              R"("owner_email":"wang.fang@acme.cn")"}) {
+    const std::string field(unknown);
+    event.payload_json.replace(event.payload_json.find(field), field.size(),
+                               field.substr(0, field.find(':') + 1) + "null");
+  }
+  sdk::Result<EventMail> mail = sender->Compose(event);
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"zhang.wei@huateng.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "春节快乐！Season's greetings, 张伟");
+  EXPECT_NE(parsed->text.find("值此春节（2027-02-06）之际，谨向您及贵公司全体同仁"), std::string::npos) << parsed->text;
+  EXPECT_NE(parsed->text.find("everyone at your company"), std::string::npos) << parsed->text;
+  EXPECT_NE(parsed->text.find("Acme 客户服务 / Customer care"), std::string::npos) << parsed->text;
 }
 
 }  // namespace

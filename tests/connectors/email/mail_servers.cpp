@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -113,6 +114,24 @@ std::string WaitForMessageBytes(const TestMailServers& servers, const std::strin
     if (parsed.ok() && parsed->message_id == id) return bytes;
   }
   return "";
+}
+
+std::map<std::string, int> SubmittedMessageIdCounts(const TestMailServers& servers) {
+  static const std::regex kAccepted(R"(postfix/cleanup\[\d+\]: \w+: message-id=<([^>]*)>)");
+  std::map<std::string, int> counts;
+  std::ifstream log(fs::path(servers.dir) / "postfix.log");
+  for (std::string line; std::getline(log, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, kAccepted)) ++counts[match[1].str()];
+  }
+  return counts;
+}
+
+void WaitForEmptyQueue(const TestMailServers& servers) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!QueueEmpty(servers) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 void StopSmtpServer(const TestMailServers& servers) { Postfix(servers, "stop"); }

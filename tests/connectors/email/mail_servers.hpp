@@ -33,7 +33,16 @@ std::map<std::string, int> WaitForMessageIds(const TestMailServers& servers, con
 // The raw bytes of the stored message whose Message-ID is `id` (waiting as above); empty when none came.
 std::string WaitForMessageBytes(const TestMailServers& servers, const std::string& user, const std::string& id);
 
-// smtp_server_stop / smtp_server_start of mail_servers.sh: Postfix alone.
+// How many messages of each Message-ID Postfix accepted (its cleanup service's `message-id=<…>` lines in
+// postfix.log): what the sender submitted, before any redelivery of Postfix's own.
+std::map<std::string, int> SubmittedMessageIdCounts(const TestMailServers& servers);
+
+// Waits (polling, at most 30 s) until Postfix's queue is empty: every accepted mail handed to Dovecot.
+void WaitForEmptyQueue(const TestMailServers& servers);
+
+// smtp_server_stop / smtp_server_start of mail_servers.sh: Postfix alone. Stopped while it hands a mail to
+// Dovecot over LMTP, Postfix may deliver that mail again when it starts (its own at-least-once), so a test
+// that counts deliveries waits for the empty queue first.
 void StopSmtpServer(const TestMailServers& servers);
 // Starts Postfix and waits (at most 30 s) until its implicit-TLS port accepts connections.
 void StartSmtpServer(const TestMailServers& servers);

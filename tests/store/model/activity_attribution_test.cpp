@@ -43,16 +43,6 @@ class ActivityAttributionTest : public sync::test::SinkTest {
     Store("party", "C4", {{"kind", "organization"}, {"name", "宁波海通有限公司"}, {"phone", "0574 8888 0000"}});
   }
 
-  // Stores one record of `entity`, each field from the source field of the same name.
-  void Store(const std::string& entity, const std::string& id, const Fields& fields) {
-    std::vector<std::pair<std::string, std::string>> targets;
-    for (const auto& [name, text] : fields) targets.emplace_back(name, name);
-    mapping_ = sync::test::EntityMapping(entity, targets);
-    sync::SyncCounts counts = Apply({sync::test::Record(entity, id, fields)}, entity + ":" + id);
-    ASSERT_EQ(counts.quarantined, 0u) << entity << " " << id << ": "
-                                      << QueryRows("SELECT COALESCE(MAX(reason), '') FROM quarantine")[0][0].text();
-  }
-
   // Stores the call `id` with `fields` besides kind call and its time.
   void Call(const std::string& id, Fields fields) {
     fields.emplace_back("kind", "call");
