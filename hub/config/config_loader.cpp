@@ -74,7 +74,8 @@ void ParseRoot(LoadContext& context, pugi::xml_node root, HubConfig* config) {
 
 void CheckJobConnectors(LoadContext& context, const HubConfig& config) {
   for (const auto& job : config.jobs) {
-    if (job.kind == JobKind::kCustomerCare || config.FindConnector(job.connector) != nullptr) continue;
+    const bool store_only = job.kind == JobKind::kCustomerCare || job.kind == JobKind::kMatch;
+    if (store_only || config.FindConnector(job.connector) != nullptr) continue;
     std::vector<std::string_view> known;
     for (const auto& connector : config.connectors) known.push_back(connector.name);
     context.Error(job.location, "job '" + job.name + "' names unknown connector '" + job.connector +

@@ -158,12 +158,13 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// What a job does (<job kind="sync|delivery|customer_care">; sync when kind= is absent). Later kinds
-// (matching, lead routing) are further values.
+// What a job does (<job kind="sync|delivery|customer_care|match">; sync when kind= is absent). Later kinds
+// (lead routing, reminders) are further values.
 enum class JobKind {
   kSync,          // reads records from its connector into the store, through its <mapping>
   kDelivery,      // hands the store's change events to its connector (a subscription)
   kCustomerCare,  // appends greeting events (birthdays, holidays) for the store's contacts; no connector
+  kMatch,         // runs the matcher over the store's parties: pairs, review queue, golden records (no connector)
 };
 
 // What a customer-care job greets: its <birthday/> and <holiday> children, timezone= and days_ahead=.
@@ -229,7 +230,9 @@ struct SubscriptionConfig {
 // says where its records go. With one mapping, every record is mapped with it; with several, each record by
 // the mapping of its Record::entity. A delivery job has none; its subscription says which events it hands to
 // its connector. A customer_care job has neither, nor a connector (`connector` is empty): its CareConfig says
-// what it greets, and batch_size is the recipients per store transaction (500).
+// what it greets, and batch_size is the recipients per store transaction (500). A match job has no connector
+// either; its <source_priority>erp crm</source_priority> names the source systems whose values a golden record
+// takes first.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -240,10 +243,11 @@ struct JobConfig {
   std::vector<MappingConfig> mappings;             // sync jobs only: as written, then resolved (see MappingConfig)
   SubscriptionConfig subscription;                 // delivery jobs only
   CareConfig care;                                 // customer_care jobs only
+  std::vector<std::string> source_priority;        // match jobs only: source systems, most trusted first
   SourceLocation location;
 };
 
-// "sync", "delivery", "customer_care": as written in kind=.
+// "sync", "delivery", "customer_care", "match": as written in kind=.
 std::string_view JobKindName(JobKind kind);
 
 struct HubConfig {

@@ -1,5 +1,6 @@
-// <jobs>: what to sync, deliver or greet, through which connector, and when.
+// <jobs>: what to sync, deliver, greet or match, through which connector, and when.
 #include <span>
+#include <sstream>
 #include <string>
 
 #include "config/element_reader.hpp"
@@ -18,6 +19,8 @@ constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"
 // What only a customer-care job may hold.
 constexpr std::string_view kCareAttributes[] = {"timezone", "days_ahead"};
 constexpr std::string_view kCareChildren[] = {"birthday", "holiday"};
+// What only a match job may hold.
+constexpr std::string_view kMatchChildren[] = {"source_priority"};
 
 // `<job name="x">` or `<job name="x" kind="delivery">` (any kind but sync named), for messages.
 std::string JobTag(const std::optional<std::string>& name, JobKind kind) {
@@ -44,11 +47,12 @@ void RefuseParts(LoadContext& context, pugi::xml_node element, const std::string
   }
 }
 
-// A sync job: its <mapping>, and none of a delivery or customer-care job's parts.
+// A sync job: its <mapping>, and none of a delivery, customer-care or match job's parts.
 void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                    JobConfig* job) {
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
   // At most one mapping per entity, and one use of a set whole: the set's own entities are checked once the
   // plugins are loaded (ResolveMappingUses).
   UniqueNames entities("<mapping> for entity");
@@ -72,7 +76,7 @@ void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::opti
   }
 }
 
-// A delivery job: its subscription, and no <mapping>.
+// A delivery job: its subscription, and no <mapping> nor a customer-care or match job's parts.
 void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                        JobConfig* job) {
   for (pugi::xml_node mapping : element.children("mapping")) {
@@ -81,36 +85,70 @@ void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::
                                            "store's events to its connector (docs/CONFIGURATION.md#subscriptions)");
   }
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
   ReadSubscription(context, element, &job->subscription);
 }
 
-// A customer-care job: its occasions, and neither a mapping nor a subscription.
+// A customer-care job: its occasions, and neither a mapping, a subscription nor a source priority.
 void ReadCareParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                    JobConfig* job) {
   const std::string tag = JobTag(name, job->kind);
   constexpr std::string_view kMapping[] = {"mapping"};
   RefuseParts(context, element, tag, JobKind::kSync, {}, kMapping);
   RefuseParts(context, element, tag, JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
+  RefuseParts(context, element, tag, JobKind::kMatch, {}, kMatchChildren);
   ReadCare(context, element, &job->care);
+}
+
+// A match job: no connector, no mapping, no subscription, no occasions; its <source_priority>, the source
+// systems in order.
+void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                    JobConfig* job) {
+  for (std::string_view attribute : {"connector", "batch_size", "start", "lanes"}) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) +
+                                           "': a match job runs over the store, through no connector");
+    }
+  }
+  for (std::string_view child : {"mapping", "subscribe", "filter", "retry"}) {
+    for (pugi::xml_node found : element.children(std::string(child).c_str())) {
+      context.Error(context.At(found), "<" + std::string(child) + "> in " + JobTag(name, job->kind) +
+                                           ": a match job reads the store's parties; it holds only <source_priority>");
+    }
+  }
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  pugi::xml_node priority = SingleChild(context, element, "source_priority");
+  if (!priority) return;
+  CheckShape(context, priority, {.text = true});
+  auto text = ReadText(context, priority);
+  if (!text) return;
+  UniqueNames systems("<source_priority> source system");
+  std::istringstream words(text->text);
+  for (std::string system; words >> system;) {
+    if (systems.Add(context, system, text->location)) job->source_priority.push_back(system);
+  }
 }
 
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
              {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes", "timezone",
                              "days_ahead"},
-              .children = {"mapping", "subscribe", "filter", "retry", "birthday", "holiday"}});
+              .children = {"mapping", "subscribe", "filter", "retry", "birthday", "holiday", "source_priority"}});
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care"})) {
+  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care", "match"})) {
     if (*kind == "delivery") job.kind = JobKind::kDelivery;
     if (*kind == "customer_care") job.kind = JobKind::kCustomerCare;
+    if (*kind == "match") job.kind = JobKind::kMatch;
   }
   // A customer-care job reads and writes only the store; the delivery jobs subscribed to its events send them.
+  // A match job refuses a connector among its parts (ReadMatchParts).
+  const bool has_connector = job.kind == JobKind::kSync || job.kind == JobKind::kDelivery;
   std::optional<std::string> connector;
-  if (job.kind != JobKind::kCustomerCare) {
+  if (has_connector) {
     connector = ReadIdentifier(context, element, "connector");
-  } else if (pugi::xml_attribute found = element.attribute("connector")) {
+  } else if (pugi::xml_attribute found = element.attribute("connector"); found && job.kind == JobKind::kCustomerCare) {
     context.Error(context.At(found), JobTag(name, job.kind) +
                                          " has a connector, but a customer-care job only appends greeting events to "
                                          "the store: a delivery job subscribed to them sends them");
@@ -125,8 +163,10 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
   if (job.kind == JobKind::kCustomerCare) job.batch_size = kCareBatchSize;
-  if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
-    job.batch_size = static_cast<std::size_t>(*batch);
+  if (job.kind != JobKind::kMatch) {
+    if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
+      job.batch_size = static_cast<std::size_t>(*batch);
+    }
   }
   switch (job.kind) {
     case JobKind::kSync:
@@ -138,8 +178,11 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
     case JobKind::kCustomerCare:
       ReadCareParts(context, element, name, &job);
       break;
+    case JobKind::kMatch:
+      ReadMatchParts(context, element, name, &job);
+      break;
   }
-  if (!name || (!connector && job.kind != JobKind::kCustomerCare)) return std::nullopt;
+  if (!name || (has_connector && !connector)) return std::nullopt;
   job.name = std::move(*name);
   if (connector) job.connector = std::move(*connector);
   if (cron) job.cron = std::move(cron->text);
@@ -154,6 +197,8 @@ std::string_view JobKindName(JobKind kind) {
       return "delivery";
     case JobKind::kCustomerCare:
       return "customer_care";
+    case JobKind::kMatch:
+      return "match";
     case JobKind::kSync:
       break;
   }

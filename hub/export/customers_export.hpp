@@ -11,9 +11,18 @@ namespace hub::exporting {
 // without flags), ordered by party. A value without a normal form shows as written: `phone` is the first
 // E.164 number, else the raw text of the first number; `uscc` the first valid code, else the first
 // flagged one. Portable across the shipped dialects. Correlated sub-queries keep the channels one value
-// per party on every dialect; the join adds a row per flag, which WriteWithQualityColumn folds.
+// per party on every dialect; the join adds a row per flag, which WriteWithQualityColumn folds. A golden record a
+// match run made shows its surviving values (golden_lineage) in name, name_latin, country, industry, grade and
+// tier; its identifiers, channels and flags are its own party's.
 inline constexpr std::string_view kCustomersSql = R"(
-SELECT p.id AS customer_id, p.kind, p.name, p.name_latin, p.country, p.industry, p.grade, p.tier, p.status,
+SELECT p.id AS customer_id, p.kind,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'name'), p.name) AS name,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'name_latin'), p.name_latin) AS name_latin,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'country'), p.country) AS country,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'industry'), p.industry) AS industry,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'grade'), p.grade) AS grade,
+  COALESCE((SELECT g.value FROM golden_lineage g WHERE g.golden_party_id = p.id AND g.field = 'tier'), p.tier) AS tier,
+  p.status,
   COALESCE(
     (SELECT i.value FROM party_identifiers i WHERE i.party_id = p.id AND i.scheme = 'uscc' ORDER BY i.id LIMIT 1),
     (SELECT q.value FROM data_quality q WHERE q.party_id = p.id AND q.field = 'uscc' ORDER BY q.id LIMIT 1)) AS uscc,

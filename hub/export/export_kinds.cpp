@@ -33,6 +33,23 @@ FROM quarantine q
 WHERE q.resolved_at IS NULL
 ORDER BY q.id)";
 
+// The pairs the matcher linked, a reviewer's accepts among them (the review queue is the API's), each side
+// named by its first source record, in the contract's columns.
+constexpr std::string_view kMatches = R"(
+SELECT
+  (SELECT s.source_system FROM source_links s WHERE s.entity = 'party' AND s.record_id = m.left_party_id
+   ORDER BY s.id LIMIT 1) AS left_source,
+  (SELECT s.source_id FROM source_links s WHERE s.entity = 'party' AND s.record_id = m.left_party_id
+   ORDER BY s.id LIMIT 1) AS left_id,
+  (SELECT s.source_system FROM source_links s WHERE s.entity = 'party' AND s.record_id = m.right_party_id
+   ORDER BY s.id LIMIT 1) AS right_source,
+  (SELECT s.source_id FROM source_links s WHERE s.entity = 'party' AND s.record_id = m.right_party_id
+   ORDER BY s.id LIMIT 1) AS right_id,
+  m.probability AS score, m.decision
+FROM match_pairs m
+WHERE m.decision = 'link'
+ORDER BY m.id)";
+
 // Every stay of an opportunity in a stage, in the order FunnelBuilder folds them.
 constexpr std::string_view kStageHistory = R"(
 SELECT h.opportunity_id, h.to_stage, h.changed_at, o.status
@@ -79,6 +96,10 @@ sdk::Result<std::uint64_t> WriteFunnel(odbc::Statement& executed, ExportFormat f
 constexpr ExportKind kKinds[] = {
     {"customers", "golden customer records with their main identifiers and channels, and their data-quality flags",
      kCustomersSql, WriteWithQualityColumn},
+    {"matches",
+     "pairs of parties the matcher linked (a reviewer's accepts among them), with each side's source system and id "
+     "and the match probability",
+     kMatches},
     {"leads", "sales leads with their grading and routing, and their data-quality flags", kLeads,
      WriteWithQualityColumn},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",

@@ -25,8 +25,8 @@ struct ExportKind {
 };
 
 // Every kind, in documentation order: customers (the golden records with their main identifiers and
-// channels), leads, funnel (per sales stage, from the opportunities' stage history) and quarantine (the
-// open entries).
+// channels), matches (the pairs the matcher linked), leads, funnel (per sales stage, from the opportunities' stage
+// history) and quarantine (the open entries).
 std::span<const ExportKind> ExportKinds();
 
 // The kinds' names, comma-separated in documentation order: "customers, leads, ...".

@@ -1,5 +1,8 @@
 #include "export/table_writer.hpp"
 
+#include <charconv>
+#include <string>
+
 #include <boost/json.hpp>
 
 #include "common/value_json.hpp"
@@ -7,11 +10,21 @@
 namespace hub::exporting {
 namespace {
 
-// The field's text as the JSON export would show it, without JSON's quotes; NULL as an empty field.
+// The shortest text that reads back as `number` ("0.5", not JSON's "5E-1"), for a spreadsheet.
+std::string DecimalText(double number) {
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, number);
+  return error == std::errc() ? std::string(buffer, end) : std::string();
+}
+
+// The field's text as the JSON export would show it, without JSON's quotes (a double in decimal notation); NULL
+// as an empty field.
 std::string CsvField(const sdk::Value& value) {
   const boost::json::value json = ValueToJson(value);
   std::string text;
-  if (json.is_string()) {
+  if (value.type() == sdk::ValueType::kDouble && json.is_double()) {
+    text = DecimalText(value.real());
+  } else if (json.is_string()) {
     text = std::string(json.as_string().data(), json.as_string().size());
   } else if (!json.is_null()) {
     text = boost::json::serialize(json);

@@ -43,9 +43,20 @@ bool Compatible(const ClusterIdentity& a, const ClusterIdentity& b) {
   return !a.organization_code || !b.organization_code || *a.organization_code == *b.organization_code;
 }
 
+// Whether joining the clusters rooted at a and b would put both records of a pair of `never` together.
+bool Separated(DisjointSets& sets, std::uint32_t a, std::uint32_t b, const std::vector<CandidatePair>& never) {
+  for (const CandidatePair& pair : never) {
+    const std::uint32_t first = sets.Find(pair.first);
+    const std::uint32_t second = sets.Find(pair.second);
+    if ((first == a && second == b) || (first == b && second == a)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<ScoredLink> links) {
+Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<ScoredLink> links,
+                      const std::vector<CandidatePair>& never) {
   std::vector<ClusterIdentity> identity(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& key = records[i].organization_key;
@@ -60,7 +71,7 @@ Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<Sc
     const std::uint32_t a = sets.Find(link.pair.first);
     const std::uint32_t b = sets.Find(link.pair.second);
     if (a == b) continue;
-    if (!Compatible(identity[a], identity[b])) {
+    if (!Compatible(identity[a], identity[b]) || Separated(sets, a, b, never)) {
       clusters.refused.push_back(link);
       continue;
     }

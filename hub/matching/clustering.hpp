@@ -24,8 +24,10 @@ struct Clusters {
   std::vector<ScoredLink> refused;        // links a constraint refused
 };
 
-// Applies `links` to `records` (the indices of the pairs). Thread-safe.
-Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<ScoredLink> links);
+// Applies `links` to `records` (the indices of the pairs). A link that would put the two records of a pair of
+// `never` (a reviewer's rejection) into one cluster is refused like one a constraint forbids. Thread-safe.
+Clusters ClusterLinks(const std::vector<PreparedRecord>& records, std::vector<ScoredLink> links,
+                      const std::vector<CandidatePair>& never = {});
 
 }  // namespace hub::matching
 

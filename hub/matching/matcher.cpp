@@ -85,6 +85,15 @@ Decision Matcher::Decide(const PreparedRecord& a, const PreparedRecord& b, const
 }
 
 MatchRun Matcher::Run(const std::vector<PreparedRecord>& records, MatchTimings* timings) const {
+  return Score(records, std::nullopt, timings);
+}
+
+MatchRun Matcher::RunWithModel(const std::vector<PreparedRecord>& records, const FellegiSunterModel& model) const {
+  return Score(records, model, nullptr);
+}
+
+MatchRun Matcher::Score(const std::vector<PreparedRecord>& records,
+                        const std::optional<FellegiSunterModel>& fixed_model, MatchTimings* timings) const {
   MatchRun run;
   MatchTimings times;
   auto lap = std::chrono::steady_clock::now();
@@ -101,14 +110,18 @@ MatchRun Matcher::Run(const std::vector<PreparedRecord>& records, MatchTimings* 
     }
   });
   times.comparison = Lap(lap);
-  PatternCounter patterns;
-  for (const PairDecision& pair : run.pairs) patterns.Add(pair.levels);
-  run.model = EstimateByEm(patterns.Patterns(), InitialModel(RandomPairs(records)), config_.em);
-  if (!config_.em.estimate_u) {
-    // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
-    // matches among the candidates over all the pairs blocking chose from.
-    const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
-    if (possible > 0) run.model.match_prior *= static_cast<double>(run.pairs.size()) / possible;
+  if (fixed_model) {
+    run.model = *fixed_model;
+  } else {
+    PatternCounter patterns;
+    for (const PairDecision& pair : run.pairs) patterns.Add(pair.levels);
+    run.model = EstimateByEm(patterns.Patterns(), InitialModel(RandomPairs(records)), config_.em);
+    if (!config_.em.estimate_u) {
+      // u came from random pairs: the weights speak of any two records, so the prior must too — the expected
+      // matches among the candidates over all the pairs blocking chose from.
+      const double possible = PossiblePairs(records, config_.blocking.across_sources_only);
+      if (possible > 0) run.model.match_prior *= static_cast<double>(run.pairs.size()) / possible;
+    }
   }
   times.estimation = Lap(lap);
   ParallelFor(run.pairs.size(), config_.threads, kPairChunk, [&](std::size_t begin, std::size_t end) {

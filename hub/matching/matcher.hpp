@@ -5,6 +5,7 @@
 #define HUB_MATCHING_MATCHER_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,10 @@ class Matcher {
   // result on any number of threads. `timings`, when given, receives each phase's wall time.
   MatchRun Run(const std::vector<PreparedRecord>& records, MatchTimings* timings = nullptr) const;
 
+  // Run under `model` instead of one learned from `records` (the term frequencies still come from them): for
+  // a store too small to learn weights from, and for tests that need weights they can reason about.
+  MatchRun RunWithModel(const std::vector<PreparedRecord>& records, const FellegiSunterModel& model) const;
+
   // The decision of (a, b) under `run`'s model, with its explanation: what Run decided for a candidate
   // pair, and what it would decide for any other pair.
   Explanation Explain(const MatchRun& run, const PreparedRecord& a, const PreparedRecord& b) const;
@@ -100,6 +105,9 @@ class Matcher {
  private:
   Decision Decide(const PreparedRecord& a, const PreparedRecord& b, const ComparisonVector& levels, double probability,
                   std::string* rule) const;
+  // Run's work, under `fixed_model` when given (RunWithModel) or one learned from `records`.
+  MatchRun Score(const std::vector<PreparedRecord>& records, const std::optional<FellegiSunterModel>& fixed_model,
+                 MatchTimings* timings) const;
   std::vector<PatternCount> RandomPairs(const std::vector<PreparedRecord>& records) const;
 
   MatcherConfig config_;

@@ -128,11 +128,35 @@ sdk::Result<boost::json::object> GoldenParty(odbc::Connection& connection, std::
   return sdk::Status::Internal("customer " + std::to_string(party_id) + " is merged in a cycle");
 }
 
+// Puts the values of the golden record `party` (golden_lineage, the match job's survivorship) over its own
+// row's, and, for the full view, where each came from as "lineage". Nothing for a party no match run merged.
+sdk::Status AddGoldenValues(odbc::Connection& connection, std::int64_t golden_id, boost::json::object& party,
+                            CustomerView view) {
+  sdk::Result<odbc::RowSet> rows = odbc::QueryCached(
+      connection,
+      "SELECT field, value, from_party_id, source_system, rule FROM golden_lineage WHERE golden_party_id = ? "
+      "ORDER BY field",
+      {Value::Int64(golden_id)});
+  if (!rows.ok()) return rows.status();
+  boost::json::array lineage;
+  for (const odbc::Row& row : rows->rows) {
+    party[row[0].text()] = row[1].text();
+    lineage.push_back(RowToJson(*rows, row));
+  }
+  if (view == CustomerView::kFull) party["lineage"] = std::move(lineage);
+  return sdk::Status::Ok();
+}
+
 // Adds the lists of `view` to `party`, a golden record read with kPartyColumns.
 sdk::Result<boost::json::object> AddLists(odbc::Connection& connection, boost::json::object party,
                                           std::string_view today, CustomerView view) {
   CustomerParties parties{party.at("id").to_number<std::int64_t>(), party.at(kHasMergedColumn).to_number<int>() != 0};
   party.erase(kHasMergedColumn);
+  if (parties.has_merged) {
+    HUB_RETURN_IF_ERROR(AddGoldenValues(connection, parties.golden_id, party, view));
+  } else if (view == CustomerView::kFull) {
+    party["lineage"] = boost::json::array();
+  }
   const std::vector<Value> params = parties.Params();
   for (const CustomerList& list : kLists) {
     if (view == CustomerView::kCard && !list.in_card) continue;

@@ -32,10 +32,11 @@ enum class CustomerView {
 // cancelled), credit_limits, open_invoices and receivable_balance (customer_accounts.hpp: overdue is what falls
 // due before `today`, "YYYY-MM-DD") and quality (field, value, problem, detail, and the source_system and
 // source_id of the record that gave it), each in the order stored, and last_activities (its 5 newest
-// activities, newest first). Orders, credit limits, invoices and receivables whose every source link is
-// deleted are left out of the open lists and the balance. `view` kCard reads only the card's part of it
-// (docs/openapi.yaml, CustomerCard). Threads: as the connection. Errors: NotFound when no party has the id;
-// the driver's Status.
+// activities, newest first), and lineage (field, value, from_party_id, source_system, rule: where each value of a
+// golden record a match run made came from; those values stand in the party's columns; empty otherwise). Orders, credit
+// limits, invoices and receivables whose every source link is deleted are left out of the open lists and the balance.
+// `view` kCard reads only the card's part of it (docs/openapi.yaml, CustomerCard). Threads: as the connection. Errors:
+// NotFound when no party has the id; the driver's Status.
 sdk::Result<boost::json::object> ReadCustomer(odbc::Connection& connection, std::int64_t party_id,
                                               std::string_view today, CustomerView view);
 

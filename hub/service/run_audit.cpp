@@ -75,4 +75,25 @@ sdk::Status AuditCareRun(odbc::Database& store, std::string_view job, const care
   return AuditJobRun(store, job, "customer_care", CareRunAuditJson(result, seconds));
 }
 
+std::string MatchRunAuditJson(const sdk::Result<golden::StoreMatchCounts>& result, double seconds) {
+  const golden::StoreMatchCounts counts = result.ok() ? *result : golden::StoreMatchCounts{};
+  boost::json::object audit{{"parties", counts.parties},
+                            {"candidate_pairs", counts.candidate_pairs},
+                            {"links", counts.links},
+                            {"reviews", counts.reviews},
+                            {"pairs_inserted", counts.pairs_inserted},
+                            {"pairs_updated", counts.pairs_updated},
+                            {"golden_records", counts.golden_records},
+                            {"repointed", counts.repointed},
+                            {"events", counts.events},
+                            {"outcome", Outcome(result.status())},
+                            {"seconds", seconds}};
+  return boost::json::serialize(audit);
+}
+
+sdk::Status AuditMatchRun(odbc::Database& store, std::string_view job,
+                          const sdk::Result<golden::StoreMatchCounts>& result, double seconds) {
+  return AuditJobRun(store, job, "match", MatchRunAuditJson(result, seconds));
+}
+
 }  // namespace hub::service

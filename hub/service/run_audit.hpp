@@ -1,6 +1,5 @@
-// The audit trail of job runs: one audit_log row per sync and customer-care run, and per delivery run that did
-// anything,
-// saying which job changed or sent what and how it ended.
+// The audit trail of job runs: one audit_log row per sync, customer-care and match run, and per delivery run that
+// did anything, saying which job changed or sent what and how it ended.
 #ifndef HUB_SERVICE_RUN_AUDIT_HPP_
 #define HUB_SERVICE_RUN_AUDIT_HPP_
 
@@ -11,6 +10,7 @@
 
 #include "care/care_run.hpp"
 #include "delivery/delivery_run.hpp"
+#include "golden/store_match.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/sync_runner.hpp"
@@ -40,6 +40,15 @@ std::string DeliveryRunAuditJson(const delivery::DeliveryRunResult& result, doub
 sdk::Status AuditDeliveryRun(odbc::Database& store, std::string_view job, const delivery::DeliveryRunResult& result,
                              double seconds);
 
+// The after_data of a match run's audit row: {"parties":N,"candidate_pairs":N,"links":N,"reviews":N,
+// "pairs_inserted":N,"pairs_updated":N,"golden_records":N,"repointed":N,"events":N,"outcome":"ok"|"failed:
+// <message>","seconds":S} (the counts zero for a failed run). Thread-safe.
+std::string MatchRunAuditJson(const sdk::Result<golden::StoreMatchCounts>& result, double seconds);
+
+// Appends the run's row to audit_log in its own transaction: actor "job:<job>", action "match", entity "job",
+// entity_id `job`, after_data MatchRunAuditJson. Thread-safe. Errors: the driver's Status.
+sdk::Status AuditMatchRun(odbc::Database& store, std::string_view job,
+                          const sdk::Result<golden::StoreMatchCounts>& result, double seconds);
 // The after_data of a customer-care run's audit row: {"days":N,"greetings":N,"already_sent":N,
 // "outcome":"ok"|"cancelled"|"failed: <message>","seconds":S}. Thread-safe.
 std::string CareRunAuditJson(const care::CareRunResult& result, double seconds);

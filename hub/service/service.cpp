@@ -24,6 +24,8 @@
 #include "service/delivery_routes.hpp"
 #include "service/funnel_routes.hpp"
 #include "service/lead_routes.hpp"
+#include "service/match_jobs.hpp"
+#include "service/match_routes.hpp"
 #include "service/ops_routes.hpp"
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
@@ -99,6 +101,7 @@ class Service {
     if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system);
     if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
+    if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;
@@ -132,10 +135,12 @@ class Service {
     auto sync_jobs = std::make_shared<SyncJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto care_jobs = std::make_shared<CustomerCareJobs>(setup, *store_, metrics_, clock_, lease_owner_);
+    auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : care_jobs->Specs()) specs.push_back(std::move(spec));
+    for (JobSpec& spec : match_jobs->Specs()) specs.push_back(std::move(spec));
     scheduler_.SetJobs(std::move(specs));
   }
 

@@ -13,6 +13,9 @@ void DescribeServiceMetrics(MetricsRegistry& metrics) {
   metrics.DescribeCounter("hub_sync_runs_total", "Finished sync runs, by job and result.");
   metrics.DescribeHistogram("hub_sync_job_duration_seconds", "Duration of sync runs.",
                             {0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
+  metrics.DescribeCounter("hub_match_runs_total", "Finished match runs, by job and result.");
+  metrics.DescribeGauge("hub_match_reviews_waiting", "Pairs waiting for a reviewer after each match job's last run.");
+  metrics.DescribeGauge("hub_match_golden_records", "Golden records after each match job's last run.");
   metrics.DescribeCounter("hub_delivery_events_total", "Events handled by delivery runs, by subscriber and outcome.");
   metrics.DescribeGauge("hub_delivery_dead_letters", "Open dead letters of each subscriber.");
   metrics.DescribeGauge("hub_delivery_lag_events", "Outbox events each subscriber has not handled yet.");
@@ -58,6 +61,19 @@ void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::S
 
 void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job) {
   metrics.Add("hub_sync_runs_total", {{"job", std::string(job)}, {"result", "skipped"}});
+}
+
+void RecordMatchRun(MetricsRegistry& metrics, std::string_view job,
+                    const sdk::Result<golden::StoreMatchCounts>& result) {
+  const std::string name(job);
+  metrics.Add("hub_match_runs_total", {{"job", name}, {"result", result.ok() ? "ok" : "failed"}});
+  if (!result.ok()) return;
+  metrics.Set("hub_match_reviews_waiting", {{"job", name}}, static_cast<double>(result->reviews));
+  metrics.Set("hub_match_golden_records", {{"job", name}}, static_cast<double>(result->golden_records));
+}
+
+void RecordMatchSkipped(MetricsRegistry& metrics, std::string_view job) {
+  metrics.Add("hub_match_runs_total", {{"job", std::string(job)}, {"result", "skipped"}});
 }
 
 void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, const delivery::DeliveryCounts& counts) {

@@ -9,6 +9,7 @@
 #include "common/metrics.hpp"
 #include "delivery/delivery_queries.hpp"
 #include "delivery/delivery_run.hpp"
+#include "golden/store_match.hpp"
 #include "plugin_host/plugin_registry.hpp"
 #include "sync/sync_runner.hpp"
 
@@ -21,6 +22,9 @@ namespace hub::service {
 //   hub_sync_runs_total{job,result}                     counter: ok, failed, cancelled, skipped (a scheduled
 //                                                       run another hub runs, or whose tick another hub ran)
 //   hub_sync_job_duration_seconds{job}                  histogram
+//   hub_match_runs_total{job,result}                    counter: ok, failed, skipped (as sync runs)
+//   hub_match_reviews_waiting{job}                      gauge: pairs waiting for a reviewer, after the last run
+//   hub_match_golden_records{job}                       gauge: golden records, after the last run
 //   hub_delivery_events_total{subscriber,outcome}       counter: delivered, skipped (not matching), failed
 //                                                       (attempts), dead_lettered, replayed
 //   hub_delivery_dead_letters{subscriber}               gauge: open dead letters, after the last run
@@ -37,6 +41,10 @@ void DescribeServiceMetrics(MetricsRegistry& metrics);
 void RecordSyncRun(MetricsRegistry& metrics, std::string_view job, const sync::SyncRunResult& result,
                    double duration_seconds);
 void RecordSyncSkipped(MetricsRegistry& metrics, std::string_view job);
+// A match run's result (its counts when it succeeded).
+void RecordMatchRun(MetricsRegistry& metrics, std::string_view job,
+                    const sdk::Result<golden::StoreMatchCounts>& result);
+void RecordMatchSkipped(MetricsRegistry& metrics, std::string_view job);
 void RecordDeliveryRun(MetricsRegistry& metrics, std::string_view subscriber, const delivery::DeliveryCounts& counts);
 void RecordDeliveryState(MetricsRegistry& metrics, const delivery::SubscriberState& state);
 void RecordCareRun(MetricsRegistry& metrics, std::string_view job, const care::CareCounts& counts);

@@ -102,6 +102,24 @@ TEST(JobKinds, AJobWithoutKindIsASyncJobAsBefore) {
   EXPECT_EQ(result.config->jobs.at(1).kind, JobKind::kSync);
 }
 
+TEST(JobKinds, AMatchJobHasNoConnectorAndReadsItsSourcePriority) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(
+<job name="match" kind="match" every="1h">
+  <source_priority> erp
+    crm </source_priority>
+</job>
+<job name="match_on_demand" kind="match"/>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const JobConfig& job = result.config->jobs.at(0);
+  EXPECT_EQ(job.kind, JobKind::kMatch);
+  EXPECT_EQ(JobKindName(job.kind), "match");
+  EXPECT_EQ(job.connector, "");
+  EXPECT_THAT(job.source_priority, ElementsAre("erp", "crm"));
+  EXPECT_TRUE(job.every.has_value());
+  EXPECT_TRUE(result.config->jobs.at(1).source_priority.empty());
+}
+
 TEST(JobKinds, ReadsTheLeaseAndTheOutboxRetentionOfRuntime) {
   TempDir dir;
   std::string text = FileWithJobs("");
@@ -176,8 +194,29 @@ TEST_P(JobKindErrors, ReportsExactlyOneErrorAtItsLine) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, JobKindErrors,
     ::testing::Values(
-        KindError{"UnknownKind", "<job name=\"j\" kind=\"match\" connector=\"crm\"><mapping entity=\"party\"/></job>",
-                  6, "<job> attribute 'kind': 'match' is not one of: sync, delivery, customer_care"},
+        KindError{"UnknownKind",
+                  "<job name=\"j\" kind=\"reminder\" connector=\"crm\"><mapping entity=\"party\"/></job>", 6,
+                  "<job> attribute 'kind': 'reminder' is not one of: sync, delivery, customer_care, match"},
+        KindError{"MatchWithConnector", "<job name=\"m\" kind=\"match\" connector=\"crm\"/>", 6,
+                  "<job name=\"m\" kind=\"match\"> attribute 'connector': a match job runs over the store"},
+        KindError{"MatchWithMapping", "<job name=\"m\" kind=\"match\">\n<mapping entity=\"party\"/></job>", 7,
+                  "<mapping> in <job name=\"m\" kind=\"match\">: a match job reads the store's parties"},
+        KindError{"SourcePriorityOnASyncJob",
+                  "<job name=\"j\" connector=\"crm\"><mapping entity=\"party\"/>\n"
+                  "<source_priority>erp</source_priority></job>",
+                  7, "<source_priority> in <job name=\"j\"> belongs to a match job (kind=\"match\")"},
+        KindError{"SourceListedTwice",
+                  "<job name=\"m\" kind=\"match\">\n<source_priority>erp crm erp</source_priority></job>", 7,
+                  "duplicate <source_priority> source system 'erp'"},
+        KindError{"HolidayOnAMatchJob",
+                  "<job name=\"m\" kind=\"match\">\n<holiday name=\"x\" month=\"1\" day=\"1\"/></job>", 7,
+                  "<holiday> in <job name=\"m\" kind=\"match\"> belongs to a customer_care job"},
+        KindError{"SourcePriorityOnACareJob",
+                  "<job name=\"g\" kind=\"customer_care\"><birthday/>\n<source_priority>erp</source_priority></job>", 7,
+                  "<source_priority> in <job name=\"g\" kind=\"customer_care\"> belongs to a match job"},
+        KindError{"SourcePriorityOnADeliveryJob",
+                  "<job name=\"f\" kind=\"delivery\" connector=\"erp\">\n<source_priority>erp</source_priority></job>",
+                  7, "<source_priority> in <job name=\"f\" kind=\"delivery\"> belongs to a match job"},
         KindError{"DeliveryWithMapping",
                   "<job name=\"feed\" kind=\"delivery\" connector=\"erp\">\n"
                   "  <mapping entity=\"party\"/>\n</job>",

@@ -192,7 +192,7 @@ def complete_config(block_text, root):
         parts["connectors"] = block_text
     elif root.tag == "job":
         parts["jobs"] = block_text
-        if root.get("connector"):  # a customer-care job has none
+        if root.get("connector"):  # a customer-care or match job has none: it runs over the store
             parts["connectors"] = (f'<connector name="{root.get("connector")}" plugin="file">'
                                    "<path>any.csv</path></connector>")
         tables = {field.get("lookup") for field in root.iter("field") if field.get("lookup")}

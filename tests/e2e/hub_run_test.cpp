@@ -124,6 +124,23 @@ TEST_F(HubRunTest, ListsPluginsAndJobs) {
   EXPECT_THAT(jobs->body, HasSubstr(R"("connector":"customers_csv")"));
 }
 
+TEST_F(HubRunTest, AMatchJobRunsOverTheSyncedPartiesAndServesItsReviewQueue) {
+  std::string xml = HubConfigXml(csv_.string());
+  xml.insert(xml.find("</jobs>"),
+             "<job name=\"match\" kind=\"match\"><source_priority>customers_csv</source_priority></job>\n");
+  sandbox_.Write("hub.xml", xml);
+  StartHub();
+  ASSERT_EQ(Status("POST", "/api/v1/jobs/customers/run", kOperateToken), 202u);
+  ASSERT_TRUE(hub_->WaitForOutput("job customers: read=2 ", seconds(30))) << hub_->Output();
+  ASSERT_EQ(Status("POST", "/api/v1/jobs/match/run", kOperateToken), 202u);
+  ASSERT_TRUE(hub_->WaitForOutput("job match: parties=2 ", seconds(30))) << hub_->Output();
+  auto queue = Get(kHost, port_, "/api/v1/matches?decision=review", WithToken(kReadToken));
+  ASSERT_TRUE(queue.ok());
+  EXPECT_EQ(queue->status, 200u) << queue->body;
+  EXPECT_THAT(queue->body, HasSubstr(R"("matches":[)"));
+  EXPECT_EQ(Status("POST", "/api/v1/matches/1/accept", kReadToken), 403u);
+}
+
 TEST_F(HubRunTest, RunningAJobThroughTheApiSyncsAndCountsItsRecords) {
   StartHub();
   ASSERT_EQ(Status("POST", "/api/v1/jobs/customers/run", kOperateToken), 202u);

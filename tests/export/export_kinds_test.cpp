@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "store/schema/migrator.hpp"
@@ -66,6 +67,48 @@ TEST_P(ExportKindsTest, TheFunnelFollowsTheStageHistory) {
             "stage,entered,current,moved_on,won,lost,avg_days_to_move_on,conversion_rate\r\n"
             "qualify,2,0,2,0,0,3.00,1.0000\r\n"
             "proposal,2,1,0,1,0,,1.0000\r\n");
+}
+
+TEST_P(ExportKindsTest, MatchesAreThePairsTheMatcherLinkedNamedByTheirSourceRecords) {
+  for (const char* name : {"北京华信科技有限公司", "华信科技(北京)有限公司", "华信科技"}) {
+    Execute("INSERT INTO parties (kind, name, name_normalized) VALUES ('organization', ?, ?)",
+            {Value::String(name), Value::String(name)});
+  }
+  const std::int64_t first = QueryValue("SELECT MIN(id) FROM parties").integer();
+  for (const auto& [system, id, party] :
+       {std::tuple("erp", "E1", first), std::tuple("crm", "C1", first + 1), std::tuple("crm", "C2", first + 2)}) {
+    Execute(
+        "INSERT INTO source_links (source_system, entity, source_id, record_id, party_id, content_hash) "
+        "VALUES (?, 'party', ?, ?, ?, 'h')",
+        {Value::String(system), Value::String(id), Value::Int64(party), Value::Int64(party)});
+  }
+  for (const auto& [left, right, probability, decision] :
+       {std::tuple(first, first + 1, 0.5, "link"), std::tuple(first, first + 2, 0.75, "review"),
+        std::tuple(first + 1, first + 2, 0.25, "no_link")}) {
+    Execute(
+        "INSERT INTO match_pairs (left_party_id, right_party_id, probability, decision, explanation) "
+        "VALUES (?, ?, ?, ?, '{}')",
+        {Value::Int64(left), Value::Int64(right), Value::Double(probability), Value::String(decision)});
+  }
+  EXPECT_EQ(Export("matches"),
+            "left_source,left_id,right_source,right_id,score,decision\r\n"
+            "erp,E1,crm,C1,0.5,link\r\n");
+}
+
+TEST_P(ExportKindsTest, AGoldenRecordShowsItsSurvivingValues) {
+  for (const char* name : {"华信科技", "北京华信科技有限公司"}) {
+    Execute("INSERT INTO parties (kind, name, name_normalized) VALUES ('organization', ?, ?)",
+            {Value::String(name), Value::String(name)});
+  }
+  const std::int64_t golden = QueryValue("SELECT MIN(id) FROM parties").integer();
+  Execute("UPDATE parties SET golden_party_id = ? WHERE id = ?", {Value::Int64(golden), Value::Int64(golden + 1)});
+  Execute(
+      "INSERT INTO golden_lineage (golden_party_id, field, value, from_party_id, source_system, rule) "
+      "VALUES (?, 'name', '北京华信科技有限公司', ?, 'erp', 'source_priority')",
+      {Value::Int64(golden), Value::Int64(golden + 1)});
+  const std::string csv = Export("customers");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << "one row, for the golden record\n" << csv;
+  EXPECT_NE(csv.find(std::to_string(golden) + ",organization,北京华信科技有限公司,"), std::string::npos) << csv;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ExportKindsTest, test::kBothBackends, test::BackendName);

@@ -1,4 +1,4 @@
-// What a sync run's audit row says about it.
+// What a sync run's and a match run's audit rows say about them.
 #include "service/run_audit.hpp"
 
 #include <gtest/gtest.h>
@@ -25,6 +25,22 @@ TEST(SyncRunAudit, CountsTheRunAndSaysHowItEnded) {
   result.status = sdk::Status::Unavailable("store down");
   EXPECT_EQ(boost::json::parse(SyncRunAuditJson(result, 0)).at("outcome").as_string(),
             "failed: " + sdk::Status::Unavailable("store down").ToString());
+}
+
+TEST(MatchRunAudit, CountsTheRunAndAFailedRunSaysWhy) {
+  golden::StoreMatchCounts counts;
+  counts.parties = 4;
+  counts.links = 1;
+  counts.events = 1;
+  boost::json::value audit = boost::json::parse(MatchRunAuditJson(counts, 0.25));
+  EXPECT_EQ(audit.at("parties").to_number<std::int64_t>(), 4);
+  EXPECT_EQ(audit.at("links").to_number<std::int64_t>(), 1);
+  EXPECT_EQ(audit.at("events").to_number<std::int64_t>(), 1);
+  EXPECT_EQ(audit.at("outcome").as_string(), "ok");
+  const sdk::Status down = sdk::Status::Unavailable("store down");
+  audit = boost::json::parse(MatchRunAuditJson(down, 0));
+  EXPECT_EQ(audit.at("outcome").as_string(), "failed: " + down.ToString());
+  EXPECT_EQ(audit.at("parties").to_number<std::int64_t>(), 0);
 }
 
 }  // namespace

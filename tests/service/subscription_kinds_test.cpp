@@ -31,6 +31,12 @@ TEST(SubscriptionKinds, AnEmployeesStatusChangeIsAKindToSubscribeTo) {
   EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
 }
 
+TEST(SubscriptionKinds, AGoldenRecordChangeOfTheMatchJobIsAKindToSubscribeTo) {
+  hub::test::TempDir files;
+  HubSetupResult loaded = LoadSubscribing(files, "party.golden_changed");
+  EXPECT_TRUE(loaded.ok()) << config::FormatErrors(loaded.errors);
+}
+
 TEST(SubscriptionKinds, AChangeNoWriterRecordsIsRefusedNamingTheEntitysKinds) {
   hub::test::TempDir files;
   HubSetupResult loaded = LoadSubscribing(files, "order.status_changed");

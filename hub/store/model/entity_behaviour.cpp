@@ -73,6 +73,12 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
     {kCareAggregate, kCareHoliday},
 };
 
+// Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
+// record, by the match job (golden_records.hpp).
+constexpr std::pair<std::string_view, std::string_view> kEngineChanges[] = {
+    {"party", "golden_changed"},
+};
+
 }  // namespace
 
 const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity) {
@@ -90,7 +96,13 @@ std::vector<std::string> EventChangesOf(const model::EntitySpec& entity) {
 }
 
 std::optional<std::vector<std::string>> EventChangesOfAggregate(std::string_view aggregate) {
-  if (const model::EntitySpec* entity = model::FindEntity(aggregate)) return EventChangesOf(*entity);
+  if (const model::EntitySpec* entity = model::FindEntity(aggregate)) {
+    std::vector<std::string> changes = EventChangesOf(*entity);
+    for (const auto& [name, change] : kEngineChanges) {
+      if (name == aggregate) changes.emplace_back(change);
+    }
+    return changes;
+  }
   std::vector<std::string> changes;
   for (const auto& [name, change] : kDerivedAggregates) {
     if (name == aggregate) changes.emplace_back(change);

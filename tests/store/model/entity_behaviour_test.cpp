@@ -56,6 +56,9 @@ TEST(EntityBehaviour, TheEventsOfAnAggregateAreAnEntitysOrThoseOfTheRowsTheWrite
   EXPECT_EQ(EventChangesOfAggregate("lead_candidate"), std::vector<std::string>{"created"});
   EXPECT_EQ(EventChangesOfAggregate("customer_care"), (std::vector<std::string>{"birthday", "holiday"}));
   EXPECT_EQ(EventChangesOfAggregate("callback"), std::nullopt);
+  EXPECT_EQ(EventChangesOfAggregate("party"),
+            (std::vector<std::string>{"created", "updated", "deleted", "golden_changed"}))
+      << "the match job's golden-record changes are a party's too";
 }
 
 }  // namespace

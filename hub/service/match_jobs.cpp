@@ -1,0 +1,114 @@
+#include "service/match_jobs.hpp"
+
+#include <chrono>
+
+#include "service/run_audit.hpp"
+#include "service/service_metrics.hpp"
+
+namespace hub::service {
+namespace {
+
+const config::JobConfig* FindMatchJob(const config::HubConfig& config, std::string_view name) {
+  for (const config::JobConfig& job : config.jobs) {
+    if (job.name == name && job.kind == config::JobKind::kMatch) return &job;
+  }
+  return nullptr;
+}
+
+std::string CountsLine(const golden::StoreMatchCounts& c) {
+  return "parties=" + std::to_string(c.parties) + " candidates=" + std::to_string(c.candidate_pairs) +
+         " links=" + std::to_string(c.links) + " reviews=" + std::to_string(c.reviews) +
+         " golden_records=" + std::to_string(c.golden_records) + " repointed=" + std::to_string(c.repointed) +
+         " events=" + std::to_string(c.events);
+}
+
+}  // namespace
+
+golden::StoreMatchOptions StoreMatchOptionsOf(const config::JobConfig& job) {
+  golden::StoreMatchOptions options;
+  options.source_priority = job.source_priority;
+  return options;
+}
+
+MatchJobs::MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics,
+                     const Clock& clock, std::string lease_owner)
+    : setup_(std::move(setup)),
+      store_(store),
+      metrics_(metrics),
+      leases_(store, clock, std::move(lease_owner), setup_->config.runtime.lease),
+      log_(MakeLogger("match")) {
+  for (const config::JobConfig& job : setup_->config.jobs) {
+    if (job.kind == config::JobKind::kMatch) {
+      matchers_.emplace(job.name, golden::StoreMatcher::Create(StoreMatchOptionsOf(job)));
+    }
+  }
+}
+
+sdk::Result<golden::StoreMatchCounts> MatchJobs::Run(std::string_view name) {
+  const config::JobConfig* job = FindMatchJob(setup_->config, name);
+  if (job == nullptr) return sdk::Status::NotFound("no match job named '" + std::string(name) + "'");
+  sdk::Result<golden::StoreMatchCounts> result = golden::StoreMatchCounts{};
+  if (std::optional<LeaseRefusal> refusal = RunLeased(*job, std::nullopt, &result)) {
+    log_->warn("job {}: not run: {}", job->name, refusal->message);
+    return sdk::Status::Unavailable("job '" + job->name + "' is running on another hub: " + refusal->message);
+  }
+  return result;
+}
+
+std::optional<LeaseRefusal> MatchJobs::RunLeased(const config::JobConfig& job, const std::optional<LeaseTick>& tick,
+                                                 sdk::Result<golden::StoreMatchCounts>* result) {
+  sdk::Result<std::optional<LeaseRefusal>> taken = leases_.Take(job.name, tick);
+  if (!taken.ok()) {
+    *result = taken.status().WithContext("taking the job's lease");
+    log_->error("job {}: {}", job.name, result->status().ToString());
+    return std::nullopt;
+  }
+  if (*taken) return *taken;
+  *result = RunHolding(job);
+  if (sdk::Status released = leases_.Release(job.name); !released.ok()) {
+    // It lapses by itself after <runtime lease>.
+    log_->warn("job {}: the lease was not released: {}", job.name, released.ToString());
+  }
+  return std::nullopt;
+}
+
+sdk::Result<golden::StoreMatchCounts> MatchJobs::RunHolding(const config::JobConfig& job) {
+  const auto started = std::chrono::steady_clock::now();
+  const sdk::Result<std::unique_ptr<golden::StoreMatcher>>& matcher = matchers_.at(job.name);
+  sdk::Result<golden::StoreMatchCounts> result =
+      matcher.ok() ? (*matcher)->Run(store_) : sdk::Result<golden::StoreMatchCounts>(matcher.status());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  RecordMatchRun(metrics_, job.name, result);
+  if (sdk::Status audited = AuditMatchRun(store_, job.name, result, seconds); !audited.ok()) {
+    log_->error("job {}: the run's audit row was not written: {}", job.name, audited.ToString());
+  }
+  if (result.ok()) {
+    log_->info("job {}: {} in {:.3f}s", job.name, CountsLine(*result), seconds);
+  } else {
+    log_->error("job {}: {}", job.name, result.status().ToString());
+  }
+  return result;
+}
+
+JobOutcome MatchJobs::RunScheduled(const config::JobConfig& job, const JobRun& run) {
+  if (!run.due) return Run(job.name).status();
+  sdk::Result<golden::StoreMatchCounts> result = golden::StoreMatchCounts{};
+  std::optional<LeaseRefusal> refusal = RunLeased(job, LeaseTick{*run.due, job.every}, &result);
+  if (!refusal) return result.status();
+  RecordMatchSkipped(metrics_, job.name);
+  log_->info("job {}: skipped: {}", job.name, refusal->message);
+  return JobOutcome::Skipped();
+}
+
+std::vector<JobSpec> MatchJobs::Specs() {
+  std::vector<JobSpec> specs;
+  for (const config::JobConfig& job : setup_->config.jobs) {
+    if (job.kind != config::JobKind::kMatch) continue;
+    specs.push_back(
+        JobSpec{job.name, setup_->schedules.at(job.name),
+                [self = shared_from_this(), &job](const JobRun& run) { return self->RunScheduled(job, run); }});
+  }
+  return specs;
+}
+
+}  // namespace hub::service
