@@ -127,7 +127,7 @@ void ParseConnectionLimits(LoadContext& context, pugi::xml_node api, ApiConfig* 
 void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out) {
   CheckShape(context, api,
              {.attributes = {"address", "port", "max_body_bytes", "request_timeout", "idle_timeout", "max_connections",
-                             "max_connections_per_client", "calls_source_system"},
+                             "max_connections_per_client", "calls_source_system", "leads_source_system"},
               .children = {"tls", "auth"}});
   ReadValue address = ReadAddress(context, api, out->address);
   out->address = address.text;
@@ -143,6 +143,9 @@ void ParseApi(LoadContext& context, pugi::xml_node api, ApiConfig* out) {
   ParseConnectionLimits(context, api, out);
   if (api.attribute("calls_source_system")) {
     if (auto system = ReadIdentifier(context, api, "calls_source_system")) out->calls_source_system = *system;
+  }
+  if (api.attribute("leads_source_system")) {
+    if (auto system = ReadIdentifier(context, api, "leads_source_system")) out->leads_source_system = *system;
   }
   if (pugi::xml_node tls = SingleChild(context, api, "tls")) ParseTls(context, tls, out);
   if (pugi::xml_node auth = SingleChild(context, api, "auth")) ParseAuth(context, auth, address, out);

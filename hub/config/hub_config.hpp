@@ -61,6 +61,9 @@ struct ApiConfig {
   // ids are its activities' source ids. The call_center connector instance's name makes a posted call and the
   // same call's CDR (its linkedid) one activity.
   std::string calls_source_system = "call_center_api";
+  // The source system of the leads posted to POST /api/v1/leads (<api leads_source_system="web">): their
+  // idempotency keys are its leads' source ids.
+  std::string leads_source_system = "lead_intake_api";
 };
 
 struct RuntimeConfig {

@@ -33,8 +33,10 @@ struct FieldReference {
 // A normal form the store keeps beside a field's own column, computed from the value by the writer.
 enum class DerivedForm {
   kNone,
-  kNormalizedEmail,  // NormalizeEmail (model/normalize.hpp)
-  kE164Phone,        // ParsePhone's E.164 form; null, with a data-quality flag, when the number has none
+  kNormalizedEmail,       // NormalizeEmail (model/normalize.hpp)
+  kE164Phone,             // ParsePhone's E.164 form; null, with a data-quality flag, when the number has none
+  kNormalizedIdentifier,  // NormalizeIdentifier (model/identifier.hpp): a tax id as party_identifiers keeps it
+  kWebsiteHost,           // WebsiteHost (model/normalize.hpp): a web site as websites.host keeps it
 };
 
 // Where the store keeps a field's value: typed data the writers act on, and the docs' "stored in" column

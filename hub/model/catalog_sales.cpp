@@ -29,6 +29,32 @@ constexpr FieldSpec kLead[] = {
           "When the lead arrived (default: when stored).")
         .DefaultWhenStored(),
     Field("details", kString, kOptional, Column("leads", "details").Json(), "Anything else, as a JSON object."),
+    Field("mobile", kString, kOptional, Column("leads", "mobile").Derived(DerivedForm::kE164Phone, "mobile_e164"),
+          "The contact's mobile, in any common form."),
+    Field("tax_id", kString, kOptional,
+          Column("leads", "tax_id").Derived(DerivedForm::kNormalizedIdentifier, "tax_id_normalized"),
+          "The company's tax id: an 18-character unified social credit code, a VAT number, …"),
+    Field("website", kString, kOptional, Column("leads", "website").Derived(DerivedForm::kWebsiteHost, "website_host"),
+          "The company's web site."),
+    Field("address", kString, kOptional, Column("leads", "address"), "The company's address, as one text."),
+    Field("region", kString, kOptional, Column("leads", "region"), "Sales region, for routing."),
+    Field("function", kString, kOptional, Column("leads", "business_function"),
+          "The business function the need is in (purchasing, IT, production …), for routing."),
+    Field("need", kString, kOptional, Column("leads", "need"), "What the lead asks for, in its own words."),
+    Field("products", kString, kOptional, Column("leads", "products"),
+          "The products of interest, as a JSON array of text."),
+    Field("estimated_amount", kDecimal, kOptional, Column("leads", "estimated_amount"), "Expected revenue."),
+    Field("currency", kString, kOptional, Column("leads", "currency"), "ISO 4217 currency of the amount."),
+    Field("stage", kString, kOptional, Column("leads", "stage"),
+          "The funnel stage (default resource); a change adds a row to lead_stage_history.",
+          "resource|graded|contacted|lead|intent|opportunity|signed|implemented|abandoned")
+        .Default("resource"),
+    Field("stage_changed_at", kTimestamp, kOptional, Column("lead_stage_history", "changed_at"),
+          "When the current stage was entered (default: when the change is stored).")
+        .DefaultWhenStored(),
+    Field("found_by_employee_number", kString, kOptional, Column("leads", "found_by_employee_id"),
+          "The salesperson who found the lead outside the funnel (it goes to its finder).", "",
+          "employee.employee_number"),
 };
 
 constexpr FieldSpec kOpportunity[] = {

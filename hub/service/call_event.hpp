@@ -9,19 +9,14 @@
 #include <vector>
 
 #include "model/mapped_record.hpp"
+#include "service/json_body_reader.hpp"
 
 namespace hub::service {
-
-// One field of the body at fault, and why: {"started_at", "required: when the call started, RFC 3339"}.
-struct CallEventError {
-  std::string field;
-  std::string message;
-};
 
 // What ReadCallEvent made of a body: the record (when `errors` is empty) or every field at fault.
 struct CallEvent {
   std::optional<model::MappedRecord> record;
-  std::vector<CallEventError> errors;
+  std::vector<BodyFieldError> errors;
 };
 
 // Reads a JSON object body into an upsert of the catalog's `activity` (kind call) of source system

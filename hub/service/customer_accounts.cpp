@@ -22,13 +22,6 @@ struct Balance {
   ExactDecimal overdue;
 };
 
-// A decimal column's value; zero when null (and for text no decimal reads, which the schema's types exclude).
-ExactDecimal DecimalOf(const Value& value) {
-  if (value.is_null()) return {};
-  if (value.type() == sdk::ValueType::kInt64) return *ExactDecimal::Parse(std::to_string(value.integer()));
-  return ExactDecimal::Parse(value.text()).value_or(ExactDecimal());
-}
-
 std::string Text(const Value& value) { return value.is_null() ? std::string() : value.text(); }
 
 sdk::Result<odbc::RowSet> QueryOfCustomer(odbc::Connection& connection, const std::string& sql,

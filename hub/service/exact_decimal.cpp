@@ -56,6 +56,16 @@ ExactDecimal ExactDecimal::operator-(const ExactDecimal& other) const {
   return ExactDecimal(At(scale) - other.At(scale), scale);
 }
 
+ExactDecimal ExactDecimal::operator*(const ExactDecimal& other) const {
+  __int128 units = units_ * other.units_;
+  const int scale = scale_ + other.scale_;
+  if (scale <= kMaxScale) return ExactDecimal(units, scale);
+  const __int128 divisor = PowerOfTen(scale - kMaxScale);
+  const __int128 half = divisor / 2;
+  units = (units + (units < 0 ? -half : half)) / divisor;
+  return ExactDecimal(units, kMaxScale);
+}
+
 std::string ExactDecimal::ToString() const {
   const int scale = std::max(scale_, 2);
   __int128 units = At(scale);
@@ -71,6 +81,12 @@ std::string ExactDecimal::ToString() const {
   // Trailing zeros past the second fractional digit say nothing (PostgreSQL's numeric(19,4) adds them).
   while (digits.size() - digits.find('.') > 3 && digits.back() == '0') digits.pop_back();
   return negative ? "-" + digits : digits;
+}
+
+ExactDecimal DecimalOf(const sdk::Value& value) {
+  if (value.is_null()) return {};
+  if (value.type() == sdk::ValueType::kInt64) return *ExactDecimal::Parse(std::to_string(value.integer()));
+  return ExactDecimal::Parse(value.text()).value_or(ExactDecimal());
 }
 
 }  // namespace hub::service

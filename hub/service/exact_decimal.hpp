@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "hub/sdk/record.hpp"
+
 namespace hub::service {
 
 // A signed decimal of up to 20 significant digits, 18 of them fractional at most, kept exactly. A value type.
@@ -20,6 +22,8 @@ class ExactDecimal {
 
   ExactDecimal operator+(const ExactDecimal& other) const;
   ExactDecimal operator-(const ExactDecimal& other) const;
+  // The exact product; past 18 fractional digits, rounded half away from zero to 18.
+  ExactDecimal operator*(const ExactDecimal& other) const;
   bool IsPositive() const { return units_ > 0; }
 
   // The value with its fractional digits, at least two and without trailing zeros past them: "440000.00"
@@ -34,6 +38,9 @@ class ExactDecimal {
   __int128 units_ = 0;  // the value times 10^scale_
   int scale_ = 0;
 };
+
+// A decimal column's value; zero when null (and for text no decimal reads, which the schema's types exclude).
+ExactDecimal DecimalOf(const sdk::Value& value);
 
 }  // namespace hub::service
 

@@ -22,6 +22,8 @@
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
+#include "service/funnel_routes.hpp"
+#include "service/lead_routes.hpp"
 #include "service/match_jobs.hpp"
 #include "service/match_routes.hpp"
 #include "service/ops_routes.hpp"
@@ -96,6 +98,8 @@ class Service {
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
     if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system);
+    if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system);
+    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (!routes.ok()) {

@@ -10,7 +10,8 @@
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
 #include "store/model/extension_chain.hpp"
-#include "store/model/opportunity_stages.hpp"
+#include "store/model/lead_intake_check.hpp"
+#include "store/model/stage_history.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -35,7 +36,16 @@ std::unique_ptr<EntityExtension> MakeActivityExtensions(odbc::Connection& connec
 
 std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&,
                                                        const odbc::OutboxTurn&) {
-  return std::make_unique<OpportunityStages>(connection);
+  return std::make_unique<StageHistory>(connection, kOpportunityStages);
+}
+
+// A new lead's conflict check, then its funnel stages.
+std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection, References&,
+                                                    const odbc::OutboxTurn&) {
+  std::vector<std::unique_ptr<EntityExtension>> parts;
+  parts.push_back(std::make_unique<LeadIntakeCheck>(connection));
+  parts.push_back(std::make_unique<StageHistory>(connection, kLeadStages));
+  return std::make_unique<ExtensionChain>(std::move(parts));
 }
 
 struct Registered {
@@ -49,6 +59,7 @@ constexpr Registered kRegistry[] = {
     {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
+    {"lead", {WriterKind::kGeneric, &MakeLeadExtensions}},
     {"activity", {WriterKind::kGeneric, &MakeActivityExtensions}},
 };
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "model/identifier.hpp"
 #include "model/normalize.hpp"
 #include "model/phone_number.hpp"
 #include "store/model/entity_columns.hpp"
@@ -32,6 +33,10 @@ Value Derive(const FieldColumn& column, const Value& value, RowValues& row) {
       row.quality_issues.push_back(PhoneIssue(column.field->name, value.text(), number.status()));
       return Value::Null();
     }
+    case model::DerivedForm::kNormalizedIdentifier:
+      return Value::String(model::NormalizeIdentifier(value.text()));
+    case model::DerivedForm::kWebsiteHost:
+      return Value::String(model::WebsiteHost(value.text()));
     case model::DerivedForm::kNone:
       break;
   }

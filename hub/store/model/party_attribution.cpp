@@ -24,13 +24,6 @@ std::string PartiesOf(std::string_view owners) {
          std::to_string(kMaxRowsPerKey);
 }
 
-// The customers `rows` (PartiesOf's) stand for: each party's golden record, or the party itself.
-std::set<std::int64_t> CustomersOf(const std::vector<odbc::Row>& rows) {
-  std::set<std::int64_t> customers;
-  for (const odbc::Row& row : rows) customers.insert(row[1].is_null() ? row[0].integer() : row[1].integer());
-  return customers;
-}
-
 struct Key {
   PartyMatch match;
   std::string sql;
@@ -38,6 +31,15 @@ struct Key {
 };
 
 }  // namespace
+
+sdk::Result<std::set<std::int64_t>> CustomersOwning(odbc::Connection& connection, std::string_view owners,
+                                                    const std::vector<sdk::Value>& params) {
+  auto rows = QueryStoreRows(connection, PartiesOf(owners), params);
+  if (!rows.ok()) return rows.status();
+  std::set<std::int64_t> customers;
+  for (const odbc::Row& row : *rows) customers.insert(row[1].is_null() ? row[0].integer() : row[1].integer());
+  return customers;
+}
 
 std::string_view PartyMatchName(PartyMatch match) {
   switch (match) {
@@ -60,27 +62,25 @@ std::string_view PartyMatchName(PartyMatch match) {
 sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const AttributionKeys& keys) {
   std::vector<Key> lookups;
   if (!keys.email.empty()) {
-    lookups.push_back({PartyMatch::kEmail,
-                       PartiesOf("SELECT party_id FROM emails WHERE address_normalized = ?"),
-                       {Value::String(keys.email)}});
+    lookups.push_back(
+        {PartyMatch::kEmail, "SELECT party_id FROM emails WHERE address_normalized = ?", {Value::String(keys.email)}});
   }
   if (!keys.domain.empty()) {
     // The expression of the index ix_emails_domain (migration 16), so that the look-up uses it.
-    lookups.push_back({PartyMatch::kDomain,
-                       PartiesOf("SELECT party_id FROM emails WHERE substr(address_normalized, "
-                                 "{{strpos}}(address_normalized, '@') + 1) = ? "
-                                 "UNION SELECT party_id FROM websites WHERE host = ?"),
-                       {Value::String(keys.domain), Value::String(keys.domain)}});
+    lookups.push_back(
+        {PartyMatch::kDomain,
+         "SELECT party_id FROM emails WHERE substr(address_normalized, "
+         "{{strpos}}(address_normalized, '@') + 1) = ? UNION SELECT party_id FROM websites WHERE host = ?",
+         {Value::String(keys.domain), Value::String(keys.domain)}});
   }
   if (!keys.phone_e164.empty()) {
-    lookups.push_back({PartyMatch::kPhone,
-                       PartiesOf("SELECT party_id FROM phones WHERE e164 = ?"),
-                       {Value::String(keys.phone_e164)}});
+    lookups.push_back(
+        {PartyMatch::kPhone, "SELECT party_id FROM phones WHERE e164 = ?", {Value::String(keys.phone_e164)}});
   }
   for (const Key& key : lookups) {
-    auto parties = QueryStoreRows(connection, key.sql, key.params);
-    if (!parties.ok()) return parties.status();
-    const std::set<std::int64_t> customers = CustomersOf(*parties);
+    sdk::Result<std::set<std::int64_t>> found = CustomersOwning(connection, key.sql, key.params);
+    if (!found.ok()) return found.status();
+    const std::set<std::int64_t>& customers = *found;
     if (customers.empty()) continue;
     if (customers.size() > 1) return Attribution{std::nullopt, PartyMatch::kAmbiguous};
     return Attribution{*customers.begin(), key.match};

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
@@ -50,6 +52,13 @@ struct Attribution {
 // `connection` (inside the caller's transaction, if any). Threads: as the connection. Errors: the driver's
 // Status.
 sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const AttributionKeys& keys);
+
+// The customers the channel rows `owners` selects ("SELECT party_id FROM phones WHERE e164 = ?", a query of a
+// party_id column): each party's golden record, or the party itself, a contact's person standing for the
+// contact's organization; at most 50 parties read, enough to know a key finds several. Reads only.
+// Threads: as the connection. Errors: the driver's Status.
+sdk::Result<std::set<std::int64_t>> CustomersOwning(odbc::Connection& connection, std::string_view owners,
+                                                    const std::vector<sdk::Value>& params);
 
 }  // namespace hub::store_model
 

@@ -1,0 +1,30 @@
+// The lead interface's routes of the API: intake, each lead stored through the model layer with its
+// conflict check.
+#ifndef HUB_SERVICE_LEAD_ROUTES_HPP_
+#define HUB_SERVICE_LEAD_ROUTES_HPP_
+
+#include <string>
+
+#include "api/router.hpp"
+#include "hub/sdk/status.hpp"
+#include "store/odbc/database.hpp"
+
+namespace hub::service {
+
+// Adds, per docs/openapi.yaml:
+//   POST /api/v1/leads   operate   a lead (lead_intake.hpp) stored as a lead record (record_store.hpp), whose
+//                                  conflict check (store/model/lead_conflicts.hpp) runs in the same
+//                                  transaction: 201 {lead_id, key, outcome, stage, duplicate_check: {decision,
+//                                  reason, customer: {id, name} | null, candidates, duplicate_of_lead_id,
+//                                  keys}, tier, grade, owner: {employee_number, name} | null, routing_rule}
+//                                  for a new lead, 200 for one posted before under the same key (updated, or
+//                                  unchanged; its check is the one made at intake); 400 bad_request naming
+//                                  every field at fault (error.fields: {field: why}); 503 unavailable when
+//                                  the store does not answer
+// The leads are records of `source_system` (<api leads_source_system>, config::ApiConfig). `store` must outlive
+// the router's handlers; they lease a connection of it on the worker thread.
+sdk::Status AddLeadRoutes(api::Router& router, odbc::Database& store, std::string source_system);
+
+}  // namespace hub::service
+
+#endif  // HUB_SERVICE_LEAD_ROUTES_HPP_
