@@ -16,7 +16,9 @@ constexpr std::string_view kLeads = R"(
 SELECT l.id AS lead_id, l.company_name, l.contact_name, COALESCE(l.phone_e164, l.phone) AS phone,
   COALESCE(l.email_normalized, l.email) AS email,
   l.province, l.city, l.industry, l.channel, l.campaign, l.status, l.grade, l.tier, l.score, l.party_id,
-  l.owner_employee_id, l.routing_rule, l.received_at, l.updated_at,
+  l.owner_employee_id, l.routing_rule, l.received_at, l.updated_at, l.stage, l.stage_entered_at,
+  l.duplicate_of_lead_id, COALESCE(l.mobile_e164, l.mobile) AS mobile, COALESCE(l.tax_id_normalized, l.tax_id) AS tax_id,
+  l.need, l.estimated_amount, l.currency,
   d.field AS flag_field, d.problem AS flag_problem, d.value AS flag_value
 FROM leads l
   LEFT JOIN source_links s ON s.entity = 'lead' AND s.record_id = l.id
@@ -100,7 +102,7 @@ constexpr ExportKind kKinds[] = {
      "pairs of parties the matcher linked (a reviewer's accepts among them), with each side's source system and id "
      "and the match probability",
      kMatches},
-    {"leads", "sales leads with their grading and routing, and their data-quality flags", kLeads,
+    {"leads", "sales leads with their grading, routing and funnel stage, and their data-quality flags", kLeads,
      WriteWithQualityColumn},
     {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},

@@ -45,6 +45,8 @@ TEST_P(LeadsExportTest, APhoneWithoutANormalFormShowsAsWrittenWithItsFlag) {
   EXPECT_EQ(leads[0].at("quality").as_string(), "phone invalid_phone: (010)10940526");
   EXPECT_EQ(leads[1].at("phone").as_string(), "+8613885398656");
   EXPECT_EQ(leads[1].at("quality").as_string(), "");
+  EXPECT_EQ(leads[1].at("stage").as_string(), "resource") << "a new lead enters the funnel's first stage";
+  EXPECT_FALSE(leads[1].at("stage_entered_at").is_null());
 
   Apply({Lead("L1", "(010)62557788")}, "2");
   leads = ExportJson();
