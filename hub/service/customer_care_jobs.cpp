@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "service/job_specs.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
@@ -65,21 +66,18 @@ care::CareRunResult CustomerCareJobs::Run(std::string_view name, const Cancellat
 std::optional<LeaseRefusal> CustomerCareJobs::RunLeased(const config::JobConfig& job,
                                                         const std::optional<LeaseTick>& tick,
                                                         const CancellationToken& cancel, care::CareRunResult* result) {
-  sdk::Result<std::optional<LeaseRefusal>> taken = leases_.Take(job.name, tick);
-  if (!taken.ok()) {
-    *result = {{}, taken.status().WithContext("taking the job's lease")};
-    log_->error("job {}: {}", job.name, result->status.ToString());
-    return std::nullopt;
-  }
-  if (*taken) return *taken;
-  const auto started = std::chrono::steady_clock::now();
-  *result = care::RunCustomerCare(
-      store_, CarePlanOf(job), clock_, [this, &job] { return leases_.Renew(job.name); }, cancel);
-  Record(job, *result, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  if (sdk::Status released = leases_.Release(job.name); !released.ok()) {
-    // It lapses by itself after <runtime lease>.
-    log_->warn("job {}: the lease was not released: {}", job.name, released.ToString());
-  }
+  sdk::Result<std::optional<LeaseRefusal>> leased = leases_.RunHolding(
+      job.name, tick,
+      [&] {
+        const auto started = std::chrono::steady_clock::now();
+        *result = care::RunCustomerCare(
+            store_, CarePlanOf(job), clock_, [this, &job] { return leases_.Renew(job.name); }, cancel);
+        Record(job, *result, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      },
+      log_);
+  if (leased.ok()) return *leased;
+  *result = {{}, leased.status().WithContext("taking the job's lease")};
+  log_->error("job {}: {}", job.name, result->status.ToString());
   return std::nullopt;
 }
 
@@ -107,14 +105,10 @@ JobOutcome CustomerCareJobs::RunScheduled(const config::JobConfig& job, const Jo
 }
 
 std::vector<JobSpec> CustomerCareJobs::Specs() {
-  std::vector<JobSpec> specs;
-  for (const config::JobConfig& job : setup_->config.jobs) {
-    if (job.kind != config::JobKind::kCustomerCare) continue;
-    specs.push_back(
-        JobSpec{job.name, setup_->schedules.at(job.name),
-                [self = shared_from_this(), &job](const JobRun& run) { return self->RunScheduled(job, run); }});
-  }
-  return specs;
+  return ScheduledJobSpecs(*setup_, config::JobKind::kCustomerCare,
+                           [self = shared_from_this()](const config::JobConfig& job, const JobRun& run) {
+                             return self->RunScheduled(job, run);
+                           });
 }
 
 }  // namespace hub::service

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "delivery/delivery_queries.hpp"
+#include "service/job_specs.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
@@ -113,15 +114,10 @@ void DeliveryJobs::Record(const config::JobConfig& job, const delivery::Delivery
 }
 
 std::vector<JobSpec> DeliveryJobs::Specs() {
-  std::vector<JobSpec> specs;
-  for (const config::JobConfig& job : setup_->config.jobs) {
-    if (job.kind != config::JobKind::kDelivery) continue;
-    specs.push_back(JobSpec{job.name, setup_->schedules.at(job.name),
-                            [self = shared_from_this(), name = job.name](const JobRun& run) -> JobOutcome {
-                              return self->Run(name, run.cancel).status;
-                            }});
-  }
-  return specs;
+  return ScheduledJobSpecs(*setup_, config::JobKind::kDelivery,
+                           [self = shared_from_this()](const config::JobConfig& job, const JobRun& run) -> JobOutcome {
+                             return self->Run(job.name, run.cancel).status;
+                           });
 }
 
 }  // namespace hub::service

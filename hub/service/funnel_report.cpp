@@ -43,14 +43,17 @@ struct Lead {
 // The sums of one group while its leads are added.
 class GroupTally {
  public:
-  explicit GroupTally(const FunnelNorms& norms) : norms_(norms) {}
+  explicit GroupTally(const FunnelNorms& norms) : norms_(norms) {
+    for (std::size_t step = 0; step < chances_.size(); ++step)
+      chances_[step] = norms.SigningChance(static_cast<int>(step));
+  }
 
   void Add(const Lead& lead, std::int64_t now) {
     StageSums& current = sums_[lead.stage];
     ++current.count;
     current.expected = current.expected + lead.amount;
     const std::optional<int> step = FunnelStep(kFunnelStages[lead.stage]);
-    if (step) current.weighted = current.weighted + lead.amount * norms_.SigningChance(*step);
+    if (step) current.weighted = current.weighted + lead.amount * chances_[static_cast<std::size_t>(*step)];
     const std::optional<double> ideal = IdealDwell(lead.stage);
     if (ideal && lead.entered_at && (now - *lead.entered_at) / kMsPerDay > *ideal) ++current.stalled;
     std::array<bool, kFunnelStages.size()> entered{};
@@ -111,6 +114,7 @@ class GroupTally {
   }
 
   const FunnelNorms& norms_;
+  std::array<ExactDecimal, 7> chances_;  // SigningChance of each step, resource (0) to implemented (6)
   std::array<StageSums, kFunnelStages.size()> sums_{};
 };
 

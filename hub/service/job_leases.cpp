@@ -136,4 +136,16 @@ sdk::Status JobLeases::Release(std::string_view job) {
   return released.ok() ? sdk::Status::Ok() : released.status();
 }
 
+sdk::Result<std::optional<LeaseRefusal>> JobLeases::RunHolding(std::string_view job,
+                                                               const std::optional<LeaseTick>& tick,
+                                                               const std::function<void()>& body, const Logger& log) {
+  sdk::Result<std::optional<LeaseRefusal>> taken = Take(job, tick);
+  if (!taken.ok() || *taken) return taken;
+  body();
+  if (sdk::Status released = Release(job); !released.ok()) {
+    log->warn("job {}: the lease was not released: {}", job, released.ToString());
+  }
+  return std::optional<LeaseRefusal>();
+}
+
 }  // namespace hub::service

@@ -3,12 +3,14 @@
 #define HUB_SERVICE_JOB_LEASES_HPP_
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/logging.hpp"
 #include "hub/sdk/status.hpp"
 #include "store/odbc/database.hpp"
 
@@ -57,6 +59,12 @@ class JobLeases {
 
   // Gives up our lease on `job` (nothing when it is not ours any more).
   sdk::Status Release(std::string_view job);
+
+  // Runs `body` holding `job`'s lease: Take (with `tick`), `body`, Release. A release that fails is logged
+  // on `log` (the lease lapses by itself after <runtime lease>). Answers nullopt once `body` ran, the
+  // refusal when the lease was not taken, or Take's error; `body` runs only in the first case.
+  sdk::Result<std::optional<LeaseRefusal>> RunHolding(std::string_view job, const std::optional<LeaseTick>& tick,
+                                                      const std::function<void()>& body, const Logger& log);
 
  private:
   struct Row {

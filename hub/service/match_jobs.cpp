@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "service/job_specs.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
@@ -57,18 +58,11 @@ sdk::Result<golden::StoreMatchCounts> MatchJobs::Run(std::string_view name) {
 
 std::optional<LeaseRefusal> MatchJobs::RunLeased(const config::JobConfig& job, const std::optional<LeaseTick>& tick,
                                                  sdk::Result<golden::StoreMatchCounts>* result) {
-  sdk::Result<std::optional<LeaseRefusal>> taken = leases_.Take(job.name, tick);
-  if (!taken.ok()) {
-    *result = taken.status().WithContext("taking the job's lease");
-    log_->error("job {}: {}", job.name, result->status().ToString());
-    return std::nullopt;
-  }
-  if (*taken) return *taken;
-  *result = RunHolding(job);
-  if (sdk::Status released = leases_.Release(job.name); !released.ok()) {
-    // It lapses by itself after <runtime lease>.
-    log_->warn("job {}: the lease was not released: {}", job.name, released.ToString());
-  }
+  sdk::Result<std::optional<LeaseRefusal>> leased = leases_.RunHolding(
+      job.name, tick, [&] { *result = RunHolding(job); }, log_);
+  if (leased.ok()) return *leased;
+  *result = leased.status().WithContext("taking the job's lease");
+  log_->error("job {}: {}", job.name, result->status().ToString());
   return std::nullopt;
 }
 
@@ -101,14 +95,10 @@ JobOutcome MatchJobs::RunScheduled(const config::JobConfig& job, const JobRun& r
 }
 
 std::vector<JobSpec> MatchJobs::Specs() {
-  std::vector<JobSpec> specs;
-  for (const config::JobConfig& job : setup_->config.jobs) {
-    if (job.kind != config::JobKind::kMatch) continue;
-    specs.push_back(
-        JobSpec{job.name, setup_->schedules.at(job.name),
-                [self = shared_from_this(), &job](const JobRun& run) { return self->RunScheduled(job, run); }});
-  }
-  return specs;
+  return ScheduledJobSpecs(*setup_, config::JobKind::kMatch,
+                           [self = shared_from_this()](const config::JobConfig& job, const JobRun& run) {
+                             return self->RunScheduled(job, run);
+                           });
 }
 
 }  // namespace hub::service

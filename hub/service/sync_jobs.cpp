@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "service/job_specs.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
@@ -56,18 +57,11 @@ std::optional<LeaseRefusal> SyncJobs::RunLeased(const config::JobConfig& job, bo
                                                 const CancellationToken& cancel,
                                                 const std::function<void(const sync::SyncProgress&)>& on_progress,
                                                 const std::optional<LeaseTick>& tick, sync::SyncRunResult* result) {
-  sdk::Result<std::optional<LeaseRefusal>> taken = leases_.Take(job.name, tick);
-  if (!taken.ok()) {
-    *result = {{}, taken.status().WithContext("taking the job's lease")};
-    log_->error("job {}: {}", job.name, result->status.ToString());
-    return std::nullopt;
-  }
-  if (*taken) return *taken;
-  *result = RunHolding(job, full, cancel, on_progress);
-  if (sdk::Status released = leases_.Release(job.name); !released.ok()) {
-    // It lapses by itself after <runtime lease>.
-    log_->warn("job {}: the lease was not released: {}", job.name, released.ToString());
-  }
+  sdk::Result<std::optional<LeaseRefusal>> leased = leases_.RunHolding(
+      job.name, tick, [&] { *result = RunHolding(job, full, cancel, on_progress); }, log_);
+  if (leased.ok()) return *leased;
+  *result = {{}, leased.status().WithContext("taking the job's lease")};
+  log_->error("job {}: {}", job.name, result->status.ToString());
   return std::nullopt;
 }
 
@@ -110,14 +104,10 @@ JobOutcome SyncJobs::RunScheduled(const config::JobConfig& job, const JobRun& ru
 }
 
 std::vector<JobSpec> SyncJobs::Specs() {
-  std::vector<JobSpec> specs;
-  for (const config::JobConfig& job : setup_->config.jobs) {
-    if (job.kind != config::JobKind::kSync) continue;
-    specs.push_back(
-        JobSpec{job.name, setup_->schedules.at(job.name),
-                [self = shared_from_this(), &job](const JobRun& run) { return self->RunScheduled(job, run); }});
-  }
-  return specs;
+  return ScheduledJobSpecs(*setup_, config::JobKind::kSync,
+                           [self = shared_from_this()](const config::JobConfig& job, const JobRun& run) {
+                             return self->RunScheduled(job, run);
+                           });
 }
 
 }  // namespace hub::service

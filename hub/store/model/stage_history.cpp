@@ -22,13 +22,10 @@ sdk::Status StageHistory::AfterRow(const model::MappedRecord& record, std::int64
   const Value given = record.ValueOrNull("stage");
   if (given.is_null() && !inserted_) return sdk::Status::Ok();
   const std::string table(staged_.table);
-  Value stage = given;
-  if (stage.is_null()) {
-    auto rows = QueryStoreRows(connection_, "SELECT stage FROM " + table + " WHERE id = ?", {Value::Int64(row_id)});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return sdk::Status::Ok();
-    stage = rows->front().front();
-  }
+  // A new row without a stage is at the stage its catalog field defaults to, which the column's default is too.
+  const model::FieldDefault& fallback = record.entity->FindField("stage")->default_value;
+  if (given.is_null() && fallback.kind != model::DefaultKind::kValue) return sdk::Status::Ok();
+  const Value stage = given.is_null() ? Value::String(std::string(fallback.value)) : given;
   if (stored_stage_ && *stored_stage_ == stage.text()) return sdk::Status::Ok();
   const Value changed_at = record.ValueOrNull("stage_changed_at");
   const std::string at = changed_at.is_null() ? "{{now}}" : "?";

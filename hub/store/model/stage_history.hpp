@@ -30,7 +30,8 @@ inline constexpr StagedTable kLeadStages{"leads", "lead_stage_history", "lead_id
 // When a row is new, or the record's `stage` differs from the stored one, writes a history row (from the
 // stored stage, to the new one, with the record's amount and probability, at the record's stage_changed_at
 // or now) and sets the row's stage_entered_at to the same instant. A row inserted without a stage enters
-// the column's default stage (the lead funnel's first). Threads: as the connection. Lifetime: the batch.
+// the stage its catalog field defaults to (the lead funnel's first); without a default, no history. Threads: as the
+// connection. Lifetime: the batch.
 class StageHistory : public EntityExtension {
  public:
   StageHistory(odbc::Connection& connection, const StagedTable& staged) : connection_(connection), staged_(staged) {}

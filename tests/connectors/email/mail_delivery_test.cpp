@@ -61,7 +61,7 @@ TEST_P(MailDeliveryTest, TheServerStoppedMidwayDelaysTheMailAndEachEventIsMailed
   bool stopped = false;
   auto deliver = [&](const std::vector<sdk::OutboundEvent>& events) -> sdk::Result<std::size_t> {
     if (!stopped && before_stop == 0) {
-      WaitForEmptyQueue(*servers_);
+      EXPECT_TRUE(WaitForEmptyQueue(*servers_)) << "Postfix still held mail after 30 s";
       StopSmtpServer(*servers_);
       stopped = true;
     }

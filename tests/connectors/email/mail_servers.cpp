@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <sstream>
 #include <system_error>
@@ -62,6 +63,16 @@ bool Listening(int port) {
   const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
   ::close(fd);
   return connected;
+}
+
+// Polls `done` every 50 ms until it holds or 30 s have passed; answers whether it held.
+bool WaitUntil(const std::function<bool()>& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
 }
 
 }  // namespace
@@ -127,20 +138,14 @@ std::map<std::string, int> SubmittedMessageIdCounts(const TestMailServers& serve
   return counts;
 }
 
-void WaitForEmptyQueue(const TestMailServers& servers) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!QueueEmpty(servers) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+bool WaitForEmptyQueue(const TestMailServers& servers) {
+  return WaitUntil([&] { return QueueEmpty(servers); });
 }
 
 void StopSmtpServer(const TestMailServers& servers) { Postfix(servers, "stop"); }
 void StartSmtpServer(const TestMailServers& servers) {
   Postfix(servers, "start");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (!Listening(servers.smtps_port) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  WaitUntil([&] { return Listening(servers.smtps_port); });
 }
 
 }  // namespace hub::email::test

@@ -38,7 +38,8 @@ std::string WaitForMessageBytes(const TestMailServers& servers, const std::strin
 std::map<std::string, int> SubmittedMessageIdCounts(const TestMailServers& servers);
 
 // Waits (polling, at most 30 s) until Postfix's queue is empty: every accepted mail handed to Dovecot.
-void WaitForEmptyQueue(const TestMailServers& servers);
+// False when it never emptied.
+bool WaitForEmptyQueue(const TestMailServers& servers);
 
 // smtp_server_stop / smtp_server_start of mail_servers.sh: Postfix alone. Stopped while it hands a mail to
 // Dovecot over LMTP, Postfix may deliver that mail again when it starts (its own at-least-once), so a test
