@@ -8,6 +8,8 @@ find_package(CLI11 CONFIG REQUIRED)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
+# The SQLite library under the SQLite ODBC driver, for its process-wide settings only (store/odbc/embedded_sqlite).
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 
 # Boost.DLL on std::filesystem: no Boost.Filesystem library to link.
 add_library(hub_boost_dll INTERFACE)

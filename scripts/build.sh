@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev
-  unixodbc unixodbc-dev odbc-postgresql libsqliteodbc
+  unixodbc unixodbc-dev odbc-postgresql libsqliteodbc libsqlite3-dev
   libpugixml-dev libexpat1-dev libssl-dev openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev

@@ -12,6 +12,7 @@
 #include "cli/quarantine_command.hpp"
 #include "common/logging.hpp"
 #include "service/service.hpp"
+#include "store/odbc/embedded_sqlite.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ constexpr int kBadUsage = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
+  hub::odbc::ConfigureEmbeddedSqlite();
   CLI::App app{"Hub: connects departmental systems into one customer model.", "hub"};
   app.set_version_flag("--version", hub::cli::VersionLine());
   app.require_subcommand(1);
