@@ -11,6 +11,7 @@
 #include "hub/sdk/abi.h"
 #include "hub/sdk/version.hpp"
 #include "plugin_host/plugin_registry.hpp"
+#include "service/connector_pool.hpp"
 #include "service/hub_setup.hpp"
 #include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
@@ -57,6 +58,10 @@ int CheckConfig(const std::filesystem::path& config_file, bool show_mappings, st
     return 2;
   }
   PrintErrors(loaded.setup->warnings, err);
+  if (std::vector<config::ConfigError> refused = service::ConfigureEachConnector(loaded.setup); !refused.empty()) {
+    PrintErrors(refused, err);
+    return 2;
+  }
   if (show_mappings) {
     const config::HubConfig& config = loaded.setup->config;
     for (const config::JobConfig& job : config.jobs) {

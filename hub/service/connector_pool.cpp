@@ -26,6 +26,11 @@ sdk::Result<std::size_t> PooledConnector::WriteEvents(const std::vector<sdk::Out
   return (*instance)->WriteEvents(events);
 }
 
+sdk::Status PooledConnector::Configure() {
+  std::lock_guard lock(mutex_);
+  return InstanceLocked(CancellationToken()).status();
+}
+
 sdk::Result<plugin_host::ConnectorInstance*> PooledConnector::InstanceLocked(const CancellationToken& cancel) {
   if (instance_ == nullptr) {
     const config::ConnectorConfig* connector = setup_->config.FindConnector(name_);
@@ -67,6 +72,17 @@ sdk::Result<PooledConnector*> ConnectorPool::Find(std::string_view name) const {
   for (const auto& [configured, connector] : connectors_) known += (known.empty() ? "" : ", ") + configured;
   return sdk::Status::NotFound("no connector named '" + std::string(name) +
                                "' (connectors: " + (known.empty() ? "none" : known) + ")");
+}
+
+std::vector<config::ConfigError> ConfigureEachConnector(const std::shared_ptr<const HubSetup>& setup) {
+  const SystemClock clock;
+  std::vector<config::ConfigError> errors;
+  for (const config::ConnectorConfig& connector : setup->config.connectors) {
+    PooledConnector instance(setup, connector, clock);
+    sdk::Status configured = instance.Configure();
+    if (!configured.ok()) errors.push_back({connector.location, configured.message()});
+  }
+  return errors;
 }
 
 }  // namespace hub::service

@@ -39,6 +39,12 @@ class PooledConnector {
 
   const std::string& name() const { return name_; }
 
+  // Creates and configures the instance if it is not yet, and calls nothing else: what the connector refuses
+  // in its options beyond their declared schema (a mail template that does not parse, a folder it cannot
+  // read) comes out before the first job needs it. `hub check-config` calls it for each connector; Configure
+  // does not reach the system (the SDK's rule, sdk/include/hub/sdk/connector.hpp).
+  sdk::Status Configure();
+
   // ConnectorInstance::ReadBatch, under `cancel`.
   sdk::Result<sdk::Batch> ReadBatch(std::string_view cursor, std::size_t max_records, const CancellationToken& cancel);
 
@@ -69,6 +75,10 @@ class ConnectorPool {
  private:
   std::map<std::string, std::unique_ptr<PooledConnector>, std::less<>> connectors_;
 };
+
+// Configures an instance of every connector of `setup` (PooledConnector::Configure) and lets them go: one error at
+// each connector's line for what its plugin refused, with the plugin's message. For `hub check-config`.
+std::vector<config::ConfigError> ConfigureEachConnector(const std::shared_ptr<const HubSetup>& setup);
 
 }  // namespace hub::service
 

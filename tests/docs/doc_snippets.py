@@ -247,7 +247,10 @@ def check_configs(source_dir, build_dir, docs):
                     path = os.path.join(config_dir, name)
                     os.makedirs(os.path.dirname(path), exist_ok=True)
                     open(path, "w").write("secret\n")
-                for name in re.findall(r'<plugins dir="([^"]+)"', text) + re.findall(r"<dir>([^<]+)</dir>", text):
+                # Folders too, which the connectors read when configured (`hub check-config` configures them).
+                folders = (re.findall(r'<plugins dir="([^"]+)"', text) + re.findall(r"<dir>([^<]+)</dir>", text) +
+                           re.findall(r"<mail_templates>([^<]+)</mail_templates>", text))
+                for name in folders:
                     if not os.path.isabs(name):
                         os.makedirs(os.path.join(config_dir, name), exist_ok=True)
                 env = dict(os.environ)

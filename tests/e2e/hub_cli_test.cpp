@@ -16,6 +16,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 
 // The 1-based line of `text` that holds `needle`.
 int LineOf(const std::string& text, const std::string& needle) {
@@ -154,6 +155,37 @@ TEST_F(HubCliTest, CheckConfigRefusesAConnectorWhosePluginIsMissing) {
   CommandResult result = RunHub({"check-config", "--config", config_.string()});
   EXPECT_EQ(result.exit_status, 2);
   EXPECT_THAT(result.output, HasSubstr("no plugin named 'nope'"));
+}
+
+// A connector's own refusal, beyond its options' schema, comes out at check-config: the email connector parses
+// its mail templates when configured, so a placeholder left open is reported with no mail server up.
+TEST_F(HubCliTest, CheckConfigReportsWhatAConnectorRefusesWhenConfigured) {
+  sandbox_.Write("templates/task.created.subject", "Call back {{document.subject}}");
+  sandbox_.Write("templates/task.created.txt", "Hello {{document.assignee.name,\n");
+  const std::string xml = R"(<hub>
+  <store><connection>Driver=SQLite3;Database=hub.db</connection></store>
+  <plugins dir=")" + std::string(HUB_PLUGIN_DIR) +
+                          R"(" system="false"/>
+  <connectors>
+    <connector name="notifications" plugin="email">
+      <smtp_url>smtp://127.0.0.1:1</smtp_url>
+      <mail_from>hub@example.com</mail_from>
+      <mail_templates>templates</mail_templates>
+    </connector>
+  </connectors>
+</hub>
+)";
+  sandbox_.Write("hub.xml", xml);
+  CommandResult result = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(result.exit_status, 2) << result.output;
+  EXPECT_THAT(result.output,
+              HasSubstr(config_.string() + ":" + std::to_string(LineOf(xml, "<connector name=")) + ": "));
+  EXPECT_THAT(result.output, HasSubstr("task.created.txt"));
+  EXPECT_THAT(result.output, Not(HasSubstr("ok\n")));
+
+  sandbox_.Write("templates/task.created.txt", "Hello {{document.assignee.name}},\n");
+  CommandResult fixed = RunHub({"check-config", "--config", config_.string()});
+  EXPECT_EQ(fixed.exit_status, 0) << fixed.output;
 }
 
 TEST_F(HubCliTest, PluginsListsLoadedAndRefusedPlugins) {

@@ -16,7 +16,9 @@ namespace hub::sdk {
 // A connection to one source or target system. The hub creates one per configured instance, calls
 // Configure once with validated options, then ReadBatch repeatedly from the last committed cursor (an
 // empty cursor means "from the beginning"). Calls on one object never overlap; the object may move
-// between threads. Exceptions are caught at the plugin boundary and reported as internal errors, but
+// between threads. Configure validates and prepares without reaching the system (no connection, no
+// request): `hub check-config` configures every connector to report what it refuses, with no system up.
+// Exceptions are caught at the plugin boundary and reported as internal errors, but
 // returning a Status is the expected way to fail. A bad source record is not a failure of the read:
 // return it with `rejection` set so the hub quarantines it and goes on.
 //
