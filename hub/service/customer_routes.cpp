@@ -1,6 +1,5 @@
 #include "service/customer_routes.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include "common/time_format.hpp"
 #include "service/customer_lookup.hpp"
 #include "service/customer_record.hpp"
+#include "service/query_numbers.hpp"
 
 namespace hub::service {
 namespace {
@@ -24,16 +24,6 @@ using api::HttpResponse;
 // At most this many cards answer one look-up.
 constexpr std::size_t kMaxCards = 20;
 constexpr LookupKey kLookupKeys[] = {LookupKey::kPhone, LookupKey::kEmail, LookupKey::kTaxId, LookupKey::kName};
-
-// A party id: decimal digits only, positive.
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0 || text.front() == '+') {
-    return std::nullopt;
-  }
-  return id;
-}
 
 HttpResponse FromStatus(const sdk::Status& status) {
   switch (status.code()) {
@@ -52,7 +42,7 @@ std::string Today() { return FormatIsoUtc(std::chrono::system_clock::now()).subs
 
 HttpResponse GetCustomer(odbc::Database& store, const HttpRequest& request) {
   const std::string& text = request.params.at("id");
-  std::optional<std::int64_t> id = ParseId(text);
+  std::optional<std::int64_t> id = ParseRowId(text);
   if (!id) return HttpResponse::Error(404, "not_found", "no customer has id '" + text + "'");
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return FromStatus(lease.status());

@@ -1,7 +1,6 @@
 #include "service/delivery_routes.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include <boost/json.hpp>
 
@@ -9,6 +8,7 @@
 #include "delivery/delivery_queries.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_replay.hpp"
+#include "service/query_numbers.hpp"
 
 namespace hub::service {
 namespace {
@@ -82,14 +82,9 @@ HttpResponse DeadLetters(const DeliveryRoutesContext& context, const HttpRequest
   if (FindSubscriber(*context.current_setup(), subscriber) == nullptr) {
     return HttpResponse::Error(404, "not_found", "no delivery job named '" + subscriber + "'");
   }
-  std::size_t limit = kDefaultLimit;
-  if (std::string_view text = request.Query("limit"); !text.empty()) {
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
-    if (error != std::errc() || end != text.data() + text.size() || limit < 1 || limit > kMaxLimit) {
-      return HttpResponse::Error(400, "bad_request", "limit must be a whole number from 1 to 1000");
-    }
-  }
-  auto letters = delivery::ListDeadLetters(context.store, subscriber, limit);
+  std::optional<std::size_t> limit = ParseLimit(request.Query("limit"), kDefaultLimit, kMaxLimit);
+  if (!limit) return HttpResponse::Error(400, "bad_request", LimitProblem(kMaxLimit));
+  auto letters = delivery::ListDeadLetters(context.store, subscriber, *limit);
   if (!letters.ok()) return StoreError(letters.status());
   boost::json::array list;
   for (const delivery::DeadLetter& letter : *letters) list.push_back(DeadLetterToJson(letter));

@@ -1,7 +1,6 @@
 #include "service/match_routes.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <optional>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "common/value_json.hpp"
 #include "hub/odbc/transaction.hpp"
+#include "service/query_numbers.hpp"
 #include "store/model/match_pairs.hpp"
 
 namespace hub::service {
@@ -28,14 +28,6 @@ HttpResponse StoreError(const sdk::Status& status) {
     return HttpResponse::Error(503, "unavailable", "the store does not answer; try again later");
   }
   return HttpResponse::Error(500, "internal_error", status.message());
-}
-
-// A whole number in [min, max], or nullopt.
-std::optional<std::int64_t> ParseNumber(std::string_view text, std::int64_t min, std::int64_t max) {
-  std::int64_t number = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || number < min || number > max) return std::nullopt;
-  return number;
 }
 
 boost::json::object SideToJson(std::int64_t party_id, const MatchPairListing::Side& side) {
@@ -72,19 +64,15 @@ HttpResponse ListMatches(odbc::Database& store, const HttpRequest& request) {
   }
   std::int64_t after = 0;
   if (std::string_view text = request.Query("after"); !text.empty()) {
-    std::optional<std::int64_t> parsed = ParseNumber(text, 0, std::numeric_limits<std::int64_t>::max());
+    std::optional<std::int64_t> parsed = ParseWholeNumber(text, 0, std::numeric_limits<std::int64_t>::max());
     if (!parsed) return HttpResponse::Error(400, "bad_request", "after must be a pair id");
     after = *parsed;
   }
-  std::size_t limit = kDefaultLimit;
-  if (std::string_view text = request.Query("limit"); !text.empty()) {
-    std::optional<std::int64_t> parsed = ParseNumber(text, 1, kMaxLimit);
-    if (!parsed) return HttpResponse::Error(400, "bad_request", "limit must be a whole number from 1 to 1000");
-    limit = static_cast<std::size_t>(*parsed);
-  }
+  std::optional<std::size_t> limit = ParseLimit(request.Query("limit"), kDefaultLimit, kMaxLimit);
+  if (!limit) return HttpResponse::Error(400, "bad_request", LimitProblem(kMaxLimit));
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreError(lease.status());
-  auto listings = store_model::ListMatchPairs(lease->get(), decision, after, limit);
+  auto listings = store_model::ListMatchPairs(lease->get(), decision, after, *limit);
   if (!listings.ok()) return StoreError(listings.status());
   boost::json::array matches;
   for (const MatchPairListing& listing : *listings) matches.push_back(ListingToJson(listing));
@@ -100,7 +88,7 @@ std::string DecisionJson(const std::string& decision, const std::string& decided
 
 HttpResponse Review(odbc::Database& store, const HttpRequest& request, bool accepted) {
   const std::string& text = request.params.at("id");
-  std::optional<std::int64_t> id = ParseNumber(text, 1, std::numeric_limits<std::int64_t>::max());
+  std::optional<std::int64_t> id = ParseRowId(text);
   if (!id) return HttpResponse::Error(404, "not_found", "no match has id '" + text + "'");
   const std::string reviewer = request.principal.empty() ? std::string("anonymous") : request.principal;
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();

@@ -30,6 +30,7 @@
 #include "service/service_metrics.hpp"
 #include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
+#include "service/task_routes.hpp"
 
 namespace hub::service {
 namespace {
@@ -102,6 +103,7 @@ class Service {
     if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
+    if (routes.ok()) routes = AddTaskRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;

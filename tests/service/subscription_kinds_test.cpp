@@ -67,8 +67,9 @@ TEST(SubscriptionKinds, ATaskChangeTheStoreDoesNotRecordIsRefused) {
   hub::test::TempDir files;
   HubSetupResult loaded = LoadSubscribing(files, "task.updated");
   ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(config::FormatErrors(loaded.errors),
-              HasSubstr("the store records no 'updated' events of task (its kinds end in .created)"));
+  EXPECT_THAT(
+      config::FormatErrors(loaded.errors),
+      HasSubstr("the store records no 'updated' events of task (its kinds end in .created, .done, .cancelled)"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "store/model/outbox_event.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/tasks.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -28,6 +29,11 @@ bool IsMissedInboundCall(const model::MappedRecord& record) {
   return TextOf(record, "kind") == "call" && TextOf(record, "direction") == "inbound" &&
          std::find(std::begin(kMissedCallOutcomes), std::end(kMissedCallOutcomes), outcome) !=
              std::end(kMissedCallOutcomes);
+}
+
+// A call that reached the party, whichever side dialled: the callbacks it was owed are done.
+bool IsAnsweredCall(const model::MappedRecord& record) {
+  return TextOf(record, "kind") == "call" && TextOf(record, "outcome") == "answered";
 }
 
 // The lead candidate's channel for an activity of `kind`; empty for a kind that makes none.
@@ -58,6 +64,7 @@ sdk::Status ActivityFollowUps::After(const model::MappedRecord& record, std::int
   if (attribution.party_id && IsMissedInboundCall(record)) {
     return EnsureCallback(record, activity_id, *attribution.party_id, keys);
   }
+  if (attribution.party_id && IsAnsweredCall(record)) return CloseCallbacks(record, activity_id, *attribution.party_id);
   if (attribution.match == PartyMatch::kNone && TextOf(record, "direction") != "outbound" &&
       !TextOf(record, "need").empty() && !ChannelOf(TextOf(record, "kind")).empty()) {
     return EnsureLeadCandidate(record, activity_id, keys);
@@ -100,6 +107,24 @@ sdk::Status ActivityFollowUps::EnsureCallback(const model::MappedRecord& record,
       {"party_id", party_id}, {"activity_id", activity_id}, {"assignee_employee_id", JsonOrNull(owner)},
       {"subject", subject},   {"source_key", source_key}};
   return AppendOutboxEvent(connection_, turn_, "task", *task, "task.created", boost::json::serialize(payload));
+}
+
+sdk::Status ActivityFollowUps::CloseCallbacks(const model::MappedRecord& record, std::int64_t activity_id,
+                                              std::int64_t party_id) {
+  const Value reached_at = record.ValueOrNull("occurred_at");
+  if (reached_at.is_null()) return sdk::Status::Ok();
+  auto owed = QueryStoreRows(connection_,
+                             "SELECT t.id FROM tasks t JOIN activities a ON a.id = t.activity_id "
+                             "WHERE t.party_id = ? AND t.kind = 'callback' AND t.status = 'open' AND a.occurred_at < ? "
+                             "ORDER BY t.id",
+                             {Value::Int64(party_id), reached_at});
+  if (!owed.ok()) return owed.status();
+  const TaskSettlement settlement{"done", reached_at, activity_id, {}};
+  for (const odbc::Row& task : *owed) {
+    sdk::Result<std::optional<TaskRow>> settled = SettleTask(connection_, turn_, task[0].integer(), settlement);
+    if (!settled.ok()) return settled.status();
+  }
+  return sdk::Status::Ok();
 }
 
 sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& record, std::int64_t activity_id,

@@ -38,13 +38,17 @@ class ActivityFollowUps {
   //   event;
   // - a call or a mail, not outbound (an agent's note on a call we made is no one's request), whose party
   //   was not found (kNone) and that carries a need: an open lead candidate
-  //   (channel phone or email) with its names, phone, e-mail and need, and a "lead_candidate.created" event.
+  //   (channel phone or email) with its names, phone, e-mail and need, and a "lead_candidate.created" event;
+  // - an answered call (kind call, outcome answered, either direction) with a found party: each open callback
+  //   task of the party owed for a call before it is done (done_at the call's time), with a "task.done" event
+  //   naming the activity (done_by_activity_id). Stored again, it finds nothing open: no second event.
   sdk::Status After(const model::MappedRecord& record, std::int64_t activity_id, const Attribution& attribution,
                     const AttributionKeys& keys);
 
  private:
   sdk::Status EnsureCallback(const model::MappedRecord& record, std::int64_t activity_id, std::int64_t party_id,
                              const AttributionKeys& keys);
+  sdk::Status CloseCallbacks(const model::MappedRecord& record, std::int64_t activity_id, std::int64_t party_id);
   sdk::Status EnsureLeadCandidate(const model::MappedRecord& record, std::int64_t activity_id,
                                   const AttributionKeys& keys);
   // The id of the row of `table` with `source_key`, or nullopt.

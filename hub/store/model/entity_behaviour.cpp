@@ -67,7 +67,9 @@ constexpr EntityBehaviour kGenericOnly;
 
 // The rows the writers make of their own accord, with the changes recorded of them: no catalog entity.
 constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
-    {"task", "created"},              // a callback an activity owes (activity_follow_ups.hpp)
+    {"task", "created"},  // a callback an activity owes (activity_follow_ups.hpp)
+    {"task", "done"},     // settled by an answered call or a person (tasks.hpp)
+    {"task", "cancelled"},
     {"lead_candidate", "created"},    // an unknown party's request
     {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
     {kCareAggregate, kCareHoliday},

@@ -4,6 +4,8 @@
 // party's owner, or a lead candidate for an unknown one that recorded a need, each with its outbox event.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,9 +46,9 @@ class ActivityAttributionTest : public sync::test::SinkTest {
   }
 
   // Stores the call `id` with `fields` besides kind call and its time.
-  void Call(const std::string& id, Fields fields) {
+  void Call(const std::string& id, Fields fields, const std::string& occurred_at = "2026-11-02T09:00:00Z") {
     fields.emplace_back("kind", "call");
-    fields.emplace_back("occurred_at", "2026-11-02T09:00:00Z");
+    fields.emplace_back("occurred_at", occurred_at);
     Store("activity", id, fields);
   }
 
@@ -162,6 +164,38 @@ TEST_P(ActivityAttributionTest, AnAnsweredOrOutboundCallOwesNoCallback) {
   Call("A1", {{"phone", "021 5080 1234"}, {"direction", "inbound"}, {"outcome", "answered"}});
   Call("A2", {{"phone", "021 5080 1234"}, {"direction", "outbound"}, {"outcome", "no_answer"}});
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 0);
+}
+
+TEST_P(ActivityAttributionTest, AnAnsweredCallSettlesTheCallbacksOwedBeforeItOnce) {
+  const Fields missed = {{"phone", "021 5080 1234"}, {"direction", "inbound"}, {"outcome", "no_answer"}};
+  Call("A1", missed, "2026-11-02T09:00:00Z");
+  Call("A2", {{"phone", "0512 6888 1234"}, {"direction", "inbound"}, {"outcome", "missed"}}, "2026-11-02T09:05:00Z");
+  // An answered call before the missed one (a CDR file read late) settles nothing.
+  Call("A0", {{"phone", "021 5080 1234"}, {"direction", "outbound"}, {"outcome", "answered"}}, "2026-11-02T08:00:00Z");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks WHERE status = 'open'"), 2);
+
+  // The owner calls back and reaches C1: its callback is done at the call's time; C2's stays open.
+  Call("A3", {{"phone", "+86 21 5080 1234"}, {"direction", "outbound"}, {"outcome", "answered"}},
+       "2026-11-02T10:30:00Z");
+  std::vector<odbc::Row> tasks = QueryRows(
+      "SELECT t.source_key, t.status, a.id FROM tasks t "
+      "LEFT JOIN activities a ON a.occurred_at = t.done_at AND a.outcome = 'answered' ORDER BY t.id");
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0][0].text() + " " + tasks[0][1].text(), "erp/activity/A1/callback done");
+  ASSERT_FALSE(tasks[0][2].is_null()) << "done at the answered call's time";
+  EXPECT_EQ(tasks[1][1].text(), "open");
+  std::vector<odbc::Row> events =
+      QueryRows("SELECT payload FROM outbox_events WHERE aggregate = 'task' AND kind = 'task.done'");
+  ASSERT_EQ(events.size(), 1u);
+  const boost::json::object payload = boost::json::parse(events[0][0].text()).as_object();
+  EXPECT_EQ(payload.at("status"), "done");
+  EXPECT_EQ(payload.at("done_by_activity_id"), tasks[0][2].integer());
+
+  // The same answered call stored again, or another one, finds nothing open for C1: no second event.
+  Call("A3", {{"phone", "+86 21 5080 1234"}, {"direction", "outbound"}, {"outcome", "answered"}},
+       "2026-11-02T10:30:00Z");
+  Call("A4", {{"phone", "021 5080 1234"}, {"direction", "inbound"}, {"outcome", "answered"}}, "2026-11-02T11:00:00Z");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'task.done'"), 1);
 }
 
 TEST_P(ActivityAttributionTest, AnUnknownCallerWithANeedBecomesOneLeadCandidate) {
