@@ -2,6 +2,10 @@
 
 namespace hub::model {
 
+void MappedRecord::Add(std::string_view name, sdk::Value value) {
+  fields.push_back({entity->FindField(name), std::move(value), {}});
+}
+
 const sdk::Value* MappedRecord::Find(std::string_view name) const {
   const MappedField* field = FindField(name);
   return field == nullptr ? nullptr : &field->value;

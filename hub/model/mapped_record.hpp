@@ -40,6 +40,9 @@ struct MappedRecord {
   std::string position;             // where the source record came from ("customers.csv:42")
   std::vector<MappedField> fields;  // in the order of the mapping's <field> elements
 
+  // Fills the field named `name` of the record's entity (which must declare it) with `value`, after the others.
+  void Add(std::string_view name, sdk::Value value);
+
   // The value of the field named `name`, or nullptr when the record does not fill it.
   const sdk::Value* Find(std::string_view name) const;
 

@@ -32,7 +32,8 @@ HttpResponse PostCall(odbc::Database& store, const std::string& source_system, c
                                                 {"outcome", OutcomeName(stored->outcome)},
                                                 {"party", std::move(party)},
                                                 {"task_id", IdOrNull(follow_ups.task_id)},
-                                                {"lead_candidate_id", IdOrNull(follow_ups.lead_candidate_id)}});
+                                                {"lead_candidate_id", IdOrNull(follow_ups.lead_candidate_id)},
+                                                {"lead_id", IdOrNull(follow_ups.lead_id)}});
 }
 
 }  // namespace

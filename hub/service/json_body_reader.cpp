@@ -112,9 +112,7 @@ void JsonBodyReader::Require(std::string_view name, std::string message) {
   if (!Given(name)) Fault(name, std::move(message));
 }
 
-void Put(model::MappedRecord& record, std::string_view name, sdk::Value value) {
-  record.fields.push_back({record.entity->FindField(name), std::move(value), {}});
-}
+void Put(model::MappedRecord& record, std::string_view name, sdk::Value value) { record.Add(name, std::move(value)); }
 
 void PutText(model::MappedRecord& record, std::string_view name, const std::optional<std::string>& text) {
   if (text) Put(record, name, sdk::Value::String(*text));

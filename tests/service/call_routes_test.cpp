@@ -139,6 +139,7 @@ TEST_P(CallRoutesTest, AnUnknownCallerWithANeedBecomesALeadCandidate) {
   EXPECT_EQ(answer.at("party").at("match"), "none");
   EXPECT_TRUE(answer.at("task_id").is_null());
   ASSERT_TRUE(answer.at("lead_candidate_id").is_int64()) << posted.body;
+  ASSERT_TRUE(answer.at("lead_id").is_int64()) << posted.body;
   EXPECT_EQ(QueryValue("SELECT need FROM lead_candidates").text(), "询价：20台水泵");
 }
 

@@ -5,7 +5,10 @@
 
 #include <boost/json.hpp>
 
+#include "model/catalog.hpp"
+#include "store/model/entity_writer.hpp"
 #include "store/model/outbox_event.hpp"
+#include "store/model/source_links.hpp"
 #include "store/model/store_statements.hpp"
 #include "store/model/tasks.hpp"
 
@@ -163,16 +166,47 @@ sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& re
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       params);
   if (!candidate.ok()) return candidate.status();
+  sdk::Result<std::int64_t> lead = PromoteToLead(record, source_key, channel, *candidate);
+  if (!lead.ok()) return lead.status();
   payload["id"] = *candidate;
-  payload["status"] = "open";
+  payload["status"] = "accepted";
+  payload["lead_id"] = *lead;
   payload["details"] = details;
   return AppendOutboxEvent(connection_, turn_, "lead_candidate", *candidate, "lead_candidate.created",
                            boost::json::serialize(payload));
 }
 
+sdk::Result<std::int64_t> ActivityFollowUps::PromoteToLead(const model::MappedRecord& record,
+                                                           const std::string& source_key, const std::string& channel,
+                                                           std::int64_t candidate_id) {
+  model::MappedRecord lead;
+  lead.entity = model::FindEntity("lead");
+  lead.source_system = record.source_system;
+  lead.source_id = source_key;
+  lead.position = record.position;
+  lead.Add("channel", Value::String(channel));
+  for (const char* field : {"company_name", "contact_name", "phone", "email", "need"}) {
+    if (const std::string text = TextOf(record, field); !text.empty()) lead.Add(field, Value::String(text));
+  }
+  lead.Add("received_at", record.ValueOrNull("occurred_at"));
+  SourceLinks links(connection_);
+  EntityWriter writer(connection_, links, turn_);
+  sdk::Result<WriteOutcome> written = writer.Write(lead);
+  if (!written.ok()) return written.status().WithContext("the lead of " + source_key);
+  sdk::Result<std::optional<SourceLink>> link = links.Find(lead);
+  if (!link.ok()) return link.status();
+  if (!*link) return sdk::Status::Internal("the lead of " + source_key + " was written without a source link");
+  const std::int64_t lead_id = (*link)->record_id;
+  sdk::Result<std::int64_t> accepted =
+      ExecuteStoreStatement(connection_, "UPDATE lead_candidates SET status = 'accepted', lead_id = ? WHERE id = ?",
+                            {Value::Int64(lead_id), Value::Int64(candidate_id)});
+  if (!accepted.ok()) return accepted.status();
+  return lead_id;
+}
+
 sdk::Result<ActivityFollowUpIds> ReadActivityFollowUps(odbc::Connection& connection, std::int64_t activity_id) {
   auto rows = QueryStoreRows(connection,
-                             "SELECT a.party_id, a.party_match, t.id, l.id FROM activities a "
+                             "SELECT a.party_id, a.party_match, t.id, l.id, l.lead_id FROM activities a "
                              "LEFT JOIN tasks t ON t.activity_id = a.id "
                              "LEFT JOIN lead_candidates l ON l.activity_id = a.id WHERE a.id = ? ORDER BY t.id, l.id",
                              {Value::Int64(activity_id)});
@@ -180,7 +214,7 @@ sdk::Result<ActivityFollowUpIds> ReadActivityFollowUps(odbc::Connection& connect
   if (rows->empty()) return sdk::Status::NotFound("no activity has id " + std::to_string(activity_id));
   const odbc::Row& row = rows->front();
   return ActivityFollowUpIds{IdOrNull(row[0]), row[1].is_null() ? std::string() : row[1].text(), IdOrNull(row[2]),
-                             IdOrNull(row[3])};
+                             IdOrNull(row[3]), IdOrNull(row[4])};
 }
 
 }  // namespace hub::store_model

@@ -38,7 +38,10 @@ class ActivityFollowUps {
   //   event;
   // - a call or a mail, not outbound (an agent's note on a call we made is no one's request), whose party
   //   was not found (kNone) and that carries a need: an open lead candidate
-  //   (channel phone or email) with its names, phone, e-mail and need, and a "lead_candidate.created" event;
+  //   (channel phone or email) with its names, phone, e-mail and need, accepted at once as a lead of the
+  //   activity's source system (source id the candidate's source_key) written through the model layer, so that
+  //   the lead is checked, classified and routed as every new lead is; then a "lead_candidate.created" event
+  //   naming the lead;
   // - an answered call (kind call, outcome answered, either direction) with a found party: each open callback
   //   task of the party owed for a call before it is done (done_at the call's time), with a "task.done" event
   //   naming the activity (done_by_activity_id). Stored again, it finds nothing open: no second event.
@@ -51,6 +54,10 @@ class ActivityFollowUps {
   sdk::Status CloseCallbacks(const model::MappedRecord& record, std::int64_t activity_id, std::int64_t party_id);
   sdk::Status EnsureLeadCandidate(const model::MappedRecord& record, std::int64_t activity_id,
                                   const AttributionKeys& keys);
+  // Writes the lead of candidate `candidate_id` (made of activity `record`), marks the candidate accepted with it,
+  // and answers the lead's id.
+  sdk::Result<std::int64_t> PromoteToLead(const model::MappedRecord& record, const std::string& source_key,
+                                          const std::string& channel, std::int64_t candidate_id);
   // The id of the row of `table` with `source_key`, or nullopt.
   sdk::Result<std::optional<std::int64_t>> Existing(std::string_view table, const std::string& source_key);
 
@@ -65,6 +72,7 @@ struct ActivityFollowUpIds {
   std::string party_match;  // activities.party_match; empty for an activity written before migration 16
   std::optional<std::int64_t> task_id;
   std::optional<std::int64_t> lead_candidate_id;
+  std::optional<std::int64_t> lead_id;  // the lead the candidate became
 };
 
 // Reads ActivityFollowUpIds of `activity_id`. Threads: as the connection. Errors: NotFound when no activity

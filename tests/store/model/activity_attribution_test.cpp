@@ -206,7 +206,7 @@ TEST_P(ActivityAttributionTest, AnUnknownCallerWithANeedBecomesOneLeadCandidate)
       "SELECT channel, status, phone_e164, need, contact_name, company_name, source_key, activity_id, party_id "
       "FROM lead_candidates");
   ASSERT_EQ(candidates.size(), 1u);
-  EXPECT_EQ(candidates[0][0].text() + " " + candidates[0][1].text(), "phone open");
+  EXPECT_EQ(candidates[0][0].text() + " " + candidates[0][1].text(), "phone accepted");
   EXPECT_EQ(candidates[0][2].text(), "+8675588776655");
   EXPECT_EQ(candidates[0][3].text(), "询价：20台水泵");
   EXPECT_EQ(candidates[0][4].text() + " " + candidates[0][5].text(), "陈静 深圳水务");
@@ -215,10 +215,30 @@ TEST_P(ActivityAttributionTest, AnUnknownCallerWithANeedBecomesOneLeadCandidate)
   EXPECT_TRUE(candidates[0][8].is_null());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'lead_candidate.created'"), 1);
 
+  // Accepted at once as a lead of the activity's source system, written through the model layer: the lead
+  // interface checks, classifies and routes it as any other; its event comes with it.
+  std::vector<odbc::Row> leads = QueryRows(
+      "SELECT l.channel, l.phone_e164, l.need, l.contact_name, l.company_name, l.stage, c.lead_id, s.source_id "
+      "FROM leads l JOIN lead_candidates c ON c.lead_id = l.id "
+      "JOIN source_links s ON s.entity = 'lead' AND s.record_id = l.id AND s.source_system = 'erp'");
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0][0].text() + " " + leads[0][1].text(), "phone +8675588776655");
+  EXPECT_EQ(leads[0][2].text() + " " + leads[0][3].text() + " " + leads[0][4].text(), "询价：20台水泵 陈静 深圳水务");
+  EXPECT_EQ(leads[0][5].text(), "resource");
+  EXPECT_EQ(leads[0][7].text(), "erp/activity/A1/lead_candidate");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'lead.created'"), 1);
+  const boost::json::object event = boost::json::parse(QueryRows("SELECT payload FROM outbox_events WHERE kind = "
+                                                                 "'lead_candidate.created'")[0][0]
+                                                           .text())
+                                        .as_object();
+  EXPECT_EQ(event.at("status"), "accepted");
+  EXPECT_EQ(event.at("lead_id"), leads[0][6].integer());
+
   Fields again = asked;
   again.emplace_back("duration_seconds", "205");
   Call("A1", again);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM lead_candidates"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM leads"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'lead_candidate.created'"), 1);
 }
 
@@ -232,6 +252,10 @@ TEST_P(ActivityAttributionTest, AMailFromAnUnknownSenderAskingForAQuoteBecomesAL
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0][0].text() + " " + candidates[0][1].text() + " " + candidates[0][2].text(),
             "email Buyer@Example.org buyer@example.org");
+  std::vector<odbc::Row> leads = QueryRows("SELECT channel, email_normalized, need FROM leads");
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0][0].text() + " " + leads[0][1].text() + " " + leads[0][2].text(),
+            "email buyer@example.org quotation for 100 sensors");
 }
 
 TEST_P(ActivityAttributionTest, AKnownPartysNeedMakesNoLeadCandidate) {
