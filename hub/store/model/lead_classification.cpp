@@ -43,15 +43,29 @@ std::optional<double> NumberOf(const Value& value) {
   return number;
 }
 
-// The text items of a JSON array of text (the products field); none for anything else.
-std::vector<std::string> TextItems(const std::string& json) {
+// The products a lead names: the text items of a JSON array (as the intake API writes them), or, for other text
+// (a CSV column), its comma-separated items; each trimmed, empty ones dropped.
+std::vector<std::string> ProductsOf(const std::string& text) {
   std::vector<std::string> items;
+  auto add = [&items](std::string_view item) {
+    const std::size_t first = item.find_first_not_of(" \t");
+    if (first != std::string_view::npos)
+      items.emplace_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+  };
   boost::system::error_code error;
-  const boost::json::value parsed = boost::json::parse(json, error);
-  if (error || !parsed.is_array()) return items;
-  for (const boost::json::value& item : parsed.as_array()) {
-    if (item.is_string()) items.emplace_back(item.as_string());
+  const boost::json::value parsed = boost::json::parse(text, error);
+  if (!error && parsed.is_array()) {
+    for (const boost::json::value& item : parsed.as_array()) {
+      if (item.is_string()) add(item.as_string());
+    }
+    return items;
   }
+  std::string_view rest = text;
+  for (std::size_t comma = rest.find(','); comma != std::string_view::npos; comma = rest.find(',')) {
+    add(rest.substr(0, comma));
+    rest.remove_prefix(comma + 1);
+  }
+  add(rest);
   return items;
 }
 
@@ -63,7 +77,7 @@ leads::LeadProfile ProfileOf(const RowValues& row) {
   profile.industry = row.Written("industry");
   profile.province = row.Written("province");
   profile.need = row.Written("need");
-  profile.products = TextItems(row.Written("products"));
+  profile.products = ProductsOf(row.Written("products"));
   profile.estimated_amount = NumberOf(row.ValueOf("estimated_amount"));
   profile.reachable = !row.Written("phone").empty() || !row.Written("mobile").empty() || !row.Written("email").empty();
   return profile;

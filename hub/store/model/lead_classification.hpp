@@ -23,10 +23,10 @@ std::string ClassificationJson(const leads::Classification& classification);
 // Before a new lead's row, after its conflict check (LeadIntakeCheck, which adds the row's party_id): reads, in
 // one statement on indexed columns, the known customer's invoiced revenue (invoices issued, partly paid or
 // paid, less credit notes) and whether any customer (an active or inactive party) is in the lead's industry
-// (parties.industry) or province (addresses.province); classifies the lead by `rules`; and adds tier, grade,
-// score, classification (ClassificationJson), and for a lead that needs a review, review (the reviewer) and
-// review_state ("pending") to the row. A stored lead written again keeps its classification. Threads: as the
-// connection. Lifetime: the batch; `rules` outlive it.
+// (parties.industry) or province (addresses.province); classifies the lead by `rules` (its products a JSON array of
+// text, or comma-separated text); and adds tier, grade, score, classification (ClassificationJson), and for a lead that
+// needs a review, review (the reviewer) and review_state ("pending") to the row. A stored lead written again keeps its
+// classification. Threads: as the connection. Lifetime: the batch; `rules` outlive it.
 class LeadClassification : public EntityExtension {
  public:
   LeadClassification(odbc::Connection& connection, const leads::ClassificationRules& rules)

@@ -147,6 +147,23 @@ TEST_P(LeadClassificationTest, TheConfiguredRulesReachTheLeadsWriter) {
   EXPECT_EQ(Classified("L1"), "top/B/30/vp_sales/pending");
 }
 
+TEST_P(LeadClassificationTest, ProductsReadAsAJsonArrayOrACommaSeparatedColumnFit) {
+  WriteRules rules;
+  rules.leads.classification.products = {"erp", "crm"};
+  sink_ = std::make_unique<sync::StoreSink>(
+      *database_,
+      [this](std::string_view) {
+        return sync::SinkJob{mapping_, source_system_};
+      },
+      MakeLogger("store-test"), rules);
+  Store("lead", "L1", {{"products", R"(["CRM"])"}, {"industry", "trade"}});
+  Store("lead", "L2", {{"products", "scm, erp "}, {"industry", "trade"}});
+  Store("lead", "L3", {{"products", "scm"}, {"industry", "trade"}});
+  EXPECT_THAT(Rules("L1"), ::testing::ElementsAre("clear_need", "product_fit", "grade_score"));
+  EXPECT_THAT(Rules("L2"), ::testing::Contains("product_fit"));
+  EXPECT_EQ(Classified("L3"), "middle/B/0/-/-");
+}
+
 TEST_P(LeadClassificationTest, ALeadWrittenAgainKeepsItsClassification) {
   Store("lead", "L1", {{"company_name", "某公司"}, {"industry", "trade"}});
   ASSERT_EQ(Classified("L1"), "base/C/0/-/-");
