@@ -29,9 +29,9 @@ std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection,
 
 // An activity's party and follow-ups, then its attachments.
 std::unique_ptr<EntityExtension> MakeActivityExtensions(odbc::Connection& connection, References&,
-                                                        const odbc::OutboxTurn& turn, const WriteRules&) {
+                                                        const odbc::OutboxTurn& turn, const WriteRules& rules) {
   std::vector<std::unique_ptr<EntityExtension>> parts;
-  parts.push_back(std::make_unique<ActivityAttribution>(connection, turn));
+  parts.push_back(std::make_unique<ActivityAttribution>(connection, turn, rules));
   parts.push_back(std::make_unique<ActivityAttachments>(connection));
   return std::make_unique<ExtensionChain>(std::move(parts));
 }

@@ -1,7 +1,7 @@
 // A new lead's classification on both engines, stored through the sink as a sync job stores it: tier, grade,
 // score and the reasons on the lead; a known customer's invoiced revenue and a market the store has no
-// customer in make it top, with the sales director's review pending; configured rules reach the writer; a lead
-// written again keeps its classification.
+// customer in make it top, with the sales director's review pending; configured rules reach the writer, also of
+// the lead an unknown caller's need becomes; a lead written again keeps its classification.
 #include "store/model/lead_classification.hpp"
 
 #include <gmock/gmock.h>
@@ -162,6 +162,28 @@ TEST_P(LeadClassificationTest, ProductsReadAsAJsonArrayOrACommaSeparatedColumnFi
   EXPECT_THAT(Rules("L1"), ::testing::ElementsAre("clear_need", "product_fit", "grade_score"));
   EXPECT_THAT(Rules("L2"), ::testing::Contains("product_fit"));
   EXPECT_EQ(Classified("L3"), "middle/B/0/-/-");
+}
+
+TEST_P(LeadClassificationTest, ALeadAnUnknownCallersNeedBecomesIsClassifiedByTheConfiguredRules) {
+  WriteRules rules;
+  rules.leads.classification.key_company_words = {"水务"};
+  rules.leads.classification.top_reviewer = "vp_sales";
+  sink_ = std::make_unique<sync::StoreSink>(
+      *database_,
+      [this](std::string_view) {
+        return sync::SinkJob{mapping_, source_system_};
+      },
+      MakeLogger("store-test"), rules);
+  Store("activity", "A1",
+        {{"kind", "call"},
+         {"occurred_at", "2026-11-02T09:00:00Z"},
+         {"direction", "inbound"},
+         {"outcome", "answered"},
+         {"phone", "0755 8877 6655"},
+         {"need", "询价：20台水泵"},
+         {"company_name", "深圳水务"}});
+  EXPECT_EQ(Classified("erp/activity/A1/lead_candidate"), "top/A/45/vp_sales/pending");  // reachable, inbound phone
+  EXPECT_THAT(Rules("erp/activity/A1/lead_candidate"), ::testing::Contains("key_company"));
 }
 
 TEST_P(LeadClassificationTest, ALeadWrittenAgainKeepsItsClassification) {
