@@ -39,6 +39,16 @@ class LeadClassificationTest : public sync::test::SinkTest {
            {"province", "西藏"}});
   }
 
+  // Replaces the sink with one whose writers apply `rules`, as the sync jobs' sink applies the configured ones.
+  void UseRules(const WriteRules& rules) {
+    sink_ = std::make_unique<sync::StoreSink>(
+        *database_,
+        [this](std::string_view) {
+          return sync::SinkJob{mapping_, source_system_};
+        },
+        MakeLogger("store-test"), rules);
+  }
+
   // Stores invoice `number` of customer C1.
   void Invoice(const std::string& number, const std::string& total, const std::string& status,
                const std::string& kind = "invoice") {
@@ -137,12 +147,7 @@ TEST_P(LeadClassificationTest, TheConfiguredRulesReachTheLeadsWriter) {
   rules.leads.classification.gold_amount = 5'000;
   rules.leads.classification.sizeable_amount = 1'000;
   rules.leads.classification.top_reviewer = "vp_sales";
-  sink_ = std::make_unique<sync::StoreSink>(
-      *database_,
-      [this](std::string_view) {
-        return sync::SinkJob{mapping_, source_system_};
-      },
-      MakeLogger("store-test"), rules);
+  UseRules(rules);
   Store("lead", "L1", {{"need", "a pilot"}, {"estimated_amount", "6000"}, {"industry", "trade"}});
   EXPECT_EQ(Classified("L1"), "top/B/30/vp_sales/pending");
 }
@@ -150,12 +155,7 @@ TEST_P(LeadClassificationTest, TheConfiguredRulesReachTheLeadsWriter) {
 TEST_P(LeadClassificationTest, ProductsReadAsAJsonArrayOrACommaSeparatedColumnFit) {
   WriteRules rules;
   rules.leads.classification.products = {"erp", "crm"};
-  sink_ = std::make_unique<sync::StoreSink>(
-      *database_,
-      [this](std::string_view) {
-        return sync::SinkJob{mapping_, source_system_};
-      },
-      MakeLogger("store-test"), rules);
+  UseRules(rules);
   Store("lead", "L1", {{"products", R"(["CRM"])"}, {"industry", "trade"}});
   Store("lead", "L2", {{"products", "scm, erp "}, {"industry", "trade"}});
   Store("lead", "L3", {{"products", "scm"}, {"industry", "trade"}});
@@ -168,12 +168,7 @@ TEST_P(LeadClassificationTest, ALeadAnUnknownCallersNeedBecomesIsClassifiedByThe
   WriteRules rules;
   rules.leads.classification.key_company_words = {"水务"};
   rules.leads.classification.top_reviewer = "vp_sales";
-  sink_ = std::make_unique<sync::StoreSink>(
-      *database_,
-      [this](std::string_view) {
-        return sync::SinkJob{mapping_, source_system_};
-      },
-      MakeLogger("store-test"), rules);
+  UseRules(rules);
   Store("activity", "A1",
         {{"kind", "call"},
          {"occurred_at", "2026-11-02T09:00:00Z"},
