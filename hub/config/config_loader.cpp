@@ -49,6 +49,7 @@ std::vector<Section> SectionsOf(LoadContext& context, HubConfig* config) {
       {"jobs", false, [&context, config](pugi::xml_node node) { ParseJobs(context, node, &config->jobs); }},
       {"code_tables", false,
        [&context, config](pugi::xml_node node) { ParseCodeTables(context, node, &config->code_tables); }},
+      {"leads", false, [&context, config](pugi::xml_node node) { ParseLeads(context, node, &config->leads); }},
   };
 }
 

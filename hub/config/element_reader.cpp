@@ -121,6 +121,30 @@ std::optional<std::string> ReadString(LoadContext& context, pugi::xml_node eleme
   return std::move(value->text);
 }
 
+std::optional<std::vector<std::string>> SplitList(LoadContext& context, const ReadValue& value, char delimiter,
+                                                  const std::string& subject) {
+  std::vector<std::string> items;
+  std::string_view rest = value.text;
+  while (true) {
+    std::size_t end = rest.find(delimiter);
+    std::string_view item = Trim(rest.substr(0, end));
+    if (item.empty()) {
+      context.Error(value.location, subject + ": '" + value.shown + "' has an empty item");
+      return std::nullopt;
+    }
+    items.emplace_back(item);
+    if (end == std::string_view::npos) return items;
+    rest.remove_prefix(end + 1);
+  }
+}
+
+std::optional<std::vector<std::string>> ReadList(LoadContext& context, pugi::xml_node element, std::string_view name,
+                                                 char delimiter) {
+  auto value = ReadAttribute(context, element, name, Presence::kOptional);
+  if (!value) return std::nullopt;
+  return SplitList(context, *value, delimiter, Subject(element, name));
+}
+
 std::optional<std::int64_t> ReadInteger(LoadContext& context, pugi::xml_node element, std::string_view name,
                                         std::int64_t min, std::int64_t max) {
   auto value = ReadAttribute(context, element, name, Presence::kOptional);

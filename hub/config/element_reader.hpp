@@ -49,6 +49,14 @@ std::optional<ReadValue> ReadText(LoadContext& context, pugi::xml_node element);
 std::optional<std::string> ReadString(LoadContext& context, pugi::xml_node element, std::string_view name,
                                       Presence presence);
 
+// `value` split at `delimiter`, each item trimmed; reports an empty item (naming `subject`) and returns nullopt.
+std::optional<std::vector<std::string>> SplitList(LoadContext& context, const ReadValue& value, char delimiter,
+                                                  const std::string& subject);
+
+// The attribute's items, split at `delimiter` (SplitList); nullopt when it is absent or has an empty item.
+std::optional<std::vector<std::string>> ReadList(LoadContext& context, pugi::xml_node element, std::string_view name,
+                                                 char delimiter);
+
 // An integer in [min, max].
 std::optional<std::int64_t> ReadInteger(LoadContext& context, pugi::xml_node element, std::string_view name,
                                         std::int64_t min, std::int64_t max);

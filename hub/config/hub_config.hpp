@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/logging.hpp"
+#include "leads/lead_rules.hpp"
 
 namespace hub::config {
 
@@ -250,6 +251,11 @@ struct JobConfig {
 // "sync", "delivery", "customer_care", "match": as written in kind=.
 std::string_view JobKindName(JobKind kind);
 
+// <leads>: the rules applied to every new lead, whichever way it arrives (docs/CONFIGURATION.md#leads). The
+// lead rules' own type, so that the model layer's lead extensions take them as configured
+// (store_model::WriteRules); each concern is a member of its own (`classification`), defaults when not written.
+using LeadsConfig = leads::LeadRules;
+
 struct HubConfig {
   std::filesystem::path file;      // absolute path of the file loaded
   std::filesystem::path base_dir;  // its folder: relative paths inside are resolved against it
@@ -265,6 +271,7 @@ struct HubConfig {
   std::vector<ConnectorConfig> connectors;
   std::vector<JobConfig> jobs;
   std::vector<CodeTableConfig> code_tables;  // names unique
+  LeadsConfig leads;
 
   const ConnectorConfig* FindConnector(std::string_view name) const {
     for (const auto& connector : connectors) {

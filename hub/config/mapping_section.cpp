@@ -39,30 +39,6 @@ namespace {
 
 std::string FieldTag(const std::string& target) { return "<field target=\"" + target + "\">"; }
 
-std::string_view TrimBlanks(std::string_view text) {
-  std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-// `value` split at `delimiter`, each item trimmed; reports an empty item and returns nullopt.
-std::optional<std::vector<std::string>> SplitList(LoadContext& context, const ReadValue& value, char delimiter,
-                                                  const std::string& subject) {
-  std::vector<std::string> items;
-  std::string_view rest = value.text;
-  while (true) {
-    std::size_t end = rest.find(delimiter);
-    std::string_view item = TrimBlanks(rest.substr(0, end));
-    if (item.empty()) {
-      context.Error(value.location, subject + ": '" + value.shown + "' has an empty item");
-      return std::nullopt;
-    }
-    items.emplace_back(item);
-    if (end == std::string_view::npos) return items;
-    rest.remove_prefix(end + 1);
-  }
-}
-
 std::optional<std::vector<MappingTransform>> ReadTransforms(LoadContext& context, pugi::xml_node element,
                                                             const std::string& subject) {
   auto value = ReadAttribute(context, element, "transform", Presence::kOptional);

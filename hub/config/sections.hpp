@@ -57,6 +57,9 @@ void ReadSubscription(LoadContext& context, pugi::xml_node job, SubscriptionConf
 // element's shape is checked by the caller). A job greeting nothing is refused.
 void ReadCare(LoadContext& context, pugi::xml_node job, CareConfig* out);
 
+// <leads> with at most one <classification> (the thresholds and lists of leads::ClassificationRules).
+void ParseLeads(LoadContext& context, pugi::xml_node leads, LeadsConfig* out);
+
 // <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
 void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);
 

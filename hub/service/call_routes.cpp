@@ -17,12 +17,13 @@ boost::json::value IdOrNull(const std::optional<std::int64_t>& id) {
   return id ? boost::json::value(*id) : boost::json::value(nullptr);
 }
 
-HttpResponse PostCall(odbc::Database& store, const std::string& source_system, const HttpRequest& request) {
+HttpResponse PostCall(odbc::Database& store, const std::string& source_system, const store_model::WriteRules& rules,
+                      const HttpRequest& request) {
   CallEvent event = ReadCallEvent(request.body, source_system);
   if (!event.errors.empty()) return RefusedBody("call event", event.errors);
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreFailure(lease.status());
-  sdk::Result<StoredCall> stored = StoreCall(lease->get(), *event.record);
+  sdk::Result<StoredCall> stored = StoreCall(lease->get(), *event.record, rules);
   if (!stored.ok()) return StoreFailure(stored.status());
   const store_model::ActivityFollowUpIds& follow_ups = stored->follow_ups;
   boost::json::object party{{"id", IdOrNull(follow_ups.party_id)}, {"match", follow_ups.party_match}};
@@ -38,11 +39,11 @@ HttpResponse PostCall(odbc::Database& store, const std::string& source_system, c
 
 }  // namespace
 
-sdk::Status AddCallRoutes(api::Router& router, odbc::Database& store, std::string source_system) {
+sdk::Status AddCallRoutes(api::Router& router, odbc::Database& store, std::string source_system,
+                          store_model::WriteRules rules) {
   return router.Add("POST", "/api/v1/calls", config::Role::kOperate,
-                    [&store, source_system = std::move(source_system)](const HttpRequest& request) {
-                      return PostCall(store, source_system, request);
-                    });
+                    [&store, source_system = std::move(source_system), rules = std::move(rules)](
+                        const HttpRequest& request) { return PostCall(store, source_system, rules, request); });
 }
 
 }  // namespace hub::service

@@ -6,6 +6,7 @@
 
 #include "api/router.hpp"
 #include "hub/sdk/status.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/database.hpp"
 
 namespace hub::service {
@@ -17,9 +18,10 @@ namespace hub::service {
 //                                  post repeats one); 400 bad_request naming every field at fault
 //                                  (error.fields: {field: why}) or the store's refusal of a value; 503
 //                                  unavailable when the store does not answer
-// The calls are records of `source_system` (<api calls_source_system>, config::ApiConfig). `store` must outlive the
-// router's handlers; they lease a connection of it on the worker thread.
-sdk::Status AddCallRoutes(api::Router& router, odbc::Database& store, std::string source_system);
+// The calls are records of `source_system` (<api calls_source_system>, config::ApiConfig), written by `rules` (from
+// HubConfig). `store` must outlive the router's handlers; they lease a connection of it on the worker thread.
+sdk::Status AddCallRoutes(api::Router& router, odbc::Database& store, std::string source_system,
+                          store_model::WriteRules rules);
 
 }  // namespace hub::service
 

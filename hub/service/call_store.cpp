@@ -4,9 +4,10 @@
 
 namespace hub::service {
 
-sdk::Result<StoredCall> StoreCall(odbc::Connection& connection, const model::MappedRecord& record) {
+sdk::Result<StoredCall> StoreCall(odbc::Connection& connection, const model::MappedRecord& record,
+                                  const store_model::WriteRules& rules) {
   StoredCall stored;
-  sdk::Result<StoredRecord> written = StoreRecord(connection, record, [&](std::int64_t activity_id) {
+  sdk::Result<StoredRecord> written = StoreRecord(connection, record, rules, [&](std::int64_t activity_id) {
     sdk::Result<store_model::ActivityFollowUpIds> follow_ups =
         store_model::ReadActivityFollowUps(connection, activity_id);
     if (!follow_ups.ok()) return follow_ups.status();

@@ -11,6 +11,7 @@
 #include "model/mapped_record.hpp"
 #include "store/model/activity_follow_ups.hpp"
 #include "store/model/party_writer.hpp"
+#include "store/model/write_rules.hpp"
 
 namespace hub::service {
 
@@ -24,10 +25,11 @@ struct StoredCall {
 
 // Writes `record` (an activity upsert, ReadCallEvent's) in one transaction of its own on `connection`: the
 // outbox writers' turn, the turn of the record's source system (so two posts of one call at once make one
-// activity), the write, then the read of its follow-ups, and the commit. Threads: as the connection.
-// Errors: the writer's (the record's own faults NotFound, InvalidArgument and DataError: store_fault.hpp)
+// activity), the write by `rules` (StoreRecord), then the read of its follow-ups, and the commit. Threads: as the
+// connection. Errors: the writer's (the record's own faults NotFound, InvalidArgument and DataError: store_fault.hpp)
 // and the driver's; nothing is committed then.
-sdk::Result<StoredCall> StoreCall(odbc::Connection& connection, const model::MappedRecord& record);
+sdk::Result<StoredCall> StoreCall(odbc::Connection& connection, const model::MappedRecord& record,
+                                  const store_model::WriteRules& rules);
 
 }  // namespace hub::service
 

@@ -15,23 +15,28 @@ using api::HttpRequest;
 using api::HttpResponse;
 using sdk::Value;
 
+// A JSON column's object (the conflict check's finding, the classification); empty for null or anything else.
+boost::json::object StoredObject(const Value& column) {
+  if (column.is_null()) return {};
+  boost::system::error_code error;
+  boost::json::value parsed = boost::json::parse(column.text(), error);
+  if (error || !parsed.is_object()) return {};
+  return std::move(parsed.as_object());
+}
+
 // The stored lead as the intake answers it.
 sdk::Result<boost::json::object> ReadLeadAnswer(odbc::Connection& connection, std::int64_t lead_id) {
   sdk::Result<odbc::RowSet> rows = odbc::QueryCached(
       connection,
       "SELECT l.stage, l.conflict, l.tier, l.grade, l.routing_rule, l.party_id, p.name AS party_name, "
-      "e.employee_number, e.name AS owner_name FROM leads l LEFT JOIN parties p ON p.id = l.party_id "
+      "e.employee_number, e.name AS owner_name, l.classification FROM leads l "
+      "LEFT JOIN parties p ON p.id = l.party_id "
       "LEFT JOIN employees e ON e.id = l.owner_employee_id WHERE l.id = ?",
       {Value::Int64(lead_id)});
   if (!rows.ok()) return rows.status();
   if (rows->rows.empty()) return sdk::Status::Internal("the lead " + std::to_string(lead_id) + " was not stored");
   const odbc::Row& row = rows->rows.front();
-  boost::json::object check;
-  if (!row[1].is_null()) {
-    boost::system::error_code error;
-    boost::json::value parsed = boost::json::parse(row[1].text(), error);
-    if (!error && parsed.is_object()) check = std::move(parsed.as_object());
-  }
+  boost::json::object check = StoredObject(row[1]);
   check.erase("party_id");
   check["customer"] =
       row[5].is_null()
@@ -39,22 +44,25 @@ sdk::Result<boost::json::object> ReadLeadAnswer(odbc::Connection& connection, st
           : boost::json::value(boost::json::object{{"id", row[5].integer()}, {"name", ValueToJson(row[6])}});
   boost::json::value owner = nullptr;
   if (!row[7].is_null()) owner = boost::json::object{{"employee_number", row[7].text()}, {"name", ValueToJson(row[8])}};
-  return boost::json::object{{"lead_id", lead_id},
-                             {"stage", row[0].text()},
-                             {"duplicate_check", std::move(check)},
-                             {"tier", ValueToJson(row[2])},
-                             {"grade", ValueToJson(row[3])},
-                             {"owner", std::move(owner)},
-                             {"routing_rule", ValueToJson(row[4])}};
+  return boost::json::object{
+      {"lead_id", lead_id},
+      {"stage", row[0].text()},
+      {"duplicate_check", std::move(check)},
+      {"tier", ValueToJson(row[2])},
+      {"grade", ValueToJson(row[3])},
+      {"classification", row[9].is_null() ? boost::json::value(nullptr) : boost::json::value(StoredObject(row[9]))},
+      {"owner", std::move(owner)},
+      {"routing_rule", ValueToJson(row[4])}};
 }
 
-HttpResponse PostLead(odbc::Database& store, const std::string& source_system, const HttpRequest& request) {
+HttpResponse PostLead(odbc::Database& store, const std::string& source_system, const store_model::WriteRules& rules,
+                      const HttpRequest& request) {
   LeadIntake intake = ReadLeadIntake(request.body, source_system, request.Header("idempotency-key"));
   if (!intake.errors.empty()) return RefusedBody("lead", intake.errors);
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreFailure(lease.status());
   boost::json::object answer;
-  sdk::Result<StoredRecord> stored = StoreRecord(lease->get(), *intake.record, [&](std::int64_t lead_id) {
+  sdk::Result<StoredRecord> stored = StoreRecord(lease->get(), *intake.record, rules, [&](std::int64_t lead_id) {
     sdk::Result<boost::json::object> read = ReadLeadAnswer(lease->get(), lead_id);
     if (!read.ok()) return read.status();
     answer = std::move(read).value();
@@ -68,11 +76,11 @@ HttpResponse PostLead(odbc::Database& store, const std::string& source_system, c
 
 }  // namespace
 
-sdk::Status AddLeadRoutes(api::Router& router, odbc::Database& store, std::string source_system) {
+sdk::Status AddLeadRoutes(api::Router& router, odbc::Database& store, std::string source_system,
+                          store_model::WriteRules rules) {
   return router.Add("POST", "/api/v1/leads", config::Role::kOperate,
-                    [&store, source_system = std::move(source_system)](const HttpRequest& request) {
-                      return PostLead(store, source_system, request);
-                    });
+                    [&store, source_system = std::move(source_system), rules = std::move(rules)](
+                        const HttpRequest& request) { return PostLead(store, source_system, rules, request); });
 }
 
 }  // namespace hub::service

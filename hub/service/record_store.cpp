@@ -22,6 +22,7 @@ std::string_view OutcomeName(store_model::WriteOutcome outcome) {
 }
 
 sdk::Result<StoredRecord> StoreRecord(odbc::Connection& connection, const model::MappedRecord& record,
+                                      const store_model::WriteRules& rules,
                                       const std::function<sdk::Status(std::int64_t row_id)>& before_commit) {
   sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status();
@@ -29,7 +30,7 @@ sdk::Result<StoredRecord> StoreRecord(odbc::Connection& connection, const model:
   if (!turn.ok()) return turn.status();
   HUB_RETURN_IF_ERROR(store_model::LockSourceSystem(connection, record.source_system));
   store_model::SourceLinks links(connection);
-  store_model::RecordWriter writer(connection, links, *turn);
+  store_model::RecordWriter writer(connection, links, *turn, rules);
   StoredRecord stored;
   sdk::Result<store_model::WriteOutcome> written = writer.Write(record);
   if (!written.ok()) return written.status();

@@ -18,6 +18,7 @@
 #include "store/model/quarantine_book.hpp"
 #include "store/model/record_writer.hpp"
 #include "store/model/references.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/outbox_turn.hpp"
 #include "sync/store_sink.hpp"
 
@@ -48,12 +49,15 @@ std::string EntityOf(const sdk::Record& record, const SinkJob& job);
 // (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".
 // The records it stores append to the outbox: `turn` is the transaction's outbox writers' turn.
 //
+// The writers apply `rules` (the configured lead rules) to what they store.
+//
 // Threads: one thread, the one that leased `connection`. Lifetime: one transaction; `connection`, `turn`,
-// `jobs` and `log` outlive it.
+// `jobs`, `log` and `rules` outlive it.
 class BatchApplier {
  public:
   BatchApplier(odbc::Connection& connection, const odbc::OutboxTurn& turn, JobContext job, std::string origin,
-               std::string stored_resolution, const StoreSink::JobLookup& jobs, const Logger& log)
+               std::string stored_resolution, const StoreSink::JobLookup& jobs, const Logger& log,
+               const store_model::WriteRules& rules)
       : connection_(connection),
         job_(job),
         origin_(std::move(origin)),
@@ -61,7 +65,7 @@ class BatchApplier {
         log_(log),
         links_(connection),
         references_(connection, links_),
-        writer_(connection, links_, turn),
+        writer_(connection, links_, turn, rules),
         quarantine_(connection, std::move(stored_resolution)),
         bulk_(connection, links_, turn),
         sweeps_(connection, links_, writer_) {}

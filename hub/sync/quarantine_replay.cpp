@@ -91,7 +91,7 @@ sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& resu
     sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(lease->get());  // replays append events
     if (!turn.ok()) return turn.status();
     BatchApplier applier(lease->get(), *turn, JobContext{"", none}, "hub quarantine replay",
-                         "stored by hub quarantine replay", jobs_, log_);
+                         "stored by hub quarantine replay", jobs_, log_, rules_);
     ReplayResult so_far = result;
     HUB_RETURN_IF_ERROR(applier.Replay(ids, so_far.resolved, so_far.skipped));
     so_far.counts += applier.counts();

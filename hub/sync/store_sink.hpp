@@ -11,6 +11,7 @@
 
 #include "common/logging.hpp"
 #include "store/model/quarantine_query.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/database.hpp"
 #include "sync/batch_sink.hpp"
 #include "sync/mapping/compiled_mapping.hpp"
@@ -71,13 +72,16 @@ struct JobContext;  // the job a record is stored for (batch_applier.hpp)
 // the job and the statement ("job J: a statement of the hub's own failed (…): executing `…`: SQLSTATE …"),
 // or "job J: store unavailable: …" (Unavailable) when the store was lost.
 //
+// The writers apply `rules`, the configured rules of what they store (a new lead's classification, from
+// HubConfig); the defaults when not given.
+//
 // Threads: thread-safe; each Apply leases its own connection. `database` must outlive the sink.
 class StoreSink final : public BatchSink {
  public:
   using JobLookup = std::function<SinkJob(std::string_view job)>;
 
-  StoreSink(odbc::Database& database, JobLookup jobs, Logger log)
-      : database_(database), jobs_(std::move(jobs)), log_(std::move(log)) {}
+  StoreSink(odbc::Database& database, JobLookup jobs, Logger log, store_model::WriteRules rules = {})
+      : database_(database), jobs_(std::move(jobs)), log_(std::move(log)), rules_(std::move(rules)) {}
 
   sdk::Result<std::string> LoadCursor(std::string_view job) override;
   sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
@@ -102,6 +106,7 @@ class StoreSink final : public BatchSink {
   odbc::Database& database_;
   JobLookup jobs_;
   Logger log_;
+  const store_model::WriteRules rules_;
 };
 
 }  // namespace hub::sync

@@ -198,7 +198,7 @@ def complete_config(block_text, root):
         tables = {field.get("lookup") for field in root.iter("field") if field.get("lookup")}
         parts["code_tables"] = "".join(f'<table name="{name}"><entry code="x" value="CN"/></table>'
                                        for name in sorted(tables))
-    elif root.tag in ("plugins", "runtime", "logging", "api"):
+    elif root.tag in ("plugins", "runtime", "logging", "api", "leads"):
         frame = CONFIG_FRAME
         if root.tag == "plugins":
             frame = frame.replace('  <plugins dir="../build/plugins"/>\n', "")

@@ -40,7 +40,7 @@ class CallRoutesTest : public sync::test::SinkTest {
                                {"owner_employee_number", "E001"}})},
           "2");
     api::Router router;
-    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system).ok());
+    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system, {}).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());
   }
@@ -166,7 +166,7 @@ TEST_P(CallRoutesTest, APostedCallAndTheSameCallReadFromTheCdrsOfItsSourceSystem
   // The calls posted are the ones the sync job's system reads (<api calls_source_system="erp">).
   server_.reset();
   api::Router router;
-  ASSERT_TRUE(AddCallRoutes(router, *database_, source_system_).ok());
+  ASSERT_TRUE(AddCallRoutes(router, *database_, source_system_, {}).ok());
   server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
   ASSERT_TRUE(server_->Start().ok());
   hub::test::HttpResult posted = Post({{"call_id", "1793581620.2"},
@@ -200,7 +200,7 @@ TEST_P(CallRoutesTest, TheSameCallPostedFromSeveralClientsAtOnceIsOneActivityAnd
   ASSERT_TRUE(pooled.ok()) << pooled.status().ToString();
   server_.reset();
   api::Router router;
-  ASSERT_TRUE(AddCallRoutes(router, **pooled, "call_center_api").ok());
+  ASSERT_TRUE(AddCallRoutes(router, **pooled, "call_center_api", {}).ok());
   server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
   ASSERT_TRUE(server_->Start().ok());
   const boost::json::object missed{

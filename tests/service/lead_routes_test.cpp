@@ -3,7 +3,8 @@
 // keys pointing at two customers, a name alone, or a tax id that differs from the customer's go to review; a
 // switchboard number many customers share is ignored as not telling; a lead nobody knows is new; a second
 // open lead with the same phone names the first; the same key (header or body) or the same body posted twice
-// is one lead with one stage-history row; a bad lead is refused naming every field at fault.
+// is one lead with one stage-history row; a bad lead is refused naming every field at fault; the answer gives
+// the lead's tier, grade and classification with its reasons.
 #include "service/lead_routes.hpp"
 
 #include <gmock/gmock.h>
@@ -52,7 +53,7 @@ class LeadRoutesTest : public sync::test::SinkTest {
     }
     Apply(parties, "1");
     api::Router router;
-    ASSERT_TRUE(AddLeadRoutes(router, *database_, config::ApiConfig{}.leads_source_system).ok());
+    ASSERT_TRUE(AddLeadRoutes(router, *database_, config::ApiConfig{}.leads_source_system, {}).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());
   }
@@ -117,6 +118,30 @@ TEST_P(LeadRoutesTest, ALeadOfAKnownCustomerAttachesToItSayingWhichKeysAgreed) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM leads WHERE party_id = " + std::to_string(PartyOf("C1")) +
                   " AND tax_id_normalized = '" + kHuatengCode + "' AND products = '[\"传感器\",\"网关\"]'"),
             1);
+}
+
+TEST_P(LeadRoutesTest, AnswersTheLeadsTierGradeAndClassificationWithItsReasons) {
+  hub::test::HttpResult posted = Post(boost::json::object{{"channel", "web"},
+                                                          {"company_name", "杭州新材料有限公司"},
+                                                          {"email", "buyer@xincailiao.cn"},
+                                                          {"need", "整厂 ERP 替换"},
+                                                          {"estimated_amount", 600000},
+                                                          {"currency", "CNY"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+  const boost::json::object answer = boost::json::parse(posted.body).as_object();
+  EXPECT_EQ(answer.at("tier"), "top");
+  EXPECT_EQ(answer.at("grade"), "A");
+  const boost::json::object& classification = answer.at("classification").as_object();
+  EXPECT_EQ(classification.at("score").to_number<std::int64_t>(), 75);  // sizeable, reachable, inbound
+  EXPECT_EQ(classification.at("review"), "sales_director");
+  EXPECT_EQ(classification.at("review_state"), "pending");
+  std::vector<std::string> rules;
+  for (const boost::json::value& reason : classification.at("reasons").as_array()) {
+    rules.emplace_back(reason.at("rule").as_string());
+    EXPECT_FALSE(reason.at("effect").as_string().empty());
+  }
+  EXPECT_THAT(rules,
+              ::testing::ElementsAre("clear_need", "gold_amount", "sizeable", "reachable", "inbound", "grade_score"));
 }
 
 TEST_P(LeadRoutesTest, KeysFindingTwoCustomersOrOnlyTheNameOrAnotherTaxIdGoToReview) {

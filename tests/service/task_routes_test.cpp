@@ -36,7 +36,7 @@ class TaskRoutesTest : public sync::test::SinkTest {
                             {{"kind", "organization"}, {"name", "苏州精工机械有限公司"}, {"phone", "0512 6888 1234"}})},
         "2");
     api::Router router;
-    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system).ok());
+    ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system, {}).ok());
     ASSERT_TRUE(AddTaskRoutes(router, *database_).ok());
     server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
     ASSERT_TRUE(server_->Start().ok());

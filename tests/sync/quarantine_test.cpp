@@ -299,7 +299,7 @@ TEST_P(QuarantineTest, ABatchOfAnotherStoreInTheSameDatabaseDoesNotHoldUpAReleas
     auto turn = odbc::TakeOutboxWriterTurn(**other_store);
     ASSERT_TRUE(turn.ok()) << turn.status().ToString();
     BatchApplier in_flight(**other_store, *turn, JobContext{"employees", jobs_.at("employees")},
-                           "a batch of job employees", "stored", lookup, log);
+                           "a batch of job employees", "stored", lookup, log, store_model::DefaultWriteRules());
     ASSERT_TRUE(in_flight.LockSourceSystems({employee}).ok());
     EXPECT_EQ(Sync("teams", {Record("team", "EAST", {{"code", "EAST"}, {"name", "华东"}})}).released, 1u)
         << "the other store's batch holds only its own store's locks";

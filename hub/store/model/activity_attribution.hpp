@@ -19,11 +19,12 @@ namespace hub::store_model {
 // web_domain (trimmed, lower-cased) and its phone (E.164), and the row's party_id and party_match are set to
 // what it found (`ambiguous` and `none` leave party_id null). So an update looks again: a call stored
 // before its caller's party is linked once the record changes. After the row: ActivityFollowUps (a callback
-// task, a lead candidate). Threads: as the connection. Lifetime: the transaction (it keeps `turn`).
+// task, a lead candidate and its lead, written by `rules`). Threads: as the connection. Lifetime: the transaction
+// (it keeps `turn` and `rules`).
 class ActivityAttribution : public EntityExtension {
  public:
-  ActivityAttribution(odbc::Connection& connection, const odbc::OutboxTurn& turn)
-      : connection_(connection), follow_ups_(connection, turn) {}
+  ActivityAttribution(odbc::Connection& connection, const odbc::OutboxTurn& turn, const WriteRules& rules)
+      : connection_(connection), follow_ups_(connection, turn, rules) {}
 
   sdk::Status BeforeRow(const model::MappedRecord& record, std::optional<std::int64_t> row_id, RowValues& row) override;
   sdk::Status AfterRow(const model::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,

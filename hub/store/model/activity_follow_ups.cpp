@@ -190,7 +190,7 @@ sdk::Result<std::int64_t> ActivityFollowUps::PromoteToLead(const model::MappedRe
   }
   lead.Add("received_at", record.ValueOrNull("occurred_at"));
   SourceLinks links(connection_);
-  EntityWriter writer(connection_, links, turn_);
+  EntityWriter writer(connection_, links, turn_, rules_);
   sdk::Result<WriteOutcome> written = writer.Write(lead);
   if (!written.ok()) return written.status().WithContext("the lead of " + source_key);
   sdk::Result<std::optional<SourceLink>> link = links.Find(lead);

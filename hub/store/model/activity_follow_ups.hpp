@@ -14,6 +14,7 @@
 #include "hub/sdk/status.hpp"
 #include "model/mapped_record.hpp"
 #include "store/model/party_attribution.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
@@ -26,11 +27,12 @@ inline constexpr std::string_view kMissedCallOutcomes[] = {"missed", "no_answer"
 // turn. Each follow-up has a source_key naming the activity's record ("<source system>/activity/<source
 // id>/callback", ".../lead_candidate"): one that exists already is left as it is, so storing the activity
 // again (an update, a re-read, a second post of the same call) never makes a second one.
-// Threads: as the connection. Lifetime: the transaction (it keeps `turn`). Errors: the driver's Status.
+// A lead candidate's lead is written by `rules` (classified as configured).
+// Threads: as the connection. Lifetime: the transaction (it keeps `turn` and `rules`). Errors: the driver's Status.
 class ActivityFollowUps {
  public:
-  ActivityFollowUps(odbc::Connection& connection, const odbc::OutboxTurn& turn)
-      : connection_(connection), turn_(turn) {}
+  ActivityFollowUps(odbc::Connection& connection, const odbc::OutboxTurn& turn, const WriteRules& rules)
+      : connection_(connection), turn_(turn), rules_(rules) {}
 
   // After activity row `activity_id` of `record` was written with `attribution`, its keys `keys`:
   // - an inbound call (kind call, direction inbound) with a missed outcome from a found party: an open
@@ -63,6 +65,7 @@ class ActivityFollowUps {
 
   odbc::Connection& connection_;
   const odbc::OutboxTurn& turn_;
+  const WriteRules& rules_;
 };
 
 // What the store made of activity `activity_id`: its party and how it was found, its callback task and its

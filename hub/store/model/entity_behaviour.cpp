@@ -10,6 +10,7 @@
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
 #include "store/model/extension_chain.hpp"
+#include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
 #include "store/model/stage_history.hpp"
 
@@ -17,33 +18,36 @@ namespace hub::store_model {
 namespace {
 
 std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references,
-                                                         const odbc::OutboxTurn&) {
+                                                         const odbc::OutboxTurn&, const WriteRules&) {
   return std::make_unique<EmployeeAssignments>(connection, references);
 }
 
-std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&, const odbc::OutboxTurn&) {
+std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&, const odbc::OutboxTurn&,
+                                                   const WriteRules&) {
   return std::make_unique<ContactPerson>(connection);
 }
 
 // An activity's party and follow-ups, then its attachments.
 std::unique_ptr<EntityExtension> MakeActivityExtensions(odbc::Connection& connection, References&,
-                                                        const odbc::OutboxTurn& turn) {
+                                                        const odbc::OutboxTurn& turn, const WriteRules& rules) {
   std::vector<std::unique_ptr<EntityExtension>> parts;
-  parts.push_back(std::make_unique<ActivityAttribution>(connection, turn));
+  parts.push_back(std::make_unique<ActivityAttribution>(connection, turn, rules));
   parts.push_back(std::make_unique<ActivityAttachments>(connection));
   return std::make_unique<ExtensionChain>(std::move(parts));
 }
 
 std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connection, References&,
-                                                       const odbc::OutboxTurn&) {
+                                                       const odbc::OutboxTurn&, const WriteRules&) {
   return std::make_unique<StageHistory>(connection, kOpportunityStages);
 }
 
-// A new lead's conflict check, then its funnel stages.
-std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection, References&,
-                                                    const odbc::OutboxTurn&) {
+// A new lead's conflict check, its classification (which reads the customer the check found), then its funnel
+// stages.
+std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection, References&, const odbc::OutboxTurn&,
+                                                    const WriteRules& rules) {
   std::vector<std::unique_ptr<EntityExtension>> parts;
   parts.push_back(std::make_unique<LeadIntakeCheck>(connection));
+  parts.push_back(std::make_unique<LeadClassification>(connection, rules.leads.classification));
   parts.push_back(std::make_unique<StageHistory>(connection, kLeadStages));
   return std::make_unique<ExtensionChain>(std::move(parts));
 }

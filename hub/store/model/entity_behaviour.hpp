@@ -14,6 +14,7 @@
 #include "model/catalog.hpp"
 #include "store/model/entity_extension.hpp"
 #include "store/model/references.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
@@ -24,10 +25,11 @@ enum class WriterKind {
   kParty,    // PartyWriter: channels in tables of their own; new records in bulk by BulkPartyWriter
 };
 
-// Makes an entity's extension for one batch on `connection`; `references` outlives what it makes, and so does
-// `turn`, the transaction's outbox writers' turn, for an extension that appends events of its own.
+// Makes an entity's extension for one batch on `connection`; `references` outlives what it makes, and so do
+// `turn`, the transaction's outbox writers' turn, for an extension that appends events of its own, and `rules`,
+// the configured rules it applies.
 using ExtensionFactory = std::unique_ptr<EntityExtension> (*)(odbc::Connection& connection, References& references,
-                                                              const odbc::OutboxTurn& turn);
+                                                              const odbc::OutboxTurn& turn, const WriteRules& rules);
 
 // A change of one column that the writer announces with an event of its own beside "<entity>.updated": when an
 // update (or a merge from another source) moves `field`'s stored value, "<entity>.<change>" is appended with

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,22 @@ struct RowValues {
     columns.push_back(column);
     expressions.push_back(std::move(expression));
     values.push_back(std::move(value));
+  }
+
+  // The text the row writes to `column`; empty when it writes none or null.
+  std::string Written(std::string_view column) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == column) return values[i].is_null() ? std::string() : values[i].text();
+    }
+    return {};
+  }
+
+  // The value the row writes to `column`; null when it writes none.
+  sdk::Value ValueOf(std::string_view column) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == column) return values[i];
+    }
+    return sdk::Value::Null();
   }
 };
 

@@ -24,8 +24,9 @@ std::string Joined(const Items& items, Format format) {
 
 }  // namespace
 
-EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
-    : connection_(connection), turn_(turn), links_(links), references_(connection, links) {}
+EntityWriter::EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn,
+                           const WriteRules& rules)
+    : connection_(connection), turn_(turn), rules_(rules), links_(links), references_(connection, links) {}
 
 EntityWriter::~EntityWriter() = default;
 
@@ -158,7 +159,8 @@ EntityExtension* EntityWriter::ExtensionFor(const model::EntitySpec& entity) {
   auto known = extensions_.find(entity.name);
   if (known != extensions_.end()) return known->second.get();
   const ExtensionFactory make = BehaviourOf(entity).extension;
-  std::unique_ptr<EntityExtension> extension = make != nullptr ? make(connection_, references_, turn_) : nullptr;
+  std::unique_ptr<EntityExtension> extension =
+      make != nullptr ? make(connection_, references_, turn_, rules_) : nullptr;
   return extensions_.emplace(entity.name, std::move(extension)).first->second.get();
 }
 

@@ -19,6 +19,7 @@
 #include "store/model/party_writer.hpp"
 #include "store/model/references.hpp"
 #include "store/model/source_links.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
@@ -58,7 +59,9 @@ class EntityWriter {
  public:
   // `links` is the batch's SourceLinks on the same connection; it must outlive the writer. The writer
   // appends to outbox_events: the transaction holds the outbox writers' turn, taken on the same connection.
-  EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn);
+  // `rules` (outliving the writer too) are what the extensions apply: a new lead's classification.
+  EntityWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn,
+               const WriteRules& rules = DefaultWriteRules());
   ~EntityWriter();
 
   sdk::Result<WriteOutcome> Write(const model::MappedRecord& record);
@@ -76,6 +79,7 @@ class EntityWriter {
 
   odbc::Connection& connection_;
   const odbc::OutboxTurn& turn_;  // the transaction's; the writer lives within it
+  const WriteRules& rules_;
   SourceLinks& links_;
   References references_;
   std::map<std::string_view, std::unique_ptr<EntityExtension>> extensions_;  // by entity name

@@ -9,6 +9,7 @@
 #include "store/model/entity_writer.hpp"
 #include "store/model/party_writer.hpp"
 #include "store/model/source_links.hpp"
+#include "store/model/write_rules.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
@@ -18,10 +19,13 @@ namespace hub::store_model {
 // Lifetime: one transaction; `links` (the batch's SourceLinks on the same connection) outlives it. Every
 // record written appends to outbox_events, so the writer needs the transaction's outbox writers' turn
 // (`turn`, taken on the same connection; engines writing the model get theirs from TakeOutboxWriterTurn).
+// `rules`, which outlive the writer too, are the configured rules the entities' extensions apply (a new lead's
+// classification); the defaults for a caller without a configuration.
 class RecordWriter {
  public:
-  RecordWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn)
-      : parties_(connection, links, turn), entities_(connection, links, turn) {}
+  RecordWriter(odbc::Connection& connection, SourceLinks& links, const odbc::OutboxTurn& turn,
+               const WriteRules& rules = DefaultWriteRules())
+      : parties_(connection, links, turn), entities_(connection, links, turn, rules) {}
 
   // What the entity's writer did with `record`. Errors: as PartyWriter::Write and EntityWriter::Write (the
   // record's own faults NotFound, InvalidArgument and DataError; anything else is not the record's fault).

@@ -1,0 +1,17 @@
+// Every rule the hub applies to leads, as configured (<leads>, config::LeadsConfig): what the model layer's
+// lead extensions are given (store_model::WriteRules), one member per concern.
+#ifndef HUB_LEADS_LEAD_RULES_HPP_
+#define HUB_LEADS_LEAD_RULES_HPP_
+
+#include "leads/classification_rules.hpp"
+
+namespace hub::leads {
+
+// The lead rules: a value type, default-constructed to the documented defaults.
+struct LeadRules {
+  ClassificationRules classification;  // <classification>: the pyramid and the grades
+};
+
+}  // namespace hub::leads
+
+#endif  // HUB_LEADS_LEAD_RULES_HPP_
