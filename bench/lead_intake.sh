@@ -8,7 +8,8 @@
 # Prints wrk's requests/s and latency percentiles per target, the machine and its load, the hub's CPU time per
 # lead, and the leads the store holds afterwards (every 2xx answer is one stored lead).
 # Usage: bench/lead_intake.sh [customers] [seconds per target]   (default 1000000 10)
-# Environment: LEAD_INTAKE_ENGINES (default "postgresql sqlite"), LEAD_INTAKE_RUNTIME a <runtime .../> element.
+# Environment: LEAD_INTAKE_ENGINES (default "postgresql sqlite"), LEAD_INTAKE_RUNTIME a <runtime .../> element,
+# LEAD_INTAKE_PERF a folder: the hub is profiled under load there (perf record -e cpu-clock -g).
 # Needs a built tree (scripts/build.sh: hub) and the Debian packages wrk and nginx (scripts/build.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,7 @@ customers="${1:-1000000}"
 seconds="${2:-10}"
 engines="${LEAD_INTAKE_ENGINES:-postgresql sqlite}"
 runtime="${LEAD_INTAKE_RUNTIME:-}"
+api_perf="${LEAD_INTAKE_PERF:-}"
 owners="${HUB_BENCH_OWNERS:-50}"
 bench=lead_intake
 api_role=operate

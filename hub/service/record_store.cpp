@@ -28,7 +28,8 @@ sdk::Result<StoredRecord> StoreRecord(odbc::Connection& connection, const model:
   if (!transaction.ok()) return transaction.status();
   sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(connection);
   if (!turn.ok()) return turn.status();
-  HUB_RETURN_IF_ERROR(store_model::LockSourceSystem(connection, record.source_system));
+  HUB_RETURN_IF_ERROR(
+      store_model::LockSourceRecord(connection, record.source_system, record.entity->name, record.source_id));
   store_model::SourceLinks links(connection);
   store_model::RecordWriter writer(connection, links, *turn, rules);
   StoredRecord stored;

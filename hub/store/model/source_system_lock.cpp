@@ -24,6 +24,16 @@ sdk::Status LockSourceSystem(odbc::Connection& connection, const std::string& sy
   return locked.ok() ? sdk::Status::Ok() : locked.status().WithContext("locking source system " + system);
 }
 
+sdk::Status LockSourceRecord(odbc::Connection& connection, const std::string& system, std::string_view entity,
+                             const std::string& source_id) {
+  if (connection.dialect() != odbc::Dialect::kPostgres) return LockSourceSystem(connection, system);
+  const std::string record = system + "/" + std::string(entity) + "/" + source_id;
+  auto locked = connection.Query("SELECT pg_advisory_xact_lock_shared(" + std::string(kLockKey) +
+                                     "), pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || ?, 0))",
+                                 {sdk::Value::String(system), sdk::Value::String(record)});
+  return locked.ok() ? sdk::Status::Ok() : locked.status().WithContext("locking source record " + record);
+}
+
 sdk::Result<bool> TryLockSourceSystem(odbc::Connection& connection, const std::string& system) {
   if (connection.dialect() != odbc::Dialect::kPostgres) return true;
   auto locked =

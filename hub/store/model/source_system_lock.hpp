@@ -4,6 +4,7 @@
 #define HUB_STORE_MODEL_SOURCE_SYSTEM_LOCK_HPP_
 
 #include <string>
+#include <string_view>
 
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
@@ -19,6 +20,16 @@ namespace hub::store_model {
 // read first would otherwise find that neither can write. Threads: as the connection. Errors: the driver's
 // Status, naming the system.
 sdk::Status LockSourceSystem(odbc::Connection& connection, const std::string& system);
+
+// For a writer of one record (the API's posts of a lead, a call): the turn of that record alone. On
+// PostgreSQL, takes `system`'s lock in shared mode — a batch of the system, which takes it exclusively, waits
+// for the record's writers and they for it — and the record's own lock (keyed by the schema, the system, the
+// entity and the source id, in the one-key space of advisory locks, which never meets the systems' two-key
+// one) exclusively: two posts of the same record take turns, posts of different records of one system never
+// wait for each other. On SQLite as LockSourceSystem. Held until the caller's transaction ends.
+// Threads: as the connection. Errors: the driver's Status, naming the record.
+sdk::Status LockSourceRecord(odbc::Connection& connection, const std::string& system, std::string_view entity,
+                             const std::string& source_id);
 
 // LockSourceSystem without waiting: false when another transaction holds the lock. Always true on SQLite.
 sdk::Result<bool> TryLockSourceSystem(odbc::Connection& connection, const std::string& system);
