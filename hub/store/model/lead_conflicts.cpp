@@ -120,17 +120,25 @@ sdk::Result<LeadConflict> CheckLeadConflicts(odbc::Connection& connection, const
   std::set<std::int64_t> named;    // customers the name found
   std::vector<std::string> agreed;
   std::vector<std::string> ignored;
+  std::vector<const KeyLookup*> given;
+  std::vector<OwnerLookup> owners;
   for (const KeyLookup& lookup : kLookups) {
     const std::string& value = keys.*lookup.value;
     if (value.empty()) continue;
-    sdk::Result<std::set<std::int64_t>> customers = CustomersOwning(connection, lookup.owners, {Value::String(value)});
-    if (!customers.ok()) return customers.status();
-    ConflictKey key{std::string(lookup.field), value, {customers->begin(), customers->end()}, false};
-    if (customers->size() > rules.max_customers_per_key) {
+    given.push_back(&lookup);
+    owners.push_back({lookup.owners, Value::String(value)});
+  }
+  sdk::Result<std::vector<std::set<std::int64_t>>> found = CustomersOwningEach(connection, owners);
+  if (!found.ok()) return found.status();
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    const KeyLookup& lookup = *given[i];
+    const std::set<std::int64_t>& customers = (*found)[i];
+    ConflictKey key{std::string(lookup.field), keys.*lookup.value, {customers.begin(), customers.end()}, false};
+    if (customers.size() > rules.max_customers_per_key) {
       key.ignored = true;
-      ignored.push_back(key.field + " (" + std::to_string(customers->size()) + "+ customers)");
-    } else if (!customers->empty()) {
-      (lookup.telling ? telling : named).insert(customers->begin(), customers->end());
+      ignored.push_back(key.field + " (" + std::to_string(customers.size()) + "+ customers)");
+    } else if (!customers.empty()) {
+      (lookup.telling ? telling : named).insert(customers.begin(), customers.end());
       agreed.push_back(key.field);
     }
     conflict.keys.push_back(std::move(key));

@@ -41,6 +41,26 @@ sdk::Result<std::set<std::int64_t>> CustomersOwning(odbc::Connection& connection
   return customers;
 }
 
+sdk::Result<std::vector<std::set<std::int64_t>>> CustomersOwningEach(odbc::Connection& connection,
+                                                                     const std::vector<OwnerLookup>& lookups) {
+  std::vector<std::set<std::int64_t>> customers(lookups.size());
+  if (lookups.empty()) return customers;
+  // Each branch tagged with its index as text: a literal's type is the driver's to guess, text is text.
+  std::string sql;
+  std::vector<Value> params;
+  for (std::size_t i = 0; i < lookups.size(); ++i) {
+    sql += (i == 0 ? "" : " UNION ALL ") + std::string("SELECT '") + std::to_string(i) +
+           "' AS lookup, t.id, t.golden_party_id FROM (" + PartiesOf(lookups[i].owners) + ") t";
+    params.push_back(lookups[i].value);
+  }
+  auto rows = QueryStoreRows(connection, sql, params);
+  if (!rows.ok()) return rows.status();
+  for (const odbc::Row& row : *rows) {
+    customers.at(std::stoul(row[0].text())).insert(row[2].is_null() ? row[1].integer() : row[2].integer());
+  }
+  return customers;
+}
+
 std::string_view PartyMatchName(PartyMatch match) {
   switch (match) {
     case PartyMatch::kSource:

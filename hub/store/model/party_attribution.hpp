@@ -60,6 +60,17 @@ sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const Attr
 sdk::Result<std::set<std::int64_t>> CustomersOwning(odbc::Connection& connection, std::string_view owners,
                                                     const std::vector<sdk::Value>& params);
 
+// One of CustomersOwningEach's look-ups: `owners` as for CustomersOwning, with one parameter, `value`.
+struct OwnerLookup {
+  std::string_view owners;
+  sdk::Value value;
+};
+
+// CustomersOwning of each of `lookups` in one statement (a round trip instead of one each): the customers of
+// lookups[i] at [i]. Reads only. Threads: as the connection. Errors: the driver's Status.
+sdk::Result<std::vector<std::set<std::int64_t>>> CustomersOwningEach(odbc::Connection& connection,
+                                                                     const std::vector<OwnerLookup>& lookups);
+
 }  // namespace hub::store_model
 
 #endif  // HUB_STORE_MODEL_PARTY_ATTRIBUTION_HPP_
