@@ -101,7 +101,7 @@ class Service {
     const store_model::WriteRules rules{setup->config.leads};
     if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system, rules);
     if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system, rules);
-    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
+    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_, setup->config.leads.funnel);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (routes.ok()) routes = AddTaskRoutes(router, *store_);
