@@ -180,24 +180,6 @@ std::vector<PersonFunnel> PersonFunnels(const std::vector<FunnelLead>& leads) {
   return funnels;
 }
 
-std::string_view AlertKindName(AlertKind kind) {
-  switch (kind) {
-    case AlertKind::kLeadStalled:
-      return "lead_stalled";
-    case AlertKind::kIntentsNotSigning:
-      return "intents_not_signing";
-    case AlertKind::kHighAbandonment:
-      return "high_abandonment";
-    case AlertKind::kCycleTooLong:
-      return "cycle_too_long";
-    case AlertKind::kOutsideSignings:
-      return "outside_signings";
-    case AlertKind::kNoContact:
-      break;
-  }
-  return "no_contact";
-}
-
 std::vector<FunnelAlert> EvaluateFunnelAlerts(const std::vector<FunnelLead>& leads, const FunnelNorms& norms,
                                               const Clock& clock) {
   const TimePoint now = clock.Now();

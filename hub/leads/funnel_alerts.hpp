@@ -65,7 +65,23 @@ enum class AlertKind {
 
 // "lead_stalled", "intents_not_signing", "high_abandonment", "cycle_too_long", "outside_signings",
 // "no_contact": the alert's event change (funnel_alert.<name>) and the kind in GET /api/v1/funnel.
-std::string_view AlertKindName(AlertKind kind);
+constexpr std::string_view AlertKindName(AlertKind kind) {
+  switch (kind) {
+    case AlertKind::kLeadStalled:
+      return "lead_stalled";
+    case AlertKind::kIntentsNotSigning:
+      return "intents_not_signing";
+    case AlertKind::kHighAbandonment:
+      return "high_abandonment";
+    case AlertKind::kCycleTooLong:
+      return "cycle_too_long";
+    case AlertKind::kOutsideSignings:
+      return "outside_signings";
+    case AlertKind::kNoContact:
+      break;
+  }
+  return "no_contact";
+}
 
 // Every kind, in the order above.
 inline constexpr AlertKind kAlertKinds[] = {AlertKind::kLeadStalled,     AlertKind::kIntentsNotSigning,
