@@ -105,47 +105,56 @@ std::optional<FunnelAlert> NoContact(const FunnelLead& lead, const FunnelNorms& 
   return alert;
 }
 
+// A person's share: `part` of `whole` (figures named `part_name` of `whole_name`, and `percent_name`), judged
+// against the norm `norm` of `norm_value` %.
+struct Share {
+  AlertKind kind;
+  std::string_view whole_name, part_name, percent_name, norm;
+  std::int64_t whole, part;
+  int norm_value;
+};
+
+FunnelAlert ShareAlert(const Share& share, const PersonFunnel& person, const std::string& month) {
+  FunnelAlert alert = PersonAlert(share.kind, person, month);
+  alert.figures = {{std::string(share.whole_name), static_cast<double>(share.whole)},
+                   {std::string(share.part_name), static_cast<double>(share.part)},
+                   {std::string(share.percent_name), Percent(share.part, share.whole)}};
+  alert.norm = std::string(share.norm);
+  alert.norm_value = share.norm_value;
+  return alert;
+}
+
+// Many intents (min_intents), fewer of them signed than the ideal move rate from intent/opportunity.
 std::optional<FunnelAlert> IntentsNotSigning(const PersonFunnel& person, const FunnelNorms& norms,
                                              const std::string& month) {
-  const int ideal = norms.ideal_move_percent[kIntentStep];
-  if (person.intents < norms.alerts.min_intents || person.signings * 100 >= person.intents * ideal) {
+  const Share share{
+      AlertKind::kIntentsNotSigning, "intents",      "signings",      "signing_percent",
+      "ideal_move_percent",          person.intents, person.signings, norms.ideal_move_percent[kIntentStep]};
+  if (share.whole < norms.alerts.min_intents || share.part * 100 >= share.whole * share.norm_value) {
     return std::nullopt;
   }
-  FunnelAlert alert = PersonAlert(AlertKind::kIntentsNotSigning, person, month);
-  alert.figures = {{"intents", static_cast<double>(person.intents)},
-                   {"signings", static_cast<double>(person.signings)},
-                   {"signing_percent", Percent(person.signings, person.intents)}};
-  alert.norm = "ideal_move_percent";
-  alert.norm_value = ideal;
-  return alert;
+  return ShareAlert(share, person, month);
+}
+
+// A share above its allowed percent, from `min_whole` on: abandoned of taken, outside signings of signings.
+std::optional<FunnelAlert> ShareAbove(const Share& share, int min_whole, const PersonFunnel& person,
+                                      const std::string& month) {
+  if (share.whole < min_whole || share.part * 100 <= share.whole * share.norm_value) return std::nullopt;
+  return ShareAlert(share, person, month);
 }
 
 std::optional<FunnelAlert> HighAbandonment(const PersonFunnel& person, const FunnelNorms& norms,
                                            const std::string& month) {
-  const int allowed = norms.alerts.max_abandon_percent;
-  if (person.taken < norms.alerts.min_taken || person.abandoned * 100 <= person.taken * allowed) return std::nullopt;
-  FunnelAlert alert = PersonAlert(AlertKind::kHighAbandonment, person, month);
-  alert.figures = {{"taken", static_cast<double>(person.taken)},
-                   {"abandoned", static_cast<double>(person.abandoned)},
-                   {"abandon_percent", Percent(person.abandoned, person.taken)}};
-  alert.norm = "max_abandon_percent";
-  alert.norm_value = allowed;
-  return alert;
+  return ShareAbove({AlertKind::kHighAbandonment, "taken", "abandoned", "abandon_percent", "max_abandon_percent",
+                     person.taken, person.abandoned, norms.alerts.max_abandon_percent},
+                    norms.alerts.min_taken, person, month);
 }
 
 std::optional<FunnelAlert> OutsideSignings(const PersonFunnel& person, const FunnelNorms& norms,
                                            const std::string& month) {
-  const int allowed = norms.alerts.max_outside_percent;
-  if (person.signings < norms.alerts.min_signings || person.outside_signings * 100 <= person.signings * allowed) {
-    return std::nullopt;
-  }
-  FunnelAlert alert = PersonAlert(AlertKind::kOutsideSignings, person, month);
-  alert.figures = {{"signings", static_cast<double>(person.signings)},
-                   {"outside_signings", static_cast<double>(person.outside_signings)},
-                   {"outside_percent", Percent(person.outside_signings, person.signings)}};
-  alert.norm = "max_outside_percent";
-  alert.norm_value = allowed;
-  return alert;
+  return ShareAbove({AlertKind::kOutsideSignings, "signings", "outside_signings", "outside_percent",
+                     "max_outside_percent", person.signings, person.outside_signings, norms.alerts.max_outside_percent},
+                    norms.alerts.min_signings, person, month);
 }
 
 void Keep(std::optional<FunnelAlert> alert, std::vector<FunnelAlert>* alerts) {
