@@ -1,4 +1,4 @@
-// <jobs>: what to sync, deliver, greet or match, through which connector, and when.
+// <jobs>: what to sync, deliver, greet, match or alert on, through which connector, and when.
 #include <span>
 #include <sstream>
 #include <string>
@@ -129,6 +129,24 @@ void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::opt
   }
 }
 
+// A funnel-alerts job: its name and schedule alone; it reads the store's funnel against <leads><funnel>.
+void ReadFunnelAlertsParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                           JobConfig* job) {
+  const std::string why =
+      ": a funnel_alerts job measures the store's funnel against <leads><funnel>; it takes "
+      "only a name and a schedule";
+  for (std::string_view attribute : {"connector", "batch_size", "start", "lanes", "timezone", "days_ahead"}) {
+    if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
+      context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) + "'" + why);
+    }
+  }
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() == pugi::node_element) {
+      context.Error(context.At(child), "<" + std::string(child.name()) + "> in " + JobTag(name, job->kind) + why);
+    }
+  }
+}
+
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
              {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes", "timezone",
@@ -137,10 +155,12 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind = ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care", "match"})) {
+  if (auto kind =
+          ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care", "match", "funnel_alerts"})) {
     if (*kind == "delivery") job.kind = JobKind::kDelivery;
     if (*kind == "customer_care") job.kind = JobKind::kCustomerCare;
     if (*kind == "match") job.kind = JobKind::kMatch;
+    if (*kind == "funnel_alerts") job.kind = JobKind::kFunnelAlerts;
   }
   // A customer-care job reads and writes only the store; the delivery jobs subscribed to its events send them.
   // A match job refuses a connector among its parts (ReadMatchParts).
@@ -163,7 +183,7 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
   if (job.kind == JobKind::kCustomerCare) job.batch_size = kCareBatchSize;
-  if (job.kind != JobKind::kMatch) {
+  if (job.kind != JobKind::kMatch && job.kind != JobKind::kFunnelAlerts) {
     if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
       job.batch_size = static_cast<std::size_t>(*batch);
     }
@@ -180,6 +200,9 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
       break;
     case JobKind::kMatch:
       ReadMatchParts(context, element, name, &job);
+      break;
+    case JobKind::kFunnelAlerts:
+      ReadFunnelAlertsParts(context, element, name, &job);
       break;
   }
   if (!name || (has_connector && !connector)) return std::nullopt;
@@ -199,6 +222,8 @@ std::string_view JobKindName(JobKind kind) {
       return "customer_care";
     case JobKind::kMatch:
       return "match";
+    case JobKind::kFunnelAlerts:
+      return "funnel_alerts";
     case JobKind::kSync:
       break;
   }

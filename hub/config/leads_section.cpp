@@ -63,10 +63,11 @@ void ReadClassification(LoadContext& context, pugi::xml_node element, leads::Cla
 }  // namespace
 
 void ParseLeads(LoadContext& context, pugi::xml_node leads, LeadsConfig* out) {
-  CheckShape(context, leads, {.children = {"classification"}});
+  CheckShape(context, leads, {.children = {"classification", "funnel"}});
   if (pugi::xml_node classification = SingleChild(context, leads, "classification")) {
     ReadClassification(context, classification, &out->classification);
   }
+  if (pugi::xml_node funnel = SingleChild(context, leads, "funnel")) ReadFunnel(context, funnel, &out->funnel);
 }
 
 }  // namespace hub::config

@@ -57,8 +57,13 @@ void ReadSubscription(LoadContext& context, pugi::xml_node job, SubscriptionConf
 // element's shape is checked by the caller). A job greeting nothing is refused.
 void ReadCare(LoadContext& context, pugi::xml_node job, CareConfig* out);
 
-// <leads> with at most one <classification> (the thresholds and lists of leads::ClassificationRules).
+// <leads> with at most one <classification> (the thresholds and lists of leads::ClassificationRules) and one
+// <funnel> (ReadFunnel).
 void ParseLeads(LoadContext& context, pugi::xml_node leads, LeadsConfig* out);
+
+// <leads><funnel>: the funnel's norms, dwell overrides (<dwell>), cooling period and alert thresholds; each
+// attribute validated at its line, the documented defaults for what is not written.
+void ReadFunnel(LoadContext& context, pugi::xml_node funnel, leads::FunnelNorms* out);
 
 // <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
 void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);

@@ -4,12 +4,14 @@
 #define HUB_LEADS_LEAD_RULES_HPP_
 
 #include "leads/classification_rules.hpp"
+#include "leads/funnel_norms.hpp"
 
 namespace hub::leads {
 
 // The lead rules: a value type, default-constructed to the documented defaults.
 struct LeadRules {
   ClassificationRules classification;  // <classification>: the pyramid and the grades
+  FunnelNorms funnel;                  // <funnel>: the funnel's norms and the thresholds of its alerts
 };
 
 }  // namespace hub::leads

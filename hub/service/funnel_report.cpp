@@ -4,69 +4,46 @@
 #include <map>
 #include <utility>
 
-#include "hub/odbc/timestamp_text.hpp"
+#include "service/funnel_leads.hpp"
 #include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
 
-using sdk::Value;
-
 constexpr double kMsPerDay = 86'400'000.0;
-constexpr int kSignedStep = 5;
-
-// An instant column's value in ms since the epoch: a timestamp, or its text on a driver that reports text.
-std::optional<std::int64_t> InstantOf(const Value& value) {
-  if (value.is_null()) return std::nullopt;
-  if (value.type() == sdk::ValueType::kTimestamp) return value.integer();
-  std::optional<odbc::TimestampText> parsed = odbc::ParseTimestampText(value.text());
-  return parsed ? std::optional<std::int64_t>(odbc::UnixMs(*parsed)) : std::nullopt;
-}
-
-std::size_t StageIndex(std::string_view stage) {
-  return static_cast<std::size_t>(std::find(kFunnelStages.begin(), kFunnelStages.end(), stage) - kFunnelStages.begin());
-}
-
-struct Entry {
-  std::size_t stage;  // index in kFunnelStages
-  std::int64_t at;
-};
-
-struct Lead {
-  std::size_t stage = 0;
-  std::optional<std::int64_t> entered_at;
-  ExactDecimal amount;
-  std::optional<std::int64_t> owner, team;
-  std::vector<Entry> history;  // in the order of changed_at, then id
-};
+using leads::kSignedStep;
 
 // The sums of one group while its leads are added.
 class GroupTally {
  public:
   explicit GroupTally(const FunnelNorms& norms) : norms_(norms) {
     for (std::size_t step = 0; step < chances_.size(); ++step)
-      chances_[step] = norms.SigningChance(static_cast<int>(step));
+      chances_[step] = SigningChance(norms, static_cast<int>(step));
   }
 
-  void Add(const Lead& lead, std::int64_t now) {
+  void Add(const FunnelLeadRow& row, std::int64_t now) {
+    const leads::FunnelLead& lead = row.lead;
     StageSums& current = sums_[lead.stage];
     ++current.count;
-    current.expected = current.expected + lead.amount;
+    current.expected = current.expected + row.amount;
     const std::optional<int> step = FunnelStep(kFunnelStages[lead.stage]);
-    if (step) current.weighted = current.weighted + lead.amount * chances_[static_cast<std::size_t>(*step)];
-    const std::optional<double> ideal = IdealDwell(lead.stage);
-    if (ideal && lead.entered_at && (now - *lead.entered_at) / kMsPerDay > *ideal) ++current.stalled;
+    if (step) current.weighted = current.weighted + row.amount * chances_[static_cast<std::size_t>(*step)];
+    if (step && *step <= kSignedStep && lead.entered_ms &&
+        (now - *lead.entered_ms) / kMsPerDay >
+            norms_.DwellFor(lead.grade, lead.industry)[static_cast<std::size_t>(*step)]) {
+      ++current.stalled;
+    }
     std::array<bool, kFunnelStages.size()> entered{};
     for (std::size_t i = 0; i < lead.history.size(); ++i) {
-      const Entry& entry = lead.history[i];
+      const leads::StageEntry& entry = lead.history[i];
       entered[entry.stage] = true;
       if (i + 1 < lead.history.size()) {
-        sums_[entry.stage].dwell_ms += static_cast<double>(lead.history[i + 1].at - entry.at);
+        sums_[entry.stage].dwell_ms += static_cast<double>(lead.history[i + 1].at_ms - entry.at_ms);
         ++sums_[entry.stage].stays_ended;
       }
     }
     int furthest = -1;
-    for (const Entry& entry : lead.history)
+    for (const leads::StageEntry& entry : lead.history)
       furthest = std::max(furthest, FunnelStep(kFunnelStages[entry.stage]).value_or(-1));
     for (std::size_t s = 0; s < kFunnelStages.size(); ++s) {
       if (!entered[s]) continue;
@@ -118,33 +95,6 @@ class GroupTally {
   std::array<StageSums, kFunnelStages.size()> sums_{};
 };
 
-sdk::Result<std::map<std::int64_t, Lead>> ReadLeads(odbc::Connection& connection) {
-  sdk::Result<odbc::RowSet> leads = odbc::QueryCached(
-      connection, "SELECT id, stage, stage_entered_at, estimated_amount, owner_employee_id, team_id FROM leads", {});
-  if (!leads.ok()) return leads.status();
-  std::map<std::int64_t, Lead> read;
-  for (const odbc::Row& row : leads->rows) {
-    Lead lead;
-    lead.stage = StageIndex(row[1].text());
-    if (lead.stage >= kFunnelStages.size()) continue;
-    lead.entered_at = InstantOf(row[2]);
-    lead.amount = DecimalOf(row[3]);
-    if (!row[4].is_null()) lead.owner = row[4].integer();
-    if (!row[5].is_null()) lead.team = row[5].integer();
-    read.emplace(row[0].integer(), std::move(lead));
-  }
-  sdk::Result<odbc::RowSet> history = odbc::QueryCached(
-      connection, "SELECT lead_id, to_stage, changed_at FROM lead_stage_history ORDER BY lead_id, changed_at, id", {});
-  if (!history.ok()) return history.status();
-  for (const odbc::Row& row : history->rows) {
-    auto lead = read.find(row[0].integer());
-    const std::size_t stage = StageIndex(row[1].text());
-    const std::optional<std::int64_t> at = InstantOf(row[2]);
-    if (lead != read.end() && stage < kFunnelStages.size() && at) lead->second.history.push_back({stage, *at});
-  }
-  return read;
-}
-
 // Each group's id with its two names: an employee's number and name, a team's code and name.
 sdk::Result<std::map<std::int64_t, std::pair<std::string, std::string>>> Names(odbc::Connection& connection,
                                                                                const std::string& sql) {
@@ -159,25 +109,17 @@ sdk::Result<std::map<std::int64_t, std::pair<std::string, std::string>>> Names(o
 
 }  // namespace
 
-std::optional<int> FunnelStep(std::string_view stage) {
-  constexpr std::array<int, kFunnelStages.size()> kSteps = {0, 1, 2, 3, 4, 4, 5, 6, -1};
-  const std::size_t index = StageIndex(stage);
-  if (index >= kFunnelStages.size() || kSteps[index] < 0) return std::nullopt;
-  return kSteps[index];
-}
-
-ExactDecimal FunnelNorms::SigningChance(int step) const {
+ExactDecimal SigningChance(const FunnelNorms& norms, int step) {
   const ExactDecimal percent = *ExactDecimal::Parse("0.01");
   ExactDecimal chance = *ExactDecimal::Parse("1");
-  for (std::size_t s = static_cast<std::size_t>(std::max(step, 0)); s < ideal_move_percent.size(); ++s) {
-    chance = chance * *ExactDecimal::Parse(std::to_string(ideal_move_percent[s])) * percent;
+  for (std::size_t s = static_cast<std::size_t>(std::max(step, 0)); s < norms.ideal_move_percent.size(); ++s) {
+    chance = chance * *ExactDecimal::Parse(std::to_string(norms.ideal_move_percent[s])) * percent;
   }
   return chance;
 }
 
-sdk::Result<FunnelReport> ComputeFunnel(odbc::Connection& connection, const FunnelNorms& norms,
-                                        std::chrono::system_clock::time_point now) {
-  sdk::Result<std::map<std::int64_t, Lead>> leads = ReadLeads(connection);
+sdk::Result<FunnelReport> ComputeFunnel(odbc::Connection& connection, const FunnelNorms& norms, const Clock& clock) {
+  sdk::Result<std::vector<FunnelLeadRow>> leads = ReadFunnelLeads(connection);
   if (!leads.ok()) return leads.status();
   auto employees = Names(connection,
                          "SELECT id, employee_number, name FROM employees WHERE id IN "
@@ -185,21 +127,30 @@ sdk::Result<FunnelReport> ComputeFunnel(odbc::Connection& connection, const Funn
   if (!employees.ok()) return employees.status();
   auto teams = Names(connection, "SELECT id, code, name FROM teams WHERE id IN (SELECT team_id FROM leads)");
   if (!teams.ok()) return teams.status();
-  const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  // One reading of the clock for the figures and the alerts both.
+  const ManualClock as_of(clock.Now());
+  const std::int64_t now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(as_of.Now().time_since_epoch()).count();
   GroupTally total(norms);
   std::map<std::int64_t, GroupTally> by_owner, by_team;
-  for (const auto& [id, lead] : *leads) {
+  for (const FunnelLeadRow& lead : *leads) {
     total.Add(lead, now_ms);
-    if (lead.owner) by_owner.try_emplace(*lead.owner, norms).first->second.Add(lead, now_ms);
-    if (lead.team) by_team.try_emplace(*lead.team, norms).first->second.Add(lead, now_ms);
+    if (lead.lead.owner_id) by_owner.try_emplace(*lead.lead.owner_id, norms).first->second.Add(lead, now_ms);
+    if (lead.team_id) by_team.try_emplace(*lead.team_id, norms).first->second.Add(lead, now_ms);
   }
+  const std::vector<leads::FunnelLead> facts = FactsOf(*leads);
+  std::map<std::int64_t, leads::PersonFunnel> people;
+  for (leads::PersonFunnel& person : leads::PersonFunnels(facts)) people[person.employee_id] = std::move(person);
   FunnelReport report;
+  report.as_of = as_of.Now();
+  report.alerts = leads::EvaluateFunnelAlerts(facts, norms, as_of);
   report.total.stages = total.Figures();
   for (const auto& [id, tally] : by_owner) {
     FunnelGroup group;
     group.owner_employee_id = id;
     std::tie(group.owner_employee_number, group.owner_name) = (*employees)[id];
     group.stages = tally.Figures();
+    group.person = people[id];
     report.owners.push_back(std::move(group));
   }
   for (const auto& [id, tally] : by_team) {

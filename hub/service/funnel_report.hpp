@@ -12,32 +12,22 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.hpp"
 #include "hub/odbc/connection.hpp"
 #include "hub/sdk/status.hpp"
+#include "leads/funnel_alerts.hpp"
+#include "leads/funnel_norms.hpp"
 #include "service/exact_decimal.hpp"
 
 namespace hub::service {
 
-// The funnel's stages in order; intent and opportunity are one step (a product intent, or an opportunity
-// once it is a purchase), abandoned is off the path.
-inline constexpr std::array<std::string_view, 9> kFunnelStages = {
-    "resource", "graded", "contacted", "lead", "intent", "opportunity", "signed", "implemented", "abandoned"};
+using leads::FunnelNorms;
+using leads::FunnelStep;
+using leads::kFunnelStages;
 
-// The step of a stage on the path (resource 0 … intent and opportunity 4, signed 5, implemented 6); nullopt
-// for abandoned and for text that is no stage.
-std::optional<int> FunnelStep(std::string_view stage);
-
-// What the funnel is measured against: per step up to signed (resource, graded, contacted, lead,
-// intent/opportunity, signed), the ideal days in it, and per step up to intent/opportunity the ideal share that
-// moves on to the next. The defaults are the sales plan's: 1, 1, 5, 5, 5, 5 days and 100, 90, 50, 30, 10 %.
-struct FunnelNorms {
-  std::array<double, 6> ideal_dwell_days = {1, 1, 5, 5, 5, 5};
-  std::array<int, 5> ideal_move_percent = {100, 90, 50, 30, 10};
-
-  // The chance that a lead at `step` signs, by the ideal move rates: 1 from signed on, the product of the
-  // rates from `step` to signed before it. As exact decimal ("0.0135").
-  ExactDecimal SigningChance(int step) const;
-};
+// The chance that a lead at `step` signs, by the ideal move rates of `norms`: 1 from signed on, the product of
+// the rates from `step` to signed before it. As exact decimal ("0.0135"). Pure function.
+ExactDecimal SigningChance(const FunnelNorms& norms, int step);
 
 // One stage's figures.
 struct StageFigures {
@@ -51,7 +41,7 @@ struct StageFigures {
   std::optional<double> ideal_conversion;  // the norm's move rate to the next step; none past it
   std::optional<double> dwell_days;        // mean days of the stays in it that ended
   std::optional<double> ideal_dwell_days;  // the norm; none for implemented and abandoned
-  std::int64_t stalled = 0;                // leads in it now for longer than its ideal dwell time
+  std::int64_t stalled = 0;                // leads in it now for longer than their ideal dwell time there
 };
 
 // The funnel of one group of leads: everyone's (owner and team empty), one owner's or one team's.
@@ -61,18 +51,22 @@ struct FunnelGroup {
   std::optional<std::int64_t> team_id;  // set for a team's group
   std::string team_code, team_name;
   std::vector<StageFigures> stages;  // kFunnelStages' order
+  // An owner's group: the leads they took, abandoned, and the ratio of the two (PersonFunnel).
+  std::optional<leads::PersonFunnel> person;
 };
 
 struct FunnelReport {
+  TimePoint as_of;  // the clock's now the report was computed at
   FunnelGroup total;
-  std::vector<FunnelGroup> owners;  // by employee number; leads without an owner in none
-  std::vector<FunnelGroup> teams;   // by team code; leads without a team in none
+  std::vector<FunnelGroup> owners;         // by employee number; leads without an owner in none
+  std::vector<FunnelGroup> teams;          // by team code; leads without a team in none
+  std::vector<leads::FunnelAlert> alerts;  // the alerts of the leads as of `as_of` (EvaluateFunnelAlerts)
 };
 
-// Reads every lead (stage, stage_entered_at, estimated_amount, owner and team) and its stage history, and
-// computes the report as of `now`. Reads only. Threads: as the connection. Errors: the driver's Status.
-sdk::Result<FunnelReport> ComputeFunnel(odbc::Connection& connection, const FunnelNorms& norms,
-                                        std::chrono::system_clock::time_point now);
+// Reads every lead's funnel facts (ReadFunnelLeads) and computes the report and its alerts as of one reading of
+// `clock`. A lead is stalled past the dwell time of its grade and industry (FunnelNorms::DwellFor). Reads only.
+// Threads: as the connection. Errors: the driver's Status.
+sdk::Result<FunnelReport> ComputeFunnel(odbc::Connection& connection, const FunnelNorms& norms, const Clock& clock);
 
 }  // namespace hub::service
 

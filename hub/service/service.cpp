@@ -22,6 +22,7 @@
 #include "service/customer_routes.hpp"
 #include "service/delivery_jobs.hpp"
 #include "service/delivery_routes.hpp"
+#include "service/funnel_alert_jobs.hpp"
 #include "service/funnel_routes.hpp"
 #include "service/lead_routes.hpp"
 #include "service/match_jobs.hpp"
@@ -101,7 +102,7 @@ class Service {
     const store_model::WriteRules rules{setup->config.leads};
     if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system, rules);
     if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system, rules);
-    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_);
+    if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_, setup->config.leads.funnel);
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (routes.ok()) routes = AddTaskRoutes(router, *store_);
@@ -139,11 +140,13 @@ class Service {
     auto delivery_jobs = std::make_shared<DeliveryJobs>(setup, connectors, *store_, metrics_, clock_, lease_owner_);
     auto care_jobs = std::make_shared<CustomerCareJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, metrics_, clock_, lease_owner_);
+    auto funnel_alert_jobs = std::make_shared<FunnelAlertJobs>(setup, *store_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : care_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : match_jobs->Specs()) specs.push_back(std::move(spec));
+    for (JobSpec& spec : funnel_alert_jobs->Specs()) specs.push_back(std::move(spec));
     scheduler_.SetJobs(std::move(specs));
   }
 

@@ -120,6 +120,17 @@ TEST(JobKinds, AMatchJobHasNoConnectorAndReadsItsSourcePriority) {
   EXPECT_TRUE(result.config->jobs.at(1).source_priority.empty());
 }
 
+TEST(JobKinds, AFunnelAlertsJobHasANameAndASchedule) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithJobs(R"(<job name="funnel_watch" kind="funnel_alerts" every="1h"/>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const JobConfig& job = result.config->jobs.at(0);
+  EXPECT_EQ(job.kind, JobKind::kFunnelAlerts);
+  EXPECT_EQ(JobKindName(job.kind), "funnel_alerts");
+  EXPECT_EQ(job.connector, "");
+  EXPECT_TRUE(job.every.has_value());
+}
+
 TEST(JobKinds, ReadsTheLeaseAndTheOutboxRetentionOfRuntime) {
   TempDir dir;
   std::string text = FileWithJobs("");
@@ -197,6 +208,12 @@ INSTANTIATE_TEST_SUITE_P(
         KindError{"UnknownKind",
                   "<job name=\"j\" kind=\"reminder\" connector=\"crm\"><mapping entity=\"party\"/></job>", 6,
                   "<job> attribute 'kind': 'reminder' is not one of: sync, delivery, customer_care, match"},
+        KindError{"FunnelAlertsWithConnector", "<job name=\"f\" kind=\"funnel_alerts\" connector=\"crm\"/>", 6,
+                  "<job name=\"f\" kind=\"funnel_alerts\"> attribute 'connector': a funnel_alerts job measures"},
+        KindError{"FunnelAlertsWithBatchSize", "<job name=\"f\" kind=\"funnel_alerts\" batch_size=\"10\"/>", 6,
+                  "attribute 'batch_size'"},
+        KindError{"FunnelAlertsWithAChild", "<job name=\"f\" kind=\"funnel_alerts\">\n<birthday/></job>", 7,
+                  "<birthday> in <job name=\"f\" kind=\"funnel_alerts\">: a funnel_alerts job"},
         KindError{"MatchWithConnector", "<job name=\"m\" kind=\"match\" connector=\"crm\"/>", 6,
                   "<job name=\"m\" kind=\"match\"> attribute 'connector': a match job runs over the store"},
         KindError{"MatchWithMapping", "<job name=\"m\" kind=\"match\">\n<mapping entity=\"party\"/></job>", 7,

@@ -72,7 +72,7 @@ class FunnelReportTest : public sync::test::SinkTest {
   FunnelReport Report() {
     sdk::Result<odbc::ConnectionLease> lease = database_->Acquire();
     EXPECT_TRUE(lease.ok());
-    sdk::Result<FunnelReport> report = ComputeFunnel(lease->get(), FunnelNorms{}, At("2026-11-11T12:00:00Z"));
+    sdk::Result<FunnelReport> report = ComputeFunnel(lease->get(), FunnelNorms{}, clock_);
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? *report : FunnelReport{};
   }
@@ -86,6 +86,7 @@ class FunnelReportTest : public sync::test::SinkTest {
   }
 
   int moves_ = 0;
+  ManualClock clock_{At("2026-11-11T12:00:00Z")};
 };
 
 TEST_P(FunnelReportTest, CountsRevenueConversionDwellAndStallsAsComputedByHand) {
@@ -130,13 +131,18 @@ TEST_P(FunnelReportTest, CountsRevenueConversionDwellAndStallsAsComputedByHand) 
   EXPECT_DOUBLE_EQ(*Stage(report.owners[0], "resource").conversion, 1.0);
   EXPECT_EQ(Stage(report.owners[1], "resource").count, 1);
   EXPECT_DOUBLE_EQ(*Stage(report.owners[1], "resource").conversion, 0.0);
+  ASSERT_TRUE(report.owners[1].person.has_value());
+  EXPECT_EQ(report.owners[1].person->taken, 2);  // L3 and L4, L3 abandoned
+  EXPECT_EQ(report.owners[1].person->abandoned, 1);
+  EXPECT_DOUBLE_EQ(*report.owners[1].person->AbandonRatio(), 0.5);
   EXPECT_TRUE(report.teams.empty());
 }
 
-TEST_P(FunnelReportTest, TheApiAnswersTheSameFigures) {
-  ManualClock clock(At("2026-11-11T12:00:00Z"));
+TEST_P(FunnelReportTest, TheApiAnswersTheSameFiguresWithTheCurrentAlerts) {
+  FunnelNorms norms;
+  norms.ideal_holdings = {8, 12, 6, 3};
   api::Router router;
-  ASSERT_TRUE(AddFunnelRoutes(router, *database_, clock).ok());
+  ASSERT_TRUE(AddFunnelRoutes(router, *database_, clock_, norms).ok());
   api::test::TestServer server(api::test::TestApiConfig(), std::move(router));
   ASSERT_TRUE(server.Start().ok());
   hub::test::RequestOptions options;
@@ -152,6 +158,20 @@ TEST_P(FunnelReportTest, TheApiAnswersTheSameFigures) {
   EXPECT_EQ(graded.at("conversion").as_double(), 0.5);
   EXPECT_EQ(answer.at("owners").at(0).at("owner").at("employee_number"), "E1");
   EXPECT_EQ(answer.at("norms").at("ideal_move_percent").at(2), 50);
+  EXPECT_EQ(answer.at("norms").at("ideal_holdings").at(3), 3);
+  EXPECT_EQ(answer.at("norms").at("cooling_days"), 90);
+  EXPECT_EQ(answer.at("owners").at(1).at("owner").at("abandon_ratio").as_double(), 0.5);
+  // Stalled at 11-11 12:00: L1 in contacted 7.5 days (ideal 5), L2 in graded 8.5 (1), L4 in resource 1.5 (1).
+  const boost::json::array& alerts = answer.at("alerts").as_array();
+  ASSERT_EQ(alerts.size(), 3u) << got->body;
+  const boost::json::object& first = alerts.at(0).as_object();
+  EXPECT_EQ(first.at("kind"), "lead_stalled");
+  EXPECT_EQ(first.at("subject_type"), "lead");
+  EXPECT_EQ(first.at("period"), "contacted@2026-11-04T00:00:00.000Z");
+  EXPECT_EQ(first.at("figures").at("days_in_stage").as_double(), 7.5);
+  EXPECT_EQ(first.at("norm").at("name"), "ideal_dwell_days");
+  EXPECT_EQ(first.at("norm").at("value").as_double(), 5.0);
+  EXPECT_EQ(alerts.at(1).at("figures").at("days_in_stage").as_double(), 8.5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FunnelReportTest, hub::test::kBothBackends, hub::test::BackendName);

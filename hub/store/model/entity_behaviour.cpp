@@ -10,6 +10,7 @@
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
 #include "store/model/extension_chain.hpp"
+#include "store/model/funnel_alerts.hpp"
 #include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
 #include "store/model/stage_history.hpp"
@@ -77,6 +78,13 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
     {"lead_candidate", "created"},    // an unknown party's request
     {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
     {kCareAggregate, kCareHoliday},
+    // the funnel's alerts (funnel_alerts.hpp), one change per kind
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kLeadStalled)},
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kIntentsNotSigning)},
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kHighAbandonment)},
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kCycleTooLong)},
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kOutsideSignings)},
+    {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kNoContact)},
 };
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
