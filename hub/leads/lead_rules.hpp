@@ -5,6 +5,7 @@
 
 #include "leads/classification_rules.hpp"
 #include "leads/funnel_norms.hpp"
+#include "leads/routing_rules.hpp"
 
 namespace hub::leads {
 
@@ -12,6 +13,7 @@ namespace hub::leads {
 struct LeadRules {
   ClassificationRules classification;  // <classification>: the pyramid and the grades
   FunnelNorms funnel;                  // <funnel>: the funnel's norms and the thresholds of its alerts
+  RoutingRules routing;                // <routing>: who gets a new lead
 };
 
 }  // namespace hub::leads

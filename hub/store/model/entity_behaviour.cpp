@@ -13,6 +13,7 @@
 #include "store/model/funnel_alerts.hpp"
 #include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
+#include "store/model/lead_routing.hpp"
 #include "store/model/stage_history.hpp"
 
 namespace hub::store_model {
@@ -42,13 +43,14 @@ std::unique_ptr<EntityExtension> MakeOpportunityStages(odbc::Connection& connect
   return std::make_unique<StageHistory>(connection, kOpportunityStages);
 }
 
-// A new lead's conflict check, its classification (which reads the customer the check found), then its funnel
-// stages.
-std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection, References&, const odbc::OutboxTurn&,
-                                                    const WriteRules& rules) {
+// A new lead's conflict check, its classification (which reads the customer the check found), its routing (which
+// reads the customer and the tier), then its funnel stages.
+std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection, References&,
+                                                    const odbc::OutboxTurn& turn, const WriteRules& rules) {
   std::vector<std::unique_ptr<EntityExtension>> parts;
   parts.push_back(std::make_unique<LeadIntakeCheck>(connection));
   parts.push_back(std::make_unique<LeadClassification>(connection, rules.leads.classification));
+  parts.push_back(std::make_unique<LeadRouting>(connection, turn, rules.leads.routing));
   parts.push_back(std::make_unique<StageHistory>(connection, kLeadStages));
   return std::make_unique<ExtensionChain>(std::move(parts));
 }
@@ -88,9 +90,10 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
 };
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
-// record, by the match job (golden_records.hpp).
+// record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_routing.hpp).
 constexpr std::pair<std::string_view, std::string_view> kEngineChanges[] = {
     {"party", "golden_changed"},
+    {"lead", kLeadAssigned},
 };
 
 }  // namespace

@@ -65,10 +65,10 @@ const EntityBehaviour& BehaviourOf(const model::EntitySpec& entity);
 std::vector<std::string> EventChangesOf(const model::EntitySpec& entity);
 
 // The changes the model layer records as events of `aggregate` (an outbox event's aggregate): a catalog
-// entity's (EventChangesOf, and for party "golden_changed", the match job's), or those of the rows the writers make
-// of their own accord, which no mapping targets — `task` and `lead_candidate` ("created", activity_follow_ups.hpp)
-// — and the customer-care greetings, `customer_care` ("birthday", "holiday", care_greetings.hpp). nullopt for any
-// other name: what a subscription's entity and kinds may name. Thread-safe.
+// entity's (EventChangesOf, and for party "golden_changed", the match job's, for lead "assigned", its routing's), or
+// those of the rows the writers make of their own accord, which no mapping targets — `task` and `lead_candidate`
+// ("created", activity_follow_ups.hpp) — and the customer-care greetings, `customer_care` ("birthday", "holiday",
+// care_greetings.hpp). nullopt for any other name: what a subscription's entity and kinds may name. Thread-safe.
 std::optional<std::vector<std::string>> EventChangesOfAggregate(std::string_view aggregate);
 
 }  // namespace hub::store_model

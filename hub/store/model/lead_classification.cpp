@@ -1,12 +1,12 @@
 #include "store/model/lead_classification.hpp"
 
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
 #include <boost/json.hpp>
 
 #include "store/model/store_statements.hpp"
+#include "store/model/stored_number.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -22,26 +22,6 @@ constexpr std::string_view kFacts =
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM addresses a JOIN parties p ON p.id = a.party_id WHERE a.province = ? "
     "AND p.status IN ('active', 'inactive')) THEN 1 ELSE 0 END";
-
-// A number as the store or a record gives it: an integer, a double, or decimal text (SQLite's money is text,
-// PostgreSQL's numeric comes as text too); nullopt for null or text that is no number.
-std::optional<double> NumberOf(const Value& value) {
-  switch (value.type()) {
-    case sdk::ValueType::kNull:
-      return std::nullopt;
-    case sdk::ValueType::kInt64:
-      return static_cast<double>(value.integer());
-    case sdk::ValueType::kDouble:
-      return value.real();
-    default:
-      break;
-  }
-  const char* text = value.text().c_str();
-  char* end = nullptr;
-  const double number = std::strtod(text, &end);
-  if (end == text || *end != '\0') return std::nullopt;
-  return number;
-}
 
 // The products a lead names: the text items of a JSON array (as the intake API writes them), or, for other text
 // (a CSV column), its comma-separated items; each trimmed, empty ones dropped.

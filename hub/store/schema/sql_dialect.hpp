@@ -2,9 +2,10 @@
 // defaults that differ between engines, and the few statements the migrator runs itself.
 //
 // The migrations are written once, with "{{token}}" where engines differ ({{id}}, {{timestamp}}, {{now}},
-// {{date}}, {{money}}, {{decimal}}, {{json}}, {{bool}}, {{true}}, {{false}}, {{random_uuid}}, {{strpos}}: the position
-// of a text in another, instr or strpos, which take the same arguments); supporting another engine is one more
-// SchemaDialect in sql_dialect.cpp, not another copy of the schema.
+// {{today}} (the start of the current UTC day, as a timestamp), {{date}}, {{money}}, {{decimal}}, {{json}}, {{bool}},
+// {{true}}, {{false}}, {{random_uuid}}, {{strpos}}: the position of a text in another, instr or strpos, which take the
+// same arguments); supporting another engine is one more SchemaDialect in sql_dialect.cpp, not another copy of the
+// schema.
 #ifndef HUB_STORE_SCHEMA_SQL_DIALECT_HPP_
 #define HUB_STORE_SCHEMA_SQL_DIALECT_HPP_
 

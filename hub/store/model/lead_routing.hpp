@@ -1,0 +1,56 @@
+// The routing of every new lead, whichever way it arrives (the intake API, a CSV or ODBC import): an owner
+// chosen by the configured rules (leads/lead_router.hpp) among the staff HR describes, stored with the
+// decision that explains it and announced, so that the owner is told.
+#ifndef HUB_STORE_MODEL_LEAD_ROUTING_HPP_
+#define HUB_STORE_MODEL_LEAD_ROUTING_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "hub/odbc/connection.hpp"
+#include "leads/lead_router.hpp"
+#include "leads/routing_rules.hpp"
+#include "store/model/entity_extension.hpp"
+#include "store/odbc/outbox_turn.hpp"
+
+namespace hub::store_model {
+
+// The change of a lead that its assignment to an owner records ("lead.assigned").
+inline constexpr std::string_view kLeadAssigned = "assigned";
+
+// Before a new lead's row that names no owner: routes it (leads::Route) by its industry, function, province,
+// city, estimated amount, tier (top: premium), finder and the staff who dealt with its known customer (the
+// party_id the conflict check found, so it runs after LeadIntakeCheck and after the classification), among
+// ReadRoutingCandidates — read once per batch, each assignment counted in it as the batch goes — and adds
+// owner_employee_id, team_id and routing_rule (null when nobody could take it). After the row: a
+// lead_assignments row (reason intake) with the trace (RoutingTraceJson), and, when an owner was found, a
+// "lead.assigned" event {lead_id, assignment_id, owner_employee_id, team_id, rule, reason}. A stored lead
+// written again, or one that names its owner, is not routed. Threads: as the connection. Lifetime: the batch;
+// `turn` and `rules` outlive it. Errors: the driver's Status.
+class LeadRouting : public EntityExtension {
+ public:
+  LeadRouting(odbc::Connection& connection, const odbc::OutboxTurn& turn, const leads::RoutingRules& rules)
+      : connection_(connection), turn_(turn), rules_(rules) {}
+
+  sdk::Status BeforeRow(const model::MappedRecord& record, std::optional<std::int64_t> row_id, RowValues& row) override;
+  sdk::Status AfterRow(const model::MappedRecord& record, std::int64_t row_id, std::int64_t link_id,
+                       bool shared_row) override;
+
+ private:
+  // What Route reads of the row about to be written.
+  sdk::Result<leads::RoutingRequest> RequestOf(const RowValues& row);
+  // The staff, read at the batch's first lead.
+  sdk::Result<std::vector<leads::RoutingCandidate>*> Staff();
+
+  odbc::Connection& connection_;
+  const odbc::OutboxTurn& turn_;
+  const leads::RoutingRules& rules_;
+  std::optional<std::vector<leads::RoutingCandidate>> staff_;
+  std::optional<leads::RoutingDecision> decision_;  // of the record between BeforeRow and AfterRow
+};
+
+}  // namespace hub::store_model
+
+#endif  // HUB_STORE_MODEL_LEAD_ROUTING_HPP_

@@ -1,0 +1,158 @@
+// Leads stored through the sink on both engines are routed among the staff HR describes (employees synced with
+// their teams, territories and specialities): the owner, team and rule on the lead, the trace in
+// lead_assignments and a "lead.assigned" event; a signed lead frees its owner's slot, a known customer's lead
+// goes to whoever owns the customer, a lead naming its owner is not routed; and the candidates as read.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "store/model/routing_candidates.hpp"
+#include "sync/sink_fixture.hpp"
+
+namespace hub::store_model {
+namespace {
+
+using sdk::Value;
+
+class LeadRoutingTest : public sync::test::SinkTest {
+ protected:
+  void SetUp() override {
+    SinkTest::SetUp();
+    if (HasFatalFailure()) return;
+    Store("team", "EAST", {{"code", "EAST"}, {"name", "East sales"}});
+    Store("territory", "ZJ", {{"code", "ZJ"}, {"name", "Zhejiang"}, {"province", "浙江"}});
+    Store("territory", "SH", {{"code", "SH"}, {"name", "Shanghai"}, {"province", "上海"}});
+    Store("speciality", "energy", {{"code", "energy"}, {"name", "Energy"}});
+    Store("speciality", "retail", {{"code", "retail"}, {"name", "Retail"}});
+    Employee("E1", {{"name", "王芳"}, {"speciality_codes", "energy:3"}, {"territory_codes", "ZJ"}, {"capacity", "1"}});
+    Employee("E2", {{"name", "李强"}, {"speciality_codes", "retail"}, {"territory_codes", "SH"}});
+    Employee("E3", {{"name", "赵敏"}, {"speciality_codes", "energy:5"}, {"status", "on_leave"}});
+  }
+
+  // An HR record of employee `number` in team EAST.
+  void Employee(const std::string& number, std::vector<std::pair<std::string, std::string>> fields) {
+    fields.emplace_back("employee_number", number);
+    fields.emplace_back("team_code", "EAST");
+    Store("employee", number, fields);
+  }
+
+  // "<owner's employee number>/<routing_rule>" of lead `id`; "-" for a null.
+  std::string Routed(const std::string& id) {
+    std::vector<odbc::Row> rows = QueryRows(
+        "SELECT e.employee_number, l.routing_rule FROM leads l JOIN source_links s ON s.entity = 'lead' "
+        "AND s.record_id = l.id LEFT JOIN employees e ON e.id = l.owner_employee_id WHERE s.source_id = ?",
+        {Value::String(id)});
+    if (rows.size() != 1) return "no lead " + id;
+    return (rows[0][0].is_null() ? "-" : rows[0][0].text()) + "/" + (rows[0][1].is_null() ? "-" : rows[0][1].text());
+  }
+
+  std::int64_t LeadId(const std::string& id) {
+    return Count("SELECT record_id FROM source_links WHERE entity = 'lead' AND source_id = '" + id + "'");
+  }
+
+  std::int64_t EmployeeId(const std::string& number) {
+    return Count("SELECT id FROM employees WHERE employee_number = '" + number + "'");
+  }
+};
+
+TEST_P(LeadRoutingTest, ANewLeadGetsItsOwnerTeamRuleTraceAndEvent) {
+  Store("lead", "L1", {{"company_name", "浙江能源集团"}, {"industry", "energy"}, {"province", "浙江"}});
+  EXPECT_EQ(Routed("L1"), "E1/industry");
+  const std::int64_t lead = LeadId("L1");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM leads WHERE team_id = (SELECT id FROM teams WHERE code = 'EAST')"), 1);
+
+  std::vector<odbc::Row> assignments = QueryRows(
+      "SELECT employee_id, rule, reason, trace FROM lead_assignments WHERE lead_id = ?", {Value::Int64(lead)});
+  ASSERT_EQ(assignments.size(), 1u);
+  EXPECT_EQ(assignments[0][0].integer(), EmployeeId("E1"));
+  EXPECT_EQ(assignments[0][1].text(), "industry");
+  EXPECT_EQ(assignments[0][2].text(), "intake");
+  const boost::json::object trace = boost::json::parse(assignments[0][3].text()).as_object();
+  EXPECT_EQ(trace.at("rule").as_string(), "industry");
+  const boost::json::array& candidates = trace.at("candidates").as_array();
+  ASSERT_EQ(candidates.size(), 3u);  // E1, E2 and E3, in employee id order
+  EXPECT_TRUE(candidates[0].as_object().at("winner").as_bool());
+  EXPECT_EQ(candidates[1].as_object().at("eliminated_by").as_string(), "industry");
+  EXPECT_EQ(candidates[2].as_object().at("eliminated_by").as_string(), "availability");
+  EXPECT_EQ(candidates[2].as_object().at("detail").as_string(), "on leave");
+
+  std::vector<odbc::Row> events =
+      QueryRows("SELECT aggregate, aggregate_id, payload FROM outbox_events WHERE kind = 'lead.assigned'");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0][0].text(), "lead");
+  EXPECT_EQ(events[0][1].text(), std::to_string(lead));
+  const boost::json::object payload = boost::json::parse(events[0][2].text()).as_object();
+  EXPECT_EQ(payload.at("owner_employee_id").as_int64(), EmployeeId("E1"));
+  EXPECT_EQ(payload.at("rule").as_string(), "industry");
+}
+
+TEST_P(LeadRoutingTest, AnOwnerAtQuotaIsPassedOverUntilASigningFreesTheSlot) {
+  Store("lead", "L1", {{"industry", "energy"}});
+  ASSERT_EQ(Routed("L1"), "E1/industry");
+  Store("lead", "L2", {{"industry", "energy"}});  // E1 holds its capacity of 1: industry would leave nobody
+  EXPECT_EQ(Routed("L2"), "E2/quota");
+  Store("lead", "L1", {{"industry", "energy"}, {"stage", "signed"}});
+  Store("lead", "L3", {{"industry", "energy"}});
+  EXPECT_EQ(Routed("L3"), "E1/industry");
+  Store("lead", "L3", {{"industry", "energy"}, {"stage", "abandoned"}});
+  Store("lead", "L4", {{"industry", "energy"}});
+  EXPECT_EQ(Routed("L4"), "E1/industry");
+}
+
+TEST_P(LeadRoutingTest, AKnownCustomersLeadGoesToItsOwner) {
+  Store("party", "C1",
+        {{"kind", "organization"},
+         {"name", "上海华腾贸易有限公司"},
+         {"email", "sales@huateng.cn"},
+         {"owner_employee_number", "E2"}});
+  Store("lead", "L0", {{"industry", "retail"}});  // E2 holds more than E1 now: workload alone would pick E1
+  Store("lead", "L1", {{"company_name", "上海华腾贸易有限公司"}, {"email", "Sales@HuaTeng.cn"}});
+  EXPECT_EQ(Routed("L1"), "E2/familiarity");
+}
+
+TEST_P(LeadRoutingTest, ALeadThatNamesItsOwnerOrIsStoredAgainIsNotRouted) {
+  Store("lead", "L1", {{"industry", "energy"}, {"owner_employee_number", "E2"}});
+  EXPECT_EQ(Routed("L1"), "E2/-");
+  Store("lead", "L2", {{"industry", "retail"}});
+  Store("lead", "L2", {{"industry", "energy"}});
+  EXPECT_EQ(Routed("L2"), "E2/industry");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM lead_assignments"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'lead.assigned'"), 1);
+}
+
+TEST_P(LeadRoutingTest, TheCandidatesCarryTheirAssignmentsHoldingsAndTodaysIntake) {
+  Store("lead", "L1", {{"industry", "energy"}});
+  sdk::Result<std::vector<leads::RoutingCandidate>> staff = ReadRoutingCandidates(*connection_);
+  ASSERT_TRUE(staff.ok()) << staff.status().ToString();
+  ASSERT_EQ(staff->size(), 3u);
+  const leads::RoutingCandidate& first = staff->at(0);
+  EXPECT_EQ(first.employee_id, EmployeeId("E1"));
+  EXPECT_EQ(first.team_code, "EAST");
+  EXPECT_EQ(first.capacity, 1);
+  EXPECT_EQ(first.open_holdings, 1);
+  EXPECT_EQ(first.intake_today, 1);
+  EXPECT_EQ(first.signings, 0);
+  ASSERT_EQ(first.specialities.size(), 1u);
+  EXPECT_EQ(first.specialities[0].code, "energy");
+  EXPECT_EQ(first.specialities[0].level, 3);
+  ASSERT_EQ(first.territories.size(), 1u);
+  EXPECT_EQ(first.territories[0].province, "浙江");
+  EXPECT_TRUE(first.territories[0].lead_partner);
+  EXPECT_FALSE(staff->at(1).capacity.has_value());
+  EXPECT_EQ(staff->at(2).availability, leads::Availability::kOnLeave);
+
+  Store("lead", "L1", {{"industry", "energy"}, {"stage", "signed"}});
+  staff = ReadRoutingCandidates(*connection_);
+  ASSERT_TRUE(staff.ok());
+  EXPECT_EQ(staff->at(0).open_holdings, 0);
+  EXPECT_EQ(staff->at(0).signings, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, LeadRoutingTest, hub::test::kBothBackends, hub::test::BackendName);
+
+}  // namespace
+}  // namespace hub::store_model
