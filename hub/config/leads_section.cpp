@@ -63,11 +63,12 @@ void ReadClassification(LoadContext& context, pugi::xml_node element, leads::Cla
 }  // namespace
 
 void ParseLeads(LoadContext& context, pugi::xml_node leads, LeadsConfig* out) {
-  CheckShape(context, leads, {.children = {"classification", "funnel"}});
+  CheckShape(context, leads, {.children = {"classification", "funnel", "routing"}});
   if (pugi::xml_node classification = SingleChild(context, leads, "classification")) {
     ReadClassification(context, classification, &out->classification);
   }
   if (pugi::xml_node funnel = SingleChild(context, leads, "funnel")) ReadFunnel(context, funnel, &out->funnel);
+  if (pugi::xml_node routing = SingleChild(context, leads, "routing")) ReadRouting(context, routing, &out->routing);
 }
 
 }  // namespace hub::config

@@ -57,13 +57,17 @@ void ReadSubscription(LoadContext& context, pugi::xml_node job, SubscriptionConf
 // element's shape is checked by the caller). A job greeting nothing is refused.
 void ReadCare(LoadContext& context, pugi::xml_node job, CareConfig* out);
 
-// <leads> with at most one <classification> (the thresholds and lists of leads::ClassificationRules) and one
-// <funnel> (ReadFunnel).
+// <leads> with at most one <classification> (the thresholds and lists of leads::ClassificationRules), one
+// <funnel> (ReadFunnel) and one <routing> (ReadRouting).
 void ParseLeads(LoadContext& context, pugi::xml_node leads, LeadsConfig* out);
 
 // <leads><funnel>: the funnel's norms, dwell overrides (<dwell>), cooling period and alert thresholds; each
 // attribute validated at its line, the documented defaults for what is not written.
 void ReadFunnel(LoadContext& context, pugi::xml_node funnel, leads::FunnelNorms* out);
+
+// <routing> (inside <leads>): the principles' order (a principle left out is off), the finder rule, the quotas and
+// the daily cap, the key-account team and industries, and the cost rule of leads::RoutingRules.
+void ReadRouting(LoadContext& context, pugi::xml_node routing, leads::RoutingRules* out);
 
 // <code_tables> with its <table> children and their <entry> elements; table names and codes unique.
 void ParseCodeTables(LoadContext& context, pugi::xml_node code_tables, std::vector<CodeTableConfig>* out);

@@ -113,7 +113,7 @@ struct RoutingDecision {
 //                the lead's; a territory naming none covers nothing) — city before province before country,
 //                and the lead partner before a backup at the same level;
 //              cost: with an estimated amount, a candidate covering no territory of the lead costs
-//                remote_cost, which must not exceed cost_share × amount;
+//                remote_cost, which must not exceed cost_percent % of the amount;
 //              key_account: a premium lead or one of key_account_industries goes to key_account_team, or to
 //                the strongest team (the highest mean of its candidates' best speciality levels; ties: more
 //                candidates, then the lower team id);

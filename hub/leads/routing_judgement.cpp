@@ -92,12 +92,12 @@ Judgement JudgeRegion(const RoutingRequest& lead, const Pool& pool) {
 Judgement JudgeCost(const RoutingRequest& lead, const Pool& pool, const RoutingRules& rules) {
   if (!lead.estimated_amount || *lead.estimated_amount <= 0) return NotApplicable("the lead estimates no amount");
   if (!HasRegion(lead)) return NotApplicable("the lead names no region to reach");
-  const double budget = rules.cost_share * *lead.estimated_amount;
+  const double budget = rules.cost_percent * *lead.estimated_amount / 100;
   return Each(pool, [&](const RoutingCandidate& candidate) {
     if (BestTerritory(candidate, lead).first != nullptr) return Keep("local: no travel cost");
     const std::string cost = "remote cost " + Shown(rules.remote_cost);
     if (rules.remote_cost <= budget) return Keep(cost + " <= " + Shown(budget));
-    return Drop(cost + " > cost_share of the amount " + Shown(budget));
+    return Drop(cost + " > cost_percent of the amount " + Shown(budget));
   });
 }
 

@@ -50,10 +50,10 @@ struct RoutingRules {
   // every top-tier lead.
   std::vector<std::string> key_account_industries;
   // The cost rule: a candidate with no territory covering the lead's region costs `remote_cost` before
-  // signing (travel, time), one covering it nothing; a candidate whose cost exceeds `cost_share` of the
+  // signing (travel, time), one covering it nothing; a candidate whose cost exceeds `cost_percent` % of the
   // estimated amount is eliminated. A lead without an estimated amount is not judged by cost.
   double remote_cost = 3'000;
-  double cost_share = 0.05;
+  int cost_percent = 5;
 };
 
 }  // namespace hub::leads

@@ -1,5 +1,5 @@
-// <leads>: the classification rules and the funnel's norms read with every attribute, the defaults without the
-// elements, and every misuse one error at its line.
+// <leads>: the classification rules, the funnel's norms and the routing rules read with every attribute, the
+// defaults without the elements, and every misuse one error at its line.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -63,6 +63,37 @@ TEST(LeadsConfig, WithoutTheElementTheDocumentedDefaultsApply) {
   EXPECT_EQ(rules.top_reviewer, "sales_director");
 }
 
+TEST(LeadsConfig, RoutingIsReadWithEveryAttribute) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithLeads(
+                                          R"(<leads><routing order="familiarity, industry,region,workload"
+    finder_first="false" default_quota="20" daily_cap="0" key_account_team="KA"
+    key_account_industries="state_enterprise, regional_planning" remote_cost="5000" cost_percent="2"/></leads>)"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const leads::RoutingRules& rules = result.config->leads.routing;
+  EXPECT_THAT(rules.principles, ElementsAre(leads::Principle::kFamiliarity, leads::Principle::kIndustry,
+                                            leads::Principle::kRegion, leads::Principle::kWorkload));
+  EXPECT_FALSE(rules.finder_first);
+  EXPECT_EQ(rules.default_quota, 20);
+  EXPECT_EQ(rules.daily_cap, 0);
+  EXPECT_EQ(rules.key_account_team, "KA");
+  EXPECT_THAT(rules.key_account_industries, ElementsAre("state_enterprise", "regional_planning"));
+  EXPECT_EQ(rules.remote_cost, 5000);
+  EXPECT_EQ(rules.cost_percent, 2);
+}
+
+TEST(LeadsConfig, WithoutRoutingEveryPrincipleRunsInTheIssuesOrderWithTheDefaultQuotas) {
+  TempDir dir;
+  ConfigLoadResult result = Load(dir, FileWithLeads("<leads><classification/></leads>"));
+  ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
+  const leads::RoutingRules& rules = result.config->leads.routing;
+  EXPECT_EQ(rules.principles, leads::DefaultPrinciples());
+  EXPECT_TRUE(rules.finder_first);
+  EXPECT_EQ(rules.default_quota, 30);
+  EXPECT_EQ(rules.daily_cap, 10);
+  EXPECT_TRUE(rules.key_account_team.empty());
+}
+
 struct LeadsMisuse {
   const char* leads;
   int line;
@@ -91,7 +122,18 @@ INSTANTIATE_TEST_SUITE_P(
         LeadsMisuse{"<leads><classification grade_a_score=\"401\"/></leads>", 4, "from 0 to 400"},
         LeadsMisuse{"<leads><classification new_market_required=\"yes\"/></leads>", 4, "new_market_required"},
         LeadsMisuse{"<leads>\n<classification tier=\"top\"/></leads>", 5, "tier"},
-        LeadsMisuse{"<leads><routing/></leads>", 4, "routing"},
+        LeadsMisuse{"<leads><sla/></leads>", 4, "sla"},
+        LeadsMisuse{"<leads>\n<routing order=\"industry,seniority\"/></leads>", 5,
+                    "<routing> attribute 'order': 'seniority' is no principle; known: industry, function"},
+        LeadsMisuse{"<leads><routing order=\"region, workload,region\"/></leads>", 4, "'region' is named twice"},
+        LeadsMisuse{"<leads><routing order=\"region,,workload\"/></leads>", 4, "has an empty item"},
+        LeadsMisuse{"<leads>\n\n<routing default_quota=\"0\"/></leads>", 6,
+                    "<routing> attribute 'default_quota': '0' is not an integer from 1"},
+        LeadsMisuse{"<leads><routing daily_cap=\"-1\"/></leads>", 4, "daily_cap"},
+        LeadsMisuse{"<leads><routing cost_percent=\"101\"/></leads>", 4, "from 0 to 100"},
+        LeadsMisuse{"<leads><routing finder_first=\"no\"/></leads>", 4, "finder_first"},
+        LeadsMisuse{"<leads><routing sla_hours=\"4\"/></leads>", 4, "sla_hours"},
+        LeadsMisuse{"<leads>\n<routing/>\n<routing/></leads>", 6, "routing"},
         LeadsMisuse{"<leads>\n<classification top_reviewer=\"\"/></leads>", 5, "top-tier leads need a reviewer"},
         LeadsMisuse{"<leads>\n<classification/>\n<classification/></leads>", 6, "classification"},
         LeadsMisuse{"<leads>\n<classification gold_amount=\"1000\" sizeable_amount=\"5000\"/></leads>", 5,

@@ -128,7 +128,7 @@ TEST(Route, CostEliminatesTheRemoteCandidateOfASmallLeadOnly) {
   const RoutingDecision small = Route(lead, staff, Only({Principle::kCost, Principle::kWorkload}));
   EXPECT_EQ(small.owner, 2);
   EXPECT_EQ(small.rule, "cost");
-  EXPECT_EQ(VerdictOf(small, 1).detail, "remote cost 3000 > cost_share of the amount 1000");
+  EXPECT_EQ(VerdictOf(small, 1).detail, "remote cost 3000 > cost_percent of the amount 1000");
 
   lead.estimated_amount = 200'000;  // 5 % is 10000: anyone may travel, and workload decides
   const RoutingDecision large = Route(lead, staff, Only({Principle::kCost, Principle::kWorkload}));
