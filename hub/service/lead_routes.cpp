@@ -15,7 +15,8 @@ using api::HttpRequest;
 using api::HttpResponse;
 using sdk::Value;
 
-// A JSON column's object (the conflict check's finding, the classification); empty for null or anything else.
+// A JSON column's object (the conflict check's finding, the classification, the routing's trace); empty for null
+// or anything else.
 boost::json::object StoredObject(const Value& column) {
   if (column.is_null()) return {};
   boost::system::error_code error;
@@ -29,7 +30,8 @@ sdk::Result<boost::json::object> ReadLeadAnswer(odbc::Connection& connection, st
   sdk::Result<odbc::RowSet> rows = odbc::QueryCached(
       connection,
       "SELECT l.stage, l.conflict, l.tier, l.grade, l.routing_rule, l.party_id, p.name AS party_name, "
-      "e.employee_number, e.name AS owner_name, l.classification FROM leads l "
+      "e.employee_number, e.name AS owner_name, l.classification, (SELECT a.trace FROM lead_assignments a "
+      "WHERE a.lead_id = l.id ORDER BY a.assigned_at DESC, a.id DESC LIMIT 1) AS routing FROM leads l "
       "LEFT JOIN parties p ON p.id = l.party_id "
       "LEFT JOIN employees e ON e.id = l.owner_employee_id WHERE l.id = ?",
       {Value::Int64(lead_id)});
@@ -52,7 +54,8 @@ sdk::Result<boost::json::object> ReadLeadAnswer(odbc::Connection& connection, st
       {"grade", ValueToJson(row[3])},
       {"classification", row[9].is_null() ? boost::json::value(nullptr) : boost::json::value(StoredObject(row[9]))},
       {"owner", std::move(owner)},
-      {"routing_rule", ValueToJson(row[4])}};
+      {"routing_rule", ValueToJson(row[4])},
+      {"routing", row[10].is_null() ? boost::json::value(nullptr) : boost::json::value(StoredObject(row[10]))}};
 }
 
 HttpResponse PostLead(odbc::Database& store, const std::string& source_system, const store_model::WriteRules& rules,

@@ -4,7 +4,7 @@
 // switchboard number many customers share is ignored as not telling; a lead nobody knows is new; a second
 // open lead with the same phone names the first; the same key (header or body) or the same body posted twice
 // is one lead with one stage-history row; a bad lead is refused naming every field at fault; the answer gives
-// the lead's tier, grade and classification with its reasons.
+// the lead's tier, grade and classification with its reasons, and its owner with the routing's trace.
 #include "service/lead_routes.hpp"
 
 #include <gmock/gmock.h>
@@ -142,6 +142,47 @@ TEST_P(LeadRoutesTest, AnswersTheLeadsTierGradeAndClassificationWithItsReasons) 
   }
   EXPECT_THAT(rules,
               ::testing::ElementsAre("clear_need", "gold_amount", "sizeable", "reachable", "inbound", "grade_score"));
+}
+
+TEST_P(LeadRoutesTest, AnswersTheOwnerTheRoutingRuleAndTheTraceOfTheRouting) {
+  hub::test::HttpResult unrouted = Post(boost::json::object{
+      {"channel", "web"}, {"company_name", "宁波港务"}, {"phone", "0574 8000 1111"}, {"need", "询价"}});
+  ASSERT_EQ(unrouted.status, 201u) << unrouted.body;
+  const boost::json::object nobody = boost::json::parse(unrouted.body).as_object();
+  EXPECT_TRUE(nobody.at("owner").is_null());
+  EXPECT_TRUE(nobody.at("routing_rule").is_null());
+  EXPECT_EQ(nobody.at("routing").at("reason"), "no candidates");
+
+  Store("team", "EAST", {{"code", "EAST"}, {"name", "East sales"}});
+  Store("speciality", "energy", {{"code", "energy"}, {"name", "Energy"}});
+  Store("employee", "E1",
+        {{"employee_number", "E1"}, {"name", "王芳"}, {"team_code", "EAST"}, {"speciality_codes", "energy"}});
+  Store("employee", "E2", {{"employee_number", "E2"}, {"name", "李强"}, {"team_code", "EAST"}});
+  hub::test::HttpResult posted = Post(boost::json::object{{"channel", "web"},
+                                                          {"company_name", "浙江储能"},
+                                                          {"phone", "0571 8000 2222"},
+                                                          {"need", "储能"},
+                                                          {"industry", "energy"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+  const boost::json::object answer = boost::json::parse(posted.body).as_object();
+  EXPECT_EQ(answer.at("owner").at("employee_number"), "E1");
+  EXPECT_EQ(answer.at("routing_rule"), "industry");
+  const boost::json::object& routing = answer.at("routing").as_object();
+  EXPECT_EQ(routing.at("rule"), "industry");
+  const boost::json::array& candidates = routing.at("candidates").as_array();
+  ASSERT_EQ(candidates.size(), 2u);
+  EXPECT_EQ(candidates[1].at("eliminated_by"), "industry");
+  EXPECT_EQ(candidates[1].at("detail"), "no speciality energy");
+
+  hub::test::HttpResult found = Post(boost::json::object{{"channel", "web"},
+                                                         {"company_name", "温州光伏"},
+                                                         {"phone", "0577 8000 3333"},
+                                                         {"need", "光伏"},
+                                                         {"industry", "energy"},
+                                                         {"found_by", "E2"}});
+  ASSERT_EQ(found.status, 201u) << found.body;
+  EXPECT_EQ(boost::json::parse(found.body).at("owner").at("employee_number"), "E2");
+  EXPECT_EQ(boost::json::parse(found.body).at("routing_rule"), "finder");
 }
 
 TEST_P(LeadRoutesTest, KeysFindingTwoCustomersOrOnlyTheNameOrAnotherTaxIdGoToReview) {
