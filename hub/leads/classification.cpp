@@ -1,33 +1,11 @@
 #include "leads/classification.hpp"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "leads/rule_text.hpp"
 
 namespace hub::leads {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); });
-  return lower;
-}
-
-std::string_view Trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-// The entry of `list` equal to `value` (case-insensitive ASCII, both trimmed); nullptr when none is.
-const std::string* FindEqual(const std::vector<std::string>& list, std::string_view value) {
-  const std::string wanted = Lower(Trimmed(value));
-  if (wanted.empty()) return nullptr;
-  for (const std::string& entry : list) {
-    if (Lower(Trimmed(entry)) == wanted) return &entry;
-  }
-  return nullptr;
-}
 
 // The entry of `words` found in `text` (case-insensitive ASCII); nullptr when none is.
 const std::string* FindWithin(const std::vector<std::string>& words, std::string_view text) {
@@ -37,13 +15,6 @@ const std::string* FindWithin(const std::vector<std::string>& words, std::string
     if (!needle.empty() && haystack.find(needle) != std::string::npos) return &word;
   }
   return nullptr;
-}
-
-// An amount as a reason shows it: "600000", "1234.5".
-std::string Shown(double amount) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.15g", amount);
-  return text;
 }
 
 // The reason the need is clear; empty when it is not.

@@ -1,11 +1,10 @@
 #include "leads/routing_judgement.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <utility>
 
-#include "leads/text_match.hpp"
+#include "leads/rule_text.hpp"
 
 namespace hub::leads {
 namespace {
@@ -26,13 +25,6 @@ Judgement NotApplicable(std::string why) {
 
 Assessment Keep(std::string detail, long long score = 0) { return {score, std::move(detail)}; }
 Assessment Drop(std::string detail) { return {std::nullopt, std::move(detail)}; }
-
-// An amount as the trace shows it: "600000", "1234.5".
-std::string Shown(double amount) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.15g", amount);
-  return text;
-}
 
 // The speciality principles: a speciality whose code is `wanted` (the lead's industry or function).
 Judgement JudgeSpeciality(const std::string& wanted, std::string_view what, const Pool& pool) {

@@ -1,6 +1,7 @@
-#include "leads/text_match.hpp"
+#include "leads/rule_text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace hub::leads {
 
@@ -27,6 +28,12 @@ const std::string* FindEqual(const std::vector<std::string>& list, std::string_v
     if (SameText(entry, value)) return &entry;
   }
   return nullptr;
+}
+
+std::string Shown(double amount) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", amount);
+  return text;
 }
 
 }  // namespace hub::leads
