@@ -66,6 +66,14 @@ class Routing {
     return true;
   }
 
+  // The lead goes to nobody, for `why`: every candidate is eliminated by "cooling".
+  void HoldBack(const std::string& why) {
+    for (const RoutingCandidate* candidate : pool_) Eliminate(*candidate, "cooling", why);
+    decision_.steps.push_back({"cooling", StepOutcome::kExhausted, why, 0});
+    decision_.reason = "cooling: " + why;
+    pool_.clear();
+  }
+
   // Among several left, the lowest employee id.
   void TieBreak() {
     const RoutingCandidate* lowest =
@@ -139,6 +147,10 @@ RoutingDecision Route(const RoutingRequest& lead, std::span<const RoutingCandida
     RoutingDecision decision = routing.Take();
     decision.reason = "no candidates";
     return decision;
+  }
+  if (!lead.held_back.empty()) {
+    routing.HoldBack(lead.held_back);
+    return routing.Take();
   }
   const bool over = routing.Apply("availability", JudgeAvailability(routing.pool()), false) ||
                     routing.Apply("quota", JudgeQuota(routing.pool(), rules), false) ||

@@ -26,6 +26,8 @@ struct RoutingRequest {
   std::optional<std::int64_t> found_by;  // the salesperson who found it (leads.found_by_employee_id)
   std::vector<std::int64_t> familiar;    // who dealt with its customer, closest first (its owner, then the
                                          // owners of its open leads and opportunities)
+  std::string held_back;                 // why it may not be assigned now (its customer's cooling period after an
+                                         // abandonment); empty: it may
 };
 
 // A speciality of a candidate: its code (specialities.code) and level 1-5.
@@ -102,6 +104,7 @@ struct RoutingDecision {
 };
 
 // Routes `lead` among `candidates` by `rules`:
+//   cooling    a lead `held_back` goes to nobody: every candidate is eliminated by "cooling" with why.
 //   gates      availability (on leave or left: never a candidate), quota (open holdings below the person's
 //              capacity, else default_quota), daily_cap (leads given today below the cap; 0: none). A gate
 //              that leaves nobody ends the routing without an owner; one candidate left wins by the gate that

@@ -386,6 +386,20 @@ TEST(Route, TheTraceNamesEveryCandidateAndEveryStepReached) {
                                       "cost", "key_account", "familiarity", "top_performers", "workload"}));
 }
 
+TEST(Route, ALeadHeldBackForItsCustomersCoolingPeriodGoesToNobody) {
+  RoutingRequest lead;
+  lead.found_by = 1;
+  lead.held_back = "the customer's lead was abandoned within 90 days";
+  const std::vector<RoutingCandidate> staff = {Person(1), Person(2)};
+  const RoutingDecision decision = Route(lead, staff, {});
+  EXPECT_FALSE(decision.owner.has_value());
+  EXPECT_EQ(decision.reason, "cooling: the customer's lead was abandoned within 90 days");
+  EXPECT_EQ(VerdictOf(decision, 1).eliminated_by, "cooling");
+  EXPECT_EQ(VerdictOf(decision, 2).eliminated_by, "cooling");
+  ASSERT_EQ(decision.steps.size(), 1u);
+  EXPECT_EQ(decision.steps[0].outcome, StepOutcome::kExhausted);
+}
+
 TEST(Route, NoCandidatesLeavesTheLeadUnrouted) {
   const RoutingDecision decision = Route({}, {}, {});
   EXPECT_FALSE(decision.owner.has_value());

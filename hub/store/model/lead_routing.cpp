@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/model/lead_cooling.hpp"
 #include "store/model/outbox_event.hpp"
 #include "store/model/routing_candidates.hpp"
 #include "store/model/routing_trace.hpp"
@@ -51,6 +52,10 @@ sdk::Result<leads::RoutingRequest> LeadRouting::RequestOf(const RowValues& row) 
     sdk::Result<std::vector<std::int64_t>> familiar = ReadFamiliarStaff(connection_, *party);
     if (!familiar.ok()) return familiar.status();
     lead.familiar = std::move(familiar).value();
+    const int days = rules_.funnel.cooling_days;
+    sdk::Result<bool> cooling = InCoolingPeriod(connection_, *party, SystemClock().Now(), days);
+    if (!cooling.ok()) return cooling.status();
+    if (*cooling) lead.held_back = "its customer's lead was abandoned within cooling_days " + std::to_string(days);
   }
   return lead;
 }
@@ -71,7 +76,7 @@ sdk::Status LeadRouting::BeforeRow(const model::MappedRecord&, std::optional<std
   if (!lead.ok()) return lead.status();
   sdk::Result<std::vector<leads::RoutingCandidate>*> staff = Staff();
   if (!staff.ok()) return staff.status();
-  leads::RoutingDecision decision = leads::Route(*lead, **staff, rules_);
+  leads::RoutingDecision decision = leads::Route(*lead, **staff, rules_.routing);
   Set(row, "owner_employee_id", IdOrNull(decision.owner));
   row.Add("team_id", IdOrNull(decision.team_id));
   row.Add("routing_rule", decision.rule.empty() ? Value::Null() : Value::String(decision.rule));

@@ -11,7 +11,7 @@
 
 #include "hub/odbc/connection.hpp"
 #include "leads/lead_router.hpp"
-#include "leads/routing_rules.hpp"
+#include "leads/lead_rules.hpp"
 #include "store/model/entity_extension.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
@@ -27,11 +27,12 @@ inline constexpr std::string_view kLeadAssigned = "assigned";
 // owner_employee_id, team_id and routing_rule (null when nobody could take it). After the row: a
 // lead_assignments row (reason intake) with the trace (RoutingTraceJson), and, when an owner was found, a
 // "lead.assigned" event {lead_id, assignment_id, owner_employee_id, team_id, rule, reason}. A stored lead
-// written again, or one that names its owner, is not routed. Threads: as the connection. Lifetime: the batch;
-// `turn` and `rules` outlive it. Errors: the driver's Status.
+// written again, or one that names its owner, is not routed; one whose known customer is in its cooling period
+// (store_model::InCoolingPeriod, <leads><funnel cooling_days>) goes to nobody, with why. Threads: as the connection.
+// Lifetime: the batch; `turn` and `rules` outlive it. Errors: the driver's Status.
 class LeadRouting : public EntityExtension {
  public:
-  LeadRouting(odbc::Connection& connection, const odbc::OutboxTurn& turn, const leads::RoutingRules& rules)
+  LeadRouting(odbc::Connection& connection, const odbc::OutboxTurn& turn, const leads::LeadRules& rules)
       : connection_(connection), turn_(turn), rules_(rules) {}
 
   sdk::Status BeforeRow(const model::MappedRecord& record, std::optional<std::int64_t> row_id, RowValues& row) override;
@@ -46,7 +47,7 @@ class LeadRouting : public EntityExtension {
 
   odbc::Connection& connection_;
   const odbc::OutboxTurn& turn_;
-  const leads::RoutingRules& rules_;
+  const leads::LeadRules& rules_;  // routing, and the funnel's cooling period
   std::optional<std::vector<leads::RoutingCandidate>> staff_;
   std::optional<leads::RoutingDecision> decision_;  // of the record between BeforeRow and AfterRow
 };

@@ -1,7 +1,8 @@
 // Leads stored through the sink on both engines are routed among the staff HR describes (employees synced with
 // their teams, territories and specialities): the owner, team and rule on the lead, the trace in
 // lead_assignments and a "lead.assigned" event; a signed lead frees its owner's slot, a known customer's lead
-// goes to whoever owns the customer, a lead naming its owner is not routed; and the candidates as read.
+// goes to whoever owns the customer, one of a customer in its cooling period to nobody, a lead naming its owner is
+// not routed; and the candidates as read.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -112,6 +113,21 @@ TEST_P(LeadRoutingTest, AKnownCustomersLeadGoesToItsOwner) {
   Store("lead", "L0", {{"industry", "retail"}});  // E2 holds more than E1 now: workload alone would pick E1
   Store("lead", "L1", {{"company_name", "上海华腾贸易有限公司"}, {"email", "Sales@HuaTeng.cn"}});
   EXPECT_EQ(Routed("L1"), "E2/familiarity");
+}
+
+TEST_P(LeadRoutingTest, ACustomerInItsCoolingPeriodAfterAnAbandonmentIsAssignedToNobody) {
+  Store("party", "C1", {{"kind", "organization"}, {"name", "上海华腾贸易有限公司"}, {"email", "sales@huateng.cn"}});
+  Store("lead", "L0", {{"company_name", "上海华腾贸易有限公司"}, {"email", "sales@huateng.cn"}});
+  ASSERT_NE(Routed("L0").substr(0, 2), "-/");
+  Store("lead", "L0",
+        {{"company_name", "上海华腾贸易有限公司"}, {"email", "sales@huateng.cn"}, {"stage", "abandoned"}});
+  Store("lead", "L1", {{"company_name", "上海华腾贸易有限公司"}, {"email", "Sales@HuaTeng.cn"}});
+  EXPECT_EQ(Routed("L1"), "-/-");
+  std::vector<odbc::Row> trace =
+      QueryRows("SELECT trace FROM lead_assignments WHERE lead_id = ?", {Value::Int64(LeadId("L1"))});
+  ASSERT_EQ(trace.size(), 1u);
+  EXPECT_EQ(boost::json::parse(trace[0][0].text()).at("reason"),
+            "cooling: its customer's lead was abandoned within cooling_days 90");
 }
 
 TEST_P(LeadRoutingTest, ALeadThatNamesItsOwnerOrIsStoredAgainIsNotRouted) {
