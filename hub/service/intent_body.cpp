@@ -8,8 +8,8 @@ namespace hub::service {
 namespace {
 
 constexpr std::array<std::string_view, 12> kIntakeFields = {
-    "key",   "customer_id", "company_name", "contact_name",     "phone",    "email",
-    "tax_id", "product",    "need",         "estimated_amount", "currency", "lead_id"};
+    "key",    "customer_id", "company_name", "contact_name",     "phone",    "email",
+    "tax_id", "product",     "need",         "estimated_amount", "currency", "lead_id"};
 constexpr std::array<std::string_view, 5> kIntentCustomerFields = {"company_name", "contact_name", "phone", "email",
                                                                    "tax_id"};
 constexpr std::array<std::string_view, 4> kFollowUpFields = {"outcome", "owner", "reason", "opportunity_name"};

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <string>
 
@@ -74,14 +73,11 @@ HttpResponse ListIntents(odbc::Database& store, const HttpRequest& request) {
     filter.party_id = ParseRowId(customer);
     if (!filter.party_id) return HttpResponse::Error(400, "bad_request", "customer_id must be a customer id");
   }
-  if (const std::string_view after = request.Query("after"); !after.empty()) {
-    std::optional<std::int64_t> id = ParseWholeNumber(after, 0, std::numeric_limits<std::int64_t>::max());
-    if (!id) return HttpResponse::Error(400, "bad_request", "after must be an intent id");
-    filter.after = *id;
-  }
-  std::optional<std::size_t> limit = ParseLimit(request.Query("limit"), kDefaultLimit, kMaxLimit);
-  if (!limit) return HttpResponse::Error(400, "bad_request", LimitProblem(kMaxLimit));
-  filter.limit = *limit;
+  sdk::Result<IdPage> page =
+      ParseIdPage(request.Query("after"), request.Query("limit"), "an intent id", kDefaultLimit, kMaxLimit);
+  if (!page.ok()) return HttpResponse::Error(400, "bad_request", page.status().message());
+  filter.after = page->after;
+  filter.limit = page->limit;
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreFailure(lease.status());
   sdk::Result<std::vector<IntentRow>> intents = store_model::ListIntents(lease->get(), filter);

@@ -29,8 +29,8 @@ class IntentRoutesTest : public sync::test::SinkTest {
     mapping_ = sync::test::Mapping("employee", {"employee_number", "name"});
     Apply({sync::test::Record("employee", "E001", {{"employee_number", "E001"}, {"name", "王芳"}})}, "1");
     mapping_ = sync::test::Mapping("party", {"kind", "name", "phone"});
-    Apply({sync::test::Record("party", "C1",
-                              {{"kind", "organization"}, {"name", "上海华腾贸易有限公司"}, {"phone", "021 5080 1234"}})},
+    Apply({sync::test::Record(
+              "party", "C1", {{"kind", "organization"}, {"name", "上海华腾贸易有限公司"}, {"phone", "021 5080 1234"}})},
           "2");
     known_ = Count("SELECT id FROM parties WHERE name = '上海华腾贸易有限公司'");
     api::Router router;
@@ -93,7 +93,7 @@ class IntentRoutesTest : public sync::test::SinkTest {
 };
 
 TEST_P(IntentRoutesTest, AKnownCustomersPurchaseBecomesItsOpportunityOnceAndTheIntentIsRecordedOncePerKey) {
-  const boost::json::object body{{"key", "web-7"},     {"customer_id", known_},       {"product", "仓储管理系统"},
+  const boost::json::object body{{"key", "web-7"},     {"customer_id", known_},      {"product", "仓储管理系统"},
                                  {"need", "三个仓库"}, {"estimated_amount", 120000}, {"currency", "CNY"}};
   EXPECT_EQ(Send("POST", "/api/v1/intents", boost::json::serialize(body), api::test::kReadToken).status, 403u);
   const boost::json::object intent = Post(body);
@@ -122,7 +122,8 @@ TEST_P(IntentRoutesTest, AKnownCustomersPurchaseBecomesItsOpportunityOnceAndTheI
                   "AND e.employee_number = 'E001'"),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_system = 'intents' AND entity = 'opportunity' AND "
-                  "source_id = 'intent/" + std::to_string(id) + "' AND record_id = " + opportunity),
+                  "source_id = 'intent/" +
+                  std::to_string(id) + "' AND record_id = " + opportunity),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1) << "a known customer joins nothing";
 
@@ -148,14 +149,16 @@ TEST_P(IntentRoutesTest, AnIntentCustomersSuggestionMakesItAProspectWithItsConta
   ASSERT_TRUE(answer.at("customer").is_object());
   EXPECT_EQ(answer.at("customer").at("name"), "杭州新启科技有限公司");
   const std::string party = std::to_string(answer.at("customer").at("id").as_int64());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM parties WHERE id = " + party +
-                  " AND kind = 'organization' AND status = 'prospect'"),
-            1);
+  EXPECT_EQ(
+      Count("SELECT COUNT(*) FROM parties WHERE id = " + party + " AND kind = 'organization' AND status = 'prospect'"),
+      1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM source_links WHERE source_system = 'intents' AND entity = 'party' AND "
-                  "source_id = 'intent/" + std::to_string(id) + "/customer' AND record_id = " + party),
+                  "source_id = 'intent/" +
+                  std::to_string(id) + "/customer' AND record_id = " + party),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE "
-                  "c.organization_party_id = " + party + " AND p.name = '李明'"),
+                  "c.organization_party_id = " +
+                  party + " AND p.name = '李明'"),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM phones WHERE e164 = '+8657188881234'"), 2) << "the company's and the person's";
   EXPECT_EQ(Count("SELECT COUNT(*) FROM opportunities"), 0);
@@ -214,9 +217,8 @@ TEST_P(IntentRoutesTest, AnIntentCustomerWhosePhoneNamesAKnownCustomerAttachesTo
       FollowUp(intent.at("id").as_int64(), {{"outcome", "suggestion"}, {"owner", "E001"}});
   ASSERT_EQ(suggested.status, 200u) << suggested.body;
   EXPECT_EQ(Count("SELECT COUNT(*) FROM parties"), 1);
-  hub::test::HttpResult listed =
-      Send("GET", "/api/v1/intents?customer_id=" + std::to_string(known_) + "&status=suggestion", "",
-           api::test::kReadToken);
+  hub::test::HttpResult listed = Send(
+      "GET", "/api/v1/intents?customer_id=" + std::to_string(known_) + "&status=suggestion", "", api::test::kReadToken);
   EXPECT_EQ(boost::json::parse(listed.body).at("intents").as_array().size(), 1u);
 }
 
@@ -238,7 +240,8 @@ TEST_P(IntentRoutesTest, ABodyAtFaultIsRefusedFieldByField) {
   EXPECT_THAT(FieldsOf(FollowUp(id, {{"owner", "E001"}})), UnorderedElementsAre("outcome"));
   EXPECT_THAT(FieldsOf(FollowUp(id, {{"outcome", "won"}})), UnorderedElementsAre("outcome"));
   EXPECT_THAT(FieldsOf(FollowUp(id, {{"outcome", "suggestion"}})), UnorderedElementsAre("owner"));
-  EXPECT_THAT(FieldsOf(FollowUp(id, {{"outcome", "purchase"}, {"when", "now"}})), UnorderedElementsAre("owner", "when"));
+  EXPECT_THAT(FieldsOf(FollowUp(id, {{"outcome", "purchase"}, {"when", "now"}})),
+              UnorderedElementsAre("owner", "when"));
   EXPECT_THAT(FieldsOf(FollowUp(id, {{"outcome", "invalid"}})), UnorderedElementsAre("reason"));
   hub::test::HttpResult stranger = FollowUp(id, {{"outcome", "purchase"}, {"owner", "E999"}});
   EXPECT_EQ(stranger.status, 400u) << stranger.body;

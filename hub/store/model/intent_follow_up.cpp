@@ -10,6 +10,7 @@
 #include "store/model/source_links.hpp"
 #include "store/model/source_system_lock.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/stored_values.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -192,17 +193,13 @@ sdk::Result<std::optional<FollowedUpIntent>> FollowUpIntent(odbc::Connection& co
     if (!written.ok()) return written.status();
     opportunity_id = *written;
   }
-  auto id_or_null = [](const std::optional<std::int64_t>& value) {
-    return value ? Value::Int64(*value) : Value::Null();
-  };
   const OutcomeNames& names = NamesOf(follow_up.outcome);
   sdk::Result<std::int64_t> updated = ExecuteStoreStatement(
       connection,
       "UPDATE intents SET status = ?, party_id = ?, owner_employee_id = ?, opportunity_id = ?, invalid_reason = ?, "
       "followed_up_at = {{now}}, followed_up_by = ?, updated_at = {{now}} WHERE id = ? AND status = 'open'",
-      {Value::String(std::string(names.status)), id_or_null(party_id), id_or_null(owner_id), id_or_null(opportunity_id),
-       follow_up.reason.empty() ? Value::Null() : Value::String(follow_up.reason), Value::String(follow_up.by),
-       Value::Int64(id)});
+      {Value::String(std::string(names.status)), IdOrNull(party_id), IdOrNull(owner_id), IdOrNull(opportunity_id),
+       TextOrNull(follow_up.reason), Value::String(follow_up.by), Value::Int64(id)});
   if (!updated.ok()) return updated.status();
   sdk::Result<std::optional<IntentRow>> now = FindIntent(connection, id);
   if (!now.ok()) return now.status();

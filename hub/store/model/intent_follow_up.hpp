@@ -51,9 +51,8 @@ struct FollowedUpIntent {
 // now and followed_up_by, and "intent.<outcome>" is appended (purchased and suggested for those outcomes).
 // nullopt when there is no intent `id`. Errors: InvalidArgument for a missing owner or reason, NotFound for an
 // owner who is no employee (both the caller's fault: store_fault.hpp); the writers' and the driver's Status.
-sdk::Result<std::optional<FollowedUpIntent>> FollowUpIntent(odbc::Connection& connection,
-                                                            const odbc::OutboxTurn& turn, std::int64_t id,
-                                                            const IntentFollowUp& follow_up);
+sdk::Result<std::optional<FollowedUpIntent>> FollowUpIntent(odbc::Connection& connection, const odbc::OutboxTurn& turn,
+                                                            std::int64_t id, const IntentFollowUp& follow_up);
 
 }  // namespace hub::store_model
 

@@ -9,6 +9,7 @@
 #include "store/model/outbox_event.hpp"
 #include "store/model/source_system_lock.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/stored_values.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -22,29 +23,11 @@ constexpr std::string_view kSelectIntents =
     "i.updated_at FROM intents i LEFT JOIN parties p ON p.id = i.party_id "
     "LEFT JOIN employees e ON e.id = i.owner_employee_id";
 
-std::optional<std::int64_t> IdOrNull(const Value& value) {
-  return value.is_null() ? std::nullopt : std::optional<std::int64_t>(value.integer());
-}
-
-std::string TextOrEmpty(const Value& value) { return value.is_null() ? std::string() : value.text(); }
-
-Value NullIfEmpty(const std::string& text) { return text.empty() ? Value::Null() : Value::String(text); }
-
-Value IdValue(const std::optional<std::int64_t>& id) { return id ? Value::Int64(*id) : Value::Null(); }
-
-boost::json::value JsonOrNull(const std::optional<std::int64_t>& id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
-
-boost::json::value JsonOrNull(const std::string& text) {
-  return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
-}
-
 IntentRow IntentOf(const odbc::Row& row) {
   IntentRow intent;
   intent.id = row[0].integer();
   intent.status = row[1].text();
-  intent.party_id = IdOrNull(row[2]);
+  intent.party_id = OptionalId(row[2]);
   intent.party_name = TextOrEmpty(row[3]);
   intent.company_name = TextOrEmpty(row[4]);
   intent.contact_name = TextOrEmpty(row[5]);
@@ -55,11 +38,11 @@ IntentRow IntentOf(const odbc::Row& row) {
   intent.need = TextOrEmpty(row[10]);
   intent.estimated_amount = row[11];
   intent.currency = TextOrEmpty(row[12]);
-  intent.lead_id = IdOrNull(row[13]);
-  intent.owner_employee_id = IdOrNull(row[14]);
+  intent.lead_id = OptionalId(row[13]);
+  intent.owner_employee_id = OptionalId(row[14]);
   intent.owner_employee_number = TextOrEmpty(row[15]);
   intent.owner_name = TextOrEmpty(row[16]);
-  intent.opportunity_id = IdOrNull(row[17]);
+  intent.opportunity_id = OptionalId(row[17]);
   intent.invalid_reason = TextOrEmpty(row[18]);
   intent.followed_up_by = TextOrEmpty(row[19]);
   intent.source_key = row[20].text();
@@ -69,8 +52,7 @@ IntentRow IntentOf(const odbc::Row& row) {
   return intent;
 }
 
-sdk::Result<std::optional<IntentRow>> FindIntentBy(odbc::Connection& connection, std::string_view where,
-                                                   Value key) {
+sdk::Result<std::optional<IntentRow>> FindIntentBy(odbc::Connection& connection, std::string_view where, Value key) {
   sdk::Result<std::vector<odbc::Row>> rows =
       QueryStoreRows(connection, std::string(kSelectIntents) + " WHERE " + std::string(where), {std::move(key)});
   if (!rows.ok()) return rows.status();
@@ -79,8 +61,8 @@ sdk::Result<std::optional<IntentRow>> FindIntentBy(odbc::Connection& connection,
 }
 
 // NotFound naming `field` when `table` has no row `id`.
-sdk::Status RequireRow(odbc::Connection& connection, std::string_view table, std::int64_t id,
-                       std::string_view field, std::string_view what) {
+sdk::Status RequireRow(odbc::Connection& connection, std::string_view table, std::int64_t id, std::string_view field,
+                       std::string_view what) {
   sdk::Result<std::vector<odbc::Row>> rows =
       QueryStoreRows(connection, "SELECT id FROM " + std::string(table) + " WHERE id = ?", {Value::Int64(id)});
   if (!rows.ok()) return rows.status();
@@ -126,21 +108,21 @@ boost::json::object IntentJson(const IntentRow& intent) {
   return boost::json::object{{"id", intent.id},
                              {"status", intent.status},
                              {"customer", std::move(customer)},
-                             {"intent_customer", boost::json::object{{"company_name", JsonOrNull(intent.company_name)},
-                                                                     {"contact_name", JsonOrNull(intent.contact_name)},
-                                                                     {"phone", JsonOrNull(intent.phone)},
-                                                                     {"email", JsonOrNull(intent.email)},
-                                                                     {"tax_id", JsonOrNull(intent.tax_id)}}},
+                             {"intent_customer", boost::json::object{{"company_name", TextJson(intent.company_name)},
+                                                                     {"contact_name", TextJson(intent.contact_name)},
+                                                                     {"phone", TextJson(intent.phone)},
+                                                                     {"email", TextJson(intent.email)},
+                                                                     {"tax_id", TextJson(intent.tax_id)}}},
                              {"product", intent.product},
-                             {"need", JsonOrNull(intent.need)},
+                             {"need", TextJson(intent.need)},
                              {"estimated_amount", ValueToJson(intent.estimated_amount)},
-                             {"currency", JsonOrNull(intent.currency)},
-                             {"lead_id", JsonOrNull(intent.lead_id)},
+                             {"currency", TextJson(intent.currency)},
+                             {"lead_id", IdJson(intent.lead_id)},
                              {"owner", std::move(owner)},
-                             {"opportunity_id", JsonOrNull(intent.opportunity_id)},
-                             {"invalid_reason", JsonOrNull(intent.invalid_reason)},
+                             {"opportunity_id", IdJson(intent.opportunity_id)},
+                             {"invalid_reason", TextJson(intent.invalid_reason)},
                              {"followed_up_at", ValueToJson(intent.followed_up_at)},
-                             {"followed_up_by", JsonOrNull(intent.followed_up_by)},
+                             {"followed_up_by", TextJson(intent.followed_up_by)},
                              {"key", intent.source_key},
                              {"created_at", ValueToJson(intent.created_at)},
                              {"updated_at", ValueToJson(intent.updated_at)}};
@@ -160,7 +142,8 @@ sdk::Result<RecordedIntent> RecordIntent(odbc::Connection& connection, const odb
       FindIntentBy(connection, "i.source_key = ?", Value::String(intent.source_key));
   if (!known.ok()) return known.status();
   if (*known) return RecordedIntent{std::move(**known), false};
-  if (intent.party_id) HUB_RETURN_IF_ERROR(RequireRow(connection, "parties", *intent.party_id, "customer_id", "customer"));
+  if (intent.party_id)
+    HUB_RETURN_IF_ERROR(RequireRow(connection, "parties", *intent.party_id, "customer_id", "customer"));
   if (intent.lead_id) HUB_RETURN_IF_ERROR(RequireRow(connection, "leads", *intent.lead_id, "lead_id", "lead"));
   const IntentKeys keys = KeysOf(intent);
   std::optional<std::int64_t> party_id = intent.party_id;
@@ -174,11 +157,11 @@ sdk::Result<RecordedIntent> RecordIntent(odbc::Connection& connection, const odb
       "INSERT INTO intents (party_id, company_name, contact_name, phone, phone_e164, email, email_normalized, tax_id, "
       "tax_id_normalized, product, need, estimated_amount, currency, lead_id, source_key) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {IdValue(party_id), NullIfEmpty(intent.company_name), NullIfEmpty(intent.contact_name),
-       NullIfEmpty(intent.phone), NullIfEmpty(keys.phone), NullIfEmpty(intent.email), NullIfEmpty(keys.email),
-       NullIfEmpty(intent.tax_id), NullIfEmpty(keys.tax_id), Value::String(intent.product), NullIfEmpty(intent.need),
-       intent.estimated_amount ? Value::Decimal(*intent.estimated_amount) : Value::Null(),
-       NullIfEmpty(intent.currency), IdValue(intent.lead_id), Value::String(intent.source_key)});
+      {IdOrNull(party_id), TextOrNull(intent.company_name), TextOrNull(intent.contact_name), TextOrNull(intent.phone),
+       TextOrNull(keys.phone), TextOrNull(intent.email), TextOrNull(keys.email), TextOrNull(intent.tax_id),
+       TextOrNull(keys.tax_id), Value::String(intent.product), TextOrNull(intent.need),
+       intent.estimated_amount ? Value::Decimal(*intent.estimated_amount) : Value::Null(), TextOrNull(intent.currency),
+       IdOrNull(intent.lead_id), Value::String(intent.source_key)});
   if (!id.ok()) return id.status();
   sdk::Result<std::optional<IntentRow>> stored = FindIntent(connection, *id);
   if (!stored.ok()) return stored.status();
