@@ -35,7 +35,7 @@ const OutcomeNames& NamesOf(IntentOutcome outcome) {
   return kOutcomes.back();
 }
 
-// A record of kIntentsSourceSystem that the follow-up of `intent` writes.
+// A record of kIntentsSourceSystem that the follow-up of intent `intent_id` writes.
 model::MappedRecord IntentRecord(std::string_view entity, std::string source_id, std::int64_t intent_id) {
   model::MappedRecord record;
   record.entity = model::FindEntity(entity);
