@@ -2,19 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <optional>
 #include <string>
 
 #include <boost/json.hpp>
 
-#include "hub/odbc/transaction.hpp"
 #include "service/intent_body.hpp"
 #include "service/query_numbers.hpp"
 #include "service/route_answers.hpp"
+#include "service/route_transaction.hpp"
 #include "store/model/intent_follow_up.hpp"
 #include "store/model/intents.hpp"
-#include "store/odbc/outbox_turn.hpp"
 
 namespace hub::service {
 namespace {
@@ -31,22 +29,6 @@ std::string PrincipalOf(const HttpRequest& request) {
   return request.principal.empty() ? "anonymous" : request.principal;
 }
 
-// Runs `write` in one transaction holding the outbox writers' turn, committing when it answers 2xx.
-HttpResponse InTransaction(odbc::Database& store,
-                           const std::function<HttpResponse(odbc::Connection&, const odbc::OutboxTurn&)>& write) {
-  sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
-  if (!lease.ok()) return StoreFailure(lease.status());
-  odbc::Connection& connection = lease->get();
-  sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(connection);
-  if (!transaction.ok()) return StoreFailure(transaction.status());
-  sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(connection);
-  if (!turn.ok()) return StoreFailure(turn.status());
-  HttpResponse response = write(connection, *turn);
-  if (response.status < 200 || response.status >= 300) return response;
-  if (sdk::Status committed = transaction->Commit(); !committed.ok()) return StoreFailure(committed);
-  return response;
-}
-
 HttpResponse IntentAnswer(unsigned status, const IntentRow& intent) {
   return HttpResponse::Json(status, boost::json::object{{"intent", store_model::IntentJson(intent)}});
 }
@@ -54,7 +36,7 @@ HttpResponse IntentAnswer(unsigned status, const IntentRow& intent) {
 HttpResponse PostIntent(odbc::Database& store, const HttpRequest& request) {
   IntentIntake intake = ReadIntentIntake(request.body, request.Header("idempotency-key"));
   if (!intake.errors.empty()) return RefusedBody("intent", intake.errors);
-  return InTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
+  return InWriteTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
     sdk::Result<store_model::RecordedIntent> recorded = store_model::RecordIntent(connection, turn, *intake.intent);
     if (!recorded.ok()) return StoreFailure(recorded.status());
     return IntentAnswer(recorded->created ? 201 : 200, recorded->intent);
@@ -93,7 +75,7 @@ HttpResponse FollowUp(odbc::Database& store, const HttpRequest& request) {
   if (!id) return HttpResponse::Error(404, "not_found", "no intent has id '" + text + "'");
   IntentFollowUpBody body = ReadIntentFollowUp(request.body, PrincipalOf(request));
   if (!body.errors.empty()) return RefusedBody("follow-up", body.errors);
-  return InTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
+  return InWriteTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
     sdk::Result<std::optional<store_model::FollowedUpIntent>> followed =
         store_model::FollowUpIntent(connection, turn, *id, *body.follow_up);
     if (!followed.ok()) return StoreFailure(followed.status());

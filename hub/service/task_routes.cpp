@@ -7,9 +7,9 @@
 #include <boost/json.hpp>
 
 #include "common/value_json.hpp"
-#include "hub/odbc/transaction.hpp"
 #include "service/query_numbers.hpp"
 #include "service/route_answers.hpp"
+#include "service/route_transaction.hpp"
 #include "store/model/stored_values.hpp"
 #include "store/model/tasks.hpp"
 #include "store/odbc/outbox_turn.hpp"
@@ -90,20 +90,14 @@ HttpResponse Settle(odbc::Database& store, const HttpRequest& request, const std
   const std::string& text = request.params.at("id");
   std::optional<std::int64_t> id = ParseRowId(text);
   if (!id) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
-  sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
-  if (!lease.ok()) return StoreFailure(lease.status());
-  odbc::Connection& connection = lease->get();
-  sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(connection);
-  if (!transaction.ok()) return StoreFailure(transaction.status());
-  sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(connection);
-  if (!turn.ok()) return StoreFailure(turn.status());
   const store_model::TaskSettlement settlement{status, sdk::Value::Null(), std::nullopt,
                                                request.principal.empty() ? "anonymous" : request.principal};
-  sdk::Result<std::optional<TaskRow>> task = store_model::SettleTask(connection, *turn, *id, settlement);
-  if (!task.ok()) return StoreFailure(task.status());
-  if (!*task) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
-  if (sdk::Status committed = transaction->Commit(); !committed.ok()) return StoreFailure(committed);
-  return HttpResponse::Json(200, boost::json::object{{"task", TaskToJson(**task)}});
+  return InWriteTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
+    sdk::Result<std::optional<TaskRow>> task = store_model::SettleTask(connection, turn, *id, settlement);
+    if (!task.ok()) return StoreFailure(task.status());
+    if (!*task) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
+    return HttpResponse::Json(200, boost::json::object{{"task", TaskToJson(**task)}});
+  });
 }
 
 }  // namespace
