@@ -70,6 +70,14 @@ std::optional<std::int64_t> JsonBodyReader::Count(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::int64_t> JsonBodyReader::RowId(std::string_view name) {
+  const boost::json::value* value = Find(name);
+  if (value == nullptr) return std::nullopt;
+  if (value->is_int64() && value->as_int64() >= 1) return value->as_int64();
+  Fault(name, "must be an id: a whole number of 1 or more");
+  return std::nullopt;
+}
+
 std::optional<std::string> JsonBodyReader::Amount(std::string_view name) {
   const boost::json::value* value = Find(name);
   if (value == nullptr) return std::nullopt;

@@ -43,6 +43,8 @@ class JsonBodyReader {
   std::optional<std::int64_t> Instant(std::string_view name);
   // The whole number of `name`, at least 0.
   std::optional<std::int64_t> Count(std::string_view name);
+  // The row id of `name` (a customer's, a lead's): a whole number of at least 1.
+  std::optional<std::int64_t> RowId(std::string_view name);
   // The amount of `name`, a number or decimal text of at least 0, as decimal text ("12500.50"); a JSON number
   // with a fraction is taken to the cent (decimal text keeps every digit).
   std::optional<std::string> Amount(std::string_view name);

@@ -1,7 +1,6 @@
 #include "service/match_routes.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 #include <string>
 
@@ -62,17 +61,12 @@ HttpResponse ListMatches(odbc::Database& store, const HttpRequest& request) {
     }
     decision = std::string(text);
   }
-  std::int64_t after = 0;
-  if (std::string_view text = request.Query("after"); !text.empty()) {
-    std::optional<std::int64_t> parsed = ParseWholeNumber(text, 0, std::numeric_limits<std::int64_t>::max());
-    if (!parsed) return HttpResponse::Error(400, "bad_request", "after must be a pair id");
-    after = *parsed;
-  }
-  std::optional<std::size_t> limit = ParseLimit(request.Query("limit"), kDefaultLimit, kMaxLimit);
-  if (!limit) return HttpResponse::Error(400, "bad_request", LimitProblem(kMaxLimit));
+  sdk::Result<IdPage> page =
+      ParseIdPage(request.Query("after"), request.Query("limit"), "a pair id", kDefaultLimit, kMaxLimit);
+  if (!page.ok()) return HttpResponse::Error(400, "bad_request", page.status().message());
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreError(lease.status());
-  auto listings = store_model::ListMatchPairs(lease->get(), decision, after, *limit);
+  auto listings = store_model::ListMatchPairs(lease->get(), decision, page->after, page->limit);
   if (!listings.ok()) return StoreError(listings.status());
   boost::json::array matches;
   for (const MatchPairListing& listing : *listings) matches.push_back(ListingToJson(listing));

@@ -28,4 +28,18 @@ std::optional<std::size_t> ParseLimit(std::string_view text, std::size_t fallbac
 
 std::string LimitProblem(std::size_t max) { return "limit must be a whole number from 1 to " + std::to_string(max); }
 
+sdk::Result<IdPage> ParseIdPage(std::string_view after_text, std::string_view limit_text, std::string_view what_id,
+                                std::size_t fallback, std::size_t max) {
+  IdPage page;
+  if (!after_text.empty()) {
+    std::optional<std::int64_t> after = ParseWholeNumber(after_text, 0, std::numeric_limits<std::int64_t>::max());
+    if (!after) return sdk::Status::InvalidArgument("after must be " + std::string(what_id));
+    page.after = *after;
+  }
+  std::optional<std::size_t> limit = ParseLimit(limit_text, fallback, max);
+  if (!limit) return sdk::Status::InvalidArgument(LimitProblem(max));
+  page.limit = *limit;
+  return page;
+}
+
 }  // namespace hub::service

@@ -24,6 +24,7 @@
 #include "service/delivery_routes.hpp"
 #include "service/funnel_alert_jobs.hpp"
 #include "service/funnel_routes.hpp"
+#include "service/intent_routes.hpp"
 #include "service/lead_routes.hpp"
 #include "service/match_jobs.hpp"
 #include "service/match_routes.hpp"
@@ -106,6 +107,7 @@ class Service {
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (routes.ok()) routes = AddTaskRoutes(router, *store_);
+    if (routes.ok()) routes = AddIntentRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
       return 1;

@@ -1,16 +1,16 @@
 #include "service/task_routes.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 #include <string>
 
 #include <boost/json.hpp>
 
 #include "common/value_json.hpp"
-#include "hub/odbc/transaction.hpp"
 #include "service/query_numbers.hpp"
 #include "service/route_answers.hpp"
+#include "service/route_transaction.hpp"
+#include "store/model/stored_values.hpp"
 #include "store/model/tasks.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
@@ -26,10 +26,6 @@ constexpr std::size_t kMaxLimit = 1000;
 constexpr std::string_view kStatuses[] = {"open", "done", "cancelled"};
 constexpr std::string_view kKinds[] = {"callback", "follow_up"};
 
-boost::json::value IdOrNull(const std::optional<std::int64_t>& id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
-
 boost::json::object TaskToJson(const TaskRow& task) {
   boost::json::value party = nullptr;
   if (task.party_id) party = boost::json::object{{"id", *task.party_id}, {"name", task.party_name}};
@@ -43,8 +39,8 @@ boost::json::object TaskToJson(const TaskRow& task) {
                              {"subject", task.subject},
                              {"party", std::move(party)},
                              {"assignee", std::move(assignee)},
-                             {"activity_id", IdOrNull(task.activity_id)},
-                             {"lead_id", IdOrNull(task.lead_id)},
+                             {"activity_id", store_model::IdJson(task.activity_id)},
+                             {"lead_id", store_model::IdJson(task.lead_id)},
                              {"due_at", ValueToJson(task.due_at)},
                              {"created_at", ValueToJson(task.created_at)},
                              {"done_at", ValueToJson(task.done_at)}};
@@ -76,14 +72,11 @@ HttpResponse ListTasks(odbc::Database& store, const HttpRequest& request) {
     filter.party_id = ParseRowId(party);
     if (!filter.party_id) return HttpResponse::Error(400, "bad_request", "party_id must be a customer id");
   }
-  if (const std::string_view after = request.Query("after"); !after.empty()) {
-    std::optional<std::int64_t> id = ParseWholeNumber(after, 0, std::numeric_limits<std::int64_t>::max());
-    if (!id) return HttpResponse::Error(400, "bad_request", "after must be a task id");
-    filter.after = *id;
-  }
-  std::optional<std::size_t> limit = ParseLimit(request.Query("limit"), kDefaultLimit, kMaxLimit);
-  if (!limit) return HttpResponse::Error(400, "bad_request", LimitProblem(kMaxLimit));
-  filter.limit = *limit;
+  sdk::Result<IdPage> page =
+      ParseIdPage(request.Query("after"), request.Query("limit"), "a task id", kDefaultLimit, kMaxLimit);
+  if (!page.ok()) return HttpResponse::Error(400, "bad_request", page.status().message());
+  filter.after = page->after;
+  filter.limit = page->limit;
   sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
   if (!lease.ok()) return StoreFailure(lease.status());
   sdk::Result<std::vector<TaskRow>> tasks = store_model::ListTasks(lease->get(), filter);
@@ -97,20 +90,14 @@ HttpResponse Settle(odbc::Database& store, const HttpRequest& request, const std
   const std::string& text = request.params.at("id");
   std::optional<std::int64_t> id = ParseRowId(text);
   if (!id) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
-  sdk::Result<odbc::ConnectionLease> lease = store.Acquire();
-  if (!lease.ok()) return StoreFailure(lease.status());
-  odbc::Connection& connection = lease->get();
-  sdk::Result<odbc::Transaction> transaction = odbc::Transaction::Begin(connection);
-  if (!transaction.ok()) return StoreFailure(transaction.status());
-  sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(connection);
-  if (!turn.ok()) return StoreFailure(turn.status());
   const store_model::TaskSettlement settlement{status, sdk::Value::Null(), std::nullopt,
                                                request.principal.empty() ? "anonymous" : request.principal};
-  sdk::Result<std::optional<TaskRow>> task = store_model::SettleTask(connection, *turn, *id, settlement);
-  if (!task.ok()) return StoreFailure(task.status());
-  if (!*task) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
-  if (sdk::Status committed = transaction->Commit(); !committed.ok()) return StoreFailure(committed);
-  return HttpResponse::Json(200, boost::json::object{{"task", TaskToJson(**task)}});
+  return InWriteTransaction(store, [&](odbc::Connection& connection, const odbc::OutboxTurn& turn) {
+    sdk::Result<std::optional<TaskRow>> task = store_model::SettleTask(connection, turn, *id, settlement);
+    if (!task.ok()) return StoreFailure(task.status());
+    if (!*task) return HttpResponse::Error(404, "not_found", "no task has id '" + text + "'");
+    return HttpResponse::Json(200, boost::json::object{{"task", TaskToJson(**task)}});
+  });
 }
 
 }  // namespace

@@ -77,7 +77,11 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
     {"task", "created"},  // a callback an activity owes (activity_follow_ups.hpp)
     {"task", "done"},     // settled by an answered call or a person (tasks.hpp)
     {"task", "cancelled"},
-    {"lead_candidate", "created"},    // an unknown party's request
+    {"lead_candidate", "created"},  // an unknown party's request
+    {"intent", "created"},          // a product intent and its one follow-up (intents.hpp, intent_follow_up.hpp)
+    {"intent", "suggested"},
+    {"intent", "purchased"},
+    {"intent", "invalid"},
     {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
     {kCareAggregate, kCareHoliday},
     // the funnel's alerts (funnel_alerts.hpp), one change per kind

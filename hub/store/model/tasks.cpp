@@ -5,6 +5,7 @@
 #include "common/value_json.hpp"
 #include "store/model/outbox_event.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/stored_values.hpp"
 
 namespace hub::store_model {
 namespace {
@@ -16,21 +17,15 @@ constexpr std::string_view kSelectTasks =
     "e.employee_number, e.name, t.subject, t.source_key, t.due_at, t.created_at, t.done_at FROM tasks t "
     "LEFT JOIN parties p ON p.id = t.party_id LEFT JOIN employees e ON e.id = t.assignee_employee_id";
 
-std::optional<std::int64_t> IdOrNull(const Value& value) {
-  return value.is_null() ? std::nullopt : std::optional<std::int64_t>(value.integer());
-}
-
-std::string TextOrEmpty(const Value& value) { return value.is_null() ? std::string() : value.text(); }
-
 TaskRow TaskOf(const odbc::Row& row) {
   return TaskRow{row[0].integer(),
                  row[1].text(),
                  row[2].text(),
-                 IdOrNull(row[3]),
+                 OptionalId(row[3]),
                  TextOrEmpty(row[4]),
-                 IdOrNull(row[5]),
-                 IdOrNull(row[6]),
-                 IdOrNull(row[7]),
+                 OptionalId(row[5]),
+                 OptionalId(row[6]),
+                 OptionalId(row[7]),
                  TextOrEmpty(row[8]),
                  TextOrEmpty(row[9]),
                  row[10].text(),
@@ -40,24 +35,20 @@ TaskRow TaskOf(const odbc::Row& row) {
                  row[14]};
 }
 
-boost::json::value JsonOrNull(const std::optional<std::int64_t>& id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
-
 // The payload of "task.<status>": the task as settled, and what settled it.
 std::string SettledPayload(const TaskRow& task, const TaskSettlement& settlement) {
   boost::json::object payload{
       {"id", task.id},
       {"kind", task.kind},
       {"status", task.status},
-      {"party_id", JsonOrNull(task.party_id)},
-      {"activity_id", JsonOrNull(task.activity_id)},
-      {"lead_id", JsonOrNull(task.lead_id)},
-      {"assignee_employee_id", JsonOrNull(task.assignee_employee_id)},
+      {"party_id", IdJson(task.party_id)},
+      {"activity_id", IdJson(task.activity_id)},
+      {"lead_id", IdJson(task.lead_id)},
+      {"assignee_employee_id", IdJson(task.assignee_employee_id)},
       {"subject", task.subject},
       {"source_key", task.source_key},
       {"done_at", ValueToJson(task.done_at)},
-      {"done_by_activity_id", JsonOrNull(settlement.by_activity_id)},
+      {"done_by_activity_id", IdJson(settlement.by_activity_id)},
       {"done_by", settlement.by.empty() ? boost::json::value() : boost::json::value(settlement.by)}};
   return boost::json::serialize(payload);
 }

@@ -54,6 +54,8 @@ TEST(EntityBehaviour, TheEventsOfAnAggregateAreAnEntitysOrThoseOfTheRowsTheWrite
   EXPECT_EQ(EventChangesOfAggregate("order"), EventChangesOf(*model::FindEntity("order")));
   EXPECT_EQ(EventChangesOfAggregate("task"), (std::vector<std::string>{"created", "done", "cancelled"}));
   EXPECT_EQ(EventChangesOfAggregate("lead_candidate"), std::vector<std::string>{"created"});
+  EXPECT_EQ(EventChangesOfAggregate("intent"),
+            (std::vector<std::string>{"created", "suggested", "purchased", "invalid"}));
   EXPECT_EQ(EventChangesOfAggregate("customer_care"), (std::vector<std::string>{"birthday", "holiday"}));
   EXPECT_EQ(EventChangesOfAggregate("funnel_alert"),
             (std::vector<std::string>{"lead_stalled", "intents_not_signing", "high_abandonment", "cycle_too_long",
