@@ -15,9 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "api/test_server.hpp"
-#include "support/http_client.hpp"
-#include "sync/sink_fixture.hpp"
+#include "service/routes_sink_fixture.hpp"
 
 namespace hub::service {
 namespace {
@@ -25,7 +23,7 @@ namespace {
 using sdk::Value;
 using ::testing::HasSubstr;
 
-class CallRoutesTest : public sync::test::SinkTest {
+class CallRoutesTest : public test::RoutesSinkTest {
  protected:
   void SetUp() override {
     SinkTest::SetUp();
@@ -41,29 +39,16 @@ class CallRoutesTest : public sync::test::SinkTest {
           "2");
     api::Router router;
     ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system, {}).ok());
-    server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
-    ASSERT_TRUE(server_->Start().ok());
-  }
-
-  void TearDown() override {
-    server_.reset();
-    SinkTest::TearDown();
+    Serve(std::move(router));
   }
 
   hub::test::HttpResult Post(const boost::json::object& body, const std::string& token = api::test::kOperateToken) {
-    hub::test::RequestOptions options;
-    options.bearer_token = token;
-    sdk::Result<hub::test::HttpResult> result =
-        hub::test::Post("127.0.0.1", server_->port(), "/api/v1/calls", boost::json::serialize(body), options);
-    EXPECT_TRUE(result.ok()) << result.status().ToString();
-    return result.ok() ? *result : hub::test::HttpResult{};
+    return Send("POST", "/api/v1/calls", boost::json::serialize(body), token);
   }
 
   std::int64_t PartyOf(const std::string& source_id) {
     return Count("SELECT record_id FROM source_links WHERE entity = 'party' AND source_id = '" + source_id + "'");
   }
-
-  std::unique_ptr<api::test::TestServer> server_;
 };
 
 TEST_P(CallRoutesTest, AMissedCallPostedTwiceIsOneActivityAndOneCallbackForTheOwner) {
@@ -164,11 +149,9 @@ TEST_P(CallRoutesTest, ABadEventIsRefusedNamingEveryFieldAtFault) {
 
 TEST_P(CallRoutesTest, APostedCallAndTheSameCallReadFromTheCdrsOfItsSourceSystemAreOneActivity) {
   // The calls posted are the ones the sync job's system reads (<api calls_source_system="erp">).
-  server_.reset();
   api::Router router;
   ASSERT_TRUE(AddCallRoutes(router, *database_, source_system_, {}).ok());
-  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
-  ASSERT_TRUE(server_->Start().ok());
+  Serve(std::move(router));
   hub::test::HttpResult posted = Post({{"call_id", "1793581620.2"},
                                        {"caller", "02150801234"},
                                        {"started_at", "2026-11-02T01:07:00Z"},
@@ -198,11 +181,9 @@ TEST_P(CallRoutesTest, TheSameCallPostedFromSeveralClientsAtOnceIsOneActivityAnd
   options.pool_size = 4;
   sdk::Result<std::unique_ptr<odbc::Database>> pooled = odbc::Database::Open(std::move(options));
   ASSERT_TRUE(pooled.ok()) << pooled.status().ToString();
-  server_.reset();
   api::Router router;
   ASSERT_TRUE(AddCallRoutes(router, **pooled, "call_center_api", {}).ok());
-  server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
-  ASSERT_TRUE(server_->Start().ok());
+  Serve(std::move(router));
   const boost::json::object missed{
       {"call_id", "c-9"}, {"caller", "021 5080 1234"}, {"started_at", "2026-11-02T01:00:00Z"}, {"outcome", "missed"}};
   std::vector<unsigned> statuses(8);
@@ -215,7 +196,7 @@ TEST_P(CallRoutesTest, TheSameCallPostedFromSeveralClientsAtOnceIsOneActivityAnd
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200u), 7);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM activities"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tasks"), 1);
-  server_.reset();
+  server_.reset();  // before the pooled store its routes use
 }
 
 TEST_P(CallRoutesTest, PostingACallNeedsTheOperateRole) {

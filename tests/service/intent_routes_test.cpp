@@ -11,9 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "api/test_server.hpp"
-#include "support/http_client.hpp"
-#include "sync/sink_fixture.hpp"
+#include "service/routes_sink_fixture.hpp"
 
 namespace hub::service {
 namespace {
@@ -21,7 +19,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-class IntentRoutesTest : public sync::test::SinkTest {
+class IntentRoutesTest : public test::RoutesSinkTest {
  protected:
   void SetUp() override {
     SinkTest::SetUp();
@@ -35,22 +33,7 @@ class IntentRoutesTest : public sync::test::SinkTest {
     known_ = Count("SELECT id FROM parties WHERE name = '上海华腾贸易有限公司'");
     api::Router router;
     ASSERT_TRUE(AddIntentRoutes(router, *database_).ok());
-    server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
-    ASSERT_TRUE(server_->Start().ok());
-  }
-
-  void TearDown() override {
-    server_.reset();
-    SinkTest::TearDown();
-  }
-
-  hub::test::HttpResult Send(const std::string& method, const std::string& target, const std::string& body = "",
-                             const std::string& token = api::test::kOperateToken) {
-    hub::test::RequestOptions options;
-    options.bearer_token = token;
-    auto result = hub::test::Request(method, "127.0.0.1", server_->port(), target, body, options);
-    EXPECT_TRUE(result.ok()) << result.status().ToString();
-    return result.ok() ? *result : hub::test::HttpResult{};
+    Serve(std::move(router));
   }
 
   // Posts `intent`, expecting `status`; answers the intent.
@@ -89,7 +72,6 @@ class IntentRoutesTest : public sync::test::SinkTest {
   }
 
   std::int64_t known_ = 0;
-  std::unique_ptr<api::test::TestServer> server_;
 };
 
 TEST_P(IntentRoutesTest, AKnownCustomersPurchaseBecomesItsOpportunityOnceAndTheIntentIsRecordedOncePerKey) {

@@ -10,15 +10,13 @@
 #include <memory>
 #include <string>
 
-#include "api/test_server.hpp"
 #include "service/call_routes.hpp"
-#include "support/http_client.hpp"
-#include "sync/sink_fixture.hpp"
+#include "service/routes_sink_fixture.hpp"
 
 namespace hub::service {
 namespace {
 
-class TaskRoutesTest : public sync::test::SinkTest {
+class TaskRoutesTest : public test::RoutesSinkTest {
  protected:
   void SetUp() override {
     SinkTest::SetUp();
@@ -38,22 +36,7 @@ class TaskRoutesTest : public sync::test::SinkTest {
     api::Router router;
     ASSERT_TRUE(AddCallRoutes(router, *database_, config::ApiConfig{}.calls_source_system, {}).ok());
     ASSERT_TRUE(AddTaskRoutes(router, *database_).ok());
-    server_ = std::make_unique<api::test::TestServer>(api::test::TestApiConfig(), std::move(router));
-    ASSERT_TRUE(server_->Start().ok());
-  }
-
-  void TearDown() override {
-    server_.reset();
-    SinkTest::TearDown();
-  }
-
-  hub::test::HttpResult Send(const std::string& method, const std::string& target, const std::string& body = "",
-                             const std::string& token = api::test::kOperateToken) {
-    hub::test::RequestOptions options;
-    options.bearer_token = token;
-    auto result = hub::test::Request(method, "127.0.0.1", server_->port(), target, body, options);
-    EXPECT_TRUE(result.ok()) << result.status().ToString();
-    return result.ok() ? *result : hub::test::HttpResult{};
+    Serve(std::move(router));
   }
 
   // Posts call `id` from or to `number` at `at` with `outcome`; answers the task id the call made, or 0.
@@ -73,8 +56,6 @@ class TaskRoutesTest : public sync::test::SinkTest {
     EXPECT_EQ(listed.status, 200u) << listed.body;
     return boost::json::parse(listed.body).at("tasks").as_array();
   }
-
-  std::unique_ptr<api::test::TestServer> server_;
 };
 
 TEST_P(TaskRoutesTest, ACallbackIsListedForItsOwnerAndSettledOnceByThePersonWhoDidIt) {
