@@ -30,13 +30,15 @@ source "$root/scripts/lib/test_servers.sh"
 source "$root/bench/lib/api_load.sh"
 trap api_load_cleanup EXIT
 
-# The sales team, as HR's connector would store it: employees with a territory and a speciality each.
+# The sales team, as HR's connector would store it: employees of one team with a territory and a speciality each.
 team_sql() {
   local i
   echo "INSERT INTO territories (id, code, name, country, province) VALUES (1, 'zj', '浙江', 'CN', '浙江'), (2, 'js', '江苏', 'CN', '江苏');"
   echo "INSERT INTO specialities (id, code, name) VALUES (1, 'manufacturing', '制造业'), (2, 'erp', 'ERP');"
+  echo "INSERT INTO teams (id, code, name) VALUES (1, 'east', '华东销售部');"
   for ((i = 1; i <= owners; i++)); do
     echo "INSERT INTO employees (id, employee_number, name, email, status) VALUES ($i, 'S$i', '销售$i', 's$i@example.cn', 'active');"
+    echo "INSERT INTO team_members (team_id, employee_id) VALUES (1, $i);"
     echo "INSERT INTO employee_territories (employee_id, territory_id) VALUES ($i, $((i % 2 + 1)));"
     echo "INSERT INTO employee_specialities (employee_id, speciality_id, level) VALUES ($i, $((i % 2 + 1)), $((i % 5 + 1)));"
   done
