@@ -124,6 +124,32 @@ TEST(MailSenderExample, TheShippedTemplatesMailACallbackTaskToItsAssignee) {
   EXPECT_NE(parsed->text.find("Call back 上海华腾贸易有限公司 (+862150801234)"), std::string::npos) << parsed->text;
 }
 
+TEST(MailSenderExample, TheShippedTemplatesMailAnAssignedLeadToItsOwnerWithTheNextStep) {
+  sdk::Result<MailSender> sender = ExampleSender();
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event;
+  event.kind = "lead.assigned";
+  event.entity = "lead";
+  event.id = "31";
+  event.event_id = "s1-77";
+  // A lead.assigned payload as the router appends it, with the lead's document (its row, owner and party).
+  event.payload_json = R"json({"lead_id":31,"assignment_id":5,"owner_employee_id":2,"team_id":1,
+      "rule":"industry","reason":"intake","document":{"id":31,"company_name":"杭州远景科技有限公司",
+      "contact_name":"陈静","phone":null,"mobile":"+8613912345678","email":"chen.jing@yuanjing.cn",
+      "need":"询价：ERP 二期","tier":"middle","grade":"A","owner":{"name":"王芳","email":"wang.fang@acme.cn"},
+      "party":null}})json";
+  sdk::Result<EventMail> mail = sender->Compose(event);
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"wang.fang@acme.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "新线索分配：杭州远景科技有限公司");
+  for (const char* line : {"王芳，您好：", "分配规则：industry", "联系人：陈静", "需求：询价：ERP 二期",
+                           "客户分层 / 等级：middle / A", "已是客户：否", "下一步："}) {
+    EXPECT_NE(parsed->text.find(line), std::string::npos) << line << " in\n" << parsed->text;
+  }
+}
+
 // A customer-care greeting as the model layer appends it (store/model/care_greetings.hpp): its fields, and
 // null for what is unknown.
 sdk::OutboundEvent Greeting(const std::string& kind, const std::string& extra_fields) {
