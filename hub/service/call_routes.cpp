@@ -6,16 +6,13 @@
 #include "service/call_store.hpp"
 #include "service/record_store.hpp"
 #include "service/route_answers.hpp"
+#include "store/model/stored_values.hpp"
 
 namespace hub::service {
 namespace {
 
 using api::HttpRequest;
 using api::HttpResponse;
-
-boost::json::value IdOrNull(const std::optional<std::int64_t>& id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
 
 HttpResponse PostCall(odbc::Database& store, const std::string& source_system, const store_model::WriteRules& rules,
                       const HttpRequest& request) {
@@ -26,15 +23,16 @@ HttpResponse PostCall(odbc::Database& store, const std::string& source_system, c
   sdk::Result<StoredCall> stored = StoreCall(lease->get(), *event.record, rules);
   if (!stored.ok()) return StoreFailure(stored.status());
   const store_model::ActivityFollowUpIds& follow_ups = stored->follow_ups;
-  boost::json::object party{{"id", IdOrNull(follow_ups.party_id)}, {"match", follow_ups.party_match}};
-  return HttpResponse::Json(stored->outcome == store_model::WriteOutcome::kInserted ? 201 : 200,
-                            boost::json::object{{"call_id", event.record->source_id},
-                                                {"activity_id", stored->activity_id},
-                                                {"outcome", OutcomeName(stored->outcome)},
-                                                {"party", std::move(party)},
-                                                {"task_id", IdOrNull(follow_ups.task_id)},
-                                                {"lead_candidate_id", IdOrNull(follow_ups.lead_candidate_id)},
-                                                {"lead_id", IdOrNull(follow_ups.lead_id)}});
+  boost::json::object party{{"id", store_model::IdJson(follow_ups.party_id)}, {"match", follow_ups.party_match}};
+  return HttpResponse::Json(
+      stored->outcome == store_model::WriteOutcome::kInserted ? 201 : 200,
+      boost::json::object{{"call_id", event.record->source_id},
+                          {"activity_id", stored->activity_id},
+                          {"outcome", OutcomeName(stored->outcome)},
+                          {"party", std::move(party)},
+                          {"task_id", store_model::IdJson(follow_ups.task_id)},
+                          {"lead_candidate_id", store_model::IdJson(follow_ups.lead_candidate_id)},
+                          {"lead_id", store_model::IdJson(follow_ups.lead_id)}});
 }
 
 }  // namespace

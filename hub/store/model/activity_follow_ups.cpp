@@ -10,6 +10,7 @@
 #include "store/model/outbox_event.hpp"
 #include "store/model/source_links.hpp"
 #include "store/model/store_statements.hpp"
+#include "store/model/stored_values.hpp"
 #include "store/model/tasks.hpp"
 
 namespace hub::store_model {
@@ -44,20 +45,6 @@ std::string_view ChannelOf(const std::string& kind) {
   if (kind == "call") return "phone";
   if (kind == "email") return "email";
   return {};
-}
-
-boost::json::value JsonOrNull(const std::string& text) {
-  return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
-}
-
-boost::json::value JsonOrNull(std::optional<std::int64_t> id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
-
-Value TextOrNull(const std::string& text) { return text.empty() ? Value::Null() : Value::String(text); }
-
-std::optional<std::int64_t> IdOrNull(const Value& value) {
-  return value.is_null() ? std::nullopt : std::optional<std::int64_t>(value.integer());
 }
 
 }  // namespace
@@ -95,7 +82,7 @@ sdk::Status ActivityFollowUps::EnsureCallback(const model::MappedRecord& record,
   if (!party.ok()) return party.status();
   if (party->empty()) return sdk::Status::Internal("the attributed party " + std::to_string(party_id) + " is gone");
   const std::string name = party->front()[0].text();
-  const std::optional<std::int64_t> owner = IdOrNull(party->front()[1]);
+  const std::optional<std::int64_t> owner = OptionalId(party->front()[1]);
   const std::string number = keys.phone_e164.empty() ? TextOf(record, "phone") : keys.phone_e164;
   const std::string subject = "Call back " + name + (number.empty() ? "" : " (" + number + ")");
   sdk::Result<std::int64_t> task = InsertReturningId(
@@ -107,7 +94,7 @@ sdk::Status ActivityFollowUps::EnsureCallback(const model::MappedRecord& record,
   if (!task.ok()) return task.status();
   const boost::json::object payload{
       {"id", *task},          {"kind", "callback"},         {"status", "open"},
-      {"party_id", party_id}, {"activity_id", activity_id}, {"assignee_employee_id", JsonOrNull(owner)},
+      {"party_id", party_id}, {"activity_id", activity_id}, {"assignee_employee_id", IdJson(owner)},
       {"subject", subject},   {"source_key", source_key}};
   return AppendOutboxEvent(connection_, turn_, "task", *task, "task.created", boost::json::serialize(payload));
 }
@@ -141,16 +128,16 @@ sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& re
   boost::json::object payload{{"channel", channel},
                               {"source_key", source_key},
                               {"activity_id", activity_id},
-                              {"company_name", JsonOrNull(TextOf(record, "company_name"))},
-                              {"contact_name", JsonOrNull(TextOf(record, "contact_name"))},
-                              {"phone", JsonOrNull(TextOf(record, "phone"))},
-                              {"phone_e164", JsonOrNull(keys.phone_e164)},
-                              {"email", JsonOrNull(TextOf(record, "email"))},
-                              {"email_normalized", JsonOrNull(keys.email)},
+                              {"company_name", TextJson(TextOf(record, "company_name"))},
+                              {"contact_name", TextJson(TextOf(record, "contact_name"))},
+                              {"phone", TextJson(TextOf(record, "phone"))},
+                              {"phone_e164", TextJson(keys.phone_e164)},
+                              {"email", TextJson(TextOf(record, "email"))},
+                              {"email_normalized", TextJson(keys.email)},
                               {"need", TextOf(record, "need")}};
   const boost::json::object details{{"kind", kind},
-                                    {"direction", JsonOrNull(TextOf(record, "direction"))},
-                                    {"subject", JsonOrNull(TextOf(record, "subject"))}};
+                                    {"direction", TextJson(TextOf(record, "direction"))},
+                                    {"subject", TextJson(TextOf(record, "subject"))}};
   std::vector<Value> params{Value::String(channel), Value::String(source_key), Value::Int64(activity_id)};
   for (const char* column :
        {"company_name", "contact_name", "phone", "phone_e164", "email", "email_normalized", "need"}) {
@@ -213,8 +200,8 @@ sdk::Result<ActivityFollowUpIds> ReadActivityFollowUps(odbc::Connection& connect
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return sdk::Status::NotFound("no activity has id " + std::to_string(activity_id));
   const odbc::Row& row = rows->front();
-  return ActivityFollowUpIds{IdOrNull(row[0]), row[1].is_null() ? std::string() : row[1].text(), IdOrNull(row[2]),
-                             IdOrNull(row[3]), IdOrNull(row[4])};
+  return ActivityFollowUpIds{OptionalId(row[0]), row[1].is_null() ? std::string() : row[1].text(), OptionalId(row[2]),
+                             OptionalId(row[3]), OptionalId(row[4])};
 }
 
 }  // namespace hub::store_model
