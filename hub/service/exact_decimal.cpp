@@ -6,11 +6,11 @@ namespace hub::service {
 namespace {
 
 constexpr int kMaxScale = 18;
-// Significant digits a value may have: with every rescale to kMaxScale, sums stay far inside __int128.
+// Significant digits a value may have: with every rescale to kMaxScale, sums stay far inside Int128.
 constexpr int kMaxSignificant = 20;
 
-__int128 PowerOfTen(int exponent) {
-  __int128 power = 1;
+Int128 PowerOfTen(int exponent) {
+  Int128 power = 1;
   for (int i = 0; i < exponent; ++i) power *= 10;
   return power;
 }
@@ -23,7 +23,7 @@ std::optional<ExactDecimal> ExactDecimal::Parse(std::string_view text) {
     negative = text.front() == '-';
     text.remove_prefix(1);
   }
-  __int128 units = 0;
+  Int128 units = 0;
   int scale = 0;
   int significant = 0;
   bool seen_digit = false;
@@ -44,7 +44,7 @@ std::optional<ExactDecimal> ExactDecimal::Parse(std::string_view text) {
   return ExactDecimal(negative ? -units : units, scale);
 }
 
-__int128 ExactDecimal::At(int scale) const { return units_ * PowerOfTen(scale - scale_); }
+Int128 ExactDecimal::At(int scale) const { return units_ * PowerOfTen(scale - scale_); }
 
 ExactDecimal ExactDecimal::operator+(const ExactDecimal& other) const {
   const int scale = std::max(scale_, other.scale_);
@@ -57,18 +57,18 @@ ExactDecimal ExactDecimal::operator-(const ExactDecimal& other) const {
 }
 
 ExactDecimal ExactDecimal::operator*(const ExactDecimal& other) const {
-  __int128 units = units_ * other.units_;
+  Int128 units = units_ * other.units_;
   const int scale = scale_ + other.scale_;
   if (scale <= kMaxScale) return ExactDecimal(units, scale);
-  const __int128 divisor = PowerOfTen(scale - kMaxScale);
-  const __int128 half = divisor / 2;
+  const Int128 divisor = PowerOfTen(scale - kMaxScale);
+  const Int128 half = divisor / 2;
   units = (units + (units < 0 ? -half : half)) / divisor;
   return ExactDecimal(units, kMaxScale);
 }
 
 std::string ExactDecimal::ToString() const {
   const int scale = std::max(scale_, 2);
-  __int128 units = At(scale);
+  Int128 units = At(scale);
   const bool negative = units < 0;
   if (negative) units = -units;
   std::string digits;

@@ -11,6 +11,9 @@
 
 namespace hub::service {
 
+// GCC's and Clang's 128-bit integer (__extension__: no -Wpedantic warning for a type ISO C++ does not name).
+__extension__ typedef __int128 Int128;  // NOLINT(modernize-use-using): `using` takes no __extension__
+
 // A signed decimal of up to 20 significant digits, 18 of them fractional at most, kept exactly. A value type.
 class ExactDecimal {
  public:
@@ -31,11 +34,11 @@ class ExactDecimal {
   std::string ToString() const;
 
  private:
-  ExactDecimal(__int128 units, int scale) : units_(units), scale_(scale) {}
+  ExactDecimal(Int128 units, int scale) : units_(units), scale_(scale) {}
   // `units_` rescaled to `scale` (>= scale_).
-  __int128 At(int scale) const;
+  Int128 At(int scale) const;
 
-  __int128 units_ = 0;  // the value times 10^scale_
+  Int128 units_ = 0;  // the value times 10^scale_
   int scale_ = 0;
 };
 
