@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "store/model/party_attribution.hpp"
+#include "store/model/routing_candidates.hpp"
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -54,26 +55,26 @@ sdk::Result<bool> TaxIdDiffers(odbc::Connection& connection, std::int64_t custom
   return std::none_of(rows->begin(), rows->end(), [&](const odbc::Row& row) { return row[0].text() == tax_id; });
 }
 
-// The earliest open lead sharing the lead's tax id, phones or e-mail.
+// The earliest open lead sharing the lead's tax id, phones or e-mail: one indexed look-up per key and column, so
+// that no engine's plan walks the leads in id order to find the first that matches.
 sdk::Result<std::optional<std::int64_t>> OpenLeadSharing(odbc::Connection& connection, const LeadKeys& keys) {
-  std::vector<std::string> conditions;
+  std::string lookups;
   std::vector<Value> params;
-  auto add = [&](const std::string& value, std::string_view condition, int uses) {
+  auto add = [&](const std::string& value, std::initializer_list<std::string_view> columns) {
     if (value.empty()) return;
-    conditions.emplace_back(condition);
-    for (int i = 0; i < uses; ++i) params.push_back(Value::String(value));
+    for (const std::string_view column : columns) {
+      lookups += lookups.empty() ? "" : " UNION ALL ";
+      lookups += "SELECT id FROM leads WHERE " + std::string(column) + " = ? AND " + std::string(kOpenLeadStage);
+      params.push_back(Value::String(value));
+    }
   };
-  add(keys.tax_id, "tax_id_normalized = ?", 1);
-  add(keys.phone, "phone_e164 = ? OR mobile_e164 = ?", 2);
-  add(keys.mobile, "phone_e164 = ? OR mobile_e164 = ?", 2);
-  add(keys.email, "email_normalized = ?", 1);
-  if (conditions.empty()) return std::optional<std::int64_t>();
+  add(keys.tax_id, {"tax_id_normalized"});
+  add(keys.phone, {"phone_e164", "mobile_e164"});
+  add(keys.mobile, {"phone_e164", "mobile_e164"});
+  add(keys.email, {"email_normalized"});
+  if (lookups.empty()) return std::optional<std::int64_t>();
   // A plain column, not MIN(id): SQLite's driver reports an aggregate's type as text.
-  std::string sql = "SELECT id FROM leads WHERE stage NOT IN ('signed', 'implemented', 'abandoned') AND (";
-  for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? "" : " OR ") + conditions[i];
-  sql += ")";
-  sql += " ORDER BY id LIMIT 1";
-  auto rows = QueryStoreRows(connection, sql, params);
+  auto rows = QueryStoreRows(connection, "SELECT id FROM (" + lookups + ") open_leads ORDER BY id LIMIT 1", params);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(rows->front()[0].integer());
