@@ -40,10 +40,37 @@ wait_for_port() {
 # The user and system CPU time of process `pid` so far, in clock ticks (/proc/PID/stat fields 14 and 15).
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | cut -d' ' -f12,13; }
 
+# The user and system CPU time so far of the throwaway PostgreSQL start_postgres started last (its postmaster and
+# every backend), in clock ticks; nothing when none runs.
+postgres_cpu_ticks() {
+  local dir postmaster user=0 system=0 u s pid
+  [ ${#test_server_dirs[@]} -gt 0 ] || return 0
+  dir="${test_server_dirs[-1]}"
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  postmaster="$(head -n 1 "$dir/data/postmaster.pid")"
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    read -r u s <<<"$(cpu_ticks "$pid" 2>/dev/null || echo "0 0")"
+    user=$((user + u))
+    system=$((system + s))
+  done
+  echo "$user $system"
+}
+
+# "<label> CPU per request: … us user + … us system (N requests)" from two "user system" tick readings.
+print_cpu_per_request() {
+  local label="$1" before="$2" after="$3" requests="$4" tick_us user_before system_before user_after system_after
+  tick_us=$((1000000 / $(getconf CLK_TCK)))
+  read -r user_before system_before <<<"$before"
+  read -r user_after system_after <<<"$after"
+  echo "$label CPU per request: $(((user_after - user_before) * tick_us / requests)) us user +" \
+    "$(((system_after - system_before) * tick_us / requests)) us system ($requests requests)"
+}
+
 # Loads with wrk: its arguments after the common ones (options, the URL, then -- and the script's). With
-# `pid` (the server's process) it also prints that process's CPU time per request answered.
+# `pid` (the server's process) it also prints that process's CPU time per request answered, and the CPU time
+# the PostgreSQL behind it spent per request when start_postgres started one.
 load_test() {
-  local label="$1" pid="$2" out="$work/wrk.out" before after
+  local label="$1" pid="$2" out="$work/wrk.out" before after db_before db_after
   shift 2
   echo "== ${pid:+hub }$label: wrk -t2 -c16 -d${seconds}s --latency $*"
   local perf_pid=""
@@ -51,22 +78,19 @@ load_test() {
     perf record -q -e cpu-clock -g -p "$pid" -o "$api_perf/$label.perf.data" 2>/dev/null &
     perf_pid=$!
   fi
-  [ -n "$pid" ] && before="$(cpu_ticks "$pid")"
+  [ -n "$pid" ] && before="$(cpu_ticks "$pid")" && db_before="$(postgres_cpu_ticks)"
   wrk -t2 -c16 -d"${seconds}s" --latency "$@" >"$out"
-  [ -n "$pid" ] && after="$(cpu_ticks "$pid")"
+  [ -n "$pid" ] && after="$(cpu_ticks "$pid")" && db_after="$(postgres_cpu_ticks)"
   if [ -n "$perf_pid" ]; then
     kill -INT "$perf_pid"
     wait "$perf_pid" || true
   fi
   sed -n '/Latency/,$p' "$out"
   if [ -n "$pid" ]; then
-    local requests tick_us
+    local requests
     requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$out")"
-    tick_us=$((1000000 / $(getconf CLK_TCK)))
-    read -r user_before system_before <<<"$before"
-    read -r user_after system_after <<<"$after"
-    echo "hub CPU per request: $(((user_after - user_before) * tick_us / requests)) us user +" \
-      "$(((system_after - system_before) * tick_us / requests)) us system ($requests requests)"
+    print_cpu_per_request hub "$before" "$after" "$requests"
+    [ -n "$db_before" ] && print_cpu_per_request PostgreSQL "$db_before" "$db_after" "$requests"
   fi
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

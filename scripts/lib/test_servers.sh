@@ -1,6 +1,7 @@
 # Throwaway servers for the tests, on loopback only. Sourced by scripts/test.sh.
 # start_postgres: a fresh cluster (initdb into a temporary folder, as an unprivileged user, on a free port);
-# exports HUB_TEST_PG_PORT and HUB_TEST_PG_ODBC (an ODBC connection string for psqlODBC).
+# exports HUB_TEST_PG_PORT and HUB_TEST_PG_ODBC (an ODBC connection string for psqlODBC). HUB_TEST_PG_SETTINGS,
+# when set, adds server settings ("-c shared_preload_libraries=pg_stat_statements", say).
 # start_mail_servers: Dovecot and Postfix (scripts/lib/mail_servers.sh says what they serve and export).
 # stop_servers: stops whatever was started and removes its folders.
 
@@ -33,7 +34,7 @@ start_postgres() {
   as_server_user "$pg_bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
   as_server_user "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${HUB_TEST_PG_SETTINGS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; return 1; }
   as_server_user "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U postgres hub_test
   export HUB_TEST_PG_PORT="$port"
