@@ -79,7 +79,7 @@ int ReplayQuarantine(const std::filesystem::path& config_file, const store_model
   }
   sync::StoreSink sink(
       **store, [setup = loaded.setup](std::string_view job) { return service::SinkJobFor(*setup, job); },
-      MakeLogger("store"), store_model::WriteRules{loaded.setup->config.leads});
+      MakeLogger("store"), store_model::WriteRules{loaded.setup->config.leads, nullptr});
   sync::ReplayResult result;
   service::ReplayAudit audit(actor, filter);
   const sdk::Status replayed =

@@ -61,6 +61,7 @@ struct RoutingCandidate {
   int open_holdings = 0;        // open leads and opportunities held (signed and abandoned ones free the slot)
   int intake_today = 0;         // leads given today
   int signings = 0;             // leads and opportunities signed
+  bool busy = false;            // another writer is giving them a lead at this moment, and this one may not wait
 };
 
 // What a step of the routing did.
@@ -105,7 +106,7 @@ struct RoutingDecision {
 
 // Routes `lead` among `candidates` by `rules`:
 //   cooling    a lead `held_back` goes to nobody: every candidate is eliminated by "cooling" with why.
-//   gates      availability (on leave or left: never a candidate), quota (open holdings below the person's
+//   gates      availability (on leave, left or busy: never a candidate), quota (open holdings below the person's
 //              capacity, else default_quota), daily_cap (leads given today below the cap; 0: none). A gate
 //              that leaves nobody ends the routing without an owner; one candidate left wins by the gate that
 //              eliminated the others ("sole_candidate" when it was alone).

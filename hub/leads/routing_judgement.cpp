@@ -176,6 +176,7 @@ Judgement JudgeWorkload(const Pool& pool) {
 
 Judgement JudgeAvailability(const Pool& pool) {
   return Each(pool, [](const RoutingCandidate& candidate) {
+    if (candidate.busy) return Drop("busy: another lead is being given to them at this moment");
     switch (candidate.availability) {
       case Availability::kActive:
         return Keep("active");

@@ -100,7 +100,8 @@ class Service {
                    [this] { return PingStore(*store_); }, MakeLogger("health")};
     sdk::Status routes = AddOpsRoutes(router, ops);
     if (routes.ok()) routes = AddCustomerRoutes(router, *store_);
-    const store_model::WriteRules rules{setup->config.leads};
+    // The API's writers share one copy of the staff they route leads among (store_model::StaffCache).
+    const store_model::WriteRules rules{setup->config.leads, std::make_shared<store_model::StaffCache>(clock_)};
     if (routes.ok()) routes = AddCallRoutes(router, *store_, setup->config.api.calls_source_system, rules);
     if (routes.ok()) routes = AddLeadRoutes(router, *store_, setup->config.api.leads_source_system, rules);
     if (routes.ok()) routes = AddFunnelRoutes(router, *store_, clock_, setup->config.leads.funnel);

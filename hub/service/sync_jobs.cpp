@@ -35,7 +35,7 @@ SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, std::shared_ptr<Connec
       connectors_(std::move(connectors)),
       sink_(
           store, [setup = setup_](std::string_view job) { return SinkJobFor(*setup, job); }, MakeLogger("store"),
-          store_model::WriteRules{setup_->config.leads}),
+          store_model::WriteRules{setup_->config.leads, nullptr}),
       store_(store),
       metrics_(metrics),
       leases_(store, clock, std::move(lease_owner), setup_->config.runtime.lease),

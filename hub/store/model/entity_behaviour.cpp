@@ -50,7 +50,7 @@ std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection
   std::vector<std::unique_ptr<EntityExtension>> parts;
   parts.push_back(std::make_unique<LeadIntakeCheck>(connection));
   parts.push_back(std::make_unique<LeadClassification>(connection, rules.leads.classification));
-  parts.push_back(std::make_unique<LeadRouting>(connection, turn, rules.leads));
+  parts.push_back(std::make_unique<LeadRouting>(connection, turn, rules.leads, rules.staff_cache.get()));
   parts.push_back(std::make_unique<StageHistory>(connection, kLeadStages));
   return std::make_unique<ExtensionChain>(std::move(parts));
 }

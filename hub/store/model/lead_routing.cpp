@@ -4,6 +4,7 @@
 
 #include "store/model/lead_cooling.hpp"
 #include "store/model/outbox_event.hpp"
+#include "store/model/owner_claim.hpp"
 #include "store/model/routing_candidates.hpp"
 #include "store/model/routing_trace.hpp"
 #include "store/model/store_statements.hpp"
@@ -62,7 +63,8 @@ sdk::Result<leads::RoutingRequest> LeadRouting::RequestOf(const RowValues& row) 
 
 sdk::Result<std::vector<leads::RoutingCandidate>*> LeadRouting::Staff() {
   if (!staff_) {
-    sdk::Result<std::vector<leads::RoutingCandidate>> staff = ReadRoutingCandidates(connection_);
+    sdk::Result<std::vector<leads::RoutingCandidate>> staff =
+        staff_cache_ != nullptr ? staff_cache_->Staff(connection_) : ReadRoutingCandidates(connection_);
     if (!staff.ok()) return staff.status();
     staff_ = std::move(staff).value();
   }
@@ -76,7 +78,10 @@ sdk::Status LeadRouting::BeforeRow(const model::MappedRecord&, std::optional<std
   if (!lead.ok()) return lead.status();
   sdk::Result<std::vector<leads::RoutingCandidate>*> staff = Staff();
   if (!staff.ok()) return staff.status();
-  leads::RoutingDecision decision = leads::Route(*lead, **staff, rules_.routing);
+  sdk::Result<leads::RoutingDecision> routed =
+      RouteAndClaim(connection_, *lead, **staff, rules_.routing, may_wait_, staff_cache_);
+  if (!routed.ok()) return routed.status();
+  leads::RoutingDecision decision = std::move(routed).value();
   Set(row, "owner_employee_id", IdOrNull(decision.owner));
   row.Add("team_id", IdOrNull(decision.team_id));
   row.Add("routing_rule", decision.rule.empty() ? Value::Null() : Value::String(decision.rule));
@@ -101,6 +106,7 @@ sdk::Status LeadRouting::AfterRow(const model::MappedRecord&, std::int64_t row_i
     if (candidate.employee_id != *decision.owner) continue;
     ++candidate.open_holdings;
     ++candidate.intake_today;
+    if (staff_cache_ != nullptr) staff_cache_->Remember(candidate);
   }
   const boost::json::object payload{{"lead_id", row_id},
                                     {"assignment_id", *assignment},

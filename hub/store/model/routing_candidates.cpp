@@ -20,22 +20,26 @@ leads::Availability AvailabilityOf(const std::string& status) {
   return leads::Availability::kActive;
 }
 
-const std::string kOpenLeads =
-    "SELECT COUNT(*) FROM leads l WHERE l.owner_employee_id = e.id AND l." + std::string(kOpenLeadStage);
-
-const std::string kStaffSql =
-    "SELECT e.id, e.name, e.status, e.capacity, t.id, t.code, (" + kOpenLeads +
+// What a person holds, was given today and signed (RoutingCandidate's open_holdings, intake_today, signings), as
+// three columns over the employee `e`.
+const std::string kLoadColumns =
+    "(SELECT COUNT(*) FROM leads l WHERE l.owner_employee_id = e.id AND l." + std::string(kOpenLeadStage) +
     ") + (SELECT COUNT(*) FROM opportunities o WHERE o.owner_employee_id = e.id AND o.status = 'open' "
     "AND o.lead_id IS NULL), "
     "(SELECT COUNT(*) FROM lead_assignments a WHERE a.employee_id = e.id AND a.assigned_at >= {{today}}), "
     "(SELECT COUNT(*) FROM leads l WHERE l.owner_employee_id = e.id AND l.stage IN ('signed', 'implemented')) + "
     "(SELECT COUNT(*) FROM opportunities o WHERE o.owner_employee_id = e.id AND o.status = 'won' "
-    "AND o.lead_id IS NULL) "
-    "FROM employees e "
+    "AND o.lead_id IS NULL)";
+
+const std::string kStaffSql =
+    "SELECT e.id, e.name, e.status, e.capacity, t.id, t.code, " + kLoadColumns +
+    " FROM employees e "
     "JOIN (SELECT m.employee_id, MIN(m.team_id) AS team_id FROM team_members m "
     "JOIN teams active ON active.id = m.team_id AND active.status = 'active' GROUP BY m.employee_id) f ON "
     "f.employee_id = e.id "
     "JOIN teams t ON t.id = f.team_id WHERE e.status <> 'left' ORDER BY e.id";
+
+const std::string kOneLoadSql = "SELECT e.status, " + kLoadColumns + " FROM employees e WHERE e.id = ?";
 
 // Each row a speciality (its level) or a territory (its place and role) of an employee.
 constexpr std::string_view kAssignmentsSql =
@@ -43,6 +47,13 @@ constexpr std::string_view kAssignmentsSql =
     "JOIN specialities s ON s.id = es.speciality_id "
     "UNION ALL SELECT et.employee_id, 'territory', t.code, NULL, t.country, t.province, t.city, et.role "
     "FROM employee_territories et JOIN territories t ON t.id = et.territory_id";
+
+// The load columns of `row` from `first` on (kLoadColumns) into `candidate`.
+void SetLoad(const odbc::Row& row, std::size_t first, leads::RoutingCandidate& candidate) {
+  candidate.open_holdings = static_cast<int>(IntegerOf(row[first]));
+  candidate.intake_today = static_cast<int>(IntegerOf(row[first + 1]));
+  candidate.signings = static_cast<int>(IntegerOf(row[first + 2]));
+}
 
 sdk::Status AddAssignments(odbc::Connection& connection, std::vector<leads::RoutingCandidate>& staff) {
   std::map<std::int64_t, leads::RoutingCandidate*> by_id;
@@ -78,13 +89,23 @@ sdk::Result<std::vector<leads::RoutingCandidate>> ReadRoutingCandidates(odbc::Co
     if (!row[3].is_null()) candidate.capacity = static_cast<int>(IntegerOf(row[3]));
     candidate.team_id = IntegerOf(row[4]);
     candidate.team_code = row[5].text();
-    candidate.open_holdings = static_cast<int>(IntegerOf(row[6]));
-    candidate.intake_today = static_cast<int>(IntegerOf(row[7]));
-    candidate.signings = static_cast<int>(IntegerOf(row[8]));
+    SetLoad(row, 6, candidate);
     staff.push_back(std::move(candidate));
   }
   HUB_RETURN_IF_ERROR(AddAssignments(connection, staff));
   return staff;
+}
+
+sdk::Status RereadLoad(odbc::Connection& connection, leads::RoutingCandidate& candidate) {
+  auto rows = QueryStoreRows(connection, kOneLoadSql, {Value::Int64(candidate.employee_id)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    candidate.availability = leads::Availability::kLeft;
+    return sdk::Status::Ok();
+  }
+  candidate.availability = AvailabilityOf(rows->front()[0].text());
+  SetLoad(rows->front(), 1, candidate);
+  return sdk::Status::Ok();
 }
 
 sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& connection, std::int64_t party_id) {

@@ -25,6 +25,12 @@ inline constexpr std::string_view kOpenLeadStage = "stage NOT IN ('signed', 'imp
 // Two statements. Threads: as the connection. Errors: the driver's Status.
 sdk::Result<std::vector<leads::RoutingCandidate>> ReadRoutingCandidates(odbc::Connection& connection);
 
+// Reads `candidate`'s availability and load (open_holdings, intake_today, signings, as above) again, in a
+// statement of its own — after its lock is taken (owner_claim.hpp), so that it counts what every writer that held
+// the lock before committed. An employee no longer stored reads as left. Threads: as the connection. Errors: the
+// driver's Status.
+sdk::Status RereadLoad(odbc::Connection& connection, leads::RoutingCandidate& candidate);
+
 // Who dealt with customer `party_id`, closest first, each once: its owner, then the owners of its open leads and
 // open opportunities. Threads: as the connection. Errors: the driver's Status.
 sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& connection, std::int64_t party_id);

@@ -5,18 +5,24 @@
 // not routed; and the candidates as read.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <boost/json.hpp>
 
+#include "common/clock.hpp"
+#include "hub/odbc/transaction.hpp"
+#include "store/model/owner_claim.hpp"
 #include "store/model/routing_candidates.hpp"
+#include "store/model/staff_cache.hpp"
 #include "sync/sink_fixture.hpp"
 
 namespace hub::store_model {
 namespace {
 
+using hub::test::Backend;
 using sdk::Value;
 
 class LeadRoutingTest : public sync::test::SinkTest {
@@ -57,6 +63,13 @@ class LeadRoutingTest : public sync::test::SinkTest {
 
   std::int64_t EmployeeId(const std::string& number) {
     return Count("SELECT id FROM employees WHERE employee_number = '" + number + "'");
+  }
+
+  // The staff as ReadRoutingCandidates reads them now; fails the test on error.
+  std::vector<leads::RoutingCandidate> Staff() {
+    sdk::Result<std::vector<leads::RoutingCandidate>> staff = ReadRoutingCandidates(*connection_);
+    EXPECT_TRUE(staff.ok()) << staff.status().ToString();
+    return staff.ok() ? std::move(staff).value() : std::vector<leads::RoutingCandidate>{};
   }
 };
 
@@ -166,6 +179,102 @@ TEST_P(LeadRoutingTest, TheCandidatesCarryTheirAssignmentsHoldingsAndTodaysIntak
   ASSERT_TRUE(staff.ok());
   EXPECT_EQ(staff->at(0).open_holdings, 0);
   EXPECT_EQ(staff->at(0).signings, 1);
+}
+
+TEST_P(LeadRoutingTest, AClaimOnAnOwnerHoldsTheirLockSoThatAnotherWriterWaitsOrPassesThemOver) {
+  if (GetParam() == Backend::kSqlite) GTEST_SKIP() << "one writer at a time: the write transaction is the lock";
+  std::vector<leads::RoutingCandidate> staff = Staff();
+  ASSERT_EQ(staff.size(), 3u);
+  auto held = odbc::Transaction::Begin(*connection_);
+  ASSERT_TRUE(held.ok());
+  sdk::Result<ClaimOutcome> first = ClaimOwner(*connection_, staff[1], leads::RoutingRules{}, true);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(*first, ClaimOutcome::kClaimed);
+
+  std::unique_ptr<odbc::Connection> other = OpenConnection();
+  ASSERT_NE(other, nullptr);
+  {
+    auto tx = odbc::Transaction::Begin(*other);
+    ASSERT_TRUE(tx.ok());
+    sdk::Result<ClaimOutcome> busy = ClaimOwner(*other, staff[1], leads::RoutingRules{}, false);
+    ASSERT_TRUE(busy.ok()) << busy.status().ToString();
+    EXPECT_EQ(*busy, ClaimOutcome::kBusy);
+    sdk::Result<ClaimOutcome> someone_else = ClaimOwner(*other, staff[0], leads::RoutingRules{}, false);
+    ASSERT_TRUE(someone_else.ok());
+    EXPECT_EQ(*someone_else, ClaimOutcome::kClaimed);
+  }
+  ASSERT_TRUE(held->Commit().ok());
+  auto tx = odbc::Transaction::Begin(*other);
+  ASSERT_TRUE(tx.ok());
+  sdk::Result<ClaimOutcome> free = ClaimOwner(*other, staff[1], leads::RoutingRules{}, false);
+  ASSERT_TRUE(free.ok());
+  EXPECT_EQ(*free, ClaimOutcome::kClaimed);
+}
+
+// As a writer whose copy of the staff is older than other writers' commits (StaffCache's): the owner it chooses is
+// counted again before the lead is theirs, on both engines.
+TEST_P(LeadRoutingTest, AnOwnerFilledSinceTheStaffWereReadIsCountedAgainAndTheLeadGoesToTheNext) {
+  std::vector<leads::RoutingCandidate> stale = Staff();  // E1 holds nothing of its capacity of 1
+  ASSERT_EQ(stale.size(), 3u);
+  Store("lead", "L1", {{"industry", "energy"}});  // another writer fills E1 and commits
+  ASSERT_EQ(Routed("L1"), "E1/industry");
+
+  std::unique_ptr<odbc::Connection> other = OpenConnection();
+  ASSERT_NE(other, nullptr);
+  leads::RoutingRequest lead;
+  lead.industry = "energy";
+  {
+    auto tx = odbc::Transaction::Begin(*other);
+    ASSERT_TRUE(tx.ok());
+    bool may_wait = true;
+    sdk::Result<leads::RoutingDecision> decision =
+        RouteAndClaim(*other, lead, stale, leads::RoutingRules{}, may_wait, nullptr);
+    ASSERT_TRUE(decision.ok()) << decision.status().ToString();
+    EXPECT_EQ(decision->owner, EmployeeId("E2"));
+    EXPECT_EQ(decision->rule, "quota");
+    EXPECT_EQ(stale[0].open_holdings, 1) << "E1 counted again";
+    EXPECT_EQ(stale[0].intake_today, 1);
+    EXPECT_EQ(may_wait, GetParam() == Backend::kSqlite)
+        << "on PostgreSQL, a transaction that claimed never waits again";
+  }
+
+  leads::RoutingRules capped;
+  capped.daily_cap = 1;
+  std::vector<leads::RoutingCandidate> before_l2 = Staff();  // E2 given nothing today
+  Store("lead", "L2", {{"industry", "retail"}});
+  ASSERT_EQ(Routed("L2"), "E2/quota");  // E1 at its quota, E3 on leave
+  auto tx = odbc::Transaction::Begin(*other);
+  ASSERT_TRUE(tx.ok());
+  lead.industry = "retail";
+  bool may_wait = true;
+  sdk::Result<leads::RoutingDecision> decision = RouteAndClaim(*other, lead, before_l2, capped, may_wait, nullptr);
+  ASSERT_TRUE(decision.ok()) << decision.status().ToString();
+  EXPECT_FALSE(decision->owner.has_value()) << "E1 at quota, E2 at the cap of 1 once counted again, E3 on leave";
+  EXPECT_EQ(decision->reason, "no candidate passes daily_cap");
+}
+
+TEST_P(LeadRoutingTest, TheStaffCacheKeepsItsCopyForItsMaximumAgeWithTheLoadsRemembered) {
+  ManualClock clock{TimePoint{}};
+  StaffCache cache(clock, std::chrono::seconds(5));
+  sdk::Result<std::vector<leads::RoutingCandidate>> staff = cache.Staff(*connection_);
+  ASSERT_TRUE(staff.ok()) << staff.status().ToString();
+  ASSERT_EQ(staff->size(), 3u);
+  Employee("E4", {{"name", "孙丽"}, {"speciality_codes", "retail"}});
+  leads::RoutingCandidate counted = staff->at(1);
+  counted.open_holdings = 7;
+  cache.Remember(counted);
+
+  clock.Advance(std::chrono::seconds(4));
+  staff = cache.Staff(*connection_);
+  ASSERT_TRUE(staff.ok());
+  ASSERT_EQ(staff->size(), 3u) << "E4 not yet: the copy is 4 s old";
+  EXPECT_EQ(staff->at(1).open_holdings, 7);
+
+  clock.Advance(std::chrono::seconds(1));
+  staff = cache.Staff(*connection_);
+  ASSERT_TRUE(staff.ok());
+  ASSERT_EQ(staff->size(), 4u) << "read again at 5 s";
+  EXPECT_EQ(staff->at(1).open_holdings, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LeadRoutingTest, hub::test::kBothBackends, hub::test::BackendName);
