@@ -107,7 +107,6 @@ sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& conne
 }
 
 sdk::Result<CustomerPlace> ReadCustomerPlace(odbc::Connection& connection, std::int64_t party_id) {
-  // A plain column for each (no COALESCE): SQLite's driver reports an expression's type as text.
   auto rows = QueryStoreRows(connection,
                              "SELECT p.industry, p.country, a.country, a.province, a.city FROM parties p "
                              "LEFT JOIN addresses a ON a.party_id = p.id WHERE p.id = ? "
