@@ -120,6 +120,20 @@ TEST_P(LeadRoutesTest, ALeadOfAKnownCustomerAttachesToItSayingWhichKeysAgreed) {
             1);
 }
 
+TEST_P(LeadRoutesTest, AWebSiteFindsTheCustomerWritingFromItsDomain) {
+  Apply(
+      {sync::test::Record(
+          "party", "C5", {{"kind", "organization"}, {"name", "苏州精工机械有限公司"}, {"email", "buyer@jinggong.cn"}})},
+      "2");
+  boost::json::object check = CheckOf({{"channel", "web"},
+                                       {"contact_name", "周强"},
+                                       {"mobile", "139 1234 5678"},
+                                       {"website", "https://www.jinggong.cn/contact"}});
+  EXPECT_EQ(check.at("decision"), "known_customer");
+  EXPECT_EQ(check.at("customer").at("id").to_number<std::int64_t>(), PartyOf("C5"));
+  EXPECT_THAT(std::string(check.at("reason").as_string()), HasSubstr("website agreed with customer"));
+}
+
 TEST_P(LeadRoutesTest, AnswersTheLeadsTierGradeAndClassificationWithItsReasons) {
   hub::test::HttpResult posted = Post(boost::json::object{{"channel", "web"},
                                                           {"company_name", "杭州新材料有限公司"},

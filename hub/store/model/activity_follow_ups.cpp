@@ -40,6 +40,11 @@ bool IsAnsweredCall(const model::MappedRecord& record) {
   return TextOf(record, "kind") == "call" && TextOf(record, "outcome") == "answered";
 }
 
+// True when the writer or caller of an activity is nobody the store knows: no key found a party, or only the
+// domain it wrote from did (the company is a customer, the person writing a new contact there: an old customer's
+// new need).
+bool WriterUnknown(PartyMatch match) { return match == PartyMatch::kNone || match == PartyMatch::kDomain; }
+
 // The lead candidate's channel for an activity of `kind`; empty for a kind that makes none.
 std::string_view ChannelOf(const std::string& kind) {
   if (kind == "call") return "phone";
@@ -55,7 +60,7 @@ sdk::Status ActivityFollowUps::After(const model::MappedRecord& record, std::int
     return EnsureCallback(record, activity_id, *attribution.party_id, keys);
   }
   if (attribution.party_id && IsAnsweredCall(record)) return CloseCallbacks(record, activity_id, *attribution.party_id);
-  if (attribution.match == PartyMatch::kNone && TextOf(record, "direction") != "outbound" &&
+  if (WriterUnknown(attribution.match) && TextOf(record, "direction") != "outbound" &&
       !TextOf(record, "need").empty() && !ChannelOf(TextOf(record, "kind")).empty()) {
     return EnsureLeadCandidate(record, activity_id, keys);
   }
@@ -174,6 +179,11 @@ sdk::Result<std::int64_t> ActivityFollowUps::PromoteToLead(const model::MappedRe
   lead.Add("channel", Value::String(channel));
   for (const char* field : {"company_name", "contact_name", "phone", "email", "need"}) {
     if (const std::string text = TextOf(record, field); !text.empty()) lead.Add(field, Value::String(text));
+  }
+  // The company domain the mail came from (the connector gives none for free mail): the conflict check finds
+  // a customer by it as by a web site.
+  if (const std::string domain = TextOf(record, "web_domain"); !domain.empty()) {
+    lead.Add("website", Value::String(domain));
   }
   lead.Add("received_at", record.ValueOrNull("occurred_at"));
   SourceLinks links(connection_);

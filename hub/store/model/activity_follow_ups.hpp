@@ -1,6 +1,6 @@
 // What the store makes of a stored activity beyond its row: a callback task for a missed call from a known
-// party, a lead candidate for an unknown party that recorded a need (tasks and lead_candidates, migration 16),
-// each made once and announced in the outbox.
+// party, a lead candidate for an unknown writer (or a new contact of a known customer) that recorded a need
+// (tasks and lead_candidates, migration 16), each made once and announced in the outbox.
 #ifndef HUB_STORE_MODEL_ACTIVITY_FOLLOW_UPS_HPP_
 #define HUB_STORE_MODEL_ACTIVITY_FOLLOW_UPS_HPP_
 
@@ -38,12 +38,13 @@ class ActivityFollowUps {
   // - an inbound call (kind call, direction inbound) with a missed outcome from a found party: an open
   //   callback task, assigned to the party's owner (unassigned when it has none), with a "task.created"
   //   event;
-  // - a call or a mail, not outbound (an agent's note on a call we made is no one's request), whose party
-  //   was not found (kNone) and that carries a need: an open lead candidate
-  //   (channel phone or email) with its names, phone, e-mail and need, accepted at once as a lead of the
-  //   activity's source system (source id the candidate's source_key) written through the model layer, so that
-  //   the lead is checked, classified and routed as every new lead is; then a "lead_candidate.created" event
-  //   naming the lead;
+  // - a call or a mail, not outbound (an agent's note on a call we made is no one's request), whose writer
+  //   is unknown — its party was not found (kNone), or only by the domain it wrote from (kDomain: a new
+  //   contact of a known customer) — and that carries a need: an open lead candidate (channel phone or email)
+  //   with its names, phone, e-mail and need, accepted at once as a lead of the activity's source system
+  //   (source id the candidate's source_key; the mail's web_domain as its website) written through the model
+  //   layer, so that the lead is checked (a known customer's domain attaches it: "old customer, new need"),
+  //   classified and routed as every new lead is; then a "lead_candidate.created" event naming the lead;
   // - an answered call (kind call, outcome answered, either direction) with a found party: each open callback
   //   task of the party owed for a call before it is done (done_at the call's time), with a "task.done" event
   //   naming the activity (done_by_activity_id). Stored again, it finds nothing open: no second event.

@@ -20,6 +20,7 @@ struct KeyLookup {
   std::string LeadKeys::*value;
   std::string_view owners;
   bool telling;
+  std::size_t placeholders = 1;  // of `owners`, each bound to the key
 };
 constexpr std::string_view kTaxIdOwners = "SELECT party_id FROM party_identifiers WHERE value_normalized = ?";
 constexpr std::string_view kPhoneOwners = "SELECT party_id FROM phones WHERE e164 = ?";
@@ -28,7 +29,8 @@ const KeyLookup kLookups[] = {
     {"phone", &LeadKeys::phone, kPhoneOwners, true},
     {"mobile", &LeadKeys::mobile, kPhoneOwners, true},
     {"email", &LeadKeys::email, "SELECT party_id FROM emails WHERE address_normalized = ?", true},
-    {"website", &LeadKeys::website, "SELECT party_id FROM websites WHERE host = ?", true},
+    // A web site's host finds the customers on it and the ones writing from it, as an activity's domain does.
+    {"website", &LeadKeys::website, kDomainOwners, true, 2},
     {"name", &LeadKeys::name, "SELECT id AS party_id FROM parties WHERE name_normalized = ?", false},
 };
 
@@ -127,7 +129,7 @@ sdk::Result<LeadConflict> CheckLeadConflicts(odbc::Connection& connection, const
     const std::string& value = keys.*lookup.value;
     if (value.empty()) continue;
     given.push_back(&lookup);
-    owners.push_back({lookup.owners, Value::String(value)});
+    owners.push_back({lookup.owners, Value::String(value), lookup.placeholders});
   }
   sdk::Result<std::vector<std::set<std::int64_t>>> found = CustomersOwningEach(connection, owners);
   if (!found.ok()) return found.status();

@@ -66,15 +66,15 @@ struct LeadConflictRules {
   std::size_t max_customers_per_key = 3;  // a key finding more customers than this tells nothing
 };
 
-// Looks every given key up (tax id among party_identifiers, phones among phones, the e-mail among emails,
-// the web site among websites, the name among parties' normalized names; a contact's channel stands for
-// its organization, a merged party for its golden record) and decides: the tax id, phones, e-mail and web
-// site are telling keys, the name alone is not (it sends a lead to review). A telling key that found
-// customers other than the one the rest agree on sends it to review, and so does a tax id that differs
-// from every tax id the customer has on file. Then looks for an open lead (any stage but signed,
-// implemented and abandoned) with the same tax id, phone, mobile or e-mail. Reads only, inside the caller's
-// transaction (before the lead's own row is written). Threads: as the connection. Errors: the driver's
-// Status.
+// Looks every given key up (tax id among party_identifiers, phones among phones, the e-mail among emails, the
+// web site among websites' hosts and e-mail addresses' domains, the name among parties' normalized names; a
+// contact's channel stands for its organization, a merged party for its golden record) and decides: the tax
+// id, phones, e-mail and web site are telling keys, the name alone is not (it sends a lead to review). A
+// telling key that found customers other than the one the rest agree on sends it to review, and so does a tax
+// id that differs from every tax id the customer has on file. Then looks for an open lead (any stage but
+// signed, implemented and abandoned) with the same tax id, phone, mobile or e-mail. Reads only, inside the
+// caller's transaction (before the lead's own row is written). Threads: as the connection. Errors: the
+// driver's Status.
 sdk::Result<LeadConflict> CheckLeadConflicts(odbc::Connection& connection, const LeadKeys& keys,
                                              const LeadConflictRules& rules = {});
 

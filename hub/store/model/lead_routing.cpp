@@ -53,12 +53,28 @@ sdk::Result<leads::RoutingRequest> LeadRouting::RequestOf(const RowValues& row) 
     sdk::Result<std::vector<std::int64_t>> familiar = ReadFamiliarStaff(connection_, *party);
     if (!familiar.ok()) return familiar.status();
     lead.familiar = std::move(familiar).value();
+    HUB_RETURN_IF_ERROR(InheritCustomerPlace(*party, lead));
     const int days = rules_.funnel.cooling_days;
     sdk::Result<bool> cooling = InCoolingPeriod(connection_, *party, SystemClock().Now(), days);
     if (!cooling.ok()) return cooling.status();
     if (*cooling) lead.held_back = "its customer's lead was abandoned within cooling_days " + std::to_string(days);
   }
   return lead;
+}
+
+sdk::Status LeadRouting::InheritCustomerPlace(std::int64_t party_id, leads::RoutingRequest& lead) {
+  const bool gives_place = !lead.province.empty() || !lead.city.empty();
+  if (!lead.industry.empty() && gives_place) return sdk::Status::Ok();
+  sdk::Result<CustomerPlace> customer = ReadCustomerPlace(connection_, party_id);
+  if (!customer.ok()) return customer.status();
+  if (lead.industry.empty()) lead.industry = customer->industry;
+  // The place as a whole: a lead's own city beside its customer's province could name two places.
+  if (!gives_place) {
+    lead.country = customer->country;
+    lead.province = customer->province;
+    lead.city = customer->city;
+  }
+  return sdk::Status::Ok();
 }
 
 sdk::Result<std::vector<leads::RoutingCandidate>*> LeadRouting::Staff() {

@@ -33,6 +33,8 @@ inline constexpr std::string_view kLeadAssigned = "assigned";
 // written again, or one that names its owner, is not routed; one whose known customer is in its cooling period
 // (store_model::InCoolingPeriod, <leads><funnel cooling_days>) goes to nobody, with why. Threads: as the connection.
 // Lifetime: the batch; `turn`, `rules` and `staff_cache` outlive it. Errors: the driver's Status.
+// A known customer's lead that gives no industry, or neither province nor city, is routed by its customer's
+// (ReadCustomerPlace): a mail's lead from a new contact at a customer goes to the customer's region.
 class LeadRouting : public EntityExtension {
  public:
   LeadRouting(odbc::Connection& connection, const odbc::OutboxTurn& turn, const leads::LeadRules& rules,
@@ -46,6 +48,9 @@ class LeadRouting : public EntityExtension {
  private:
   // What Route reads of the row about to be written.
   sdk::Result<leads::RoutingRequest> RequestOf(const RowValues& row);
+  // Fills what `lead` leaves empty from its known customer `party_id` (ReadCustomerPlace): its industry, and
+  // its country, province and city when the lead names neither province nor city.
+  sdk::Status InheritCustomerPlace(std::int64_t party_id, leads::RoutingRequest& lead);
   // The staff, at the batch's first lead: the cache's copy, or read.
   sdk::Result<std::vector<leads::RoutingCandidate>*> Staff();
 

@@ -51,7 +51,7 @@ sdk::Result<std::vector<std::set<std::int64_t>>> CustomersOwningEach(odbc::Conne
   for (std::size_t i = 0; i < lookups.size(); ++i) {
     sql += (i == 0 ? "" : " UNION ALL ") + std::string("SELECT '") + std::to_string(i) +
            "' AS lookup, t.id, t.golden_party_id FROM (" + PartiesOf(lookups[i].owners) + ") t";
-    params.push_back(lookups[i].value);
+    params.insert(params.end(), lookups[i].placeholders, lookups[i].value);
   }
   auto rows = QueryStoreRows(connection, sql, params);
   if (!rows.ok()) return rows.status();
@@ -86,12 +86,8 @@ sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const Attr
         {PartyMatch::kEmail, "SELECT party_id FROM emails WHERE address_normalized = ?", {Value::String(keys.email)}});
   }
   if (!keys.domain.empty()) {
-    // The expression of the index ix_emails_domain (migration 16), so that the look-up uses it.
     lookups.push_back(
-        {PartyMatch::kDomain,
-         "SELECT party_id FROM emails WHERE substr(address_normalized, "
-         "{{strpos}}(address_normalized, '@') + 1) = ? UNION SELECT party_id FROM websites WHERE host = ?",
-         {Value::String(keys.domain), Value::String(keys.domain)}});
+        {PartyMatch::kDomain, std::string(kDomainOwners), {Value::String(keys.domain), Value::String(keys.domain)}});
   }
   if (!keys.phone_e164.empty()) {
     lookups.push_back(

@@ -4,6 +4,7 @@
 #ifndef HUB_STORE_MODEL_PARTY_ATTRIBUTION_HPP_
 #define HUB_STORE_MODEL_PARTY_ATTRIBUTION_HPP_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -60,10 +61,19 @@ sdk::Result<Attribution> AttributeParty(odbc::Connection& connection, const Attr
 sdk::Result<std::set<std::int64_t>> CustomersOwning(odbc::Connection& connection, std::string_view owners,
                                                     const std::vector<sdk::Value>& params);
 
-// One of CustomersOwningEach's look-ups: `owners` as for CustomersOwning, with one parameter, `value`.
+// The channel rows of a domain (a registrable domain or a web site's host), as CustomersOwning's `owners`: the
+// e-mail addresses at it (the expression of the index ix_emails_domain, migration 16, so that the look-up uses
+// it) and the web sites on it. Two parameters, both the domain.
+inline constexpr std::string_view kDomainOwners =
+    "SELECT party_id FROM emails WHERE substr(address_normalized, {{strpos}}(address_normalized, '@') + 1) = ? "
+    "UNION SELECT party_id FROM websites WHERE host = ?";
+
+// One of CustomersOwningEach's look-ups: `owners` as for CustomersOwning, each of its `placeholders` parameters
+// bound to `value`.
 struct OwnerLookup {
   std::string_view owners;
   sdk::Value value;
+  std::size_t placeholders = 1;
 };
 
 // CustomersOwning of each of `lookups` in one statement (a round trip instead of one each): the customers of

@@ -127,4 +127,18 @@ sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& conne
   return familiar;
 }
 
+sdk::Result<CustomerPlace> ReadCustomerPlace(odbc::Connection& connection, std::int64_t party_id) {
+  auto rows = QueryStoreRows(connection,
+                             "SELECT p.industry, p.country, a.country, a.province, a.city FROM parties p "
+                             "LEFT JOIN addresses a ON a.party_id = p.id WHERE p.id = ? "
+                             "ORDER BY a.is_primary DESC, a.id LIMIT 1",
+                             {Value::Int64(party_id)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return CustomerPlace{};
+  const odbc::Row& row = rows->front();
+  const std::string address_country = TextOf(row[2]);
+  return CustomerPlace{TextOf(row[0]), address_country.empty() ? TextOf(row[1]) : address_country, TextOf(row[3]),
+                       TextOf(row[4])};
+}
+
 }  // namespace hub::store_model

@@ -1,10 +1,11 @@
 // What lead routing reads from the store: the staff who may take a lead, as HR describes them (teams,
 // specialities, territories, availability, capacity) with what they hold, were given today and signed; and who
-// dealt with a known customer before.
+// dealt with a known customer before, and where it is.
 #ifndef HUB_STORE_MODEL_ROUTING_CANDIDATES_HPP_
 #define HUB_STORE_MODEL_ROUTING_CANDIDATES_HPP_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "hub/odbc/connection.hpp"
@@ -34,6 +35,20 @@ sdk::Status RereadLoad(odbc::Connection& connection, leads::RoutingCandidate& ca
 // Who dealt with customer `party_id`, closest first, each once: its owner, then the owners of its open leads and
 // open opportunities. Threads: as the connection. Errors: the driver's Status.
 sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& connection, std::int64_t party_id);
+
+// What routing knows of a known customer when its lead says nothing of it: its industry, and where it is — the
+// country, province and city of its address (the primary one, else the first; the party's country when the
+// address names none). Each empty when the store has none.
+struct CustomerPlace {
+  std::string industry;
+  std::string country;
+  std::string province;
+  std::string city;
+};
+
+// Reads CustomerPlace of customer `party_id` (empty for an unknown id). One statement. Threads: as the
+// connection. Errors: the driver's Status.
+sdk::Result<CustomerPlace> ReadCustomerPlace(odbc::Connection& connection, std::int64_t party_id);
 
 }  // namespace hub::store_model
 

@@ -112,7 +112,8 @@ TEST_P(EmailSync, AFileThatIsNoMessageIsQuarantinedNamingItsFolderAndPosition) {
 }
 
 // What the store makes of mail: a sender whose company domain a customer's address has is that customer's
-// activity; an unknown sender's need a lead candidate; attachments rows, their bytes in attachment_dir.
+// activity, and the need of that new contact the customer's lead; an unknown sender's need a lead candidate;
+// attachments rows, their bytes in attachment_dir.
 TEST_P(EmailSync, MailIsLinkedToItsCustomerAndAnUnknownSendersNeedIsALeadCandidate) {
   files_.Write("customers.csv", "id,name,email\nC1,上海华腾贸易有限公司,info@huateng.com.cn\n");
   tree_.Deliver("INBOX", 1699925400,
@@ -135,13 +136,18 @@ TEST_P(EmailSync, MailIsLinkedToItsCustomerAndAnUnknownSendersNeedIsALeadCandida
       Count("SELECT COUNT(*) FROM activities WHERE party_match = 'domain' AND party_id = " + std::to_string(customer)),
       2)
       << "the inquiry and our answer to it are the customer's";
-  std::vector<odbc::Row> candidate =
-      QueryRows("SELECT channel, email, company_name, phone_e164, need FROM lead_candidates");
-  ASSERT_EQ(candidate.size(), 1u);
-  EXPECT_EQ(candidate[0][0].text() + " " + candidate[0][1].text(), "email chenjing@163.com");
-  EXPECT_EQ(candidate[0][2].text(), "杭州明远电子有限公司");
-  EXPECT_EQ(candidate[0][3].text(), "+8657187654321");
-  EXPECT_EQ(candidate[0][4].text(), "需要样品");
+  std::vector<odbc::Row> candidate = QueryRows(
+      "SELECT c.channel, c.email, c.company_name, c.phone_e164, c.need, l.party_id FROM lead_candidates c "
+      "JOIN leads l ON l.id = c.lead_id ORDER BY c.id");
+  ASSERT_EQ(candidate.size(), 2u);
+  EXPECT_EQ(candidate[0][1].text() + " " + candidate[0][4].text(), "wang@mail.huateng.com.cn 询价：20台水泵");
+  ASSERT_FALSE(candidate[0][5].is_null()) << "the new contact's lead attaches to the customer of its domain";
+  EXPECT_EQ(candidate[0][5].integer(), customer);
+  EXPECT_EQ(candidate[1][0].text() + " " + candidate[1][1].text(), "email chenjing@163.com");
+  EXPECT_EQ(candidate[1][2].text(), "杭州明远电子有限公司");
+  EXPECT_EQ(candidate[1][3].text(), "+8657187654321");
+  EXPECT_EQ(candidate[1][4].text(), "需要样品");
+  EXPECT_TRUE(candidate[1][5].is_null());
   std::vector<odbc::Row> files = QueryRows("SELECT name, size_bytes, sha256 FROM activity_attachments");
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0][0].text(), "q.pdf");

@@ -102,8 +102,9 @@ int UnusedLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body) {
-  std::string text = "From: Li Wei <li.wei@example.cn>\nTo: sales@hub.test\nSubject: " + std::string(subject) +
+std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body,
+                        std::string_view from) {
+  std::string text = "From: " + std::string(from) + "\nTo: sales@hub.test\nSubject: " + std::string(subject) +
                      "\nMessage-ID: <" + std::string(message_id) +
                      ">\nDate: Tue, 01 Dec 2026 09:30:00 +0800\nMIME-Version: 1.0\n"
                      "Content-Type: text/plain; charset=utf-8\n\n" +

@@ -33,8 +33,10 @@ struct TestMailServers {
 // A loopback port nothing listens on (the kernel's pick, released at once): a server that is down.
 int UnusedLoopbackPort();
 
-// A message with the given Message-ID (without <>), subject and body, LF line ends turned into CRLF.
-std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body);
+// A message from `from` to sales@hub.test with the given Message-ID (without <>), subject and body, LF line ends
+// turned into CRLF.
+std::string TestMessage(std::string_view message_id, std::string_view subject, std::string_view body,
+                        std::string_view from = "Li Wei <li.wei@example.cn>");
 
 // A folder of its own in `account`, named "<prefix>-<pid>-<n>", created empty (deleted first if there).
 // Not thread-safe.

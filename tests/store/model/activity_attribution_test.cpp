@@ -1,7 +1,8 @@
 // An activity whose record names no party, stored through the sink on both engines, is linked to its party by
 // e-mail, then domain, then phone (a key several parties share links none), says how in party_match, and
 // makes once what it owes: a callback task for a missed inbound call from a known party, assigned to the
-// party's owner, or a lead candidate for an unknown one that recorded a need, each with its outbox event.
+// party's owner, or a lead candidate for an unknown one (or a new address at a known customer's domain) that
+// recorded a need, each with its outbox event.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -256,6 +257,24 @@ TEST_P(ActivityAttributionTest, AMailFromAnUnknownSenderAskingForAQuoteBecomesAL
   ASSERT_EQ(leads.size(), 1u);
   EXPECT_EQ(leads[0][0].text() + " " + leads[0][1].text() + " " + leads[0][2].text(),
             "email buyer@example.org quotation for 100 sensors");
+}
+
+TEST_P(ActivityAttributionTest, ANewAddressAtAKnownCustomersDomainAskingForAQuoteBecomesItsLead) {
+  Store("activity", "M1",
+        {{"kind", "email"},
+         {"occurred_at", "2026-11-02T09:00:00Z"},
+         {"email", "li.ming@huateng.cn"},
+         {"web_domain", "huateng.cn"},
+         {"need", "询价：传感器 100 套"}});
+  EXPECT_EQ(Attributed("M1"), "C1/domain");
+  std::vector<odbc::Row> leads = QueryRows("SELECT website_host, party_id, conflict FROM leads");
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0][0].text(), "huateng.cn");
+  ASSERT_FALSE(leads[0][1].is_null());
+  EXPECT_EQ(leads[0][1].integer(), PartyOf("C1"));
+  const boost::json::value conflict = boost::json::parse(leads[0][2].text());
+  EXPECT_EQ(conflict.at("decision"), "known_customer") << leads[0][2].text();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM lead_candidates WHERE status = 'accepted'"), 1);
 }
 
 TEST_P(ActivityAttributionTest, AKnownPartysNeedMakesNoLeadCandidate) {

@@ -1,8 +1,8 @@
 // Leads stored through the sink on both engines are routed among the staff HR describes (employees synced with
 // their teams, territories and specialities): the owner, team and rule on the lead, the trace in
 // lead_assignments and a "lead.assigned" event; a signed lead frees its owner's slot, a known customer's lead
-// goes to whoever owns the customer, one of a customer in its cooling period to nobody, a lead naming its owner is
-// not routed; and the candidates as read.
+// goes to whoever owns the customer (and, giving no place, by its customer's province), one of a customer in its
+// cooling period to nobody, a lead naming its owner is not routed; and the candidates as read.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -126,6 +126,18 @@ TEST_P(LeadRoutingTest, AKnownCustomersLeadGoesToItsOwner) {
   Store("lead", "L0", {{"industry", "retail"}});  // E2 holds more than E1 now: workload alone would pick E1
   Store("lead", "L1", {{"company_name", "上海华腾贸易有限公司"}, {"email", "Sales@HuaTeng.cn"}});
   EXPECT_EQ(Routed("L1"), "E2/familiarity");
+}
+
+TEST_P(LeadRoutingTest, AKnownCustomersLeadThatGivesNoPlaceIsRoutedByItsCustomersProvince) {
+  Store("party", "C1",
+        {{"kind", "organization"},
+         {"name", "上海华腾贸易有限公司"},
+         {"email", "sales@huateng.cn"},
+         {"province", "上海"}});
+  Store("lead", "L1", {{"email", "sales@huateng.cn"}});
+  EXPECT_EQ(Routed("L1"), "E2/region");
+  Store("lead", "L2", {{"email", "sales@huateng.cn"}, {"province", "浙江"}});  // its own place wins
+  EXPECT_EQ(Routed("L2"), "E1/region");
 }
 
 TEST_P(LeadRoutingTest, ACustomerInItsCoolingPeriodAfterAnAbandonmentIsAssignedToNobody) {
