@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "store/model/id_lists.hpp"
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -72,6 +73,23 @@ sdk::Result<std::vector<MatchPairRow>> ReadMatchPairs(odbc::Connection& connecti
   std::vector<MatchPairRow> pairs;
   pairs.reserve(rows->size());
   for (const odbc::Row& row : *rows) pairs.push_back(PairOf(row));
+  return pairs;
+}
+
+sdk::Result<std::vector<MatchPairRow>> ReadMatchPairsOf(odbc::Connection& connection,
+                                                        const std::vector<std::int64_t>& party_ids) {
+  if (party_ids.empty()) return std::vector<MatchPairRow>();
+  const IdCondition left = IdsCondition(connection, "m.left_party_id", party_ids);
+  const IdCondition right = IdsCondition(connection, "m.right_party_id", party_ids);
+  std::vector<Value> params = left.params;
+  params.insert(params.end(), right.params.begin(), right.params.end());
+  auto rows = connection.Query("SELECT " + std::string(kPairColumns) + " FROM match_pairs m WHERE " + left.sql +
+                                   " OR " + right.sql + " ORDER BY m.left_party_id, m.right_party_id",
+                               params);
+  if (!rows.ok()) return rows.status();
+  std::vector<MatchPairRow> pairs;
+  pairs.reserve(rows->rows.size());
+  for (const odbc::Row& row : rows->rows) pairs.push_back(PairOf(row));
   return pairs;
 }
 
