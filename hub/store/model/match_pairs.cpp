@@ -81,15 +81,15 @@ sdk::Result<std::vector<MatchPairRow>> ReadMatchPairsOf(odbc::Connection& connec
   if (party_ids.empty()) return std::vector<MatchPairRow>();
   const IdCondition left = IdsCondition(connection, "m.left_party_id", party_ids);
   const IdCondition right = IdsCondition(connection, "m.right_party_id", party_ids);
-  std::vector<Value> params = left.params;
-  params.insert(params.end(), right.params.begin(), right.params.end());
-  auto rows = connection.Query("SELECT " + std::string(kPairColumns) + " FROM match_pairs m WHERE " + left.sql +
-                                   " OR " + right.sql + " ORDER BY m.left_party_id, m.right_party_id",
-                               params);
+  IdCondition statement{"SELECT " + std::string(kPairColumns) + " FROM match_pairs m WHERE " + left.sql + " OR " +
+                            right.sql + " ORDER BY m.left_party_id, m.right_party_id",
+                        left.params, left.cacheable && right.cacheable};
+  statement.params.insert(statement.params.end(), right.params.begin(), right.params.end());
+  auto rows = QueryIdStatement(connection, statement);
   if (!rows.ok()) return rows.status();
   std::vector<MatchPairRow> pairs;
-  pairs.reserve(rows->rows.size());
-  for (const odbc::Row& row : rows->rows) pairs.push_back(PairOf(row));
+  pairs.reserve(rows->size());
+  for (const odbc::Row& row : *rows) pairs.push_back(PairOf(row));
   return pairs;
 }
 
