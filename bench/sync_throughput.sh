@@ -29,16 +29,7 @@ python3 "$root/bench/customers_csv.py" "$rows" >"$work/customers.csv"
 # write_config CONNECTION_STRING [FILE]: the benchmark's configuration, by default $work/hub.xml.
 write_config() { customers_config "$1" "$work/customers.csv" "${2:-$work/hub.xml}"; }
 
-measure() {
-  local label="$1" start end usage server_before server_after
-  server_before=$(server_cpu)
-  start=$(date +%s.%N)
-  usage=$(/usr/bin/time -f "%M %U %S" "$hub" sync customers --config "$work/hub.xml" --full 2>&1 >/dev/null | tail -n 1)
-  end=$(date +%s.%N)
-  server_after=$(server_cpu)
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); kb,u,c=sys.argv[5].split(); n=int(sys.argv[4]); cpu=float(u)+float(c); server=float(sys.argv[7])-float(sys.argv[6]); print(f'{sys.argv[3]}: {n/s:,.0f} rows/s ({s:.2f} s for {n} rows; CPU {cpu:.2f} s = {u} user + {c} sys = {cpu/n*1e6:.1f} us/record' + (f'; server CPU {server:.2f} s = {server/n*1e6:.1f} us/record' if server > 0 else '') + f'), peak RSS {int(kb)/1024:.0f} MB')" \
-    "$start" "$end" "$label" "$rows" "$usage" "$server_before" "$server_after"
-}
+measure() { measure_sync "$1" "$work/hub.xml"; }
 
 # same_rows CONFIG: the raw insert of the same rows (bench_store_rows_insert), with the server's CPU on PostgreSQL.
 same_rows() {

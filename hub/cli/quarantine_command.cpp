@@ -5,6 +5,7 @@
 #include "common/time_format.hpp"
 #include "config/config_loader.hpp"
 #include "service/hub_setup.hpp"
+#include "service/match_jobs.hpp"
 #include "service/replay_audit.hpp"
 #include "service/store_access.hpp"
 #include "service/sync_jobs.hpp"
@@ -79,7 +80,8 @@ int ReplayQuarantine(const std::filesystem::path& config_file, const store_model
   }
   sync::StoreSink sink(
       **store, [setup = loaded.setup](std::string_view job) { return service::SinkJobFor(*setup, job); },
-      MakeLogger("store"), store_model::WriteRules{loaded.setup->config.leads, nullptr});
+      MakeLogger("store"), store_model::WriteRules{loaded.setup->config.leads, nullptr},
+      service::ArrivalMatcherFor(loaded.setup->config, MakeLogger("quarantine")));
   sync::ReplayResult result;
   service::ReplayAudit audit(actor, filter);
   const sdk::Status replayed =

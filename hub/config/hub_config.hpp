@@ -234,7 +234,8 @@ struct SubscriptionConfig {
 // its connector. A customer_care job has neither, nor a connector (`connector` is empty): its CareConfig says
 // what it greets, and batch_size is the recipients per store transaction (500). A match job has no connector
 // either; its <source_priority>erp crm</source_priority> names the source systems whose values a golden record
-// takes first. A funnel_alerts job holds nothing but its name and schedule: the norms are <leads><funnel>'s.
+// takes first, and on_arrival="false" keeps parties synced from being matched on arrival under its model. A
+// funnel_alerts job holds nothing but its name and schedule: the norms are <leads><funnel>'s.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -246,6 +247,7 @@ struct JobConfig {
   SubscriptionConfig subscription;                 // delivery jobs only
   CareConfig care;                                 // customer_care jobs only
   std::vector<std::string> source_priority;        // match jobs only: source systems, most trusted first
+  bool on_arrival = true;                          // match jobs only: parties synced are matched on arrival
   SourceLocation location;
 };
 

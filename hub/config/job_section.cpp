@@ -20,6 +20,7 @@ constexpr std::string_view kDeliveryChildren[] = {"subscribe", "filter", "retry"
 constexpr std::string_view kCareAttributes[] = {"timezone", "days_ahead"};
 constexpr std::string_view kCareChildren[] = {"birthday", "holiday"};
 // What only a match job may hold.
+constexpr std::string_view kMatchAttributes[] = {"on_arrival"};
 constexpr std::string_view kMatchChildren[] = {"source_priority"};
 
 // `<job name="x">` or `<job name="x" kind="delivery">` (any kind but sync named), for messages.
@@ -52,7 +53,7 @@ void ReadSyncParts(LoadContext& context, pugi::xml_node element, const std::opti
                    JobConfig* job) {
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
-  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, kMatchAttributes, kMatchChildren);
   // At most one mapping per entity, and one use of a set whole: the set's own entities are checked once the
   // plugins are loaded (ResolveMappingUses).
   UniqueNames entities("<mapping> for entity");
@@ -85,7 +86,7 @@ void ReadDeliveryParts(LoadContext& context, pugi::xml_node element, const std::
                                            "store's events to its connector (docs/CONFIGURATION.md#subscriptions)");
   }
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
-  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, {}, kMatchChildren);
+  RefuseParts(context, element, JobTag(name, job->kind), JobKind::kMatch, kMatchAttributes, kMatchChildren);
   ReadSubscription(context, element, &job->subscription);
 }
 
@@ -96,12 +97,12 @@ void ReadCareParts(LoadContext& context, pugi::xml_node element, const std::opti
   constexpr std::string_view kMapping[] = {"mapping"};
   RefuseParts(context, element, tag, JobKind::kSync, {}, kMapping);
   RefuseParts(context, element, tag, JobKind::kDelivery, kDeliveryAttributes, kDeliveryChildren);
-  RefuseParts(context, element, tag, JobKind::kMatch, {}, kMatchChildren);
+  RefuseParts(context, element, tag, JobKind::kMatch, kMatchAttributes, kMatchChildren);
   ReadCare(context, element, &job->care);
 }
 
 // A match job: no connector, no mapping, no subscription, no occasions; its <source_priority>, the source
-// systems in order.
+// systems in order, and on_arrival.
 void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
                     JobConfig* job) {
   for (std::string_view attribute : {"connector", "batch_size", "start", "lanes"}) {
@@ -117,6 +118,7 @@ void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::opt
     }
   }
   RefuseParts(context, element, JobTag(name, job->kind), JobKind::kCustomerCare, kCareAttributes, kCareChildren);
+  if (auto on_arrival = ReadBoolean(context, element, "on_arrival")) job->on_arrival = *on_arrival;
   pugi::xml_node priority = SingleChild(context, element, "source_priority");
   if (!priority) return;
   CheckShape(context, priority, {.text = true});
@@ -135,7 +137,8 @@ void ReadFunnelAlertsParts(LoadContext& context, pugi::xml_node element, const s
   const std::string why =
       ": a funnel_alerts job measures the store's funnel against <leads><funnel>; it takes "
       "only a name and a schedule";
-  for (std::string_view attribute : {"connector", "batch_size", "start", "lanes", "timezone", "days_ahead"}) {
+  for (std::string_view attribute :
+       {"connector", "batch_size", "start", "lanes", "timezone", "days_ahead", "on_arrival"}) {
     if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
       context.Error(context.At(found), JobTag(name, job->kind) + " attribute '" + std::string(attribute) + "'" + why);
     }
@@ -150,7 +153,7 @@ void ReadFunnelAlertsParts(LoadContext& context, pugi::xml_node element, const s
 std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   CheckShape(context, element,
              {.attributes = {"name", "kind", "connector", "cron", "every", "batch_size", "start", "lanes", "timezone",
-                             "days_ahead"},
+                             "days_ahead", "on_arrival"},
               .children = {"mapping", "subscribe", "filter", "retry", "birthday", "holiday", "source_priority"}});
   JobConfig job;
   job.location = context.At(element);

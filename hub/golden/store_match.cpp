@@ -1,16 +1,21 @@
 #include "golden/store_match.hpp"
 
 #include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "golden/arrival_match.hpp"
+#include "golden/arrival_model.hpp"
 #include "golden/explanation_json.hpp"
 #include "golden/party_match_record.hpp"
 #include "golden/survivorship.hpp"
 #include "hub/odbc/transaction.hpp"
 #include "matching/cn_company_name.hpp"
 #include "store/model/golden_records.hpp"
+#include "store/model/match_models.hpp"
 #include "store/model/match_pairs.hpp"
+#include "store/model/party_blocking_keys.hpp"
 #include "store/model/party_profiles.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
@@ -22,6 +27,18 @@ using matching::Decision;
 using store_model::MatchPairRow;
 using store_model::PartyProfile;
 using PairKey = std::pair<std::int64_t, std::int64_t>;
+
+// The blocking keys of this many parties are written at a time (a first run writes every party's).
+constexpr std::size_t kKeysPerWrite = 5000;
+
+// Writes `keys` and empties it, counting the parties.
+sdk::Status WriteKeys(odbc::Connection& connection, std::vector<store_model::PartyBlockingKeys>& keys,
+                      StoreMatchCounts& counts) {
+  HUB_RETURN_IF_ERROR(store_model::ReplacePartyBlockingKeys(connection, keys));
+  counts.blocking_keys += keys.size();
+  keys.clear();
+  return sdk::Status::Ok();
+}
 
 // A reviewer's link comes before every score, so that a constraint refuses the matcher's weaker links first.
 constexpr double kReviewerLinkProbability = 1.0;
@@ -83,23 +100,6 @@ Decisions Decide(const matching::Matcher& matcher, const matching::MatchRun& run
   return decisions;
 }
 
-// The clusters of two or more parties, with the values survivorship chooses.
-std::vector<store_model::GoldenRecord> GoldenRecordsOf(const matching::Clusters& clusters,
-                                                       const std::vector<PartyProfile>& parties,
-                                                       const std::vector<std::string>& source_priority) {
-  std::map<std::uint32_t, std::vector<const PartyProfile*>> members;
-  for (std::uint32_t i = 0; i < clusters.cluster_of.size(); ++i) members[clusters.cluster_of[i]].push_back(&parties[i]);
-  std::vector<store_model::GoldenRecord> records;
-  for (const auto& [cluster, parties_of] : members) {
-    if (parties_of.size() < 2) continue;
-    store_model::GoldenRecord record;
-    for (const PartyProfile* party : parties_of) record.members.push_back(party->id);
-    record.values = ChooseGoldenValues(parties_of, source_priority);
-    records.push_back(std::move(record));
-  }
-  return records;
-}
-
 }  // namespace
 
 sdk::Result<std::unique_ptr<StoreMatcher>> StoreMatcher::Create(StoreMatchOptions options) {
@@ -139,10 +139,43 @@ sdk::Result<StoreMatchCounts> StoreMatcher::Run(odbc::Database& store) const {
   const std::vector<store_model::GoldenRecord> golden = GoldenRecordsOf(clusters, *parties, options_.source_priority);
   auto applied = store_model::ApplyGoldenRecords(connection, *turn, *parties, golden);
   if (!applied.ok()) return applied.status();
-  HUB_RETURN_IF_ERROR(transaction->Commit());
-  return StoreMatchCounts{parties->size(),   run.pairs.size(),   decisions.links.size(),
+  StoreMatchCounts counts{parties->size(),   run.pairs.size(),   decisions.links.size(),
                           decisions.reviews, written->inserted,  written->updated,
                           golden.size(),     applied->repointed, applied->events};
+  HUB_RETURN_IF_ERROR(KeepForArrival(connection, run, records, *parties, counts));
+  HUB_RETURN_IF_ERROR(transaction->Commit());
+  return counts;
+}
+
+sdk::Status StoreMatcher::KeepForArrival(odbc::Connection& connection, const matching::MatchRun& run,
+                                         const std::vector<matching::PreparedRecord>& records,
+                                         const std::vector<PartyProfile>& parties, StoreMatchCounts& counts) const {
+  if (!options_.on_arrival) return store_model::DeleteMatchModel(connection, options_.job).status();
+  auto kept_before = store_model::NewestMatchModelId(connection);
+  if (!kept_before.ok()) return kept_before.status();
+  auto saved = store_model::SaveMatchModel(connection, options_.job,
+                                           ArrivalModelJson(run.model, run.frequencies, options_.source_priority));
+  if (!saved.ok()) return saved.status();
+  counts.model_saved = *saved;
+  std::vector<std::int64_t> lacking;
+  if (*kept_before) {
+    auto without = store_model::PartiesWithoutBlockingKeys(connection);
+    if (!without.ok()) return without.status();
+    lacking = std::move(*without);
+  } else {
+    HUB_RETURN_IF_ERROR(store_model::ClearPartyBlockingKeys(connection));
+    for (const PartyProfile& party : parties) lacking.push_back(party.id);
+  }
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  for (std::size_t i = 0; i < parties.size(); ++i) index_of.emplace(parties[i].id, i);
+  std::vector<store_model::PartyBlockingKeys> keys;
+  for (std::int64_t id : lacking) {
+    auto found = index_of.find(id);
+    if (found == index_of.end()) continue;  // stored since the run read the parties: its batch wrote its keys
+    keys.push_back({id, KeyHashesOf(records[found->second])});
+    if (keys.size() == kKeysPerWrite) HUB_RETURN_IF_ERROR(WriteKeys(connection, keys, counts));
+  }
+  return WriteKeys(connection, keys, counts);
 }
 
 }  // namespace hub::golden

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <tuple>
 
 namespace hub::golden {
@@ -65,6 +66,22 @@ std::vector<store_model::GoldenValue> ChooseGoldenValues(const std::vector<const
                                               rival == nullptr ? "only_value" : DecidingRule(*winner, *rival)});
   }
   return values;
+}
+
+std::vector<store_model::GoldenRecord> GoldenRecordsOf(const matching::Clusters& clusters,
+                                                       const std::vector<store_model::PartyProfile>& parties,
+                                                       const std::vector<std::string>& source_priority) {
+  std::map<std::uint32_t, std::vector<const store_model::PartyProfile*>> members;
+  for (std::uint32_t i = 0; i < clusters.cluster_of.size(); ++i) members[clusters.cluster_of[i]].push_back(&parties[i]);
+  std::vector<store_model::GoldenRecord> records;
+  for (const auto& [cluster, parties_of] : members) {
+    if (parties_of.size() < 2) continue;
+    store_model::GoldenRecord record;
+    for (const store_model::PartyProfile* party : parties_of) record.members.push_back(party->id);
+    record.values = ChooseGoldenValues(parties_of, source_priority);
+    records.push_back(std::move(record));
+  }
+  return records;
 }
 
 }  // namespace hub::golden

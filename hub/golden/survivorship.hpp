@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "matching/clustering.hpp"
 #include "store/model/golden_records.hpp"
 #include "store/model/party_profiles.hpp"
 
@@ -18,6 +19,13 @@ namespace hub::golden {
 // Pure function.
 std::vector<store_model::GoldenValue> ChooseGoldenValues(const std::vector<const store_model::PartyProfile*>& members,
                                                          const std::vector<std::string>& source_priority);
+
+// The golden records of `clusters` (ClusterLinks over records in the order of `parties`): every cluster of two
+// or more parties (`parties` in id order, so that its members are ascending), its values chosen by ChooseGoldenValues.
+// Pure function.
+std::vector<store_model::GoldenRecord> GoldenRecordsOf(const matching::Clusters& clusters,
+                                                       const std::vector<store_model::PartyProfile>& parties,
+                                                       const std::vector<std::string>& source_priority);
 
 }  // namespace hub::golden
 

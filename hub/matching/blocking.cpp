@@ -156,8 +156,8 @@ std::vector<BlockEntry> BlockEntries(const std::vector<PreparedRecord>& records,
   ParallelFor(records.size(), threads, kChunk, [&](std::size_t begin, std::size_t end) {
     std::vector<BlockEntry>& entries = chunks[begin / kChunk];
     for (std::size_t i = begin; i < end; ++i) {
-      for (const std::string& key : BlockingKeys(records[i])) {
-        entries.push_back(BlockEntry{HashBlockingKey(key), static_cast<std::uint32_t>(i), key.starts_with("tn:")});
+      for (const BlockingKeyHash& key : BlockingKeyHashes(records[i])) {
+        entries.push_back(BlockEntry{key.hash, static_cast<std::uint32_t>(i), key.pinyin});
       }
     }
   });
@@ -180,6 +180,14 @@ std::vector<std::string> BlockingKeys(const PreparedRecord& record) {
   AddOrganizationKeys(record, keys);
   AddPlaceKeys(record, keys);
   return keys;
+}
+
+std::vector<BlockingKeyHash> BlockingKeyHashes(const PreparedRecord& record) {
+  std::vector<BlockingKeyHash> hashes;
+  for (const std::string& key : BlockingKeys(record)) hashes.push_back({HashBlockingKey(key), key.starts_with("tn:")});
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
 }
 
 std::vector<CandidatePair> CandidatePairs(const std::vector<PreparedRecord>& records, const BlockingOptions& options,

@@ -48,6 +48,19 @@ struct BlockEntry {
 // FNV-1a of `key`: the same on every platform and run.
 std::uint64_t HashBlockingKey(std::string_view key);
 
+// One blocking key of a record as an index keeps it: its hash, and whether it is a trade name's pinyin key
+// ("tn:"), which pairs a Chinese name only with a Latin one.
+struct BlockingKeyHash {
+  std::uint64_t hash = 0;
+  bool pinyin = false;
+  friend bool operator==(const BlockingKeyHash&, const BlockingKeyHash&) = default;
+  friend auto operator<=>(const BlockingKeyHash&, const BlockingKeyHash&) = default;
+};
+
+// BlockingKeys(record) hashed (HashBlockingKey), sorted and distinct: what BlockEntries, MatchIndex and the
+// store's blocking index (store/model/party_blocking_keys.hpp) keep of a record. Thread-safe.
+std::vector<BlockingKeyHash> BlockingKeyHashes(const PreparedRecord& record);
+
 // Every record's distinct keys, sorted by key then record: each block is one run of equal keys, its
 // members in record order. The keys are computed on `threads` threads (0: the machine's cores); the result
 // does not depend on it. Thread-safe.

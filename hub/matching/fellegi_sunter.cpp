@@ -125,10 +125,28 @@ void TermFrequencies::Add(Field field, const std::string& value) {
 double TermFrequencies::Frequency(Field field, const std::string& value) const {
   const auto& counts = counts_[static_cast<int>(field)];
   const auto it = counts.find(value);
-  if (it == counts.end()) return 0;
   const double total = static_cast<double>(totals_[static_cast<int>(field)]);
+  if (it == counts.end()) return restored_ && total > 0 && !value.empty() ? 1 / total : 0;
   if (it->second < 2 || total < 2) return static_cast<double>(it->second) / total;
   return static_cast<double>(it->second - 1) / (total - 1);
+}
+
+std::vector<std::pair<std::string, std::uint32_t>> TermFrequencies::Common(Field field, std::uint32_t min_count) const {
+  std::vector<std::pair<std::string, std::uint32_t>> common;
+  for (const auto& [value, count] : counts_[static_cast<int>(field)]) {
+    if (count >= min_count) common.emplace_back(value, count);
+  }
+  std::sort(common.begin(), common.end());
+  return common;
+}
+
+void TermFrequencies::Restore(Field field, std::uint64_t total,
+                              const std::vector<std::pair<std::string, std::uint32_t>>& common) {
+  auto& counts = counts_[static_cast<int>(field)];
+  counts.clear();
+  for (const auto& [value, count] : common) counts[value] = count;
+  totals_[static_cast<int>(field)] = total;
+  restored_ = true;
 }
 
 bool IsTermFrequencyAdjusted(Field field) {

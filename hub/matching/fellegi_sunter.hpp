@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "matching/comparison.hpp"
@@ -70,11 +71,24 @@ class TermFrequencies {
   // of the field - 1) — a value seen twice among n is shared with one other record, not two, so two records
   // that agree on a name no third record has prove twice as much as count / n would say; count / n for a
   // value seen once, 0 for an unknown value.
+  // After Restore, a value the counts lack was seen at most once: count / n with a count of 1.
   double Frequency(Field field, const std::string& value) const;
+
+  // How many records have a value of `field`.
+  std::uint64_t Total(Field field) const { return totals_[static_cast<int>(field)]; }
+
+  // The values of `field` seen at least `min_count` times, with their counts, in value order: what a store keeps
+  // of a run's frequencies (the rare values, nearly all of them, are left out).
+  std::vector<std::pair<std::string, std::uint32_t>> Common(Field field, std::uint32_t min_count) const;
+
+  // Sets `field`'s total and the counts of its common values as Common gave them; the values not given count
+  // as seen once (Frequency), so a record matched later weighs a rare name as the run would have.
+  void Restore(Field field, std::uint64_t total, const std::vector<std::pair<std::string, std::uint32_t>>& common);
 
  private:
   std::array<std::unordered_map<std::string, std::uint32_t>, kFieldCount> counts_;
   std::array<std::uint64_t, kFieldCount> totals_{};
+  bool restored_ = false;  // the counts hold only common values
 };
 
 // The fields whose exact agreement is adjusted by term frequency: name, given name, family name, and the

@@ -37,8 +37,8 @@ std::vector<std::uint32_t> MatchIndex::Candidates(const PreparedRecord& record) 
   std::vector<std::uint32_t> candidates;
   std::string neighbourhood;
   const auto by_key = [](const BlockEntry& entry, std::uint64_t key) { return entry.key < key; };
-  for (const std::string& key : BlockingKeys(record)) {
-    const std::uint64_t hash = HashBlockingKey(key);
+  for (const BlockingKeyHash& key : BlockingKeyHashes(record)) {
+    const std::uint64_t hash = key.hash;
     auto begin = std::lower_bound(entries_.begin(), entries_.end(), hash, by_key);
     auto end = begin;
     while (end != entries_.end() && end->key == hash) ++end;

@@ -28,7 +28,21 @@ std::string CountsLine(const golden::StoreMatchCounts& c) {
 golden::StoreMatchOptions StoreMatchOptionsOf(const config::JobConfig& job) {
   golden::StoreMatchOptions options;
   options.source_priority = job.source_priority;
+  options.job = job.name;
+  options.on_arrival = job.on_arrival;
   return options;
+}
+
+std::shared_ptr<const store_model::PartyArrivals> ArrivalMatcherFor(const config::HubConfig& config,
+                                                                    const Logger& log) {
+  for (const config::JobConfig& job : config.jobs) {
+    if (job.kind != config::JobKind::kMatch || !job.on_arrival) continue;
+    auto made = golden::ArrivalMatcher::Create(StoreMatchOptionsOf(job).matcher, MakeLogger("match"));
+    if (made.ok()) return std::move(*made);
+    log->warn("parties are not matched on arrival: {}", made.status().ToString());
+    return nullptr;
+  }
+  return nullptr;
 }
 
 MatchJobs::MatchJobs(std::shared_ptr<const HubSetup> setup, odbc::Database& store, MetricsRegistry& metrics,

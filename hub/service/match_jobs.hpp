@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "common/logging.hpp"
 #include "common/metrics.hpp"
+#include "golden/arrival_match.hpp"
 #include "golden/store_match.hpp"
 #include "runtime/scheduler.hpp"
 #include "service/hub_setup.hpp"
@@ -22,6 +23,11 @@ namespace hub::service {
 // The store matcher's options for match job `job`: the default matcher configuration and the job's
 // <source_priority>. Pure function.
 golden::StoreMatchOptions StoreMatchOptionsOf(const config::JobConfig& job);
+
+// Matching on arrival for the sync jobs of `config`: the arrival matcher of its first match job with on_arrival
+// (the default), under that job's matcher configuration; null when no match job has it, or when the matcher
+// cannot be made (ICU or OpenCC tables missing: logged on `log`, the sync goes on without it). Thread-safe.
+std::shared_ptr<const store_model::PartyArrivals> ArrivalMatcherFor(const config::HubConfig& config, const Logger& log);
 
 // Runs the match jobs of one HubSetup over the store (golden::StoreMatcher). Several hubs on one store: a run
 // starts only when this hub (`lease_owner`) takes the job's lease (JobLeases, as sync jobs do; a scheduled run

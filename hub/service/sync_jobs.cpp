@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "service/job_specs.hpp"
+#include "service/match_jobs.hpp"
 #include "service/run_audit.hpp"
 #include "service/service_metrics.hpp"
 
@@ -35,7 +36,8 @@ SyncJobs::SyncJobs(std::shared_ptr<const HubSetup> setup, std::shared_ptr<Connec
       connectors_(std::move(connectors)),
       sink_(
           store, [setup = setup_](std::string_view job) { return SinkJobFor(*setup, job); }, MakeLogger("store"),
-          store_model::WriteRules{setup_->config.leads, nullptr}),
+          store_model::WriteRules{setup_->config.leads, nullptr},
+          ArrivalMatcherFor(setup_->config, MakeLogger("sync"))),
       store_(store),
       metrics_(metrics),
       leases_(store, clock, std::move(lease_owner), setup_->config.runtime.lease),

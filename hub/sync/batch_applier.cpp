@@ -97,7 +97,33 @@ sdk::Status BatchApplier::ApplyAll(const std::vector<sdk::Record>& records) {
   HUB_RETURN_IF_ERROR(RetryDeferred(records, outcomes));
   HUB_RETURN_IF_ERROR(ApplySweeps(records));
   HUB_RETURN_IF_ERROR(ReleasePending());
+  HUB_RETURN_IF_ERROR(MatchArrivals());
   return quarantine_.ResolveStored();
+}
+
+sdk::Status BatchApplier::MatchArrivals() {
+  if (arrivals_ == nullptr || written_parties_.empty()) return sdk::Status::Ok();
+  std::sort(written_parties_.begin(), written_parties_.end());
+  written_parties_.erase(std::unique(written_parties_.begin(), written_parties_.end()), written_parties_.end());
+  sdk::Result<store_model::ArrivalCounts> matched = arrivals_->Arrived(connection_, turn_, written_parties_);
+  written_parties_.clear();
+  if (!matched.ok()) return NotTheRecordsFault(job_.name, matched.status().WithContext("matching on arrival"));
+  counts_.matched_on_arrival += matched->parties - matched->unmatched;
+  counts_.linked_on_arrival += matched->links;
+  return sdk::Status::Ok();
+}
+
+sdk::Status BatchApplier::NoteParty(const mapping::MappedRecord& mapped, WriteOutcome outcome) {
+  if (arrivals_ == nullptr || store_model::BehaviourOf(*mapped.entity).writer != store_model::WriterKind::kParty) {
+    return sdk::Status::Ok();
+  }
+  if (outcome != WriteOutcome::kInserted && outcome != WriteOutcome::kUpdated && outcome != WriteOutcome::kMerged) {
+    return sdk::Status::Ok();
+  }
+  sdk::Result<std::optional<SourceLink>> link = links_.Find(mapped);
+  if (!link.ok()) return link.status();
+  if (*link) written_parties_.push_back((*link)->record_id);
+  return sdk::Status::Ok();
 }
 
 sdk::Status BatchApplier::RetryDeferred(const std::vector<sdk::Record>& records,
@@ -196,6 +222,7 @@ sdk::Status BatchApplier::InsertNewParties(const std::vector<std::optional<mappi
       InsertedParty& party = (*inserted)[k];
       if (!party.written) continue;
       links_.Remember(*mapped[k], SourceLink{party.link_id, party.party_id, std::move(party.content_hash), false});
+      if (arrivals_ != nullptr) written_parties_.push_back(party.party_id);
       stored[group[k]] = true;
       ++counts_.inserted;
     }
@@ -247,6 +274,7 @@ sdk::Status BatchApplier::StoreWith(const JobContext& job, const sdk::Record& re
   }
   HUB_RETURN_IF_ERROR(savepoint->Release());
   Count(*written);
+  HUB_RETURN_IF_ERROR(NoteParty(mapped, *written));
   // Unchanged is the store's own copy again, or the delete of a record it does not hold.
   if (*written == WriteOutcome::kUnchanged) {
     quarantine_.NoteCurrent(mapped);

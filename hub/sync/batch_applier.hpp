@@ -15,6 +15,7 @@
 #include "hub/odbc/connection.hpp"
 #include "store/model/bulk_record_writer.hpp"
 #include "store/model/keyset_sweep.hpp"
+#include "store/model/party_arrivals.hpp"
 #include "store/model/quarantine_book.hpp"
 #include "store/model/record_writer.hpp"
 #include "store/model/references.hpp"
@@ -49,16 +50,19 @@ std::string EntityOf(const sdk::Record& record, const SinkJob& job);
 // (`job` empty). `origin` says who stores, in resolutions: "a batch of job orders", "hub quarantine replay".
 // The records it stores append to the outbox: `turn` is the transaction's outbox writers' turn.
 //
-// The writers apply `rules` (the configured lead rules) to what they store.
+// The writers apply `rules` (the configured lead rules) to what they store. The parties the batch writes are
+// handed to `arrivals` (when set: matching on arrival) before the transaction commits.
 //
 // Threads: one thread, the one that leased `connection`. Lifetime: one transaction; `connection`, `turn`,
-// `jobs`, `log` and `rules` outlive it.
+// `jobs`, `log`, `rules` and `arrivals` outlive it.
 class BatchApplier {
  public:
   BatchApplier(odbc::Connection& connection, const odbc::OutboxTurn& turn, JobContext job, std::string origin,
                std::string stored_resolution, const StoreSink::JobLookup& jobs, const Logger& log,
-               const store_model::WriteRules& rules)
+               const store_model::WriteRules& rules, const store_model::PartyArrivals* arrivals = nullptr)
       : connection_(connection),
+        turn_(turn),
+        arrivals_(arrivals),
         job_(job),
         origin_(std::move(origin)),
         jobs_(jobs),
@@ -73,7 +77,8 @@ class BatchApplier {
   // Maps every record, looks up the batch's source links together, inserts the new parties in bulk, then
   // stores or quarantines each other record in order; a record whose reference found nothing is tried
   // again after the others (RetryDeferred), as its referent may come later in the batch. Then the batch's
-  // key-set sweep records (ApplySweeps).
+  // key-set sweep records (ApplySweeps), the pending records it releases, and the parties it wrote are matched on
+  // arrival (MatchArrivals).
   sdk::Status ApplyAll(const std::vector<sdk::Record>& records);
 
   // Stores the deferred records again, pass after pass while a pass stores any (a chain of references in
@@ -105,6 +110,10 @@ class BatchApplier {
   // the model lacks or a fraction that is not one ends the batch (InvalidArgument): a sweep record read
   // wrongly must never delete. Errors: those, KeysetSweep's and the writers'.
   sdk::Status ApplySweeps(const std::vector<sdk::Record>& records);
+
+  // Hands the parties written so far (inserted, updated or merged into) to `arrivals`, once each, and counts what
+  // it did; nothing without `arrivals`. Errors: its Status, which ends the batch.
+  sdk::Status MatchArrivals();
 
   // Upserts the job's checkpoint `cursor` into sync_cursors, in the transaction. Errors: the driver's Status.
   sdk::Status SaveCursor(std::string_view cursor);
@@ -172,6 +181,9 @@ class BatchApplier {
   // Counts a written record in counts_.
   void Count(store_model::WriteOutcome outcome);
 
+  // Notes the party `mapped` (a party record) was written as, for MatchArrivals.
+  sdk::Status NoteParty(const mapping::MappedRecord& mapped, store_model::WriteOutcome outcome);
+
   // Keeps aside `mapped`, which a writer refused with `missing` (NotFound: a reference to nothing) as
   // pending, waiting for the first record it refers to that the store does not have.
   sdk::Status Refer(const JobContext& job, const sdk::Record& record, const mapping::MappedRecord& mapped,
@@ -184,6 +196,8 @@ class BatchApplier {
                          const std::string& source_id, const store_model::Refusal& refusal);
 
   odbc::Connection& connection_;
+  const odbc::OutboxTurn& turn_;
+  const store_model::PartyArrivals* arrivals_;  // null: nothing is matched on arrival
   JobContext job_;
   std::string origin_;
   const StoreSink::JobLookup& jobs_;
@@ -195,11 +209,12 @@ class BatchApplier {
   store_model::BulkRecordWriter bulk_;
   store_model::KeysetSweep sweeps_;
   SyncCounts counts_;
-  std::size_t current_ = 0;            // the index of the record being stored
-  std::vector<std::size_t> deferred_;  // records whose reference found nothing, to try again
-  bool last_chance_ = false;           // a reference that finds nothing now quarantines the record
-  std::set<std::string> locked_;       // source systems this transaction holds the lock of (PostgreSQL)
-  std::int64_t last_entry_ = 0;        // the quarantine entry the last Quarantine wrote
+  std::size_t current_ = 0;                    // the index of the record being stored
+  std::vector<std::size_t> deferred_;          // records whose reference found nothing, to try again
+  bool last_chance_ = false;                   // a reference that finds nothing now quarantines the record
+  std::set<std::string> locked_;               // source systems this transaction holds the lock of (PostgreSQL)
+  std::int64_t last_entry_ = 0;                // the quarantine entry the last Quarantine wrote
+  std::vector<std::int64_t> written_parties_;  // for MatchArrivals
 };
 
 }  // namespace hub::sync

@@ -55,6 +55,7 @@ sdk::Status BatchApplier::Replay(const std::vector<std::int64_t>& ids, std::uint
   }
   last_chance_ = false;
   HUB_RETURN_IF_ERROR(ReleasePending());
+  HUB_RETURN_IF_ERROR(MatchArrivals());
   return quarantine_.ResolveStored();
 }
 
@@ -91,7 +92,7 @@ sdk::Status StoreSink::Replay(const QuarantineFilter& filter, ReplayResult& resu
     sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(lease->get());  // replays append events
     if (!turn.ok()) return turn.status();
     BatchApplier applier(lease->get(), *turn, JobContext{"", none}, "hub quarantine replay",
-                         "stored by hub quarantine replay", jobs_, log_, rules_);
+                         "stored by hub quarantine replay", jobs_, log_, rules_, arrivals_.get());
     ReplayResult so_far = result;
     HUB_RETURN_IF_ERROR(applier.Replay(ids, so_far.resolved, so_far.skipped));
     so_far.counts += applier.counts();

@@ -41,7 +41,8 @@ sdk::Result<SyncCounts> StoreSink::ApplyInTransaction(const JobContext& job, con
   sdk::Result<odbc::OutboxTurn> turn = odbc::TakeOutboxWriterTurn(lease->get());  // the batch appends events
   if (!turn.ok()) return turn.status();
   BatchApplier applier(lease->get(), *turn, job, "a batch of job " + std::string(job.name),
-                       "stored by job " + std::string(job.name) + " on a later read", jobs_, log_, rules_);
+                       "stored by job " + std::string(job.name) + " on a later read", jobs_, log_, rules_,
+                       arrivals_.get());
   // The checkpoint is the batch's first write, not its last (the same transaction commits both): on
   // SQLite, BEGIN only takes locks as statements need them — a read would take a SHARED lock and a
   // snapshot that another connection's commit could make stale — so writing first takes the write lock

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/logging.hpp"
+#include "store/model/party_arrivals.hpp"
 #include "store/model/quarantine_query.hpp"
 #include "store/model/write_rules.hpp"
 #include "store/odbc/database.hpp"
@@ -73,15 +74,21 @@ struct JobContext;  // the job a record is stored for (batch_applier.hpp)
 // or "job J: store unavailable: …" (Unavailable) when the store was lost.
 //
 // The writers apply `rules`, the configured rules of what they store (a new lead's classification, from
-// HubConfig); the defaults when not given.
+// HubConfig); the defaults when not given. The parties each batch (or replay transaction) writes are handed to
+// `arrivals` when given (matching on arrival, golden/arrival_match.hpp), in the same transaction.
 //
 // Threads: thread-safe; each Apply leases its own connection. `database` must outlive the sink.
 class StoreSink final : public BatchSink {
  public:
   using JobLookup = std::function<SinkJob(std::string_view job)>;
 
-  StoreSink(odbc::Database& database, JobLookup jobs, Logger log, store_model::WriteRules rules = {})
-      : database_(database), jobs_(std::move(jobs)), log_(std::move(log)), rules_(std::move(rules)) {}
+  StoreSink(odbc::Database& database, JobLookup jobs, Logger log, store_model::WriteRules rules = {},
+            std::shared_ptr<const store_model::PartyArrivals> arrivals = nullptr)
+      : database_(database),
+        jobs_(std::move(jobs)),
+        log_(std::move(log)),
+        rules_(std::move(rules)),
+        arrivals_(std::move(arrivals)) {}
 
   sdk::Result<std::string> LoadCursor(std::string_view job) override;
   sdk::Result<SyncCounts> Apply(std::string_view job, const std::vector<sdk::Record>& records,
@@ -107,6 +114,7 @@ class StoreSink final : public BatchSink {
   JobLookup jobs_;
   Logger log_;
   const store_model::WriteRules rules_;
+  const std::shared_ptr<const store_model::PartyArrivals> arrivals_;  // may be null
 };
 
 }  // namespace hub::sync

@@ -11,7 +11,8 @@ namespace hub::sync {
 // `quarantined` the ones kept aside with their reason; `deleted` the records marked deleted, by the
 // connector's DELETE records or by a key-set sweep's end (store/model/keyset_sweep.hpp); `released` pending records of
 // earlier batches (of any job) that a batch stored because it brought what they waited for (not in read or the other
-// counts). A plain value.
+// counts). `matched_on_arrival` and `linked_on_arrival` say what matching on arrival did with the parties written.
+// A plain value.
 struct SyncCounts {
   std::uint64_t read = 0;
   std::uint64_t inserted = 0;
@@ -21,6 +22,8 @@ struct SyncCounts {
   std::uint64_t quarantined = 0;
   std::uint64_t released = 0;
   std::uint64_t deleted = 0;
+  std::uint64_t matched_on_arrival = 0;  // parties written and matched on arrival (store/model/party_arrivals.hpp)
+  std::uint64_t linked_on_arrival = 0;   // pairs those matches linked
 
   SyncCounts& operator+=(const SyncCounts& other) {
     read += other.read;
@@ -31,6 +34,8 @@ struct SyncCounts {
     quarantined += other.quarantined;
     released += other.released;
     deleted += other.deleted;
+    matched_on_arrival += other.matched_on_arrival;
+    linked_on_arrival += other.linked_on_arrival;
     return *this;
   }
 

@@ -109,7 +109,7 @@ TEST(JobKinds, AMatchJobHasNoConnectorAndReadsItsSourcePriority) {
   <source_priority> erp
     crm </source_priority>
 </job>
-<job name="match_on_demand" kind="match"/>)"));
+<job name="match_on_demand" kind="match" on_arrival="false"/>)"));
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   const JobConfig& job = result.config->jobs.at(0);
   EXPECT_EQ(job.kind, JobKind::kMatch);
@@ -118,6 +118,8 @@ TEST(JobKinds, AMatchJobHasNoConnectorAndReadsItsSourcePriority) {
   EXPECT_THAT(job.source_priority, ElementsAre("erp", "crm"));
   EXPECT_TRUE(job.every.has_value());
   EXPECT_TRUE(result.config->jobs.at(1).source_priority.empty());
+  EXPECT_TRUE(job.on_arrival) << "matching on arrival is on by default";
+  EXPECT_FALSE(result.config->jobs.at(1).on_arrival);
 }
 
 TEST(JobKinds, AFunnelAlertsJobHasANameAndASchedule) {
@@ -222,6 +224,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "<job name=\"j\" connector=\"crm\"><mapping entity=\"party\"/>\n"
                   "<source_priority>erp</source_priority></job>",
                   7, "<source_priority> in <job name=\"j\"> belongs to a match job (kind=\"match\")"},
+        KindError{"OnArrivalOnASyncJob",
+                  "<job name=\"j\" connector=\"crm\" on_arrival=\"true\"><mapping entity=\"party\"/></job>", 6,
+                  "<job name=\"j\"> attribute 'on_arrival' belongs to a match job (kind=\"match\")"},
+        KindError{"OnArrivalNotABoolean", "<job name=\"m\" kind=\"match\" on_arrival=\"yes\"/>", 6,
+                  "attribute 'on_arrival'"},
         KindError{"SourceListedTwice",
                   "<job name=\"m\" kind=\"match\">\n<source_priority>erp crm erp</source_priority></job>", 7,
                   "duplicate <source_priority> source system 'erp'"},

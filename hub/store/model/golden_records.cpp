@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/model/id_lists.hpp"
 #include "store/model/outbox_event.hpp"
 #include "store/model/store_statements.hpp"
 
@@ -27,7 +28,19 @@ struct StoredState {
   std::set<std::int64_t> with_lineage;
 };
 
-sdk::Result<StoredState> ReadStored(odbc::Connection& connection, const std::vector<PartyProfile>& parties) {
+// golden_lineage's rows: all of them, or those of the golden parties among `parties`.
+sdk::Result<std::vector<odbc::Row>> ReadLineage(odbc::Connection& connection, const std::vector<PartyProfile>& parties,
+                                                GoldenScope scope) {
+  constexpr std::string_view kLineage =
+      "SELECT golden_party_id, field, value, from_party_id, source_system, rule FROM golden_lineage";
+  if (scope == GoldenScope::kWholeStore) return QueryStoreRows(connection, kLineage, {});
+  std::vector<std::int64_t> ids;
+  for (const PartyProfile& party : parties) ids.push_back(party.id);
+  return QueryByIds(connection, std::string(kLineage) + " WHERE {ids}", "golden_party_id", ids);
+}
+
+sdk::Result<StoredState> ReadStored(odbc::Connection& connection, const std::vector<PartyProfile>& parties,
+                                    GoldenScope scope) {
   StoredState state;
   for (const PartyProfile& party : parties) {
     if (party.golden_party_id) state.records[*party.golden_party_id].members.push_back(party.id);
@@ -36,8 +49,7 @@ sdk::Result<StoredState> ReadStored(odbc::Connection& connection, const std::vec
     record.members.push_back(golden);
     std::sort(record.members.begin(), record.members.end());
   }
-  auto rows = QueryStoreRows(
-      connection, "SELECT golden_party_id, field, value, from_party_id, source_system, rule FROM golden_lineage", {});
+  auto rows = ReadLineage(connection, parties, scope);
   if (!rows.ok()) return rows.status();
   for (const odbc::Row& row : *rows) {
     state.with_lineage.insert(row[0].integer());
@@ -143,7 +155,7 @@ sdk::Status AppendEvents(odbc::Connection& connection, const odbc::OutboxTurn& t
 
 sdk::Result<std::vector<GoldenRecord>> ReadGoldenRecords(odbc::Connection& connection,
                                                          const std::vector<PartyProfile>& parties) {
-  auto stored = ReadStored(connection, parties);
+  auto stored = ReadStored(connection, parties, GoldenScope::kWholeStore);
   if (!stored.ok()) return stored.status();
   std::vector<GoldenRecord> records;
   for (auto& [golden, record] : stored->records) records.push_back(std::move(record));
@@ -152,8 +164,8 @@ sdk::Result<std::vector<GoldenRecord>> ReadGoldenRecords(odbc::Connection& conne
 
 sdk::Result<GoldenChanges> ApplyGoldenRecords(odbc::Connection& connection, const odbc::OutboxTurn& turn,
                                               const std::vector<PartyProfile>& parties,
-                                              const std::vector<GoldenRecord>& wanted) {
-  auto stored = ReadStored(connection, parties);
+                                              const std::vector<GoldenRecord>& wanted, GoldenScope scope) {
+  auto stored = ReadStored(connection, parties, scope);
   if (!stored.ok()) return stored.status();
   RecordsByGolden wanted_by_golden;
   std::unordered_map<std::int64_t, std::int64_t> golden_of;
@@ -175,6 +187,16 @@ sdk::Result<GoldenChanges> ApplyGoldenRecords(odbc::Connection& connection, cons
   }
   HUB_RETURN_IF_ERROR(AppendEvents(connection, turn, *stored, wanted_by_golden, golden_of, parties, changes));
   return changes;
+}
+
+sdk::Result<std::vector<std::int64_t>> GoldenMembersOf(odbc::Connection& connection,
+                                                       const std::vector<std::int64_t>& golden_party_ids) {
+  auto rows =
+      QueryByIds(connection, "SELECT id FROM parties WHERE {ids} ORDER BY id", "golden_party_id", golden_party_ids);
+  if (!rows.ok()) return rows.status();
+  std::vector<std::int64_t> ids;
+  for (const odbc::Row& row : *rows) ids.push_back(row[0].integer());
+  return ids;
 }
 
 }  // namespace hub::store_model

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "store/model/id_lists.hpp"
 #include "store/model/store_statements.hpp"
 
 namespace hub::store_model {
@@ -68,6 +69,23 @@ sdk::Result<std::vector<MatchPairRow>> ReadMatchPairs(odbc::Connection& connecti
   auto rows = QueryStoreRows(
       connection,
       "SELECT " + std::string(kPairColumns) + " FROM match_pairs m ORDER BY m.left_party_id, m.right_party_id", {});
+  if (!rows.ok()) return rows.status();
+  std::vector<MatchPairRow> pairs;
+  pairs.reserve(rows->size());
+  for (const odbc::Row& row : *rows) pairs.push_back(PairOf(row));
+  return pairs;
+}
+
+sdk::Result<std::vector<MatchPairRow>> ReadMatchPairsOf(odbc::Connection& connection,
+                                                        const std::vector<std::int64_t>& party_ids) {
+  if (party_ids.empty()) return std::vector<MatchPairRow>();
+  const IdCondition left = IdsCondition(connection, "m.left_party_id", party_ids);
+  const IdCondition right = IdsCondition(connection, "m.right_party_id", party_ids);
+  IdCondition statement{"SELECT " + std::string(kPairColumns) + " FROM match_pairs m WHERE " + left.sql + " OR " +
+                            right.sql + " ORDER BY m.left_party_id, m.right_party_id",
+                        left.params, left.cacheable && right.cacheable};
+  statement.params.insert(statement.params.end(), right.params.begin(), right.params.end());
+  auto rows = QueryIdStatement(connection, statement);
   if (!rows.ok()) return rows.status();
   std::vector<MatchPairRow> pairs;
   pairs.reserve(rows->size());

@@ -44,13 +44,18 @@ struct MatchPairChanges {
 // transaction. Errors: the driver's Status.
 sdk::Result<std::vector<MatchPairRow>> ReadMatchPairs(odbc::Connection& connection);
 
+// The stored pairs with at least one side among `party_ids`, ordered as ReadMatchPairs: what matching a few
+// parties on arrival reads. Threads: as the connection. Errors: the driver's Status.
+sdk::Result<std::vector<MatchPairRow>> ReadMatchPairsOf(odbc::Connection& connection,
+                                                        const std::vector<std::int64_t>& party_ids);
+
 // Writes a run's `decided` pairs over `stored` (ReadMatchPairs in the same transaction): a new pair is inserted;
 // a stored one is updated only when its probability or decision moved — a reviewer's decision stays as it is
 // and only its probability and explanation follow the matcher. A stored pair the run no longer decided (not a
 // candidate any more, or now a plain non-match) and that no reviewer decided becomes no_link; a pair a reviewer
-// decided after `stored` was read keeps that decision. Nothing else is written, so a run that decides what the
-// store holds writes nothing. Threads: as the connection, inside the
-// caller's transaction. Errors: the driver's Status.
+// decided after `stored` was read keeps that decision (a caller that decided only some pairs passes only their
+// rows as `stored`, and no other pair moves). Nothing else is written, so a run that decides what the store holds
+// writes nothing. Threads: as the connection, inside the caller's transaction. Errors: the driver's Status.
 sdk::Result<MatchPairChanges> WriteMatchPairs(odbc::Connection& connection, const std::vector<MatchPairRow>& stored,
                                               const std::vector<MatchPairDecision>& decided);
 
