@@ -14,6 +14,7 @@
 #include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
 #include "store/model/lead_routing.hpp"
+#include "store/model/lead_sla.hpp"
 #include "store/model/stage_history.hpp"
 
 namespace hub::store_model {
@@ -94,10 +95,12 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
 };
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
-// record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_routing.hpp).
+// record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_assignments.hpp), and an
+// owner's missed acceptance SLA (lead_sla.hpp).
 constexpr std::pair<std::string_view, std::string_view> kEngineChanges[] = {
     {"party", "golden_changed"},
     {"lead", kLeadAssigned},
+    {"lead", kLeadSlaMissed},
 };
 
 }  // namespace

@@ -13,20 +13,18 @@
 #include "leads/lead_router.hpp"
 #include "leads/lead_rules.hpp"
 #include "store/model/entity_extension.hpp"
+#include "store/model/lead_assignments.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
-
-// The change of a lead that its assignment to an owner records ("lead.assigned").
-inline constexpr std::string_view kLeadAssigned = "assigned";
 
 // Before a new lead's row that names no owner: routes it (leads::Route) by its industry, function, province,
 // city, estimated amount, tier (top: premium), finder and the staff who dealt with its known customer (the
 // party_id the conflict check found, so it runs after LeadIntakeCheck and after the classification), among
 // ReadRoutingCandidates — read once per batch, each assignment counted in it as the batch goes — and adds
 // owner_employee_id, team_id and routing_rule (null when nobody could take it). After the row: a
-// lead_assignments row (reason intake) with the trace (RoutingTraceJson), and, when an owner was found, a
-// "lead.assigned" event {lead_id, assignment_id, owner_employee_id, team_id, rule, reason}. A stored lead
+// lead_assignments row (reason intake) with the trace and, when an owner was found, a "lead.assigned" event
+// (RecordLeadAssignment). A stored lead
 // written again, or one that names its owner, is not routed; one whose known customer is in its cooling period
 // (store_model::InCoolingPeriod, <leads><funnel cooling_days>) goes to nobody, with why. Threads: as the connection.
 // Lifetime: the batch; `turn` and `rules` outlive it. Errors: the driver's Status.

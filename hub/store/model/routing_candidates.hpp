@@ -5,6 +5,7 @@
 #define HUB_STORE_MODEL_ROUTING_CANDIDATES_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "hub/odbc/connection.hpp"
@@ -24,6 +25,11 @@ inline constexpr std::string_view kOpenLeadStage = "stage NOT IN ('signed', 'imp
 //   signings       their signed or implemented leads and won opportunities not made from a lead.
 // Two statements. Threads: as the connection. Errors: the driver's Status.
 sdk::Result<std::vector<leads::RoutingCandidate>> ReadRoutingCandidates(odbc::Connection& connection);
+
+// Counts in `staff` lead routing's writes as a batch goes: one more lead assigned today to `to` (an open holding
+// and today's intake), and one open holding less for `from` (a lead routed away from them). An id not in
+// `staff` is passed over. Pure.
+void CountReassignment(std::vector<leads::RoutingCandidate>& staff, std::optional<std::int64_t> from, std::int64_t to);
 
 // Who dealt with customer `party_id`, closest first, each once: its owner, then the owners of its open leads and
 // open opportunities. Threads: as the connection. Errors: the driver's Status.
