@@ -9,6 +9,7 @@
 #include "store/model/care_greetings.hpp"
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
+#include "store/model/employee_handover.hpp"
 #include "store/model/extension_chain.hpp"
 #include "store/model/funnel_alerts.hpp"
 #include "store/model/lead_classification.hpp"
@@ -20,9 +21,14 @@
 namespace hub::store_model {
 namespace {
 
-std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references,
-                                                         const odbc::OutboxTurn&, const WriteRules&) {
-  return std::make_unique<EmployeeAssignments>(connection, references);
+// An employee's team, territories and specialities, then the handover of what they hold when HR reports them away.
+std::unique_ptr<EntityExtension> MakeEmployeeExtensions(odbc::Connection& connection, References& references,
+                                                        const odbc::OutboxTurn& turn, const WriteRules& rules) {
+  static const SystemClock kClock;
+  std::vector<std::unique_ptr<EntityExtension>> parts;
+  parts.push_back(std::make_unique<EmployeeAssignments>(connection, references));
+  parts.push_back(std::make_unique<EmployeeHandover>(connection, turn, rules.leads, kClock));
+  return std::make_unique<ExtensionChain>(std::move(parts));
 }
 
 std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&, const odbc::OutboxTurn&,
@@ -64,7 +70,7 @@ struct Registered {
 // Every entity not listed here is stored by the generic writer alone.
 constexpr Registered kRegistry[] = {
     {"party", {WriterKind::kParty, nullptr}},
-    {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
+    {"employee", {WriterKind::kGeneric, &MakeEmployeeExtensions, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
     {"lead", {WriterKind::kGeneric, &MakeLeadExtensions}},
@@ -83,7 +89,8 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
     {"intent", "suggested"},
     {"intent", "purchased"},
     {"intent", "invalid"},
-    {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
+    {kHandoverAggregate, kHandoverCreated},  // what a leaver handed over (leaver_handover.hpp)
+    {kCareAggregate, kCareBirthday},         // a customer-care greeting (care_greetings.hpp)
     {kCareAggregate, kCareHoliday},
     // the funnel's alerts (funnel_alerts.hpp), one change per kind
     {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kLeadStalled)},
