@@ -75,8 +75,8 @@ void ParseRoot(LoadContext& context, pugi::xml_node root, HubConfig* config) {
 
 void CheckJobConnectors(LoadContext& context, const HubConfig& config) {
   for (const auto& job : config.jobs) {
-    const bool store_only =
-        job.kind == JobKind::kCustomerCare || job.kind == JobKind::kMatch || job.kind == JobKind::kFunnelAlerts;
+    const bool store_only = job.kind == JobKind::kCustomerCare || job.kind == JobKind::kMatch ||
+                            job.kind == JobKind::kFunnelAlerts || job.kind == JobKind::kLeadSla;
     if (store_only || config.FindConnector(job.connector) != nullptr) continue;
     std::vector<std::string_view> known;
     for (const auto& connector : config.connectors) known.push_back(connector.name);

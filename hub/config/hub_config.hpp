@@ -159,14 +159,15 @@ struct MappingConfig {
   SourceLocation location;
 };
 
-// What a job does (<job kind="sync|delivery|customer_care|match|funnel_alerts">; sync when kind= is absent). Later
-// kinds (lead routing, reminders) are further values.
+// What a job does (<job kind="sync|delivery|customer_care|match|funnel_alerts|lead_sla">; sync when kind= is
+// absent). Later kinds (reminders) are further values.
 enum class JobKind {
   kSync,          // reads records from its connector into the store, through its <mapping>
   kDelivery,      // hands the store's change events to its connector (a subscription)
   kCustomerCare,  // appends greeting events (birthdays, holidays) for the store's contacts; no connector
   kMatch,         // runs the matcher over the store's parties: pairs, review queue, golden records (no connector)
   kFunnelAlerts,  // raises the funnel's alerts against <leads><funnel> as outbox events (no connector)
+  kLeadSla,       // routes again the leads whose owner let <leads><routing sla_hours> pass (no connector)
 };
 
 // What a customer-care job greets: its <birthday/> and <holiday> children, timezone= and days_ahead=.
@@ -235,7 +236,8 @@ struct SubscriptionConfig {
 // what it greets, and batch_size is the recipients per store transaction (500). A match job has no connector
 // either; its <source_priority>erp crm</source_priority> names the source systems whose values a golden record
 // takes first, and on_arrival="false" keeps parties synced from being matched on arrival under its model. A
-// funnel_alerts job holds nothing but its name and schedule: the norms are <leads><funnel>'s.
+// funnel_alerts job holds nothing but its name and schedule: the norms are <leads><funnel>'s; nor does a lead_sla
+// job: its rules are <leads><routing>'s.
 struct JobConfig {
   std::string name;
   JobKind kind = JobKind::kSync;
@@ -251,7 +253,7 @@ struct JobConfig {
   SourceLocation location;
 };
 
-// "sync", "delivery", "customer_care", "match", "funnel_alerts": as written in kind=.
+// "sync", "delivery", "customer_care", "match", "funnel_alerts", "lead_sla": as written in kind=.
 std::string_view JobKindName(JobKind kind);
 
 // <leads>: the rules applied to every new lead, whichever way it arrives (docs/CONFIGURATION.md#leads). The

@@ -131,12 +131,12 @@ void ReadMatchParts(LoadContext& context, pugi::xml_node element, const std::opt
   }
 }
 
-// A funnel-alerts job: its name and schedule alone; it reads the store's funnel against <leads><funnel>.
-void ReadFunnelAlertsParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
-                           JobConfig* job) {
-  const std::string why =
-      ": a funnel_alerts job measures the store's funnel against <leads><funnel>; it takes "
-      "only a name and a schedule";
+// A job over the store whose rules are elsewhere (funnel_alerts: <leads><funnel>; lead_sla: <leads><routing>): its
+// name and schedule alone; `does` says what it does, for messages.
+void ReadScheduleOnlyParts(LoadContext& context, pugi::xml_node element, const std::optional<std::string>& name,
+                           JobConfig* job, std::string_view does) {
+  const std::string why = ": a " + std::string(JobKindName(job->kind)) + " job " + std::string(does) +
+                          "; it takes only a name and a schedule";
   for (std::string_view attribute :
        {"connector", "batch_size", "start", "lanes", "timezone", "days_ahead", "on_arrival"}) {
     if (pugi::xml_attribute found = element.attribute(std::string(attribute).c_str())) {
@@ -158,12 +158,13 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   JobConfig job;
   job.location = context.At(element);
   auto name = ReadIdentifier(context, element, "name");
-  if (auto kind =
-          ReadChoice(context, element, "kind", {"sync", "delivery", "customer_care", "match", "funnel_alerts"})) {
+  if (auto kind = ReadChoice(context, element, "kind",
+                             {"sync", "delivery", "customer_care", "match", "funnel_alerts", "lead_sla"})) {
     if (*kind == "delivery") job.kind = JobKind::kDelivery;
     if (*kind == "customer_care") job.kind = JobKind::kCustomerCare;
     if (*kind == "match") job.kind = JobKind::kMatch;
     if (*kind == "funnel_alerts") job.kind = JobKind::kFunnelAlerts;
+    if (*kind == "lead_sla") job.kind = JobKind::kLeadSla;
   }
   // A customer-care job reads and writes only the store; the delivery jobs subscribed to its events send them.
   // A match job refuses a connector among its parts (ReadMatchParts).
@@ -186,7 +187,7 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
   }
   if (job.kind == JobKind::kDelivery) job.batch_size = kDeliveryBatchSize;
   if (job.kind == JobKind::kCustomerCare) job.batch_size = kCareBatchSize;
-  if (job.kind != JobKind::kMatch && job.kind != JobKind::kFunnelAlerts) {
+  if (job.kind != JobKind::kMatch && job.kind != JobKind::kFunnelAlerts && job.kind != JobKind::kLeadSla) {
     if (auto batch = ReadInteger(context, element, "batch_size", 1, kMaxBatchSize)) {
       job.batch_size = static_cast<std::size_t>(*batch);
     }
@@ -205,7 +206,10 @@ std::optional<JobConfig> ReadJob(LoadContext& context, pugi::xml_node element) {
       ReadMatchParts(context, element, name, &job);
       break;
     case JobKind::kFunnelAlerts:
-      ReadFunnelAlertsParts(context, element, name, &job);
+      ReadScheduleOnlyParts(context, element, name, &job, "measures the store's funnel against <leads><funnel>");
+      break;
+    case JobKind::kLeadSla:
+      ReadScheduleOnlyParts(context, element, name, &job, "routes leads again by <leads><routing>");
       break;
   }
   if (!name || (has_connector && !connector)) return std::nullopt;
@@ -227,6 +231,8 @@ std::string_view JobKindName(JobKind kind) {
       return "match";
     case JobKind::kFunnelAlerts:
       return "funnel_alerts";
+    case JobKind::kLeadSla:
+      return "lead_sla";
     case JobKind::kSync:
       break;
   }

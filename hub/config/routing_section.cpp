@@ -1,5 +1,5 @@
 // <leads><routing>: who gets a new lead — the principles in order, the quotas, the daily cap, the key-account
-// team and the cost rule (docs/CONFIGURATION.md#leads).
+// team, the cost rule, the acceptance SLA and what a long leave is (docs/CONFIGURATION.md#leads).
 #include <algorithm>
 #include <string>
 
@@ -11,6 +11,8 @@ namespace {
 
 constexpr std::int64_t kMaxHoldings = 100'000;
 constexpr std::int64_t kMaxCost = 1'000'000'000;  // whole currency units
+constexpr std::int64_t kMaxSlaHours = 24 * 366;
+constexpr std::int64_t kMaxLeaveDays = 3660;
 
 // order="industry,region,…": each a principle's name, none twice; a principle left out is not applied.
 void ReadOrder(LoadContext& context, pugi::xml_node element, std::vector<leads::Principle>* out) {
@@ -42,7 +44,7 @@ void ReadOrder(LoadContext& context, pugi::xml_node element, std::vector<leads::
 void ReadRouting(LoadContext& context, pugi::xml_node element, leads::RoutingRules* out) {
   CheckShape(context, element,
              {.attributes = {"order", "finder_first", "default_quota", "daily_cap", "key_account_team",
-                             "key_account_industries", "remote_cost", "cost_percent"}});
+                             "key_account_industries", "remote_cost", "cost_percent", "sla_hours", "long_leave_days"}});
   ReadOrder(context, element, &out->principles);
   if (auto finder_first = ReadBoolean(context, element, "finder_first")) out->finder_first = *finder_first;
   if (auto quota = ReadInteger(context, element, "default_quota", 1, kMaxHoldings)) {
@@ -60,6 +62,12 @@ void ReadRouting(LoadContext& context, pugi::xml_node element, leads::RoutingRul
   }
   if (auto percent = ReadInteger(context, element, "cost_percent", 0, 100)) {
     out->cost_percent = static_cast<int>(*percent);
+  }
+  if (auto hours = ReadInteger(context, element, "sla_hours", 0, kMaxSlaHours)) {
+    out->sla_hours = static_cast<int>(*hours);
+  }
+  if (auto days = ReadInteger(context, element, "long_leave_days", 0, kMaxLeaveDays)) {
+    out->long_leave_days = static_cast<int>(*days);
   }
 }
 

@@ -16,7 +16,8 @@ sdk::Status AddEventDocument(odbc::Connection& connection, const OutboxEvent& ev
   boost::system::error_code parse_error;
   boost::json::value payload = boost::json::parse(outbound.payload_json, parse_error);
   if (parse_error || !payload.is_object()) return sdk::Status::Ok();
-  sdk::Result<boost::json::value> document = store_model::ReadEventDocument(connection, event.aggregate, row_id);
+  sdk::Result<boost::json::value> document =
+      store_model::ReadEventDocument(connection, event.aggregate, row_id, payload.as_object());
   if (!document.ok()) return document.status();
   payload.as_object()["document"] = std::move(*document);
   outbound.payload_json = boost::json::serialize(payload);

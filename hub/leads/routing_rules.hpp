@@ -54,6 +54,12 @@ struct RoutingRules {
   // estimated amount is eliminated. A lead without an estimated amount is not judged by cost.
   double remote_cost = 3'000;
   int cost_percent = 5;
+  // The hours an owner has to accept a routed lead (POST /api/v1/leads/{id}/accept, or its stage moved past
+  // graded) before a lead_sla job routes it to the next candidate and tells the owner's manager; 0: no SLA.
+  int sla_hours = 24;
+  // The days beyond which a leave is long (an employee on_leave whose leave ends later than this many days from
+  // now, or with no end given): their open leads, opportunities and customers are handed over as a leaver's are.
+  int long_leave_days = 30;
 };
 
 }  // namespace hub::leads

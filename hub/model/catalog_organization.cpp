@@ -41,6 +41,9 @@ constexpr FieldSpec kEmployee[] = {
           "How many open leads the employee can carry at once."),
     Field("status_since", kDate, kOptional, Column("employees", "status_since"),
           "The day the status took effect (carried in employee.status_changed events)."),
+    Field("leave_until", kDate, kOptional, Column("employees", "leave_until"),
+          "The last day of a leave (status on_leave); none: open-ended. A leave longer than <leads><routing "
+          "long_leave_days> hands over the employee's leads, opportunities and customers."),
 };
 
 constexpr FieldSpec kTeam[] = {

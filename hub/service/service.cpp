@@ -25,7 +25,9 @@
 #include "service/funnel_alert_jobs.hpp"
 #include "service/funnel_routes.hpp"
 #include "service/intent_routes.hpp"
+#include "service/lead_accept_route.hpp"
 #include "service/lead_routes.hpp"
+#include "service/lead_sla_jobs.hpp"
 #include "service/match_jobs.hpp"
 #include "service/match_routes.hpp"
 #include "service/ops_routes.hpp"
@@ -108,6 +110,7 @@ class Service {
     if (routes.ok()) routes = AddDeliveryRoutes(router, {[this] { return live_setup_.get(); }, *store_, clock_});
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (routes.ok()) routes = AddTaskRoutes(router, *store_);
+    if (routes.ok()) routes = AddLeadAcceptRoute(router, *store_);
     if (routes.ok()) routes = AddIntentRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";
@@ -144,12 +147,14 @@ class Service {
     auto care_jobs = std::make_shared<CustomerCareJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     auto match_jobs = std::make_shared<MatchJobs>(setup, *store_, metrics_, clock_, lease_owner_);
     auto funnel_alert_jobs = std::make_shared<FunnelAlertJobs>(setup, *store_, clock_, lease_owner_);
+    auto lead_sla_jobs = std::make_shared<LeadSlaJobs>(setup, *store_, clock_, lease_owner_);
     live_setup_.Replace(setup);
     std::vector<JobSpec> specs = sync_jobs->Specs();
     for (JobSpec& spec : delivery_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : care_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : match_jobs->Specs()) specs.push_back(std::move(spec));
     for (JobSpec& spec : funnel_alert_jobs->Specs()) specs.push_back(std::move(spec));
+    for (JobSpec& spec : lead_sla_jobs->Specs()) specs.push_back(std::move(spec));
     scheduler_.SetJobs(std::move(specs));
   }
 

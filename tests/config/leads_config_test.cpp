@@ -68,7 +68,8 @@ TEST(LeadsConfig, RoutingIsReadWithEveryAttribute) {
   ConfigLoadResult result = Load(dir, FileWithLeads(
                                           R"(<leads><routing order="familiarity, industry,region,workload"
     finder_first="false" default_quota="20" daily_cap="0" key_account_team="KA"
-    key_account_industries="state_enterprise, regional_planning" remote_cost="5000" cost_percent="2"/></leads>)"));
+    key_account_industries="state_enterprise, regional_planning" remote_cost="5000" cost_percent="2"
+    sla_hours="0" long_leave_days="14"/></leads>)"));
   ASSERT_TRUE(result.ok()) << FormatErrors(result.errors);
   const leads::RoutingRules& rules = result.config->leads.routing;
   EXPECT_THAT(rules.principles, ElementsAre(leads::Principle::kFamiliarity, leads::Principle::kIndustry,
@@ -80,6 +81,8 @@ TEST(LeadsConfig, RoutingIsReadWithEveryAttribute) {
   EXPECT_THAT(rules.key_account_industries, ElementsAre("state_enterprise", "regional_planning"));
   EXPECT_EQ(rules.remote_cost, 5000);
   EXPECT_EQ(rules.cost_percent, 2);
+  EXPECT_EQ(rules.sla_hours, 0);
+  EXPECT_EQ(rules.long_leave_days, 14);
 }
 
 TEST(LeadsConfig, WithoutRoutingEveryPrincipleRunsInTheIssuesOrderWithTheDefaultQuotas) {
@@ -92,6 +95,8 @@ TEST(LeadsConfig, WithoutRoutingEveryPrincipleRunsInTheIssuesOrderWithTheDefault
   EXPECT_EQ(rules.default_quota, 30);
   EXPECT_EQ(rules.daily_cap, 10);
   EXPECT_TRUE(rules.key_account_team.empty());
+  EXPECT_EQ(rules.sla_hours, 24);
+  EXPECT_EQ(rules.long_leave_days, 30);
 }
 
 struct LeadsMisuse {
@@ -132,7 +137,8 @@ INSTANTIATE_TEST_SUITE_P(
         LeadsMisuse{"<leads><routing daily_cap=\"-1\"/></leads>", 4, "daily_cap"},
         LeadsMisuse{"<leads><routing cost_percent=\"101\"/></leads>", 4, "from 0 to 100"},
         LeadsMisuse{"<leads><routing finder_first=\"no\"/></leads>", 4, "finder_first"},
-        LeadsMisuse{"<leads><routing sla_hours=\"4\"/></leads>", 4, "sla_hours"},
+        LeadsMisuse{"<leads><routing sla_hours=\"8785\"/></leads>", 4, "<routing> attribute 'sla_hours'"},
+        LeadsMisuse{"<leads><routing long_leave_days=\"-1\"/></leads>", 4, "<routing> attribute 'long_leave_days'"},
         LeadsMisuse{"<leads>\n<routing/>\n<routing/></leads>", 6, "routing"},
         LeadsMisuse{"<leads>\n<classification top_reviewer=\"\"/></leads>", 5, "top-tier leads need a reviewer"},
         LeadsMisuse{"<leads>\n<classification/>\n<classification/></leads>", 6, "classification"},

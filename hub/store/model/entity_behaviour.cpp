@@ -9,19 +9,26 @@
 #include "store/model/care_greetings.hpp"
 #include "store/model/contact_person.hpp"
 #include "store/model/employee_assignments.hpp"
+#include "store/model/employee_handover.hpp"
 #include "store/model/extension_chain.hpp"
 #include "store/model/funnel_alerts.hpp"
 #include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
 #include "store/model/lead_routing.hpp"
+#include "store/model/lead_sla.hpp"
 #include "store/model/stage_history.hpp"
 
 namespace hub::store_model {
 namespace {
 
-std::unique_ptr<EntityExtension> MakeEmployeeAssignments(odbc::Connection& connection, References& references,
-                                                         const odbc::OutboxTurn&, const WriteRules&) {
-  return std::make_unique<EmployeeAssignments>(connection, references);
+// An employee's team, territories and specialities, then the handover of what they hold when HR reports them away.
+std::unique_ptr<EntityExtension> MakeEmployeeExtensions(odbc::Connection& connection, References& references,
+                                                        const odbc::OutboxTurn& turn, const WriteRules& rules) {
+  static const SystemClock kClock;
+  std::vector<std::unique_ptr<EntityExtension>> parts;
+  parts.push_back(std::make_unique<EmployeeAssignments>(connection, references));
+  parts.push_back(std::make_unique<EmployeeHandover>(connection, turn, rules.leads, kClock));
+  return std::make_unique<ExtensionChain>(std::move(parts));
 }
 
 std::unique_ptr<EntityExtension> MakeContactPerson(odbc::Connection& connection, References&, const odbc::OutboxTurn&,
@@ -63,7 +70,7 @@ struct Registered {
 // Every entity not listed here is stored by the generic writer alone.
 constexpr Registered kRegistry[] = {
     {"party", {WriterKind::kParty, nullptr}},
-    {"employee", {WriterKind::kGeneric, &MakeEmployeeAssignments, {"status_changed", "status", "status_since"}}},
+    {"employee", {WriterKind::kGeneric, &MakeEmployeeExtensions, {"status_changed", "status", "status_since"}}},
     {"contact", {WriterKind::kGeneric, &MakeContactPerson}},
     {"opportunity", {WriterKind::kGeneric, &MakeOpportunityStages}},
     {"lead", {WriterKind::kGeneric, &MakeLeadExtensions}},
@@ -82,7 +89,8 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
     {"intent", "suggested"},
     {"intent", "purchased"},
     {"intent", "invalid"},
-    {kCareAggregate, kCareBirthday},  // a customer-care greeting (care_greetings.hpp)
+    {kHandoverAggregate, kHandoverCreated},  // what a leaver handed over (leaver_handover.hpp)
+    {kCareAggregate, kCareBirthday},         // a customer-care greeting (care_greetings.hpp)
     {kCareAggregate, kCareHoliday},
     // the funnel's alerts (funnel_alerts.hpp), one change per kind
     {kFunnelAlertAggregate, leads::AlertKindName(leads::AlertKind::kLeadStalled)},
@@ -94,10 +102,12 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
 };
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
-// record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_routing.hpp).
+// record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_assignments.hpp), and an
+// owner's missed acceptance SLA (lead_sla.hpp).
 constexpr std::pair<std::string_view, std::string_view> kEngineChanges[] = {
     {"party", "golden_changed"},
     {"lead", kLeadAssigned},
+    {"lead", kLeadSlaMissed},
 };
 
 }  // namespace

@@ -242,6 +242,21 @@ sdk::Result<value> Task(odbc::Connection& connection, std::int64_t id) {
   return AssignedDocument(connection, "task", "tasks", id, "assignee_employee_id", "assignee");
 }
 
+// Adds each employee `payload` names as "<role>_employee_id" whose role the document does not hold yet.
+sdk::Status AddPayloadEmployees(odbc::Connection& connection, const object& payload, object& document) {
+  constexpr std::string_view kSuffix = "_employee_id";
+  for (const auto& member : payload) {
+    const std::string_view key = member.key();
+    if (key.size() <= kSuffix.size() || !key.ends_with(kSuffix)) continue;
+    const std::string_view role = key.substr(0, key.size() - kSuffix.size());
+    if (document.contains(role)) continue;
+    object named{{key, member.value()}};
+    HUB_RETURN_IF_ERROR(AddEmployee(connection, named, key, role));
+    document[role] = std::move(named[role]);
+  }
+  return sdk::Status::Ok();
+}
+
 // The entities with a document and how each is read, in name order.
 struct DocumentReader {
   std::string_view entity;
@@ -267,15 +282,17 @@ std::vector<std::string> EventDocumentEntities() {
   return entities;
 }
 
-sdk::Result<value> ReadEventDocument(odbc::Connection& connection, std::string_view entity, std::int64_t row_id) {
+sdk::Result<value> ReadEventDocument(odbc::Connection& connection, std::string_view entity, std::int64_t row_id,
+                                     const object& payload) {
   const DocumentReader* reader = FindReader(entity);
   if (reader == nullptr) {
     return sdk::Status::InvalidArgument("entity '" + std::string(entity) + "' has no event document");
   }
   sdk::Result<value> document = reader->read(connection, row_id);
-  if (!document.ok()) {
-    return document.status().WithContext("reading the document of " + std::string(entity) + " " +
-                                         std::to_string(row_id));
+  sdk::Status status = document.status();
+  if (status.ok() && document->is_object()) status = AddPayloadEmployees(connection, payload, document->as_object());
+  if (!status.ok()) {
+    return status.WithContext("reading the document of " + std::string(entity) + " " + std::to_string(row_id));
   }
   return document;
 }

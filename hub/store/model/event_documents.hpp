@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "hub/odbc/connection.hpp"
@@ -33,13 +34,16 @@ std::vector<std::string> EventDocumentEntities();
 //   - lead: "owner" (the employee row of owner_employee_id, with its email; null when none), "party" (null
 //     when none) and "source_links";
 //   - task: "assignee" (the employee row of assignee_employee_id; null when none), "party" and "source_links".
+// Beside them, each employee the event's `payload` names in a member "<role>_employee_id" that the document does
+// not hold as "<role>" already: their employees row (with its email; null when gone) as "<role>" — a
+// lead.sla_missed's "missed_by" and "manager", whom a mail template addresses.
 // A "party" is the customer the record names: its row, "identifiers", "addresses", "phones", "emails" and
 // "source_links" (one per source system record it was built from: source_system, source_id, deleted_at). A
 // record's "source_links" are its own. Column values as ValueToJson writes them.
 // Null when the row is not in the store. Threads: as the connection; it reads only, in the caller's
 // transaction if there is one. Errors: InvalidArgument for an entity without a document; the driver's Status.
 sdk::Result<boost::json::value> ReadEventDocument(odbc::Connection& connection, std::string_view entity,
-                                                  std::int64_t row_id);
+                                                  std::int64_t row_id, const boost::json::object& payload = {});
 
 }  // namespace hub::store_model
 

@@ -1,25 +1,15 @@
 #include "store/model/lead_routing.hpp"
 
-#include <boost/json.hpp>
-
-#include "store/model/lead_cooling.hpp"
-#include "store/model/outbox_event.hpp"
+#include "store/model/lead_routing_request.hpp"
 #include "store/model/owner_claim.hpp"
 #include "store/model/routing_candidates.hpp"
-#include "store/model/routing_trace.hpp"
-#include "store/model/store_statements.hpp"
 #include "store/model/stored_number.hpp"
+#include "store/model/stored_values.hpp"
 
 namespace hub::store_model {
 namespace {
 
 using sdk::Value;
-
-std::optional<std::int64_t> IdOf(const RowValues& row, std::string_view column) {
-  const Value value = row.ValueOf(column);
-  if (value.is_null()) return std::nullopt;
-  return value.integer();
-}
 
 // Writes `value` to `column`: in place of what the row writes there, or as a column of its own.
 void Set(RowValues& row, std::string_view column, Value value) {
@@ -32,12 +22,6 @@ void Set(RowValues& row, std::string_view column, Value value) {
   row.Add(column, std::move(value));
 }
 
-Value IdOrNull(const std::optional<std::int64_t>& id) { return id ? Value::Int64(*id) : Value::Null(); }
-
-boost::json::value JsonIdOrNull(const std::optional<std::int64_t>& id) {
-  return id ? boost::json::value(*id) : boost::json::value(nullptr);
-}
-
 }  // namespace
 
 sdk::Result<leads::RoutingRequest> LeadRouting::RequestOf(const RowValues& row) {
@@ -48,33 +32,11 @@ sdk::Result<leads::RoutingRequest> LeadRouting::RequestOf(const RowValues& row) 
   lead.city = row.Written("city");
   lead.estimated_amount = NumberOf(row.ValueOf("estimated_amount"));
   lead.premium = row.Written("tier") == "top";
-  lead.found_by = IdOf(row, "found_by_employee_id");
-  if (const std::optional<std::int64_t> party = IdOf(row, "party_id")) {
-    sdk::Result<std::vector<std::int64_t>> familiar = ReadFamiliarStaff(connection_, *party);
-    if (!familiar.ok()) return familiar.status();
-    lead.familiar = std::move(familiar).value();
-    HUB_RETURN_IF_ERROR(InheritCustomerPlace(*party, lead));
-    const int days = rules_.funnel.cooling_days;
-    sdk::Result<bool> cooling = InCoolingPeriod(connection_, *party, SystemClock().Now(), days);
-    if (!cooling.ok()) return cooling.status();
-    if (*cooling) lead.held_back = "its customer's lead was abandoned within cooling_days " + std::to_string(days);
+  lead.found_by = OptionalId(row.ValueOf("found_by_employee_id"));
+  if (const std::optional<std::int64_t> party = OptionalId(row.ValueOf("party_id"))) {
+    HUB_RETURN_IF_ERROR(AddCustomerHistory(connection_, *party, SystemClock().Now(), rules_.funnel.cooling_days, lead));
   }
   return lead;
-}
-
-sdk::Status LeadRouting::InheritCustomerPlace(std::int64_t party_id, leads::RoutingRequest& lead) {
-  const bool gives_place = !lead.province.empty() || !lead.city.empty();
-  if (!lead.industry.empty() && gives_place) return sdk::Status::Ok();
-  sdk::Result<CustomerPlace> customer = ReadCustomerPlace(connection_, party_id);
-  if (!customer.ok()) return customer.status();
-  if (lead.industry.empty()) lead.industry = customer->industry;
-  // The place as a whole: a lead's own city beside its customer's province could name two places.
-  if (!gives_place) {
-    lead.country = customer->country;
-    lead.province = customer->province;
-    lead.city = customer->city;
-  }
-  return sdk::Status::Ok();
 }
 
 sdk::Result<std::vector<leads::RoutingCandidate>*> LeadRouting::Staff() {
@@ -89,7 +51,7 @@ sdk::Result<std::vector<leads::RoutingCandidate>*> LeadRouting::Staff() {
 
 sdk::Status LeadRouting::BeforeRow(const model::MappedRecord&, std::optional<std::int64_t> row_id, RowValues& row) {
   decision_.reset();
-  if (row_id || IdOf(row, "owner_employee_id")) return sdk::Status::Ok();
+  if (row_id || OptionalId(row.ValueOf("owner_employee_id"))) return sdk::Status::Ok();
   sdk::Result<leads::RoutingRequest> lead = RequestOf(row);
   if (!lead.ok()) return lead.status();
   sdk::Result<std::vector<leads::RoutingCandidate>*> staff = Staff();
@@ -100,7 +62,7 @@ sdk::Status LeadRouting::BeforeRow(const model::MappedRecord&, std::optional<std
   leads::RoutingDecision decision = std::move(routed).value();
   Set(row, "owner_employee_id", IdOrNull(decision.owner));
   row.Add("team_id", IdOrNull(decision.team_id));
-  row.Add("routing_rule", decision.rule.empty() ? Value::Null() : Value::String(decision.rule));
+  row.Add("routing_rule", TextOrNull(decision.rule));
   decision_ = std::move(decision);
   return sdk::Status::Ok();
 }
@@ -110,28 +72,16 @@ sdk::Status LeadRouting::AfterRow(const model::MappedRecord&, std::int64_t row_i
   const leads::RoutingDecision decision = std::move(*decision_);
   decision_.reset();
   sdk::Result<std::int64_t> assignment =
-      InsertReturningId(connection_,
-                        "INSERT INTO lead_assignments (lead_id, employee_id, team_id, rule, reason, trace) "
-                        "VALUES (?, ?, ?, ?, 'intake', ?)",
-                        {Value::Int64(row_id), IdOrNull(decision.owner), IdOrNull(decision.team_id),
-                         decision.rule.empty() ? Value::Null() : Value::String(decision.rule),
-                         Value::String(boost::json::serialize(RoutingTraceJson(decision)))});
+      RecordLeadAssignment(connection_, turn_, row_id, decision, AssignmentReason::kIntake, std::nullopt);
   if (!assignment.ok()) return assignment.status();
   if (!decision.owner) return sdk::Status::Ok();
-  for (leads::RoutingCandidate& candidate : *staff_) {
-    if (candidate.employee_id != *decision.owner) continue;
-    ++candidate.open_holdings;
-    ++candidate.intake_today;
-    if (staff_cache_ != nullptr) staff_cache_->Remember(candidate);
+  CountReassignment(*staff_, std::nullopt, *decision.owner);
+  if (staff_cache_ != nullptr) {
+    for (const leads::RoutingCandidate& candidate : *staff_) {
+      if (candidate.employee_id == *decision.owner) staff_cache_->Remember(candidate);
+    }
   }
-  const boost::json::object payload{{"lead_id", row_id},
-                                    {"assignment_id", *assignment},
-                                    {"owner_employee_id", *decision.owner},
-                                    {"team_id", JsonIdOrNull(decision.team_id)},
-                                    {"rule", decision.rule},
-                                    {"reason", "intake"}};
-  return AppendOutboxEvent(connection_, turn_, "lead", row_id, "lead." + std::string(kLeadAssigned),
-                           boost::json::serialize(payload));
+  return sdk::Status::Ok();
 }
 
 }  // namespace hub::store_model

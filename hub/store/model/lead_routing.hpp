@@ -13,13 +13,11 @@
 #include "leads/lead_router.hpp"
 #include "leads/lead_rules.hpp"
 #include "store/model/entity_extension.hpp"
+#include "store/model/lead_assignments.hpp"
 #include "store/model/staff_cache.hpp"
 #include "store/odbc/outbox_turn.hpp"
 
 namespace hub::store_model {
-
-// The change of a lead that its assignment to an owner records ("lead.assigned").
-inline constexpr std::string_view kLeadAssigned = "assigned";
 
 // Before a new lead's row that names no owner: routes it (leads::Route) by its industry, function, province,
 // city, estimated amount, tier (top: premium), finder and the staff who dealt with its known customer (the
@@ -28,8 +26,8 @@ inline constexpr std::string_view kLeadAssigned = "assigned";
 // under their lock then kept there), else read; each assignment counted in it as the batch goes — claiming the
 // owner it chose (RouteAndClaim, owner_claim.hpp: quotas and caps hold under concurrent writers) — and adds
 // owner_employee_id, team_id and routing_rule (null when nobody could take it). After the row: a
-// lead_assignments row (reason intake) with the trace (RoutingTraceJson), and, when an owner was found, a
-// "lead.assigned" event {lead_id, assignment_id, owner_employee_id, team_id, rule, reason}. A stored lead
+// lead_assignments row (reason intake) with the trace and, when an owner was found, a "lead.assigned" event
+// (RecordLeadAssignment). A stored lead
 // written again, or one that names its owner, is not routed; one whose known customer is in its cooling period
 // (store_model::InCoolingPeriod, <leads><funnel cooling_days>) goes to nobody, with why. Threads: as the connection.
 // Lifetime: the batch; `turn`, `rules` and `staff_cache` outlive it. Errors: the driver's Status.
@@ -48,9 +46,6 @@ class LeadRouting : public EntityExtension {
  private:
   // What Route reads of the row about to be written.
   sdk::Result<leads::RoutingRequest> RequestOf(const RowValues& row);
-  // Fills what `lead` leaves empty from its known customer `party_id` (ReadCustomerPlace): its industry, and
-  // its country, province and city when the lead names neither province nor city.
-  sdk::Status InheritCustomerPlace(std::int64_t party_id, leads::RoutingRequest& lead);
   // The staff, at the batch's first lead: the cache's copy, or read.
   sdk::Result<std::vector<leads::RoutingCandidate>*> Staff();
 

@@ -108,6 +108,17 @@ sdk::Status RereadLoad(odbc::Connection& connection, leads::RoutingCandidate& ca
   return sdk::Status::Ok();
 }
 
+void CountReassignment(std::vector<leads::RoutingCandidate>& staff, std::optional<std::int64_t> from, std::int64_t to) {
+  for (leads::RoutingCandidate& candidate : staff) {
+    if (candidate.employee_id == to) {
+      ++candidate.open_holdings;
+      ++candidate.intake_today;
+    } else if (candidate.employee_id == from) {
+      --candidate.open_holdings;
+    }
+  }
+}
+
 sdk::Result<std::vector<std::int64_t>> ReadFamiliarStaff(odbc::Connection& connection, std::int64_t party_id) {
   const Value party = Value::Int64(party_id);
   auto rows = QueryStoreRows(

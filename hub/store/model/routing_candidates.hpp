@@ -5,6 +5,7 @@
 #define HUB_STORE_MODEL_ROUTING_CANDIDATES_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ sdk::Result<std::vector<leads::RoutingCandidate>> ReadRoutingCandidates(odbc::Co
 // the lock before committed. An employee no longer stored reads as left. Threads: as the connection. Errors: the
 // driver's Status.
 sdk::Status RereadLoad(odbc::Connection& connection, leads::RoutingCandidate& candidate);
+
+// Counts in `staff` lead routing's writes as a batch goes: one more lead assigned today to `to` (an open holding
+// and today's intake), and one open holding less for `from` (a lead routed away from them). An id not in
+// `staff` is passed over. Pure.
+void CountReassignment(std::vector<leads::RoutingCandidate>& staff, std::optional<std::int64_t> from, std::int64_t to);
 
 // Who dealt with customer `party_id`, closest first, each once: its owner, then the owners of its open leads and
 // open opportunities. Threads: as the connection. Errors: the driver's Status.

@@ -9,6 +9,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "common/clock.hpp"
 #include "hub/sdk/record.hpp"
 
 namespace hub::store_model {
@@ -22,6 +23,8 @@ std::string TextOrEmpty(const sdk::Value& value);
 // A statement's parameter: null for nullopt, or for empty text. Pure.
 sdk::Value IdOrNull(const std::optional<std::int64_t>& id);
 sdk::Value TextOrNull(const std::string& text);
+// A statement's parameter: the instant `when` as a timestamp (ms since the epoch, UTC). Pure.
+sdk::Value TimestampOf(TimePoint when);
 
 // JSON: null for nullopt, or for empty text. Pure.
 boost::json::value IdJson(const std::optional<std::int64_t>& id);

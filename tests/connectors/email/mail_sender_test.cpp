@@ -150,6 +150,34 @@ TEST(MailSenderExample, TheShippedTemplatesMailAnAssignedLeadToItsOwnerWithTheNe
   }
 }
 
+TEST(MailSenderExample, TheShippedTemplatesTellTheManagerOfALeadWhoseOwnerLetTheSlaPass) {
+  sdk::Result<MailSender> sender = ExampleSender();
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event;
+  event.kind = "lead.sla_missed";
+  event.entity = "lead";
+  event.id = "31";
+  event.event_id = "s1-78";
+  // A lead.sla_missed payload as a lead_sla job appends it, with the lead's document: its new owner, and the
+  // employees the payload names (the owner who let it pass, their manager).
+  event.payload_json = R"json({"lead_id":31,"missed_assignment_id":5,"missed_by_employee_id":2,
+      "manager_employee_id":9,"assignment_id":6,"owner_employee_id":3,"rule":"workload",
+      "reason":"workload: 0 open holdings","sla_hours":24,"document":{"id":31,"company_name":"杭州远景科技有限公司",
+      "contact_name":"陈静","need":"询价：ERP 二期","tier":"middle","grade":"A",
+      "owner":{"name":"李强","email":"li.qiang@acme.cn"},"missed_by":{"name":"王芳","email":"wang.fang@acme.cn"},
+      "manager":{"name":"赵敏","email":"zhao.min@acme.cn"},"party":null}})json";
+  sdk::Result<EventMail> mail = sender->Compose(event);
+  ASSERT_TRUE(mail.ok()) << mail.status().ToString();
+  EXPECT_EQ(mail->recipients, std::vector<std::string>{"zhao.min@acme.cn"});
+  sdk::Result<MimeMessage> parsed = ParseMimeMessage(mail->bytes);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->subject, "线索超时未接收：杭州远景科技有限公司");
+  for (const char* line :
+       {"赵敏，您好：", "王芳 未在 24 小时内接收", "重新分配：workload: 0 open holdings", "现负责人：李强"}) {
+    EXPECT_NE(parsed->text.find(line), std::string::npos) << line << " in\n" << parsed->text;
+  }
+}
+
 // A customer-care greeting as the model layer appends it (store/model/care_greetings.hpp): its fields, and
 // null for what is unknown.
 sdk::OutboundEvent Greeting(const std::string& kind, const std::string& extra_fields) {

@@ -64,8 +64,9 @@ TEST(EntityBehaviour, TheEventsOfAnAggregateAreAnEntitysOrThoseOfTheRowsTheWrite
   EXPECT_EQ(EventChangesOfAggregate("party"),
             (std::vector<std::string>{"created", "updated", "deleted", "golden_changed"}))
       << "the match job's golden-record changes are a party's too";
-  EXPECT_EQ(EventChangesOfAggregate("lead"), (std::vector<std::string>{"created", "updated", "deleted", "assigned"}))
-      << "a lead's assignment to its owner, by its routing, is a lead's change too";
+  EXPECT_EQ(EventChangesOfAggregate("lead"),
+            (std::vector<std::string>{"created", "updated", "deleted", "assigned", "sla_missed"}))
+      << "a lead's assignment to its owner, by its routing, and its owner's missed SLA are a lead's changes too";
 }
 
 }  // namespace

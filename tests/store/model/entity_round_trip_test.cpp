@@ -62,6 +62,7 @@ const std::vector<Sample>& Samples() {
         {"team_role", "manager"},
         {"status", "active"},
         {"status_since", "2019-03-01"},
+        {"leave_until", "2019-04-01"},
         {"capacity", "20"},
         {"hired_on", "2019-03-01"}}},
       {"employee",
