@@ -102,10 +102,10 @@ std::uint16_t HubProcess::Port() const {
   return static_cast<std::uint16_t>(std::stoi(match[1].str()));
 }
 
-CommandResult RunHub(const std::vector<std::string>& args) {
+CommandResult RunHub(const std::vector<std::string>& args, std::chrono::seconds limit) {
   auto process = HubProcess::Start(args);
   if (!process) return {};
-  std::optional<int> status = process->WaitForExit(std::chrono::seconds(60));
+  std::optional<int> status = process->WaitForExit(limit);
   return {status.value_or(-1), process->Output()};
 }
 

@@ -54,12 +54,13 @@ class HubProcess {
   std::thread reader_;
 };
 
-// Runs `hub <args...>` to completion (up to 60 s) and answers its exit status and output.
+// Runs `hub <args...>` to completion (up to `limit`, a guard against a hung run: a run that takes long on a loaded
+// machine is no failure) and answers its exit status and output (-1 when it did not end in time).
 struct CommandResult {
   int exit_status = -1;
   std::string output;  // stdout and stderr, merged
 };
-CommandResult RunHub(const std::vector<std::string>& args);
+CommandResult RunHub(const std::vector<std::string>& args, std::chrono::seconds limit = std::chrono::seconds(60));
 
 }  // namespace hub::test
 

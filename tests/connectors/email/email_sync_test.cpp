@@ -176,7 +176,9 @@ TEST_P(EmailSync, AKilledSyncResumesWithoutReadingAMessageTwice) {
   ASSERT_LT(committed, kMessages) << "the run should have been killed before its end";
   EXPECT_EQ(committed % kBatch, 0) << "only whole batches are committed";
 
-  hub::test::CommandResult second = hub::test::RunHub({"sync", "mail", "--config", config_.string()});
+  // The rest of 4000 messages in batches of 20 (each an activity, a quote request a lead): minutes when loaded.
+  hub::test::CommandResult second =
+      hub::test::RunHub({"sync", "mail", "--config", config_.string()}, std::chrono::minutes(5));
   ASSERT_EQ(second.exit_status, 0) << second.output;
   EXPECT_NE(second.output.find("read=" + std::to_string(kMessages - committed) +
                                " inserted=" + std::to_string(kMessages - committed) + " updated=0 "),
