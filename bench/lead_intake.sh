@@ -20,7 +20,6 @@ engines="${LEAD_INTAKE_ENGINES:-postgresql sqlite}"
 runtime="${LEAD_INTAKE_RUNTIME:-}"
 api_perf="${LEAD_INTAKE_PERF:-}"
 statements="${LEAD_INTAKE_STATEMENTS:-}"
-[ -n "$statements" ] && export HUB_TEST_PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements"
 owners="${HUB_BENCH_OWNERS:-50}"
 bench=lead_intake
 api_role=operate
@@ -66,9 +65,6 @@ stored_leads() {
   fi
 }
 
-# Runs `sql` in the bench's PostgreSQL database, printing its rows.
-pg_statements() { "$pg_bin/psql" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres -d "hub_$bench" -c "$1"; }
-
 measure_lead_intake() {
   local label="$1" store="$2" fill="$3" target="$4"
   start_hub "$label" "$store" "${fill}_with_team" "$target"
@@ -77,10 +73,8 @@ measure_lead_intake() {
     -d '{"channel":"web","company_name":"Customer 1 Trading Co","mobile":"13800000001","need":"试用"}' \
     "http://127.0.0.1:$hub_port/api/v1/leads")" || { echo "lead_intake: the first lead was refused" >&2; return 1; }
   echo "$label: a known customer's lead answers $answer"
-  [ "$label" = postgresql ] && [ -n "$statements" ] && pg_statements "CREATE EXTENSION pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   load_test "$label" "$hub_pid" -s "$root/bench/lead_intake.lua" -H "Authorization: Bearer $api_token" \
     "http://127.0.0.1:$hub_port/api/v1/leads" -- "$customers"
-  [ "$label" = postgresql ] && [ -n "$statements" ] && pg_statements "SELECT calls, round(total_exec_time::numeric / calls * 1000) AS us_per_call, round(total_exec_time::numeric) AS ms, left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $statements"
   stop_hub
   echo "$label: leads stored, routed to an owner, attached to a customer: $(stored_leads "$label" | tr '|' ' ')"
 }

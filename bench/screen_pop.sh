@@ -8,7 +8,8 @@
 # Usage: bench/screen_pop.sh [customers] [seconds per target]   (default 1000000 10)
 # Environment: SCREEN_POP_ENGINES (default "sqlite postgresql") the stores to measure; SCREEN_POP_RUNTIME a
 # <runtime .../> element for the hub's configuration (default none: the default threads); SCREEN_POP_PERF a
-# folder: the hub is profiled under load there (perf record -e cpu-clock -g, one <engine>.perf.data each).
+# folder: the hub is profiled under load there (perf record -e cpu-clock -g, one <engine>.perf.data each);
+# SCREEN_POP_STATEMENTS=N: PostgreSQL's N statements that took the most time under load (pg_stat_statements).
 # Needs a built tree (scripts/build.sh: hub) and the Debian packages wrk and nginx (scripts/build.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,7 @@ seconds="${2:-10}"
 engines="${SCREEN_POP_ENGINES:-sqlite postgresql}"
 runtime="${SCREEN_POP_RUNTIME:-}"
 api_perf="${SCREEN_POP_PERF:-}"
+statements="${SCREEN_POP_STATEMENTS:-}"
 bench=screen_pop
 build="${HUB_BUILD_DIR:-$root/build}"
 work="$(mktemp -d /tmp/hub-screen-pop.XXXXXX)"

@@ -7,10 +7,26 @@
 # The caller sets `root` (the checkout), `build` (the build tree), `work` (a scratch folder, mode 755 so that
 # nginx's workers can read it), `customers`, `seconds`, `runtime` (a <runtime .../> element or empty), `bench`
 # (a short name for messages) and optionally `api_perf` (a folder: the hub is profiled under load there, perf
-# record -e cpu-clock -g, one <label>.perf.data each); it sources scripts/lib/test_servers.sh, then this file,
+# record -e cpu-clock -g, one <label>.perf.data each) and `statements` (N: PostgreSQL's N statements that took
+# the most time under load, from pg_stat_statements); it sources scripts/lib/test_servers.sh, then this file,
 # and calls `trap api_load_cleanup EXIT`.
 
 api_started=()
+[ -n "${statements:-}" ] && export HUB_TEST_PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+
+# Runs `sql` in the bench's PostgreSQL database, printing its rows.
+pg_statements() { "$pg_bin/psql" -h 127.0.0.1 -p "$HUB_TEST_PG_PORT" -U postgres -d "hub_$bench" -c "$1"; }
+
+# With `statements` set, forgets PostgreSQL's statistics (before a load) or prints its costliest statements
+# (after one): `statement_costs reset|report LABEL`.
+statement_costs() {
+  [ "$2" = postgresql ] && [ -n "${statements:-}" ] || return 0
+  if [ "$1" = reset ]; then
+    pg_statements "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
+  else
+    pg_statements "SELECT calls, round(total_exec_time::numeric / NULLIF(calls, 0) * 1000) AS us_per_call, round(total_exec_time::numeric) AS ms, round(total_plan_time::numeric / NULLIF(plans, 0) * 1000) AS us_per_plan, plans, left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $statements"
+  fi
+}
 api_load_cleanup() {
   local pid
   for pid in "${api_started[@]}"; do
@@ -78,6 +94,7 @@ load_test() {
     perf record -q -e cpu-clock -g -p "$pid" -o "$api_perf/$label.perf.data" 2>/dev/null &
     perf_pid=$!
   fi
+  statement_costs reset "$label"
   [ -n "$pid" ] && before="$(cpu_ticks "$pid")" && db_before="$(postgres_cpu_ticks)"
   wrk -t2 -c16 -d"${seconds}s" --latency "$@" >"$out"
   [ -n "$pid" ] && after="$(cpu_ticks "$pid")" && db_after="$(postgres_cpu_ticks)"
@@ -92,6 +109,7 @@ load_test() {
     print_cpu_per_request hub "$before" "$after" "$requests"
     [ -n "$db_before" ] && print_cpu_per_request PostgreSQL "$db_before" "$db_after" "$requests"
   fi
+  statement_costs report "$label"
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -158,7 +176,7 @@ FROM generate_series(1, $customers) i;
 INSERT INTO phones (party_id, kind, raw, e164, is_primary)
 SELECT i, 'landline', '(010)6' || lpad((i % 10000000)::text, 7, '0'), '+86106' || lpad((i % 10000000)::text, 7, '0'), FALSE
 FROM generate_series(1, $customers) i;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 }
 

@@ -1,14 +1,12 @@
 #include "service/customer_accounts.hpp"
 
 #include <map>
-#include <optional>
 #include <string>
 
 #include <boost/json/array.hpp>
 
 #include "common/value_json.hpp"
 #include "service/exact_decimal.hpp"
-#include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
 namespace {
@@ -24,81 +22,83 @@ struct Balance {
 
 std::string Text(const Value& value) { return value.is_null() ? std::string() : value.text(); }
 
-sdk::Result<odbc::RowSet> QueryOfCustomer(odbc::Connection& connection, const std::string& sql,
-                                          const CustomerParties& parties) {
-  return odbc::QueryCached(connection, sql, parties.Params());
-}
+constexpr ListColumn kInvoiceColumns[] = {{"id", "BIGINT"},
+                                          {"invoice_number", "TEXT"},
+                                          {"kind", "TEXT"},
+                                          {"status", "TEXT"},
+                                          {"payment_state", "TEXT"},
+                                          {"currency", "TEXT"},
+                                          {"total_amount", "{{money}}"},
+                                          {"amount_residual", "{{money}}"},
+                                          {"issued_on", "{{date}}"},
+                                          {"due_on", "{{date}}"},
+                                          {"order_reference", "TEXT"}};
+constexpr std::size_t kKind = 2;
+constexpr std::size_t kInvoiceCurrency = 5;
+constexpr std::size_t kResidual = 7;
+
+constexpr ListColumn kReceivableColumns[] = {
+    {"currency", "TEXT"}, {"amount", "{{money}}", "COALESCE(amount_residual, amount)"}, {"due_on", "{{date}}"}};
 
 // Adds the open invoices to `customer` and their residuals to `balances`.
-sdk::Status AddInvoices(odbc::Connection& connection, const CustomerParties& parties, boost::json::object& customer,
-                        std::map<std::string, Balance>& balances) {
-  const std::string sql =
-      "SELECT id, invoice_number, kind, status, payment_state, currency, total_amount, amount_residual, issued_on, "
-      "due_on, order_reference FROM invoices WHERE status NOT IN ('draft', 'cancelled') AND amount_residual IS NOT "
-      "NULL " +
-      StillInItsSource("invoice", "invoices") + " AND party_id IN " + std::string(parties.Sql()) +
-      " ORDER BY issued_on, id";
-  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, parties);
-  if (!rows.ok()) return rows.status();
+void AddInvoices(const odbc::RowSet& rows, boost::json::object& customer, std::map<std::string, Balance>& balances) {
   boost::json::array open;
-  for (const odbc::Row& row : rows->rows) {
-    const ExactDecimal residual = DecimalOf(row[7]);
+  for (const odbc::Row& row : rows.rows) {
+    const ExactDecimal residual = DecimalOf(row[kResidual]);
     if (!residual.IsPositive()) continue;
-    Balance& balance = balances[Text(row[5])];
-    if (Text(row[2]) == "credit_note") {
+    Balance& balance = balances[Text(row[kInvoiceCurrency])];
+    if (Text(row[kKind]) == "credit_note") {
       balance.credit_notes_open = balance.credit_notes_open + residual;
     } else {
       balance.invoices_open = balance.invoices_open + residual;
     }
     boost::json::object item;
-    for (std::size_t c = 0; c < row.size(); ++c) item[rows->columns[c].name] = ValueToJson(row[c]);
+    for (std::size_t c = 0; c < row.size(); ++c) item[rows.columns[c].name] = ValueToJson(row[c]);
     open.push_back(std::move(item));
   }
   customer["open_invoices"] = std::move(open);
-  return sdk::Status::Ok();
 }
 
-// Adds the open receivables due before `today` to `balances`.
-sdk::Status AddOverdue(odbc::Connection& connection, const CustomerParties& parties, std::string_view today,
-                       std::map<std::string, Balance>& balances) {
-  const std::string sql =
-      "SELECT currency, COALESCE(amount_residual, amount), due_on FROM receivables WHERE status = 'open' AND "
-      "due_on IS NOT NULL " +
-      StillInItsSource("receivable", "receivables") + " AND party_id IN " + std::string(parties.Sql());
-  sdk::Result<odbc::RowSet> rows = QueryOfCustomer(connection, sql, parties);
-  if (!rows.ok()) return rows.status();
-  for (const odbc::Row& row : rows->rows) {
+// Adds the receivables due before `today` to `balances`.
+void AddOverdue(const odbc::RowSet& rows, std::string_view today, std::map<std::string, Balance>& balances) {
+  for (const odbc::Row& row : rows.rows) {
     // Dates compare as their ISO text on both engines.
     if (Text(row[2]).substr(0, 10) >= today) continue;
     Balance& balance = balances[Text(row[0])];
     balance.overdue = balance.overdue + DecimalOf(row[1]);
   }
-  return sdk::Status::Ok();
 }
 
 }  // namespace
 
-std::string_view CustomerParties::Sql() const {
-  if (!has_merged) return "(?)";
-  return "(SELECT CAST(? AS BIGINT) UNION ALL SELECT id FROM parties WHERE golden_party_id = ?)";
+const CustomerList& OpenInvoicesList() {
+  static constexpr CustomerList kList{
+      .key = "open_invoices",
+      .columns = kInvoiceColumns,
+      .from =
+          "FROM invoices WHERE status NOT IN ('draft', 'cancelled') AND amount_residual IS NOT NULL AND party_id IN ",
+      .order = "ORDER BY issued_on, id",
+      .entity = "invoice",
+      .table = "invoices"};
+  return kList;
 }
 
-std::vector<Value> CustomerParties::Params() const {
-  if (!has_merged) return {Value::Int64(golden_id)};
-  return {Value::Int64(golden_id), Value::Int64(golden_id)};
+const CustomerList& OverdueReceivablesList() {
+  static constexpr CustomerList kList{
+      .key = "receivables",
+      .columns = kReceivableColumns,
+      .from = "FROM receivables WHERE status = 'open' AND due_on IS NOT NULL AND party_id IN ",
+      .order = "ORDER BY id",
+      .entity = "receivable",
+      .table = "receivables"};
+  return kList;
 }
 
-std::string StillInItsSource(std::string_view entity, std::string_view table) {
-  const std::string links = "FROM source_links l WHERE l.entity = '" + std::string(entity) +
-                            "' AND l.record_id = " + std::string(table) + ".id";
-  return "AND (EXISTS (SELECT 1 " + links + " AND l.deleted_at IS NULL) OR NOT EXISTS (SELECT 1 " + links + "))";
-}
-
-sdk::Status AddAccounts(odbc::Connection& connection, const CustomerParties& parties, std::string_view today,
-                        boost::json::object& customer) {
+void AddAccounts(const odbc::RowSet& invoices, const odbc::RowSet& receivables, std::string_view today,
+                 boost::json::object& customer) {
   std::map<std::string, Balance> balances;
-  HUB_RETURN_IF_ERROR(AddInvoices(connection, parties, customer, balances));
-  HUB_RETURN_IF_ERROR(AddOverdue(connection, parties, today, balances));
+  AddInvoices(invoices, customer, balances);
+  AddOverdue(receivables, today, balances);
   boost::json::array per_currency;
   for (const auto& [currency, balance] : balances) {
     per_currency.push_back(boost::json::object{
@@ -110,7 +110,6 @@ sdk::Status AddAccounts(odbc::Connection& connection, const CustomerParties& par
     });
   }
   customer["receivable_balance"] = std::move(per_currency);
-  return sdk::Status::Ok();
 }
 
 }  // namespace hub::service

@@ -9,6 +9,7 @@
 
 #include "common/value_json.hpp"
 #include "service/customer_accounts.hpp"
+#include "service/customer_lists.hpp"
 #include "store/odbc/cached_query.hpp"
 
 namespace hub::service {
@@ -28,70 +29,126 @@ constexpr std::string_view kPartyColumns =
 // The last column of kPartyColumns: whether parties are merged into this one (read, never answered).
 constexpr std::string_view kHasMergedColumn = "has_merged_parties";
 
-// A list of the customer: its key in the answer and its query, which ends in "party_id IN " (or the
-// column that names the customer); for a list of records a source may delete, the entity and table whose rows
-// drop out once every source link of theirs is deleted (StillInItsSource); whether the card (CustomerView::kCard)
-// holds it.
-struct CustomerList {
-  std::string_view key;
-  std::string_view sql;
-  std::string_view order;
-  std::string_view entity = {};
-  std::string_view table = {};
-  bool in_card = false;
-};
-constexpr CustomerList kLists[] = {
-    {"identifiers", "SELECT scheme, value, value_normalized, country FROM party_identifiers WHERE party_id IN ",
-     " ORDER BY id"},
-    {"phones", "SELECT kind, raw, e164, extension, is_primary FROM phones WHERE party_id IN ", " ORDER BY id"},
-    {"emails", "SELECT kind, address, address_normalized, is_primary FROM emails WHERE party_id IN ", " ORDER BY id"},
-    {"websites", "SELECT url, host FROM websites WHERE party_id IN ", " ORDER BY id"},
-    {"addresses",
-     "SELECT kind, line1, line2, district, city, province, postal_code, country, is_primary FROM addresses "
-     "WHERE party_id IN ",
-     " ORDER BY id"},
-    {"source_links",
-     "SELECT source_system, entity, source_id, first_seen_at, last_seen_at, deleted_at FROM source_links "
-     "WHERE party_id IN ",
-     " ORDER BY id",
-     {},
-     {},
-     true},
-    {"contacts",
-     "SELECT c.id AS contact_id, c.person_party_id, p.name, c.title, c.department, c.decision_role, c.is_primary, "
-     "c.status FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE c.organization_party_id IN ",
-     " ORDER BY c.id"},
-    {"open_leads",
-     "SELECT id, company_name, contact_name, status, grade, tier, score, received_at FROM leads "
-     "WHERE status IN ('new', 'contacted', 'qualified') AND party_id IN ",
-     " ORDER BY id",
-     {},
-     {},
-     true},
-    {"open_opportunities",
-     "SELECT id, name, stage, status, probability, amount, currency, expected_close_on FROM opportunities "
-     "WHERE status = 'open' AND party_id IN ",
-     " ORDER BY id"},
-    {"orders", "SELECT id, order_number, status, currency, total_amount, ordered_on FROM orders WHERE party_id IN ",
-     " ORDER BY ordered_on, id"},
-    {"open_orders",
-     "SELECT id, order_number, status, currency, total_amount, ordered_on, requested_on, customer_reference "
-     "FROM orders WHERE status NOT IN ('delivered', 'closed', 'cancelled') AND party_id IN ",
-     " ORDER BY ordered_on, id", "order", "orders", true},
-    {"credit_limits", "SELECT currency, amount, company, blocked, valid_from FROM credit_limits WHERE party_id IN ",
-     " ORDER BY currency, company, id", "credit_limit", "credit_limits"},
-    {"quality",
-     "SELECT d.field, d.value, d.problem, d.detail, l.source_system, l.source_id, d.created_at FROM data_quality d "
-     "JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ",
-     " ORDER BY d.id"},
-    {"last_activities",
-     "SELECT id, kind, direction, subject, summary, occurred_at, duration_seconds, outcome, employee_id, contact_id "
-     "FROM activities WHERE party_id IN ",
-     " ORDER BY occurred_at DESC, id DESC LIMIT 5",
-     {},
-     {},
-     true},
-};
+// The customer's lists (customer_lists.hpp), each column typed as its table declares it.
+constexpr ListColumn kIdentifierColumns[] = {
+    {"scheme", "TEXT"}, {"value", "TEXT"}, {"value_normalized", "TEXT"}, {"country", "TEXT"}};
+constexpr ListColumn kPhoneColumns[] = {
+    {"kind", "TEXT"}, {"raw", "TEXT"}, {"e164", "TEXT"}, {"extension", "TEXT"}, {"is_primary", "{{bool}}"}};
+constexpr ListColumn kEmailColumns[] = {
+    {"kind", "TEXT"}, {"address", "TEXT"}, {"address_normalized", "TEXT"}, {"is_primary", "{{bool}}"}};
+constexpr ListColumn kWebsiteColumns[] = {{"url", "TEXT"}, {"host", "TEXT"}};
+constexpr ListColumn kAddressColumns[] = {{"kind", "TEXT"},        {"line1", "TEXT"},   {"line2", "TEXT"},
+                                          {"district", "TEXT"},    {"city", "TEXT"},    {"province", "TEXT"},
+                                          {"postal_code", "TEXT"}, {"country", "TEXT"}, {"is_primary", "{{bool}}"}};
+constexpr ListColumn kSourceLinkColumns[] = {{"source_system", "TEXT"},
+                                             {"entity", "TEXT"},
+                                             {"source_id", "TEXT"},
+                                             {"first_seen_at", "{{timestamp}}"},
+                                             {"last_seen_at", "{{timestamp}}"},
+                                             {"deleted_at", "{{timestamp}}"}};
+constexpr ListColumn kContactColumns[] = {{"contact_id", "BIGINT", "c.id"},
+                                          {"person_party_id", "BIGINT", "c.person_party_id"},
+                                          {"name", "TEXT", "p.name"},
+                                          {"title", "TEXT", "c.title"},
+                                          {"department", "TEXT", "c.department"},
+                                          {"decision_role", "TEXT", "c.decision_role"},
+                                          {"is_primary", "{{bool}}", "c.is_primary"},
+                                          {"status", "TEXT", "c.status"}};
+constexpr ListColumn kLeadColumns[] = {
+    {"id", "BIGINT"},  {"company_name", "TEXT"}, {"contact_name", "TEXT"}, {"status", "TEXT"},
+    {"grade", "TEXT"}, {"tier", "TEXT"},         {"score", "INTEGER"},     {"received_at", "{{timestamp}}"}};
+constexpr ListColumn kOpportunityColumns[] = {{"id", "BIGINT"},
+                                              {"name", "TEXT"},
+                                              {"stage", "TEXT"},
+                                              {"status", "TEXT"},
+                                              {"probability", "{{decimal}}"},
+                                              {"amount", "{{money}}"},
+                                              {"currency", "TEXT"},
+                                              {"expected_close_on", "{{date}}"}};
+constexpr ListColumn kOrderColumns[] = {
+    {"id", "BIGINT"},     {"order_number", "TEXT"},      {"status", "TEXT"},
+    {"currency", "TEXT"}, {"total_amount", "{{money}}"}, {"ordered_on", "{{date}}"}};
+constexpr ListColumn kOpenOrderColumns[] = {{"id", "BIGINT"},
+                                            {"order_number", "TEXT"},
+                                            {"status", "TEXT"},
+                                            {"currency", "TEXT"},
+                                            {"total_amount", "{{money}}"},
+                                            {"ordered_on", "{{date}}"},
+                                            {"requested_on", "{{date}}"},
+                                            {"customer_reference", "TEXT"}};
+constexpr ListColumn kCreditLimitColumns[] = {{"currency", "TEXT"},
+                                              {"amount", "{{money}}"},
+                                              {"company", "TEXT"},
+                                              {"blocked", "{{bool}}"},
+                                              {"valid_from", "{{date}}"}};
+constexpr ListColumn kQualityColumns[] = {{"field", "TEXT", "d.field"},
+                                          {"value", "TEXT", "d.value"},
+                                          {"problem", "TEXT", "d.problem"},
+                                          {"detail", "TEXT", "d.detail"},
+                                          {"source_system", "TEXT", "l.source_system"},
+                                          {"source_id", "TEXT", "l.source_id"},
+                                          {"created_at", "{{timestamp}}", "d.created_at"}};
+constexpr ListColumn kActivityColumns[] = {{"id", "BIGINT"},
+                                           {"kind", "TEXT"},
+                                           {"direction", "TEXT"},
+                                           {"subject", "TEXT"},
+                                           {"summary", "TEXT"},
+                                           {"occurred_at", "{{timestamp}}"},
+                                           {"duration_seconds", "INTEGER"},
+                                           {"outcome", "TEXT"},
+                                           {"employee_id", "BIGINT"},
+                                           {"contact_id", "BIGINT"}};
+
+constexpr CustomerList kIdentifiers{"identifiers", kIdentifierColumns, "FROM party_identifiers WHERE party_id IN ",
+                                    "ORDER BY id"};
+constexpr CustomerList kPhones{"phones", kPhoneColumns, "FROM phones WHERE party_id IN ", "ORDER BY id"};
+constexpr CustomerList kEmails{"emails", kEmailColumns, "FROM emails WHERE party_id IN ", "ORDER BY id"};
+constexpr CustomerList kWebsites{"websites", kWebsiteColumns, "FROM websites WHERE party_id IN ", "ORDER BY id"};
+constexpr CustomerList kAddresses{"addresses", kAddressColumns, "FROM addresses WHERE party_id IN ", "ORDER BY id"};
+constexpr CustomerList kSourceLinks{"source_links", kSourceLinkColumns, "FROM source_links WHERE party_id IN ",
+                                    "ORDER BY id"};
+constexpr CustomerList kContacts{"contacts", kContactColumns,
+                                 "FROM contacts c JOIN parties p ON p.id = c.person_party_id WHERE "
+                                 "c.organization_party_id IN ",
+                                 "ORDER BY c.id"};
+constexpr CustomerList kOpenLeads{"open_leads", kLeadColumns,
+                                  "FROM leads WHERE status IN ('new', 'contacted', 'qualified') AND party_id IN ",
+                                  "ORDER BY id"};
+constexpr CustomerList kOpenOpportunities{"open_opportunities", kOpportunityColumns,
+                                          "FROM opportunities WHERE status = 'open' AND party_id IN ", "ORDER BY id"};
+constexpr CustomerList kOrders{"orders", kOrderColumns, "FROM orders WHERE party_id IN ", "ORDER BY ordered_on, id"};
+constexpr CustomerList kOpenOrders{
+    .key = "open_orders",
+    .columns = kOpenOrderColumns,
+    .from = "FROM orders WHERE status NOT IN ('delivered', 'closed', 'cancelled') AND party_id IN ",
+    .order = "ORDER BY ordered_on, id",
+    .entity = "order",
+    .table = "orders"};
+constexpr CustomerList kCreditLimits{.key = "credit_limits",
+                                     .columns = kCreditLimitColumns,
+                                     .from = "FROM credit_limits WHERE party_id IN ",
+                                     .order = "ORDER BY currency, company, id",
+                                     .entity = "credit_limit",
+                                     .table = "credit_limits"};
+constexpr CustomerList kQuality{
+    "quality", kQualityColumns,
+    "FROM data_quality d JOIN source_links l ON l.id = d.source_link_id WHERE d.party_id IN ", "ORDER BY d.id"};
+constexpr CustomerList kLastActivities{"last_activities", kActivityColumns, "FROM activities WHERE party_id IN ",
+                                       "ORDER BY occurred_at DESC, id DESC", "LIMIT 5"};
+
+// The lists of each view, in the order the object holds them, then the accounts' two.
+const CustomerListsQuery& ListsOf(CustomerView view) {
+  static const CustomerListsQuery card(
+      {&kSourceLinks, &kOpenLeads, &kOpenOrders, &kLastActivities, &OpenInvoicesList(), &OverdueReceivablesList()});
+  static const CustomerListsQuery full({&kIdentifiers, &kPhones, &kEmails, &kWebsites, &kAddresses, &kSourceLinks,
+                                        &kContacts, &kOpenLeads, &kOpenOpportunities, &kOrders, &kOpenOrders,
+                                        &kCreditLimits, &kQuality, &kLastActivities, &OpenInvoicesList(),
+                                        &OverdueReceivablesList()});
+  return view == CustomerView::kCard ? card : full;
+}
+
+// The number of lists of ListsOf(view) before the accounts' two.
+constexpr std::size_t kAccountLists = 2;
 
 boost::json::object RowToJson(const odbc::RowSet& rows, const odbc::Row& row) {
   boost::json::object object;
@@ -157,18 +214,16 @@ sdk::Result<boost::json::object> AddLists(odbc::Connection& connection, boost::j
   } else if (view == CustomerView::kFull) {
     party["lineage"] = boost::json::array();
   }
-  const std::vector<Value> params = parties.Params();
-  for (const CustomerList& list : kLists) {
-    if (view == CustomerView::kCard && !list.in_card) continue;
-    const std::string live = list.entity.empty() ? std::string() : " " + StillInItsSource(list.entity, list.table);
-    const std::string sql = std::string(list.sql) + std::string(parties.Sql()) + live + std::string(list.order);
-    sdk::Result<odbc::RowSet> rows = odbc::QueryCached(connection, sql, params);
-    if (!rows.ok()) return rows.status();
+  sdk::Result<std::vector<odbc::RowSet>> lists = ListsOf(view).Read(connection, parties);
+  if (!lists.ok()) return lists.status();
+  const std::size_t own_lists = lists->size() - kAccountLists;
+  for (std::size_t index = 0; index < own_lists; ++index) {
+    const odbc::RowSet& rows = (*lists)[index];
     boost::json::array items;
-    for (const odbc::Row& row : rows->rows) items.push_back(RowToJson(*rows, row));
-    party[list.key] = std::move(items);
+    for (const odbc::Row& row : rows.rows) items.push_back(RowToJson(rows, row));
+    party[ListsOf(view).list(index).key] = std::move(items);
   }
-  HUB_RETURN_IF_ERROR(AddAccounts(connection, parties, today, party));
+  AddAccounts((*lists)[own_lists], (*lists)[own_lists + 1], today, party);
   return party;
 }
 
