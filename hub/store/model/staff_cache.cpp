@@ -1,21 +1,30 @@
 #include "store/model/staff_cache.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "store/model/routing_candidates.hpp"
 
 namespace hub::store_model {
+
+StaffCache::StaffCache(const Clock& clock, std::chrono::milliseconds max_age, Reader reader)
+    : clock_(clock), max_age_(max_age), reader_(reader ? std::move(reader) : Reader(ReadRoutingCandidates)) {}
 
 sdk::Result<std::vector<leads::RoutingCandidate>> StaffCache::Staff(odbc::Connection& connection) {
   const TimePoint now = clock_.Now();
   {
     std::lock_guard lock(mutex_);
     if (read_at_ && now - *read_at_ < max_age_) return staff_;
+    // One writer reads the staff again; the others meanwhile route with the copy kept, rather than each
+    // reading the same rows at once.
+    if (read_at_ && refreshing_) return staff_;
+    refreshing_ = true;
   }
-  // Read outside the lock: a slow statement must not hold back the writers that find a fresh copy.
-  sdk::Result<std::vector<leads::RoutingCandidate>> staff = ReadRoutingCandidates(connection);
-  if (!staff.ok()) return staff.status();
+  // Read outside the lock: a slow statement must not hold back the writers that find a copy.
+  sdk::Result<std::vector<leads::RoutingCandidate>> staff = reader_(connection);
   std::lock_guard lock(mutex_);
+  refreshing_ = false;
+  if (!staff.ok()) return staff.status();
   staff_ = *staff;
   read_at_ = now;
   return staff;

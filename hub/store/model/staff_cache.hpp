@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,12 +27,15 @@ namespace hub::store_model {
 class StaffCache {
  public:
   static constexpr std::chrono::seconds kDefaultMaxAge{5};
+  // How the staff are read: ReadRoutingCandidates (routing_candidates.hpp) unless a test says otherwise.
+  using Reader = std::function<sdk::Result<std::vector<leads::RoutingCandidate>>(odbc::Connection&)>;
 
-  explicit StaffCache(const Clock& clock, std::chrono::milliseconds max_age = kDefaultMaxAge)
-      : clock_(clock), max_age_(max_age) {}
+  explicit StaffCache(const Clock& clock, std::chrono::milliseconds max_age = kDefaultMaxAge, Reader reader = {});
 
   // A copy of the staff (ReadRoutingCandidates), read through `connection` — in the caller's transaction — when
-  // none is kept or the kept one is older than the maximum age. Errors: the driver's Status (nothing kept).
+  // none is kept or the kept one is older than the maximum age; while one caller reads it again, the others
+  // get the copy kept (older than the maximum age by at most that read). Errors: the driver's Status (nothing
+  // kept; the next caller reads again).
   sdk::Result<std::vector<leads::RoutingCandidate>> Staff(odbc::Connection& connection);
 
   // Keeps `candidate`'s availability and load (open_holdings, intake_today, signings) for its employee, as the
@@ -52,9 +56,11 @@ class StaffCache {
 
   const Clock& clock_;
   const std::chrono::milliseconds max_age_;
+  const Reader reader_;
   std::mutex mutex_;
   std::vector<leads::RoutingCandidate> staff_;  // guarded by mutex_
   std::optional<TimePoint> read_at_;            // guarded by mutex_; nullopt: nothing kept
+  bool refreshing_ = false;                     // guarded by mutex_; a caller is reading the staff again
 };
 
 }  // namespace hub::store_model

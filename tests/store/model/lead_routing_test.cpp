@@ -5,8 +5,11 @@
 // cooling period to nobody, a lead naming its owner is not routed; and the candidates as read.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -287,6 +290,49 @@ TEST_P(LeadRoutingTest, TheStaffCacheKeepsItsCopyForItsMaximumAgeWithTheLoadsRem
   ASSERT_TRUE(staff.ok());
   ASSERT_EQ(staff->size(), 4u) << "read again at 5 s";
   EXPECT_EQ(staff->at(1).open_holdings, 0);
+}
+
+// While one writer reads the staff again, the others route with the copy kept instead of reading the same rows
+// at once; a read that fails keeps nothing from being read again by the next writer.
+TEST_P(LeadRoutingTest, OneWriterReadsTheStaffAgainWhileTheOthersUseTheCopyKept) {
+  ManualClock clock{TimePoint{}};
+  std::atomic<int> reads{0};
+  std::promise<void> reading;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  bool fail_next = false;
+  StaffCache cache(clock, std::chrono::seconds(5), [&](odbc::Connection& connection) {
+    if (++reads == 2) {
+      reading.set_value();
+      released.wait();
+    }
+    if (fail_next) return sdk::Result<std::vector<leads::RoutingCandidate>>(sdk::Status::Unavailable("gone"));
+    return ReadRoutingCandidates(connection);
+  });
+  ASSERT_TRUE(cache.Staff(*connection_).ok());
+  Employee("E4", {{"name", "孙丽"}, {"speciality_codes", "retail"}});
+  clock.Advance(std::chrono::seconds(6));
+
+  std::thread refresher([&] {
+    sdk::Result<std::vector<leads::RoutingCandidate>> fresh = cache.Staff(*connection_);
+    ASSERT_TRUE(fresh.ok());
+    EXPECT_EQ(fresh->size(), 4u);
+  });
+  reading.get_future().wait();
+  sdk::Result<std::vector<leads::RoutingCandidate>> kept = cache.Staff(*connection_);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->size(), 3u) << "the copy kept, while the other writer reads";
+  EXPECT_EQ(reads, 2);
+  release.set_value();
+  refresher.join();
+
+  clock.Advance(std::chrono::seconds(6));
+  fail_next = true;
+  EXPECT_FALSE(cache.Staff(*connection_).ok());
+  fail_next = false;
+  sdk::Result<std::vector<leads::RoutingCandidate>> again = cache.Staff(*connection_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(reads, 4) << "read again after the failed read";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LeadRoutingTest, hub::test::kBothBackends, hub::test::BackendName);
