@@ -29,9 +29,9 @@ inline constexpr StagedTable kLeadStages{"leads", "lead_stage_history", "lead_id
 
 // When a row is new, or the record's `stage` differs from the stored one, writes a history row (from the
 // stored stage, to the new one, with the record's amount and probability, at the record's stage_changed_at
-// or now) and sets the row's stage_entered_at to the same instant. A row inserted without a stage enters
-// the stage its catalog field defaults to (the lead funnel's first); without a default, no history. Threads: as the
-// connection. Lifetime: the batch.
+// or now) and sets the row's stage_entered_at to the same instant (a new row is written with it). A row inserted
+// without a stage enters the stage its catalog field defaults to (the lead funnel's first); without a default, no
+// history. Threads: as the connection. Lifetime: the batch.
 class StageHistory : public EntityExtension {
  public:
   StageHistory(odbc::Connection& connection, const StagedTable& staged) : connection_(connection), staged_(staged) {}
