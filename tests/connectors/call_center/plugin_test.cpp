@@ -11,32 +11,20 @@
 #include <gtest/gtest.h>
 
 #include "common/clock.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
+#include "support/plugin_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::call_center {
 namespace {
-
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_call_center.so";
 
 std::string SourceFile(const std::string& path) {
   std::ifstream file(std::filesystem::path(HUB_SOURCE_DIR) / path, std::ios::binary);
   return std::string{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
-class CallCenterPlugin : public ::testing::Test {
+class CallCenterPlugin : public hub::test::PluginTest {
  protected:
-  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    return plugin.ok() ? *plugin : nullptr;
-  }
-
-  SystemClock clock_;
-  CancellationToken token_;
+  CallCenterPlugin() : PluginTest("hub_call_center.so") {}
 };
 
 TEST_F(CallCenterPlugin, DeclaresThatItReadsWithTheDefaultMappingAsShipped) {
@@ -54,15 +42,10 @@ TEST_F(CallCenterPlugin, DeclaresThatItReadsWithTheDefaultMappingAsShipped) {
 TEST_F(CallCenterPlugin, ReadsTheDemoMasterCsvThroughThePluginBoundary) {
   hub::test::TempDir dir;
   const std::filesystem::path master = dir.Write("Master.csv", SourceFile("config/demo/call_center/Master.csv"));
-  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
-  ASSERT_NE(plugin, nullptr);
-  auto instance =
-      plugin_host::ConnectorInstance::Create("pbx", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
-  sdk::Status configured = (*instance)->Configure(sdk::Options({{"path", master.string()}, {"final", "true"}}));
-  ASSERT_TRUE(configured.ok()) << configured.ToString();
-  EXPECT_TRUE((*instance)->CheckHealth().ok());
-  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);
+  auto instance = Configure("pbx", sdk::Options({{"path", master.string()}, {"final", "true"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = instance->ReadBatch("", 100);
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   // 12 rows, 10 calls: the first and the fifth rang two agents.
   ASSERT_EQ(batch->records.size(), 10u);

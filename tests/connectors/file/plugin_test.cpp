@@ -13,8 +13,7 @@
 
 #include "common/clock.hpp"
 #include "file_test_support.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
+#include "support/plugin_fixture.hpp"
 
 namespace hub::file {
 namespace {
@@ -22,32 +21,9 @@ namespace {
 using ::testing::HasSubstr;
 using testing::TempDir;
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_file.so";
-
-class FilePlugin : public ::testing::Test {
+class FilePlugin : public hub::test::PluginTest {
  protected:
-  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    return plugin.ok() ? *plugin : nullptr;
-  }
-
-  // An instance "erp_drop" configured with `options`; the Status of Configure in `configured`.
-  std::unique_ptr<plugin_host::ConnectorInstance> Create(sdk::Options options, sdk::Status* configured) {
-    std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
-    if (plugin == nullptr) return nullptr;
-    auto instance = plugin_host::ConnectorInstance::Create("erp_drop", plugin,
-                                                           plugin_host::HostServices{nullptr, clock_, token_, {}});
-    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
-    if (!instance.ok()) return nullptr;
-    *configured = (*instance)->Configure(options);
-    return std::move(instance).value();
-  }
-
-  SystemClock clock_;
-  CancellationToken token_;
+  FilePlugin() : PluginTest("hub_file.so") {}
 };
 
 TEST_F(FilePlugin, DeclaresThatItReadsAndDeliversEvents) {
@@ -60,10 +36,9 @@ TEST_F(FilePlugin, DeclaresThatItReadsAndDeliversEvents) {
 
 TEST_F(FilePlugin, WithOnlyAnEventsFolderDeliversEventsAsAFileAndRefusesToRead) {
   TempDir dir;
-  sdk::Status configured;
-  auto instance = Create(sdk::Options({{"events_dir", dir.path().string()}, {"events_prefix", "orders"}}), &configured);
+  auto instance =
+      Configure("erp_drop", sdk::Options({{"events_dir", dir.path().string()}, {"events_prefix", "orders"}}));
   ASSERT_NE(instance, nullptr);
-  ASSERT_TRUE(configured.ok()) << configured.ToString();
   EXPECT_TRUE(instance->CheckHealth().ok());
 
   std::vector<sdk::OutboundEvent> events = {{"order.created", "order", "o-1", R"({"total":"10.00"})", "ev-7", 0},
@@ -86,19 +61,17 @@ TEST_F(FilePlugin, WithOnlyAnEventsFolderDeliversEventsAsAFileAndRefusesToRead) 
 }
 
 TEST_F(FilePlugin, WithNeitherPathNorEventsFolderIsRefusedAtConfigure) {
-  sdk::Status configured;
-  auto instance = Create(sdk::Options({}), &configured);
+  auto instance = Create("erp_drop");
   ASSERT_NE(instance, nullptr);
+  const sdk::Status configured = instance->Configure(sdk::Options({}));
   EXPECT_EQ(configured.code(), sdk::StatusCode::kInvalidArgument);
   EXPECT_THAT(configured.message(), HasSubstr("give path (to read) or events_dir (to deliver events), or both"));
 }
 
 TEST_F(FilePlugin, WithOnlyAPathAnswersEventsUnavailableUntilGivenAnEventsFolder) {
   TempDir dir;
-  sdk::Status configured;
-  auto instance = Create(sdk::Options({{"path", dir.Write("a.csv", "id\n1\n").string()}}), &configured);
+  auto instance = Configure("erp_drop", sdk::Options({{"path", dir.Write("a.csv", "id\n1\n").string()}}));
   ASSERT_NE(instance, nullptr);
-  ASSERT_TRUE(configured.ok()) << configured.ToString();
   sdk::Result<std::size_t> accepted = instance->WriteEvents({{"party.updated", "party", "1", "{}", "ev-1", 0}});
   EXPECT_EQ(accepted.status().code(), sdk::StatusCode::kUnavailable);
   EXPECT_THAT(accepted.status().message(), HasSubstr("has no option 'events_dir'"));

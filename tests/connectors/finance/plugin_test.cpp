@@ -1,5 +1,4 @@
 // The built plugin build/plugins/hub_finance.so, loaded and driven by the hub's plugin host.
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -9,59 +8,32 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "common/clock.hpp"
 #include "delivery_events.hpp"
 #include "finance_database.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
+#include "support/plugin_fixture.hpp"
 
 namespace hub::finance::test {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_finance.so";
+class FinancePluginInstance : public hub::test::PluginTest {
+ protected:
+  FinancePluginInstance() : PluginTest("hub_finance.so") {}
 
-// tests/support/plugin_exports.sh on `library`: its output (empty when it passes) and whether it passed. The
-// same check covers the plugin built outside the tree (tests/sdk_package/finance_connector_outside.sh).
-std::pair<bool, std::string> CheckPluginExports(const std::filesystem::path& library) {
-  const std::string command =
-      std::string(HUB_SOURCE_DIR) + "/tests/support/plugin_exports.sh '" + library.string() + "' 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {false, "cannot run " + command};
-  std::string output;
-  char line[512];
-  while (std::fgets(line, sizeof line, pipe) != nullptr) output += line;
-  return {::pclose(pipe) == 0, output};
-}
+  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
+    return PluginTest::Configure("erp", std::move(options));
+  }
+};
 
-TEST(FinancePlugin, ExportsOnlyTheTwoEntryPoints) {
-  ASSERT_TRUE(std::filesystem::exists(kPlugin)) << kPlugin;
-  const auto [passed, output] = CheckPluginExports(kPlugin);
+// The same check covers the plugin built outside the tree (tests/sdk_package/finance_connector_outside.sh).
+TEST_F(FinancePluginInstance, ExportsOnlyTheTwoEntryPoints) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  EXPECT_EQ(plugin->description().name, "finance");
+  const auto [passed, output] = CheckExports();
   EXPECT_TRUE(passed) << output;
 }
-
-class FinancePluginInstance : public ::testing::Test {
- protected:
-  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    if (!plugin.ok()) return nullptr;
-    EXPECT_EQ((*plugin)->description().name, "finance");
-    auto instance =
-        plugin_host::ConnectorInstance::Create("erp", *plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
-    if (!instance.ok()) return nullptr;
-    sdk::Status configured = (*instance)->Configure(options);
-    EXPECT_TRUE(configured.ok()) << configured.ToString();
-    return std::move(instance).value();
-  }
-
-  SystemClock clock_;
-  CancellationToken token_;
-};
 
 TEST_F(FinancePluginInstance, ReadsTheDemoDatabaseThroughTheHub) {
   FinanceDatabase database(Backend::kSqlite);
@@ -128,13 +100,9 @@ TEST_F(FinancePluginInstance, WithoutADatabaseOrAFolderForThemEventsWaitUnavaila
 }
 
 TEST_F(FinancePluginInstance, AnUnknownProfileIsRefusedAtConfigure) {
-  plugin_host::PluginRecord record;
-  auto plugin = plugin_host::LoadedPlugin::Open(kPlugin, &record);
-  ASSERT_TRUE(plugin.ok()) << plugin.status().ToString();
-  auto instance =
-      plugin_host::ConnectorInstance::Create("erp", *plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
-  sdk::Status configured = (*instance)->Configure(sdk::Options({{"connection", "Driver=x"}, {"profile", "sap"}}));
+  std::unique_ptr<plugin_host::ConnectorInstance> instance = Create("erp");
+  ASSERT_NE(instance, nullptr);
+  sdk::Status configured = instance->Configure(sdk::Options({{"connection", "Driver=x"}, {"profile", "sap"}}));
   EXPECT_THAT(configured.message(), HasSubstr("option 'profile': 'sap' is not one of odoo17"));
 }
 

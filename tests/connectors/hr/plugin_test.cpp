@@ -12,28 +12,16 @@
 
 #include "common/clock.hpp"
 #include "hr_test_support.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
+#include "support/plugin_fixture.hpp"
 #include "support/source_database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace hub::hr {
 namespace {
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_hr.so";
-
-class HrPlugin : public ::testing::Test {
+class HrPlugin : public hub::test::PluginTest {
  protected:
-  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    return plugin.ok() ? *plugin : nullptr;
-  }
-
-  SystemClock clock_;
-  CancellationToken token_;
+  HrPlugin() : PluginTest("hub_hr.so") {}
 };
 
 TEST_F(HrPlugin, DeclaresThatItReadsAndTakesNoEvents) {
@@ -59,15 +47,10 @@ TEST_F(HrPlugin, ReadsAGb18030RosterThroughThePluginBoundary) {
   hub::test::TempDir dir;
   const std::filesystem::path roster = dir.path() / "花名册.csv";
   std::ofstream(roster, std::ios::binary) << testing::Encode("花名册\n工号,姓名,部门\nE1,张伟,销售一部\n", "GB18030");
-  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
-  ASSERT_NE(plugin, nullptr);
-  auto instance =
-      plugin_host::ConnectorInstance::Create("hr", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
-  sdk::Status configured = (*instance)->Configure(sdk::Options({{"path", roster.string()}, {"final", "true"}}));
-  ASSERT_TRUE(configured.ok()) << configured.ToString();
-  EXPECT_TRUE((*instance)->CheckHealth().ok());
-  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);
+  auto instance = Configure("hr", sdk::Options({{"path", roster.string()}, {"final", "true"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = instance->ReadBatch("", 100);
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_EQ(testing::Keys(batch->records), (std::vector<std::string>{"team:销售一部", "employee:E1"}));
   EXPECT_EQ(testing::Text(batch->records[1], "姓名"), "张伟");
@@ -81,19 +64,14 @@ TEST_F(HrPlugin, ReadsAnEmployeeTableThroughThePluginBoundary) {
       "CREATE TABLE staff (id INTEGER PRIMARY KEY, employee_number TEXT, name TEXT, department TEXT, "
       "updated_at TIMESTAMP)");
   database.Execute("INSERT INTO staff VALUES (1, 'E1', '张伟', '销售一部', '2026-11-02 09:00:00')");
-  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
-  ASSERT_NE(plugin, nullptr);
-  auto instance =
-      plugin_host::ConnectorInstance::Create("hr", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
-  sdk::Status configured = (*instance)->Configure(sdk::Options({{"connection", database.connection_string()},
-                                                                {"table", "staff"},
-                                                                {"timestamp_column", "updated_at"},
-                                                                {"id_column", "id"},
-                                                                {"overlap", "5m"}}));
-  ASSERT_TRUE(configured.ok()) << configured.ToString();
-  EXPECT_TRUE((*instance)->CheckHealth().ok());
-  sdk::Result<sdk::Batch> batch = (*instance)->ReadBatch("", 100);
+  auto instance = Configure("hr", sdk::Options({{"connection", database.connection_string()},
+                                                {"table", "staff"},
+                                                {"timestamp_column", "updated_at"},
+                                                {"id_column", "id"},
+                                                {"overlap", "5m"}}));
+  ASSERT_NE(instance, nullptr);
+  EXPECT_TRUE(instance->CheckHealth().ok());
+  sdk::Result<sdk::Batch> batch = instance->ReadBatch("", 100);
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_EQ(testing::Keys(batch->records), (std::vector<std::string>{"team:销售一部", "employee:E1"}));
   EXPECT_EQ(testing::Text(batch->records[1], "姓名"), "张伟");

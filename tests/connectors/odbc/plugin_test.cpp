@@ -1,5 +1,4 @@
 // The built plugin build/plugins/hub_odbc.so, loaded and driven by the hub's plugin host.
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -9,58 +8,31 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "common/clock.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
 #include "source_database.hpp"
+#include "support/plugin_fixture.hpp"
 
 namespace hub::odbc_source::test {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_odbc.so";
+class OdbcPluginInstance : public hub::test::PluginTest {
+ protected:
+  OdbcPluginInstance() : PluginTest("hub_odbc.so") {}
 
-// tests/support/plugin_exports.sh on `library`: its output (empty when it passes) and whether it passed. The
-// same check covers the plugin built outside the tree (tests/sdk_package/odbc_connector_outside.sh).
-std::pair<bool, std::string> CheckPluginExports(const std::filesystem::path& library) {
-  const std::string command =
-      std::string(HUB_SOURCE_DIR) + "/tests/support/plugin_exports.sh '" + library.string() + "' 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {false, "cannot run " + command};
-  std::string output;
-  char line[512];
-  while (std::fgets(line, sizeof line, pipe) != nullptr) output += line;
-  return {::pclose(pipe) == 0, output};
-}
+  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
+    return PluginTest::Configure("crm_db", std::move(options));
+  }
+};
 
-TEST(OdbcPlugin, ExportsOnlyTheTwoEntryPoints) {
-  ASSERT_TRUE(std::filesystem::exists(kPlugin)) << kPlugin;
-  const auto [passed, output] = CheckPluginExports(kPlugin);
+// The same check covers the plugin built outside the tree (tests/sdk_package/odbc_connector_outside.sh).
+TEST_F(OdbcPluginInstance, ExportsOnlyTheTwoEntryPoints) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  EXPECT_EQ(plugin->description().name, "odbc");
+  const auto [passed, output] = CheckExports();
   EXPECT_TRUE(passed) << output;
 }
-
-class OdbcPluginInstance : public ::testing::Test {
- protected:
-  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    if (!plugin.ok()) return nullptr;
-    EXPECT_EQ((*plugin)->description().name, "odbc");
-    auto instance = plugin_host::ConnectorInstance::Create("crm_db", *plugin,
-                                                           plugin_host::HostServices{nullptr, clock_, token_, {}});
-    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
-    if (!instance.ok()) return nullptr;
-    sdk::Status configured = (*instance)->Configure(options);
-    EXPECT_TRUE(configured.ok()) << configured.ToString();
-    return std::move(instance).value();
-  }
-
-  SystemClock clock_;
-  CancellationToken token_;
-};
 
 TEST_F(OdbcPluginInstance, ReadsAnSqliteSourceIncrementally) {
   SourceDatabase database(Backend::kSqlite);

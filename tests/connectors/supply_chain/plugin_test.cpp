@@ -10,10 +10,9 @@
 
 #include "common/clock.hpp"
 #include "common/options_doc.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
 #include "supply_chain/supply_chain_options.hpp"
 #include "supply_chain_test_support.hpp"
+#include "support/plugin_fixture.hpp"
 
 namespace hub::supply_chain {
 namespace {
@@ -24,32 +23,13 @@ using ::testing::HasSubstr;
 using testing::Keys;
 using testing::TempDir;
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_supply_chain.so";
-
-class SupplyChainPlugin : public ::testing::Test {
+class SupplyChainPlugin : public hub::test::PluginTest {
  protected:
-  std::shared_ptr<const plugin_host::LoadedPlugin> Open() {
-    plugin_host::PluginRecord record;
-    sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-        plugin_host::LoadedPlugin::Open(kPlugin, &record);
-    EXPECT_TRUE(plugin.ok()) << plugin.status().ToString();
-    return plugin.ok() ? *plugin : nullptr;
-  }
+  SupplyChainPlugin() : PluginTest("hub_supply_chain.so") {}
 
-  std::unique_ptr<plugin_host::ConnectorInstance> Create(sdk::Options options) {
-    std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
-    if (plugin == nullptr) return nullptr;
-    auto instance =
-        plugin_host::ConnectorInstance::Create("sap", plugin, plugin_host::HostServices{nullptr, clock_, token_, {}});
-    EXPECT_TRUE(instance.ok()) << instance.status().ToString();
-    if (!instance.ok()) return nullptr;
-    const sdk::Status configured = (*instance)->Configure(options);
-    EXPECT_TRUE(configured.ok()) << configured.ToString();
-    return configured.ok() ? std::move(instance).value() : nullptr;
+  std::unique_ptr<plugin_host::ConnectorInstance> Configure(sdk::Options options) {
+    return PluginTest::Configure("sap", std::move(options));
   }
-
-  SystemClock clock_;
-  CancellationToken token_;
 };
 
 TEST_F(SupplyChainPlugin, DeclaresThatItReadsAndDeliversEventsAndShipsTheSapIdocMapping) {
@@ -68,10 +48,10 @@ TEST_F(SupplyChainPlugin, ReadsAFolderAndDropsAnOrderThroughThePluginBoundary) {
   TempDir dir;
   dir.Write("in/orders05.xml", Fixture("orders05.xml"));
   std::filesystem::create_directories(dir.path() / "drop");
-  auto instance = Create(sdk::Options({{"path", (dir.path() / "in").string()},
-                                       {"final", "true"},
-                                       {"drop_dir", (dir.path() / "drop").string()},
-                                       {"receiver_partner", "PRDCLNT100"}}));
+  auto instance = Configure(sdk::Options({{"path", (dir.path() / "in").string()},
+                                          {"final", "true"},
+                                          {"drop_dir", (dir.path() / "drop").string()},
+                                          {"receiver_partner", "PRDCLNT100"}}));
   ASSERT_NE(instance, nullptr);
   EXPECT_TRUE(instance->CheckHealth().ok());
   sdk::Result<sdk::Batch> batch = instance->ReadBatch("", 3);
@@ -96,7 +76,7 @@ TEST_F(SupplyChainPlugin, HandsOutGbkTextAsUtf8AndSetsAsideAFileWhoseBytesAreNot
   TempDir dir;
   dir.Write("in/1_gbk.xml", Fixture("debmas07_gbk.xml"));
   dir.Write("in/2_mixed.xml", Fixture("debmas07_gbk_mismatch.xml"));
-  auto instance = Create(sdk::Options(
+  auto instance = Configure(sdk::Options(
       {{"path", (dir.path() / "in").string()}, {"final", "true"}, {"error_dir", (dir.path() / "error").string()}}));
   ASSERT_NE(instance, nullptr);
   std::vector<sdk::Record> records;

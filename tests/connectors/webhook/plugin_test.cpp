@@ -1,5 +1,4 @@
 // The built plugin build/plugins/hub_webhook.so, loaded and driven by the hub's plugin host.
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -8,9 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "common/clock.hpp"
-#include "plugin_host/connector_instance.hpp"
-#include "plugin_host/loaded_plugin.hpp"
+#include "support/plugin_fixture.hpp"
 #include "support/recording_server.hpp"
 #include "webhook_test_support.hpp"
 
@@ -20,33 +17,29 @@ namespace {
 using hub::test::RecordedRequest;
 using hub::test::RecordingServer;
 
-const std::filesystem::path kPlugin = std::filesystem::path(HUB_PLUGIN_DIR) / "hub_webhook.so";
+class WebhookPlugin : public hub::test::PluginTest {
+ protected:
+  WebhookPlugin() : PluginTest("hub_webhook.so") {}
+};
 
-TEST(WebhookPlugin, ExportsOnlyTheTwoEntryPoints) {
-  ASSERT_TRUE(std::filesystem::exists(kPlugin)) << kPlugin;
-  const std::string command =
-      std::string(HUB_SOURCE_DIR) + "/tests/support/plugin_exports.sh '" + kPlugin.string() + "' >/dev/null 2>&1";
-  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+TEST_F(WebhookPlugin, ExportsOnlyTheTwoEntryPoints) {
+  const auto [passed, output] = CheckExports();
+  EXPECT_TRUE(passed) << output;
 }
 
-TEST(WebhookPlugin, LoadsAsAnOutboundConnectorAndDeliversThroughTheHost) {
-  plugin_host::PluginRecord record;
-  sdk::Result<std::shared_ptr<const plugin_host::LoadedPlugin>> plugin =
-      plugin_host::LoadedPlugin::Open(kPlugin, &record);
-  ASSERT_TRUE(plugin.ok()) << plugin.status().ToString();
-  EXPECT_EQ((*plugin)->description().name, "webhook");
-  EXPECT_FALSE((*plugin)->description().capabilities.reads);
-  EXPECT_TRUE((*plugin)->description().capabilities.writes_events);
+TEST_F(WebhookPlugin, LoadsAsAnOutboundConnectorAndDeliversThroughTheHost) {
+  std::shared_ptr<const plugin_host::LoadedPlugin> plugin = Open();
+  ASSERT_NE(plugin, nullptr);
+  EXPECT_EQ(plugin->description().name, "webhook");
+  EXPECT_FALSE(plugin->description().capabilities.reads);
+  EXPECT_TRUE(plugin->description().capabilities.writes_events);
 
-  SystemClock clock;
-  CancellationToken token;
-  auto instance = plugin_host::ConnectorInstance::Create("erp_events", *plugin,
-                                                         plugin_host::HostServices{nullptr, clock, token, {}});
-  ASSERT_TRUE(instance.ok()) << instance.status().ToString();
   RecordingServer server;
-  ASSERT_TRUE((*instance)->Configure(sdk::Options({{"url", server.Url()}, {"secret", "k"}})).ok());
+  std::unique_ptr<plugin_host::ConnectorInstance> instance =
+      Configure("erp_events", sdk::Options({{"url", server.Url()}, {"secret", "k"}}), plugin);
+  ASSERT_NE(instance, nullptr);
 
-  sdk::Result<std::size_t> accepted = (*instance)->WriteEvents({PartyEvent("9")});
+  sdk::Result<std::size_t> accepted = instance->WriteEvents({PartyEvent("9")});
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
   EXPECT_EQ(*accepted, 1u);
   ASSERT_EQ(server.requests().size(), 1u);
@@ -55,7 +48,7 @@ TEST(WebhookPlugin, LoadsAsAnOutboundConnectorAndDeliversThroughTheHost) {
   EXPECT_EQ(request.Header("x-hub-signature-256"), ExpectedSignature("k", request.body));
 
   server.ScriptStatuses({503});
-  sdk::Result<std::size_t> failed = (*instance)->WriteEvents({PartyEvent("10")});
+  sdk::Result<std::size_t> failed = instance->WriteEvents({PartyEvent("10")});
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.status().code(), sdk::StatusCode::kUnavailable) << failed.status().ToString();
 }
