@@ -11,12 +11,13 @@ namespace hub::cli {
 namespace {
 
 sdk::Result<std::uint64_t> ExportToFile(odbc::Connection& connection, const exporting::ExportKind& kind,
-                                        exporting::ExportFormat format, const std::filesystem::path& file) {
+                                        exporting::ExportFormat format, const exporting::ExportSettings& settings,
+                                        const std::filesystem::path& file) {
   const std::filesystem::path partial = file.string() + ".partial";
   sdk::Result<std::uint64_t> rows = sdk::Status::IoError("cannot write " + partial.string());
   {
     std::ofstream stream(partial, std::ios::binary | std::ios::trunc);
-    if (stream) rows = exporting::WriteExport(connection, kind, format, stream);
+    if (stream) rows = exporting::WriteExport(connection, kind, format, stream, settings);
   }
   std::error_code error;
   if (!rows.ok()) {
@@ -61,8 +62,11 @@ int ExportData(const std::string& kind_name, const std::filesystem::path& config
     err << prefix << "store: " << lease.status().message() << "\n";
     return 1;
   }
-  sdk::Result<std::uint64_t> rows = out_file.empty() ? exporting::WriteExport(lease->get(), **kind, *format, out)
-                                                     : ExportToFile(lease->get(), **kind, *format, out_file);
+  // The export measures what the service measures: the same configuration's funnel norms.
+  const exporting::ExportSettings settings{.funnel_norms = loaded.config->leads.funnel};
+  sdk::Result<std::uint64_t> rows = out_file.empty()
+                                        ? exporting::WriteExport(lease->get(), **kind, *format, out, settings)
+                                        : ExportToFile(lease->get(), **kind, *format, settings, out_file);
   if (!rows.ok()) {
     err << prefix << rows.status().ToString() << "\n";
     return 1;

@@ -4,6 +4,7 @@
 
 #include "export/customers_export.hpp"
 #include "export/funnel.hpp"
+#include "export/lead_funnel_export.hpp"
 #include "export/quality_column.hpp"
 #include "hub/odbc/statement.hpp"
 
@@ -95,6 +96,11 @@ sdk::Result<std::uint64_t> WriteFunnel(odbc::Statement& executed, ExportFormat f
   return rows.size();
 }
 
+sdk::Result<std::uint64_t> WriteLeadFunnelReport(odbc::Connection& connection, const ExportSettings& settings,
+                                                 ExportFormat format, std::ostream& out) {
+  return WriteLeadFunnel(connection, settings.funnel_norms, *settings.clock, format, out);
+}
+
 constexpr ExportKind kKinds[] = {
     {"customers", "golden customer records with their main identifiers and channels, and their data-quality flags",
      kCustomersSql, WriteWithQualityColumn},
@@ -104,7 +110,11 @@ constexpr ExportKind kKinds[] = {
      kMatches},
     {"leads", "sales leads with their grading, routing and funnel stage, and their data-quality flags", kLeads,
      WriteWithQualityColumn},
-    {"funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
+    {"funnel",
+     "the lead funnel of GET /api/v1/funnel against the configured norms: per stage, for everyone, each owner and "
+     "each team, the leads in it, expected and weighted revenue, conversion and dwell time with their ideals, stalls",
+     "", nullptr, WriteLeadFunnelReport},
+    {"opportunity_funnel", "per sales stage: opportunities entered, in it now, moved on, won, lost, days, conversion",
      kStageHistory, WriteFunnel},
     {"quarantine",
      "records kept aside and not yet stored (open, or pending: waiting for a record they refer to), with their "
@@ -131,7 +141,8 @@ sdk::Result<const ExportKind*> FindExportKind(std::string_view name) {
 }
 
 sdk::Result<std::uint64_t> WriteExport(odbc::Connection& connection, const ExportKind& kind, ExportFormat format,
-                                       std::ostream& out) {
+                                       std::ostream& out, const ExportSettings& settings) {
+  if (kind.report != nullptr) return kind.report(connection, settings, format, out);
   sdk::Result<odbc::Statement> statement = connection.Prepare(kind.sql);
   if (!statement.ok()) return statement.status();
   auto executed = statement->Execute();

@@ -10,14 +10,13 @@ constexpr double kMsPerDay = 86'400'000.0;
 
 sdk::Value Count(std::uint64_t count) { return sdk::Value::Int64(static_cast<std::int64_t>(count)); }
 
-// `number` as an exact decimal with `digits` places ("2.5" → "2.50"), which CSV and JSON show as written.
-sdk::Value Fixed(double number, int digits) {
+}  // namespace
+
+sdk::Value FixedDecimal(double number, int digits) {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", digits, number);
   return sdk::Value::Decimal(text);
 }
-
-}  // namespace
 
 void FunnelBuilder::Add(std::int64_t opportunity_id, const std::string& stage, std::int64_t entered_ms,
                         const std::string& status) {
@@ -67,13 +66,13 @@ std::vector<std::vector<sdk::Value>> FunnelBuilder::Rows() {
   std::vector<std::vector<sdk::Value>> rows;
   for (const FunnelStage* stage : ordered) {
     const std::uint64_t left = stage->moved_on + stage->won + stage->lost;
-    rows.push_back({sdk::Value::String(stage->stage), Count(stage->entered), Count(stage->current),
-                    Count(stage->moved_on), Count(stage->won), Count(stage->lost),
-                    stage->moved_on == 0 ? sdk::Value::Null()
-                                         : Fixed(stage->days_moving_on / static_cast<double>(stage->moved_on), 2),
-                    left == 0
-                        ? sdk::Value::Null()
-                        : Fixed(static_cast<double>(stage->moved_on + stage->won) / static_cast<double>(left), 4)});
+    rows.push_back(
+        {sdk::Value::String(stage->stage), Count(stage->entered), Count(stage->current), Count(stage->moved_on),
+         Count(stage->won), Count(stage->lost),
+         stage->moved_on == 0 ? sdk::Value::Null()
+                              : FixedDecimal(stage->days_moving_on / static_cast<double>(stage->moved_on), 2),
+         left == 0 ? sdk::Value::Null()
+                   : FixedDecimal(static_cast<double>(stage->moved_on + stage->won) / static_cast<double>(left), 4)});
   }
   return rows;
 }

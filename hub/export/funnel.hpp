@@ -1,5 +1,5 @@
 // The sales funnel as the synced opportunities walked it: one row per stage, computed from
-// opportunity_stage_history. The `funnel` kind of `hub export`.
+// opportunity_stage_history. The `opportunity_funnel` kind of `hub export`.
 #ifndef HUB_EXPORT_FUNNEL_HPP_
 #define HUB_EXPORT_FUNNEL_HPP_
 
@@ -12,6 +12,9 @@
 #include "hub/sdk/record.hpp"
 
 namespace hub::exporting {
+
+// `number` as an exact decimal with `digits` places ("2.5" → "2.50"), which CSV and JSON show as written.
+sdk::Value FixedDecimal(double number, int digits);
 
 // One stage's figures. A stay in a stage starts with a history row and ends with the opportunity's next
 // one (it moved on) or not at all (it is there now, or the opportunity was won or lost there).

@@ -26,6 +26,7 @@
 #include "service/funnel_routes.hpp"
 #include "service/intent_routes.hpp"
 #include "service/lead_accept_route.hpp"
+#include "service/lead_review_routes.hpp"
 #include "service/lead_routes.hpp"
 #include "service/lead_sla_jobs.hpp"
 #include "service/match_jobs.hpp"
@@ -111,6 +112,7 @@ class Service {
     if (routes.ok()) routes = AddMatchRoutes(router, *store_);
     if (routes.ok()) routes = AddTaskRoutes(router, *store_);
     if (routes.ok()) routes = AddLeadAcceptRoute(router, *store_);
+    if (routes.ok()) routes = AddLeadReviewRoutes(router, *store_, clock_);
     if (routes.ok()) routes = AddIntentRoutes(router, *store_);
     if (!routes.ok()) {
       err << "hub: " << routes.message() << "\n";

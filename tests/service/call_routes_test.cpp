@@ -126,6 +126,22 @@ TEST_P(CallRoutesTest, AnUnknownCallerWithANeedBecomesALeadCandidate) {
   ASSERT_TRUE(answer.at("lead_candidate_id").is_int64()) << posted.body;
   ASSERT_TRUE(answer.at("lead_id").is_int64()) << posted.body;
   EXPECT_EQ(QueryValue("SELECT need FROM lead_candidates").text(), "询价：20台水泵");
+  std::vector<odbc::Row> lead = QueryRows("SELECT province, city FROM leads");
+  ASSERT_EQ(lead.size(), 1u);
+  EXPECT_EQ(lead[0][0].text(), "广东") << "the landline's area code 755 is Shenzhen's";
+  EXPECT_EQ(lead[0][1].text(), "深圳");
+}
+
+TEST_P(CallRoutesTest, AnUnknownMobileCallersLeadNamesNoRegion) {
+  hub::test::HttpResult posted = Post({{"call_id", "c-8"},
+                                       {"customer_number", "+86 138 1234 5678"},
+                                       {"started_at", "2026-11-02T01:00:00Z"},
+                                       {"need", "询价：5台水泵"}});
+  ASSERT_EQ(posted.status, 201u) << posted.body;
+  std::vector<odbc::Row> lead = QueryRows("SELECT province, city FROM leads");
+  ASSERT_EQ(lead.size(), 1u);
+  EXPECT_TRUE(lead[0][0].is_null());
+  EXPECT_TRUE(lead[0][1].is_null());
 }
 
 TEST_P(CallRoutesTest, ABadEventIsRefusedNamingEveryFieldAtFault) {

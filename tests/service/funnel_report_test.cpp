@@ -6,12 +6,14 @@
 #include <boost/json.hpp>
 
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "api/test_server.hpp"
 #include "common/clock.hpp"
+#include "export/export_kinds.hpp"
 #include "hub/odbc/timestamp_text.hpp"
 #include "service/funnel_routes.hpp"
 #include "support/http_client.hpp"
@@ -172,6 +174,31 @@ TEST_P(FunnelReportTest, TheApiAnswersTheSameFiguresWithTheCurrentAlerts) {
   EXPECT_EQ(first.at("norm").at("name"), "ideal_dwell_days");
   EXPECT_EQ(first.at("norm").at("value").as_double(), 5.0);
   EXPECT_EQ(alerts.at(1).at("figures").at("days_in_stage").as_double(), 8.5);
+}
+
+TEST_P(FunnelReportTest, TheFunnelExportMeasuresAgainstTheNormsItIsGiven) {
+  exporting::ExportSettings settings;
+  settings.funnel_norms.ideal_dwell_days = {2, 1, 5, 5, 5, 5};
+  settings.funnel_norms.ideal_move_percent = {100, 80, 50, 30, 10};
+  settings.clock = std::make_shared<ManualClock>(clock_.Now());
+  sdk::Result<const exporting::ExportKind*> kind = exporting::FindExportKind("funnel");
+  ASSERT_TRUE(kind.ok()) << kind.status().ToString();
+  sdk::Result<odbc::ConnectionLease> lease = database_->Acquire();
+  ASSERT_TRUE(lease.ok());
+  std::ostringstream out;
+  sdk::Result<std::uint64_t> rows =
+      exporting::WriteExport(lease->get(), **kind, exporting::ExportFormat::kCsv, out, settings);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(*rows, 3u * kFunnelStages.size()) << "everyone's stages, then E1's and E2's";
+  const std::string csv = out.str();
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "group,owner_employee_number,team_code,stage,count,expected_revenue,weighted_revenue,entered,moved_on,"
+            "conversion,ideal_conversion,dwell_days,ideal_dwell_days,stalled\r");
+  // L4 has been in resource 1.5 days: stalled against the default 1, not against the 2 given here. Graded's
+  // 50 000 is weighted × 0.8 × 0.5 × 0.3 × 0.1 by the given move rates.
+  EXPECT_NE(csv.find("\r\nall,,,resource,1,0.00,0.00,4,2,0.5000,1.0000,2.33,2.00,0\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\nall,,,graded,1,50000.00,600.00,2,1,0.5000,0.8000,2.00,1.00,1\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\nowner,E2,,resource,1,"), std::string::npos) << csv;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FunnelReportTest, hub::test::kBothBackends, hub::test::BackendName);

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "leads/phone_region.hpp"
 #include "model/catalog.hpp"
 #include "store/model/entity_writer.hpp"
 #include "store/model/outbox_event.hpp"
@@ -158,7 +159,7 @@ sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& re
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       params);
   if (!candidate.ok()) return candidate.status();
-  sdk::Result<std::int64_t> lead = PromoteToLead(record, source_key, channel, *candidate);
+  sdk::Result<std::int64_t> lead = PromoteToLead(record, keys, source_key, channel, *candidate);
   if (!lead.ok()) return lead.status();
   payload["id"] = *candidate;
   payload["status"] = "accepted";
@@ -169,8 +170,8 @@ sdk::Status ActivityFollowUps::EnsureLeadCandidate(const model::MappedRecord& re
 }
 
 sdk::Result<std::int64_t> ActivityFollowUps::PromoteToLead(const model::MappedRecord& record,
-                                                           const std::string& source_key, const std::string& channel,
-                                                           std::int64_t candidate_id) {
+                                                           const AttributionKeys& keys, const std::string& source_key,
+                                                           const std::string& channel, std::int64_t candidate_id) {
   model::MappedRecord lead;
   lead.entity = model::FindEntity("lead");
   lead.source_system = record.source_system;
@@ -184,6 +185,12 @@ sdk::Result<std::int64_t> ActivityFollowUps::PromoteToLead(const model::MappedRe
   // a customer by it as by a web site.
   if (const std::string domain = TextOf(record, "web_domain"); !domain.empty()) {
     lead.Add("website", Value::String(domain));
+  }
+  if (TextOf(record, "kind") == "call") {
+    if (const std::optional<leads::PhoneRegion> region = leads::RegionOfPhone(keys.phone_e164)) {
+      lead.Add("province", Value::String(std::string(region->province)));
+      lead.Add("city", Value::String(std::string(region->city)));
+    }
   }
   lead.Add("received_at", record.ValueOrNull("occurred_at"));
   SourceLinks links(connection_);

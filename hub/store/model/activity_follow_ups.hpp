@@ -57,10 +57,12 @@ class ActivityFollowUps {
   sdk::Status CloseCallbacks(const model::MappedRecord& record, std::int64_t activity_id, std::int64_t party_id);
   sdk::Status EnsureLeadCandidate(const model::MappedRecord& record, std::int64_t activity_id,
                                   const AttributionKeys& keys);
-  // Writes the lead of candidate `candidate_id` (made of activity `record`), marks the candidate accepted with it,
-  // and answers the lead's id.
-  sdk::Result<std::int64_t> PromoteToLead(const model::MappedRecord& record, const std::string& source_key,
-                                          const std::string& channel, std::int64_t candidate_id);
+  // Writes the lead of candidate `candidate_id` (made of activity `record`, whose keys are `keys`), marks the
+  // candidate accepted with it, and answers the lead's id. A call's lead takes its province and city from the
+  // area code of a landline (leads::RegionOfPhone), so that it is routed by region.
+  sdk::Result<std::int64_t> PromoteToLead(const model::MappedRecord& record, const AttributionKeys& keys,
+                                          const std::string& source_key, const std::string& channel,
+                                          std::int64_t candidate_id);
   // The id of the row of `table` with `source_key`, or nullopt.
   sdk::Result<std::optional<std::int64_t>> Existing(std::string_view table, const std::string& source_key);
 

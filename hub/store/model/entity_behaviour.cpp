@@ -14,6 +14,7 @@
 #include "store/model/funnel_alerts.hpp"
 #include "store/model/lead_classification.hpp"
 #include "store/model/lead_intake_check.hpp"
+#include "store/model/lead_review.hpp"
 #include "store/model/lead_routing.hpp"
 #include "store/model/lead_sla.hpp"
 #include "store/model/stage_history.hpp"
@@ -56,7 +57,7 @@ std::unique_ptr<EntityExtension> MakeLeadExtensions(odbc::Connection& connection
                                                     const odbc::OutboxTurn& turn, const WriteRules& rules) {
   std::vector<std::unique_ptr<EntityExtension>> parts;
   parts.push_back(std::make_unique<LeadIntakeCheck>(connection));
-  parts.push_back(std::make_unique<LeadClassification>(connection, rules.leads.classification));
+  parts.push_back(std::make_unique<LeadClassification>(connection, turn, rules.leads.classification));
   parts.push_back(std::make_unique<LeadRouting>(connection, turn, rules.leads, rules.staff_cache.get()));
   parts.push_back(std::make_unique<StageHistory>(connection, kLeadStages));
   return std::make_unique<ExtensionChain>(std::move(parts));
@@ -103,11 +104,10 @@ constexpr std::pair<std::string_view, std::string_view> kDerivedAggregates[] = {
 
 // Changes of catalog entities that the engines over the store record beside the writers' own: a party's golden
 // record, by the match job (golden_records.hpp); a lead's assignment to its owner (lead_assignments.hpp), and an
-// owner's missed acceptance SLA (lead_sla.hpp).
+// owner's missed acceptance SLA (lead_sla.hpp), and a top-tier lead's review asked and decided (lead_review.hpp).
 constexpr std::pair<std::string_view, std::string_view> kEngineChanges[] = {
-    {"party", "golden_changed"},
-    {"lead", kLeadAssigned},
-    {"lead", kLeadSlaMissed},
+    {"party", "golden_changed"},    {"lead", kLeadAssigned}, {"lead", kLeadSlaMissed},
+    {"lead", kLeadReviewRequested}, {"lead", kLeadReviewed},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/model/lead_review.hpp"
 #include "store/model/store_statements.hpp"
 #include "store/model/stored_number.hpp"
 
@@ -95,6 +96,7 @@ sdk::Status LeadClassification::AddStoreFacts(const RowValues& row, leads::LeadP
 
 sdk::Status LeadClassification::BeforeRow(const model::MappedRecord&, std::optional<std::int64_t> row_id,
                                           RowValues& row) {
+  review_.reset();
   if (row_id) return sdk::Status::Ok();
   leads::LeadProfile profile = ProfileOf(row);
   HUB_RETURN_IF_ERROR(AddStoreFacts(row, profile));
@@ -106,8 +108,17 @@ sdk::Status LeadClassification::BeforeRow(const model::MappedRecord&, std::optio
   if (!classified.review.empty()) {
     row.Add("review", Value::String(classified.review));
     row.Add("review_state", Value::String("pending"));
+    review_ = classified;
   }
   return sdk::Status::Ok();
+}
+
+sdk::Status LeadClassification::AfterRow(const model::MappedRecord&, std::int64_t row_id, std::int64_t, bool) {
+  if (!review_) return sdk::Status::Ok();
+  const leads::Classification classified = std::move(*review_);
+  review_.reset();
+  return RequestLeadReview(connection_, turn_, row_id, classified.review, leads::TierName(classified.tier),
+                           leads::GradeName(classified.grade));
 }
 
 }  // namespace hub::store_model

@@ -4,9 +4,10 @@
 // posted to POST /api/v1/calls. A mail from a new address at a finance customer's domain asking for a quote
 // and a call from an unknown number with a recorded need become leads: the mail's attaches to the customer
 // ("old customer, new need") and goes by region to the salesperson of the customer's province, the call's is
-// new and goes by workload to the other one. Each owner receives through the real Postfix exactly one mail for
-// their lead — the shipped lead.assigned templates: the lead's record, the rule that chose the owner, tier,
-// grade and the next step — with the Message-ID of its lead.assigned event. Skipped without the mail servers.
+// new and goes by region (its landline's area code 755 is Shenzhen's, in 广东) to the other one. Each
+// owner receives through the real Postfix exactly one mail for their lead — the shipped lead.assigned
+// templates: the lead's record, the rule that chose the owner, tier, grade and the next step — with the
+// Message-ID of its lead.assigned event. Skipped without the mail servers.
 #include <signal.h>
 
 #include <gtest/gtest.h>
@@ -221,7 +222,7 @@ TEST_P(LeadMailHubRun, ACallAndAMailBecomeCheckedClassifiedRoutedLeadsMailedToTh
   EXPECT_EQ(called.channel, "phone");
   EXPECT_EQ(called.decision, "new");
   EXPECT_EQ(called.customer, "-");
-  EXPECT_EQ(called.owner + "/" + called.rule, "E2/workload");
+  EXPECT_EQ(called.owner + "/" + called.rule, "E2/region");
   for (const LeadFacts& lead : leads) {
     EXPECT_NE(lead.tier, "-") << lead.id;
     EXPECT_NE(lead.grade, "-") << lead.id;
@@ -248,7 +249,7 @@ TEST_P(LeadMailHubRun, ACallAndAMailBecomeCheckedClassifiedRoutedLeadsMailedToTh
   }
   const MimeMessage to_second = MailOf(servers_->user2, called_id);
   EXPECT_EQ(to_second.subject, "新线索分配：深圳新创科技有限公司");
-  for (const std::string& line : std::vector<std::string>{"李娜，您好", "分配规则：workload", "电话：+86 755 8610 2233",
+  for (const std::string& line : std::vector<std::string>{"李娜，您好", "分配规则：region", "电话：+86 755 8610 2233",
                                                           "需求：采购数控机床 3 台", "已是客户：否", "下一步："}) {
     EXPECT_NE(to_second.text.find(line), std::string::npos) << line << "\n" << to_second.text;
   }

@@ -178,6 +178,45 @@ TEST(MailSenderExample, TheShippedTemplatesTellTheManagerOfALeadWhoseOwnerLetThe
   }
 }
 
+TEST(MailSenderExample, TheShippedTemplatesAskTheReviewerOfATopLeadAndTellTheOwnerTheDecision) {
+  sdk::Result<MailSender> sender = ExampleSender();
+  ASSERT_TRUE(sender.ok()) << sender.status().ToString();
+  sdk::OutboundEvent event;
+  event.kind = "lead.review_requested";
+  event.entity = "lead";
+  event.id = "31";
+  event.event_id = "s1-80";
+  // A lead.review_requested payload as the classification appends it, with the lead's document and the reviewer.
+  event.payload_json = R"json({"lead_id":31,"reviewer":"销售总监","reviewer_employee_id":9,"tier":"top",
+      "grade":"A","document":{"id":31,"company_name":"江南造船","contact_name":"陈静","need":"焊接机器人 12 台",
+      "estimated_amount":"1200000","currency":"CNY","industry":"shipbuilding","province":"上海","city":"上海",
+      "owner":{"name":"王芳","email":"wang.fang@acme.cn"},"reviewer":{"name":"周总","email":"zhou@acme.cn"},
+      "party":null}})json";
+  sdk::Result<EventMail> asked = sender->Compose(event);
+  ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+  EXPECT_EQ(asked->recipients, std::vector<std::string>{"zhou@acme.cn"});
+  sdk::Result<MimeMessage> request = ParseMimeMessage(asked->bytes);
+  ASSERT_TRUE(request.ok());
+  EXPECT_EQ(request->subject, "顶级线索待审核：江南造船");
+  for (const char* line : {"周总，您好：", "客户分层 / 等级：top / A", "负责人：王芳", "/api/v1/leads/31/review"}) {
+    EXPECT_NE(request->text.find(line), std::string::npos) << line << " in\n" << request->text;
+  }
+
+  event.kind = "lead.reviewed";
+  event.event_id = "s1-81";
+  event.payload_json = R"json({"lead_id":31,"decision":"reject","by":"周总","note":"只是询价","tier":"middle",
+      "tier_before":"top","owner_employee_id":2,"document":{"id":31,"company_name":"江南造船",
+      "need":"焊接机器人 12 台","owner":{"name":"王芳","email":"wang.fang@acme.cn"},"party":null}})json";
+  sdk::Result<EventMail> told = sender->Compose(event);
+  ASSERT_TRUE(told.ok()) << told.status().ToString();
+  EXPECT_EQ(told->recipients, std::vector<std::string>{"wang.fang@acme.cn"});
+  sdk::Result<MimeMessage> decision = ParseMimeMessage(told->bytes);
+  ASSERT_TRUE(decision.ok());
+  for (const char* line : {"王芳，您好：", "由 周总 审核：reject", "客户分层：top → middle", "说明：只是询价"}) {
+    EXPECT_NE(decision->text.find(line), std::string::npos) << line << " in\n" << decision->text;
+  }
+}
+
 // A customer-care greeting as the model layer appends it (store/model/care_greetings.hpp): its fields, and
 // null for what is unknown.
 sdk::OutboundEvent Greeting(const std::string& kind, const std::string& extra_fields) {

@@ -64,9 +64,10 @@ TEST(EntityBehaviour, TheEventsOfAnAggregateAreAnEntitysOrThoseOfTheRowsTheWrite
   EXPECT_EQ(EventChangesOfAggregate("party"),
             (std::vector<std::string>{"created", "updated", "deleted", "golden_changed"}))
       << "the match job's golden-record changes are a party's too";
-  EXPECT_EQ(EventChangesOfAggregate("lead"),
-            (std::vector<std::string>{"created", "updated", "deleted", "assigned", "sla_missed"}))
-      << "a lead's assignment to its owner, by its routing, and its owner's missed SLA are a lead's changes too";
+  EXPECT_EQ(EventChangesOfAggregate("lead"), (std::vector<std::string>{"created", "updated", "deleted", "assigned",
+                                                                       "sla_missed", "review_requested", "reviewed"}))
+      << "a lead's assignment to its owner, by its routing, its owner's missed SLA and its review are a lead's "
+         "changes too";
 }
 
 }  // namespace

@@ -555,7 +555,11 @@ TEST_P(EntityRoundTripTest, EveryFieldOfEveryEntityLandsWhereTheCatalogSays) {
   if (HasFatalFailure()) return;
   for (const Sample& sample : Samples()) ExpectColumnsHold(sample);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM quarantine"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events"), static_cast<std::int64_t>(Samples().size()));
+  // One change event per sample; the sample lead, a clear need in an industry without customers yet, is top and
+  // asks its reviewer too.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind <> 'lead.review_requested'"),
+            static_cast<std::int64_t>(Samples().size()));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox_events WHERE kind = 'lead.review_requested'"), 1);
 }
 
 TEST_P(EntityRoundTripTest, NormalizedFormsAreKeptBesideTheirText) {

@@ -107,6 +107,24 @@ TEST_P(LeadRoutingTest, ANewLeadGetsItsOwnerTeamRuleTraceAndEvent) {
   EXPECT_EQ(payload.at("rule").as_string(), "industry");
 }
 
+TEST_P(LeadRoutingTest, ACallFromAnUnknownLandlineIsRoutedByTheRegionOfItsAreaCode) {
+  Store("activity", "CALL-1",
+        {{"kind", "call"},
+         {"direction", "inbound"},
+         {"phone", "021 6888 1234"},
+         {"outcome", "answered"},
+         {"occurred_at", "2026-11-02T01:00:00Z"},
+         {"need", "询价：货架 40 组"}});
+  std::vector<odbc::Row> leads = QueryRows(
+      "SELECT l.province, l.city, e.employee_number, l.routing_rule FROM leads l "
+      "LEFT JOIN employees e ON e.id = l.owner_employee_id");
+  ASSERT_EQ(leads.size(), 1u) << "the unknown caller's need is a lead";
+  EXPECT_EQ(leads[0][0].text(), "上海") << "the area code 21 is Shanghai's";
+  EXPECT_EQ(leads[0][1].text(), "上海");
+  EXPECT_EQ(leads[0][2].text(), "E2") << "the owner of territory SH";
+  EXPECT_EQ(leads[0][3].text(), "region");
+}
+
 TEST_P(LeadRoutingTest, AnOwnerAtQuotaIsPassedOverUntilASigningFreesTheSlot) {
   Store("lead", "L1", {{"industry", "energy"}});
   ASSERT_EQ(Routed("L1"), "E1/industry");
